@@ -1,0 +1,164 @@
+"""``sinkron codes``: look up and search the nomenclature."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from sinkron.cli._app import EXIT_PROBLEMS, echo_json, fail, format_option, report_error
+from sinkron.codes import Code, CodeLevel
+from sinkron.errors import CodeError, SinkronError
+from sinkron.nomenclature import CodeState, CodeStatus, Nomenclature, default_nomenclature
+
+_LEVEL_LABEL = {
+    CodeLevel.AFFAIR: "urusan",
+    CodeLevel.SECTOR: "bidang urusan",
+    CodeLevel.PROGRAM: "program",
+    CodeLevel.ACTIVITY: "kegiatan",
+    CodeLevel.SUB_ACTIVITY: "sub kegiatan",
+}
+
+
+def _catalogue(changes: tuple[Path, ...]) -> Nomenclature:
+    nomenclature = default_nomenclature()
+    for path in changes:
+        try:
+            nomenclature = nomenclature.with_change_file(path)
+        except SinkronError as exc:
+            report_error(exc)
+        except ValueError as exc:
+            fail(f"{path}: {exc}")
+    return nomenclature
+
+
+changes_option = click.option(
+    "--changes",
+    "changes",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A nomenclature change-list CSV to apply on top of the shipped list (repeatable).",
+)
+
+
+@click.group()
+def codes() -> None:
+    """Look up and search the Kemendagri nomenclature (kode urusan … sub kegiatan)."""
+
+
+def _status_json(status: CodeStatus, nomenclature: Nomenclature, year: int | None) -> dict[str, Any]:
+    entry = status.entry
+    data: dict[str, Any] = {
+        "code": str(status.code),
+        "level": status.code.level.value,
+        "status": status.state.value,
+        "name": entry.name if entry else None,
+        "kinerja": entry.kinerja if entry else None,
+        "indikator": entry.indikator if entry else None,
+        "satuan": entry.satuan if entry else None,
+        "parents": [
+            {"code": str(a), "level": a.level.value, "name": e.name if (e := nomenclature.lookup(a, year)) else None}
+            for a in status.code.ancestors
+        ],
+        "replacement": str(status.replacement) if status.replacement else None,
+        "version": {
+            "id": status.version.id,
+            "regulation": status.version.regulation,
+            "effective_year": status.version.effective_year,
+            "scope": status.version.scope,
+        },
+    }
+    if status.changed_by is not None:
+        data["changed_by"] = status.changed_by.regulation
+    return data
+
+
+def _status_text(status: CodeStatus, nomenclature: Nomenclature, year: int | None) -> str:
+    entry = status.entry
+    lines = [f"{status.code}  {entry.name if entry else '(unknown)'}"]
+    rows: list[tuple[str, str]] = [("level", _LEVEL_LABEL[status.code.level]), ("status", status.state.value)]
+    for ancestor in status.code.ancestors:
+        parent = nomenclature.lookup(ancestor, year)
+        rows.append((_LEVEL_LABEL[ancestor.level], f"{ancestor} {parent.name if parent else '(unknown)'}"))
+    if entry is not None:
+        rows += [
+            (k, v)
+            for k, v in (("kinerja", entry.kinerja), ("indikator", entry.indikator), ("satuan", entry.satuan))
+            if v
+        ]
+    if status.replacement is not None:
+        rows.append(("replacement", str(status.replacement)))
+    if status.changed_by is not None:
+        rows.append(("changed by", status.changed_by.regulation))
+    rows.append(
+        ("version", f"{status.version.regulation} (from {status.version.effective_year}, {status.version.scope})")
+    )
+    width = max(len(k) for k, _ in rows)
+    lines += [f"  {k.ljust(width)}  {v}" for k, v in rows]
+    return "\n".join(lines)
+
+
+@codes.command()
+@click.argument("code")
+@click.option("--year", type=int, help="Plan year (picks the nomenclature version in force).")
+@format_option("text", "json")
+@changes_option
+def lookup(code: str, year: int | None, output_format: str, changes: tuple[Path, ...]) -> None:
+    """Show a code's name, kinerja, indikator and satuan, and whether it is valid in YEAR.
+
+    Exits 1 when the code is unknown, retired or in the legacy 2-digit form.
+    """
+    try:
+        parsed = Code.parse(code)
+    except CodeError as exc:
+        fail(str(exc))
+    nomenclature = _catalogue(changes)
+    status = nomenclature.status(parsed, year)
+    if output_format == "json":
+        echo_json(_status_json(status, nomenclature, year))
+    elif status.state is not CodeState.UNKNOWN:
+        click.echo(_status_text(status, nomenclature, year))
+    if status.state is CodeState.UNKNOWN:
+        fail(f"code {parsed} is not in {status.version.regulation} ({status.version.scope})", EXIT_PROBLEMS)
+    if not status.is_valid:
+        hint = f"; use {status.replacement}" if status.replacement else ""
+        fail(f"code {parsed} is {status.state.value} in {year or 'the latest version'}{hint}", EXIT_PROBLEMS)
+
+
+@codes.command()
+@click.argument("text", nargs=-1, required=True)
+@click.option("--year", type=int, help="Plan year.")
+@click.option("--level", type=click.Choice([lvl.value for lvl in CodeLevel]), help="Only this level.")
+@click.option("--limit", type=click.IntRange(1, 200), default=10, show_default=True)
+@format_option("text", "json")
+@changes_option
+def search(
+    text: tuple[str, ...],
+    year: int | None,
+    level: str | None,
+    limit: int,
+    output_format: str,
+    changes: tuple[Path, ...],
+) -> None:
+    """Find codes by name, tolerant of case, spacing, punctuation and small misspellings."""
+    nomenclature = _catalogue(changes)
+    hits = nomenclature.search(" ".join(text), year=year, level=CodeLevel(level) if level else None, limit=limit)
+    if output_format == "json":
+        echo_json(
+            [
+                {
+                    "code": str(h.entry.code),
+                    "level": h.entry.level.value,
+                    "name": h.entry.name,
+                    "score": h.score,
+                    "satuan": h.entry.satuan,
+                }
+                for h in hits
+            ]
+        )
+        return
+    if not hits:
+        fail("no match", EXIT_PROBLEMS)
+    for hit in hits:
+        click.echo(f"{hit.score:5.2f}  {hit.entry.code!s:<20} {hit.entry.name}")

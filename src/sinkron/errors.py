@@ -1,0 +1,187 @@
+"""The exceptions sinkron raises.
+
+Every exception that leaves sinkron's public API on bad input is a :class:`SinkronError`.
+Errors about data carry a :class:`Location` saying *where* (file, sheet, row, column,
+field, JSON path) and, where it applies, what was *expected* and what was *found*.
+
+This module imports nothing else from sinkron, so every other module may use it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+import attrs
+
+if TYPE_CHECKING:  # pragma: no cover
+    from sinkron.models.bundle import Bundle
+
+__all__ = [
+    "CodeError",
+    "ConnectorUnavailable",
+    "InvalidModel",
+    "Location",
+    "PluginLoadError",
+    "SinkronError",
+    "SourceError",
+    "UnknownFormat",
+    "ValidationError",
+]
+
+
+@attrs.frozen(kw_only=True)
+class Location:
+    """Where a problem sits in a source: any of file, sheet, row, column, field and JSON path.
+
+    Rows are 1-based as a spreadsheet shows them; ``column`` is the column letter or header text.
+    """
+
+    source: str | None = None
+    sheet: str | None = None
+    row: int | None = None
+    column: str | None = None
+    field: str | None = None
+    json_path: str | None = None
+
+    def __str__(self) -> str:
+        parts: list[str] = []
+        if self.source:
+            parts.append(self.source)
+        if self.sheet:
+            parts.append(f"sheet {self.sheet!r}")
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.column:
+            parts.append(f"column {self.column}")
+        if self.json_path:
+            parts.append(self.json_path)
+        if self.field:
+            parts.append(f"field {self.field!r}")
+        return ", ".join(parts) if parts else "<unknown location>"
+
+    def evolve(self, **changes: object) -> Location:
+        """A copy with some parts replaced (for example a row filled in by a reader)."""
+        return attrs.evolve(self, **changes)  # type: ignore[arg-type]
+
+
+class SinkronError(Exception):
+    """Root of every error sinkron raises on purpose."""
+
+
+class InvalidModel(SinkronError, ValueError):
+    """A model was built with an impossible value (negative pagu, empty code, range low > high).
+
+    ``field`` names the attribute; the message says what was expected.
+    """
+
+    def __init__(self, model: str, field: str, message: str) -> None:
+        self.model = model
+        self.field = field
+        self.reason = message
+        super().__init__(f"{model}.{field}: {message}")
+
+
+class CodeError(SinkronError, ValueError):
+    """A text is not a valid Kemendagri nomenclature code; ``reason`` says why."""
+
+    def __init__(self, text: str, reason: str) -> None:
+        self.text = text
+        self.reason = reason
+        super().__init__(f"invalid code {text!r}: {reason}")
+
+
+class SourceError(SinkronError):
+    """A problem in a data source, with its location and the expected and actual values."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        location: Location | None = None,
+        expected: str | None = None,
+        actual: object = None,
+    ) -> None:
+        self.message = message
+        self.location = location or Location()
+        self.expected = expected
+        self.actual = actual
+        super().__init__(self._render())
+
+    def _render(self) -> str:
+        text = f"{self.location}: {self.message}"
+        if self.expected is not None:
+            text += f" (expected {self.expected}"
+            if self.actual is not None:
+                text += f", found {self.actual!r}"
+            text += ")"
+        elif self.actual is not None:
+            text += f" (found {self.actual!r})"
+        return text
+
+    def to_dict(self) -> dict[str, object]:
+        """A plain dictionary for JSON error reports."""
+        loc = attrs.asdict(self.location)
+        return {
+            "message": self.message,
+            "location": {k: v for k, v in loc.items() if v is not None},
+            "expected": self.expected,
+            "actual": None if self.actual is None else str(self.actual),
+        }
+
+
+class ValidationError(SinkronError):
+    """All the problems found in one source, reported together.
+
+    ``errors`` lists every located :class:`SourceError`. When a reader could still build part of
+    the data, ``partial`` holds that incomplete :class:`~sinkron.Bundle` — it is never returned as
+    if it were complete.
+    """
+
+    def __init__(
+        self,
+        errors: Iterable[SourceError],
+        *,
+        source: str | None = None,
+        partial: Bundle | None = None,
+    ) -> None:
+        self.errors: Sequence[SourceError] = tuple(errors)
+        self.source = source
+        self.partial = partial
+        head = f"{len(self.errors)} problem(s)"
+        if source:
+            head += f" in {source}"
+        lines = [head + ":"] + [f"  - {e}" for e in self.errors[:20]]
+        if len(self.errors) > 20:
+            lines.append(f"  … and {len(self.errors) - 20} more")
+        super().__init__("\n".join(lines))
+
+
+class UnknownFormat(SinkronError):
+    """No connector or exporter handles the requested format."""
+
+
+class ConnectorUnavailable(SinkronError):
+    """A connector or exporter needs an optional dependency that is not installed.
+
+    ``install`` is the pip requirement that fixes it.
+    """
+
+    def __init__(self, name: str, install: str, reason: str = "") -> None:
+        self.name = name
+        self.install = install
+        msg = f"{name} is unavailable: install it with `pip install {install}`"
+        if reason:
+            msg += f" ({reason})"
+        super().__init__(msg)
+
+
+class PluginLoadError(SinkronError):
+    """A plugin failed to import or register; ``plugin`` and ``distribution`` name it."""
+
+    def __init__(self, plugin: str, distribution: str | None, error: BaseException) -> None:
+        self.plugin = plugin
+        self.distribution = distribution
+        self.error = error
+        dist = f" from {distribution}" if distribution else ""
+        super().__init__(f"plugin {plugin!r}{dist} failed: {type(error).__name__}: {error}")

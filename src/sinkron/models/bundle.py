@@ -1,0 +1,87 @@
+"""The Bundle: everything one or more sources yield, ready for the alignment engine."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, cast
+
+import attrs
+
+from sinkron.models._base import to_tuple, unique_ids
+from sinkron.models.links import Link
+from sinkron.models.meetings import Meeting
+from sinkron.models.organisations import Agency, Government
+from sinkron.models.plans import Plan
+from sinkron.models.priorities import Priority
+
+__all__ = ["Bundle"]
+
+
+@attrs.frozen(kw_only=True)
+class Bundle:
+    """Plans, priorities, meetings and links, with the governments and agencies they refer to.
+
+    ``nomenclature`` names the nomenclature version in force (see :mod:`sinkron.nomenclature`);
+    ``sources`` lists where the data came from. Every record also carries its own provenance.
+
+    >>> Bundle().merge(Bundle(sources=("a.xlsx",))).sources
+    ('a.xlsx',)
+    """
+
+    governments: tuple[Government, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, validator=unique_ids("government")
+    )
+    agencies: tuple[Agency, ...] = attrs.field(factory=tuple, converter=to_tuple, validator=unique_ids("agency"))
+    plans: tuple[Plan, ...] = attrs.field(factory=tuple, converter=to_tuple, validator=unique_ids("plan"))
+    priorities: tuple[Priority, ...] = attrs.field(factory=tuple, converter=to_tuple, validator=unique_ids("priority"))
+    meetings: tuple[Meeting, ...] = attrs.field(factory=tuple, converter=to_tuple, validator=unique_ids("meeting"))
+    links: tuple[Link, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    nomenclature: str | None = None
+    sources: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
+
+    def merge(self, *others: Bundle) -> Bundle:
+        """One bundle holding this one's records and the others'.
+
+        A government or agency present in several bundles (same id and equal) is kept once; a
+        different record under the same id, or a duplicate plan, priority or meeting id, raises
+        :class:`~sinkron.errors.InvalidModel`.
+        """
+        bundles = (self, *others)
+
+        def combined(name: str, dedupe: bool) -> tuple[Any, ...]:
+            out: list[Any] = []
+            seen: dict[str, Any] = {}
+            for bundle in bundles:
+                for record in getattr(bundle, name):
+                    if dedupe and record.id in seen and seen[record.id] == record:
+                        continue
+                    seen[record.id] = record
+                    out.append(record)
+            return tuple(out)
+
+        nomenclatures = {b.nomenclature for b in bundles if b.nomenclature}
+        return Bundle(
+            governments=combined("governments", True),
+            agencies=combined("agencies", True),
+            plans=combined("plans", False),
+            priorities=combined("priorities", True),
+            meetings=combined("meetings", False),
+            links=_unique_links(link for b in bundles for link in b.links),
+            nomenclature=self.nomenclature or (sorted(nomenclatures)[0] if nomenclatures else None),
+            sources=tuple(dict.fromkeys(s for b in bundles for s in b.sources)),
+        )
+
+    def plan(self, plan_id: str) -> Plan:
+        """The plan with this id (``KeyError`` if absent)."""
+        for plan in self.plans:
+            if plan.id == plan_id:
+                return plan
+        raise KeyError(plan_id)
+
+    def replace(self, **changes: object) -> Bundle:
+        """A copy with some fields replaced."""
+        return attrs.evolve(cast(Any, self), **changes)  # type: ignore[no-any-return]
+
+
+def _unique_links(links: Iterable[Link]) -> tuple[Link, ...]:
+    return tuple(dict.fromkeys(links))

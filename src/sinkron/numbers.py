@@ -1,0 +1,150 @@
+"""Reading numbers as Indonesian planning documents write them.
+
+Planning data mixes notations: id-ID (``1.234.567,89``), en-US (``1,234,567.89``), plain
+(``296187500``), with ``Rp`` and ``%`` signs, en dashes in ranges (``7,0–8,0``) and units after the
+number (``"12 Bulan"``, ``"8.3 Nilai"``). These functions turn such text into :class:`~decimal.Decimal`
+and never guess silently: a text that could mean two numbers is read by the rules below, which are
+documented in ``docs/models.md``.
+
+Rules for a single separator kind:
+
+* ``1.234.567`` (dots every three digits, more than one group) → thousands separators;
+* ``1,234,567`` likewise with commas;
+* one dot followed by exactly three digits (``1.234``) → thousands in id-ID (SIPD prints
+  ``number_format($x, 0, ",", ".")``); pass ``decimal=","`` or ``decimal="."`` to force a reading;
+* one dot otherwise (``8.3``, ``0.96``) → decimal point; one comma otherwise (``9,07``) → decimal comma.
+
+With both separators, the last one is the decimal separator.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Literal
+
+__all__ = ["format_id", "parse_number", "parse_range", "split_number_unit"]
+
+_SPACE = re.compile(r"[\s\u00a0\u202f]+")
+_NUMBER_HEAD = re.compile(
+    r"\s*([-+−]?\s*(?:Rp\.?\s*)?[-+−]?\d[\d.,\u00a0\u202f ]*(?:\d|(?<=\d)[.,]))(.*)\Z", re.S | re.I
+)
+_RANGE = re.compile(r"^\s*(.+?)\s*(?:–|—|-|s\.?d\.?|sampai)\s*(.+?)\s*$", re.I)
+
+DecimalMark = Literal[",", ".", None]
+
+
+def parse_number(text: str, *, decimal: DecimalMark = None) -> Decimal:
+    """Parse one number in any of the notations above; raise ``ValueError`` if it is not one.
+
+    >>> parse_number("1.234.567,89")
+    Decimal('1234567.89')
+    >>> parse_number("Rp 1.234.567")
+    Decimal('1234567')
+    >>> parse_number("96%")
+    Decimal('96')
+    >>> parse_number("8.3")
+    Decimal('8.3')
+    """
+    raw = text
+    s = _SPACE.sub("", text).replace("−", "-")
+    if s[:2].lower() == "rp" or s[:3].lower() in ("-rp", "+rp"):
+        sign = s[0] if s[0] in "+-" else ""
+        s = sign + s[len(sign) + 2 :].lstrip(".")
+    if s.endswith("%"):
+        s = s[:-1]
+    if not s or not re.fullmatch(r"[-+]?[\d.,]*\d[\d.,]*", s):
+        raise ValueError(f"not a number: {raw!r}")
+    sign = ""
+    if s[0] in "+-":
+        sign, s = s[0], s[1:]
+    dots, commas = s.count("."), s.count(",")
+    if dots and commas:
+        dec = "." if s.rfind(".") > s.rfind(",") else ","
+    elif decimal is not None:
+        dec = decimal
+    elif dots > 1 or commas > 1:
+        dec = "," if dots else "."  # the repeated mark groups thousands
+    elif dots == 1:
+        head, tail = s.split(".")
+        dec = "," if len(tail) == 3 and head not in ("", "0", "-0") else "."
+    elif commas == 1:
+        dec = ","
+    else:
+        dec = "."
+    thousands = "," if dec == "." else "."
+    if s.count(dec) > 1:
+        raise ValueError(f"not a number: {raw!r} (more than one decimal mark {dec!r})")
+    if thousands in s:
+        int_part = s.split(dec)[0]
+        groups = int_part.split(thousands)
+        if not groups[0] or any(len(g) != 3 for g in groups[1:]) or len(groups[0]) > 3:
+            raise ValueError(f"not a number: {raw!r} (misplaced thousands separator {thousands!r})")
+    s = s.replace(thousands, "").replace(dec, ".")
+    if s.endswith("."):
+        s = s[:-1]
+    try:
+        value = Decimal(sign + s)
+    except InvalidOperation:  # pragma: no cover - the regex above rules this out
+        raise ValueError(f"not a number: {raw!r}") from None
+    return value
+
+
+def split_number_unit(text: str, *, decimal: DecimalMark = None) -> tuple[Decimal, str] | None:
+    """Split ``"12 Bulan"`` into ``(Decimal('12'), 'Bulan')``; ``None`` if no number leads the text.
+
+    A percent sign becomes the unit ``%``.
+
+    >>> split_number_unit("100 %")
+    (Decimal('100'), '%')
+    """
+    m = _NUMBER_HEAD.match(text)
+    if not m:
+        return None
+    number_text, rest = m.group(1).rstrip(" ,."), m.group(2).strip()
+    if number_text.endswith(("%",)):
+        number_text = number_text[:-1]
+    try:
+        number = parse_number(number_text, decimal=decimal)
+    except ValueError:
+        return None
+    return number, rest
+
+
+def parse_range(text: str, *, decimal: DecimalMark = None) -> tuple[Decimal, Decimal, str] | None:
+    """Parse ``"7,0–8,0"`` or ``"92,02 - 92,11 %"`` into ``(low, high, unit)``; ``None`` if not a range."""
+    m = _RANGE.match(text)
+    if not m:
+        return None
+    left, right = m.group(1), m.group(2)
+    try:
+        low = parse_number(left, decimal=decimal)
+    except ValueError:
+        return None
+    parsed = split_number_unit(right, decimal=decimal)
+    if parsed is None:
+        return None
+    high, unit = parsed
+    return low, high, unit
+
+
+def format_id(value: Decimal, *, places: int | None = None) -> str:
+    """Format a number the id-ID way: ``1.234.567,5``.
+
+    >>> format_id(Decimal("1234567.5"))
+    '1.234.567,5'
+    """
+    if places is not None:
+        value = value.quantize(Decimal(1).scaleb(-places))
+    sign = "-" if value < 0 else ""
+    text = format(abs(value), "f")
+    int_part, _, frac = text.partition(".")
+    groups: list[str] = []
+    while len(int_part) > 3:
+        groups.insert(0, int_part[-3:])
+        int_part = int_part[:-3]
+    groups.insert(0, int_part)
+    out = sign + ".".join(groups)
+    if frac:
+        out += "," + frac
+    return out
