@@ -62,6 +62,19 @@ def test_round_trip_keeps_extra_fields(plan: Plan) -> None:
     assert loads(dumps(with_extra), Plan).extra == with_extra.extra
 
 
+def test_enums_come_back_as_enums() -> None:
+    from sinkron import Plan, PlanKind, PlanPeriod, PlanStage
+
+    plan = Plan(
+        id="p", kind=PlanKind.RKPD, title="RKPD", period=PlanPeriod(start=2026, end=2026), stage=PlanStage.DRAFT
+    )
+    back = loads(dumps(plan), Plan)
+    assert type(back.kind) is PlanKind
+    assert type(back.stage) is PlanStage
+    with pytest.raises(ValidationError, match="expected one of 'rpjpn'"):
+        loads(dumps(plan).replace('"rkpd"', '"rkpdx"'), Plan)
+
+
 def test_decimals_are_strings_and_defaults_are_omitted() -> None:
     data = unstructure(Value.parse("1.234,5 %"))
     assert data == {"number": "1234.5", "unit": "%", "text": "1.234,5 %"}

@@ -18,6 +18,7 @@ what was found.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import json
 import re
 from collections.abc import Callable
@@ -88,7 +89,13 @@ def _structure_money(value: Any, _: type) -> Money:
     return Money(_structure_decimal(value, Decimal))
 
 
-def _structure_str(value: Any, _: type) -> str:
+def _structure_str(value: Any, typ: type) -> str:
+    if typ is not str and issubclass(typ, enum.Enum):
+        try:
+            return typ(value)  # type: ignore[return-value]
+        except ValueError:
+            allowed = ", ".join(repr(m.value) for m in typ)
+            raise ValueError(f"expected one of {allowed}, got {value!r}") from None
     if not isinstance(value, str):
         raise ValueError(f"expected a string, got {value!r}")
     return value
@@ -113,6 +120,7 @@ def make_converter() -> cattrs.Converter:
     conv.register_structure_hook(Code, _structure_code)
     conv.register_unstructure_hook(Money, lambda m: str(m.amount))
     conv.register_structure_hook(Money, _structure_money)
+    # Single dispatch also routes the str-based enums (PlanKind, …) here; _structure_str handles them.
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(int, _structure_int)
     return conv

@@ -10,7 +10,7 @@ from typing import Any, NoReturn, TypeVar
 import click
 
 import sinkron
-from sinkron.errors import SinkronError, ValidationError
+from sinkron.errors import SinkronError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -25,11 +25,8 @@ def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
 
 
 def report_error(exc: SinkronError) -> NoReturn:
-    """Print a sinkron error (all located problems of a ValidationError) and exit 2."""
-    if isinstance(exc, ValidationError):
-        click.echo(f"sinkron: {exc}", err=True)
-    else:
-        click.echo(f"sinkron: {exc}", err=True)
+    """Print a sinkron error (for a ValidationError: every located problem) and exit 2."""
+    click.echo(f"sinkron: {exc}", err=True)
     sys.exit(EXIT_USAGE)
 
 
@@ -55,9 +52,12 @@ def main() -> None:
 
 
 def _register() -> None:
-    from sinkron.cli import codes
+    from sinkron.cli import codes, plugins_cmd, read
 
     main.add_command(codes.codes)
+    main.add_command(plugins_cmd.plugins)
+    main.add_command(read.read_cmd)
+    main.add_command(read.convert)
 
 
 _register()

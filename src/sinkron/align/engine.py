@@ -1,0 +1,117 @@
+"""The alignment engine: ``check(bundle) -> Report``.
+
+It indexes the bundle once, runs the selected rules (each isolated: a rule that raises is
+reported in ``Report.rule_failures`` and the others still run), and computes the metrics.
+Selection works like a linter: ``select=("SKN1",)`` keeps rules whose id starts with ``SKN1``;
+``ignore=("SKN203",)`` drops some; ``options={"SKN301": {"pagu_tolerance": "0.10"}}`` tunes one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import traceback
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from sinkron.align.context import Context
+from sinkron.align.findings import Finding
+from sinkron.align.index import BundleIndex
+from sinkron.align.metrics import compute_metrics
+from sinkron.align.report import Report, RuleFailure
+from sinkron.align.rule import Rule
+from sinkron.align.support import SupportMap
+from sinkron.errors import SinkronError
+from sinkron.models import Bundle
+from sinkron.nomenclature import Nomenclature, default_nomenclature
+from sinkron.plugins.manager import PluginManager, get_plugin_manager
+
+__all__ = ["CheckConfig", "check", "select_rules"]
+
+
+@attrs.frozen(kw_only=True)
+class CheckConfig:
+    """How to run a check."""
+
+    select: tuple[str, ...] = ()
+    """Rule id prefixes to run (all rules when empty)."""
+    ignore: tuple[str, ...] = ()
+    """Rule id prefixes to skip."""
+    options: Mapping[str, Mapping[str, Any]] = attrs.field(factory=dict)
+    """Per-rule option overrides: ``{"SKN301": {"pagu_tolerance": "0.05"}}``."""
+    nomenclature: Nomenclature | None = None
+    """Catalogue to check codes against (the shipped one by default)."""
+    today: dt.date | None = None
+    """The date overdue action items are judged against (today by default)."""
+
+
+def select_rules(rules: Iterable[Rule], select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Rule]:
+    """Rules whose id starts with one of ``select`` (all if empty) and none of ``ignore``, sorted by id."""
+    selected = tuple(select)
+    ignored = tuple(ignore)
+    return sorted(
+        (
+            r
+            for r in rules
+            if (not selected or r.id.startswith(selected)) and not (ignored and r.id.startswith(ignored))
+        ),
+        key=lambda r: r.id,
+    )
+
+
+def check(
+    bundle: Bundle,
+    rules: Iterable[Rule | str] | None = None,
+    config: CheckConfig | None = None,
+    *,
+    plugins: PluginManager | None = None,
+) -> Report:
+    """Run the alignment rules on ``bundle`` and return a :class:`~sinkron.align.report.Report`.
+
+    ``rules`` may be Rule objects, or id prefixes selecting among the registered rules.
+    """
+    config = config or CheckConfig()
+    registered: dict[str, Rule] = (plugins or get_plugin_manager()).rules()
+    if rules is None:
+        candidates = list(registered.values())
+    else:
+        given = list(rules)
+        candidates = [r for r in given if isinstance(r, Rule)]
+        prefixes = tuple(r for r in given if isinstance(r, str))
+        if prefixes:
+            candidates += [r for r in select_rules(registered.values(), prefixes) if r not in candidates]
+    chosen = select_rules(candidates, config.select, config.ignore)
+    unknown = set(config.options) - {r.id for r in chosen} - set(registered)
+    if unknown:
+        raise SinkronError(f"options given for unknown rule(s): {', '.join(sorted(unknown))}")
+
+    nomenclature = config.nomenclature or default_nomenclature()
+    index = BundleIndex(bundle, nomenclature)
+    today = config.today or dt.date.today()
+    findings: list[Finding] = []
+    failures: list[RuleFailure] = []
+    for rule in chosen:
+        options = {**rule.options, **config.options.get(rule.id, {})}
+        unknown_options = set(config.options.get(rule.id, {})) - set(rule.options)
+        if unknown_options:
+            raise SinkronError(f"rule {rule.id} has no option(s) {', '.join(sorted(unknown_options))}")
+        context = Context(
+            bundle=bundle, index=index, nomenclature=nomenclature, rule=rule, options=options, today=today
+        )
+        try:
+            findings.extend(rule.check(context))
+        except Exception as exc:  # isolation: one broken rule never hides the others' findings
+            where = traceback.extract_tb(exc.__traceback__)[-1]
+            failures.append(
+                RuleFailure(rule=rule.id, error=f"{type(exc).__name__}: {exc} ({where.filename}:{where.lineno})")
+            )
+    findings.sort(key=lambda f: (f.severity.rank, f.rule, f.path, f.subject))
+    metrics = compute_metrics(index, SupportMap(index))
+    return Report(
+        findings=tuple(findings),
+        metrics=metrics,
+        rules_run=tuple(r.id for r in chosen),
+        rule_failures=tuple(failures),
+        sources=bundle.sources,
+    )

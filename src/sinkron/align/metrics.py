@@ -1,0 +1,67 @@
+"""Computing the report's metrics from the index (after the rules ran)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from decimal import Decimal
+
+from sinkron.align.achievement import achievement
+from sinkron.align.index import BundleIndex
+from sinkron.align.report import AchievementBand, CoverageRow, Metrics, PaguShare
+from sinkron.align.support import SupportMap, budget_plans
+from sinkron.codes import CodeLevel
+
+__all__ = ["ACHIEVEMENT_BANDS", "compute_metrics"]
+
+#: Achievement bands (percent, lower bound inclusive).
+ACHIEVEMENT_BANDS: tuple[tuple[str, Decimal], ...] = (
+    (">=100", Decimal(100)),
+    ("90-100", Decimal(90)),
+    ("75-90", Decimal(75)),
+    ("50-75", Decimal(50)),
+    ("<50", Decimal("-Infinity")),
+)
+
+
+def band_of(value: Decimal) -> str:
+    for name, lower in ACHIEVEMENT_BANDS:
+        if value >= lower:
+            return name
+    return ACHIEVEMENT_BANDS[-1][0]  # pragma: no cover
+
+
+def compute_metrics(index: BundleIndex, support: SupportMap) -> Metrics:
+    plans = budget_plans(index)
+    coverage = tuple(
+        CoverageRow(
+            priority=p.id, code=p.code, name=p.name, kind=p.kind.value,
+            programs=len(support.programs.get(p.id, ())), sub_activities=len(support.sub_activities.get(p.id, ())),
+            pagu=support.pagu(p.id, plans),
+        )
+        for p in index.bundle.priorities
+    )  # fmt: skip
+    shares = []
+    for plan in plans:
+        year = plan.period.start
+        total = on = Decimal(0)
+        for record in index.item_records(CodeLevel.SUB_ACTIVITY, plan):
+            amount = record.item.budget_for(year)
+            if amount is None:
+                continue
+            total += amount.amount
+            if support.priorities_of_item.get(record.ref):
+                on += amount.amount
+        shares.append(PaguShare(plan=plan.id, year=year, total=total, on_priorities=on))
+    bands: Counter[tuple[int, str]] = Counter()
+    for indicator_record in index.indicators.values():
+        indicator = indicator_record.indicator
+        for year in {r.year for r in indicator.realisations}:
+            value = achievement(indicator, year)
+            if value is not None:
+                bands[(year, band_of(value))] += 1
+    order = [name for name, _ in ACHIEVEMENT_BANDS]
+    achievement_rows = tuple(
+        AchievementBand(year=y, band=b, count=n)
+        for (y, b), n in sorted(bands.items(), key=lambda kv: (kv[0][0], order.index(kv[0][1])))
+    )
+    return Metrics(priority_coverage=coverage, pagu_on_priorities=tuple(shares), achievement=achievement_rows)

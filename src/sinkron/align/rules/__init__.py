@@ -1,0 +1,1 @@
+"""Built-in alignment rules, one module per family (see ``docs/rules.md``)."""

@@ -1,0 +1,1 @@
+"""sinkron's built-in plugins (registered from :data:`sinkron.plugins.defaults.DEFAULT_PLUGINS`)."""

@@ -1,0 +1,71 @@
+"""Built-in plugin: sinkron's own JSON documents, read and written through the connector hooks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from sinkron.connector import Connector, ReadResult, Source
+from sinkron.convert import dumps, loads
+from sinkron.errors import Location, SourceError, ValidationError
+from sinkron.exporter import Exporter, write_atomic
+from sinkron.models import MODEL_CLASSES, Bundle
+from sinkron.plugins.hookspecs import hookimpl
+from sinkron.progress import Progress
+
+#: Documents larger than this are refused (a planning bundle of one province is a few MB).
+MAX_BYTES = 2 * 1024**3
+
+
+class JsonConnector(Connector):
+    """Reads and writes sinkron JSON documents (``{"schema_version", "type": "Bundle", "data"}``)."""
+
+    name = "json"
+    formats = ("json", "sinkron-json")
+    extensions = (".json",)
+    description = "sinkron's own lossless JSON documents"
+
+    def read(self, source: Source, *, progress: Progress | None = None, **options: Any) -> ReadResult:
+        path = Path(source)
+        where = Location(source=str(path))
+        try:
+            size = path.stat().st_size
+            if size > MAX_BYTES:
+                raise SourceError("file too large", location=where, expected=f"at most {MAX_BYTES} bytes", actual=size)
+            data = path.read_bytes()
+        except OSError as exc:
+            raise SourceError(f"cannot read file: {exc.strerror or exc}", location=where) from None
+        try:
+            bundle = loads(data, Bundle, source=str(path))
+        except ValidationError as exc:
+            return ReadResult(bundle=Bundle(sources=(str(path),)), errors=exc.errors, source=str(path), records=1)
+        if str(path) not in bundle.sources:
+            bundle = bundle.replace(sources=(*bundle.sources, str(path)))
+        return ReadResult(bundle=bundle, source=str(path), records=1)
+
+    def write(self, bundle: Bundle, target: Path, **options: Any) -> None:
+        write_atomic(Path(target), dumps(bundle, indent=options.get("indent", 2)).encode("utf-8"))
+
+
+class JsonExporter(Exporter):
+    """Writes any sinkron model as a JSON document."""
+
+    name = "json"
+    formats = ("json",)
+    extension = ".json"
+    accepts = MODEL_CLASSES
+    description = "sinkron JSON document of any model"
+
+    def render(self, obj: Any, **options: Any) -> bytes:
+        return dumps(obj).encode("utf-8")
+
+
+@hookimpl
+def sinkron_register_connectors(register: Callable[[Connector], None]) -> None:
+    register(JsonConnector())
+
+
+@hookimpl
+def sinkron_register_exporters(register: Callable[[Exporter], None]) -> None:
+    register(JsonExporter())

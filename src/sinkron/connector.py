@@ -1,0 +1,100 @@
+"""The connector interface: how a plugin reads sources into a Bundle (and writes one back).
+
+A connector subclasses :class:`Connector` and is registered through the
+``sinkron_register_connectors`` hook. See ``docs/plugins.md`` for a complete example.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, ClassVar
+
+import attrs
+
+from sinkron.errors import ConnectorUnavailable, SourceError, ValidationError
+from sinkron.models import Bundle
+from sinkron.models._base import to_tuple
+from sinkron.progress import Progress
+
+__all__ = ["Connector", "ReadResult", "Source"]
+
+#: What a connector reads: a path, or a URL string.
+Source = str | Path
+
+
+@attrs.frozen(kw_only=True)
+class ReadResult:
+    """What a read produced: the bundle and every problem found, each located.
+
+    A result with errors is *incomplete*: the bundle holds only what could be read.
+    """
+
+    bundle: Bundle
+    errors: tuple[SourceError, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    source: str | None = None
+    records: int | None = None
+    """How many source records were seen (each is in the bundle or in ``errors``)."""
+
+    @property
+    def complete(self) -> bool:
+        return not self.errors
+
+    def raise_for_errors(self) -> Bundle:
+        """The bundle, or :class:`ValidationError` carrying every error and the partial bundle."""
+        if self.errors:
+            raise ValidationError(self.errors, source=self.source, partial=self.bundle)
+        return self.bundle
+
+
+class Connector:
+    """Base class of connectors. Subclasses set the class attributes and implement :meth:`read`.
+
+    ``formats`` are the names a user passes as ``format=``; ``extensions`` (``".xlsx"``) and
+    ``schemes`` (``"https"``) let sinkron pick the connector from the source itself.
+    ``requires`` lists importable modules the connector needs and ``install`` what to install when
+    one is missing (see :meth:`check_available`).
+    """
+
+    name: ClassVar[str] = ""
+    formats: ClassVar[tuple[str, ...]] = ()
+    extensions: ClassVar[tuple[str, ...]] = ()
+    schemes: ClassVar[tuple[str, ...]] = ()
+    requires: ClassVar[tuple[str, ...]] = ()
+    install: ClassVar[str | None] = None
+    description: ClassVar[str] = ""
+
+    def read(self, source: Source, *, progress: Progress | None = None, **options: Any) -> ReadResult:
+        """Read ``source`` into a :class:`ReadResult`. Bad input goes into ``errors``, located."""
+        raise NotImplementedError
+
+    def write(self, bundle: Bundle, target: Path, **options: Any) -> None:
+        """Write ``bundle`` to ``target`` (optional: connectors that only read leave it)."""
+        raise NotImplementedError(f"the {self.name} connector cannot write")
+
+    @property
+    def can_write(self) -> bool:
+        return type(self).write is not Connector.write
+
+    def handles(self, source: Source) -> bool:
+        """Whether this connector reads ``source`` judging by its URL scheme or file extension."""
+        text = str(source)
+        scheme = text.split("://", 1)[0].lower() if "://" in text else ""
+        if scheme:
+            return scheme in self.schemes
+        return Path(text).suffix.lower() in self.extensions
+
+    def missing_requirements(self) -> Sequence[str]:
+        """Modules in ``requires`` that cannot be imported."""
+        return [module for module in self.requires if importlib.util.find_spec(module) is None]
+
+    def check_available(self) -> None:
+        """Raise :class:`ConnectorUnavailable` naming what to install when a requirement is missing."""
+        missing = self.missing_requirements()
+        if missing:
+            raise ConnectorUnavailable(
+                f"the {self.name} connector",
+                self.install or " ".join(missing),
+                f"missing module(s): {', '.join(missing)}",
+            )

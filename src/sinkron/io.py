@@ -1,0 +1,86 @@
+"""``read`` and ``write``: dispatch to the connectors and exporters registered by plugins."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sinkron.connector import ReadResult, Source
+from sinkron.errors import Location, SinkronError, SourceError
+from sinkron.models import Bundle
+from sinkron.plugins.manager import PluginManager, get_plugin_manager
+from sinkron.progress import Progress
+
+__all__ = ["read", "read_result", "write"]
+
+
+def read_result(
+    source: Source,
+    format: str | None = None,
+    *,
+    plugins: PluginManager | None = None,
+    progress: Progress | None = None,
+    **options: Any,
+) -> ReadResult:
+    """Read ``source`` and return the bundle *and* every located problem (see :class:`ReadResult`).
+
+    The connector is chosen by ``format`` (``"xlsx"``, ``"sipd"``, ``"http"`` …) or by the source's
+    extension or URL scheme.
+    """
+    pm = plugins or get_plugin_manager()
+    connector = pm.connector_for(source, format)
+    connector.check_available()
+    if "://" not in str(source) and not Path(source).exists():
+        raise SourceError("no such file", location=Location(source=str(source)))
+    try:
+        result = connector.read(source, progress=progress, **options)
+    except SinkronError:
+        raise
+    except Exception as exc:  # a connector bug must not escape as a bare traceback
+        raise SourceError(
+            f"the {connector.name} connector failed: {type(exc).__name__}: {exc}", location=Location(source=str(source))
+        ) from exc
+    if not isinstance(result, ReadResult):
+        raise SourceError(f"the {connector.name} connector returned {type(result).__name__}, not a ReadResult")
+    return result
+
+
+def read(
+    source: Source,
+    format: str | None = None,
+    *,
+    plugins: PluginManager | None = None,
+    progress: Progress | None = None,
+    **options: Any,
+) -> Bundle:
+    """Read ``source`` into a :class:`~sinkron.Bundle`.
+
+    Raises :class:`~sinkron.ValidationError` with every located problem (and the partial bundle as
+    ``.partial``) when the source has errors: a partial import never passes for a complete one.
+    Use :func:`read_result` to get the bundle and the errors without an exception.
+    """
+    return read_result(source, format, plugins=plugins, progress=progress, **options).raise_for_errors()
+
+
+def write(
+    obj: Any, target: str | Path, format: str | None = None, *, plugins: PluginManager | None = None, **options: Any
+) -> Path:
+    """Write a Bundle (through a connector that can write) or a Report/Meeting/Bundle (through an exporter).
+
+    The format comes from ``format`` or ``target``'s extension. Files are written atomically.
+    """
+    pm = plugins or get_plugin_manager()
+    path = Path(target)
+    if isinstance(obj, Bundle):
+        try:
+            connector = pm.connector_for(path, format)
+        except SinkronError:
+            connector = None
+        if connector is not None and connector.can_write:
+            connector.check_available()
+            connector.write(obj, path, **options)
+            return path
+    exporter = pm.exporter_for(obj, format, path)
+    exporter.check_available()
+    exporter.write(obj, path, **options)
+    return path

@@ -1,0 +1,15 @@
+"""sinkron's built-in plugins, registered through the same hooks as any third-party plugin."""
+
+from __future__ import annotations
+
+#: Import paths of the built-in plugin modules, registered in this order.
+DEFAULT_PLUGINS: tuple[str, ...] = (
+    "sinkron.builtins.json_connector",
+    "sinkron.builtins.report_exporters",
+    "sinkron.align.rules.nomenclature",
+    "sinkron.align.rules.completeness",
+    "sinkron.align.rules.vertical",
+    "sinkron.align.rules.priorities",
+    "sinkron.align.rules.meetings",
+    "sinkron.align.rules.monitoring",
+)
