@@ -52,6 +52,13 @@ def test_split_number_unit() -> None:
     assert split_number_unit("Tersedia") is None
 
 
+def test_single_digit_numbers_are_numbers() -> None:
+    assert split_number_unit("8") == (Decimal(8), "")
+    assert split_number_unit("1 Dokumen") == (Decimal(1), "Dokumen")
+    assert split_number_unit("5 %") == (Decimal(5), "%")
+    assert parse_range("7–8") == (Decimal(7), Decimal(8), "")
+
+
 def test_parse_range() -> None:
     assert parse_range("7,0–8,0") == (Decimal("7.0"), Decimal("8.0"), "")
     assert parse_range("92,02 - 92,11 %") == (Decimal("92.02"), Decimal("92.11"), "%")

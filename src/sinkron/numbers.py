@@ -27,7 +27,7 @@ __all__ = ["format_id", "parse_number", "parse_range", "split_number_unit"]
 
 _SPACE = re.compile(r"[\s\u00a0\u202f]+")
 _NUMBER_HEAD = re.compile(
-    r"\s*([-+−]?\s*(?:Rp\.?\s*)?[-+−]?\d[\d.,\u00a0\u202f ]*(?:\d|(?<=\d)[.,]))(.*)\Z", re.S | re.I
+    r"\s*([-+−]?\s*(?:Rp\.?\s*)?[-+−]?\d(?:[\d.,\u00a0\u202f ]*(?:\d|(?<=\d)[.,]))?)(.*)\Z", re.S | re.I
 )
 _RANGE = re.compile(r"^\s*(.+?)\s*(?:–|—|-|s\.?d\.?|sampai)\s*(.+?)\s*$", re.I)
 
