@@ -206,8 +206,9 @@ def indicators(
             direction=draw(st.sampled_from(Direction)),
             baseline=Baseline(value=Value(number=base, unit=unit), year=period.start - 1),
             targets=[Target(year=y, value=value_at(i + 1)) for i, y in enumerate(years)],
+            # Realised on target (the number, or a range's low end): clean data has no low achievement.
             realisations=[
-                Realisation(year=y, value=Value(number=base + step * i, unit=unit))
+                Realisation(year=y, value=Value(number=base + step * (i + 1), unit=unit))
                 for i, y in enumerate(years[:realised])
             ],
         )
