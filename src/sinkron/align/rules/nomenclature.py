@@ -1,11 +1,508 @@
-"""Rule family 1 — Nomenclature: codes exist in the nomenclature version of the plan year, names match, items sit under the right parent, penunjang is used correctly."""
+"""Rule family 1 — Nomenclature: codes exist in the nomenclature version of the plan year, names match, items sit under the right parent, penunjang is used correctly.
+
+The year a code is checked against is :func:`lookup_year`: the plan year for a yearly plan (RKPD,
+Renja, DPA) and the first year of the period for a medium-term plan (RPJMD, Renstra: a plan is
+written in the nomenclature in force when it is drawn up).
+
+Provincial kegiatan carry the variant digit ``1`` (``1.01.02.1.01``). When the nomenclature version
+in force is the kabupaten/kota list (the shipped one), those codes cannot be looked up: SKN101
+checks them only up to the program level and reports, once per plan, an *info* finding that counts
+them, instead of one error per item. Load a provincial list (a version whose ``scope`` names
+``provinsi``) to check them fully.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+import weakref
+from collections.abc import Callable, Iterator
 
-from sinkron.align.rule import Rule, register_all
+from sinkron.align.context import Context
+from sinkron.align.findings import Finding, Severity
+from sinkron.align.index import BundleIndex, ItemRecord
+from sinkron.align.rule import Rule, register_all, rule
+from sinkron.codes import Code, CodeLevel
+from sinkron.models import Plan, ref
+from sinkron.nomenclature import CodeState, CodeStatus, Nomenclature, compare_names
+from sinkron.nomenclature.names import VARIANT_THRESHOLD
 from sinkron.plugins.hookspecs import hookimpl
+
+__all__ = ["agency_sectors", "level_name", "lookup_year"]
+
+PROVINCIAL_VARIANT = "1"
+"""The kegiatan variant digit of the provincial lampiran."""
+
+_LEVEL_NAMES = {
+    CodeLevel.AFFAIR: "urusan",
+    CodeLevel.SECTOR: "bidang urusan",
+    CodeLevel.PROGRAM: "program",
+    CodeLevel.ACTIVITY: "kegiatan",
+    CodeLevel.SUB_ACTIVITY: "sub kegiatan",
+}
+# SKPD code U.BB.U.BB.U.BB.NN.NNNN: up to three (urusan.bidang) pairs, then unit and sub unit.
+_SKPD = re.compile(r"(\d)\.(\d{2})\.(\d)\.(\d{2})\.(\d)\.(\d{2})\.\d{2}\.\d{4}\Z")
+_EXAMPLES = 10
+
+
+def lookup_year(plan: Plan) -> int:
+    """The year whose nomenclature a plan's codes are checked against.
+
+    The plan year of a yearly plan; the first year of the period of a medium-term plan.
+    """
+    return plan.period.start  # the plan year of a yearly plan, whose period is that one year
+
+
+def level_name(level: CodeLevel) -> str:
+    """The Indonesian name of a code level (``sub kegiatan``), used in both languages."""
+    return _LEVEL_NAMES[level]
+
+
+def agency_sectors(ctx: Context, agency_id: str | None, cache: dict[str | None, tuple[Code, ...]]) -> tuple[Code, ...]:
+    """The bidang urusan a perangkat daerah carries: its ``Agency.sectors``, else read from its SKPD code.
+
+    ``1.03.0.00.0.00.01.0000`` carries ``1.03``; ``2.18.3.31.0.00.01.0000`` carries ``2.18`` and ``3.31``.
+    Empty when neither tells.
+    """
+    if agency_id in cache:
+        return cache[agency_id]
+    sectors: tuple[Code, ...] = ()
+    agency = ctx.index.agencies.get(agency_id) if agency_id else None
+    if agency is not None and agency.sectors:
+        sectors = tuple(s for s in agency.sectors if s.level is CodeLevel.SECTOR and not s.is_generic)
+    else:
+        match = _SKPD.match(agency.code if agency is not None else agency_id or "")
+        if match:
+            parts = match.groups()
+            sectors = tuple(
+                Code.parse(f"{parts[i]}.{parts[i + 1]}") for i in (0, 2, 4) if parts[i] != "0" and parts[i + 1] != "00"
+            )
+    cache[agency_id] = sectors
+    return sectors
+
+
+class _Statuses:
+    """``Nomenclature.status`` per (code, year), computed once per code and year within a rule run."""
+
+    def __init__(self, nomenclature: Nomenclature) -> None:
+        self.nomenclature = nomenclature
+        self._cache: dict[tuple[Code, int], CodeStatus] = {}
+
+    def __call__(self, code: Code, year: int) -> CodeStatus:
+        key = (code, year)
+        status = self._cache.get(key)
+        if status is None:
+            status = self._cache[key] = self.nomenclature.status(code, year)
+        return status
+
+    def name(self, code: Code, year: int) -> str | None:
+        status = self(code, year)
+        return status.entry.name if status.state is CodeState.ACTIVE and status.entry is not None else None
+
+
+_STATUSES: weakref.WeakKeyDictionary[BundleIndex, _Statuses] = weakref.WeakKeyDictionary()
+
+
+def _statuses(ctx: Context) -> _Statuses:
+    """The status cache of this check, shared by the family's rules (the index lives for one check)."""
+    statuses = _STATUSES.get(ctx.index)
+    if statuses is None or statuses.nomenclature is not ctx.nomenclature:
+        statuses = _STATUSES[ctx.index] = _Statuses(ctx.nomenclature)
+    return statuses
+
+
+def _plans(ctx: Context) -> Iterator[tuple[Plan, int, list[ItemRecord]]]:
+    for plan_id, records in ctx.index.items_by_plan.items():
+        plan = ctx.index.plans[plan_id]
+        yield plan, lookup_year(plan), records
+
+
+def _provincial_unloaded(nomenclature: Nomenclature, year: int) -> bool:
+    return "provinsi" not in nomenclature.version_for(year).scope.lower()
+
+
+def _named(code: Code, name: str | None) -> str:
+    return f"{code} {name}" if name else str(code)
+
+
+# -- SKN101 -------------------------------------------------------------------------------------------
+@rule(
+    "SKN101",
+    "unknown-code",
+    Severity.ERROR,
+    id="Kode program/kegiatan/sub kegiatan tidak terdapat dalam nomenklatur yang berlaku pada tahun rencana",
+    en="Program/kegiatan/sub kegiatan code not in the nomenclature in force in the plan year",
+    options={"suggest": True, "suggest_min_score": 0.9, "max_suggestions": 1000},
+)
+def unknown_code(ctx: Context) -> Iterator[Finding]:
+    """Codes the nomenclature of the plan year does not know (neither active, retired nor added later).
+
+    A legacy 2-digit code is judged by its 4-digit form. Provincial kegiatan (variant ``1``) are
+    checked up to the program part when only the kab/kota list is loaded, and counted in one info
+    finding per plan. With ``suggest`` the closest official name (score ≥ ``suggest_min_score``) is
+    offered as the fix, for at most ``max_suggestions`` items per run.
+    """
+    nomenclature = ctx.nomenclature
+    statuses = _statuses(ctx)
+    searches: dict[tuple[str, CodeLevel, int], tuple[Code, str, float] | None] = {}
+    budget = [int(ctx.option("max_suggestions"))] if ctx.option("suggest") else [0]
+    min_score = float(ctx.option("suggest_min_score"))
+
+    def suggest(record: ItemRecord, year: int) -> tuple[Code, str, float] | None:
+        key = (record.item.name, record.level, year)
+        if key in searches:
+            return searches[key]
+        if budget[0] <= 0:
+            return None
+        budget[0] -= 1
+        found = None
+        for hit in nomenclature.search(record.item.name, year=year, level=record.level, limit=1):
+            code = hit.entry.code
+            sector = record.code.sector
+            if code.is_generic and sector is not None and not sector.is_generic:
+                code = code.in_sector(sector)
+            if hit.score >= min_score and code != record.code:
+                found = (code, hit.entry.name, hit.score)
+        searches[key] = found
+        return found
+
+    for plan, year, records in _plans(ctx):
+        version = nomenclature.version_for(year)
+        skip_provincial = _provincial_unloaded(nomenclature, year)
+        provincial: list[ItemRecord] = []
+        for record in records:
+            code = record.code
+            if skip_provincial and code.variant == PROVINCIAL_VARIANT:
+                provincial.append(record)
+                program_code = code.ancestor(CodeLevel.PROGRAM)
+                if program_code == record.program.code or statuses(program_code, year).state is not CodeState.UNKNOWN:
+                    continue
+                level = level_name(record.level)
+                yield ctx.finding(
+                    record.ref,
+                    id=f"Kode {level} {code} memakai program {program_code} yang tidak terdapat dalam nomenklatur "
+                    f"tahun {year} ({version.regulation}).",
+                    en=f"The {level} code {code} belongs to program {program_code}, which is not in the "
+                    f"nomenclature for {year} ({version.regulation}).",
+                    evidence={"code": str(code), "program": str(program_code), "year": year,
+                              "nomenclature": version.regulation, "provincial_variant": True},
+                    fix_id=f"Periksa kembali bagian program dari kode (program {program_code}).",
+                    fix_en=f"Check the program part of the code (program {program_code}).",
+                )  # fmt: skip
+                continue
+            if statuses(code.modernised(), year).state is not CodeState.UNKNOWN:
+                continue
+            level = level_name(record.level)
+            evidence: dict[str, object] = {
+                "code": str(code), "level": record.level.value, "name": record.item.name, "year": year,
+                "nomenclature": version.regulation,
+            }  # fmt: skip
+            hit = suggest(record, year)
+            fix_id = f"Periksa kembali kode {level} ini terhadap nomenklatur tahun {year}."
+            fix_en = f"Check this {level} code against the nomenclature for {year}."
+            if hit is not None:
+                evidence["suggestion"] = {"code": str(hit[0]), "name": hit[1], "score": hit[2]}
+                fix_id = f"Nama ini paling mirip dengan {hit[0]} “{hit[1]}”; gunakan kode tersebut bila memang itu yang dimaksud."
+                fix_en = f"The name is closest to {hit[0]} “{hit[1]}”; use that code if it is the one meant."
+            yield ctx.finding(
+                record.ref,
+                id=f"Kode {level} {code} tidak terdapat dalam nomenklatur yang berlaku tahun {year} "
+                f"({version.regulation}).",
+                en=f"The {level} code {code} is not in the nomenclature in force in {year} ({version.regulation}).",
+                evidence=evidence,
+                fix_id=fix_id,
+                fix_en=fix_en,
+            )
+        if provincial:
+            codes = sorted({str(r.code) for r in provincial})
+            yield ctx.finding(
+                plan.id,
+                severity=Severity.INFO,
+                id=f"{len(provincial)} kegiatan/sub kegiatan memakai kode varian provinsi (digit 1); daftar nomenklatur "
+                f"provinsi belum dimuat, sehingga kode tersebut hanya diperiksa sampai tingkat program.",
+                en=f"{len(provincial)} kegiatan/sub kegiatan use provincial variant codes (digit 1); the provincial "
+                f"nomenclature list is not loaded, so those codes were checked up to the program level only.",
+                evidence={"items": len(provincial), "codes": codes[:_EXAMPLES], "distinct_codes": len(codes),
+                          "year": year, "nomenclature": version.regulation, "scope": version.scope},
+                fix_id="Muat lampiran nomenklatur provinsi (versi dengan scope 'provinsi') untuk memeriksa kode ini sepenuhnya.",
+                fix_en="Load the provincial nomenclature list (a version with scope 'provinsi') to check these codes fully.",
+            )  # fmt: skip
+
+
+# -- SKN102 -------------------------------------------------------------------------------------------
+@rule(
+    "SKN102",
+    "retired-code",
+    Severity.ERROR,
+    id="Kode sudah dihapus/diganti, atau belum berlaku, pada tahun rencana",
+    en="Code retired (or not yet valid) in the plan year",
+)
+def retired_code(ctx: Context) -> Iterator[Finding]:
+    """Codes retired by a change list in force in the plan year (with the replacement), or added only later."""
+    statuses = _statuses(ctx)
+    for _plan, year, records in _plans(ctx):
+        for record in records:
+            status = statuses(record.code.modernised(), year)
+            level = level_name(record.level)
+            code = record.code
+            if status.state is CodeState.RETIRED:
+                by = status.changed_by
+                regulation = by.regulation if by is not None else status.version.regulation
+                evidence: dict[str, object] = {
+                    "code": str(code), "level": record.level.value, "name": record.item.name, "year": year,
+                    "state": "retired", "changed_by": regulation,
+                    "effective_year": by.effective_year if by is not None else None,
+                    "replacement": None,
+                }  # fmt: skip
+                replacement = status.replacement
+                if replacement is not None:
+                    new_name = statuses.name(replacement, year)
+                    evidence["replacement"] = str(replacement)
+                    evidence["replacement_name"] = new_name
+                    fix_id = f"Ganti dengan kode {_named(replacement, new_name)}."
+                    fix_en = f"Replace it with {_named(replacement, new_name)}."
+                    tail_id, tail_en = f" Penggantinya: {replacement}.", f" Its replacement is {replacement}."
+                else:
+                    fix_id = f"Kode ini dihapus tanpa pengganti; pilih {level} lain yang sesuai dari nomenklatur tahun {year}."
+                    fix_en = f"The code was deleted without a replacement; choose another {level} from the {year} nomenclature."
+                    tail_id = tail_en = ""
+                yield ctx.finding(
+                    record.ref,
+                    id=f"Kode {level} {code} sudah dihapus/diganti oleh {regulation} dan tidak berlaku lagi pada tahun "
+                    f"{year}.{tail_id}",
+                    en=f"The {level} code {code} was retired by {regulation} and is no longer valid in {year}.{tail_en}",
+                    evidence=evidence, fix_id=fix_id, fix_en=fix_en,
+                )  # fmt: skip
+            elif status.state is CodeState.NOT_YET:
+                by = status.changed_by
+                since = by.effective_year if by is not None else None
+                regulation = by.regulation if by is not None else "?"
+                yield ctx.finding(
+                    record.ref,
+                    id=f"Kode {level} {code} baru berlaku mulai tahun {since} ({regulation}); belum dapat dipakai "
+                    f"untuk tahun {year}.",
+                    en=f"The {level} code {code} only applies from {since} ({regulation}); it cannot be used for {year}.",
+                    evidence={"code": str(code), "level": record.level.value, "name": record.item.name, "year": year,
+                              "state": "not_yet", "valid_from": since, "changed_by": regulation},
+                    fix_id=f"Gunakan kode yang berlaku pada tahun {year}, atau periksa tahun dokumen.",
+                    fix_en=f"Use a code valid in {year}, or check the plan's year.",
+                )  # fmt: skip
+
+
+# -- SKN103 -------------------------------------------------------------------------------------------
+@rule(
+    "SKN103",
+    "legacy-code",
+    Severity.WARNING,
+    id="Nomor sub kegiatan masih 2 digit (format lama); nomenklatur memakai 4 digit",
+    en="Sub kegiatan number written with 2 digits (old format); the nomenclature uses 4",
+)
+def legacy_code(ctx: Context) -> Iterator[Finding]:
+    """Sub kegiatan codes in the pre-050-5889/2021 2-digit form, with their 4-digit form as the fix."""
+    statuses = _statuses(ctx)
+    for _plan, year, records in _plans(ctx):
+        for record in records:
+            code = record.code
+            if not code.is_legacy:
+                continue
+            modern = code.modernised()
+            state = statuses(modern, year).state
+            yield ctx.finding(
+                record.ref,
+                id=f"Kode sub kegiatan {code} masih memakai nomor 2 digit; tulis sebagai {modern}.",
+                en=f"The sub kegiatan code {code} uses a 2-digit number; write it as {modern}.",
+                evidence={"code": str(code), "replacement": str(modern), "year": year,
+                          "replacement_state": state.value},
+                fix_id=f"Ganti kode dengan {modern}.",
+                fix_en=f"Replace the code with {modern}.",
+            )  # fmt: skip
+
+
+# -- SKN104 -------------------------------------------------------------------------------------------
+@rule(
+    "SKN104",
+    "name-mismatch",
+    Severity.WARNING,
+    id="Nama program/kegiatan/sub kegiatan berbeda dari nama resmi dalam nomenklatur",
+    en="Program/kegiatan/sub kegiatan name differs from the official name",
+    options={"threshold": VARIANT_THRESHOLD},
+)
+def name_mismatch(ctx: Context) -> Iterator[Finding]:
+    """Names that differ from the official one beyond tolerated variants (case, spacing, abbreviations,
+    small misspellings; see :func:`sinkron.nomenclature.compare_names`). ``threshold`` is the minimum
+    similarity (0–100) for a variant. A code written before the name (SIPD ``nama_sub_giat``) is ignored.
+    """
+    statuses = _statuses(ctx)
+    threshold = float(ctx.option("threshold"))
+    compared: dict[tuple[str, str], tuple[bool, float]] = {}
+    for _plan, year, records in _plans(ctx):
+        for record in records:
+            status = statuses(record.code.modernised(), year)
+            if status.state is not CodeState.ACTIVE or status.entry is None:
+                continue
+            official = status.entry.name
+            name = record.item.name
+            if name == official:
+                continue
+            key = (name, official)
+            result = compared.get(key)
+            if result is None:
+                text = name
+                if text[:1].isdigit():
+                    prefix, rest = Code.split_name(text)
+                    if prefix is not None and rest and prefix.modernised() == record.code.modernised():
+                        text = rest
+                match = compare_names(text, official, threshold=threshold)
+                result = compared[key] = (match.matches, match.score)
+            if result[0]:
+                continue
+            level = level_name(record.level)
+            yield ctx.finding(
+                record.ref,
+                id=f"Nama {level} {record.code} “{name}” berbeda dari nama resmi “{official}”.",
+                en=f"The {level} name for {record.code} “{name}” differs from the official name “{official}”.",
+                evidence={"code": str(record.code), "name": name, "official_name": official,
+                          "similarity": result[1], "year": year},
+                fix_id=f"Gunakan nama resmi “{official}”, atau periksa apakah kodenya yang keliru.",
+                fix_en=f"Use the official name “{official}”, or check whether the code is the wrong one.",
+            )  # fmt: skip
+
+
+# -- SKN105 -------------------------------------------------------------------------------------------
+def _same_parent(expected: Code, actual: Code) -> bool:
+    if expected == actual:
+        return True
+    return (expected.is_generic or actual.is_generic) and expected.as_generic() == actual.as_generic()
+
+
+@rule(
+    "SKN105",
+    "wrong-parent",
+    Severity.ERROR,
+    id="Kegiatan/sub kegiatan berada di bawah program/kegiatan dengan kode lain",
+    en="Kegiatan/sub kegiatan placed under a program/kegiatan of another code",
+)
+def wrong_parent(ctx: Context) -> Iterator[Finding]:
+    """A kegiatan whose code is not under its program's code, or a sub kegiatan not under its kegiatan's.
+
+    A generic ``X.XX`` penunjang code under the same penunjang parent of a concrete bidang (or the
+    reverse) is not a wrong parent (SKN106 reports the generic code).
+    """
+    statuses = _statuses(ctx)
+    for plan, year, records in _plans(ctx):
+        for record in records:
+            parent = record.parent
+            if parent is None:
+                continue
+            expected = record.code.parent
+            assert expected is not None
+            if _same_parent(expected, parent.code):
+                continue
+            level, parent_level = level_name(record.level), level_name(parent.code.level)
+            present = bool(ctx.index.items_by_code.get((plan.id, expected)))
+            expected_name = statuses.name(expected, year)
+            if present:
+                fix_id = f"Pindahkan ke bawah {parent_level} {expected} yang sudah ada di dokumen ini, atau perbaiki kodenya."
+                fix_en = f"Move it under {parent_level} {expected}, which is in this document, or correct its code."
+            else:
+                fix_id = (
+                    f"Perbaiki kode {level}, atau tempatkan di bawah {parent_level} {_named(expected, expected_name)}."
+                )
+                fix_en = (
+                    f"Correct the {level} code, or place it under {parent_level} {_named(expected, expected_name)}."
+                )
+            yield ctx.finding(
+                record.ref,
+                id=f"{level.capitalize()} {record.code} berada di bawah {parent_level} {parent.code}, padahal menurut "
+                f"kodenya termasuk {parent_level} {expected}.",
+                en=f"The {level} {record.code} sits under {parent_level} {parent.code}, but its code belongs to "
+                f"{parent_level} {expected}.",
+                evidence={"code": str(record.code), "parent": str(parent.code), "expected_parent": str(expected),
+                          "expected_parent_name": expected_name, "expected_parent_in_plan": present},
+                fix_id=fix_id, fix_en=fix_en,
+            )  # fmt: skip
+
+
+# -- SKN106 -------------------------------------------------------------------------------------------
+@rule(
+    "SKN106",
+    "penunjang-misuse",
+    Severity.WARNING,
+    id="Program penunjang (01) dipakai di luar bidang urusan perangkat daerah, atau kode generik X.XX tertinggal",
+    en="Penunjang program (01) used outside the agency's bidang urusan, or a generic X.XX code left in the plan",
+)
+def penunjang_misuse(ctx: Context) -> Iterator[Finding]:
+    """Two misuses of the program penunjang urusan pemerintahan daerah (``01``).
+
+    * A generic ``X.XX…`` code left in a plan (the template form): one finding at the highest generic
+      item, counting the generic items below it; the fix names the code in the agency's bidang.
+    * A concrete penunjang code (``1.03.01…``) under a bidang the perangkat daerah does not carry
+      (``Agency.sectors``, else read from its SKPD code). Reported at the program, and at a kegiatan or
+      sub kegiatan only when its bidang differs from its program's.
+    """
+    cache: dict[str | None, tuple[Code, ...]] = {}
+    for _plan, _year, records in _plans(ctx):
+        generic_tops: dict[str, list[ItemRecord]] = {}
+        for record in records:
+            code = record.code
+            if code.is_generic:
+                top = record
+                if record.program.code.is_generic:
+                    top_ref = ref(record.plan.id, record.program.id)
+                elif record.activity is not None and record.activity.code.is_generic:
+                    top_ref = ref(record.plan.id, record.activity.id)
+                else:
+                    top_ref = top.ref
+                generic_tops.setdefault(top_ref, []).append(record)
+                continue
+            if not code.is_support:
+                continue
+            if record.parent is not None:
+                program_code = record.program.code
+                if program_code.is_support and program_code.sector == code.sector:
+                    continue
+            sectors = agency_sectors(ctx, record.agency_id, cache)
+            sector = code.sector
+            if not sectors or sector is None or sector in sectors:
+                continue
+            level = level_name(record.level)
+            candidates = [str(code.as_generic().in_sector(s)) for s in sectors]
+            yield ctx.finding(
+                record.ref,
+                id=f"{level.capitalize()} penunjang {code} memakai bidang urusan {sector}, padahal perangkat daerah "
+                f"{record.agency_id} melaksanakan bidang {', '.join(map(str, sectors))}.",
+                en=f"The penunjang {level} {code} uses bidang urusan {sector}, but agency {record.agency_id} carries "
+                f"bidang {', '.join(map(str, sectors))}.",
+                evidence={"code": str(code), "sector": str(sector), "agency": record.agency_id,
+                          "agency_sectors": [str(s) for s in sectors], "replacement": candidates},
+                fix_id=f"Gunakan kode penunjang pada bidang perangkat daerah: {' atau '.join(candidates)}.",
+                fix_en=f"Use the penunjang code of the agency's bidang: {' or '.join(candidates)}.",
+            )  # fmt: skip
+        for top_ref, group in generic_tops.items():
+            top_record = ctx.index.items[top_ref]
+            code = top_record.code
+            sectors = agency_sectors(ctx, top_record.agency_id, cache)
+            level = level_name(top_record.level)
+            candidates = [str(code.in_sector(s)) for s in sectors]
+            below = sum(1 for r in group if r.ref != top_ref)
+            if candidates:
+                fix_id = f"Ganti X.XX dengan bidang urusan perangkat daerah: {' atau '.join(candidates)} (juga untuk item di bawahnya)."
+                fix_en = f"Replace X.XX with the agency's bidang urusan: {' or '.join(candidates)} (and for the items below)."
+            else:
+                fix_id = (
+                    "Ganti X.XX dengan kode bidang urusan perangkat daerah pelaksana (juga untuk item di bawahnya)."
+                )
+                fix_en = "Replace X.XX with the bidang urusan code of the responsible agency (and for the items below)."
+            yield ctx.finding(
+                top_ref,
+                id=f"Kode generik {code} tertinggal di dokumen: kode penunjang harus ditulis dengan bidang urusan "
+                f"perangkat daerah" + (f" ({below} item di bawahnya juga generik)." if below else "."),
+                en=f"The generic code {code} was left in the plan: penunjang codes must carry the agency's bidang urusan"
+                + (f" ({below} items below it are generic too)." if below else "."),
+                evidence={"code": str(code), "level": top_record.level.value, "generic_items_below": below,
+                          "agency": top_record.agency_id, "agency_sectors": [str(s) for s in sectors],
+                          "replacement": candidates},
+                fix_id=fix_id, fix_en=fix_en,
+            )  # fmt: skip
 
 
 @hookimpl
