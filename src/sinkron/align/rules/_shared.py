@@ -1,0 +1,212 @@
+"""Lookups and wording shared by rule families 3 (vertical consistency) and 4 (cascade to priorities).
+
+Everything here is computed from the :class:`~sinkron.align.index.BundleIndex` of one check and
+cached on it (:func:`cached`), so the rules of both families join through the same dictionaries
+instead of rebuilding them.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable, Iterable
+from decimal import Decimal, InvalidOperation
+from typing import Any, TypeVar, cast
+
+from sinkron.align.context import Context
+from sinkron.align.index import BundleIndex
+from sinkron.align.support import SupportMap
+from sinkron.codes import CodeLevel
+from sinkron.errors import SinkronError
+from sinkron.models import Activity, BudgetKind, Plan, PlanKind, PlanPeriod, PlanStage, Program, SubActivity
+from sinkron.nomenclature import comparison_key
+from sinkron.numbers import format_id
+
+__all__ = [
+    "cached",
+    "decimal_option",
+    "exceeds",
+    "latest",
+    "level_label",
+    "pagu_of",
+    "percent_en",
+    "percent_id",
+    "plan_government",
+    "regional_plans",
+    "relative_difference",
+    "rupiah_en",
+    "rupiah_id",
+    "support_map",
+    "unit_key",
+]
+
+Item = Program | Activity | SubActivity
+T = TypeVar("T")
+
+_CACHE: weakref.WeakKeyDictionary[BundleIndex, dict[str, Any]] = weakref.WeakKeyDictionary()
+
+
+def cached(index: BundleIndex, key: str, build: Callable[[BundleIndex], T]) -> T:
+    """``build(index)``, computed once per index (the index lives for one check)."""
+    store = _CACHE.setdefault(index, {})
+    if key not in store:
+        store[key] = build(index)
+    return cast(T, store[key])
+
+
+def support_map(index: BundleIndex) -> SupportMap:
+    """The :class:`~sinkron.align.support.SupportMap` of the index, built once for all rules."""
+    return cached(index, "support_map", SupportMap)
+
+
+def decimal_option(ctx: Context, name: str) -> Decimal:
+    """A non-negative decimal rule option, written as text (``"0.10"``) or a number."""
+    raw = ctx.option(name)
+    try:
+        value = Decimal(str(raw).strip())
+    except (InvalidOperation, ValueError):
+        value = Decimal("NaN")
+    if isinstance(raw, bool) or not value.is_finite() or value < 0:
+        raise SinkronError(
+            f"rule {ctx.rule.id}: option {name} must be a decimal number ≥ 0 such as '0.10', got {raw!r}"
+        )
+    return value
+
+
+# -- plans ------------------------------------------------------------------------------------------
+_STAGE_RANK = {
+    PlanStage.INITIAL_DRAFT: 0,
+    PlanStage.DRAFT: 1,
+    PlanStage.FINAL_DRAFT: 2,
+    PlanStage.ENACTED: 3,
+    PlanStage.AMENDED: 4,
+}
+
+
+def latest(plans: Iterable[Plan]) -> Plan | None:
+    """The most recent text among versions of one plan: highest revision, then the most advanced stage."""
+    return max(plans, key=lambda p: (p.revision, _STAGE_RANK[p.stage]), default=None)
+
+
+def plan_government(index: BundleIndex, plan: Plan) -> str | None:
+    """The government a plan belongs to: its ``government_id``, else its owner's government."""
+    if plan.government_id:
+        return plan.government_id
+    owner = plan.owner_id
+    if owner is None:
+        return None
+    agency = index.agencies.get(owner)
+    if agency is not None:
+        return agency.government_id
+    return owner if owner in index.governments else None
+
+
+def overlaps(a: PlanPeriod | None, b: PlanPeriod) -> bool:
+    """True when the periods share a year (an unknown period overlaps everything)."""
+    return a is None or (a.start <= b.end and b.start <= a.end)
+
+
+def regional_plans(index: BundleIndex) -> list[Plan]:
+    """The plans of regional governments (every kind that is not a national document)."""
+    return [p for p in index.bundle.plans if not p.kind.is_national]
+
+
+MEDIUM_TERM_REGIONAL = (PlanKind.RPJMD, PlanKind.RPD)
+"""The government-wide medium-term plans an RKPD and a Renstra PD follow (RPD where no RPJMD is in force)."""
+
+
+# -- pagu -------------------------------------------------------------------------------------------
+_KIND_ORDER = (BudgetKind.INDICATIVE, BudgetKind.CEILING, BudgetKind.REVISED)
+
+
+def own_pagu(item: Item, year: int, kind: BudgetKind | None = None) -> Decimal | None:
+    """The item's own pagu for ``year``: the most final figure, or the latest one not later than ``kind``."""
+    allowed = _KIND_ORDER if kind is None else _KIND_ORDER[: _KIND_ORDER.index(kind) + 1]
+    for candidate in reversed(allowed):
+        money = item.budget_for(year, candidate)
+        if money is not None:
+            return money.amount
+    return None
+
+
+def children(item: Item) -> tuple[Activity, ...] | tuple[SubActivity, ...]:
+    """The kegiatan of a program, the sub kegiatan of a kegiatan, nothing for a sub kegiatan."""
+    if isinstance(item, Program):
+        return item.activities
+    if isinstance(item, Activity):
+        return item.sub_activities
+    return ()
+
+
+def pagu_of(item: Item, year: int, kind: BudgetKind | None = None) -> Decimal | None:
+    """The pagu of an item for ``year``: its own figure, else the sum of its children's (``None`` if none has one)."""
+    own = own_pagu(item, year, kind)
+    if own is not None:
+        return own
+    total: Decimal | None = None
+    for child in children(item):
+        amount = pagu_of(child, year, kind)
+        if amount is not None:
+            total = amount if total is None else total + amount
+    return total
+
+
+# -- comparing numbers ------------------------------------------------------------------------------
+def exceeds(value: Decimal, reference: Decimal, tolerance: Decimal) -> bool:
+    """True when ``value`` differs from ``reference`` by more than ``tolerance`` × ``|reference|``."""
+    return abs(value - reference) > tolerance * abs(reference)
+
+
+def relative_difference(value: Decimal, reference: Decimal) -> Decimal | None:
+    """``(value − reference) / reference`` rounded to 4 places (``None`` when the reference is 0)."""
+    if reference == 0:
+        return None
+    return ((value - reference) / abs(reference)).quantize(Decimal("0.0001"))
+
+
+def unit_key(unit: str | None) -> str | None:
+    """A satuan in comparable form (``"%"`` and ``"Persen"`` read the same); ``None`` when absent."""
+    if unit is None or not unit.strip():
+        return None
+    text = unit.strip().casefold()
+    return "persen" if text in _PERCENT_UNITS else comparison_key(text) or text
+
+
+_PERCENT_UNITS = frozenset({"%", "persen", "percent", "persentase"})
+
+
+# -- wording --------------------------------------------------------------------------------------------
+_LEVEL_LABELS = {
+    CodeLevel.PROGRAM: "Program",
+    CodeLevel.ACTIVITY: "Kegiatan",
+    CodeLevel.SUB_ACTIVITY: "Sub kegiatan",
+}
+
+
+def level_label(level: CodeLevel) -> str:
+    """``Program``, ``Kegiatan`` or ``Sub kegiatan`` (the official terms, used in both languages)."""
+    return _LEVEL_LABELS.get(level, level.value.replace("_", " ").capitalize())
+
+
+def rupiah_id(amount: Decimal) -> str:
+    """``Rp 1.250.000``."""
+    return f"Rp {format_id(amount)}"
+
+
+def rupiah_en(amount: Decimal) -> str:
+    """``Rp 1,250,000``."""
+    return f"Rp {amount:,f}"
+
+
+def _percent(fraction: Decimal) -> Decimal:
+    value = (fraction * 100).quantize(Decimal("0.1"))
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
+
+
+def percent_id(fraction: Decimal) -> str:
+    """``0.125`` → ``12,5 %``."""
+    return f"{format_id(_percent(fraction))} %"
+
+
+def percent_en(fraction: Decimal) -> str:
+    """``0.125`` → ``12.5%``."""
+    return f"{_percent(fraction):f}%"
