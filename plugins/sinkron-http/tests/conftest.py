@@ -1,0 +1,24 @@
+"""Fixtures of the sinkron-http tests (the server and data live in ``http_testkit``)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from http_testkit import ApiServer
+
+
+@pytest.fixture
+def server() -> Iterator[ApiServer]:
+    """A fresh local API server per test, stopped (and every pending wait cut short) at teardown."""
+    api = ApiServer()
+    api.start()
+    try:
+        yield api
+    finally:
+        api.stop()
