@@ -105,7 +105,7 @@ def test_missing_target_lists_the_missing_years() -> None:
     assert finding.evidence["missing_years"] == [2028, 2029]
     assert finding.evidence["target_years"] == [2025, 2026, 2027]
     assert finding.evidence["period"] == "2025–2029"
-    assert "2028, 2029" in finding.message.id
+    assert "2028 dan 2029" in finding.message.id
 
 
 def test_missing_target_fires_for_a_yearly_plan_without_its_year() -> None:

@@ -65,8 +65,10 @@ def _name(record: IndicatorRecord) -> str:
     return record.indicator.name
 
 
-def _years(years: Iterable[int]) -> str:
-    return ", ".join(str(y) for y in years)
+def _years(years: Iterable[int], last: str = "dan") -> str:
+    """``2027, 2028 dan 2029`` (``last="and"`` for English)."""
+    texts = [str(y) for y in years]
+    return texts[0] if len(texts) == 1 else f"{', '.join(texts[:-1])} {last} {texts[-1]}"
 
 
 # -- SKN201 -------------------------------------------------------------------------------------------
@@ -193,11 +195,11 @@ def missing_target(ctx: Context) -> Iterator[Finding]:
         yield ctx.finding(
             record.ref,
             id=f"Indikator “{_name(record)}” belum memiliki target untuk tahun {_years(missing)}.",
-            en=f"The indicator “{_name(record)}” has no target for {_years(missing)}.",
+            en=f"The indicator “{_name(record)}” has no target for {_years(missing, 'and')}.",
             evidence={"indicator": _name(record), "missing_years": missing, "target_years": sorted(have),
                       "period": str(period)},
             fix_id=f"Isi target tahun {_years(missing)} (periode {period}).",
-            fix_en=f"Fill in the target for {_years(missing)} (period {period}).",
+            fix_en=f"Fill in the target for {_years(missing, 'and')} (period {period}).",
         )  # fmt: skip
 
 
@@ -220,10 +222,15 @@ def target_outside_period(ctx: Context) -> Iterator[Finding]:
         outside = sorted({t.year for t in record.indicator.targets if not period.start <= t.year <= last})
         if not outside:
             continue
+        if plan.kind.is_yearly and last > period.end:
+            where_id = f"di luar tahun rencana {period} dan prakiraan maju sampai {last}"
+            where_en = f"outside the plan year {period} and its forward estimates up to {last}"
+        else:
+            where_id, where_en = f"di luar periode rencana {period}", f"outside the plan period {period}"
         yield ctx.finding(
             record.ref,
-            id=f"Indikator “{_name(record)}” memiliki target tahun {_years(outside)}, di luar periode rencana {period}.",
-            en=f"The indicator “{_name(record)}” has targets for {_years(outside)}, outside the plan period {period}.",
+            id=f"Indikator “{_name(record)}” memiliki target tahun {_years(outside)}, {where_id}.",
+            en=f"The indicator “{_name(record)}” has targets for {_years(outside, 'and')}, {where_en}.",
             evidence={"indicator": _name(record), "years": outside, "period": str(period), "last_allowed_year": last},
             fix_id="Periksa tahun target: target tahun sebelum periode dicatat sebagai kondisi awal (baseline), "
             "target di luar periode dihapus atau dipindahkan ke dokumen periode berikutnya.",
@@ -268,7 +275,7 @@ def unmeasurable_target(ctx: Context) -> Iterator[Finding]:
             record.ref,
             id=f"Target indikator “{_name(record)}” tahun {_years(y for y, _ in bad)} berupa teks {quoted} yang "
             f"tidak dapat diukur capaiannya.",
-            en=f"The target of “{_name(record)}” for {_years(y for y, _ in bad)} is the text {quoted}, which "
+            en=f"The target of “{_name(record)}” for {_years((y for y, _ in bad), 'and')} is the text {quoted}, which "
             f"cannot be measured.",
             evidence={"indicator": _name(record), "targets": [{"year": y, "text": t} for y, t in bad],
                       "unit": record.indicator.unit},
