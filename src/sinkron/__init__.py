@@ -3,6 +3,7 @@
 from sinkron.align import CheckConfig, Finding, Report, Severity, check
 from sinkron.codes import Code, CodeLevel
 from sinkron.connector import Connector, ReadResult
+from sinkron.diff import PlanDiff, diff
 from sinkron.errors import (
     CodeError,
     ConnectorUnavailable,
@@ -33,6 +34,7 @@ __all__ = [
     "Finding",
     "InvalidModel",
     "Location",
+    "PlanDiff",
     "PluginLoadError",
     "PluginManager",
     "ReadResult",
@@ -44,6 +46,7 @@ __all__ = [
     "ValidationError",
     "__version__",
     "check",
+    "diff",
     "hookimpl",
     "read",
     "read_result",
