@@ -50,6 +50,21 @@ def test_unknown_code_fires_with_code_year_and_a_suggested_code() -> None:
     assert finding.path.startswith("Renja Dinas Kesehatan 2026 › 1.02 ")
 
 
+def test_unknown_code_names_the_change_list_in_force_and_strips_a_code_from_the_name() -> None:
+    nomenclature = _with_changes("Contoh 1/2025,2026,retired,1.02.02.2.02.0002,,,,,,\n")
+    unknown = sub("1.02.02.2.02.0999", "1.02.02.2.02.0999 Pengelolaan Pelayanan Kesehatan Ibu Hamil", period=Y2026)
+    b = bundle(plan([program("1.02.02", [activity("1.02.02.2.02", [unknown], period=Y2026)], period=Y2026)]))
+    [finding] = run(b, "SKN101", nomenclature=nomenclature)
+    assert "(Kepmendagri 900.1.15.5-1317/2023 s.d. perubahan Contoh 1/2025)" in finding.message.id
+    assert "as amended by Contoh 1/2025" in finding.message.en
+    assert finding.evidence["nomenclature"] == "Contoh 1/2025"
+    assert finding.evidence["suggestion"] == {
+        "code": "1.02.02.2.02.0001",
+        "name": "Pengelolaan Pelayanan Kesehatan Ibu Hamil",
+        "score": 1.0,
+    }
+
+
 def test_unknown_code_without_a_close_name_has_no_suggestion_and_respects_the_option() -> None:
     unknown = sub("1.02.02.2.02.0999", "Kegiatan yang tidak ada di mana pun", period=Y2026)
     b = bundle(plan([program("1.02.02", [activity("1.02.02.2.02", [unknown], period=Y2026)], period=Y2026)]))

@@ -120,6 +120,15 @@ def _provincial_unloaded(nomenclature: Nomenclature, year: int) -> bool:
     return "provinsi" not in nomenclature.version_for(year).scope.lower()
 
 
+def _version_label(nomenclature: Nomenclature, year: int) -> tuple[str, str]:
+    """How the version in force is named: the base regulation, and the latest change list applied."""
+    base = nomenclature.versions[0].regulation
+    current = nomenclature.version_for(year).regulation
+    if current == base:
+        return base, base
+    return f"{base} s.d. perubahan {current}", f"{base} as amended by {current}"
+
+
 def _named(code: Code, name: str | None) -> str:
     return f"{code} {name}" if name else str(code)
 
@@ -155,7 +164,9 @@ def unknown_code(ctx: Context) -> Iterator[Finding]:
             return None
         budget[0] -= 1
         found = None
-        for hit in nomenclature.search(record.item.name, year=year, level=record.level, limit=1):
+        prefix, rest = Code.split_name(record.item.name)  # SIPD writes "1.02.02.2.02.0001 Nama …"
+        query = rest if prefix is not None and rest else record.item.name
+        for hit in nomenclature.search(query, year=year, level=record.level, limit=1):
             code = hit.entry.code
             sector = record.code.sector
             if code.is_generic and sector is not None and not sector.is_generic:
@@ -167,6 +178,7 @@ def unknown_code(ctx: Context) -> Iterator[Finding]:
 
     for plan, year, records in _plans(ctx):
         version = nomenclature.version_for(year)
+        label_id, label_en = _version_label(nomenclature, year)
         skip_provincial = _provincial_unloaded(nomenclature, year)
         provincial: list[ItemRecord] = []
         for record in records:
@@ -180,9 +192,9 @@ def unknown_code(ctx: Context) -> Iterator[Finding]:
                 yield ctx.finding(
                     record.ref,
                     id=f"Kode {level} {code} memakai program {program_code} yang tidak terdapat dalam nomenklatur "
-                    f"tahun {year} ({version.regulation}).",
+                    f"tahun {year} ({label_id}).",
                     en=f"The {level} code {code} belongs to program {program_code}, which is not in the "
-                    f"nomenclature for {year} ({version.regulation}).",
+                    f"nomenclature for {year} ({label_en}).",
                     evidence={"code": str(code), "program": str(program_code), "year": year,
                               "nomenclature": version.regulation, "provincial_variant": True},
                     fix_id=f"Periksa kembali bagian program dari kode (program {program_code}).",
@@ -205,9 +217,8 @@ def unknown_code(ctx: Context) -> Iterator[Finding]:
                 fix_en = f"The name is closest to {hit[0]} “{hit[1]}”; use that code if it is the one meant."
             yield ctx.finding(
                 record.ref,
-                id=f"Kode {level} {code} tidak terdapat dalam nomenklatur yang berlaku tahun {year} "
-                f"({version.regulation}).",
-                en=f"The {level} code {code} is not in the nomenclature in force in {year} ({version.regulation}).",
+                id=f"Kode {level} {code} tidak terdapat dalam nomenklatur yang berlaku tahun {year} ({label_id}).",
+                en=f"The {level} code {code} is not in the nomenclature in force in {year} ({label_en}).",
                 evidence=evidence,
                 fix_id=fix_id,
                 fix_en=fix_en,
