@@ -151,9 +151,26 @@ def test_similar_names_count_as_recoded_above_the_threshold_only() -> None:
     old = plan([sub(*BALITA, {2026: 100})])
     new = plan([sub("1.02.02.2.02.0044", "Pengelolaan Pelayanan Kesehatan Balitaa", {2026: 100})])
     [recode] = diff(old, new).recoded
-    assert recode.reason is RecodeReason.NAME and 0.9 <= recode.score < 1
+    assert recode.reason is RecodeReason.NAME and 0.95 <= recode.score < 1
     strict = diff(old, new, name_threshold=0.999)
     assert strict.recoded == () and len(strict.added) == 1 and len(strict.removed) == 1
+
+
+def test_close_but_different_names_are_not_recoded() -> None:
+    # Two real, distinct sub kegiatan whose names score 0.88.
+    old = plan([sub(*IBU_HAMIL, {2026: 100})])
+    new = plan([sub(*BERSALIN, {2026: 100})])
+    assert diff(old, new).recoded == ()
+    # Names that differ in a number are different items however similar the rest.
+    old = plan([sub("1.02.02.2.02.0001", "Pembangunan Puskesmas Pembantu Desa Tumbang Talaken 2", {2026: 1})])
+    new = plan([sub("1.02.02.2.02.0002", "Pembangunan Puskesmas Pembantu Desa Tumbang Talaken 3", {2026: 1})])
+    assert diff(old, new).recoded == ()
+    # Two equally good candidates: ambiguous, so left as removed and added.
+    old = plan([sub(*BALITA, {2026: 1})])
+    new = plan([sub("1.02.02.2.02.0044", "Pengelolaan Pelayanan Kesehatan Balitaa", {2026: 1}),
+                sub("1.02.02.2.02.0045", "Pengelolaan Pelayanan Kesehatan Balitab", {2026: 1})])  # fmt: skip
+    ambiguous = diff(old, new)
+    assert ambiguous.recoded == () and len(ambiguous.added) == 2 and len(ambiguous.removed) == 1
 
 
 def test_items_of_different_agencies_are_different_items() -> None:

@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import enum
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
@@ -86,6 +87,8 @@ _LEVELS = (CodeLevel.PROGRAM, CodeLevel.ACTIVITY, CodeLevel.SUB_ACTIVITY)
 _LEVEL_LABEL = {CodeLevel.PROGRAM: "program", CodeLevel.ACTIVITY: "kegiatan", CodeLevel.SUB_ACTIVITY: "sub kegiatan"}
 
 Item = Program | Activity | SubActivity
+
+_DIGITS = re.compile(r"\d+")
 
 
 class ChangeKind(str, enum.Enum):
@@ -459,16 +462,32 @@ def _find_recodes(
         new_keys = new_groups.get(group, [])
         if not new_keys or len(old_keys) * len(new_keys) > FUZZY_PAIR_LIMIT:
             continue
-        scored = []
+        scored: list[tuple[float, tuple[str | None, Code, int], tuple[str | None, Code, int]]] = []
         for old_key in old_keys:
+            old_name = removed[old_key].ref.name
             for new_key in new_keys:
-                match = compare_names(removed[old_key].ref.name, added[new_key].ref.name, threshold=threshold * 100)
+                new_name = added[new_key].ref.name
+                if _DIGITS.findall(old_name) != _DIGITS.findall(new_name):
+                    continue  # "Jalan Ruas 2" is not "Jalan Ruas 3"
+                match = compare_names(old_name, new_name, threshold=threshold * 100)
                 if match.matches:
                     scored.append((match.score, old_key, new_key))
+        # Only an unambiguous best match on both sides counts: a tie means we cannot tell which item it is.
+        best_old: dict[tuple[str | None, Code, int], list[float]] = defaultdict(list)
+        best_new: dict[tuple[str | None, Code, int], list[float]] = defaultdict(list)
+        for score, old_key, new_key in scored:
+            best_old[old_key].append(score)
+            best_new[new_key].append(score)
         for score, old_key, new_key in sorted(scored, key=lambda s: (-s[0], s[1][1], s[2][1])):
+            if not (_unique_best(best_old[old_key], score) and _unique_best(best_new[new_key], score)):
+                continue
             if old_key in removed and new_key in added:
                 pairs.append((removed.pop(old_key), added.pop(new_key), RecodeReason.NAME, score))
     return pairs
+
+
+def _unique_best(scores: list[float], score: float) -> bool:
+    return score == max(scores) and scores.count(score) == 1
 
 
 def _by_code(refs: Iterable[ItemRef]) -> tuple[ItemRef, ...]:
@@ -547,15 +566,17 @@ def diff(
     new: Plan | Bundle,
     *,
     nomenclature: Nomenclature | None = None,
-    name_threshold: float = 0.9,
+    name_threshold: float = 0.95,
 ) -> PlanDiff:
     """Compare two plans, or the plans of two bundles, and return a :class:`PlanDiff`.
 
     Two bundles: plans are paired by kind and owner (the same period first, then in period order);
     when each bundle holds exactly one plan, those two are compared. ``nomenclature`` (the shipped
     one by default) supplies the code replacements used to recognise recoded items;
-    ``name_threshold`` (0–1) is the name similarity above which a removed and an added item of the
-    same perangkat daerah and level count as one recoded item.
+    ``name_threshold`` (0–1) is the name similarity from which a removed and an added item of the
+    same perangkat daerah and level count as one recoded item — when that is the best match of
+    both, no other candidate ties with it, and the names carry the same numbers. Distinct sub
+    kegiatan can be close (*… Ibu Hamil* / *… Ibu Bersalin* score 0.88), hence the high default.
 
     Linear in the size of the plans, except that similar (not identical) names are only searched
     within one perangkat daerah and level while that takes at most :data:`FUZZY_PAIR_LIMIT` comparisons.
