@@ -1,0 +1,44 @@
+"""sinkron-spreadsheet: planning spreadsheets (xlsx, csv) in and out of sinkron.
+
+Public API:
+
+* :func:`read_spreadsheet` — read a file (layout detected or chosen) into a ``ReadResult``;
+* :func:`write_workbook` / :func:`render_workbook` — write a ``Bundle`` as xlsx in the layouts;
+* :func:`read_rkpd_report` / :func:`write_rkpd_report` — the RKPD/Renja report, for other connectors;
+* :class:`Mapping`, :func:`load_mapping`, :func:`builtin_layouts` — declarative column mappings;
+* :class:`XlsxConnector`, :class:`CsvConnector`, :class:`ReportXlsxExporter` — what the plugin registers.
+
+See ``docs/spreadsheets.md``.
+"""
+
+from sinkron_spreadsheet.connector import CsvConnector, XlsxConnector
+from sinkron_spreadsheet.mapping import BUILTIN_LAYOUTS, Mapping, MappingError, builtin_layouts, load_mapping
+from sinkron_spreadsheet.reader import Detection, detect_layout, read_spreadsheet
+from sinkron_spreadsheet.report_xlsx import ReportXlsxExporter, render_report
+from sinkron_spreadsheet.rkpd_report import RKPD_REPORT, read_rkpd_report, rkpd_report_mapping, write_rkpd_report
+from sinkron_spreadsheet.writer import default_layout, render_workbook, write_workbook
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "BUILTIN_LAYOUTS",
+    "RKPD_REPORT",
+    "CsvConnector",
+    "Detection",
+    "Mapping",
+    "MappingError",
+    "ReportXlsxExporter",
+    "XlsxConnector",
+    "__version__",
+    "builtin_layouts",
+    "default_layout",
+    "detect_layout",
+    "load_mapping",
+    "read_rkpd_report",
+    "read_spreadsheet",
+    "render_report",
+    "render_workbook",
+    "rkpd_report_mapping",
+    "write_rkpd_report",
+    "write_workbook",
+]

@@ -1,0 +1,194 @@
+"""Cell values as planning spreadsheets hold them, turned into sinkron values.
+
+Every function takes a raw cell (``str``, ``int``, ``float``, ``bool``, ``date``/``datetime`` or
+``None`` — what python-calamine and the csv module give) and either returns the value or raises
+:class:`CellError` saying what was expected; the readers turn that into a located
+:class:`~sinkron.SourceError`.
+
+>>> to_money("Rp 1.234.567")
+Decimal('1234567')
+>>> to_money(296187500.0)
+Decimal('296187500')
+>>> clean_text(" Koordinasi Penyelenggaraan\\n\\n  Kegiatan ")
+'Koordinasi Penyelenggaraan Kegiatan'
+>>> to_value(0.96, percent=True).text
+'96%'
+>>> to_value("12 Bulan").unit
+'Bulan'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from typing import Any
+
+from sinkron.models import Value
+from sinkron.numbers import parse_number
+
+__all__ = [
+    "CellError",
+    "clean_text",
+    "is_blank",
+    "normalise_header",
+    "plain_number",
+    "split_list",
+    "to_date",
+    "to_decimal",
+    "to_money",
+    "to_text",
+    "to_value",
+    "unescape_text",
+]
+
+_SPACES = re.compile(r"\s+")
+_HEADER_DROP = re.compile(r"[^0-9a-z{}]+")
+#: The separator of several values in one cell: ``";"``, usually written ``";\n"`` (the sesendok templates).
+#: A bare line break is not a separator: names copied from PDFs are full of stray ones.
+_LIST_SPLIT = re.compile(r";")
+
+
+class CellError(ValueError):
+    """A cell does not hold what its column needs; ``expected`` says what would have been right."""
+
+    def __init__(self, message: str, expected: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.expected = expected
+
+
+def unescape_text(value: Any) -> Any:
+    """Undo the writer's formula-injection guard: ``"'=1+1"`` → ``"=1+1"``; other values unchanged."""
+    if isinstance(value, str) and value.startswith("'") and value[1:2] in ("=", "+", "-", "@", "\t", "\r", "'"):
+        return value[1:]
+    return value
+
+
+def is_blank(value: Any) -> bool:
+    """True for ``None``, ``""`` and whitespace-only text."""
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def clean_text(value: str) -> str:
+    """Collapse runs of spaces and stray line breaks (left by PDF copies) into single spaces."""
+    return _SPACES.sub(" ", value).strip()
+
+
+def normalise_header(text: str) -> str:
+    """Header text for matching: case, spacing, line breaks and punctuation do not count.
+
+    >>> normalise_header("TOLAK UKUR\\nCAPAIAN KEG.")
+    'tolak ukur capaian keg'
+    """
+    return " ".join(_HEADER_DROP.sub(" ", text.casefold()).split())
+
+
+def plain_number(value: Decimal) -> str:
+    """A number as plain text without exponent or trailing zeros: ``96.00`` → ``'96'``, ``0.50`` → ``'0.5'``."""
+    if value == value.to_integral_value():
+        return format(value.quantize(Decimal(1)), "f")
+    return format(value.normalize(), "f")
+
+
+def _float_decimal(value: float) -> Decimal:
+    if value != value or value in (float("inf"), float("-inf")):
+        raise CellError(f"not a finite number: {value!r}", "a finite number")
+    number = Decimal(repr(value))
+    return Decimal(plain_number(number))
+
+
+def to_decimal(value: Any) -> Decimal:
+    """A number from a numeric cell or from id-ID / en-US text (``1.234.567,89``, ``Rp 5.000``, ``96%``)."""
+    if isinstance(value, bool):
+        raise CellError(f"a boolean {value!r} is not a number", "a number")
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        return _float_decimal(value)
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, str):
+        try:
+            return parse_number(value)
+        except ValueError:
+            raise CellError(f"{value!r} is not a number", "a number such as 1.234.567 or 1.234.567,89") from None
+    raise CellError(f"{type(value).__name__} {value!r} is not a number", "a number")
+
+
+def to_money(value: Any) -> Decimal:
+    """An amount of rupiah (``Rp 1.234.567``, ``1.234.567,00`` or a numeric cell); never negative."""
+    try:
+        amount = to_decimal(value)
+    except CellError:
+        raise CellError(f"{value!r} is not an amount of rupiah", "an amount in rupiah such as 1.234.567") from None
+    if amount < 0:
+        raise CellError(f"a negative amount {value!r}", "an amount of zero or more")
+    return amount
+
+
+def to_text(value: Any) -> str:
+    """Text of a cell: numbers without a spurious ``.0``, dates in ISO form."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        return plain_number(_float_decimal(value))
+    if isinstance(value, (int, Decimal)):
+        return plain_number(Decimal(value))
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+def to_value(value: Any, *, unit: str | None = None, percent: bool = False, suffix: str | None = None) -> Value:
+    """A target or baseline :class:`~sinkron.Value` from a cell.
+
+    Text goes through :meth:`Value.parse` (``"12 Bulan"``, ``"96 %"``, ``"7,0–8,0"``, ``"WTP"``).
+    A numeric cell formatted as a percentage (``percent``: 0.96 shown as ``96%``) or with a literal
+    suffix in its number format (``#,###" bln"``) is read as it is displayed.
+    """
+    if isinstance(value, str):
+        try:
+            return Value.parse(value, unit=unit)
+        except ValueError as exc:
+            raise CellError(str(exc), "a target such as 96 %, 12 Bulan or Tersedia") from None
+    if isinstance(value, (dt.date, dt.datetime)):
+        raise CellError(f"a date {value.isoformat()} is not a target", "a number or a text target")
+    number = to_decimal(value)
+    if percent:
+        text = f"{plain_number(number * 100)}%"
+    elif suffix:
+        text = f"{plain_number(number)} {suffix}"
+    else:
+        text = plain_number(number)
+    return Value.parse(text, unit=unit)
+
+
+def to_date(value: Any) -> dt.date:
+    """A date from a date cell or from ``d/m/yyyy``, ``d-m-yyyy`` or ISO text."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        for fmt in ("%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d", "%d.%m.%Y"):
+            try:
+                return dt.datetime.strptime(text, fmt).date()
+            except ValueError:
+                continue
+    raise CellError(f"{value!r} is not a date", "a date such as 2/1/2024 (d/m/yyyy)")
+
+
+def split_list(value: str, *, keep_empty: bool = False) -> list[str]:
+    """Several entries in one cell, separated by ``";"`` (``";\\n"``), cleaned.
+
+    Empty entries are dropped unless ``keep_empty`` (targets that line up with indicators).
+
+    >>> split_list("Indeks Kepuasan Masyarakat;\\nPersentase Capaian SPM")
+    ['Indeks Kepuasan Masyarakat', 'Persentase Capaian SPM']
+    """
+    parts = [clean_text(part) for part in _LIST_SPLIT.split(value)]
+    return parts if keep_empty else [p for p in parts if p]

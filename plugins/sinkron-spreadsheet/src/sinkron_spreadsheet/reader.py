@@ -1,0 +1,420 @@
+"""Reading a spreadsheet file into a Bundle: open, pick the layout, read every sheet, report.
+
+>>> from sinkron_spreadsheet import read_spreadsheet
+>>> result = read_spreadsheet("/no/such/file.xlsx")
+>>> result.complete, result.errors[0].message
+(False, 'cannot open the file: No such file or directory')
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from sinkron.connector import ReadResult
+from sinkron.errors import InvalidModel, Location, SourceError
+from sinkron.models import Agency, Bundle, Plan, PlanKind, PlanPeriod, PlanStage, Provenance
+from sinkron.nomenclature import Nomenclature, default_nomenclature
+from sinkron.progress import Progress, ProgressEvent
+from sinkron_spreadsheet.goals import read_goals
+from sinkron_spreadsheet.header import SCAN_ROWS, Header, find_header
+from sinkron_spreadsheet.items import read_items
+from sinkron_spreadsheet.mapping import BUILTIN_LAYOUTS, Mapping, load_mapping
+from sinkron_spreadsheet.preamble import Preamble, parse_period, parse_unit
+from sinkron_spreadsheet.workbook import OpenError, Sheet, open_workbook
+
+__all__ = ["Detection", "SheetResult", "detect_layout", "read_sheet", "read_spreadsheet"]
+
+
+@attrs.frozen
+class Detection:
+    """Which layout a sheet was read with, where its header is, and whether sinkron chose it."""
+
+    layout: str
+    sheet: str | None
+    header_row: int
+    """1-based row of the header's first line."""
+    detected: bool
+
+    def describe(self) -> str:
+        how = f"detected from the header in row {self.header_row}" if self.detected else "chosen by the caller"
+        return f"layout {self.layout} ({how})"
+
+
+@attrs.frozen
+class SheetResult:
+    """What one sheet gave: the plan, agencies named above or inside the table, errors, rows seen."""
+
+    plan: Plan | None
+    agencies: tuple[Agency, ...]
+    errors: tuple[SourceError, ...]
+    rows: int
+    detection: Detection | None
+
+
+def _candidates(mapping: Any) -> tuple[list[Mapping], bool]:
+    if mapping is None:
+        return [load_mapping(name) for name in BUILTIN_LAYOUTS], True
+    return [load_mapping(mapping)], False
+
+
+def detect_layout(
+    rows: Sequence[Sequence[Any]], candidates: Sequence[Mapping], merged: Sequence[Any] = ()
+) -> tuple[Mapping, Header] | None:
+    """The layout whose header fits ``rows`` (the top of a sheet) best: every required column, most columns."""
+    best: tuple[Mapping, Header] | None = None
+    for mapping in candidates:
+        header = find_header(rows, mapping, merged)
+        if header is None or header.missing:
+            continue
+        if best is None or header.score > best[1].score:
+            best = (mapping, header)
+    return best
+
+
+def _location(source: str, sheet: str | None, row: int | None = None, field: str | None = None) -> Location:
+    return Location(source=source, sheet=sheet, row=row, field=field)
+
+
+def read_sheet(
+    sheet: Sheet,
+    *,
+    source: str,
+    mapping: Mapping | None = None,
+    candidates: Sequence[Mapping] | None = None,
+    sheet_label: str | None = None,
+    year: int | None = None,
+    start_year: int | None = None,
+    plan_id: str | None = None,
+    title: str | None = None,
+    kind: PlanKind | str | None = None,
+    agency: Agency | None = None,
+    nomenclature: Nomenclature | None = None,
+    progress: Progress | None = None,
+) -> SheetResult:
+    """Read one sheet with ``mapping`` (or the best of ``candidates``) into a plan.
+
+    ``sheet_label`` is the sheet name used in error locations (``None`` for csv files).
+    """
+    rows = sheet.rows()
+    head = list(itertools.islice(rows, SCAN_ROWS + 6))
+    top = [values for _, values in head]
+    first_index = head[0][0] if head else 0
+    if first_index:
+        top = [[] for _ in range(first_index)] + top  # rows are absolute: pad skipped empty rows
+    chosen: tuple[Mapping, Header] | None
+    detected = mapping is None
+    if mapping is not None:
+        header = find_header(top, mapping, sheet.merged)
+        if header is None or header.missing:
+            missing = header.missing if header is not None else mapping.required
+            wanted = "; ".join(f"{f}: {' / '.join(mapping.columns.get(f, ())[:3])}" for f in missing)
+            error = SourceError(
+                f"no header row with the column(s) the {mapping.name} layout needs",
+                location=_location(source, sheet_label, header.row + 1 if header else None),
+                expected=wanted,
+                actual=", ".join(" > ".join(p) for p in header.paths if p)[:300] if header else None,
+            )
+            return SheetResult(plan=None, agencies=(), errors=(error,), rows=0, detection=None)
+        chosen = (mapping, header)
+    else:
+        chosen = detect_layout(top, candidates or [], sheet.merged)
+        if chosen is None:
+            return SheetResult(plan=None, agencies=(), errors=(), rows=0, detection=None)
+    layout, header = chosen
+    detection = Detection(layout.name, sheet_label, header.row + 1, detected)
+
+    preamble = Preamble()
+    for r, values in enumerate(top[: header.row]):
+        preamble.feed(r, values)
+    errors: list[SourceError] = []
+    plan_kind = _kind(kind) or preamble.kind() or layout.plan_kind
+    period = _period(plan_kind, layout, header, preamble, year, start_year, source, sheet_label, errors)
+
+    agencies: dict[str, Agency] = {}
+    unit_ids: list[str | None] = [None]
+
+    def on_unit(r: int, key: str, text: str) -> str | None:
+        parent = unit_ids[0] if key == "sub_unit" else None
+        found = parse_unit(text, parent_id=parent)
+        if found.id in agencies and agencies[found.id] != found:
+            errors.append(SourceError(f"the unit {found.id} is named twice differently",
+                                      location=_location(source, sheet_label, r + 1, "unit"),
+                                      expected=agencies[found.id].name, actual=found.name))  # fmt: skip
+        agencies.setdefault(found.id, found)
+        if key == "unit":
+            unit_ids[0] = found.id
+        return found.id
+
+    agency_id: str | None = None
+    if agency is not None:
+        agencies[agency.id] = agency
+        agency_id = agency.id
+    for key in ("unit", "sub_unit"):
+        if key in preamble.values:
+            text, r = preamble.values[key]
+            agency_id = on_unit(r, key, text)
+    if period is None:
+        return SheetResult(plan=None, agencies=tuple(agencies.values()), errors=tuple(errors), rows=0,
+                           detection=detection)  # fmt: skip
+
+    total = sheet.height
+    task = f"reading {Path(source).name}" + (f" [{sheet_label}]" if sheet_label else "")
+
+    def tick(done: int) -> None:
+        if progress is not None:
+            progress(ProgressEvent(task=task, done=done, total=total, unit="rows"))
+
+    data: Iterator[tuple[int, list[Any]]] = itertools.chain(
+        ((r, v) for r, v in head if r >= header.first_data_row), rows
+    )
+    extra: dict[str, Any] = {}
+    plan_fields: dict[str, Any] = {}
+    if layout.shape == "goals":
+        goals = read_goals(data, header=header, source=source, sheet=sheet_label, tick=tick)
+        errors.extend(goals.errors)
+        plan_fields.update(goals=goals.goals, objectives=goals.objectives)
+        if goals.notes:
+            extra["notes"] = goals.notes
+        count = goals.rows
+    else:
+        items = read_items(
+            data, mapping=layout, header=header, source=source, sheet=sheet_label, notes=sheet.notes,
+            year=period.start, nomenclature=nomenclature or default_nomenclature(), agency_id=agency_id,
+            on_unit=on_unit, tick=tick,
+        )  # fmt: skip
+        errors.extend(items.errors)
+        plan_fields["programs"] = items.programs
+        if items.headings:
+            extra["headings"] = items.headings
+        count = items.rows
+    tick(header.first_data_row + count)
+
+    given = preamble.values
+    owner = given.get("owner", (None, 0))[0]
+    unit = next(iter(agencies.values()), None)
+    label = (
+        plan_kind.value.replace("_", " ")
+        .upper()
+        .replace(" PD", " PD")
+        .replace("RENSTRA", "Renstra")
+        .replace("RENJA", "Renja")
+    )
+    default_title = f"{layout.title or label} {period}" + (f" – {unit.name}" if unit is not None else "")
+    ident = (
+        plan_id
+        or given.get("id", (None, 0))[0]
+        or "-".join(p for p in (plan_kind.value, str(period.start), unit.code if unit is not None else None) if p)
+    )
+    stage = preamble.stage()
+    if "stage" in given and stage is None:
+        text, r = given["stage"]
+        errors.append(SourceError("unknown plan stage", location=_location(source, sheet_label, r + 1, "stage"),
+                                  expected=", ".join(s.value for s in PlanStage), actual=text))  # fmt: skip
+    revision = 0
+    if "revision" in given:
+        text, r = given["revision"]
+        if text.isdigit():
+            revision = int(text)
+        else:
+            errors.append(SourceError("the revision is not a number",
+                                      location=_location(source, sheet_label, r + 1, "revision"),
+                                      expected="0, 1, 2 …", actual=text))  # fmt: skip
+    try:
+        plan = Plan(
+            id=ident,
+            kind=plan_kind,
+            title=title or given.get("title", (None, 0))[0] or preamble.first_text or default_title,
+            period=period,
+            owner_id=owner or None,
+            government_id=given.get("government", (None, 0))[0] or None,
+            stage=stage or PlanStage.ENACTED,
+            revision=revision,
+            nomenclature=given.get("nomenclature", (None, 0))[0] or None,
+            provenance=Provenance(source=source, sheet=sheet_label, row=header.row + 1),
+            extra=extra,
+            **plan_fields,
+        )
+    except InvalidModel as exc:
+        errors.append(SourceError(f"the plan cannot be built: {exc}", location=_location(source, sheet_label),
+                                  actual=exc.reason))  # fmt: skip
+        plan = None
+    return SheetResult(plan=plan, agencies=tuple(agencies.values()), errors=tuple(errors), rows=count,
+                       detection=detection)  # fmt: skip
+
+
+def _kind(kind: PlanKind | str | None) -> PlanKind | None:
+    if kind is None or isinstance(kind, PlanKind):
+        return kind
+    return PlanKind(kind)
+
+
+def _period(
+    kind: PlanKind,
+    layout: Mapping,
+    header: Header,
+    preamble: Preamble,
+    year: int | None,
+    start_year: int | None,
+    source: str,
+    sheet: str | None,
+    errors: list[SourceError],
+) -> PlanPeriod | None:
+    header_years = sorted(
+        {c.number for f, cols in header.columns.items() if not f.startswith("next.") for c in cols
+         if c.placeholder == "{year}" and c.number is not None}
+    )  # fmt: skip
+    indices = [c.number for cols in header.columns.values() for c in cols if c.placeholder == "{i}" and c.number]
+    span = max(indices, default=5 if not kind.is_yearly else 1)
+    if "period" in preamble.values:
+        text, r = preamble.values["period"]
+        period = parse_period(text)
+        if period is None:
+            errors.append(SourceError("the period is not a year or a range of years",
+                                      location=_location(source, sheet, r + 1, "period"),
+                                      expected="2026 or 2025–2029", actual=text))  # fmt: skip
+            return None
+        if year is None and start_year is None:
+            return period
+    start = year or start_year or layout.year or layout.start_year
+    if start is None and header_years:
+        start = header_years[0]
+        if not kind.is_yearly:
+            return PlanPeriod(start=header_years[0], end=max(header_years[-1], header_years[0] + span - 1))
+    if start is None:
+        errors.append(
+            SourceError(
+                "the plan year is unknown: the sheet does not say it",
+                location=_location(source, sheet, header.row + 1, "period"),
+                expected="a year: read(..., year=2026) (start_year= for a Renstra), 'year = 2026' in the mapping, "
+                "the mapping name with a year ('renja@2026'), or a line 'Periode : 2026' above the header",
+            )
+        )
+        return None
+    if kind.is_yearly:
+        return PlanPeriod(start=start, end=start)
+    return PlanPeriod(start=start, end=start + span - 1)
+
+
+def _merge_plans(plans: list[Plan], errors: list[SourceError], source: str) -> list[Plan]:
+    """Plans of the same id from several sheets (a Renstra's items and its tujuan/sasaran) become one."""
+    merged: dict[str, Plan] = {}
+    for plan in plans:
+        if plan.id not in merged:
+            merged[plan.id] = plan
+            continue
+        first = merged[plan.id]
+        try:
+            merged[plan.id] = attrs.evolve(
+                first,
+                goals=first.goals + plan.goals,
+                objectives=first.objectives + plan.objectives,
+                programs=first.programs + plan.programs,
+                extra=_merge_extra(first.extra, plan.extra),
+            )
+        except InvalidModel as exc:
+            sheet = plan.provenance.sheet if plan.provenance else None
+            errors.append(SourceError(f"the sheet repeats plan {plan.id!r}: {exc.reason}",
+                                      location=Location(source=source, sheet=sheet), actual=plan.id))  # fmt: skip
+    return list(merged.values())
+
+
+def _merge_extra(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
+    out = dict(a)
+    for key, value in b.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = {**out[key], **value}
+        else:
+            out.setdefault(key, value)
+    return out
+
+
+def read_spreadsheet(
+    source: str | Path,
+    *,
+    mapping: Mapping | dict[str, Any] | str | Path | None = None,
+    sheet: str | None = None,
+    format: str | None = None,
+    encoding: str | None = None,
+    year: int | None = None,
+    start_year: int | None = None,
+    plan_id: str | None = None,
+    title: str | None = None,
+    kind: PlanKind | str | None = None,
+    agency: Agency | None = None,
+    nomenclature: Nomenclature | None = None,
+    progress: Progress | None = None,
+) -> ReadResult:
+    """Read an xlsx or csv file into a :class:`~sinkron.connector.ReadResult`.
+
+    ``mapping`` picks the layout: a built-in name (``"renstra"``, ``"renja"``, ``"tujuan-sasaran"``,
+    ``"rkpd-report"``, optionally with ``@YEAR``), a mapping file or dict; without one the layout of
+    each sheet is detected from its header. ``year`` (yearly plans) or ``start_year`` (Renstra)
+    give the period when the file does not. Every problem is in ``errors``, located.
+    """
+    text = str(source)
+    kind_hint = "csv" if format == "csv" else ("xlsx" if format in ("xlsx", "xlsm") else None)
+    try:
+        workbook = open_workbook(source, kind=kind_hint, encoding=encoding)
+    except OpenError as exc:
+        error = SourceError(exc.message, location=Location(source=text), expected=exc.expected)
+        return ReadResult(bundle=Bundle(sources=(text,)), errors=(error,), source=text, records=0)
+    candidates, detect = _candidates(mapping)
+    wanted = sheet or (candidates[0].sheet if not detect else None)
+    errors: list[SourceError] = []
+    plans: list[Plan] = []
+    agencies: dict[str, Agency] = {}
+    notes: list[str] = []
+    records = 0
+    try:
+        names = workbook.sheet_names
+        if wanted is not None and workbook.kind != "csv":
+            if wanted not in names:
+                errors.append(SourceError(f"no sheet named {wanted!r}", location=Location(source=text, sheet=wanted),
+                                          expected=f"one of: {', '.join(names)}", actual=wanted))  # fmt: skip
+                names = []
+            else:
+                names = [wanted]
+        for name in names:
+            label = None if workbook.kind == "csv" else name
+            try:
+                result = read_sheet(
+                    workbook.sheet(name), source=text, mapping=None if detect else candidates[0],
+                    candidates=candidates, sheet_label=label, year=year, start_year=start_year, plan_id=plan_id,
+                    title=title, kind=kind, agency=agency, nomenclature=nomenclature, progress=progress,
+                )  # fmt: skip
+            except Exception as exc:  # calamine raises on a damaged sheet part
+                errors.append(SourceError(f"the sheet cannot be read: {type(exc).__name__}: {exc}",
+                                          location=Location(source=text, sheet=label)))  # fmt: skip
+                continue
+            errors.extend(result.errors)
+            records += result.rows
+            for found in result.agencies:
+                agencies.setdefault(found.id, found)
+            if result.plan is not None:
+                plans.append(result.plan)
+            if result.detection is not None:
+                where = f" [sheet {name!r}]" if label else ""
+                notes.append(f"{text}{where}: {result.detection.describe()}")
+            elif detect and label:
+                notes.append(f"{text} [sheet {name!r}]: skipped, no known layout's header")
+    finally:
+        workbook.close()
+    if detect and not plans and not errors:
+        expected = "; ".join(f"{m.name}: {', '.join(m.columns[f][0] for f in m.required)}" for m in candidates)
+        errors.append(SourceError("no sheet has the header of a known layout", location=Location(source=text),
+                                  expected=f"a header row with the columns of one layout ({expected}), "
+                                  "or mapping=... naming the layout or a mapping file"))  # fmt: skip
+    if workbook.kind == "csv" and workbook.encoding == "cp1252":
+        notes.append(f"{text}: decoded as Windows-1252 (the bytes are not UTF-8)")
+    plans = _merge_plans(plans, errors, text)
+    try:
+        bundle = Bundle(plans=plans, agencies=list(agencies.values()), sources=(text, *notes))
+    except InvalidModel as exc:
+        errors.append(SourceError(f"the bundle cannot be built: {exc}", location=Location(source=text)))
+        bundle = Bundle(sources=(text, *notes))
+    return ReadResult(bundle=bundle, errors=errors, source=text, records=records)

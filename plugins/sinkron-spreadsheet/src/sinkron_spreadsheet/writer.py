@@ -1,0 +1,491 @@
+"""Writing a Bundle to xlsx in the built-in layouts (openpyxl, write-only mode, atomic).
+
+Each plan becomes one sheet in its layout (``renstra`` for medium-term plans, ``renja`` for Renja
+PD / DPA, ``rkpd-report`` for an RKPD; or the ``layout`` option), plus a ``tujuan-sasaran`` sheet
+when it has tujuan or sasaran. The plan's identity is written above the table (``ID Dokumen``,
+``Jenis Dokumen``, ``Periode`` …, see :mod:`sinkron_spreadsheet.preamble`) so the file reads back
+into the same plan. What a layout cannot hold (realisations, spending, the direction of an
+indicator …) is not written; ``docs/spreadsheets.md`` lists what each layout carries.
+
+Text that a spreadsheet program would run as a formula (starting with ``=``, ``+``, ``-``, ``@``,
+a tab or a carriage return) is written with a leading apostrophe, which the reader removes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sinkron.codes import Code, CodeLevel
+from sinkron.errors import SinkronError
+from sinkron.exporter import write_atomic
+from sinkron.models import Activity, Agency, Bundle, Indicator, Plan, PlanKind, Program, SubActivity, Value
+from sinkron.nomenclature import Nomenclature, default_nomenclature
+from sinkron_spreadsheet.cells import plain_number
+from sinkron_spreadsheet.mapping import BUILTIN_LAYOUTS
+
+__all__ = ["default_layout", "escape_text", "render_workbook", "write_workbook"]
+
+_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+_SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
+
+Item = Program | Activity | SubActivity
+
+
+def escape_text(text: str) -> str:
+    """Neutralise formula injection: ``"=HYPERLINK(…)"`` → ``"'=HYPERLINK(…)"`` (undone on reading).
+
+    >>> escape_text("=1+1"), escape_text("-"), escape_text("Tersedia")
+    ("'=1+1", "'-", 'Tersedia')
+    """
+    if text.startswith(_DANGEROUS) or (text.startswith("'") and text[1:2].startswith(("'", *_DANGEROUS))):
+        return "'" + text
+    return text
+
+
+def default_layout(plan: Plan) -> str:
+    """The layout a plan is written in when none is asked for."""
+    if plan.kind in (PlanKind.RKPD, PlanKind.RKP):
+        return "rkpd-report"
+    if plan.kind.is_yearly:
+        return "renja"
+    if not plan.programs and (plan.goals or plan.objectives):
+        return "tujuan-sasaran"
+    return "renstra"
+
+
+class _Sheet:
+    """Rows for one write-only sheet, with cell styling helpers."""
+
+    def __init__(self, workbook: Any, title: str) -> None:
+        from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
+
+        self._cell_class = WriteOnlyCell
+        self.sheet = workbook.create_sheet(title=title)
+
+    def cell(self, value: Any, *, fmt: str | None = None, bold: bool = False) -> Any:
+        if isinstance(value, str):
+            value = escape_text(value)
+        cell = self._cell_class(self.sheet, value=value)
+        if isinstance(value, str):
+            cell.data_type = "s"
+        if fmt:
+            cell.number_format = fmt
+        if bold:
+            from openpyxl.styles import Font  # type: ignore[import-untyped]
+
+            cell.font = Font(bold=True)
+        return cell
+
+    def append(self, values: Sequence[Any]) -> None:
+        self.sheet.append([v if not isinstance(v, (str, int, Decimal, dt.date)) else self.cell(v) for v in values])
+
+
+def _value_cell(sheet: _Sheet, value: Value | None) -> Any:
+    if value is None:
+        return None
+    if value.number is not None:
+        plain = plain_number(value.number)
+        if value.text == plain:
+            return sheet.cell(value.number)
+        if value.unit == "%" and value.text == f"{plain}%":
+            places = max(0, -value.number.normalize().as_tuple().exponent)  # type: ignore[operator]
+            return sheet.cell(value.number / 100, fmt="0" + ("." + "0" * places if places else "") + "%")
+    return sheet.cell(value.text)
+
+
+def _money_cell(sheet: _Sheet, amount: Decimal | None) -> Any:
+    return None if amount is None else sheet.cell(amount, fmt="#,##0")
+
+
+def _name(item: Item) -> str:
+    original = item.extra.get("name_original")
+    if isinstance(original, str) and " ".join(original.split()) == item.name:
+        return original
+    return item.name
+
+
+def _code_text(item: Item) -> str:
+    original = item.extra.get("code_original")
+    return original if isinstance(original, str) else str(item.code)
+
+
+def _join(parts: Iterable[str]) -> str:
+    return ";\n".join(parts)
+
+
+def _sheet_title(base: str, used: set[str]) -> str:
+    title = _SHEET_BAD.sub(" ", base).strip()[:31] or "Sheet"
+    candidate, n = title, 2
+    while candidate.lower() in used:
+        suffix = f" ({n})"
+        candidate = title[: 31 - len(suffix)] + suffix
+        n += 1
+    used.add(candidate.lower())
+    return candidate
+
+
+def _preamble(plan: Plan, unit: Agency | None) -> list[list[Any]]:
+    lines = [
+        ("ID Dokumen", plan.id),
+        ("Judul", plan.title),
+        ("Jenis Dokumen", plan.kind.value),
+        ("Periode", str(plan.period)),
+        ("Tahap", plan.stage.value),
+        ("Revisi", str(plan.revision)),
+    ]
+    if plan.owner_id:
+        lines.append(("Pemilik Dokumen", plan.owner_id))
+    if plan.government_id:
+        lines.append(("Kode Pemerintah", plan.government_id))
+    if plan.nomenclature:
+        lines.append(("Nomenklatur", plan.nomenclature))
+    if unit is not None:
+        lines.append(("Unit Organisasi", f"{unit.code} {unit.name}"))
+    return [[f"{label} : {value}"] for label, value in lines]
+
+
+def _unit_of(plan: Plan, agencies: dict[str, Agency]) -> Agency | None:
+    ids = {item.agency_id for item in plan.items()}
+    if not ids or ids == {None}:
+        return None
+    if len(ids) > 1:
+        raise SinkronError(
+            f"plan {plan.id!r} has items of several units ({', '.join(sorted(str(i) for i in ids))}); "
+            "this layout holds one unit per sheet: write it as rkpd-report or split the plan"
+        )
+    agency_id = next(iter(ids))
+    assert agency_id is not None
+    return agencies.get(agency_id) or Agency(code=agency_id, name=agency_id)
+
+
+def _indicator_lines(sheet: _Sheet, indicators: Sequence[Indicator], year: int) -> tuple[str | None, Any]:
+    if not indicators:
+        return None, None
+    names = _join(i.name for i in indicators)
+    targets = [i.target_for(year) for i in indicators]
+    if all(t is None for t in targets):
+        return names, None
+    if len(indicators) == 1:
+        return names, _value_cell(sheet, targets[0])
+    return names, sheet.cell(_join(t.text if t is not None else "" for t in targets))
+
+
+def _headings(plan: Plan, nomenclature: Nomenclature) -> Iterable[tuple[Code, str]]:
+    """(code, name) of the urusan and bidang rows above the programs, in order."""
+    stored = plan.extra.get("headings", {}) if isinstance(plan.extra.get("headings"), dict) else {}
+    seen: set[Code] = set()
+    for program in plan.programs:
+        for code in (program.code.ancestor(CodeLevel.AFFAIR), program.code.ancestor(CodeLevel.SECTOR)):
+            if code in seen:
+                continue
+            seen.add(code)
+            name = stored.get(str(code))
+            if name is None:
+                entry = nomenclature.lookup(code, plan.period.start)
+                name = entry.name if entry is not None else ""
+            yield code, name
+
+
+# -- renstra -----------------------------------------------------------------------------------------------
+def _write_renstra(sheet: _Sheet, plan: Plan, unit: Agency | None, nomenclature: Nomenclature) -> None:
+    years = list(plan.period.years)
+    for line in _preamble(plan, unit):
+        sheet.append(line)
+    header = ["SASARAN", "KODE", "PROGRAM DAN KEGIATAN", "SATUAN", "INDIKATOR", "DATA CAPAIAN AWAL"]
+    for i in range(1, len(years) + 1):
+        header += [f"TARGET TAHUN {i}", f"DANA TAHUN {i}"]
+    header += ["LOKASI", "KETERANGAN"]
+    sheet.append([sheet.cell(h, bold=True) for h in header])
+    headings = dict(_headings(plan, nomenclature))
+
+    def indicator_cells(indicator: Indicator | None) -> list[Any]:
+        if indicator is None:
+            return [None, None, None]
+        base = indicator.baseline.value if indicator.baseline is not None else None
+        return [indicator.unit, indicator.name, _value_cell(sheet, base)]
+
+    def row(item: Item, indicator: Indicator | None, first: bool) -> None:
+        cells: list[Any] = [item.extra.get("objective") if first else None, _code_text(item) if first else None]
+        cells.append(_name(item) if first else None)
+        cells += indicator_cells(indicator)
+        for year in years:
+            cells.append(_value_cell(sheet, indicator.target_for(year)) if indicator is not None else None)
+            amount = item.budget_for(year) if first else None
+            cells.append(_money_cell(sheet, amount.amount if amount is not None else None))
+        locations = item.locations if isinstance(item, SubActivity) else item.extra.get("locations", [])
+        cells.append(_join(locations) if first and locations else None)
+        cells.append(item.extra.get("note") if first else None)
+        sheet.append(cells)
+
+    def emit(item: Item) -> None:
+        indicators: list[Indicator | None] = [*item.indicators] or [None]
+        for position, indicator in enumerate(indicators):
+            row(item, indicator, position == 0)
+
+    written: set[Code] = set()
+    for program in plan.programs:
+        for code in (program.code.ancestor(CodeLevel.AFFAIR), program.code.ancestor(CodeLevel.SECTOR)):
+            if code not in written:
+                written.add(code)
+                sheet.append([None, str(code), headings.get(code, "")])
+        emit(program)
+        for activity in program.activities:
+            emit(activity)
+            for sub in activity.sub_activities:
+                emit(sub)
+
+
+# -- renja -------------------------------------------------------------------------------------------------------
+_RENJA_HEADER = [
+    "KODE SUB KEGIATAN", "PROGRAM DAN KEGIATAN", "TOLAK UKUR CAPAIAN KEG.", "TARGET KINERJA CAPAIAN KEG.",
+    "TOLAK UKUR KELUARAN", "TARGET KINERJA KELUARAN", "TOLAK UKUR HASIL", "TARGET KINERJA HASIL", "SUMBER DANA",
+    "LOKASI", "KELUARAN SUB KEG.", "AWAL PELAKSANAAN", "AKHIR PELAKSANAAN", "JUMLAH PAGU", "KETERANGAN",
+]  # fmt: skip
+
+
+def _funding_text(sub: SubActivity) -> str | None:
+    parts = []
+    for source in sub.funding:
+        text = f"{source.code} {source.name}" if source.code else source.name
+        if source.amount is not None:
+            from sinkron.numbers import format_id
+
+            text += f" (Rp {format_id(source.amount.amount)})"
+        parts.append(text)
+    return _join(parts) if parts else None
+
+
+def _date_cell(sheet: _Sheet, text: Any) -> Any:
+    if not isinstance(text, str):
+        return None
+    try:
+        return sheet.cell(dt.date.fromisoformat(text), fmt="d/m/yyyy")
+    except ValueError:
+        return sheet.cell(text)
+
+
+def _write_renja(sheet: _Sheet, plan: Plan, unit: Agency | None) -> None:
+    year = plan.period.start
+    for line in _preamble(plan, unit):
+        sheet.append(line)
+    sheet.append([sheet.cell(h, bold=True) for h in _RENJA_HEADER])
+
+    def row(item: Item) -> None:
+        cells: list[Any] = [None] * len(_RENJA_HEADER)
+        cells[0] = _code_text(item)
+        cells[1] = _name(item)
+        slot = {Program: 2, Activity: 6, SubActivity: 4}[type(item)]
+        cells[slot], cells[slot + 1] = _indicator_lines(sheet, item.indicators, year)
+        if isinstance(item, SubActivity):
+            cells[8] = _funding_text(item)
+            cells[9] = _join(item.locations) if item.locations else None
+        else:
+            cells[8] = item.extra.get("funding")
+            locations = item.extra.get("locations")
+            cells[9] = _join(locations) if locations else None
+        cells[10] = item.extra.get("output")
+        cells[11] = _date_cell(sheet, item.extra.get("start"))
+        cells[12] = _date_cell(sheet, item.extra.get("end"))
+        amount = item.budget_for(year)
+        cells[13] = _money_cell(sheet, amount.amount if amount is not None else None)
+        cells[14] = item.extra.get("note")
+        sheet.append(cells)
+
+    for program in plan.programs:
+        row(program)
+        for activity in program.activities:
+            row(activity)
+            for sub in activity.sub_activities:
+                row(sub)
+
+
+# -- tujuan/sasaran ----------------------------------------------------------------------------------------------
+def _write_goals(sheet: _Sheet, plan: Plan, unit: Agency | None) -> None:
+    for line in _preamble(plan, unit):
+        sheet.append(line)
+    sheet.append([sheet.cell(h, bold=True) for h in ("KODE", "KELOMPOK", "TUJUAN/SASARAN", "INDIKATOR SASARAN",
+                                                      "KETERANGAN")])  # fmt: skip
+    notes = plan.extra.get("notes", {}) if isinstance(plan.extra.get("notes"), dict) else {}
+    by_goal: dict[str | None, list[Any]] = {}
+    for objective in plan.objectives:
+        by_goal.setdefault(objective.goal_id, []).append(objective)
+    order: list[tuple[str, Any]] = [("Sasaran", o) for o in by_goal.pop(None, [])]
+    for goal in plan.goals:
+        order.append(("Tujuan", goal))
+        order += [("Sasaran", o) for o in by_goal.pop(goal.id, [])]
+    for rest in by_goal.values():
+        raise SinkronError(
+            f"sasaran {rest[0].id!r} of plan {plan.id!r} points to an unknown tujuan {rest[0].goal_id!r}"
+        )
+    for group, entry in order:
+        indicators = _join(i.name for i in entry.indicators) or None
+        sheet.append([entry.id, group, entry.text, indicators, notes.get(entry.id)])
+
+
+# -- rkpd report ---------------------------------------------------------------------------------------------------
+def _rkpd_header(sheet: _Sheet, year: int, offset: int) -> None:
+    row1: list[Any] = [None] * 19
+    row2: list[Any] = [None] * 19
+    row3: list[Any] = [None] * 19
+    row1[0] = "Kode"
+    row1[5] = "Urusan/Bidang Urusan Pemerintahan Daerah Dan Program/Kegiatan"
+    row1[6] = "Indikator Kinerja"
+    row1[9] = f"Rencana Tahun {year}"
+    row1[15] = "Catatan Penting"
+    row1[16] = f"Prakiraan Maju Rencana Tahun {year + 1}"
+    row2[6], row2[7], row2[8] = "Capaian Program", "Keluaran Sub Kegiatan", "Hasil Kegiatan"
+    row2[9], row2[10], row2[13], row2[14] = "Lokasi Output Kegiatan", "Target Capaian Kinerja", "Pagu Indikatif (Rp.)", "Sumber Dana"  # fmt: skip
+    row2[16], row2[18] = "Target Capaian Kinerja", "Kebutuhan Dana/Pagu Indikatif (Rp.)"
+    row3[10], row3[11], row3[12] = "Program", "Keluaran Sub Kegiatan", "Hasil Kegiatan"
+    row3[16], row3[17] = "Tolok Ukur", "Target"
+    for values in (row1, row2, row3):
+        sheet.append([sheet.cell(v, bold=True) if v else None for v in values])
+    for merge in ("A1:E3", "F1:F3", "G1:I1", "J1:O1", "P1:P3", "Q1:S1", "G2:G3", "H2:H3", "I2:I3", "J2:J3",
+                  "K2:M2", "N2:N3", "O2:O3", "Q2:R2", "S2:S3"):  # fmt: skip
+        first, last = merge.split(":")
+        sheet.sheet.merged_cells.add(f"{_shift(first, offset)}:{_shift(last, offset)}")
+
+
+def _shift(ref: str, rows: int) -> str:
+    letters = ref.rstrip("0123456789")
+    return f"{letters}{int(ref[len(letters) :]) + rows}"
+
+
+def _write_rkpd(sheet: _Sheet, plan: Plan, agencies: dict[str, Agency], nomenclature: Nomenclature) -> None:
+    year = plan.period.start
+    nxt = year + 1
+    groups: dict[str | None, list[Program]] = {}
+    for program in plan.programs:
+        groups.setdefault(program.agency_id, []).append(program)
+    first_unit = next(iter(groups), None)
+    unit = agencies.get(first_unit) if first_unit else None
+    if first_unit and unit is None:
+        unit = Agency(code=first_unit, name=first_unit)
+    preamble = _preamble(plan, None)
+    offset = len(preamble) + (1 if unit is not None else 0)
+    for line in preamble:
+        sheet.append(line)
+    if unit is not None:
+        sheet.append([f"Unit Organisasi : {unit.code} {unit.name}"])
+    _rkpd_header(sheet, year, offset)
+    headings = dict(_headings(plan, nomenclature))
+
+    def amount(item: Item, y: int) -> Decimal | None:
+        found = item.budget_for(y)
+        return found.amount if found is not None else None
+
+    def total(programs: Iterable[Program], y: int) -> Decimal | None:
+        values = [a for a in (amount(p, y) for p in programs) if a is not None]
+        return sum(values, Decimal(0)) if values else None
+
+    def parts(item: Item) -> list[str]:
+        text = _code_text(item)
+        raw = text.split(".")
+        if len(raw) == 6:
+            return [raw[0], raw[1], raw[2], f"{raw[3]}.{raw[4]}", raw[5]]
+        if len(raw) == 5:
+            return [raw[0], raw[1], raw[2], f"{raw[3]}.{raw[4]}"]
+        return raw
+
+    def item_row(item: Item) -> None:
+        cells: list[Any] = [None] * 19
+        for i, part in enumerate(parts(item)):
+            cells[i] = sheet.cell(part)
+        cells[5] = _name(item)
+        slot = {Program: 0, SubActivity: 1, Activity: 2}[type(item)]
+        cells[6 + slot], cells[10 + slot] = _indicator_lines(sheet, item.indicators, year)
+        if isinstance(item, SubActivity):
+            cells[9] = _join(item.locations) if item.locations else None
+            cells[14] = _funding_text(item)
+        else:
+            locations = item.extra.get("locations")
+            cells[9] = _join(locations) if locations else None
+            cells[14] = item.extra.get("funding")
+        cells[13] = _money_cell(sheet, amount(item, year))
+        cells[15] = item.extra.get("note")
+        later = [i for i in item.indicators if i.target_for(nxt) is not None]
+        cells[16], cells[17] = _indicator_lines(sheet, later, nxt)
+        cells[18] = _money_cell(sheet, amount(item, nxt))
+        sheet.append(cells)
+
+    for index, (agency_id, programs) in enumerate(groups.items()):
+        if index:
+            other = agencies.get(agency_id) if agency_id else None
+            label = f"{other.code} {other.name}" if other is not None else str(agency_id)
+            sheet.append([f"Unit Organisasi : {label}"])
+        written: set[Code] = set()
+        for program in programs:
+            for code in (program.code.ancestor(CodeLevel.AFFAIR), program.code.ancestor(CodeLevel.SECTOR)):
+                if code in written:
+                    continue
+                written.add(code)
+                under = [p for p in programs if p.code.is_within(code)]
+                cells: list[Any] = [None] * 19
+                for i, part in enumerate(str(code).split(".")):
+                    cells[i] = sheet.cell(part)
+                cells[5] = headings.get(code, "")
+                cells[13] = _money_cell(sheet, total(under, year))
+                cells[18] = _money_cell(sheet, total(under, nxt))
+                sheet.append(cells)
+            item_row(program)
+            for activity in program.activities:
+                item_row(activity)
+                for sub in activity.sub_activities:
+                    item_row(sub)
+    cells = [None] * 19
+    cells[5] = sheet.cell("TOTAL", bold=True)
+    cells[13] = _money_cell(sheet, total(plan.programs, year))
+    cells[18] = _money_cell(sheet, total(plan.programs, nxt))
+    sheet.append(cells)
+
+
+# -- the workbook -----------------------------------------------------------------------------------------------------
+def render_workbook(bundle: Bundle, *, layout: str | None = None, nomenclature: Nomenclature | None = None) -> bytes:
+    """The xlsx bytes of ``bundle`` (see the module docs). ``layout`` forces one layout for every plan."""
+    from openpyxl import Workbook  # type: ignore[import-untyped]
+
+    if layout is not None and layout not in BUILTIN_LAYOUTS:
+        raise SinkronError(f"unknown layout {layout!r}; the writer knows {', '.join(BUILTIN_LAYOUTS)}")
+    if not bundle.plans:
+        raise SinkronError("the bundle has no plan to write as a spreadsheet")
+    nomenclature = nomenclature or default_nomenclature()
+    agencies = {a.id: a for a in bundle.agencies}
+    workbook = Workbook(write_only=True)
+    used: set[str] = set()
+    for plan in bundle.plans:
+        chosen = layout or default_layout(plan)
+        if chosen == "tujuan-sasaran":
+            _write_goals(_Sheet(workbook, _sheet_title(plan.id, used)), plan, None)
+            continue
+        sheet = _Sheet(workbook, _sheet_title(plan.id, used))
+        if chosen == "rkpd-report":
+            _write_rkpd(sheet, plan, agencies, nomenclature)
+        else:
+            unit = _unit_of(plan, agencies)
+            if chosen == "renja":
+                _write_renja(sheet, plan, unit)
+            else:
+                _write_renstra(sheet, plan, unit, nomenclature)
+        if plan.goals or plan.objectives:
+            _write_goals(_Sheet(workbook, _sheet_title(f"{plan.id} tujuan", used)), plan, None)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def write_workbook(
+    bundle: Bundle, target: str | Path, *, layout: str | None = None, nomenclature: Nomenclature | None = None,
+    **options: Any,
+) -> Path:  # fmt: skip
+    """Write ``bundle`` to ``target`` as xlsx, atomically (a crash never leaves half a file)."""
+    layout = layout or options.pop("mapping", None)
+    data = render_workbook(bundle, layout=layout, nomenclature=nomenclature)
+    path = Path(target)
+    write_atomic(path, data)
+    return path
