@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 
 import attrs
@@ -11,9 +10,8 @@ from rule_bundles import AGENCY, activity, bundle, official, plan, program, run,
 
 from sinkron import Agency, Code, PlanKind, PlanPeriod, Program
 from sinkron.align import Severity
-from sinkron.align.context import Context
 from sinkron.align.index import BundleIndex
-from sinkron.align.rules.nomenclature import agency_sectors, lookup_year, penunjang_misuse
+from sinkron.align.rules.nomenclature import agency_sectors, lookup_year
 from sinkron.nomenclature import Entry, Nomenclature, Version, default_nomenclature, read_change_list
 
 Y2026 = PlanPeriod(start=2026, end=2026)
@@ -308,13 +306,10 @@ def test_penunjang_bidang_is_read_from_the_skpd_code_when_the_agency_lists_none(
 
 
 def test_agency_sectors_reads_up_to_three_bidang_pairs() -> None:
-    b = bundle(plan([]), agencies=[])
-    ctx = Context(bundle=b, index=BundleIndex(b), nomenclature=default_nomenclature(), rule=penunjang_misuse,
-                  options={}, today=dt.date(2026, 1, 1))  # fmt: skip
-    cache: dict[str | None, tuple[Code, ...]] = {}
-    assert [str(s) for s in agency_sectors(ctx, "2.18.3.31.0.00.01.0000", cache)] == ["2.18", "3.31"]
-    assert agency_sectors(ctx, "62.71", cache) == ()
-    assert agency_sectors(ctx, None, cache) == ()
+    index = BundleIndex(bundle(plan([]), agencies=[]))
+    assert [str(s) for s in agency_sectors(index, "2.18.3.31.0.00.01.0000")] == ["2.18", "3.31"]
+    assert agency_sectors(index, "62.71") == ()
+    assert agency_sectors(index, None) == ()
 
 
 def test_generic_codes_left_in_a_plan_fire_once_at_the_top_generic_item() -> None:

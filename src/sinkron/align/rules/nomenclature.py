@@ -27,7 +27,7 @@ from sinkron.nomenclature import CodeState, CodeStatus, Nomenclature, compare_na
 from sinkron.nomenclature.names import VARIANT_THRESHOLD
 from sinkron.plugins.hookspecs import hookimpl
 
-__all__ = ["agency_sectors", "level_name", "lookup_year"]
+__all__ = ["PROVINCIAL_VARIANT", "agency_sectors", "level_name", "lookup_year"]
 
 PROVINCIAL_VARIANT = "1"
 """The kegiatan variant digit of the provincial lampiran."""
@@ -57,16 +57,20 @@ def level_name(level: CodeLevel) -> str:
     return _LEVEL_NAMES[level]
 
 
-def agency_sectors(ctx: Context, agency_id: str | None, cache: dict[str | None, tuple[Code, ...]]) -> tuple[Code, ...]:
+_SECTORS: weakref.WeakKeyDictionary[BundleIndex, dict[str | None, tuple[Code, ...]]] = weakref.WeakKeyDictionary()
+
+
+def agency_sectors(index: BundleIndex, agency_id: str | None) -> tuple[Code, ...]:
     """The bidang urusan a perangkat daerah carries: its ``Agency.sectors``, else read from its SKPD code.
 
     ``1.03.0.00.0.00.01.0000`` carries ``1.03``; ``2.18.3.31.0.00.01.0000`` carries ``2.18`` and ``3.31``.
-    Empty when neither tells.
+    Empty when neither tells. Computed once per agency and index.
     """
+    cache = _SECTORS.setdefault(index, {})
     if agency_id in cache:
         return cache[agency_id]
     sectors: tuple[Code, ...] = ()
-    agency = ctx.index.agencies.get(agency_id) if agency_id else None
+    agency = index.agencies.get(agency_id) if agency_id else None
     if agency is not None and agency.sectors:
         sectors = tuple(s for s in agency.sectors if s.level is CodeLevel.SECTOR and not s.is_generic)
     else:
@@ -450,7 +454,6 @@ def penunjang_misuse(ctx: Context) -> Iterator[Finding]:
       (``Agency.sectors``, else read from its SKPD code). Reported at the program, and at a kegiatan or
       sub kegiatan only when its bidang differs from its program's.
     """
-    cache: dict[str | None, tuple[Code, ...]] = {}
     for _plan, _year, records in _plans(ctx):
         generic_tops: dict[str, list[ItemRecord]] = {}
         for record in records:
@@ -471,7 +474,7 @@ def penunjang_misuse(ctx: Context) -> Iterator[Finding]:
                 program_code = record.program.code
                 if program_code.is_support and program_code.sector == code.sector:
                     continue
-            sectors = agency_sectors(ctx, record.agency_id, cache)
+            sectors = agency_sectors(ctx.index, record.agency_id)
             sector = code.sector
             if not sectors or sector is None or sector in sectors:
                 continue
@@ -491,7 +494,7 @@ def penunjang_misuse(ctx: Context) -> Iterator[Finding]:
         for top_ref, group in generic_tops.items():
             top_record = ctx.index.items[top_ref]
             code = top_record.code
-            sectors = agency_sectors(ctx, top_record.agency_id, cache)
+            sectors = agency_sectors(ctx.index, top_record.agency_id)
             level = level_name(top_record.level)
             candidates = [str(code.in_sector(s)) for s in sectors]
             below = sum(1 for r in group if r.ref != top_ref)
