@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import email.utils
 import hashlib
 import json
@@ -147,6 +148,41 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON")
 
 
+class _RedactingFilter(logging.Filter):
+    """Masks the read's secrets in records of the HTTP libraries' loggers (urllib3 logs request paths)."""
+
+    def __init__(self, redactor: Redactor) -> None:
+        super().__init__()
+        self.redactor = redactor
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except Exception:  # a malformed third-party record: leave it to logging
+            return True
+        cleaned = self.redactor.text(message)
+        if cleaned != message:
+            record.msg, record.args = cleaned, ()
+        return True
+
+
+#: Loggers of the libraries below sinkron-http that may write URLs with secrets.
+THIRD_PARTY_LOGGERS = ("urllib3.connectionpool", "urllib3.util.retry", "urllib3.response", "requests")
+
+
+@contextlib.contextmanager
+def _redacted_library_logs(redactor: Redactor) -> Iterator[None]:
+    guard = _RedactingFilter(redactor)
+    loggers = [logging.getLogger(name) for name in THIRD_PARTY_LOGGERS]
+    for logger in loggers:
+        logger.addFilter(guard)
+    try:
+        yield
+    finally:
+        for logger in loggers:
+            logger.removeFilter(guard)
+
+
 class HttpReader:
     """Reads the pages of one :class:`~sinkron_http.config.HttpSource`.
 
@@ -179,106 +215,106 @@ class HttpReader:
 
     def pages(self) -> Iterator[Page]:
         """Every page, fetched as it is consumed (raises :class:`HttpError` where the read fails)."""
+        with _redacted_library_logs(self.redactor), self._session() as session:
+            yield from self._walk(session)
+
+    def _walk(self, session: requests.Session) -> Iterator[Page]:
         source = self.source
         limits = source.limits
         pager = source.pagination.pager()
         step: PageStep | None = pager.first(source.url)
         seen_requests: dict[tuple[str, tuple[tuple[str, str], ...]], int] = {}
         seen_records: dict[str, int] = {}
-        session = self._session()
-        try:
-            number = 0
-            while step is not None:
-                number += 1
-                display = self._display(step)
-                if number > limits.max_pages:
+        number = 0
+        while step is not None:
+            number += 1
+            display = self._display(step)
+            if number > limits.max_pages:
+                raise HttpError(
+                    f"stopped: the source has more than max_pages={limits.max_pages} pages",
+                    url=display,
+                    page=number,
+                    kind=HttpErrorKind.LIMIT,
+                    expected=f"at most {limits.max_pages} pages",
+                )
+            key = (step.url, tuple(sorted(step.params.items())))
+            if key in seen_requests:
+                raise HttpError(
+                    f"pagination loop: the pagination asks again for page {seen_requests[key]} "
+                    f"({source.pagination.describe()})",
+                    url=display,
+                    page=number,
+                    kind=HttpErrorKind.LOOP,
+                )
+            seen_requests[key] = number
+            body, links = self._fetch(session, step, number, display)
+            try:
+                raw = find_records(body, source.records_path)
+            except RecordsShapeError as exc:
+                raise HttpError(
+                    "the response has no record array at the records path",
+                    url=display,
+                    page=number,
+                    kind=HttpErrorKind.SHAPE,
+                    json_path=exc.json_path,
+                    expected="an array of records",
+                    actual=exc.found,
+                ) from None
+            if limits.detect_repeats and raw:
+                digest = hashlib.sha256(
+                    json.dumps(raw, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8")
+                ).hexdigest()
+                if digest in seen_records:
                     raise HttpError(
-                        f"stopped: the source has more than max_pages={limits.max_pages} pages",
-                        url=display,
-                        page=number,
-                        kind=HttpErrorKind.LIMIT,
-                        expected=f"at most {limits.max_pages} pages",
-                    )
-                key = (step.url, tuple(sorted(step.params.items())))
-                if key in seen_requests:
-                    raise HttpError(
-                        f"pagination loop: the pagination asks again for page {seen_requests[key]} "
+                        f"pagination loop: the page returned the same records as page {seen_records[digest]} "
                         f"({source.pagination.describe()})",
                         url=display,
                         page=number,
                         kind=HttpErrorKind.LOOP,
                     )
-                seen_requests[key] = number
-                body, links = self._fetch(session, step, number, display)
-                try:
-                    raw = find_records(body, source.records_path)
-                except RecordsShapeError as exc:
-                    raise HttpError(
-                        "the response has no record array at the records path",
-                        url=display,
-                        page=number,
-                        kind=HttpErrorKind.SHAPE,
-                        json_path=exc.json_path,
-                        expected="an array of records",
-                        actual=exc.found,
-                    ) from None
-                if limits.detect_repeats and raw:
-                    digest = hashlib.sha256(
-                        json.dumps(raw, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8")
-                    ).hexdigest()
-                    if digest in seen_records:
-                        raise HttpError(
-                            f"pagination loop: the page returned the same records as page {seen_records[digest]} "
-                            f"({source.pagination.describe()})",
-                            url=display,
-                            page=number,
-                            kind=HttpErrorKind.LOOP,
-                        )
-                    seen_records[digest] = number
-                room = limits.max_records - self.records_seen
-                kept = raw[: max(room, 0)]
-                records = tuple(
-                    JsonRecord(
-                        value=value,
-                        page=number,
-                        index=index,
-                        number=self.records_seen + index + 1,
-                        location=Location(source=display, json_path=json_path(source.records_path, index)),
-                    )
-                    for index, value in enumerate(kept)
+                seen_records[digest] = number
+            room = limits.max_records - self.records_seen
+            kept = raw[: max(room, 0)]
+            records = tuple(
+                JsonRecord(
+                    value=value,
+                    page=number,
+                    index=index,
+                    number=self.records_seen + index + 1,
+                    location=Location(source=display, json_path=json_path(source.records_path, index)),
                 )
-                self.records_seen += len(records)
-                self.pages_read = number
-                try:
-                    following = pager.next(step, PageData(records=raw, body=body, links=links))
-                except PageShapeError as exc:
-                    following = None
-                    shape_error: HttpError | None = HttpError(
-                        exc.message,
-                        url=display,
-                        page=number,
-                        kind=HttpErrorKind.SHAPE,
-                        json_path=exc.json_path,
-                        expected=exc.expected,
-                        actual=exc.actual,
-                    )
-                else:
-                    shape_error = None
-                yield Page(number=number, url=display, records=records, total_pages=pager.total_pages)
-                self._report(number, pager.total_pages)
-                if len(kept) < len(raw):
-                    raise HttpError(
-                        f"stopped: the source has more than max_records={limits.max_records} records",
-                        url=display,
-                        page=number,
-                        kind=HttpErrorKind.LIMIT,
-                        expected=f"at most {limits.max_records} records",
-                    )
-                if shape_error is not None:
-                    raise shape_error
-                step = following
-        finally:
-            session.close()
+                for index, value in enumerate(kept)
+            )
+            self.records_seen += len(records)
+            self.pages_read = number
+            try:
+                following = pager.next(step, PageData(records=raw, body=body, links=links))
+            except PageShapeError as exc:
+                following = None
+                shape_error: HttpError | None = HttpError(
+                    exc.message,
+                    url=display,
+                    page=number,
+                    kind=HttpErrorKind.SHAPE,
+                    json_path=exc.json_path,
+                    expected=exc.expected,
+                    actual=exc.actual,
+                )
+            else:
+                shape_error = None
+            yield Page(number=number, url=display, records=records, total_pages=pager.total_pages)
+            self._report(number, pager.total_pages)
+            if len(kept) < len(raw):
+                raise HttpError(
+                    f"stopped: the source has more than max_records={limits.max_records} records",
+                    url=display,
+                    page=number,
+                    kind=HttpErrorKind.LIMIT,
+                    expected=f"at most {limits.max_records} records",
+                )
+            if shape_error is not None:
+                raise shape_error
+            step = following
 
     # -- pieces -----------------------------------------------------------------------------------
     def _report(self, pages: int, total: int | None) -> None:
@@ -524,10 +560,10 @@ class HttpReader:
             hint = ""
             if "html" in content_type.lower() or body.lstrip()[:1] == b"<":
                 hint = f"; the server sent {content_type or 'HTML'}, not JSON"
-            elif exc.pos >= len(body.rstrip()) - 1:
+            elif exc.pos >= len(body.rstrip()) - 1 or exc.msg.startswith("Unterminated string"):
                 hint = f"; the body ends after {len(body)} bytes, in the middle of the document (truncated?)"
             raise error(
-                f"the response is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}{hint}",
+                f"the response is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno}){hint}",
                 HttpErrorKind.NOT_JSON,
                 expected="a JSON document",
             ) from None

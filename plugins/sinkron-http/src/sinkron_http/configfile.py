@@ -74,7 +74,7 @@ class _Config:
         self, field: str | None, message: str, *, expected: str | None = None, actual: object = None
     ) -> SourceError:
         return SourceError(
-            message, location=Location(source=self.origin, field=field), expected=expected, actual=actual
+            message, location=Location(source=self.origin, field=field or None), expected=expected, actual=actual
         )
 
     def table(self, value: object, field: str) -> dict[str, Any]:
