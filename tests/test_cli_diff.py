@@ -48,7 +48,8 @@ def test_text_output(files: tuple[str, str]) -> None:
     code, out, _ = run("diff", *files)
     assert code == 0
     assert (
-        out.splitlines()[0] == "RKPD Kalteng 2025 (rkpd-2025) → RKPD Kalteng 2026 (rkpd-2026)  [years; years 2025→2026]"
+        out.splitlines()[0]
+        == "RKPD Kalteng 2025 (rkpd-2025) → RKPD Kalteng 2026 (rkpd-2026)  [year to year, 2025→2026]"
     )
     assert "  pagu 2025→2026: Rp 1.500.000 → Rp 1.500.000 (±Rp 0)" in out
     assert "  + added       sub kegiatan 1.02.02.2.02.0003 Sub kegiatan 0003" in out

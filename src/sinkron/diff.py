@@ -661,9 +661,12 @@ def _shown(value: Value | None) -> str:
 
 
 def _years_label(changes: PlanChanges) -> str:
+    """``revision, 2026–2029`` or ``year to year, 2025→2026``."""
     if changes.mode == "revision":
-        return "years " + ", ".join(str(y) for y, _ in changes.years)
-    return "years " + ", ".join(f"{a}→{b}" for a, b in changes.years)
+        years = [y for y, _ in changes.years]
+        span = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
+        return f"revision, {span}"
+    return "year to year, " + ", ".join(f"{a}→{b}" for a, b in changes.years)
 
 
 def _count_line(counts: Mapping[str, int]) -> str:
@@ -678,7 +681,7 @@ def render_text(result: PlanDiff) -> str:
     """The diff as plain text: one block per paired plan, a line per change, totals first."""
     lines: list[str] = []
     for changes in result.plans:
-        lines.append(f"{changes.old.label()} → {changes.new.label()}  [{changes.mode}; {_years_label(changes)}]")
+        lines.append(f"{changes.old.label()} → {changes.new.label()}  [{_years_label(changes)}]")
         for total in changes.pagu:
             lines.append(
                 f"  pagu {_year_pair(total.old_year, total.new_year)}: {_rp(total.old)} → {_rp(total.new)} "
@@ -720,7 +723,7 @@ def render_markdown(result: PlanDiff) -> str:
     out: list[str] = ["# Plan diff", ""]
     for changes in result.plans:
         out += [f"## {_md(changes.old.label())} → {_md(changes.new.label())}", "",
-                f"Compared: {changes.mode}, {_years_label(changes)}.", "",
+                f"Compared: {_years_label(changes)}.", "",
                 "| | old | new | change |", "| --- | ---: | ---: | ---: |"]  # fmt: skip
         for total in changes.pagu:
             out.append(
