@@ -190,20 +190,20 @@ class _Reader:
         )
 
     # -- codes --------------------------------------------------------------------------------------
-    def code_text(self, values: list[Any], r: int) -> tuple[str | None, Column | None, bool]:
-        """The code text of a row, the column it came from, and whether a numeric cell made it ambiguous."""
+    def code_text(self, values: list[Any], r: int) -> tuple[str | None, Column | None, list[str]]:
+        """The code text of a row, its column, and the candidate readings when a numeric cell lost a zero."""
         columns = self.header.columns.get("code")
         if not columns:
-            return None, None, False
+            return None, None, []
         first = columns[0]
         if not self.mapping.split_code:
             raw = values[first.index] if first.index < len(values) else None
             if is_blank(raw):
-                return None, first, False
-            ambiguous = isinstance(raw, float) and _one_decimal(raw)
-            return clean_text(to_text(raw)), first, ambiguous
+                return None, first, []
+            text = clean_text(to_text(raw))
+            return text, first, (_padded(text) if isinstance(raw, float) and _one_decimal(raw) else [])
         parts: list[str] = []
-        ambiguous = False
+        ambiguous_at: int | None = None
         for offset in range(5):
             index = first.index + offset
             raw = values[index] if index < len(values) else None
@@ -214,20 +214,26 @@ class _Reader:
             if prefix and text.startswith(prefix + "."):
                 text = text[len(prefix) + 1 :]  # a cell that repeats the parent parts: "1.02" under "1"
             if isinstance(raw, float) and offset == 3 and _one_decimal(raw):
-                ambiguous = True
+                ambiguous_at = offset
             parts.append(text)
-        return (".".join(parts) if parts else None), first, ambiguous
+        if not parts:
+            return None, first, []
+        candidates: list[str] = []
+        if ambiguous_at is not None:
+            for variant in _padded(parts[ambiguous_at]):
+                candidates.append(".".join([*parts[:ambiguous_at], variant, *parts[ambiguous_at + 1 :]]))
+        return ".".join(parts), first, candidates
 
-    def parse_code(self, text: str, r: int, column: Column, ambiguous: bool) -> Code | None:
-        if ambiguous:
-            candidates = _pad_candidates(text)
-            known = [c for c in candidates if self.nomenclature.lookup(c, self.year) is not None]
+    def parse_code(self, text: str, r: int, column: Column, candidates: list[str]) -> Code | None:
+        if candidates:
+            codes = [c for c in (_try_code(t) for t in candidates) if c is not None]
+            known = [c for c in codes if self.nomenclature.lookup(c, self.year) is not None]
             if len(known) == 1:
                 return known[0]
             self.error(
                 "a code stored as a number lost a trailing zero and cannot be told apart",
                 r + 1, column, "code",
-                expected=f"the code as text (one of {', '.join(str(c) for c in candidates)})",
+                expected=f"the code as text (one of {', '.join(str(c) for c in codes)})",
                 actual=text,
             )  # fmt: skip
             return None
@@ -266,7 +272,7 @@ class _Reader:
             if line is not None and line[0] in ("unit", "sub_unit"):
                 self.agency_id = self.on_unit(r, line[0], line[1])
                 return
-        text, column, ambiguous = self.code_text(values, r)
+        text, column, candidates = self.code_text(values, r)
         name_cell = self.one(values, r, "name")
         if text is None:
             name = clean_text(to_text(name_cell[1])) if name_cell else ""
@@ -281,7 +287,7 @@ class _Reader:
                        actual=name or None)  # fmt: skip
             return
         assert column is not None
-        code = self.parse_code(text, r, column, ambiguous)
+        code = self.parse_code(text, r, column, candidates)
         if code is None:
             return
         if code.level in (CodeLevel.AFFAIR, CodeLevel.SECTOR):
@@ -654,18 +660,17 @@ def _one_decimal(value: float) -> bool:
     return "." in text and len(text.split(".")[1]) == 1 and not text.endswith(".0")
 
 
-def _pad_candidates(text: str) -> list[Code]:
-    """``"1.3"`` → 1.03 and 1.30; ``"1.02.02.2.1"`` → …2.01 and …2.10 (a number lost its trailing zero)."""
+def _padded(text: str) -> list[str]:
+    """``"1.3"`` → ``["1.03", "1.30"]``: the two texts a number with one decimal may have been."""
     head, _, last = text.rpartition(".")
-    out: list[Code] = []
-    for candidate in (f"{head}.0{last}", f"{head}.{last}0"):
-        try:
-            code = Code.parse(candidate)
-        except CodeError:
-            continue
-        if code not in out:
-            out.append(code)
-    return out
+    return [f"{head}.0{last}", f"{head}.{last}0"]
+
+
+def _try_code(text: str) -> Code | None:
+    try:
+        return Code.parse(text)
+    except CodeError:
+        return None
 
 
 def _funding(text: str) -> FundingSource:

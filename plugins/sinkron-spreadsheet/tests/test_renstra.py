@@ -1,0 +1,104 @@
+"""Renstra PD: the KODE column defines the level; targets and funds alternate; formula subtotals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("sinkron_spreadsheet", reason="sinkron-spreadsheet is not installed in this environment")
+
+from spreadsheet_builders import set_cached_values, sheet  # noqa: E402
+
+from sinkron import Baseline, Budget, Code, Indicator, IndicatorKind, Money, PlanKind, PlanPeriod, Target, Value  # noqa: E402
+from sinkron_spreadsheet import read_spreadsheet  # noqa: E402
+
+HEADER = ["SASARAN", "KODE", "PROGRAM DAN KEGIATAN", "SATUAN", "INDIKATOR", "DATA CAPAIAN AWAL",
+          "TARGET TAHUN 1", "DANA TAHUN 1", "TARGET TAHUN 2", "DANA TAHUN 2", "TARGET TAHUN 3", "DANA TAHUN 3",
+          "TARGET TAHUN 4", "DANA TAHUN 4", "TARGET TAHUN 5", "DANA TAHUN 5", "LOKASI", "KETERANGAN"]  # fmt: skip
+
+
+def pad(row: list[object]) -> list[object]:
+    return row + [None] * (len(HEADER) - len(row))
+
+
+def renstra(tmp_path: Path, *, cache: bool = True, program_cache: int = 250_000_000) -> Path:
+    rows = [
+        pad([None, 1, "URUSAN PEMERINTAHAN WAJIB YANG BERKAITAN DENGAN PELAYANAN DASAR"]),
+        pad([None, "1.3", "URUSAN PEMERINTAHAN BIDANG PEKERJAAN UMUM DAN PENATAAN RUANG"]),
+        pad(["Meningkatnya akuntabilitas kinerja", "X.XX.01", "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA",
+             "Nilai", "Nilai SAKIP Perangkat Daerah", "B", "BB", '=IFERROR(SUM(H6:H6),"")', "BB",
+             '=IFERROR(SUM(J6:J6),"")']),
+        pad([None, "X.XX.01.2.01", "Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah", "%",
+             "Persentase dokumen tepat waktu", "80 %", "85 %", '=IFERROR(SUM(H6:H8),"")', "90 %",
+             '=IFERROR(SUM(J6:J8),"")']),
+        pad([None, "X.XX.01.2.01.0001", "Penyusunan Dokumen\nPerencanaan  Perangkat Daerah", "Dokumen",
+             "Jumlah Dokumen Perencanaan", 2, 3, 150_000_000, 3, "=ROUNDDOWN(H6*1.15,-3)", None, None, None, None,
+             None, None, "Kota Palangka Raya", "dokumen Renja dan Renstra"]),
+        pad([None, None, None, "bln", "Lama waktu penyusunan", None, 12, None, 10]),
+        pad([None, "X.XX.01.2.01.0002", "Koordinasi dan Penyusunan Dokumen RKA-SKPD", "Dokumen",
+             "Jumlah Dokumen RKA-SKPD", 1, 1, "100.000.000", 1, "115.000.000"]),
+    ]  # fmt: skip
+    path = sheet(tmp_path / "renstra.xlsx", HEADER, rows, title="Renstra",
+                 formats={"G7": '#,###" bln"', "I7": '#,###" bln"'})  # fmt: skip
+    if cache:
+        set_cached_values(path, {"H4": program_cache, "J4": 287_500_000, "H5": 250_000_000, "J5": 287_500_000,
+                                 "J6": 172_500_000})  # fmt: skip
+    return path
+
+
+def test_reads_levels_targets_funds_and_formula_subtotals(tmp_path: Path) -> None:
+    result = read_spreadsheet(renstra(tmp_path), start_year=2025)
+    assert result.errors == ()
+    (plan,) = result.bundle.plans
+    assert plan.kind is PlanKind.RENSTRA_PD and plan.period == PlanPeriod(start=2025, end=2029)
+    (program,) = plan.programs
+    # X.XX.01 under the bidang row "1.3" becomes the penunjang program of bidang 1.03.
+    assert program.code == Code.parse("1.03.01") and program.extra["code_original"] == "X.XX.01"
+    assert program.extra["objective"] == "Meningkatnya akuntabilitas kinerja"
+    assert program.indicators == (
+        Indicator(name="Nilai SAKIP Perangkat Daerah", unit="Nilai", kind=IndicatorKind.OUTCOME,
+                  baseline=Baseline(value=Value.parse("B", unit="Nilai")),
+                  targets=[Target(year=2025, value=Value.parse("BB", unit="Nilai")),
+                           Target(year=2026, value=Value.parse("BB", unit="Nilai"))]),
+    )  # fmt: skip
+    # Formula subtotals are read by their cached values (and agree with the rows under them).
+    assert program.budgets == (
+        Budget(year=2025, amount=Money(250_000_000)),
+        Budget(year=2026, amount=Money(287_500_000)),
+    )
+    (activity,) = program.activities
+    assert activity.code == Code.parse("1.03.01.2.01")
+    sub1, sub2 = activity.sub_activities
+    assert sub1.name == "Penyusunan Dokumen Perencanaan Perangkat Daerah"
+    assert sub1.extra["name_original"] == "Penyusunan Dokumen\nPerencanaan  Perangkat Daerah"
+    assert sub1.extra["note"] == "dokumen Renja dan Renstra"
+    assert sub1.locations == ("Kota Palangka Raya",)
+    assert [i.name for i in sub1.indicators] == ["Jumlah Dokumen Perencanaan", "Lama waktu penyusunan"]
+    # A target cell formatted #,###" bln" is read as displayed: "12 bln".
+    months = sub1.indicators[1]
+    assert months.target_for(2025) == Value.parse("12 bln", unit="bln") and months.target_for(2026).number == 10
+    assert sub1.budget_for(2026) == Money(172_500_000)  # =ROUNDDOWN(H7*1.15,-3), cached
+    assert sub2.budget_for(2025) == Money(100_000_000)  # id-ID text "100.000.000"
+
+
+def test_uncached_formulas_and_wrong_subtotals_are_located(tmp_path: Path) -> None:
+    result = read_spreadsheet(renstra(tmp_path, cache=False), start_year=2025)
+    located = {(e.location.row, e.location.column) for e in result.errors}
+    assert {(4, "H"), (4, "J"), (5, "H"), (5, "J"), (6, "J")} <= located
+    assert all("formula without a calculated value" in e.message for e in result.errors)
+
+    wrong = read_spreadsheet(renstra(tmp_path, program_cache=249_000_000), start_year=2025)
+    (error,) = wrong.errors
+    assert (error.location.row, error.location.column, error.location.field) == (4, "H", "pagu")
+    assert error.expected == "250.000.000 (the sum of the rows under it)" and error.actual == "249.000.000"
+
+
+def test_the_start_year_is_required_and_can_come_from_the_mapping(tmp_path: Path) -> None:
+    path = renstra(tmp_path)
+    result = read_spreadsheet(path)
+    (error,) = result.errors
+    assert error.message.startswith("the plan year is unknown") and error.location.row == 1
+    assert "start_year=" in (error.expected or "")
+    assert read_spreadsheet(path, mapping="renstra@2025").complete
+    assert read_spreadsheet(path, mapping={"extends": "renstra", "start_year": 2025}).complete
