@@ -184,13 +184,10 @@ def missing_target(ctx: Context) -> Iterator[Finding]:
     for record, plan in _plan_indicators(ctx):
         if plan.kind in skipped:
             continue
-        targets = record.indicator.targets
+        have = {t.year for t in record.indicator.targets}
         period = plan.period
-        if len(targets) >= len(period.years):
-            have = {t.year for t in targets}
-            if all(y in have for y in period.years):
-                continue
-        have = {t.year for t in targets}
+        if have.issuperset(period.years):
+            continue
         missing = [y for y in period.years if y not in have]
         yield ctx.finding(
             record.ref,
