@@ -22,3 +22,10 @@ def server() -> Iterator[ApiServer]:
         yield api
     finally:
         api.stop()
+
+
+@pytest.fixture(autouse=True)
+def _no_proxy_for_loopback(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A proxy configured on the machine must not capture requests to the local test server."""
+    for name in ("NO_PROXY", "no_proxy"):
+        monkeypatch.setenv(name, "127.0.0.1,localhost")

@@ -408,3 +408,34 @@ def test_faults_through_sinkron_read_never_escape_as_tracebacks(server: ApiServe
         with pytest.raises(ValidationError) as caught:
             sinkron.read(server.url(path), format="http", records_path="data", mapping=MAPPING, **FAST)
         assert all(isinstance(e, HttpError) for e in caught.value.errors)
+
+
+class _BrokenPager:
+    """A third-party pagination strategy with a bug: its second step raises."""
+
+    total_pages = None
+
+    def first(self, url: str) -> Any:
+        from sinkron_http.pagination import PageStep
+
+        return PageStep(url, {"page": "1"})
+
+    def next(self, step: Any, page: Any) -> Any:
+        raise KeyError("cursor")
+
+
+class _BrokenPagination:
+    def pager(self) -> _BrokenPager:
+        return _BrokenPager()
+
+    def describe(self) -> str:
+        return "broken"
+
+
+def test_a_buggy_pagination_plugin_is_located_not_a_traceback(server: ApiServer) -> None:
+    server.route("/api/pages-x")(page_reply)
+    result = read(server, "/api/pages-x", pagination=_BrokenPagination())
+    error = only_error(result)
+    assert_located(error, server, "/api/pages-x", 2, HttpErrorKind.HTTP)
+    assert "unexpected KeyError while reading" in error.message
+    assert result.records == 5  # page 1 was read

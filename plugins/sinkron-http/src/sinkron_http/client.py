@@ -287,21 +287,24 @@ class HttpReader:
             )
             self.records_seen += len(records)
             self.pages_read = number
+            deferred: Exception | None = None
             try:
                 following = pager.next(step, PageData(records=raw, body=body, links=links))
             except PageShapeError as exc:
-                following = None
-                shape_error: HttpError | None = HttpError(
-                    exc.message,
-                    url=display,
-                    page=number,
-                    kind=HttpErrorKind.SHAPE,
-                    json_path=exc.json_path,
-                    expected=exc.expected,
-                    actual=exc.actual,
+                following, deferred = (
+                    None,
+                    HttpError(
+                        exc.message,
+                        url=display,
+                        page=number,
+                        kind=HttpErrorKind.SHAPE,
+                        json_path=exc.json_path,
+                        expected=exc.expected,
+                        actual=exc.actual,
+                    ),
                 )
-            else:
-                shape_error = None
+            except Exception as exc:  # a pagination plugin's bug: raised after this page's records
+                following, deferred = None, exc
             yield Page(number=number, url=display, records=records, total_pages=pager.total_pages)
             self._report(number, pager.total_pages)
             if len(kept) < len(raw):
@@ -312,8 +315,8 @@ class HttpReader:
                     kind=HttpErrorKind.LIMIT,
                     expected=f"at most {limits.max_records} records",
                 )
-            if shape_error is not None:
-                raise shape_error
+            if deferred is not None:
+                raise deferred
             step = following
 
     # -- pieces -----------------------------------------------------------------------------------

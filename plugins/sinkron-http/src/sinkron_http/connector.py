@@ -22,7 +22,7 @@ from sinkron_http.auth import ApiKey, BearerToken, KeyLocation
 from sinkron_http.client import HttpReader
 from sinkron_http.config import HttpSource
 from sinkron_http.configfile import load_source, mapping_from_config, source_from_dict
-from sinkron_http.errors import HttpError
+from sinkron_http.errors import HttpError, HttpErrorKind
 from sinkron_http.mapping import RecordMapping
 from sinkron_http.records import JsonRecord, RecordsShapeError, iter_records, located_shape_error
 from sinkron_http.secrets import Redactor, Secret
@@ -64,6 +64,17 @@ def read_http(
             yield from reader.records()
         except HttpError as exc:
             failures.append(exc)
+        except SinkronError:
+            raise
+        except Exception as exc:  # a library surprise: located and redacted, never a bare traceback
+            failures.append(
+                HttpError(
+                    f"unexpected {type(exc).__name__} while reading: {reader.redactor.text(str(exc))}",
+                    url=reader.display_url,
+                    page=reader.pages_read + 1,
+                    kind=HttpErrorKind.HTTP,
+                )
+            )
 
     result = chosen(stream(), source=reader.display_url)
     if not isinstance(result, ReadResult):
