@@ -11,8 +11,7 @@ from collections import defaultdict
 from decimal import Decimal
 
 from sinkron.align.index import BundleIndex, ItemRecord
-from sinkron.codes import CodeLevel
-from sinkron.models import LinkKind, Plan, PlanKind
+from sinkron.models import Activity, LinkKind, Plan, PlanKind, Program, ref
 from sinkron.models.links import REF_SEPARATOR
 
 __all__ = ["SupportMap", "budget_plans"]
@@ -77,14 +76,16 @@ class SupportMap:
         return record
 
     def _subs_under(self, record: ItemRecord) -> list[ItemRecord]:
-        if record.level is CodeLevel.SUB_ACTIVITY:
+        # Walk the item's own subtree (not the whole plan): linear in what the link covers.
+        item = record.item
+        if isinstance(item, Program):
+            activities: tuple[Activity, ...] = item.activities
+        elif isinstance(item, Activity):
+            activities = (item,)
+        else:
             return [record]
-        prefix = record.item
-        return [
-            r
-            for r in self.index.item_records(CodeLevel.SUB_ACTIVITY, record.plan)
-            if r.program is prefix or r.activity is prefix
-        ]
+        plan_id = record.plan.id
+        return [self.index.items[ref(plan_id, sub.id)] for activity in activities for sub in activity.sub_activities]
 
     def pagu(self, priority_id: str, plans: list[Plan]) -> Decimal:
         """Sum of the year's pagu of the supporting sub kegiatan that sit in ``plans``."""

@@ -417,7 +417,7 @@ def _pagu_finding(
     ctx: Context,
     pair: DocumentPair,
     subject: str,
-    what: str,
+    what: tuple[str, str],
     ours: Decimal,
     theirs: Decimal,
     tolerance: Decimal,
@@ -443,9 +443,9 @@ def _pagu_finding(
         tail_en = f", while the {docs.upper} budgets nothing for that year."
     return ctx.finding(
         subject,
-        id=f"Pagu {year} {what} di {pair.plan.title} ({rupiah_id(ours)}) berbeda dengan pagu tahun ke-{k} di "
+        id=f"Pagu {year} {what[0]} di {pair.plan.title} ({rupiah_id(ours)}) berbeda dengan pagu tahun ke-{k} di "
         f"{pair.reference.title} ({rupiah_id(theirs)}){tail_id}",
-        en=f"The {year} pagu of {what} in {pair.plan.title} ({rupiah_en(ours)}) differs from the year-{k} pagu in "
+        en=f"The {year} pagu of {what[1]} in {pair.plan.title} ({rupiah_en(ours)}) differs from the year-{k} pagu in "
         f"{pair.reference.title} ({rupiah_en(theirs)}){tail_en}",
         evidence={
             **extra,
@@ -575,7 +575,7 @@ def renja_pagu_mismatch(ctx: Context) -> Iterator[Finding]:
                 ctx,
                 pair,
                 record.ref,
-                f"{level_label(record.level).lower()} {record.code}",
+                (f"{level_label(record.level).lower()} {record.code}",) * 2,
                 ours,
                 theirs,
                 tolerance,
@@ -647,7 +647,10 @@ def rkpd_rpjmd_mismatch(ctx: Context) -> Iterator[Finding]:
             if not exceeds(ours, theirs, pagu_tolerance):
                 continue
             single = len(records) == 1
-            what = f"program {rpjmd_program.code}" + ("" if single else f" (jumlah {len(records)} perangkat daerah)")
+            what = (
+                f"program {rpjmd_program.code}" + ("" if single else f" (jumlah {len(records)} perangkat daerah)"),
+                f"program {rpjmd_program.code}" + ("" if single else f" ({len(records)} perangkat daerah together)"),
+            )
             yield _pagu_finding(
                 ctx,
                 pair,
