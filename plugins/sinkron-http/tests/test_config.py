@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 
+pytest.importorskip("sinkron_http", reason="sinkron-http is not installed in this environment")
+
 import sinkron
 from sinkron import SourceError
 from sinkron_http import (

@@ -11,6 +11,8 @@ import logging
 from typing import Any
 
 import pytest
+
+pytest.importorskip("sinkron_http", reason="sinkron-http is not installed in this environment")
 from http_testkit import MAPPING_FIELDS, TOKEN, ApiServer, Reply, Request, make_records, pages_of
 
 import sinkron

@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+pytest.importorskip("sinkron_http", reason="sinkron-http is not installed in this environment")
 from http_testkit import MAPPING_FIELDS, make_records
 
 from sinkron import ConnectorUnavailable

@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+
+pytest.importorskip("sinkron_http", reason="sinkron-http is not installed in this environment")
 from http_testkit import API_KEY, MAPPING_FIELDS, TOKEN, ApiServer, make_records, serve_planning_api
 
 import sinkron

@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 
 import pytest
+
+pytest.importorskip("sinkron_http", reason="sinkron-http is not installed in this environment")
 from http_testkit import API_KEY, MAPPING_FIELDS, TOKEN, ApiServer, Reply, Request, make_records, pages_of
 
 from sinkron.convert import dumps
