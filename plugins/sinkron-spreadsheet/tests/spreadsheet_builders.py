@@ -110,7 +110,7 @@ def set_cached_values(path: Path, values: dict[str, Any], sheet_member: str = "x
     xml = members[sheet_member].decode("utf-8")
     for ref, value in values.items():
         pattern = re.compile(rf'(<c r="{ref}"[^>]*>)(<f>[^<]*</f>)<v\s*/>')
-        xml, count = pattern.subn(lambda m: f"{m.group(1)}{m.group(2)}<v>{value}</v>", xml)
+        xml, count = pattern.subn(lambda m, v=value: f"{m.group(1)}{m.group(2)}<v>{v}</v>", xml)
         assert count == 1, f"no uncached formula cell {ref}"
     members[sheet_member] = xml.encode("utf-8")
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:

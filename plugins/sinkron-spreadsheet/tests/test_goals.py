@@ -8,10 +8,10 @@ import pytest
 
 pytest.importorskip("sinkron_spreadsheet", reason="sinkron-spreadsheet is not installed in this environment")
 
-from spreadsheet_builders import sheet  # noqa: E402
+from spreadsheet_builders import sheet
 
-from sinkron import Goal, Indicator, IndicatorKind, Objective  # noqa: E402
-from sinkron_spreadsheet import read_spreadsheet  # noqa: E402
+from sinkron import Goal, Indicator, IndicatorKind, Objective
+from sinkron_spreadsheet import read_spreadsheet
 
 
 def test_reads_tujuan_and_sasaran_with_multi_indicator_cells(tmp_path: Path) -> None:

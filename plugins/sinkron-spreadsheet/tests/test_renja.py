@@ -9,10 +9,10 @@ import pytest
 
 pytest.importorskip("sinkron_spreadsheet", reason="sinkron-spreadsheet is not installed in this environment")
 
-from spreadsheet_builders import sheet  # noqa: E402
+from spreadsheet_builders import sheet
 
-from sinkron import Code, FundingSource, IndicatorKind, Money, PlanKind, Value  # noqa: E402
-from sinkron_spreadsheet import read_spreadsheet  # noqa: E402
+from sinkron import Code, FundingSource, IndicatorKind, Money, PlanKind, Value
+from sinkron_spreadsheet import read_spreadsheet
 
 HEADER = ["KODE SUB KEGIATAN", "PROGRAM DAN KEGIATAN", "TOLAK UKUR CAPAIAN KEG.", "TARGET KINERJA CAPAIAN KEG.",
           "TOLAK UKUR KELUARAN", "TARGET KINERJA KELUARAN", "TOLAK UKUR HASIL", "TARGET KINERJA HASIL",

@@ -8,10 +8,10 @@ import pytest
 
 pytest.importorskip("sinkron_spreadsheet", reason="sinkron-spreadsheet is not installed in this environment")
 
-from spreadsheet_builders import set_cached_values, sheet  # noqa: E402
+from spreadsheet_builders import set_cached_values, sheet
 
-from sinkron import Baseline, Budget, Code, Indicator, IndicatorKind, Money, PlanKind, PlanPeriod, Target, Value  # noqa: E402
-from sinkron_spreadsheet import read_spreadsheet  # noqa: E402
+from sinkron import Baseline, Budget, Code, Indicator, IndicatorKind, Money, PlanKind, PlanPeriod, Target, Value
+from sinkron_spreadsheet import read_spreadsheet
 
 HEADER = ["SASARAN", "KODE", "PROGRAM DAN KEGIATAN", "SATUAN", "INDIKATOR", "DATA CAPAIAN AWAL",
           "TARGET TAHUN 1", "DANA TAHUN 1", "TARGET TAHUN 2", "DANA TAHUN 2", "TARGET TAHUN 3", "DANA TAHUN 3",

@@ -9,9 +9,9 @@ import pytest
 
 pytest.importorskip("sinkron_spreadsheet", reason="sinkron-spreadsheet is not installed in this environment")
 
-from spreadsheet_builders import csv_file, rkpd_report  # noqa: E402
+from spreadsheet_builders import csv_file, rkpd_report
 
-from sinkron import (  # noqa: E402
+from sinkron import (
     Activity,
     Agency,
     Budget,
@@ -27,7 +27,7 @@ from sinkron import (  # noqa: E402
     Target,
     Value,
 )
-from sinkron_spreadsheet import read_rkpd_report, read_spreadsheet, write_rkpd_report  # noqa: E402
+from sinkron_spreadsheet import read_rkpd_report, read_spreadsheet, write_rkpd_report
 
 UNIT = "1.02.0.00.0.00.01.0000"
 NAME_SUB1 = "Pengelolaan Pelayanan Kesehatan\nIbu  Hamil"
