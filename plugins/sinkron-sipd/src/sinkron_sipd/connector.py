@@ -1,0 +1,147 @@
+"""The ``sipd`` connector: reads SIPD JSON documents into a Bundle and writes a Bundle back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sinkron.connector import Connector, ReadResult, Source
+from sinkron.errors import Location, SourceError
+from sinkron.exporter import Exporter, write_atomic
+from sinkron.models import Bundle, PlanKind
+from sinkron.nomenclature import Nomenclature
+from sinkron.progress import Progress, ProgressEvent
+from sinkron_sipd.documents import DocumentInfo, iter_records
+from sinkron_sipd.fields import RecordKind
+from sinkron_sipd.nomenclature_check import nomenclature_problems
+from sinkron_sipd.reader import PLAN_KINDS, BundleBuilder, ReadOptions
+from sinkron_sipd.writer import dumps
+
+__all__ = ["SipdConnector", "SipdExporter", "read_sipd"]
+
+_READ_OPTIONS = frozenset(
+    {
+        "plan_kind",
+        "year",
+        "government_id",
+        "plan_prefix",
+        "decimal",
+        "record_kind",
+        "check_nomenclature",
+        "nomenclature",
+    }
+)
+_WRITE_OPTIONS = frozenset({"container", "indent", "skpd_rows"})
+_PROGRESS_EVERY = 1000
+_SNIFF_BYTES = 4096
+_SNIFF_KEYS = ('"kode_sub_giat"', '"kode_sbl"', '"get_sub_keg_sipd"', '"get_skpd"', '"get_master_sub_keg_sipd"')
+
+
+def _options(source: str, options: dict[str, Any]) -> tuple[ReadOptions, bool, Nomenclature | None]:
+    where = Location(source=source)
+    unknown = sorted(set(options) - _READ_OPTIONS)
+    if unknown:
+        raise SourceError(f"unknown option(s) for the sipd connector: {', '.join(unknown)}", location=where,
+                          expected=", ".join(sorted(_READ_OPTIONS)))  # fmt: skip
+    kind_value = options.get("plan_kind", PlanKind.RKPD)
+    try:
+        plan_kind = PlanKind(kind_value)
+    except ValueError:
+        plan_kind = None
+    if plan_kind not in PLAN_KINDS:
+        raise SourceError("plan_kind is not a yearly plan SIPD records belong to", location=where,
+                          expected=", ".join(k.value for k in PLAN_KINDS), actual=kind_value)  # fmt: skip
+    year = options.get("year")
+    if year is not None:
+        if isinstance(year, str) and year.strip().isdigit():
+            year = int(year)
+        if isinstance(year, bool) or not isinstance(year, int):
+            raise SourceError("year is not a year", location=where, expected="a year such as 2026", actual=year)
+    decimal = options.get("decimal")
+    if decimal not in (None, ",", "."):
+        raise SourceError("decimal must be ',' or '.'", location=where, actual=decimal)
+    record_kind = options.get("record_kind")
+    try:
+        kind = RecordKind(record_kind) if record_kind is not None else None
+    except ValueError:
+        raise SourceError("unknown record_kind", location=where, expected=", ".join(k.value for k in RecordKind),
+                          actual=record_kind) from None  # fmt: skip
+    nomenclature = options.get("nomenclature")
+    if nomenclature is not None and not isinstance(nomenclature, Nomenclature):
+        raise SourceError("nomenclature must be a sinkron.nomenclature.Nomenclature", location=where)
+    read_options = ReadOptions(
+        plan_kind=plan_kind, year=year, government_id=options.get("government_id"),
+        plan_prefix=options.get("plan_prefix") or "sipd", decimal=decimal, record_kind=kind,
+    )  # fmt: skip
+    return read_options, bool(options.get("check_nomenclature", False)), nomenclature
+
+
+def read_sipd(source: Source, *, progress: Progress | None = None, **options: Any) -> ReadResult:
+    """Read a SIPD JSON document (envelope, list or JSON Lines) into a :class:`~sinkron.connector.ReadResult`.
+
+    Options: ``plan_kind`` (``"rkpd"`` default, ``"renja_pd"``, ``"dpa"``), ``year`` (for records
+    without ``tahun_anggaran``), ``government_id``, ``plan_prefix`` (``"sipd"``), ``decimal``
+    (force ``","`` or ``"."``), ``record_kind`` (``"sub_keg"``, ``"master"``, ``"skpd"``),
+    ``check_nomenclature`` (also report outdated codes as errors) and ``nomenclature``.
+    """
+    where = str(source)
+    read_options, check, nomenclature = _options(where, options)
+    builder = BundleBuilder(where, read_options)
+    infos: list[DocumentInfo] = []
+    for record in iter_records(Path(source), infos, builder.errors, source=where):
+        if builder.document is None and infos:
+            builder.document = infos[0]
+        builder.add(record)
+        if progress is not None and builder.records % _PROGRESS_EVERY == 0:
+            progress(ProgressEvent(task=f"sipd {where}", done=builder.records, unit="records"))
+    if progress is not None:
+        progress(ProgressEvent(task=f"sipd {where}", done=builder.records, total=builder.records, unit="records"))
+    bundle = builder.build()
+    errors = list(builder.errors)  # document and record problems, in the order they occur
+    if check:
+        errors.extend(problem.to_source_error() for problem in nomenclature_problems(bundle, nomenclature))
+    return ReadResult(bundle=bundle, errors=errors, source=where, records=builder.records)
+
+
+class SipdConnector(Connector):
+    """Reads and writes SIPD JSON records (``format="sipd"``); see ``docs/sipd.md``."""
+
+    name = "sipd"
+    formats = ("sipd", "sipd-json")
+    extensions = (".json", ".jsonl", ".ndjson")
+    install = "sinkron-sipd"
+    description = "SIPD JSON records (sub kegiatan, master nomenclature, SKPD): envelope, list or JSON Lines"
+
+    def handles(self, source: Source) -> bool:
+        """A ``.json``/``.jsonl`` file whose first bytes look like SIPD (not a sinkron document)."""
+        if not super().handles(source):
+            return False
+        try:
+            with open(source, encoding="utf-8", errors="replace") as handle:
+                head = handle.read(_SNIFF_BYTES)
+        except OSError:
+            return False
+        return '"schema_version"' not in head and any(key in head for key in _SNIFF_KEYS)
+
+    def read(self, source: Source, *, progress: Progress | None = None, **options: Any) -> ReadResult:
+        return read_sipd(source, progress=progress, **options)
+
+    def write(self, bundle: Bundle, target: Path, **options: Any) -> None:
+        unknown = sorted(set(options) - _WRITE_OPTIONS)
+        if unknown:
+            raise ValueError(f"unknown option(s) for the sipd writer: {', '.join(unknown)}")
+        text = dumps(bundle, target=target, **options)
+        write_atomic(Path(target), text.encode("utf-8"))
+
+
+class SipdExporter(Exporter):
+    """Renders a Bundle as a SIPD document (``format="sipd"``)."""
+
+    name = "sipd"
+    formats = ("sipd",)
+    extension = ".json"
+    accepts = (Bundle,)
+    description = "a Bundle as SIPD JSON records"
+
+    def render(self, obj: Any, **options: Any) -> bytes:
+        return dumps(obj, **options).encode("utf-8")

@@ -1,0 +1,769 @@
+"""Reading SIPD records into sinkron models.
+
+:class:`BundleBuilder` takes records one at a time (so a JSON Lines export streams) and folds them
+into plans, programs, kegiatan, sub kegiatan, agencies, priorities and links:
+
+* a sub kegiatan record becomes one :class:`~sinkron.SubActivity` under its kegiatan and program
+  (shared by every record that names the same agency and code), with its ``sub_keg_indikator``
+  as output indicators; ``sub_keg_indikator_hasil`` and ``output_giat`` become the kegiatan's
+  indicators and ``capaian_prog_sub_keg`` the program's, each kept once however many records
+  repeat it;
+* a master row becomes a sub kegiatan of the plan ``sipd-master-<year>``;
+* an SKPD row becomes an :class:`~sinkron.Agency`.
+
+Every record is checked as a whole: all of its problems are reported (located by JSON path and
+record index), and a record with a problem is left out of the bundle — never half-imported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from sinkron.codes import Code, CodeLevel
+from sinkron.errors import CodeError, InvalidModel, Location, SourceError
+from sinkron.models import (
+    Activity,
+    Agency,
+    Budget,
+    BudgetKind,
+    Bundle,
+    FundingSource,
+    Indicator,
+    Link,
+    LinkKind,
+    Money,
+    Plan,
+    PlanKind,
+    PlanPeriod,
+    Priority,
+    PriorityKind,
+    Program,
+    Provenance,
+    SubActivity,
+    Target,
+    Value,
+    ref,
+)
+from sinkron.numbers import DecimalMark, parse_number
+from sinkron_sipd.documents import DocumentInfo, RawRecord
+from sinkron_sipd.fields import BLOCKS, LABEL_SLOTS, BlockSpec, IndicatorRole, RecordKind, detect_kind
+from sinkron_sipd.layout import diff_object
+from sinkron_sipd.render import (
+    funding_row,
+    indicator_row,
+    location_row,
+    location_text,
+    master_scalars,
+    skpd_scalars,
+    slug_id,
+    sub_keg_scalars,
+    tag_row,
+)
+
+__all__ = ["PLAN_KINDS", "BundleBuilder", "ReadOptions"]
+
+#: Plan kinds a SIPD sub kegiatan record can belong to (all yearly).
+PLAN_KINDS = (PlanKind.RKPD, PlanKind.RENJA_PD, PlanKind.DPA)
+
+_PRIORITY_KIND = {"pusat": PriorityKind.NATIONAL, "prov": PriorityKind.REGIONAL, "kokab": PriorityKind.REGIONAL}
+_EMPTY_IDS = ("", "0")
+
+
+@attrs.frozen(kw_only=True)
+class ReadOptions:
+    """Options of a SIPD read (see ``docs/sipd.md``)."""
+
+    plan_kind: PlanKind = PlanKind.RKPD
+    year: int | None = None
+    """Plan year for records without ``tahun_anggaran``."""
+    government_id: str | None = None
+    plan_prefix: str = "sipd"
+    decimal: DecimalMark = None
+    record_kind: RecordKind | None = None
+    """Force the record kind instead of detecting it from the envelope action or the keys."""
+
+
+class _Problems:
+    """The problems of one record."""
+
+    def __init__(self, source: str, record: RawRecord) -> None:
+        self.source = source
+        self.record = record
+        self.errors: list[SourceError] = []
+
+    def location(self, path: str = "", field: str | None = None) -> Location:
+        return Location(source=self.source, row=self.record.row, json_path=self.record.json_path + path, field=field)
+
+    def add(self, message: str, path: str = "", *, field: str | None = None, expected: str | None = None,
+            actual: object = None) -> None:  # fmt: skip
+        self.errors.append(SourceError(message, location=self.location(path, field), expected=expected, actual=actual))
+
+
+def _text(raw: Mapping[str, Any], key: str, problems: _Problems, path: str = "") -> str | None:
+    """A text field: ``None`` when absent, null or blank; a problem when it is not text."""
+    value = raw.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        problems.add(f"{key} is not text", f"{path}.{key}", field=key, expected="text", actual=value)
+        return None
+    text = str(value)
+    return text if text.strip() else None
+
+
+def _amount(
+    raw: Mapping[str, Any], key: str, problems: _Problems, decimal: DecimalMark, path: str = ""
+) -> Money | None:
+    """A pagu field: ``None`` when absent, null or blank; a problem when it is not a number ≥ 0."""
+    value = raw.get(key)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    number: Decimal | None = None
+    if isinstance(value, int) and not isinstance(value, bool):
+        number = Decimal(value)
+    elif isinstance(value, float):
+        number = Decimal(repr(value))
+    elif isinstance(value, str):
+        try:
+            number = parse_number(value, decimal=decimal)
+        except ValueError:
+            number = None
+    if number is None or not number.is_finite():
+        problems.add(f"{key} is not a number", f"{path}.{key}", field=key,
+                     expected="an amount of rupiah such as '296187500' or '296.187.500'", actual=value)  # fmt: skip
+        return None
+    if number < 0:
+        problems.add(f"{key} is negative", f"{path}.{key}", field=key, expected="an amount ≥ 0", actual=value)
+        return None
+    return Money(number)
+
+
+def _code(raw: Mapping[str, Any], key: str, level: CodeLevel, problems: _Problems, *, required: bool) -> Code | None:
+    value = raw.get(key)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            problems.add(f"missing {key}", f".{key}", field=key, expected=f"a {level.value} code")
+        return None
+    if not isinstance(value, str):
+        problems.add(f"{key} is not a code", f".{key}", field=key, expected=f"a {level.value} code as text",
+                     actual=value)  # fmt: skip
+        return None
+    try:
+        code = Code.parse(value)
+    except CodeError as exc:
+        problems.add(f"{key} is not a nomenclature code: {exc.reason}", f".{key}", field=key, actual=value)
+        return None
+    if code.level is not level:
+        problems.add(f"{key} is a {code.level.value} code", f".{key}", field=key,
+                     expected=f"a {level.value} code", actual=value)  # fmt: skip
+        return None
+    return code
+
+
+def _split_name(text: str | None, code: Code) -> str | None:
+    """The name without its code prefix (only when the prefix is the record's own code)."""
+    if text is None:
+        return None
+    prefix, rest = Code.split_name(text)
+    if prefix is not None and prefix == code and rest.strip():
+        return rest
+    return text
+
+
+def _value(target: str | None, text: str | None, unit: str | None, decimal: DecimalMark) -> Value | None:
+    """A target from SIPD's number field and display text (``"1"`` / ``"1 Laporan"``)."""
+    if target is not None:
+        try:
+            number = parse_number(target.strip(), decimal=decimal)
+        except ValueError:
+            value = Value.parse(target, unit=unit, decimal=decimal)
+            return attrs.evolve(value, text=text) if text is not None else value
+        return Value(number=number, unit=unit, text=text) if text is not None else Value(number=number, unit=unit)
+    if text is not None:
+        return Value.parse(text, unit=unit, decimal=decimal)
+    return None
+
+
+def _unique(base: str, used: set[str] | Iterable[str]) -> str:
+    taken = used if isinstance(used, set) else set(used)
+    if base not in taken:
+        return base
+    number = 2
+    while f"{base}-{number}" in taken:
+        number += 1
+    return f"{base}-{number}"
+
+
+# -- mutable state while reading ---------------------------------------------------------------------
+
+
+class _AgencyState:
+    def __init__(self, code: str, name: str | None, provenance: Provenance, government_id: str | None) -> None:
+        self.code = code
+        self.name = name if name is not None else code
+        self.name_missing = name is None
+        self.parent_id: str | None = None
+        self.sectors: tuple[Code, ...] = ()
+        self.rows: list[dict[str, Any]] = []
+        self.provenance = provenance
+        self.government_id = government_id
+        self.sipd_ids: set[str] = set()
+        self.parent_sipd_id: str | None = None
+
+    def model(self) -> Agency:
+        meta: dict[str, Any] = {}
+        if self.rows:
+            meta["rows"] = self.rows
+        if self.name_missing:
+            meta["name_missing"] = True
+        return Agency(
+            code=self.code, name=self.name, parent_id=self.parent_id, sectors=self.sectors,
+            government_id=self.government_id, provenance=self.provenance, extra={"sipd": meta} if meta else {},
+        )  # fmt: skip
+
+
+class _ItemState:
+    """A program or kegiatan being filled: fixed code and name, growing indicators and children."""
+
+    def __init__(self, code: Code, name: str | None, agency_id: str | None, provenance: Provenance) -> None:
+        self.code = code
+        self.name = name if name is not None else str(code)
+        self.name_missing = name is None
+        self.agency_id = agency_id
+        self.id = f"{agency_id}/{code}" if agency_id else str(code)
+        self.provenance = provenance
+        self.indicators: list[Indicator] = []
+        self.children: dict[str, _ItemState] = {}
+        self.subs: list[SubActivity] = []
+        self.parent: _ItemState | None = None
+
+    def indicator(self, candidate: Indicator, taken_in_record: set[str]) -> Indicator:
+        """The shared indicator equal to ``candidate`` (not yet used by this record), added if new."""
+        for existing in self.indicators:
+            if existing.id not in taken_in_record and attrs.evolve(existing, id=candidate.id) == candidate:
+                return existing
+        made = attrs.evolve(candidate, id=_unique(candidate.id, {i.id for i in self.indicators}))
+        self.indicators.append(made)
+        return made
+
+    def extra(self) -> dict[str, Any]:
+        return {"sipd": {"name_missing": True}} if self.name_missing else {}
+
+    def activity(self) -> Activity:
+        return Activity(
+            code=self.code, name=self.name, agency_id=self.agency_id, id=self.id, indicators=self.indicators,
+            sub_activities=self.subs, provenance=self.provenance, extra=self.extra(),
+        )  # fmt: skip
+
+    def program(self) -> Program:
+        return Program(
+            code=self.code, name=self.name, agency_id=self.agency_id, id=self.id, indicators=self.indicators,
+            activities=[child.activity() for child in self.children.values()], provenance=self.provenance,
+            extra=self.extra(),
+        )  # fmt: skip
+
+
+class _PlanState:
+    def __init__(self, plan_id: str, kind: PlanKind, year: int, title: str, owner_id: str | None,
+                 government_id: str | None, master: bool, provenance: Provenance) -> None:  # fmt: skip
+        self.id = plan_id
+        self.kind = kind
+        self.year = year
+        self.title = title
+        self.owner_id = owner_id
+        self.government_id = government_id
+        self.master = master
+        self.provenance = provenance
+        self.programs: dict[str, _ItemState] = {}
+        self.activities: dict[str, _ItemState] = {}
+        self.used_ids: set[str] = set()
+
+    def model(self) -> Plan:
+        return Plan(
+            id=self.id, kind=self.kind, title=self.title, period=PlanPeriod(start=self.year, end=self.year),
+            owner_id=self.owner_id, government_id=self.government_id,
+            programs=[program.program() for program in self.programs.values()], provenance=self.provenance,
+            extra={"sipd": {"kind": RecordKind.MASTER.value}} if self.master else {},
+        )  # fmt: skip
+
+
+# -- parsed rows of nested blocks -------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class _Row:
+    """One parsed row of a nested block: its model content (or ``None`` for an empty row) and spelling."""
+
+    raw: dict[str, Any]
+    path: str
+    keys: dict[str, str]
+    indicator: Indicator | None = None
+    location: str | None = None
+    funding: FundingSource | None = None
+    tag: tuple[str, str | None] | None = None
+    """(label id, name) of a tag row."""
+
+    @property
+    def empty(self) -> bool:
+        return self.indicator is None and self.location is None and self.funding is None and self.tag is None
+
+
+class BundleBuilder:
+    """Folds SIPD records, one at a time, into a :class:`~sinkron.Bundle`.
+
+    >>> from sinkron_sipd.documents import RawRecord
+    >>> builder = BundleBuilder("contoh.json", ReadOptions(year=2026))
+    >>> builder.add(RawRecord(index=0, json_path="$[0]", value={
+    ...     "kode_program": "1.02.02", "nama_program": "1.02.02 PROGRAM PEMENUHAN UPAYA KESEHATAN",
+    ...     "kode_giat": "1.02.02.2.02", "nama_giat": "1.02.02.2.02 Penyediaan Layanan Kesehatan",
+    ...     "kode_sub_giat": "1.02.02.2.02.0001",
+    ...     "nama_sub_giat": "1.02.02.2.02.0001 Pengelolaan Pelayanan Kesehatan Ibu Hamil"}))
+    True
+    >>> [item.name for item in builder.build().plans[0].items()][-1]
+    'Pengelolaan Pelayanan Kesehatan Ibu Hamil'
+    """
+
+    def __init__(self, source: str, options: ReadOptions | None = None) -> None:
+        self.source = source
+        self.options = options or ReadOptions()
+        self.errors: list[SourceError] = []
+        self.records = 0
+        self.document: DocumentInfo | None = None
+        self._plans: dict[str, _PlanState] = {}
+        self._agencies: dict[str, _AgencyState] = {}
+        self._priorities: dict[str, Priority] = {}
+        self._links: list[Link] = []
+
+    # -- public ---------------------------------------------------------------------------------------
+    def add(self, record: RawRecord) -> bool:
+        """Read one record; ``False`` (and its problems in :attr:`errors`) when it was left out."""
+        self.records += 1
+        problems = _Problems(self.source, record)
+        raw = record.value
+        if not isinstance(raw, dict):
+            problems.add("a record is not a JSON object", expected="a SIPD record (JSON object)",
+                         actual=type(raw).__name__)  # fmt: skip
+            self.errors.extend(problems.errors)
+            return False
+        kind = self.options.record_kind or detect_kind(raw, self.document.action if self.document else None)
+        if kind is None:
+            problems.add("unknown record shape", expected="a SIPD sub kegiatan, master or SKPD record",
+                         actual=", ".join(list(raw)[:8]) or "{}")  # fmt: skip
+            self.errors.extend(problems.errors)
+            return False
+        handler: Callable[[dict[str, Any], RawRecord, _Problems], bool] = {
+            RecordKind.SUB_KEG: self._sub_keg,
+            RecordKind.MASTER: self._master,
+            RecordKind.SKPD: self._skpd,
+        }[kind]
+        try:
+            done = handler(raw, record, problems)
+        except InvalidModel as exc:  # a model refused a value the checks above let through
+            problems.add(f"invalid value: {exc}", field=exc.field)
+            done = False
+        self.errors.extend(problems.errors)
+        return done and not problems.errors
+
+    def build(self) -> Bundle:
+        """The bundle of every record read so far."""
+        by_sipd_id = {sipd_id: state.code for state in self._agencies.values() for sipd_id in state.sipd_ids}
+        for state in self._agencies.values():
+            if state.parent_id is None and state.parent_sipd_id is not None:
+                parent = by_sipd_id.get(state.parent_sipd_id)
+                if parent is not None and parent != state.code:
+                    state.parent_id = parent
+        return Bundle(
+            agencies=[state.model() for state in self._agencies.values()],
+            plans=[plan.model() for plan in self._plans.values()],
+            priorities=list(self._priorities.values()),
+            links=self._links,
+            sources=(self.source,),
+        )
+
+    # -- shared pieces ----------------------------------------------------------------------------------
+    def _provenance(self, record: RawRecord, path: str = "") -> Provenance:
+        return Provenance(source=self.source, row=record.row, json_path=record.json_path + path)
+
+    def _base_layout(self, kind: RecordKind, record: RawRecord) -> dict[str, Any]:
+        layout: dict[str, Any] = {"kind": kind.value, "index": record.index}
+        if record.index == 0 and self.document is not None:
+            layout["document"] = self.document.to_json()
+        return layout
+
+    def _year(self, raw: Mapping[str, Any], problems: _Problems) -> int | None:
+        value = raw.get("tahun_anggaran")
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if self.options.year is None:
+                problems.add("no plan year: the record has no tahun_anggaran", ".tahun_anggaran",
+                             field="tahun_anggaran", expected="tahun_anggaran, or the year= option")  # fmt: skip
+            return self.options.year
+        text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
+        if not text.isdigit() or not 1945 <= int(text) <= 2200:
+            problems.add("tahun_anggaran is not a year", ".tahun_anggaran", field="tahun_anggaran",
+                         expected="a year such as 2026", actual=value)  # fmt: skip
+            return None
+        return int(text)
+
+    def _agency(self, code: str, name: str | None, record: RawRecord) -> _AgencyState:
+        state = self._agencies.get(code)
+        if state is None:
+            state = _AgencyState(code, name, self._provenance(record), self.options.government_id)
+            self._agencies[code] = state
+        return state
+
+    def _plan(self, year: int, record: RawRecord, *, master: bool, owner: _AgencyState | None) -> _PlanState:
+        kind = self.options.plan_kind
+        prefix = self.options.plan_prefix
+        if master:
+            plan_id, title, owner_id = f"{prefix}-master-{year}", f"Master sub kegiatan SIPD {year}", None
+        elif kind is PlanKind.RKPD:
+            plan_id, title, owner_id = f"{prefix}-rkpd-{year}", f"RKPD {year}", self.options.government_id
+        else:
+            label = "Renja" if kind is PlanKind.RENJA_PD else "DPA"
+            plan_id = f"{prefix}-{kind.value}-{year}" + (f"-{owner.code}" if owner else "")
+            title = f"{label} {owner.name} {year}" if owner else f"{label} {year}"
+            owner_id = owner.code if owner else None
+        state = self._plans.get(plan_id)
+        if state is None:
+            state = _PlanState(plan_id, kind, year, title, owner_id, self.options.government_id, master,
+                               Provenance(source=self.source))  # fmt: skip
+            self._plans[plan_id] = state
+        return state
+
+    def _items(
+        self, plan: _PlanState, agency_id: str | None, codes: tuple[Code, Code], names: tuple[str | None, str | None],
+        record: RawRecord,
+    ) -> tuple[_ItemState, _ItemState]:  # fmt: skip
+        program_code, activity_code = codes
+        activity_id = f"{agency_id}/{activity_code}" if agency_id else str(activity_code)
+        activity = plan.activities.get(activity_id)
+        if activity is not None:
+            assert activity.parent is not None
+            return activity.parent, activity
+        program_id = f"{agency_id}/{program_code}" if agency_id else str(program_code)
+        program = plan.programs.get(program_id)
+        if program is None:
+            program = _ItemState(program_code, names[0], agency_id, self._provenance(record))
+            plan.programs[program_id] = program
+            plan.used_ids.add(program_id)
+        activity = _ItemState(activity_code, names[1], agency_id, self._provenance(record))
+        activity.parent = program
+        program.children[activity_id] = activity
+        plan.activities[activity_id] = activity
+        plan.used_ids.add(activity_id)
+        return program, activity
+
+    def _sub_id(self, plan: _PlanState, agency_id: str | None, code: Code) -> str:
+        base = f"{agency_id}/{code}" if agency_id else str(code)
+        if base not in plan.used_ids:
+            plan.used_ids.add(base)
+            return base
+        number = 2
+        while f"{base}~{number}" in plan.used_ids:
+            number += 1
+        plan.used_ids.add(f"{base}~{number}")
+        return f"{base}~{number}"
+
+    def _nomenclature_codes(
+        self, raw: Mapping[str, Any], problems: _Problems
+    ) -> tuple[Code, Code, Code, tuple[str | None, str | None, str | None]] | None:
+        sub_code = _code(raw, "kode_sub_giat", CodeLevel.SUB_ACTIVITY, problems, required=True)
+        activity_code = _code(raw, "kode_giat", CodeLevel.ACTIVITY, problems, required=False)
+        program_code = _code(raw, "kode_program", CodeLevel.PROGRAM, problems, required=False)
+        names = tuple(_text(raw, key, problems) for key in ("nama_program", "nama_giat", "nama_sub_giat"))
+        if sub_code is None:
+            return None
+        activity_code = activity_code or sub_code.parent
+        assert activity_code is not None
+        program_code = program_code or activity_code.parent
+        assert program_code is not None
+        return (
+            program_code, activity_code, sub_code,
+            (_split_name(names[0], program_code), _split_name(names[1], activity_code), _split_name(names[2], sub_code)),
+        )  # fmt: skip
+
+    # -- sub kegiatan records -----------------------------------------------------------------------
+    def _sub_keg(self, raw: dict[str, Any], record: RawRecord, problems: _Problems) -> bool:
+        decimal = self.options.decimal
+        year = self._year(raw, problems)
+        codes = self._nomenclature_codes(raw, problems)
+        skpd_code, skpd_name = _text(raw, "kode_skpd", problems), _text(raw, "nama_skpd", problems)
+        unit_code, unit_name = _text(raw, "kode_sub_skpd", problems), _text(raw, "nama_sub_skpd", problems)
+        amounts = {key: _amount(raw, key, problems, decimal) for key in ("pagu", "pagu_indikatif", "pagu_n_depan")}
+        slots: dict[str, tuple[str | None, str | None]] = {}
+        for slot, (id_key, name_key) in LABEL_SLOTS.items():
+            slots[slot] = (_text(raw, id_key, problems), _text(raw, name_key, problems))
+        blocks: dict[str, list[_Row] | None] = {}
+        for name, spec in BLOCKS.items():
+            if name in raw:
+                blocks[name] = self._block(raw[name], spec, year, problems)
+        if problems.errors or codes is None or year is None:
+            return False
+        program_code, activity_code, sub_code, names = codes
+
+        # agencies and plan
+        skpd = self._agency(skpd_code, skpd_name, record) if skpd_code else None
+        unit = skpd
+        if unit_code and unit_code != skpd_code:
+            unit = self._agency(unit_code, unit_name, record)
+            if unit.parent_id is None and skpd is not None:
+                unit.parent_id = skpd.code
+        plan = self._plan(year, record, master=False, owner=skpd)
+        agency_id = unit.code if unit else None
+        program, activity = self._items(plan, agency_id, (program_code, activity_code), names[:2], record)
+
+        # the sub kegiatan and its own blocks
+        own_rows = blocks.get("sub_keg_indikator") or []
+        indicators: list[Indicator] = []
+        for row in own_rows:
+            if row.indicator is not None:
+                made = attrs.evolve(row.indicator, id=_unique(row.indicator.id, {i.id for i in indicators}))
+                indicators.append(made)
+        budgets = []
+        for key, kind, budget_year in (
+            ("pagu", BudgetKind.CEILING, year),
+            ("pagu_indikatif", BudgetKind.INDICATIVE, year),
+            ("pagu_n_depan", BudgetKind.INDICATIVE, year + 1),
+        ):
+            amount = amounts[key]
+            if amount is not None:
+                budgets.append(Budget(year=budget_year, amount=amount, kind=kind))
+        locations = [row.location for row in blocks.get("lokasi_sub_keg") or [] if row.location is not None]
+        funding = [row.funding for row in blocks.get("sumber_dana") or [] if row.funding is not None]
+        sub = SubActivity(
+            code=sub_code, name=names[2] if names[2] is not None else str(sub_code), agency_id=agency_id,
+            id=self._sub_id(plan, agency_id, sub_code), indicators=indicators, budgets=budgets, locations=locations,
+            funding=funding, provenance=self._provenance(record),
+        )  # fmt: skip
+
+        # tags: label slots and tag rows become links to priorities
+        slot_priorities: dict[str, Priority | None] = {}
+        for slot, (label_id, label_name) in slots.items():
+            slot_priorities[slot] = self._priority(slot, label_id, label_name, record)
+        tag_priorities: list[Priority | None] = []
+        for row in blocks.get("tag_sub_keg") or []:
+            tag_priorities.append(self._priority("giat", *row.tag, record) if row.tag is not None else None)
+        source_ref = ref(plan.id, sub.id)
+        for priority in [*slot_priorities.values(), *tag_priorities]:
+            if priority is not None:
+                self._links.append(Link(kind=LinkKind.TAGGED, source=source_ref, target=priority.id,
+                                        provenance=self._provenance(record)))  # fmt: skip
+
+        # the layout: what differs from the canonical form, and the nested rows
+        layout = self._base_layout(RecordKind.SUB_KEG, record)
+        if skpd is not None:
+            layout["skpd"] = skpd.code
+        labels = {slot: p.id for slot, p in slot_priorities.items() if p is not None}
+        if labels:
+            layout["labels"] = labels
+        scalars = {key: value for key, value in raw.items() if key not in BLOCKS}
+        canonical = sub_keg_scalars(year=year, sub=sub, activity=activity, program=program, skpd=skpd, unit=unit,
+                                    slots=slot_priorities)  # fmt: skip
+        layout.update(diff_object(scalars, canonical, split_ids=True))
+        if names[2] is None:
+            layout["name_missing"] = True
+        block_layouts: dict[str, Any] = {}
+        sub_ids = iter(indicators)
+        for name, rows in blocks.items():
+            spec = BLOCKS[name]
+            if rows is None:
+                block_layouts[name] = None
+                continue
+            taken: set[str] = set()
+            entries: list[dict[str, Any]] = []
+            tags = iter(tag_priorities)
+            for row in rows:
+                if row.empty:
+                    entries.append({"raw": row.raw})
+                    if spec.what == "tag":
+                        next(tags)
+                    continue
+                entries.append(self._entry(spec, row, year, sub_ids, activity, program, taken, tags))
+            block_layouts[name] = entries
+        if block_layouts:
+            layout["blocks"] = block_layouts
+        sub = attrs.evolve(sub, extra={"sipd": layout})
+        activity.subs.append(sub)
+        return True
+
+    def _entry(
+        self, spec: BlockSpec, row: _Row, year: int, sub_ids: Any, activity: _ItemState, program: _ItemState,
+        taken: set[str], tags: Any,
+    ) -> dict[str, Any]:  # fmt: skip
+        """The layout entry of one non-empty row (and, for kegiatan/program indicators, the shared indicator)."""
+        canonical: dict[str, Any]
+        reference: str
+        if row.indicator is not None:
+            if spec.owner is IndicatorRole.SUB_ACTIVITY:
+                indicator = next(sub_ids)
+            else:
+                owner = activity if spec.owner is IndicatorRole.ACTIVITY else program
+                indicator = owner.indicator(row.indicator, taken)
+                taken.add(indicator.id)
+            canonical, reference = indicator_row(indicator, row.keys, year), indicator.id
+        elif row.location is not None:
+            canonical, reference = location_row(row.location, row.keys), row.location
+        elif row.funding is not None:
+            canonical, reference = funding_row(row.funding, row.keys), funding_key(row.funding)
+        else:
+            priority = next(tags)
+            assert priority is not None
+            canonical, reference = tag_row(priority, row.keys), priority.id
+        entry: dict[str, Any] = {"ref": reference}
+        spelling = {role: key for role, key in row.keys.items() if spec.default_spelling()[role] != key}
+        if spelling:
+            entry["keys"] = spelling
+        entry.update(diff_object(row.raw, canonical))
+        return entry
+
+    def _block(self, value: Any, spec: BlockSpec, year: int | None, problems: _Problems) -> list[_Row] | None:
+        """Parse a nested block; ``None`` for a null block. Problems are located at the row and key."""
+        if value is None:
+            return None
+        base = f".{spec.name}"
+        if not isinstance(value, list):
+            problems.add(f"unknown shape of the nested block {spec.name}", base, field=spec.name,
+                         expected=f"a list of {spec.what} rows", actual=type(value).__name__)  # fmt: skip
+            return None
+        rows: list[_Row] = []
+        for number, item in enumerate(value):
+            path = f"{base}[{number}]"
+            if not isinstance(item, dict):
+                problems.add(f"unknown shape of a {spec.name} row", path, field=spec.name,
+                             expected="a JSON object", actual=type(item).__name__)  # fmt: skip
+                continue
+            if not any(key in item for names in spec.keys.values() for key in names):
+                known = ", ".join(sorted({k for names in spec.keys.values() for k in names}))
+                problems.add(f"unknown shape of a {spec.name} row", path, field=spec.name,
+                             expected=f"a row with some of: {known}", actual=", ".join(list(item)[:8]) or "{}")  # fmt: skip
+                continue
+            row = self._row(item, spec, year, problems, path)
+            if row is not None:
+                rows.append(row)
+        return rows
+
+    def _row(self, item: dict[str, Any], spec: BlockSpec, year: int | None, problems: _Problems,
+             path: str) -> _Row | None:  # fmt: skip
+        keys = spec.spelling(item)
+        before = len(problems.errors)
+        texts = {role: _text(item, key, problems, path) for role, key in keys.items() if role != "amount"}
+        if len(problems.errors) > before:
+            return None
+        row = _Row(raw=item, path=path, keys=keys)
+        if spec.what == "indicator":
+            name = texts["name"]
+            if name is None:
+                return row
+            assert spec.kind is not None
+            unit = texts["unit"]
+            targets = []
+            try:
+                value = _value(texts["target"], texts["text"], unit, self.options.decimal)
+            except InvalidModel as exc:
+                problems.add(f"target is not a value: {exc.reason}", f"{path}.{keys['target']}", field=keys["target"],
+                             actual=item.get(keys["target"]))  # fmt: skip
+                return None
+            if value is not None and year is not None:
+                targets.append(Target(year=year, value=value))
+            indicator = Indicator(name=name, unit=unit, kind=spec.kind, targets=targets,
+                                  provenance=Provenance(source=self.source, row=problems.record.row,
+                                                        json_path=problems.record.json_path + path))  # fmt: skip
+            return attrs.evolve(row, indicator=indicator)
+        if spec.what == "location":
+            parts = [texts[role] or "" for role in ("daerah", "camat", "lurah")]
+            text = location_text(parts)
+            return attrs.evolve(row, location=text) if text else row
+        if spec.what == "funding":
+            amount = _amount(item, keys["amount"], problems, self.options.decimal, path)
+            if len(problems.errors) > before:
+                return None
+            if texts["name"] is None:
+                return row
+            return attrs.evolve(row, funding=FundingSource(name=texts["name"], code=texts["code"], amount=amount))
+        label_id, label_name = texts["id"], texts["name"]
+        if label_name is None and (label_id is None or label_id.strip() in _EMPTY_IDS):
+            return row
+        return attrs.evolve(row, tag=(label_id or "0", label_name))
+
+    def _priority(self, slot: str, label_id: str | None, name: str | None, record: RawRecord) -> Priority | None:
+        """The priority a label slot or tag row points at (made once, with a stable id)."""
+        has_id = label_id is not None and label_id.strip() not in _EMPTY_IDS
+        if not has_id and name is None:
+            return None
+        key = label_id.strip() if has_id and label_id is not None else slug_id(name or "")
+        priority_id = f"sipd-label-{slot}-{key}"
+        priority = self._priorities.get(priority_id)
+        if priority is None:
+            meta: dict[str, Any] = {"label": slot, "id": label_id if label_id is not None else "0"}
+            if name is None:
+                meta["name_missing"] = True
+            priority = Priority(
+                id=priority_id, kind=_PRIORITY_KIND.get(slot, PriorityKind.THEMATIC),
+                name=name if name is not None else f"label {slot} {key}",
+                government_id=self.options.government_id if slot in ("prov", "kokab") else None,
+                provenance=self._provenance(record), extra={"sipd": meta},
+            )  # fmt: skip
+            self._priorities[priority_id] = priority
+        return priority
+
+    # -- master rows --------------------------------------------------------------------------------
+    def _master(self, raw: dict[str, Any], record: RawRecord, problems: _Problems) -> bool:
+        year = self._year(raw, problems)
+        codes = self._nomenclature_codes(raw, problems)
+        if problems.errors or codes is None or year is None:
+            return False
+        program_code, activity_code, sub_code, names = codes
+        plan = self._plan(year, record, master=True, owner=None)
+        program, activity = self._items(plan, None, (program_code, activity_code), names[:2], record)
+        sub = SubActivity(code=sub_code, name=names[2] if names[2] is not None else str(sub_code),
+                          id=self._sub_id(plan, None, sub_code), provenance=self._provenance(record))  # fmt: skip
+        layout = self._base_layout(RecordKind.MASTER, record)
+        layout.update(diff_object(raw, master_scalars(year=year, sub=sub, activity=activity, program=program),
+                                  split_ids=True))  # fmt: skip
+        if names[2] is None:
+            layout["name_missing"] = True
+        activity.subs.append(attrs.evolve(sub, extra={"sipd": layout}))
+        return True
+
+    # -- SKPD rows ----------------------------------------------------------------------------------
+    def _skpd(self, raw: dict[str, Any], record: RawRecord, problems: _Problems) -> bool:
+        code = _text(raw, "kode_skpd", problems)
+        name = _text(raw, "nama_skpd", problems)
+        if code is None and not problems.errors:
+            problems.add("missing kode_skpd", ".kode_skpd", field="kode_skpd", expected="an SKPD code")
+        if problems.errors or code is None:
+            return False
+        state = self._agency(code, name, record)
+        if not state.rows:
+            sectors = []
+            for number in (1, 2, 3):
+                value = raw.get(f"bidur__{number}")
+                if isinstance(value, str):
+                    try:
+                        sector = Code.parse(value)
+                    except CodeError:
+                        continue
+                    if sector.level is CodeLevel.SECTOR:
+                        sectors.append(sector)
+            state.sectors = tuple(sectors)
+        for key in ("id_skpd", "id_unit"):
+            value = raw.get(key)
+            if isinstance(value, str) and value.strip() not in _EMPTY_IDS:
+                state.sipd_ids.add(value.strip())
+        parent = raw.get("idinduk")
+        if isinstance(parent, str) and parent.strip() not in _EMPTY_IDS and state.parent_sipd_id is None:
+            state.parent_sipd_id = parent.strip()
+        layout = self._base_layout(RecordKind.SKPD, record)
+        layout.update(diff_object(raw, skpd_scalars(code=state.code, name=state.name, sectors=state.sectors),
+                                  split_ids=True))  # fmt: skip
+        state.rows.append(layout)
+        return True
+
+
+def funding_key(funding: FundingSource) -> str:
+    """How a sumber dana row is recognised when written back: its code and name."""
+    return f"{funding.code or ''}|{funding.name}"

@@ -1,0 +1,282 @@
+"""Writing sinkron models as SIPD records.
+
+Every sub kegiatan of every plan becomes one sub kegiatan record (the sub kegiatan of a plan read
+from master rows become master rows again); agencies read from SKPD rows become SKPD rows again.
+Records keep the order they were read in; records made in sinkron follow, in bundle order.
+A record that was read from SIPD is written back exactly as it was, except for what was changed in
+the models (see :mod:`sinkron_sipd.layout`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from sinkron.models import Activity, Agency, Bundle, IndicatorKind, LinkKind, Plan, Priority, Program, SubActivity, ref
+from sinkron_sipd.documents import CONTAINERS, DocumentInfo, dumps_document
+from sinkron_sipd.fields import ACTIONS, BLOCKS, LABEL_SLOTS, BlockSpec, RecordKind
+from sinkron_sipd.layout import apply_layout
+from sinkron_sipd.reader import funding_key
+from sinkron_sipd.render import (
+    funding_row,
+    indicator_row,
+    location_row,
+    master_scalars,
+    skpd_scalars,
+    sub_keg_scalars,
+    tag_row,
+)
+
+__all__ = ["dumps", "records"]
+
+_MISSING: Any = object()
+
+
+@attrs.frozen
+class _Placeholder:
+    """An agency referred to by id but absent from the bundle."""
+
+    code: str
+    name: str = ""
+
+
+def _layout(extra: Mapping[str, Any], kind: RecordKind) -> dict[str, Any] | None:
+    meta = extra.get("sipd")
+    if isinstance(meta, dict) and meta.get("kind") == kind.value:
+        return meta
+    return None
+
+
+class _Writer:
+    def __init__(self, bundle: Bundle, *, skpd_rows: bool) -> None:
+        self.bundle = bundle
+        self.skpd_rows = skpd_rows
+        self.agencies: dict[str, Agency] = {agency.id: agency for agency in bundle.agencies}
+        self.priorities: dict[str, Priority] = {priority.id: priority for priority in bundle.priorities}
+        self.tags: dict[str, list[str]] = {}
+        for link in bundle.links:
+            if link.kind is LinkKind.TAGGED and link.target in self.priorities:
+                self.tags.setdefault(link.source, []).append(link.target)
+        self.document: DocumentInfo | None = None
+        self.kinds: set[RecordKind] = set()
+
+    def records(self) -> list[dict[str, Any]]:
+        keyed: list[tuple[int, int, dict[str, Any]]] = []
+        for number, (layout, record) in enumerate(self._all()):
+            index = layout.get("index") if layout else None
+            if layout and self.document is None:
+                self.document = DocumentInfo.from_json(layout.get("document"))
+            keyed.append((0 if isinstance(index, int) else 1, index if isinstance(index, int) else number, record))
+        keyed.sort(key=lambda item: (item[0], item[1]))
+        return [record for _, _, record in keyed]
+
+    def _all(self) -> Iterator[tuple[dict[str, Any] | None, dict[str, Any]]]:
+        for plan in self.bundle.plans:
+            master = _layout(plan.extra, RecordKind.MASTER) is not None
+            for program in plan.programs:
+                referenced = _referenced(program)
+                for activity in program.activities:
+                    for sub in activity.sub_activities:
+                        if master:
+                            self.kinds.add(RecordKind.MASTER)
+                            yield self._master(plan, program, activity, sub)
+                        else:
+                            self.kinds.add(RecordKind.SUB_KEG)
+                            yield self._sub_keg(plan, program, activity, sub, referenced)
+        for agency in self.bundle.agencies:
+            meta = agency.extra.get("sipd")
+            rows = meta.get("rows") if isinstance(meta, dict) else None
+            canonical = skpd_scalars(code=agency.code, name=agency.name, sectors=agency.sectors)
+            if isinstance(rows, list) and rows:
+                for layout in rows:
+                    self.kinds.add(RecordKind.SKPD)
+                    yield layout, apply_layout(canonical, layout)
+            elif self.skpd_rows:
+                self.kinds.add(RecordKind.SKPD)
+                yield None, dict(canonical)
+
+    # -- records --------------------------------------------------------------------------------------
+    def _master(
+        self, plan: Plan, program: Program, activity: Activity, sub: SubActivity
+    ) -> tuple[dict[str, Any] | None, dict[str, Any]]:
+        layout = _layout(sub.extra, RecordKind.MASTER)
+        canonical = master_scalars(year=plan.period.start, sub=sub, activity=activity, program=program)
+        return layout, apply_layout(canonical, layout)
+
+    def _sub_keg(
+        self, plan: Plan, program: Program, activity: Activity, sub: SubActivity, referenced: dict[str, set[str]]
+    ) -> tuple[dict[str, Any] | None, dict[str, Any]]:
+        layout = _layout(sub.extra, RecordKind.SUB_KEG)
+        year = plan.period.start
+        unit = self._agency(sub.agency_id)
+        if layout is not None:
+            skpd = self._agency(layout.get("skpd") if isinstance(layout.get("skpd"), str) else None)
+        else:
+            skpd = self._agency(unit.parent_id) if isinstance(unit, Agency) and unit.parent_id else unit
+        linked = list(self.tags.get(ref(plan.id, sub.id), []))
+        slots: dict[str, Priority | None] = {}
+        read_labels = (layout or {}).get("labels") or {}
+        for slot in LABEL_SLOTS:
+            chosen = read_labels.get(slot)
+            if chosen not in linked:
+                chosen = next((pid for pid in linked if _label_slot(self.priorities[pid]) == slot), None)
+            if chosen is not None:
+                linked.remove(chosen)
+            slots[slot] = self.priorities[chosen] if chosen is not None else None
+        canonical = sub_keg_scalars(year=year, sub=sub, activity=activity, program=program, skpd=skpd, unit=unit,
+                                    slots=slots)  # fmt: skip
+        record = apply_layout(canonical, layout)
+        blocks = (layout or {}).get("blocks") or {}
+        for name, spec in BLOCKS.items():
+            elements, fresh = self._elements(spec, sub, activity, program, linked, referenced)
+            entries = blocks.get(name, _MISSING) if layout is not None else _MISSING
+            value = self._block(spec, entries, elements, fresh, year, new_record=layout is None)
+            if value is not _MISSING:
+                record[name] = value
+        return layout, record
+
+    def _agency(self, agency_id: str | None) -> Agency | _Placeholder | None:
+        if agency_id is None:
+            return None
+        return self.agencies.get(agency_id) or _Placeholder(agency_id)
+
+    # -- nested blocks --------------------------------------------------------------------------------
+    def _elements(
+        self, spec: BlockSpec, sub: SubActivity, activity: Activity, program: Program, linked: list[str],
+        referenced: dict[str, set[str]],
+    ) -> tuple[list[tuple[str, Any]], set[str]]:  # fmt: skip
+        """The model elements a block shows, by key, and the keys that are new (to append)."""
+        pairs: list[tuple[str, Any]]
+        if spec.name == "sub_keg_indikator":
+            pairs = [(i.id, i) for i in sub.indicators]
+            return pairs, {key for key, _ in pairs}
+        if spec.name in ("sub_keg_indikator_hasil", "output_giat", "capaian_prog_sub_keg"):
+            if spec.name == "capaian_prog_sub_keg":
+                indicators = program.indicators
+            else:
+                wanted_output = spec.name == "output_giat"
+                indicators = tuple(i for i in activity.indicators if (i.kind is IndicatorKind.OUTPUT) == wanted_output)
+            pairs = [(i.id, i) for i in indicators]
+            seen = referenced.get(f"{spec.name}@{activity.id if spec.name != 'capaian_prog_sub_keg' else ''}", set())
+            return pairs, {key for key, _ in pairs if key not in seen}
+        if spec.name == "lokasi_sub_keg":
+            pairs = [(location, location) for location in sub.locations]
+        elif spec.name == "sumber_dana":
+            pairs = [(funding_key(f), f) for f in sub.funding]
+        else:
+            pairs = [(pid, self.priorities[pid]) for pid in linked]
+        return pairs, {key for key, _ in pairs}
+
+    def _block(
+        self, spec: BlockSpec, entries: Any, elements: list[tuple[str, Any]], fresh: set[str], year: int,
+        *, new_record: bool,
+    ) -> Any:  # fmt: skip
+        unused = list(elements)
+        rows: list[Any] = []
+        if isinstance(entries, list):
+            for entry in entries:
+                if not isinstance(entry, dict):
+                    continue
+                if "raw" in entry:
+                    rows.append(entry["raw"])
+                    continue
+                match = next((pair for pair in unused if pair[0] == entry.get("ref")), None)
+                if match is None:
+                    continue  # removed from the model since it was read
+                unused.remove(match)
+                keys = dict(spec.default_spelling())
+                keys.update(entry.get("keys") or {})
+                rows.append(apply_layout(self._row(spec, match[1], keys, year), entry))
+        if new_record:
+            appended = unused
+        else:
+            appended = [pair for pair in unused if pair[0] in fresh]
+        for _, element in appended:
+            rows.append(self._row(spec, element, spec.default_spelling(), year))
+        if entries is _MISSING and not new_record and not appended:
+            return _MISSING
+        if entries is None and not appended:
+            return None
+        return rows
+
+    @staticmethod
+    def _row(spec: BlockSpec, element: Any, keys: Mapping[str, str], year: int) -> dict[str, Any]:
+        if spec.what == "indicator":
+            return indicator_row(element, keys, year)
+        if spec.what == "location":
+            return location_row(element, keys)
+        if spec.what == "funding":
+            return funding_row(element, keys)
+        return tag_row(element, keys)
+
+
+def _label_slot(priority: Priority) -> str | None:
+    meta = priority.extra.get("sipd")
+    return meta.get("label") if isinstance(meta, dict) else None
+
+
+def _referenced(program: Program) -> dict[str, set[str]]:
+    """Keys of the kegiatan and program indicators that some record under ``program`` already shows."""
+    out: dict[str, set[str]] = {}
+    for activity in program.activities:
+        for sub in activity.sub_activities:
+            meta = sub.extra.get("sipd")
+            blocks = meta.get("blocks") if isinstance(meta, dict) else None
+            if not isinstance(blocks, dict):
+                continue
+            for name in ("sub_keg_indikator_hasil", "output_giat", "capaian_prog_sub_keg"):
+                entries = blocks.get(name)
+                scope = "" if name == "capaian_prog_sub_keg" else activity.id
+                if isinstance(entries, list):
+                    out.setdefault(f"{name}@{scope}", set()).update(
+                        e["ref"] for e in entries if isinstance(e, dict) and isinstance(e.get("ref"), str)
+                    )
+    return out
+
+
+def records(bundle: Bundle, *, skpd_rows: bool = False) -> list[dict[str, Any]]:
+    """The SIPD records of ``bundle``, in the order they were read (new ones last).
+
+    ``skpd_rows=True`` also writes an SKPD row for every agency that was not read from one.
+    """
+    return _Writer(bundle, skpd_rows=skpd_rows).records()
+
+
+def dumps(
+    bundle: Bundle,
+    *,
+    container: str | None = None,
+    target: str | Path | None = None,
+    indent: int | None = 1,
+    skpd_rows: bool = False,
+) -> str:
+    """The SIPD document of ``bundle``.
+
+    ``container`` is ``"envelope"``, ``"list"`` or ``"lines"``; by default the container the data
+    was read from, else ``"lines"`` for a ``.jsonl``/``.ndjson`` ``target``, else an envelope whose
+    ``action`` names the record kind (a list when the kinds are mixed).
+    """
+    writer = _Writer(bundle, skpd_rows=skpd_rows)
+    rows = writer.records()
+    info = writer.document
+    if container is not None and container not in CONTAINERS:
+        raise ValueError(f"unknown SIPD container {container!r}; use one of {', '.join(CONTAINERS)}")
+    if info is None or (container is not None and container != info.container):
+        info = _default_info(container, target, writer.kinds)
+    return dumps_document(rows, info, indent=indent)
+
+
+def _default_info(
+    container: str | None, target: str | Path | None, kinds: Sequence[RecordKind] | set[RecordKind]
+) -> DocumentInfo:
+    if container is None:
+        suffix = Path(str(target)).suffix.lower() if target is not None else ""
+        container = "lines" if suffix in (".jsonl", ".ndjson") else "envelope" if len(kinds) == 1 else "list"
+    if container == "envelope":
+        kind = next(iter(kinds)) if len(kinds) == 1 else RecordKind.SUB_KEG
+        envelope = {"action": ACTIONS[kind], "status": "success", "message": "sinkron"}
+        return DocumentInfo(container="envelope", envelope=envelope, data_at=len(envelope))
+    return DocumentInfo(container=container)

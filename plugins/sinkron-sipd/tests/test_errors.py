@@ -1,0 +1,156 @@
+"""Malformed SIPD records give located errors, and the other records still read."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("sinkron_sipd", reason="sinkron-sipd is not installed in this environment")
+from sipd_samples import envelope, sub_keg, write_json, write_lines
+
+import sinkron
+from sinkron import SourceError, ValidationError
+from sinkron_sipd import read_sipd
+
+
+def _three_with_one_bad(bad: dict[str, object]) -> list[dict[str, object]]:
+    return [
+        sub_keg(sub_id=1),
+        bad,
+        sub_keg(sub_id=3, code="1.02.02.2.02.0003", name="Pengelolaan Pelayanan Kesehatan Balita"),
+    ]
+
+
+def _bad(kind: str) -> dict[str, object]:
+    record = sub_keg(sub_id=2, code="1.02.02.2.02.0002", name="Pengelolaan Pelayanan Kesehatan Bayi")
+    if kind == "missing_kode_sub_giat":
+        del record["kode_sub_giat"]
+    elif kind == "non_numeric_pagu":
+        record["pagu"] = "seratus juta"
+    elif kind == "block_not_a_list":
+        record["sub_keg_indikator"] = {"outputteks": "Jumlah", "targetoutput": "1"}
+    elif kind == "row_of_unknown_shape":
+        record["capaian_prog_sub_keg"] = [{"foo": "bar"}]
+    elif kind == "row_not_an_object":
+        record["lokasi_sub_keg"] = ["Kab. Contoh"]
+    elif kind == "bad_code":
+        record["kode_sub_giat"] = "1.02.02.2"
+    elif kind == "code_of_wrong_level":
+        record["kode_giat"] = "1.02.02"
+    elif kind == "bad_year":
+        record["tahun_anggaran"] = "dua ribu"
+    elif kind == "negative_pagu":
+        record["pagu_n_depan"] = "-5"
+    elif kind == "non_numeric_pagu_dana":
+        record["sumber_dana"] = [{"kode_dana": "1.1", "nama_dana": "PAD", "pagu_dana": "banyak"}]
+    return record
+
+
+CASES = {
+    "missing_kode_sub_giat": ("$.data[1].kode_sub_giat", "missing kode_sub_giat"),
+    "non_numeric_pagu": ("$.data[1].pagu", "pagu is not a number"),
+    "block_not_a_list": ("$.data[1].sub_keg_indikator", "unknown shape of the nested block sub_keg_indikator"),
+    "row_of_unknown_shape": ("$.data[1].capaian_prog_sub_keg[0]", "unknown shape of a capaian_prog_sub_keg row"),
+    "row_not_an_object": ("$.data[1].lokasi_sub_keg[0]", "unknown shape of a lokasi_sub_keg row"),
+    "bad_code": ("$.data[1].kode_sub_giat", "kode_sub_giat is not a nomenclature code"),
+    "code_of_wrong_level": ("$.data[1].kode_giat", "kode_giat is a program code"),
+    "bad_year": ("$.data[1].tahun_anggaran", "tahun_anggaran is not a year"),
+    "negative_pagu": ("$.data[1].pagu_n_depan", "pagu_n_depan is negative"),
+    "non_numeric_pagu_dana": ("$.data[1].sumber_dana[0].pagu_dana", "pagu_dana is not a number"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(CASES))
+def test_a_malformed_record_is_located_and_the_others_still_read(tmp_path: Path, kind: str) -> None:
+    path = write_json(tmp_path / "bad.json", envelope("get_sub_keg_sipd", _three_with_one_bad(_bad(kind))))
+    result = sinkron.read_result(path, format="sipd")
+    json_path, message = CASES[kind]
+    assert [e.location.json_path for e in result.errors] == [json_path]
+    error = result.errors[0]
+    assert error.message.startswith(message)
+    assert error.location.source == str(path)
+    assert error.location.field == json_path.rsplit(".", 1)[1].split("[")[0]
+    assert not result.complete and result.records == 3
+    codes = [str(s.code) for s in result.bundle.plans[0].sub_activities()]
+    assert codes == ["1.02.02.2.02.0001", "1.02.02.2.02.0003"]  # the bad record is left out, never half-read
+
+
+def test_sinkron_read_raises_with_every_error_and_the_partial_bundle(tmp_path: Path) -> None:
+    records = [_bad("missing_kode_sub_giat"), sub_keg(sub_id=9), _bad("non_numeric_pagu") | {"tahun_anggaran": "x"}]
+    path = write_json(tmp_path / "bad.json", records)
+    with pytest.raises(ValidationError) as caught:
+        sinkron.read(path, format="sipd")
+    assert [e.location.json_path for e in caught.value.errors] == [
+        "$[0].kode_sub_giat", "$[2].tahun_anggaran", "$[2].pagu",
+    ]  # fmt: skip
+    assert caught.value.partial is not None
+    assert len(list(caught.value.partial.plans[0].sub_activities())) == 1
+    pagu = caught.value.errors[2]
+    assert pagu.expected is not None and "296.187.500" in pagu.expected and pagu.actual == "seratus juta"
+    assert "$[2].pagu" in str(pagu)
+
+
+def test_json_lines_errors_carry_the_line_number(tmp_path: Path) -> None:
+    path = tmp_path / "bad.jsonl"
+    write_lines(path, [sub_keg(sub_id=1), _bad("non_numeric_pagu")])
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write("\n{not json\n")
+        handle.write('"a string"\n')
+    result = read_sipd(path)
+    assert [(e.location.row, e.location.json_path) for e in result.errors] == [
+        (2, "$[1].pagu"), (4, None), (5, "$[3]"),
+    ]  # fmt: skip
+    assert result.errors[1].message.startswith("invalid JSON")
+    assert result.errors[2].message == "a record is not a JSON object"
+    assert result.records == 3 and len(list(result.bundle.plans[0].sub_activities())) == 1
+
+
+def test_document_problems(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"action": "get_sub_keg_sipd", "data": [', encoding="utf-8")
+    [error] = read_sipd(broken).errors
+    assert error.message.startswith("invalid JSON") and error.location.row == 1
+
+    failed = write_json(
+        tmp_path / "failed.json",
+        {"action": "get_sub_keg_sipd", "status": "error", "message": "Api key salah!", "data": []},
+    )
+    [error] = read_sipd(failed).errors
+    assert error.location.json_path == "$.status" and "Api key salah!" in error.message
+
+    no_list = write_json(tmp_path / "nolist.json", {"action": "get_skpd", "status": "success", "data": {"a": 1}})
+    [error] = read_sipd(no_list).errors
+    assert error.location.json_path == "$.data" and error.actual == "dict"
+
+    unknown = write_json(tmp_path / "unknown.json", [{"foo": "1"}])
+    [error] = read_sipd(unknown).errors
+    assert error.message == "unknown record shape" and error.location.json_path == "$[0]"
+
+
+def test_record_without_a_year_needs_the_year_option(tmp_path: Path) -> None:
+    record = sub_keg()
+    del record["tahun_anggaran"]
+    path = write_json(tmp_path / "noyear.json", [record])
+    [error] = read_sipd(path).errors
+    assert (
+        error.location.json_path == "$[0].tahun_anggaran" and error.expected is not None and "year=" in error.expected
+    )
+    assert read_sipd(path, year=2027).bundle.plans[0].year == 2027
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"plan_kind": "rpjmd"}, "plan_kind"),
+        ({"year": "soon"}, "year"),
+        ({"decimal": ";"}, "decimal"),
+        ({"record_kind": "x"}, "record_kind"),
+        ({"plan_knd": "rkpd"}, "unknown option(s) for the sipd connector: plan_knd"),
+    ],
+)
+def test_bad_options_are_refused(tmp_path: Path, options: dict[str, object], message: str) -> None:
+    path = write_json(tmp_path / "ok.json", [sub_keg()])
+    with pytest.raises(SourceError, match=re.escape(message)):
+        read_sipd(path, **options)
