@@ -6,6 +6,9 @@ from __future__ import annotations
 DEFAULT_PLUGINS: tuple[str, ...] = (
     "sinkron.builtins.json_connector",
     "sinkron.builtins.report_exporters",
+    "sinkron.builtins.report_text",
+    "sinkron.builtins.report_markdown",
+    "sinkron.builtins.report_html",
     "sinkron.align.rules.nomenclature",
     "sinkron.align.rules.completeness",
     "sinkron.align.rules.vertical",

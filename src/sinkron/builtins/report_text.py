@@ -1,0 +1,203 @@
+"""Built-in plugin: the report as terminal text — findings as tables grouped by severity and rule family.
+
+Options: ``language`` (``"id"`` default, or ``"en"``), ``width`` (columns, default 100) and ``color``
+(ANSI colours, off by default; ``sinkron check`` turns it on only when printing to a terminal).
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable, Sequence
+from itertools import zip_longest
+from typing import Any
+
+from sinkron.align.findings import Finding, Severity
+from sinkron.align.report import Report
+from sinkron.builtins.report_common import (
+    counted,
+    family_name,
+    format_money,
+    format_share,
+    grouped,
+    label,
+    language_option,
+    location_text,
+    priority_kind,
+    severity_name,
+    text,
+)
+from sinkron.errors import SinkronError
+from sinkron.exporter import Exporter
+from sinkron.plugins.hookspecs import hookimpl
+
+__all__ = ["ReportTextExporter", "render_text"]
+
+_COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
+_MIN_WIDTH = 60
+_RULE_WIDTH = 7
+
+
+class _Style:
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+
+    def __call__(self, value: str, code: str) -> str:
+        return f"\x1b[{code}m{value}\x1b[0m" if self.enabled and value else value
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[int], *,
+           right: Sequence[int] = ()) -> list[str]:  # fmt: skip
+    """Rows of wrapped cells under a header and a rule; ``right`` aligns those columns to the right."""
+
+    def cell_lines(value: str, width: int) -> list[str]:
+        lines: list[str] = []
+        for paragraph in value.split("\n"):
+            lines += textwrap.wrap(paragraph, width, break_long_words=True, break_on_hyphens=False) or [""]
+        return lines
+
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(
+            value.rjust(width) if col in right else value.ljust(width)
+            for col, (value, width) in enumerate(zip(cells, widths))
+        ).rstrip()
+
+    widths = [max(w, len(h)) for w, h in zip(widths, headers)]
+    out = [line(headers), "  ".join("─" * w for w in widths)]
+    for row in rows:
+        wrapped = [cell_lines(value, width) for value, width in zip(row, widths)]
+        out += [line(parts) for parts in zip_longest(*wrapped, fillvalue="")]
+    return out
+
+
+def _finding_lines(finding: Finding, language: str, width: int, style: _Style) -> list[str]:
+    """One finding: the rule id, then its path, message and fix wrapped beside it."""
+    indent = " " * (_RULE_WIDTH + 2)
+    inner = width - len(indent)
+    lines: list[str] = []
+    where = finding.path
+    located = location_text(finding)
+    if located:
+        where += f" ({located})"
+    lines += [style(part, "2") for part in textwrap.wrap(where, inner, break_on_hyphens=False)]
+    lines += textwrap.wrap(text(finding.message, language), inner, break_on_hyphens=False)
+    if finding.fix is not None:
+        fix = f"→ {label('fix', language)}: {text(finding.fix, language)}"
+        lines += textwrap.wrap(fix, inner, subsequent_indent="  ", break_on_hyphens=False)
+    head = style(finding.rule.ljust(_RULE_WIDTH), _COLOURS[finding.severity])
+    return [f"{head}  {lines[0]}", *(f"{indent}{line}" for line in lines[1:])]
+
+
+def render_text(report: Report, *, language: str = "id", width: int = 100, color: bool = False) -> str:
+    """The report as readable text (see the module docs for the options)."""
+    if language not in ("id", "en"):
+        raise SinkronError(f"unknown report language {language!r}; use one of id, en")
+    width = max(int(width), _MIN_WIDTH)
+    style = _Style(color)
+    lines: list[str] = []
+    title = label("title", language)
+    lines += [style(title.upper(), "1"), "═" * min(len(title), width)]
+    for source in report.sources:
+        lines += textwrap.wrap(f"{label('sources', language)}: {source}", width) or [""]
+    counts = report.by_severity
+    summary = ", ".join(style(f"{counts[s.value]} {severity_name(s, language).lower()}", _COLOURS[s]) for s in Severity)
+    lines.append(
+        f"{label('summary', language)}: {counted(len(report.findings), 'findings_count', language)} ({summary}); "
+        f"{counted(len(report.rules_run), 'rules_run', language)}"
+    )
+    if report.rule_failures:
+        lines += ["", style(label("rule_failures", language), "1;31"), label("rule_failures_note", language)]
+        for failure in report.rule_failures:
+            lines += textwrap.wrap(f"{failure.rule}: {failure.error}", width, initial_indent="  ",
+                                   subsequent_indent="    ")  # fmt: skip
+    if not report.findings:
+        lines += ["", label("no_findings", language)]
+    columns = f"{label('rule', language).ljust(_RULE_WIDTH)}  {label('path', language)} / {label('message', language)}"
+    for severity, families in grouped(report):
+        total = sum(len(f) for _, f in families)
+        heading = f"{severity_name(severity, language).upper()} ({total})"
+        lines += ["", style(heading, f"1;{_COLOURS[severity]}"), style("━" * len(heading), _COLOURS[severity])]
+        for family, findings in families:
+            lines += ["", style(f"{label('family', language)} {family_name(family, language)} ({len(findings)})", "1")]
+            lines += [columns, "─" * _RULE_WIDTH + "  " + "─" * (width - _RULE_WIDTH - 2)]
+            for index, finding in enumerate(findings):
+                if index:
+                    lines.append("")
+                lines += _finding_lines(finding, language, width, style)
+    metrics = report.metrics
+    if report.findings:
+        lines += ["", *_family_table(report, language)]
+    if metrics.priority_coverage:
+        lines += ["", *_coverage(report, language, width)]
+    if metrics.pagu_on_priorities:
+        lines += ["", *_pagu_share(report, language, width)]
+    if metrics.achievement:
+        lines += ["", *_achievement(report, language)]
+    return "\n".join(lines) + "\n"
+
+
+def _heading(title: str) -> list[str]:
+    return [title, "─" * len(title)]
+
+
+def _family_table(report: Report, language: str) -> list[str]:
+    families = sorted({f.family for f in report.findings})
+    by = {s: dict.fromkeys(families, 0) for s in Severity}
+    for finding in report.findings:
+        by[finding.severity][finding.family] += 1
+    headers = [label("family", language), *(severity_name(s, language) for s in Severity)]
+    rows = [[family_name(fam, language), *(str(by[s][fam]) for s in Severity)] for fam in families]
+    widths = [max(len(headers[0]), *(len(r[0]) for r in rows), 10), *(max(len(h), 5) for h in headers[1:])]
+    return [*_heading(label("by_family", language)), *_table(headers, rows, widths, right=(1, 2, 3))]
+
+
+def _coverage(report: Report, language: str, width: int) -> list[str]:
+    rows = [
+        [f"{row.code or row.priority} {row.name}", priority_kind(row.kind, language), str(row.programs),
+         str(row.sub_activities), format_money(row.pagu, language), label("yes" if row.supported else "no", language)]
+        for row in report.metrics.priority_coverage
+    ]  # fmt: skip
+    headers = [label(k, language) for k in ("priority", "kind", "programs", "sub_activities", "pagu", "supported")]
+    widths = [0, 8, 7, 12, max((len(r[4]) for r in rows), default=4), 8]
+    widths[0] = max(width - sum(widths) - 2 * (len(widths) - 1), 24)
+    return [*_heading(label("coverage", language)), *_table(headers, rows, widths, right=(2, 3, 4))]
+
+
+def _pagu_share(report: Report, language: str, width: int) -> list[str]:
+    rows = [
+        [s.plan, str(s.year), format_money(s.total, language), format_money(s.on_priorities, language),
+         format_share(s.share, language)]
+        for s in report.metrics.pagu_on_priorities
+    ]  # fmt: skip
+    headers = [label(k, language) for k in ("plan", "year", "total", "on_priorities", "share")]
+    widths = [0, 5, *(max([len(headers[c]), *(len(r[c]) for r in rows)]) for c in (2, 3, 4))]
+    widths[0] = max(width - sum(widths) - 2 * (len(widths) - 1), 12)
+    return [*_heading(label("pagu_share", language)), *_table(headers, rows, widths, right=(1, 2, 3, 4))]
+
+
+def _achievement(report: Report, language: str) -> list[str]:
+    rows = [[str(a.year), a.band, str(a.count)] for a in report.metrics.achievement]
+    headers = [label(k, language) for k in ("year", "band", "count")]
+    return [*_heading(label("achievement", language)), *_table(headers, rows, [6, 14, 16], right=(2,))]
+
+
+class ReportTextExporter(Exporter):
+    """The report as text for a terminal or a ``.txt`` file (options: ``language``, ``width``, ``color``)."""
+
+    name = "report-text"
+    formats = ("text", "txt")
+    extension = ".txt"
+    accepts = (Report,)
+    description = "findings, coverage and metrics as readable text tables"
+
+    def render(self, obj: Any, **options: Any) -> bytes:
+        if not isinstance(obj, Report):
+            raise SinkronError(f"the {self.name} exporter renders a Report, not {type(obj).__name__}")
+        return render_text(
+            obj, language=language_option(options), width=int(options.get("width") or 100),
+            color=bool(options.get("color", False)),
+        ).encode("utf-8")  # fmt: skip
+
+
+@hookimpl
+def sinkron_register_exporters(register: Callable[[Exporter], None]) -> None:
+    register(ReportTextExporter())
