@@ -271,6 +271,10 @@ class YearSpending:
         return self.year < today.year or self.whole_year is not None or 12 in self.months or 4 in self.quarters
 
 
+_MONTH_OF = {p: int(p.value[1:]) for p in ReportingPeriod if p.is_month}
+_QUARTER_OF = {p: int(p.value[1:]) for p in ReportingPeriod if p.value.startswith("q")}
+
+
 def yearly_spending(item: SubActivity) -> dict[int, YearSpending]:
     """The sub kegiatan's spending records grouped by year."""
     whole: dict[int, Decimal] = {}
@@ -278,16 +282,16 @@ def yearly_spending(item: SubActivity) -> dict[int, YearSpending]:
     quarters: dict[int, dict[int, Decimal]] = defaultdict(dict)
     for spending in item.spending:
         amount = spending.amount.amount
+        year = spending.year
         period = spending.period
         if period is ReportingPeriod.YEAR:
-            whole[spending.year] = whole.get(spending.year, Decimal(0)) + amount
-        elif period.is_month:
-            month = int(period.value[1:])
-            months[spending.year][month] = months[spending.year].get(month, Decimal(0)) + amount
+            whole[year] = whole.get(year, Decimal(0)) + amount
+        elif period in _MONTH_OF:
+            month = _MONTH_OF[period]
+            months[year][month] = months[year].get(month, Decimal(0)) + amount
         else:
-            quarter = period.quarter
-            assert quarter is not None
-            quarters[spending.year][quarter] = quarters[spending.year].get(quarter, Decimal(0)) + amount
+            quarter = _QUARTER_OF[period]
+            quarters[year][quarter] = quarters[year].get(quarter, Decimal(0)) + amount
     years = sorted({*whole, *months, *quarters})
     return {
         y: YearSpending(year=y, whole_year=whole.get(y), months=months.get(y, {}), quarters=quarters.get(y, {}))
