@@ -1,4 +1,7 @@
-"""Built-in plugin: report exporters (JSON; text, Markdown and HTML land with the report issue)."""
+"""Built-in plugin: the report as JSON in its stable, documented schema (see docs/reports.md).
+
+The text, Markdown and HTML exporters live beside it: ``report_text``, ``report_markdown``, ``report_html``.
+"""
 
 from __future__ import annotations
 

@@ -1,0 +1,232 @@
+"""``sinkron check``: read plans, run the alignment rules, print or write the report."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+from collections.abc import Iterable, Mapping
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+import click
+
+from sinkron.align.engine import CheckConfig, check
+from sinkron.align.report import Report
+from sinkron.align.rule import Rule
+from sinkron.cli._app import EXIT_PROBLEMS, fail
+from sinkron.cli._progress import progress_bar
+from sinkron.errors import ConnectorUnavailable, SinkronError, UnknownFormat
+from sinkron.exporter import Exporter
+from sinkron.io import read_result
+from sinkron.models import Bundle
+from sinkron.plugins.manager import get_plugin_manager
+
+__all__ = ["FORMATS", "check_cmd"]
+
+FORMATS = ("text", "json", "md", "html", "xlsx")
+_TRUE = {"1", "true", "yes", "ya", "on"}
+_FALSE = {"0", "false", "no", "tidak", "off"}
+
+
+def _prefixes(values: Iterable[str]) -> tuple[str, ...]:
+    """``--select SKN1,SKN3 --select SKN6`` → ``("SKN1", "SKN3", "SKN6")``."""
+    return tuple(part.strip().upper() for value in values for part in value.split(",") if part.strip())
+
+
+def _coerce(text: str, default: Any, where: str) -> Any:
+    """Read an option value given on the command line as the type of the rule's default."""
+    try:
+        if isinstance(default, bool):
+            lowered = text.strip().lower()
+            if lowered not in _TRUE | _FALSE:
+                raise ValueError("expected true or false")
+            return lowered in _TRUE
+        if isinstance(default, int):
+            return int(text)
+        if isinstance(default, float):
+            return float(text)
+        if isinstance(default, Decimal):
+            return Decimal(text)
+        if isinstance(default, dict):
+            value = json.loads(text)
+            if not isinstance(value, dict):
+                raise ValueError("expected a JSON object")
+            return value
+        if isinstance(default, (list, tuple)):
+            parts = [p.strip() for p in text.split(",") if p.strip()]
+            sample = default[0] if default else ""
+            return [_coerce(p, sample, where) for p in parts]
+    except (ValueError, InvalidOperation) as exc:  # json.JSONDecodeError is a ValueError
+        fail(f"--option {where}: {text!r} is not a valid {type(default).__name__} ({exc})")
+    return text
+
+
+def _rule_options(given: Iterable[str], rules: Mapping[str, Rule]) -> dict[str, dict[str, Any]]:
+    """``("SKN403.min_share=0.6",)`` → ``{"SKN403": {"min_share": Decimal("0.6")}}``, checked against the rules."""
+    options: dict[str, dict[str, Any]] = {}
+    for item in given:
+        name, sep, value = item.partition("=")
+        rule_id, dot, key = name.strip().partition(".")
+        if not sep or not dot or not key:
+            fail(f"--option expects RULE.key=value (e.g. SKN403.min_share=0.6), got {item!r}")
+        rule_id = rule_id.upper()
+        rule = rules.get(rule_id)
+        if rule is None:
+            fail(f"--option {name}: no rule {rule_id} is registered (see `sinkron plugins`)")
+        if key not in rule.options:
+            known = ", ".join(sorted(rule.options)) or "none"
+            fail(f"--option {name}: rule {rule_id} has no option {key!r} (its options: {known})")
+        options.setdefault(rule_id, {})[key] = _coerce(value, rule.options[key], name)
+    return options
+
+
+def _read_all(sources: Iterable[str], fmt: str | None, mapping: str | None) -> list[Bundle]:
+    """Read every source; print every located problem of every source and exit 2 if any could not be read."""
+    options: dict[str, Any] = {"mapping": mapping} if mapping else {}
+    bundles: list[Bundle] = []
+    failed: list[str] = []
+    for source in sources:
+        try:
+            with progress_bar(f"reading {Path(source).name}") as progress:
+                result = read_result(source, fmt, progress=progress, **options)
+        except SinkronError as exc:
+            click.echo(f"sinkron: {exc}", err=True)
+            failed.append(source)
+            continue
+        if result.errors:
+            for error in result.errors:
+                click.echo(f"sinkron: {error}", err=True)
+            click.echo(f"sinkron: {len(result.errors)} problem(s) in {source}", err=True)
+            failed.append(source)
+            continue
+        bundles.append(result.bundle)
+    if failed:
+        fail(f"{len(failed)} source(s) could not be read completely ({', '.join(failed)}); nothing was checked")
+    return bundles
+
+
+def _exporter(report: Report, output_format: str) -> Exporter:
+    try:
+        exporter: Exporter = get_plugin_manager().exporter_for(report, output_format)
+        exporter.check_available()
+    except UnknownFormat as exc:
+        if output_format == "xlsx":
+            unavailable = ConnectorUnavailable(
+                "the xlsx report", "./plugins/sinkron-spreadsheet (or sinkron-spreadsheet)",
+                "no installed plugin renders a report as xlsx",
+            )  # fmt: skip
+            fail(str(unavailable))
+        fail(str(exc))
+    except SinkronError as exc:
+        fail(str(exc))
+    return exporter
+
+
+def _print_bytes(data: bytes) -> None:
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stdout (an embedding application): text formats only reach here
+        click.echo(data.decode("utf-8"), nl=False)
+        return
+    sys.stdout.flush()
+    buffer.write(data)
+    buffer.flush()
+
+
+def _terminal_width() -> int:
+    return max(60, min(shutil.get_terminal_size((100, 24)).columns, 160))
+
+
+@click.command("check")
+@click.argument("sources", nargs=-1, metavar="[PATH|URL]...")
+@click.option("--demo", is_flag=True, help="Check the built-in demo data (illustrative, Kalimantan Tengah 2025–2029).")
+@click.option(
+    "--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True,
+    help="Report format (xlsx needs the spreadsheet plugin).",
+)  # fmt: skip
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here.")
+@click.option("--select", multiple=True, metavar="PREFIX", help="Run only rules whose id starts so (SKN1,SKN301).")
+@click.option("--ignore", multiple=True, metavar="PREFIX", help="Skip rules whose id starts so (SKN203).")
+@click.option("--option", "rule_options", multiple=True, metavar="RULE.key=value", help="Set a rule option.")
+@click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True, help="Report language.")
+@click.option("--from", "fmt", help="Connector for the sources (default: from each extension or URL).")
+@click.option("--mapping", help="Column mapping name or file (spreadsheet sources).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when error findings exist.")
+@click.option("--color/--no-color", default=None, help="Colour the text report (default: only on a terminal).")
+def check_cmd(
+    sources: tuple[str, ...],
+    demo: bool,
+    output_format: str,
+    output: Path | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    rule_options: tuple[str, ...],
+    lang: str,
+    fmt: str | None,
+    mapping: str | None,
+    exit_zero: bool,
+    color: bool | None,
+) -> None:
+    """Check plans for alignment (sinkronisasi) and report the findings.
+
+    Reads every PATH or URL (all problems of a source are printed with their location; exit 2
+    when a source cannot be read completely), merges them, runs the alignment rules and prints
+    the report or writes it to --output. --demo adds the built-in, illustrative demo data.
+
+    Exit codes: 1 when there are error findings (0 with --exit-zero) or a rule failed to run;
+    0 otherwise; 2 on usage or source errors.
+    """
+    if not sources and not demo:
+        fail("nothing to check: give one or more PATH/URL, or --demo")
+    bundles = _read_all(sources, fmt, mapping)
+    config_extra: dict[str, Any] = {}
+    if demo:
+        from sinkron.demo import DEMO_TODAY, demo_bundle, demo_nomenclature
+
+        bundles.insert(0, demo_bundle())
+        if not sources:
+            # The demo's illustrative change list applies to the demo data alone, never to real plans.
+            config_extra = {"nomenclature": demo_nomenclature(), "today": DEMO_TODAY}
+    try:
+        bundle = bundles[0].merge(*bundles[1:])
+    except SinkronError as exc:
+        fail(f"cannot merge the sources: {exc}")
+    config = CheckConfig(
+        select=_prefixes(select), ignore=_prefixes(ignore),
+        options=_rule_options(rule_options, get_plugin_manager().rules()), **config_extra,
+    )  # fmt: skip
+    try:
+        report = check(bundle, config=config)
+    except SinkronError as exc:
+        fail(str(exc))
+    if not report.rules_run:
+        fail("no rule matches --select/--ignore (see `sinkron plugins` for the registered rules)")
+    exporter = _exporter(report, output_format)
+    render_options: dict[str, Any] = {"language": lang}
+    if output_format == "text":
+        to_terminal = output is None and sys.stdout.isatty()
+        render_options["color"] = color if color is not None else to_terminal and "NO_COLOR" not in os.environ
+        render_options["width"] = _terminal_width() if to_terminal else 100
+    try:
+        if output is not None:
+            exporter.write(report, output, **render_options)
+        else:
+            if exporter.binary and sys.stdout.isatty():
+                fail(f"the {output_format} report is binary: write it to a file with --output FILE")
+            _print_bytes(exporter.render(report, **render_options))
+    except SinkronError as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"cannot write {output or 'the report'}: {exc.strerror or exc}")
+    counts = report.by_severity
+    summary = f"{len(report.findings)} finding(s): {counts['error']} error, {counts['warning']} warning, {counts['info']} info"
+    if output is not None:
+        click.echo(f"sinkron: wrote {output} — {summary}", err=True)
+    for failure in report.rule_failures:
+        click.echo(f"sinkron: rule {failure.rule} failed, the report is incomplete: {failure.error}", err=True)
+    if report.rule_failures:
+        sys.exit(EXIT_PROBLEMS)
+    if report.has_errors and not exit_zero:
+        sys.exit(EXIT_PROBLEMS)
