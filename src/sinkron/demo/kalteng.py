@@ -713,8 +713,9 @@ KABKOTA_TAGS: dict[str, dict[str, tuple[str, ...]]] = {
     # Only one small sub kegiatan is tagged: planted SKN403 (low share of pagu on priorities).
     IDS["rkpd_kotim"]: {"kotim.pupr/1.03.10.2.01.0032": ("PD6202.01", "PD62.02")},
 }
-#: SUPPORTS links from an item's indicator to a priority indicator (the item measures the priority).
-INDICATOR_SUPPORTS: tuple[tuple[str, str, str], ...] = (
+#: SUPPORTS links from an item to a priority indicator: the item contributes to it. (The item, not its
+#: output indicator: a count of documents or families cannot be compared with a percentage.)
+ITEM_SUPPORTS: tuple[tuple[str, str, str], ...] = (
     (IDS["rkpd"], f"{DINKES}/1.02.02.2.02.0015", "PN04#prevalensi-stunting-pada-balita"),
     (IDS["rkpd"], f"{DINSOS}/1.06.05.2.02.0003", "PN06#tingkat-kemiskinan"),
     (IDS["rkpd_palangkaraya"], "palangkaraya.dinkes/1.02.02.2.02.0015", "PN04#prevalensi-stunting-pada-balita"),
@@ -752,12 +753,10 @@ def _links(plans: Mapping[str, Plan]) -> tuple[Link, ...]:
     for plan_id, by_item in tags.items():
         for item_id, priorities in by_item.items():
             links += [Link(kind=LinkKind.TAGGED, source=ref(plan_id, item_id), target=p) for p in priorities]
-    for plan_id, item_id, target in INDICATOR_SUPPORTS:
+    for plan_id, item_id, target in ITEM_SUPPORTS:
         for where in (plan_id, *(IDS[f"dpa_{k}"] for k in ("dinkes", "pupr", "dinsos") if plan_id == IDS["rkpd"])):
-            item = index.get((where, item_id))
-            if item is not None:
-                source = ref(where, item_id, item.indicators[0].id)
-                links.append(Link(kind=LinkKind.SUPPORTS, source=source, target=target))
+            if (where, item_id) in index:
+                links.append(Link(kind=LinkKind.SUPPORTS, source=ref(where, item_id), target=target))
     links += [
         Link(kind=LinkKind.SUPPORTS, source=ref(IDS["rkpd"], item_id), target=ref(IDS["rpjmd"], objective))
         for item_id, objective in OBJECTIVE_SUPPORTS
