@@ -155,3 +155,41 @@ def write_lines(path: Path, records: Iterable[dict[str, Any]]) -> Path:
         for record in records:
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
     return path
+
+
+def planning_rows(
+    *,
+    id_unik: str,
+    level: str,
+    codes: dict[str, tuple[str, str]],
+    indicators: Iterable[tuple[str, str, list[str], str]],
+    pagu: list[str] | None = None,
+    skpd: tuple[str, str] | None = (SKPD_CODE, SKPD_NAME),
+    extra: dict[str, Any] | None = None,
+) -> list[dict[str, Any]]:
+    """A wp-sipd Renstra/RPJMD entity row and its indicator rows (same ``id_unik``).
+
+    ``codes`` maps ``program``/``giat``/``sub_giat`` to (code, name); each indicator is
+    (indikator, satuan, [target_1..5], target_awal).
+    """
+    base: dict[str, Any] = {"id_unik": id_unik, "active": "1", "update_at": STAMP, "tahun_anggaran": "2025"}
+    for key, (code, name) in codes.items():
+        base[f"kode_{key}"] = code
+        base[f"nama_{key}"] = name
+        base[f"id_{key}"] = str(abs(hash(code)) % 9000 + 1000)
+    if skpd is not None:
+        base.update(kode_skpd=skpd[0], nama_skpd=skpd[1], id_unit="77")
+    base.update(extra or {})
+    entity = base | {"id_unik_indikator": None, "indikator": None, "satuan": None}
+    for number, amount in enumerate(pagu or [], start=1):
+        entity[f"pagu_{number}"] = amount
+    entity["catatan"] = f"{level} contoh"
+    rows = [entity]
+    for n, (name, unit, targets, awal) in enumerate(indicators):
+        row = base | {"id_unik_indikator": f"{id_unik}-i{n}", "indikator": name, "satuan": unit, "target_awal": awal}
+        for number, target in enumerate(targets, start=1):
+            row[f"target_{number}"] = target
+        row["target_akhir"] = targets[-1] if targets else ""
+        row["realisasi_target_1"] = ""
+        rows.append(row)
+    return rows

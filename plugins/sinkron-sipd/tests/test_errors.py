@@ -143,7 +143,8 @@ def test_record_without_a_year_needs_the_year_option(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("options", "message"),
     [
-        ({"plan_kind": "rpjmd"}, "plan_kind"),
+        ({"plan_kind": "rpjpn"}, "plan_kind"),
+        ({"period": "2025"}, "period"),
         ({"year": "soon"}, "year"),
         ({"decimal": ";"}, "decimal"),
         ({"record_kind": "x"}, "record_kind"),
@@ -154,3 +155,10 @@ def test_bad_options_are_refused(tmp_path: Path, options: dict[str, object], mes
     path = write_json(tmp_path / "ok.json", [sub_keg()])
     with pytest.raises(SourceError, match=re.escape(message)):
         read_sipd(path, **options)
+
+
+def test_a_multi_year_plan_kind_does_not_fit_sub_kegiatan_records(tmp_path: Path) -> None:
+    path = write_json(tmp_path / "ok.json", [sub_keg(), sub_keg(sub_id=2, code="1.02.02.2.02.0002")])
+    result = read_sipd(path, plan_kind="rpjmd")
+    assert [e.location.json_path for e in result.errors] == ["$[0]", "$[1]"]
+    assert "not a yearly plan" in result.errors[0].message and result.bundle.plans == ()

@@ -216,3 +216,47 @@ def test_generated_master_and_skpd_rows_round_trip(rows: list[dict[str, Any]]) -
         assert result.errors == (), [str(e) for e in result.errors]
         written = [json.loads(line) for line in dumps(result.bundle, target=path).split("\n") if line]
     assert same(rows, written)
+
+
+@st.composite
+def planning_document(draw: st.DrawFn) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    for number in range(draw(st.integers(1, 3))):
+        (program, activity), subs = draw(st.sampled_from(sorted(TREE.items())))
+        level = draw(st.sampled_from(["program", "giat", "sub_giat"]))
+        entity: dict[str, Any] = draw(row_fields) | {
+            "id_unik": f"u{number}",
+            "id_unik_indikator": draw(st.sampled_from([None, ""])),
+        }
+        entity.update(kode_program=program, nama_program=draw(name_text))
+        if level != "program":
+            entity.update(kode_giat=activity, nama_giat=draw(name_text))
+        if level == "sub_giat":
+            code = draw(st.sampled_from(subs))
+            entity.update(kode_sub_giat=code, nama_sub_giat=draw(st.one_of(name_text, st.just(f"{code} Nama"))))
+        if draw(st.booleans()):
+            entity.update(kode_skpd=SKPD[0][0], nama_skpd=draw(st.sampled_from(["", SKPD[0][1]])))
+        for year in range(1, 6):
+            if draw(st.integers(0, 2)):
+                entity[f"pagu_{year}"] = draw(number_text())
+        rows.append(entity)
+        for n in range(draw(st.integers(0, 3))):
+            row = {key: value for key, value in entity.items() if not key.startswith("pagu_")}
+            row.update(id_unik_indikator=f"u{number}-{n}", indikator=draw(name_text), satuan=draw(text))
+            for year in range(0, 6):
+                if draw(st.integers(0, 3)):
+                    row["target_awal" if year == 0 else f"target_{year}"] = draw(target_text)
+            rows.append(row)
+    return draw(st.permutations(rows))
+
+
+@SETTINGS
+@given(planning_document())
+def test_generated_planning_rows_round_trip(rows: list[dict[str, Any]]) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "rows.json"
+        path.write_text(json.dumps(rows), encoding="utf-8")
+        result = read_sipd(path, period="2025-2029")
+        assert result.errors == (), [str(e) for e in result.errors]
+        written = json.loads(dumps(result.bundle))
+    assert same(rows, written)

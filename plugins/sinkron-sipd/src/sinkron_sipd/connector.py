@@ -14,7 +14,8 @@ from sinkron.progress import Progress, ProgressEvent
 from sinkron_sipd.documents import DocumentInfo, iter_records
 from sinkron_sipd.fields import RecordKind
 from sinkron_sipd.nomenclature_check import nomenclature_problems
-from sinkron_sipd.reader import PLAN_KINDS, BundleBuilder, ReadOptions
+from sinkron_sipd.reader import BundleBuilder
+from sinkron_sipd.state import PLAN_KINDS, PLANNING_KINDS, ReadOptions
 from sinkron_sipd.writer import dumps
 
 __all__ = ["SipdConnector", "SipdExporter", "read_sipd"]
@@ -23,6 +24,7 @@ _READ_OPTIONS = frozenset(
     {
         "plan_kind",
         "year",
+        "period",
         "government_id",
         "plan_prefix",
         "decimal",
@@ -37,20 +39,40 @@ _SNIFF_BYTES = 4096
 _SNIFF_KEYS = ('"kode_sub_giat"', '"kode_sbl"', '"get_sub_keg_sipd"', '"get_skpd"', '"get_master_sub_keg_sipd"')
 
 
+def _period(value: Any, where: Location) -> tuple[int, int] | None:
+    """``period=(2025, 2029)`` or ``"2025-2029"``."""
+    if value is None:
+        return None
+    parts: Any = value
+    if isinstance(value, str):
+        parts = value.replace("–", "-").split("-")
+    try:
+        start, end = (int(str(part).strip()) for part in parts)
+    except (TypeError, ValueError):
+        raise SourceError("period is not a range of years", location=where, expected="(2025, 2029) or '2025-2029'",
+                          actual=value) from None  # fmt: skip
+    if not 1945 <= start <= end <= 2200:
+        raise SourceError("period is not a range of years", location=where, expected="start ≤ end", actual=value)
+    return start, end
+
+
 def _options(source: str, options: dict[str, Any]) -> tuple[ReadOptions, bool, Nomenclature | None]:
     where = Location(source=source)
     unknown = sorted(set(options) - _READ_OPTIONS)
     if unknown:
         raise SourceError(f"unknown option(s) for the sipd connector: {', '.join(unknown)}", location=where,
                           expected=", ".join(sorted(_READ_OPTIONS)))  # fmt: skip
-    kind_value = options.get("plan_kind", PlanKind.RKPD)
-    try:
-        plan_kind = PlanKind(kind_value)
-    except ValueError:
-        plan_kind = None
-    if plan_kind not in PLAN_KINDS:
-        raise SourceError("plan_kind is not a yearly plan SIPD records belong to", location=where,
-                          expected=", ".join(k.value for k in PLAN_KINDS), actual=kind_value)  # fmt: skip
+    kind_value = options.get("plan_kind")
+    plan_kind: PlanKind | None = None
+    if kind_value is not None:
+        try:
+            plan_kind = PlanKind(kind_value)
+        except ValueError:
+            plan_kind = None
+        if plan_kind not in (*PLAN_KINDS, *PLANNING_KINDS):
+            raise SourceError("plan_kind is not a plan SIPD records belong to", location=where,
+                              expected=", ".join(k.value for k in (*PLAN_KINDS, *PLANNING_KINDS)), actual=kind_value)  # fmt: skip
+    period = _period(options.get("period"), where)
     year = options.get("year")
     if year is not None:
         if isinstance(year, str) and year.strip().isdigit():
@@ -71,7 +93,7 @@ def _options(source: str, options: dict[str, Any]) -> tuple[ReadOptions, bool, N
         raise SourceError("nomenclature must be a sinkron.nomenclature.Nomenclature", location=where)
     read_options = ReadOptions(
         plan_kind=plan_kind, year=year, government_id=options.get("government_id"),
-        plan_prefix=options.get("plan_prefix") or "sipd", decimal=decimal, record_kind=kind,
+        plan_prefix=options.get("plan_prefix") or "sipd", decimal=decimal, record_kind=kind, period=period,
     )  # fmt: skip
     return read_options, bool(options.get("check_nomenclature", False)), nomenclature
 

@@ -36,6 +36,8 @@ class RecordKind(str, enum.Enum):
     """A master nomenclature row (``get_master_sub_keg_sipd``, wp-sipd ``data_prog_keg``)."""
     SKPD = "skpd"
     """A perangkat daerah / unit row (``get_skpd``, wp-sipd ``data_unit``)."""
+    PLANNING = "planning"
+    """An entity or indicator row of a Renstra / RPJMD table (``id_unik`` + ``id_unik_indikator``)."""
 
 
 #: The envelope ``action`` of each record kind.
@@ -147,6 +149,8 @@ def detect_kind(record: Mapping[str, Any], action: str | None = None) -> RecordK
     if action in _KIND_BY_ACTION:
         return _KIND_BY_ACTION[action]
     keys = record.keys()
+    if "id_unik_indikator" in keys:
+        return RecordKind.PLANNING
     if not _SUB_KEG_HINTS.isdisjoint(keys):
         return RecordKind.SUB_KEG
     if not _SKPD_HINTS.isdisjoint(keys) or ("kode_skpd" in keys and _NOMENCLATURE_KEYS.isdisjoint(keys)):

@@ -17,17 +17,14 @@ record index), and a record with a problem is left out of the bundle — never h
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
-from decimal import Decimal
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import attrs
 
 from sinkron.codes import Code, CodeLevel
-from sinkron.errors import CodeError, InvalidModel, Location, SourceError
+from sinkron.errors import CodeError, InvalidModel, SourceError
 from sinkron.models import (
-    Activity,
-    Agency,
     Budget,
     BudgetKind,
     Bundle,
@@ -35,23 +32,18 @@ from sinkron.models import (
     Indicator,
     Link,
     LinkKind,
-    Money,
-    Plan,
     PlanKind,
-    PlanPeriod,
     Priority,
     PriorityKind,
-    Program,
     Provenance,
     SubActivity,
     Target,
-    Value,
     ref,
 )
-from sinkron.numbers import DecimalMark, parse_number
 from sinkron_sipd.documents import DocumentInfo, RawRecord
 from sinkron_sipd.fields import BLOCKS, LABEL_SLOTS, BlockSpec, IndicatorRole, RecordKind, detect_kind
 from sinkron_sipd.layout import diff_object
+from sinkron_sipd.planning import PlanningRows
 from sinkron_sipd.render import (
     funding_row,
     indicator_row,
@@ -63,232 +55,25 @@ from sinkron_sipd.render import (
     sub_keg_scalars,
     tag_row,
 )
+from sinkron_sipd.state import (
+    PLAN_KINDS,
+    AgencyState,
+    ItemState,
+    PlanState,
+    Problems,
+    ReadOptions,
+    amount_field,
+    code_field,
+    split_name,
+    target_value,
+    text_field,
+    unique_id,
+)
 
-__all__ = ["PLAN_KINDS", "BundleBuilder", "ReadOptions"]
-
-#: Plan kinds a SIPD sub kegiatan record can belong to (all yearly).
-PLAN_KINDS = (PlanKind.RKPD, PlanKind.RENJA_PD, PlanKind.DPA)
+__all__ = ["BundleBuilder", "ReadOptions", "funding_key"]
 
 _PRIORITY_KIND = {"pusat": PriorityKind.NATIONAL, "prov": PriorityKind.REGIONAL, "kokab": PriorityKind.REGIONAL}
 _EMPTY_IDS = ("", "0")
-
-
-@attrs.frozen(kw_only=True)
-class ReadOptions:
-    """Options of a SIPD read (see ``docs/sipd.md``)."""
-
-    plan_kind: PlanKind = PlanKind.RKPD
-    year: int | None = None
-    """Plan year for records without ``tahun_anggaran``."""
-    government_id: str | None = None
-    plan_prefix: str = "sipd"
-    decimal: DecimalMark = None
-    record_kind: RecordKind | None = None
-    """Force the record kind instead of detecting it from the envelope action or the keys."""
-
-
-class _Problems:
-    """The problems of one record."""
-
-    def __init__(self, source: str, record: RawRecord) -> None:
-        self.source = source
-        self.record = record
-        self.errors: list[SourceError] = []
-
-    def location(self, path: str = "", field: str | None = None) -> Location:
-        return Location(source=self.source, row=self.record.row, json_path=self.record.json_path + path, field=field)
-
-    def add(self, message: str, path: str = "", *, field: str | None = None, expected: str | None = None,
-            actual: object = None) -> None:  # fmt: skip
-        self.errors.append(SourceError(message, location=self.location(path, field), expected=expected, actual=actual))
-
-
-def _text(raw: Mapping[str, Any], key: str, problems: _Problems, path: str = "") -> str | None:
-    """A text field: ``None`` when absent, null or blank; a problem when it is not text."""
-    value = raw.get(key)
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, (str, int)):
-        problems.add(f"{key} is not text", f"{path}.{key}", field=key, expected="text", actual=value)
-        return None
-    text = str(value)
-    return text if text.strip() else None
-
-
-def _amount(
-    raw: Mapping[str, Any], key: str, problems: _Problems, decimal: DecimalMark, path: str = ""
-) -> Money | None:
-    """A pagu field: ``None`` when absent, null or blank; a problem when it is not a number ≥ 0."""
-    value = raw.get(key)
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    number: Decimal | None = None
-    if isinstance(value, int) and not isinstance(value, bool):
-        number = Decimal(value)
-    elif isinstance(value, float):
-        number = Decimal(repr(value))
-    elif isinstance(value, str):
-        try:
-            number = parse_number(value, decimal=decimal)
-        except ValueError:
-            number = None
-    if number is None or not number.is_finite():
-        problems.add(f"{key} is not a number", f"{path}.{key}", field=key,
-                     expected="an amount of rupiah such as '296187500' or '296.187.500'", actual=value)  # fmt: skip
-        return None
-    if number < 0:
-        problems.add(f"{key} is negative", f"{path}.{key}", field=key, expected="an amount ≥ 0", actual=value)
-        return None
-    return Money(number)
-
-
-def _code(raw: Mapping[str, Any], key: str, level: CodeLevel, problems: _Problems, *, required: bool) -> Code | None:
-    value = raw.get(key)
-    if value is None or (isinstance(value, str) and not value.strip()):
-        if required:
-            problems.add(f"missing {key}", f".{key}", field=key, expected=f"a {level.value} code")
-        return None
-    if not isinstance(value, str):
-        problems.add(f"{key} is not a code", f".{key}", field=key, expected=f"a {level.value} code as text",
-                     actual=value)  # fmt: skip
-        return None
-    try:
-        code = Code.parse(value)
-    except CodeError as exc:
-        problems.add(f"{key} is not a nomenclature code: {exc.reason}", f".{key}", field=key, actual=value)
-        return None
-    if code.level is not level:
-        problems.add(f"{key} is a {code.level.value} code", f".{key}", field=key,
-                     expected=f"a {level.value} code", actual=value)  # fmt: skip
-        return None
-    return code
-
-
-def _split_name(text: str | None, code: Code) -> str | None:
-    """The name without its code prefix (only when the prefix is the record's own code)."""
-    if text is None:
-        return None
-    prefix, rest = Code.split_name(text)
-    if prefix is not None and prefix == code and rest.strip():
-        return rest
-    return text
-
-
-def _value(target: str | None, text: str | None, unit: str | None, decimal: DecimalMark) -> Value | None:
-    """A target from SIPD's number field and display text (``"1"`` / ``"1 Laporan"``)."""
-    if target is not None:
-        try:
-            number = parse_number(target.strip(), decimal=decimal)
-        except ValueError:
-            value = Value.parse(target, unit=unit, decimal=decimal)
-            return attrs.evolve(value, text=text) if text is not None else value
-        return Value(number=number, unit=unit, text=text) if text is not None else Value(number=number, unit=unit)
-    if text is not None:
-        return Value.parse(text, unit=unit, decimal=decimal)
-    return None
-
-
-def _unique(base: str, used: set[str] | Iterable[str]) -> str:
-    taken = used if isinstance(used, set) else set(used)
-    if base not in taken:
-        return base
-    number = 2
-    while f"{base}-{number}" in taken:
-        number += 1
-    return f"{base}-{number}"
-
-
-# -- mutable state while reading ---------------------------------------------------------------------
-
-
-class _AgencyState:
-    def __init__(self, code: str, name: str | None, provenance: Provenance, government_id: str | None) -> None:
-        self.code = code
-        self.name = name if name is not None else code
-        self.name_missing = name is None
-        self.parent_id: str | None = None
-        self.sectors: tuple[Code, ...] = ()
-        self.rows: list[dict[str, Any]] = []
-        self.provenance = provenance
-        self.government_id = government_id
-        self.sipd_ids: set[str] = set()
-        self.parent_sipd_id: str | None = None
-
-    def model(self) -> Agency:
-        meta: dict[str, Any] = {}
-        if self.rows:
-            meta["rows"] = self.rows
-        if self.name_missing:
-            meta["name_missing"] = True
-        return Agency(
-            code=self.code, name=self.name, parent_id=self.parent_id, sectors=self.sectors,
-            government_id=self.government_id, provenance=self.provenance, extra={"sipd": meta} if meta else {},
-        )  # fmt: skip
-
-
-class _ItemState:
-    """A program or kegiatan being filled: fixed code and name, growing indicators and children."""
-
-    def __init__(self, code: Code, name: str | None, agency_id: str | None, provenance: Provenance) -> None:
-        self.code = code
-        self.name = name if name is not None else str(code)
-        self.name_missing = name is None
-        self.agency_id = agency_id
-        self.id = f"{agency_id}/{code}" if agency_id else str(code)
-        self.provenance = provenance
-        self.indicators: list[Indicator] = []
-        self.children: dict[str, _ItemState] = {}
-        self.subs: list[SubActivity] = []
-        self.parent: _ItemState | None = None
-
-    def indicator(self, candidate: Indicator, taken_in_record: set[str]) -> Indicator:
-        """The shared indicator equal to ``candidate`` (not yet used by this record), added if new."""
-        for existing in self.indicators:
-            if existing.id not in taken_in_record and attrs.evolve(existing, id=candidate.id) == candidate:
-                return existing
-        made = attrs.evolve(candidate, id=_unique(candidate.id, {i.id for i in self.indicators}))
-        self.indicators.append(made)
-        return made
-
-    def extra(self) -> dict[str, Any]:
-        return {"sipd": {"name_missing": True}} if self.name_missing else {}
-
-    def activity(self) -> Activity:
-        return Activity(
-            code=self.code, name=self.name, agency_id=self.agency_id, id=self.id, indicators=self.indicators,
-            sub_activities=self.subs, provenance=self.provenance, extra=self.extra(),
-        )  # fmt: skip
-
-    def program(self) -> Program:
-        return Program(
-            code=self.code, name=self.name, agency_id=self.agency_id, id=self.id, indicators=self.indicators,
-            activities=[child.activity() for child in self.children.values()], provenance=self.provenance,
-            extra=self.extra(),
-        )  # fmt: skip
-
-
-class _PlanState:
-    def __init__(self, plan_id: str, kind: PlanKind, year: int, title: str, owner_id: str | None,
-                 government_id: str | None, master: bool, provenance: Provenance) -> None:  # fmt: skip
-        self.id = plan_id
-        self.kind = kind
-        self.year = year
-        self.title = title
-        self.owner_id = owner_id
-        self.government_id = government_id
-        self.master = master
-        self.provenance = provenance
-        self.programs: dict[str, _ItemState] = {}
-        self.activities: dict[str, _ItemState] = {}
-        self.used_ids: set[str] = set()
-
-    def model(self) -> Plan:
-        return Plan(
-            id=self.id, kind=self.kind, title=self.title, period=PlanPeriod(start=self.year, end=self.year),
-            owner_id=self.owner_id, government_id=self.government_id,
-            programs=[program.program() for program in self.programs.values()], provenance=self.provenance,
-            extra={"sipd": {"kind": RecordKind.MASTER.value}} if self.master else {},
-        )  # fmt: skip
 
 
 # -- parsed rows of nested blocks -------------------------------------------------------------------
@@ -333,16 +118,17 @@ class BundleBuilder:
         self.errors: list[SourceError] = []
         self.records = 0
         self.document: DocumentInfo | None = None
-        self._plans: dict[str, _PlanState] = {}
-        self._agencies: dict[str, _AgencyState] = {}
+        self._plans: dict[str, PlanState] = {}
+        self._agencies: dict[str, AgencyState] = {}
         self._priorities: dict[str, Priority] = {}
         self._links: list[Link] = []
+        self._planning = PlanningRows(self)
 
     # -- public ---------------------------------------------------------------------------------------
     def add(self, record: RawRecord) -> bool:
         """Read one record; ``False`` (and its problems in :attr:`errors`) when it was left out."""
         self.records += 1
-        problems = _Problems(self.source, record)
+        problems = Problems(self.source, record)
         raw = record.value
         if not isinstance(raw, dict):
             problems.add("a record is not a JSON object", expected="a SIPD record (JSON object)",
@@ -355,11 +141,22 @@ class BundleBuilder:
                          actual=", ".join(list(raw)[:8]) or "{}")  # fmt: skip
             self.errors.extend(problems.errors)
             return False
-        handler: Callable[[dict[str, Any], RawRecord, _Problems], bool] = {
+        handler: Callable[[dict[str, Any], RawRecord, Problems], bool] = {
             RecordKind.SUB_KEG: self._sub_keg,
             RecordKind.MASTER: self._master,
             RecordKind.SKPD: self._skpd,
+            RecordKind.PLANNING: self._planning.add,
         }[kind]
+        return self._run(handler, raw, record, problems)
+
+    def add_deferred(self, record: RawRecord, handler: Callable[[dict[str, Any], RawRecord, Problems], bool]) -> bool:
+        """Read a record that had to wait for another one (an indicator row for its entity row)."""
+        return self._run(handler, record.value, record, Problems(self.source, record))
+
+    def _run(
+        self, handler: Callable[[dict[str, Any], RawRecord, Problems], bool], raw: dict[str, Any], record: RawRecord,
+        problems: Problems,
+    ) -> bool:  # fmt: skip
         try:
             done = handler(raw, record, problems)
         except InvalidModel as exc:  # a model refused a value the checks above let through
@@ -369,7 +166,8 @@ class BundleBuilder:
         return done and not problems.errors
 
     def build(self) -> Bundle:
-        """The bundle of every record read so far."""
+        """The bundle of every record read so far (indicator rows still waiting for their entity row are reported)."""
+        self._planning.finish()
         by_sipd_id = {sipd_id: state.code for state in self._agencies.values() for sipd_id in state.sipd_ids}
         for state in self._agencies.values():
             if state.parent_id is None and state.parent_sipd_id is not None:
@@ -394,7 +192,7 @@ class BundleBuilder:
             layout["document"] = self.document.to_json()
         return layout
 
-    def _year(self, raw: Mapping[str, Any], problems: _Problems) -> int | None:
+    def _year(self, raw: Mapping[str, Any], problems: Problems) -> int | None:
         value = raw.get("tahun_anggaran")
         if value is None or (isinstance(value, str) and not value.strip()):
             if self.options.year is None:
@@ -408,15 +206,15 @@ class BundleBuilder:
             return None
         return int(text)
 
-    def _agency(self, code: str, name: str | None, record: RawRecord) -> _AgencyState:
+    def _agency(self, code: str, name: str | None, record: RawRecord) -> AgencyState:
         state = self._agencies.get(code)
         if state is None:
-            state = _AgencyState(code, name, self._provenance(record), self.options.government_id)
+            state = AgencyState(code, name, self._provenance(record), self.options.government_id)
             self._agencies[code] = state
         return state
 
-    def _plan(self, year: int, record: RawRecord, *, master: bool, owner: _AgencyState | None) -> _PlanState:
-        kind = self.options.plan_kind
+    def _plan(self, year: int, record: RawRecord, *, master: bool, owner: AgencyState | None) -> PlanState:
+        kind = self.options.plan_kind or PlanKind.RKPD
         prefix = self.options.plan_prefix
         if master:
             plan_id, title, owner_id = f"{prefix}-master-{year}", f"Master sub kegiatan SIPD {year}", None
@@ -427,17 +225,24 @@ class BundleBuilder:
             plan_id = f"{prefix}-{kind.value}-{year}" + (f"-{owner.code}" if owner else "")
             title = f"{label} {owner.name} {year}" if owner else f"{label} {year}"
             owner_id = owner.code if owner else None
+        family = RecordKind.MASTER if master else None
+        return self._plan_state(plan_id, kind, (year, year), title, owner_id, family)
+
+    def _plan_state(
+        self, plan_id: str, kind: PlanKind, period: tuple[int, int], title: str, owner_id: str | None,
+        family: RecordKind | None,
+    ) -> PlanState:  # fmt: skip
         state = self._plans.get(plan_id)
         if state is None:
-            state = _PlanState(plan_id, kind, year, title, owner_id, self.options.government_id, master,
-                               Provenance(source=self.source))  # fmt: skip
+            state = PlanState(plan_id, kind, period, title, owner_id, self.options.government_id, family,
+                              Provenance(source=self.source))  # fmt: skip
             self._plans[plan_id] = state
         return state
 
     def _items(
-        self, plan: _PlanState, agency_id: str | None, codes: tuple[Code, Code], names: tuple[str | None, str | None],
+        self, plan: PlanState, agency_id: str | None, codes: tuple[Code, Code], names: tuple[str | None, str | None],
         record: RawRecord,
-    ) -> tuple[_ItemState, _ItemState]:  # fmt: skip
+    ) -> tuple[ItemState, ItemState]:  # fmt: skip
         program_code, activity_code = codes
         activity_id = f"{agency_id}/{activity_code}" if agency_id else str(activity_code)
         activity = plan.activities.get(activity_id)
@@ -447,17 +252,17 @@ class BundleBuilder:
         program_id = f"{agency_id}/{program_code}" if agency_id else str(program_code)
         program = plan.programs.get(program_id)
         if program is None:
-            program = _ItemState(program_code, names[0], agency_id, self._provenance(record))
+            program = ItemState(program_code, names[0], agency_id, self._provenance(record))
             plan.programs[program_id] = program
             plan.used_ids.add(program_id)
-        activity = _ItemState(activity_code, names[1], agency_id, self._provenance(record))
+        activity = ItemState(activity_code, names[1], agency_id, self._provenance(record))
         activity.parent = program
         program.children[activity_id] = activity
         plan.activities[activity_id] = activity
         plan.used_ids.add(activity_id)
         return program, activity
 
-    def _sub_id(self, plan: _PlanState, agency_id: str | None, code: Code) -> str:
+    def _sub_id(self, plan: PlanState, agency_id: str | None, code: Code) -> str:
         base = f"{agency_id}/{code}" if agency_id else str(code)
         if base not in plan.used_ids:
             plan.used_ids.add(base)
@@ -469,12 +274,12 @@ class BundleBuilder:
         return f"{base}~{number}"
 
     def _nomenclature_codes(
-        self, raw: Mapping[str, Any], problems: _Problems
+        self, raw: Mapping[str, Any], problems: Problems
     ) -> tuple[Code, Code, Code, tuple[str | None, str | None, str | None]] | None:
-        sub_code = _code(raw, "kode_sub_giat", CodeLevel.SUB_ACTIVITY, problems, required=True)
-        activity_code = _code(raw, "kode_giat", CodeLevel.ACTIVITY, problems, required=False)
-        program_code = _code(raw, "kode_program", CodeLevel.PROGRAM, problems, required=False)
-        names = tuple(_text(raw, key, problems) for key in ("nama_program", "nama_giat", "nama_sub_giat"))
+        sub_code = code_field(raw, "kode_sub_giat", CodeLevel.SUB_ACTIVITY, problems, required=True)
+        activity_code = code_field(raw, "kode_giat", CodeLevel.ACTIVITY, problems, required=False)
+        program_code = code_field(raw, "kode_program", CodeLevel.PROGRAM, problems, required=False)
+        names = tuple(text_field(raw, key, problems) for key in ("nama_program", "nama_giat", "nama_sub_giat"))
         if sub_code is None:
             return None
         activity_code = activity_code or sub_code.parent
@@ -483,20 +288,25 @@ class BundleBuilder:
         assert program_code is not None
         return (
             program_code, activity_code, sub_code,
-            (_split_name(names[0], program_code), _split_name(names[1], activity_code), _split_name(names[2], sub_code)),
+            (split_name(names[0], program_code), split_name(names[1], activity_code), split_name(names[2], sub_code)),
         )  # fmt: skip
 
     # -- sub kegiatan records -----------------------------------------------------------------------
-    def _sub_keg(self, raw: dict[str, Any], record: RawRecord, problems: _Problems) -> bool:
+    def _sub_keg(self, raw: dict[str, Any], record: RawRecord, problems: Problems) -> bool:
+        if self.options.plan_kind is not None and self.options.plan_kind not in PLAN_KINDS:
+            problems.add(f"plan_kind {self.options.plan_kind.value} is not a yearly plan; a sub kegiatan record "
+                         "belongs to one", expected=", ".join(k.value for k in PLAN_KINDS),
+                         actual=self.options.plan_kind.value)  # fmt: skip
+            return False
         decimal = self.options.decimal
         year = self._year(raw, problems)
         codes = self._nomenclature_codes(raw, problems)
-        skpd_code, skpd_name = _text(raw, "kode_skpd", problems), _text(raw, "nama_skpd", problems)
-        unit_code, unit_name = _text(raw, "kode_sub_skpd", problems), _text(raw, "nama_sub_skpd", problems)
-        amounts = {key: _amount(raw, key, problems, decimal) for key in ("pagu", "pagu_indikatif", "pagu_n_depan")}
+        skpd_code, skpd_name = text_field(raw, "kode_skpd", problems), text_field(raw, "nama_skpd", problems)
+        unit_code, unit_name = text_field(raw, "kode_sub_skpd", problems), text_field(raw, "nama_sub_skpd", problems)
+        amounts = {key: amount_field(raw, key, problems, decimal) for key in ("pagu", "pagu_indikatif", "pagu_n_depan")}
         slots: dict[str, tuple[str | None, str | None]] = {}
         for slot, (id_key, name_key) in LABEL_SLOTS.items():
-            slots[slot] = (_text(raw, id_key, problems), _text(raw, name_key, problems))
+            slots[slot] = (text_field(raw, id_key, problems), text_field(raw, name_key, problems))
         blocks: dict[str, list[_Row] | None] = {}
         for name, spec in BLOCKS.items():
             if name in raw:
@@ -521,7 +331,7 @@ class BundleBuilder:
         indicators: list[Indicator] = []
         for row in own_rows:
             if row.indicator is not None:
-                made = attrs.evolve(row.indicator, id=_unique(row.indicator.id, {i.id for i in indicators}))
+                made = attrs.evolve(row.indicator, id=unique_id(row.indicator.id, {i.id for i in indicators}))
                 indicators.append(made)
         budgets = []
         for key, kind, budget_year in (
@@ -591,7 +401,7 @@ class BundleBuilder:
         return True
 
     def _entry(
-        self, spec: BlockSpec, row: _Row, year: int, sub_ids: Any, activity: _ItemState, program: _ItemState,
+        self, spec: BlockSpec, row: _Row, year: int, sub_ids: Any, activity: ItemState, program: ItemState,
         taken: set[str], tags: Any,
     ) -> dict[str, Any]:  # fmt: skip
         """The layout entry of one non-empty row (and, for kegiatan/program indicators, the shared indicator)."""
@@ -620,7 +430,7 @@ class BundleBuilder:
         entry.update(diff_object(row.raw, canonical))
         return entry
 
-    def _block(self, value: Any, spec: BlockSpec, year: int | None, problems: _Problems) -> list[_Row] | None:
+    def _block(self, value: Any, spec: BlockSpec, year: int | None, problems: Problems) -> list[_Row] | None:
         """Parse a nested block; ``None`` for a null block. Problems are located at the row and key."""
         if value is None:
             return None
@@ -646,11 +456,11 @@ class BundleBuilder:
                 rows.append(row)
         return rows
 
-    def _row(self, item: dict[str, Any], spec: BlockSpec, year: int | None, problems: _Problems,
+    def _row(self, item: dict[str, Any], spec: BlockSpec, year: int | None, problems: Problems,
              path: str) -> _Row | None:  # fmt: skip
         keys = spec.spelling(item)
         before = len(problems.errors)
-        texts = {role: _text(item, key, problems, path) for role, key in keys.items() if role != "amount"}
+        texts = {role: text_field(item, key, problems, path) for role, key in keys.items() if role != "amount"}
         if len(problems.errors) > before:
             return None
         row = _Row(raw=item, path=path, keys=keys)
@@ -662,7 +472,7 @@ class BundleBuilder:
             unit = texts["unit"]
             targets = []
             try:
-                value = _value(texts["target"], texts["text"], unit, self.options.decimal)
+                value = target_value(texts["target"], texts["text"], unit, self.options.decimal)
             except InvalidModel as exc:
                 problems.add(f"target is not a value: {exc.reason}", f"{path}.{keys['target']}", field=keys["target"],
                              actual=item.get(keys["target"]))  # fmt: skip
@@ -678,7 +488,7 @@ class BundleBuilder:
             text = location_text(parts)
             return attrs.evolve(row, location=text) if text else row
         if spec.what == "funding":
-            amount = _amount(item, keys["amount"], problems, self.options.decimal, path)
+            amount = amount_field(item, keys["amount"], problems, self.options.decimal, path)
             if len(problems.errors) > before:
                 return None
             if texts["name"] is None:
@@ -711,7 +521,7 @@ class BundleBuilder:
         return priority
 
     # -- master rows --------------------------------------------------------------------------------
-    def _master(self, raw: dict[str, Any], record: RawRecord, problems: _Problems) -> bool:
+    def _master(self, raw: dict[str, Any], record: RawRecord, problems: Problems) -> bool:
         year = self._year(raw, problems)
         codes = self._nomenclature_codes(raw, problems)
         if problems.errors or codes is None or year is None:
@@ -730,9 +540,9 @@ class BundleBuilder:
         return True
 
     # -- SKPD rows ----------------------------------------------------------------------------------
-    def _skpd(self, raw: dict[str, Any], record: RawRecord, problems: _Problems) -> bool:
-        code = _text(raw, "kode_skpd", problems)
-        name = _text(raw, "nama_skpd", problems)
+    def _skpd(self, raw: dict[str, Any], record: RawRecord, problems: Problems) -> bool:
+        code = text_field(raw, "kode_skpd", problems)
+        name = text_field(raw, "nama_skpd", problems)
         if code is None and not problems.errors:
             problems.add("missing kode_skpd", ".kode_skpd", field="kode_skpd", expected="an SKPD code")
         if problems.errors or code is None:

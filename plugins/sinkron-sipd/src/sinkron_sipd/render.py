@@ -13,8 +13,8 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Protocol
 
-from sinkron.codes import Code
-from sinkron.models import BudgetKind, FundingSource, Indicator, Money, SubActivity, Value
+from sinkron.codes import Code, CodeLevel
+from sinkron.models import Budget, BudgetKind, FundingSource, Indicator, Money, SubActivity, Value
 from sinkron_sipd.fields import LABEL_SLOTS
 
 __all__ = [
@@ -26,6 +26,8 @@ __all__ = [
     "location_row",
     "master_scalars",
     "number_text",
+    "planning_indicator_scalars",
+    "planning_scalars",
     "skpd_scalars",
     "slug_id",
     "sub_keg_scalars",
@@ -147,6 +149,54 @@ def skpd_scalars(*, code: str, name: str, sectors: Sequence[Code]) -> dict[str, 
     out: dict[str, Any] = {"kode_skpd": code, "nama_skpd": name}
     for number, sector in enumerate(sectors[:3], start=1):
         out[f"bidur__{number}"] = str(sector)
+    return out
+
+
+_LEVEL_KEYS = {
+    CodeLevel.PROGRAM: ("kode_program", "nama_program"),
+    CodeLevel.ACTIVITY: ("kode_giat", "nama_giat"),
+    CodeLevel.SUB_ACTIVITY: ("kode_sub_giat", "nama_sub_giat"),
+}
+
+
+def planning_scalars(
+    chain: Sequence[ItemView], agency: AgencyView | None, start: int, budgets: Sequence[Budget] | None
+) -> dict[str, Any]:
+    """The modelled keys of a planning row: the codes and names from the program down to the item,
+    the perangkat daerah and (for the entity row) ``pagu_1..5`` counted from the period's first year."""
+    out: dict[str, Any] = {}
+    for node in chain:
+        code_key, name_key = _LEVEL_KEYS[node.code.level]
+        out[code_key] = str(node.code)
+        out[name_key] = node.name
+    if agency is not None:
+        out["kode_skpd"] = agency.code
+        out["nama_skpd"] = agency.name
+    totals: dict[int, Decimal] = {}
+    for budget in budgets or ():
+        if budget.kind is BudgetKind.INDICATIVE and budget.year >= start:
+            totals[budget.year] = totals.get(budget.year, Decimal(0)) + budget.amount.amount
+    for year in sorted(totals):
+        out[f"pagu_{year - start + 1}"] = number_text(totals[year])
+    return out
+
+
+def planning_indicator_scalars(
+    chain: Sequence[ItemView], agency: AgencyView | None, start: int, indicator: Indicator, id_unik: str | None
+) -> dict[str, Any]:
+    """The modelled keys of an indicator row: the entity's keys, its ``id_unik``, and the indicator
+    with ``target_awal`` (baseline) and ``target_1..5`` (targets of the period's years)."""
+    out = planning_scalars(chain, agency, start, None)
+    if id_unik is not None:
+        out["id_unik"] = id_unik
+    out["indikator"] = indicator.name
+    if indicator.unit is not None:
+        out["satuan"] = indicator.unit
+    if indicator.baseline is not None:
+        out["target_awal"] = indicator.baseline.value.text
+    for target in indicator.targets:
+        if target.year >= start:
+            out[f"target_{target.year - start + 1}"] = target.value.text
     return out
 
 

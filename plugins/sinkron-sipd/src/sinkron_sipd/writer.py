@@ -19,12 +19,15 @@ from sinkron.models import Activity, Agency, Bundle, IndicatorKind, LinkKind, Pl
 from sinkron_sipd.documents import CONTAINERS, DocumentInfo, dumps_document
 from sinkron_sipd.fields import ACTIONS, BLOCKS, LABEL_SLOTS, BlockSpec, RecordKind
 from sinkron_sipd.layout import apply_layout
+from sinkron_sipd.planning import header_id_unik
 from sinkron_sipd.reader import funding_key
 from sinkron_sipd.render import (
     funding_row,
     indicator_row,
     location_row,
     master_scalars,
+    planning_indicator_scalars,
+    planning_scalars,
     skpd_scalars,
     sub_keg_scalars,
     tag_row,
@@ -75,6 +78,9 @@ class _Writer:
 
     def _all(self) -> Iterator[tuple[dict[str, Any] | None, dict[str, Any]]]:
         for plan in self.bundle.plans:
+            if _layout(plan.extra, RecordKind.PLANNING) is not None:
+                yield from self._planning(plan)
+                continue
             master = _layout(plan.extra, RecordKind.MASTER) is not None
             for program in plan.programs:
                 referenced = _referenced(program)
@@ -99,6 +105,42 @@ class _Writer:
                 yield None, dict(canonical)
 
     # -- records --------------------------------------------------------------------------------------
+    def _planning(self, plan: Plan) -> Iterator[tuple[dict[str, Any] | None, dict[str, Any]]]:
+        """Entity rows and their indicator rows, for every item of a plan read from planning rows."""
+        self.kinds.add(RecordKind.PLANNING)
+        start = plan.period.start
+        for program in plan.programs:
+            yield from self._planning_item([program], start)
+            for activity in program.activities:
+                yield from self._planning_item([program, activity], start)
+                for sub in activity.sub_activities:
+                    yield from self._planning_item([program, activity, sub], start)
+
+    def _planning_item(
+        self, chain: list[Program | Activity | SubActivity], start: int
+    ) -> Iterator[tuple[dict[str, Any] | None, dict[str, Any]]]:
+        item = chain[-1]
+        layout = _layout(item.extra, RecordKind.PLANNING)
+        if layout is not None and layout.get("header") is False:
+            return  # named only by the rows under it: it had no row of its own
+        agency = self._agency(item.agency_id)
+        canonical = planning_scalars(chain, agency, start, item.budgets)
+        id_unik = header_id_unik(layout)
+        if layout is None or id_unik is None:
+            id_unik = id_unik or f"sinkron-{item.id}"
+        if layout is None:
+            canonical = {"id_unik": id_unik, "id_unik_indikator": None, **canonical}
+        yield layout, apply_layout(canonical, layout)
+        for indicator in item.indicators:
+            row_layout = _layout(indicator.extra, RecordKind.PLANNING)
+            row = planning_indicator_scalars(chain, agency, start, indicator, id_unik)
+            if row_layout is None:
+                row["id_unik_indikator"] = f"{id_unik}-{indicator.id}"
+            yield row_layout, apply_layout(row, row_layout)
+        for kept in (layout or {}).get("rows") or []:
+            if isinstance(kept, dict) and isinstance(kept.get("raw"), dict):
+                yield {"index": kept.get("index")}, kept["raw"]
+
     def _master(
         self, plan: Plan, program: Program, activity: Activity, sub: SubActivity
     ) -> tuple[dict[str, Any] | None, dict[str, Any]]:
@@ -274,9 +316,10 @@ def _default_info(
 ) -> DocumentInfo:
     if container is None:
         suffix = Path(str(target)).suffix.lower() if target is not None else ""
-        container = "lines" if suffix in (".jsonl", ".ndjson") else "envelope" if len(kinds) == 1 else "list"
+        single = len(kinds) == 1 and next(iter(kinds)) in ACTIONS
+        container = "lines" if suffix in (".jsonl", ".ndjson") else "envelope" if single else "list"
     if container == "envelope":
-        kind = next(iter(kinds)) if len(kinds) == 1 else RecordKind.SUB_KEG
+        kind = next(iter(kinds)) if len(kinds) == 1 and next(iter(kinds)) in ACTIONS else RecordKind.SUB_KEG
         envelope = {"action": ACTIONS[kind], "status": "success", "message": "sinkron"}
         return DocumentInfo(container="envelope", envelope=envelope, data_at=len(envelope))
     return DocumentInfo(container=container)

@@ -1,0 +1,307 @@
+"""The reader's working state: options, per-record problems, field parsers and the mutable builders.
+
+Records arrive one at a time; agencies, plans, programs and kegiatan are built up as they come and
+turned into frozen models at the end. A builder's code and name are fixed by the first record that
+names it (later records that spell them differently keep their spelling in their own layout), so
+the layout computed for a record stays right whatever records follow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from sinkron.codes import Code, CodeLevel
+from sinkron.errors import CodeError, Location, SourceError
+from sinkron.models import (
+    Activity,
+    Agency,
+    Budget,
+    Indicator,
+    Money,
+    Plan,
+    PlanKind,
+    PlanPeriod,
+    Program,
+    Provenance,
+    SubActivity,
+    Value,
+)
+from sinkron.numbers import DecimalMark, parse_number
+from sinkron_sipd.documents import RawRecord
+from sinkron_sipd.fields import RecordKind
+
+__all__ = [
+    "PLANNING_KINDS",
+    "PLAN_KINDS",
+    "AgencyState",
+    "ItemState",
+    "PlanState",
+    "Problems",
+    "ReadOptions",
+    "amount_field",
+    "code_field",
+    "split_name",
+    "target_value",
+    "text_field",
+    "unique_id",
+]
+
+#: Plan kinds a SIPD sub kegiatan record can belong to (all yearly).
+PLAN_KINDS = (PlanKind.RKPD, PlanKind.RENJA_PD, PlanKind.DPA)
+#: Plan kinds of planning rows (entity + indicator rows with ``target_1..5``).
+PLANNING_KINDS = (PlanKind.RENSTRA_PD, PlanKind.RPJMD, PlanKind.RPD)
+
+
+@attrs.frozen(kw_only=True)
+class ReadOptions:
+    """Options of a SIPD read (see ``docs/sipd.md``)."""
+
+    plan_kind: PlanKind | None = None
+    """``RKPD`` for sub kegiatan records and ``RENSTRA_PD`` for planning rows unless given."""
+    year: int | None = None
+    """Plan year for records without ``tahun_anggaran``."""
+    government_id: str | None = None
+    plan_prefix: str = "sipd"
+    decimal: DecimalMark = None
+    period: tuple[int, int] | None = None
+    """Plan period for planning rows without ``tahun_awal``/``tahun_akhir``."""
+    record_kind: RecordKind | None = None
+    """Force the record kind instead of detecting it from the envelope action or the keys."""
+
+
+class Problems:
+    """The problems of one record."""
+
+    def __init__(self, source: str, record: RawRecord) -> None:
+        self.source = source
+        self.record = record
+        self.errors: list[SourceError] = []
+
+    def location(self, path: str = "", field: str | None = None) -> Location:
+        return Location(source=self.source, row=self.record.row, json_path=self.record.json_path + path, field=field)
+
+    def add(self, message: str, path: str = "", *, field: str | None = None, expected: str | None = None,
+            actual: object = None) -> None:  # fmt: skip
+        self.errors.append(SourceError(message, location=self.location(path, field), expected=expected, actual=actual))
+
+
+def text_field(raw: Mapping[str, Any], key: str, problems: Problems, path: str = "") -> str | None:
+    """A text field: ``None`` when absent, null or blank; a problem when it is not text."""
+    value = raw.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        problems.add(f"{key} is not text", f"{path}.{key}", field=key, expected="text", actual=value)
+        return None
+    text = str(value)
+    return text if text.strip() else None
+
+
+def amount_field(
+    raw: Mapping[str, Any], key: str, problems: Problems, decimal: DecimalMark, path: str = ""
+) -> Money | None:
+    """A pagu field: ``None`` when absent, null or blank; a problem when it is not a number ≥ 0."""
+    value = raw.get(key)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    number: Decimal | None = None
+    if isinstance(value, int) and not isinstance(value, bool):
+        number = Decimal(value)
+    elif isinstance(value, float):
+        number = Decimal(repr(value))
+    elif isinstance(value, str):
+        try:
+            number = parse_number(value, decimal=decimal)
+        except ValueError:
+            number = None
+    if number is None or not number.is_finite():
+        problems.add(f"{key} is not a number", f"{path}.{key}", field=key,
+                     expected="an amount of rupiah such as '296187500' or '296.187.500'", actual=value)  # fmt: skip
+        return None
+    if number < 0:
+        problems.add(f"{key} is negative", f"{path}.{key}", field=key, expected="an amount ≥ 0", actual=value)
+        return None
+    return Money(number)
+
+
+def code_field(
+    raw: Mapping[str, Any], key: str, level: CodeLevel, problems: Problems, *, required: bool
+) -> Code | None:
+    value = raw.get(key)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            problems.add(f"missing {key}", f".{key}", field=key, expected=f"a {level.value} code")
+        return None
+    if not isinstance(value, str):
+        problems.add(f"{key} is not a code", f".{key}", field=key, expected=f"a {level.value} code as text",
+                     actual=value)  # fmt: skip
+        return None
+    try:
+        code = Code.parse(value)
+    except CodeError as exc:
+        problems.add(f"{key} is not a nomenclature code: {exc.reason}", f".{key}", field=key, actual=value)
+        return None
+    if code.level is not level:
+        problems.add(f"{key} is a {code.level.value} code", f".{key}", field=key,
+                     expected=f"a {level.value} code", actual=value)  # fmt: skip
+        return None
+    return code
+
+
+def split_name(text: str | None, code: Code) -> str | None:
+    """The name without its code prefix (only when the prefix is the record's own code)."""
+    if text is None:
+        return None
+    prefix, rest = Code.split_name(text)
+    if prefix is not None and prefix == code and rest.strip():
+        return rest
+    return text
+
+
+def target_value(target: str | None, text: str | None, unit: str | None, decimal: DecimalMark) -> Value | None:
+    """A target from SIPD's number field and display text (``"1"`` / ``"1 Laporan"``)."""
+    if target is not None:
+        try:
+            number = parse_number(target.strip(), decimal=decimal)
+        except ValueError:
+            value = Value.parse(target, unit=unit, decimal=decimal)
+            return attrs.evolve(value, text=text) if text is not None else value
+        return Value(number=number, unit=unit, text=text) if text is not None else Value(number=number, unit=unit)
+    if text is not None:
+        return Value.parse(text, unit=unit, decimal=decimal)
+    return None
+
+
+def unique_id(base: str, used: set[str] | Iterable[str]) -> str:
+    taken = used if isinstance(used, set) else set(used)
+    if base not in taken:
+        return base
+    number = 2
+    while f"{base}-{number}" in taken:
+        number += 1
+    return f"{base}-{number}"
+
+
+# -- mutable state while reading ---------------------------------------------------------------------
+
+
+class AgencyState:
+    def __init__(self, code: str, name: str | None, provenance: Provenance, government_id: str | None) -> None:
+        self.code = code
+        self.name = name if name is not None else code
+        self.name_missing = name is None
+        self.parent_id: str | None = None
+        self.sectors: tuple[Code, ...] = ()
+        self.rows: list[dict[str, Any]] = []
+        self.provenance = provenance
+        self.government_id = government_id
+        self.sipd_ids: set[str] = set()
+        self.parent_sipd_id: str | None = None
+
+    def model(self) -> Agency:
+        meta: dict[str, Any] = {}
+        if self.rows:
+            meta["rows"] = self.rows
+        if self.name_missing:
+            meta["name_missing"] = True
+        return Agency(
+            code=self.code, name=self.name, parent_id=self.parent_id, sectors=self.sectors,
+            government_id=self.government_id, provenance=self.provenance, extra={"sipd": meta} if meta else {},
+        )  # fmt: skip
+
+
+class ItemState:
+    """A program, kegiatan or sub kegiatan being filled: fixed code and name, growing indicators and children.
+
+    Sub kegiatan records add finished :class:`~sinkron.SubActivity` objects to ``subs``; planning
+    rows (entity + indicator rows) keep every level mutable until the end (``sub_states``).
+    """
+
+    def __init__(self, code: Code, name: str | None, agency_id: str | None, provenance: Provenance,
+                 item_id: str | None = None) -> None:  # fmt: skip
+        self.code = code
+        self.name = name if name is not None else str(code)
+        self.name_missing = name is None
+        self.agency_id = agency_id
+        self.id = item_id or (f"{agency_id}/{code}" if agency_id else str(code))
+        self.provenance = provenance
+        self.indicators: list[Indicator] = []
+        self.budgets: list[Budget] = []
+        self.layout: dict[str, Any] | None = None
+        """The planning row this item was read from (``None`` when only its children name it)."""
+        self.children: dict[str, ItemState] = {}
+        self.subs: list[SubActivity] = []
+        self.sub_states: list[ItemState] = []
+        self.parent: ItemState | None = None
+
+    def indicator(self, candidate: Indicator, taken_in_record: set[str]) -> Indicator:
+        """The shared indicator equal to ``candidate`` (not yet used by this record), added if new."""
+        for existing in self.indicators:
+            if existing.id not in taken_in_record and attrs.evolve(existing, id=candidate.id) == candidate:
+                return existing
+        made = attrs.evolve(candidate, id=unique_id(candidate.id, {i.id for i in self.indicators}))
+        self.indicators.append(made)
+        return made
+
+    def extra(self) -> dict[str, Any]:
+        meta: dict[str, Any] = dict(self.layout) if self.layout is not None else {}
+        if self.name_missing:
+            meta["name_missing"] = True
+        return {"sipd": meta} if meta else {}
+
+    def sub_activity(self) -> SubActivity:
+        return SubActivity(
+            code=self.code, name=self.name, agency_id=self.agency_id, id=self.id, indicators=self.indicators,
+            budgets=self.budgets, provenance=self.provenance, extra=self.extra(),
+        )  # fmt: skip
+
+    def activity(self) -> Activity:
+        return Activity(
+            code=self.code, name=self.name, agency_id=self.agency_id, id=self.id, indicators=self.indicators,
+            budgets=self.budgets, sub_activities=[*self.subs, *(s.sub_activity() for s in self.sub_states)],
+            provenance=self.provenance, extra=self.extra(),
+        )  # fmt: skip
+
+    def program(self) -> Program:
+        return Program(
+            code=self.code, name=self.name, agency_id=self.agency_id, id=self.id, indicators=self.indicators,
+            budgets=self.budgets, activities=[child.activity() for child in self.children.values()],
+            provenance=self.provenance, extra=self.extra(),
+        )  # fmt: skip
+
+
+class PlanState:
+    """A plan being filled: a yearly plan (start = end) or a multi-year one for planning rows."""
+
+    def __init__(self, plan_id: str, kind: PlanKind, period: tuple[int, int], title: str, owner_id: str | None,
+                 government_id: str | None, family: RecordKind | None, provenance: Provenance) -> None:  # fmt: skip
+        self.id = plan_id
+        self.kind = kind
+        self.start, self.end = period
+        self.title = title
+        self.owner_id = owner_id
+        self.government_id = government_id
+        self.family = family
+        """``MASTER`` or ``PLANNING`` for plans read from those rows (written back as such), else ``None``."""
+        self.provenance = provenance
+        self.programs: dict[str, ItemState] = {}
+        self.activities: dict[str, ItemState] = {}
+        self.items: dict[str, ItemState] = {}
+        """Every item by id (planning rows)."""
+        self.used_ids: set[str] = set()
+
+    @property
+    def year(self) -> int:
+        return self.start
+
+    def model(self) -> Plan:
+        return Plan(
+            id=self.id, kind=self.kind, title=self.title, period=PlanPeriod(start=self.start, end=self.end),
+            owner_id=self.owner_id, government_id=self.government_id,
+            programs=[program.program() for program in self.programs.values()], provenance=self.provenance,
+            extra={"sipd": {"kind": self.family.value}} if self.family is not None else {},
+        )  # fmt: skip
