@@ -5,6 +5,7 @@ Every class is frozen, slotted and keyword-only. Identifiers are text, money is
 The glossary (``docs/glossary.md``) gives each model's official Indonesian term.
 """
 
+from sinkron.kl import MODEL_CLASSES as _NATIONAL_MODEL_CLASSES
 from sinkron.models.bundle import Bundle
 from sinkron.models.indicators import Direction, Indicator, IndicatorKind
 from sinkron.models.items import Activity, Budget, BudgetKind, FundingSource, Program, Spending, SubActivity
@@ -80,4 +81,5 @@ MODEL_CLASSES: tuple[type, ...] = (
     ActionItem, Activity, Agency, AgendaItem, Agreement, Baseline, Budget, Bundle, Desk, FundingSource,
     Goal, Government, Indicator, Link, Meeting, Mission, Money, Objective, Participant, Plan, PlanPeriod,
     Priority, Program, Proposal, Provenance, Realisation, Spending, SubActivity, Target, Value,
+    *_NATIONAL_MODEL_CLASSES,
 )  # fmt: skip

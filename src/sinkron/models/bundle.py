@@ -7,6 +7,7 @@ from typing import Any, cast
 
 import attrs
 
+from sinkron.kl.records import NationalRecords
 from sinkron.models._base import to_tuple, unique_ids
 from sinkron.models.links import Link
 from sinkron.models.meetings import Meeting
@@ -38,6 +39,8 @@ class Bundle:
     links: tuple[Link, ...] = attrs.field(factory=tuple, converter=to_tuple)
     nomenclature: str | None = None
     sources: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    national: NationalRecords = attrs.field(factory=NationalRecords)
+    """K/L records, national priority trees, tag vocabularies and crosswalks (see :mod:`sinkron.kl`)."""
 
     def merge(self, *others: Bundle) -> Bundle:
         """One bundle holding this one's records and the others'.
@@ -69,6 +72,7 @@ class Bundle:
             links=_unique_links(link for b in bundles for link in b.links),
             nomenclature=self.nomenclature or (sorted(nomenclatures)[0] if nomenclatures else None),
             sources=tuple(dict.fromkeys(s for b in bundles for s in b.sources)),
+            national=self.national.merge(*(b.national for b in others)),
         )
 
     def plan(self, plan_id: str) -> Plan:

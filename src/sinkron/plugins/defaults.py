@@ -15,4 +15,5 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "sinkron.align.rules.priorities",
     "sinkron.align.rules.meetings",
     "sinkron.align.rules.monitoring",
+    "sinkron.align.rules.national",
 )

@@ -1,0 +1,710 @@
+"""Rule family 7 — National–regional synchronisation (K/L–Pemda): tag versions, Form 4 coverage, DAK menus and the 5 % penunjang cap, RO locations, units and range targets.
+
+The national and regional code trees never share keys, so these rules join only through
+
+* ``TAGGED``/``SUPPORTS`` links to priorities (PN/PP/KP/ProP and thematic tags),
+* the crosswalks in ``Bundle.national`` (KP → sub kegiatan, DAK menu → sub kegiatan and
+  kode_dana, K/L program ↔ bidang urusan), and
+* locations (an RO's lokasi, a satker's location, a regional plan's government).
+
+Everything the rules need travels in the bundle (see :mod:`sinkron.kl.records`); options only tune
+thresholds. Yearly regional plans are the RKPD, Renja PD and DPA of a government other than
+``pusat``; K/L records are the ministry plans of ``Bundle.national``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Sequence
+from decimal import Decimal
+
+import attrs
+
+from sinkron.align.context import Context
+from sinkron.align.findings import Finding, Severity
+from sinkron.align.index import PATH_SEPARATOR, BundleIndex
+from sinkron.align.rule import Rule, register_all, rule
+from sinkron.align.rules._shared import cached, decimal_option, percent_en, percent_id, rupiah_en, rupiah_id
+from sinkron.codes import Code
+from sinkron.errors import SinkronError
+from sinkron.kl import (
+    DAKMenu,
+    FundingKind,
+    FundingName,
+    NationalPriority,
+    OutputRecord,
+    PriorityTree,
+    compatible,
+    falls_short,
+    form4_rollup,
+    interval,
+    normalise_unit,
+    regional_plans,
+)
+from sinkron.kl._base import within_region
+from sinkron.models import (
+    FundingSource,
+    Indicator,
+    LinkKind,
+    Plan,
+    PlanKind,
+    PlanPeriod,
+    Priority,
+    PriorityKind,
+    SubActivity,
+)
+from sinkron.models.links import REF_SEPARATOR
+from sinkron.nomenclature.names import comparison_key
+from sinkron.plugins.hookspecs import hookimpl
+
+__all__ = ["NationalIndex", "national_index"]
+
+_YEARLY_REGIONAL = (PlanKind.RKPD, PlanKind.RENJA_PD, PlanKind.DPA)
+_TREE_KINDS = (PriorityKind.NATIONAL, PriorityKind.PROGRAM, PriorityKind.ACTIVITY, PriorityKind.PROJECT)
+
+
+def _is_regional_yearly(plan: Plan) -> bool:
+    return plan.kind in _YEARLY_REGIONAL and plan.government_id not in (None, "pusat")
+
+
+def _short(text: str, width: int = 48) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+@attrs.frozen(kw_only=True)
+class _SubRecord:
+    ref: str
+    plan: Plan
+    sub: SubActivity
+
+
+class NationalIndex:
+    """Lookups over ``Bundle.national`` and the bundle's tags, built once per check (:func:`national_index`)."""
+
+    def __init__(self, index: BundleIndex) -> None:
+        bundle = index.bundle
+        national = bundle.national
+        self.index = index
+        self.outputs: dict[str, OutputRecord] = {o.ref: o for o in national.outputs()}
+        self.output_indicators: dict[str, tuple[OutputRecord, Indicator]] = {
+            f"{o.ref}{REF_SEPARATOR}{ind.id}": (o, ind) for o in self.outputs.values() for ind in o.output.indicators
+        }
+        self.nodes: dict[str, tuple[PriorityTree, NationalPriority]] = {
+            tree.priority_id(node.code): (tree, node) for tree in national.priority_trees for node in tree.nodes
+        }
+        self.work_units = {w.code: w for w in national.work_units}
+        self.government_at: dict[str, set[str]] = defaultdict(set)
+        for government in bundle.governments:
+            if government.region_code:
+                self.government_at[government.region_code].add(government.id)
+        # direct priority links of every record (item, RO, or their indicators → the record)
+        self.tags: dict[str, set[str]] = defaultdict(set)
+        for link in bundle.links:
+            if link.kind in (LinkKind.TAGGED, LinkKind.SUPPORTS):
+                head = link.target.split(REF_SEPARATOR, 1)[0]
+                if head in index.priorities:
+                    self.tags[self._owner(link.source)].add(head)
+        self.subs: dict[str, _SubRecord] = {}
+        self.sub_tags: dict[str, set[str]] = {}
+        for plan in bundle.plans:
+            if not _is_regional_yearly(plan):
+                continue
+            for program in plan.programs:
+                program_tags = self.tags.get(f"{plan.id}{REF_SEPARATOR}{program.id}", set())
+                for activity in program.activities:
+                    activity_tags = self.tags.get(f"{plan.id}{REF_SEPARATOR}{activity.id}", set())
+                    for sub in activity.sub_activities:
+                        r = f"{plan.id}{REF_SEPARATOR}{sub.id}"
+                        self.subs[r] = _SubRecord(ref=r, plan=plan, sub=sub)
+                        self.sub_tags[r] = program_tags | activity_tags | self.tags.get(r, set())
+
+    def _owner(self, source: str) -> str:
+        """The record a link source belongs to (an indicator reference → its item or RO)."""
+        if source in self.index.items or source in self.outputs:
+            return source
+        indicator = self.index.indicators.get(source)
+        if indicator is not None:
+            return indicator.owner_ref
+        if source in self.output_indicators:
+            return self.output_indicators[source][0].ref
+        return source
+
+    def period_of(self, source: str) -> PlanPeriod | None:
+        """The years of the plan a record belongs to (regional item, RO, or an indicator of either)."""
+        owner = self._owner(source)
+        record = self.index.items.get(owner)
+        if record is not None:
+            return record.plan.period
+        output = self.outputs.get(owner)
+        if output is not None:
+            return PlanPeriod(start=output.plan.year, end=output.plan.year)
+        return None
+
+    def path(self, subject: str) -> str:
+        """A human path, for K/L ROs and their indicators too."""
+        found = self.outputs.get(subject)
+        suffix = ""
+        if found is None and subject in self.output_indicators:
+            found, indicator = self.output_indicators[subject]
+            suffix = f"{PATH_SEPARATOR}{_short(indicator.name)}"
+        if found is None:
+            return self.index.path(subject)
+        chain = [
+            (found.program.code, found.program.name),
+            (found.activity.code, found.activity.name),
+            (found.output_class.code, found.output_class.name),
+            (found.output.code, found.output.name),
+        ]
+        return PATH_SEPARATOR.join([found.plan.title, *(f"{code} {_short(name)}" for code, name in chain)]) + suffix
+
+    def priority_period(self, priority: Priority) -> PlanPeriod | None:
+        if priority.period is not None:
+            return priority.period
+        node = self.nodes.get(priority.id)
+        return node[0].period if node else None
+
+    def governments_at(self, region_code: str) -> set[str]:
+        """Ids of the governments with this kode wilayah (the code itself when no Government record names it)."""
+        return self.government_at.get(region_code) or {region_code}
+
+    def related(self, a: str, b: str) -> bool:
+        """True when two priority ids are the same, or one sits under the other below PN level."""
+        if a == b:
+            return True
+        for low, high in ((a, b), (b, a)):
+            chain = self.index.priority_ancestors(low)
+            top = self.index.priorities.get(high)
+            below_pn = top is not None and top.kind not in (PriorityKind.NATIONAL, PriorityKind.ASTA_CITA)
+            if below_pn and any(p.id == high for p in chain):
+                return True
+        return False
+
+
+def national_index(index: BundleIndex) -> NationalIndex:
+    """The :class:`NationalIndex` of a check, built once and shared by the family-7 rules."""
+    return cached(index, "national.index", NationalIndex)
+
+
+def _finding(
+    ctx: Context,
+    nat: NationalIndex,
+    subject: str,
+    *,
+    id: str,
+    en: str,
+    evidence: dict[str, object],
+    fix_id: str | None = None,
+    fix_en: str | None = None,
+) -> Finding:
+    """A finding whose path and location also work for K/L ROs."""
+    finding = ctx.finding(
+        subject, id=id, en=en, evidence=evidence, fix_id=fix_id, fix_en=fix_en, path=nat.path(subject)
+    )
+    output = nat.outputs.get(subject)
+    if output is not None and finding.location is None:
+        finding = attrs.evolve(finding, location=output.output.provenance)
+    return finding
+
+
+def _years(period: PlanPeriod) -> str:
+    return str(period)
+
+
+# -- SKN701 -------------------------------------------------------------------------------------------------
+
+
+def _replacement(nat: NationalIndex, priority: Priority, period: PlanPeriod) -> Priority | None:
+    """A priority of the same kind, with the same code or name, in force over ``period``."""
+    key = comparison_key(priority.name)
+    for candidate in nat.index.priorities.values():
+        cp = nat.priority_period(candidate)
+        if candidate.id == priority.id or candidate.kind is not priority.kind or cp is None:
+            continue
+        if not (cp.start <= period.start and period.end <= cp.end):
+            continue
+        if (priority.code and candidate.code == priority.code) or comparison_key(candidate.name) == key:
+            return candidate
+    return None
+
+
+@rule(
+    "SKN701",
+    "tag-out-of-version",
+    Severity.ERROR,
+    id="Tag prioritas menunjuk prioritas yang tidak ada atau tidak berlaku pada tahun rencana",
+    en="A priority tag points to a priority that does not exist or is not in force in the plan year",
+)
+def tag_out_of_version(ctx: Context) -> Iterator[Finding]:
+    """TAGGED links from a regional item or a K/L RO to a national (PN/PP/KP/ProP) or thematic
+    priority must name a priority of the bundle whose document is in force over the plan's years
+    (RPJMN 2025–2029 for a 2026 RKPD, not RPJMN 2020–2024)."""
+    nat = national_index(ctx.index)
+    for link in ctx.bundle.links:
+        if link.kind is not LinkKind.TAGGED:
+            continue
+        period = nat.period_of(link.source)
+        if period is None:
+            continue
+        owner = nat._owner(link.source)
+        target = link.target.split(REF_SEPARATOR, 1)[0]
+        priority = ctx.index.priorities.get(target)
+        if priority is None:
+            yield _finding(
+                ctx, nat, owner,
+                id=f"Tag menunjuk prioritas {target!r} yang tidak ada dalam data.",
+                en=f"The tag points to priority {target!r}, which is not in the bundle.",
+                evidence={"tag": target, "plan_years": _years(period)},
+                fix_id="Perbaiki kode/ID prioritas pada tag, atau muat pohon prioritas dokumen yang berlaku (RPJMN/RKP).",
+                fix_en="Correct the tag's priority code/id, or load the priority tree of the document in force (RPJMN/RKP).",
+            )  # fmt: skip
+            continue
+        if priority.kind not in (*_TREE_KINDS, PriorityKind.ASTA_CITA, PriorityKind.THEMATIC):
+            continue
+        valid = nat.priority_period(priority)
+        if valid is None or (valid.start <= period.start and period.end <= valid.end):
+            continue
+        better = _replacement(nat, priority, period)
+        name = f"{priority.code or priority.id} “{_short(priority.name, 60)}”"
+        document = priority.document or "?"
+        yield _finding(
+            ctx, nat, owner,
+            id=f"Tag {name} berasal dari {document} ({valid}), yang tidak berlaku untuk tahun rencana {period}.",
+            en=f"Tag {name} comes from {document} ({valid}), which is not in force for the plan years {period}.",
+            evidence={"tag": priority.id, "document": document, "valid": str(valid), "plan_years": _years(period),
+                      "replacement": better.id if better else None},
+            fix_id=f"Ganti tag dengan {better.id} ({better.document})." if better else
+                   "Tandai ulang dengan prioritas dari RPJMN/RKP yang berlaku pada tahun rencana.",
+            fix_en=f"Retag to {better.id} ({better.document})." if better else
+                   "Retag with a priority of the RPJMN/RKP in force in the plan year.",
+        )  # fmt: skip
+
+
+# -- SKN702 -------------------------------------------------------------------------------------------------
+
+
+def _regional_years(ctx: Context) -> list[int]:
+    return sorted({p.period.start for p in ctx.bundle.plans if _is_regional_yearly(p)})
+
+
+def _candidates(ctx: Context, nat: NationalIndex, tree: PriorityTree, code: str, year: int) -> list[str]:
+    """Untagged regional sub kegiatan whose code a KP crosswalk maps to this KP."""
+    mapped: set[Code] = set()
+    for crosswalk in ctx.bundle.national.priority_crosswalks:
+        if crosswalk.applies_to(year) and crosswalk.tree_id in (None, tree.id):
+            mapped |= crosswalk.sub_activities(code)
+    return sorted(r for r, s in nat.subs.items() if s.plan.period.start == year and s.sub.code in mapped)
+
+
+@rule(
+    "SKN702",
+    "kp-coverage-gap",
+    Severity.WARNING,
+    id="Kegiatan Prioritas yang didanai DAK atau APBD tidak didukung sub kegiatan daerah mana pun (Form 4)",
+    en="A Kegiatan Prioritas funded from DAK or APBD has no supporting regional sub kegiatan (Form 4)",
+    options={"scope": "bundle"},
+)
+def kp_coverage_gap(ctx: Context) -> Iterator[Finding]:
+    """The Form 4 roll-up (:func:`sinkron.kl.form4_rollup`) per plan year: a KP of a priority tree in
+    force whose funding categories include DAK or APBD, with no regional sub kegiatan supporting it
+    (directly or through a ProP under it). ``scope`` is ``bundle`` (all regions of the bundle
+    together) or ``government`` (each government with a yearly plan on its own)."""
+    scope = ctx.option("scope")
+    if scope not in ("bundle", "government"):
+        raise SinkronError(f"rule {ctx.rule.id}: option scope must be 'bundle' or 'government', got {scope!r}")
+    nat = national_index(ctx.index)
+    for year in _regional_years(ctx):
+        governments: Sequence[str | None] = [None]
+        if scope == "government":
+            governments = sorted({p.government_id for p in regional_plans(ctx.bundle, year) if p.government_id})
+        for government in governments:
+            for row in form4_rollup(ctx.bundle, year, government_id=government, kinds=(PriorityKind.ACTIVITY,)):
+                found = nat.nodes.get(row.priority.id)
+                if row.entries or found is None:
+                    continue
+                tree, node = found
+                regional = [c for c in node.funding if c.is_regional]
+                if not regional:
+                    continue
+                candidates = _candidates(ctx, nat, tree, node.code, year)
+                if government is not None:
+                    candidates = [c for c in candidates if nat.subs[c].plan.government_id == government]
+                where_id = f" pada rencana tahunan {government}" if government else " pada rencana tahunan daerah"
+                where_en = f" in the yearly plans of {government}" if government else " in the regional yearly plans"
+                funds = ", ".join(c.value for c in node.funding)
+                yield ctx.finding(
+                    row.priority.id,
+                    id=f"{node.label} “{_short(node.display_name, 60)}” didanai antara lain dari "
+                       f"{'/'.join(c.value.upper() for c in regional)}, tetapi tidak ada sub kegiatan{where_id} {year} yang mendukungnya.",
+                    en=f"{node.label} “{_short(node.display_name, 60)}” is funded from "
+                       f"{'/'.join(c.value.upper() for c in regional)} among others, but no sub kegiatan{where_en} of {year} supports it.",
+                    evidence={"year": year, "kp": node.code, "tree": tree.id, "funding": funds, "government": government,
+                              "regional_pagu": "0", "crosswalk_candidates": candidates},
+                    fix_id=("Tandai sub kegiatan berikut ke KP ini: " + ", ".join(candidates)) if candidates else
+                           "Tandai sub kegiatan daerah yang mendukung KP ini (Form 4), atau catat mengapa daerah tidak berkontribusi.",
+                    fix_en=("Tag these sub kegiatan to the KP: " + ", ".join(candidates)) if candidates else
+                           "Tag the regional sub kegiatan that support this KP (Form 4), or record why the region does not contribute.",
+                )  # fmt: skip
+
+
+# -- DAK (SKN703, SKN704) ---------------------------------------------------------------------------------
+
+
+def _dak_rows(ctx: Context) -> dict[tuple[int, Code], list[DAKMenu]]:
+    out: dict[tuple[int, Code], list[DAKMenu]] = defaultdict(list)
+    for crosswalk in ctx.bundle.national.dak_crosswalks:
+        for row in crosswalk.rows:
+            out[(row.year, row.sub_activity)].append(row)
+    return out
+
+
+def _dak_years(ctx: Context) -> dict[int, set[str]]:
+    """Years covered by a DAK crosswalk, with the kode_dana its rows name."""
+    out: dict[int, set[str]] = defaultdict(set)
+    for crosswalk in ctx.bundle.national.dak_crosswalks:
+        for row in crosswalk.rows:
+            codes = out.setdefault(row.year, set())
+            if row.funding_code:
+                codes.add(row.funding_code)
+    return out
+
+
+def _dak_sources(sub: SubActivity, codes: set[str]) -> list[tuple[FundingSource, FundingName]]:
+    """The sub kegiatan's DAK sumber dana: named DAK, or coded with a kode_dana of a DAK crosswalk row."""
+    out = []
+    for source in sub.funding:
+        name = FundingName.parse(source.name)
+        if name.is_dak or (source.code is not None and source.code in codes):
+            out.append((source, name))
+    return out
+
+
+def _fits(row: DAKMenu, source: FundingSource, name: FundingName) -> bool:
+    """Whether a menu row can be what a DAK sumber dana funds (jenis, bidang and kode_dana agree where both are given)."""
+    if name.kind in (FundingKind.DAK_PHYSICAL, FundingKind.DAK_NON_PHYSICAL) and name.kind is not row.kind:
+        return False
+    if name.area and comparison_key(name.area) != comparison_key(row.area):
+        return False
+    return not (row.funding_code and source.code and row.funding_code != source.code)
+
+
+@rule(
+    "SKN703",
+    "dak-menu-unmapped",
+    Severity.ERROR,
+    id="Sub kegiatan yang didanai DAK tidak terpetakan ke menu DAK tahun tersebut",
+    en="A DAK-funded sub kegiatan maps to no DAK menu of that year",
+)
+def dak_menu_unmapped(ctx: Context) -> Iterator[Finding]:
+    """Every sub kegiatan of a yearly regional plan with a DAK sumber dana (named "DAK …", or coded
+    with a kode_dana of a DAK menu row) must appear in a DAK menu crosswalk of the plan year under
+    a menu of the same jenis and bidang and, where both are given, the same kode_dana. Without a
+    crosswalk for the year the plan gets one info finding instead."""
+    nat = national_index(ctx.index)
+    rows = _dak_rows(ctx)
+    years = _dak_years(ctx)
+    unchecked: dict[str, int] = defaultdict(int)
+    for ref, record in nat.subs.items():
+        year = record.plan.period.start
+        sources = _dak_sources(record.sub, years.get(year, set()))
+        if not sources:
+            continue
+        if year not in years:
+            unchecked[record.plan.id] += 1
+            continue
+        menus = rows.get((year, record.sub.code), [])
+        for source, name in sources:
+            if any(_fits(m, source, name) for m in menus):
+                continue
+            mapped = [
+                f"{m.area} › {m.menu}" + (f" (kode_dana {m.funding_code})" if m.funding_code else "") for m in menus
+            ]
+            label = f"{source.name}" + (f" [{source.code}]" if source.code else "")
+            yield ctx.finding(
+                ref,
+                id=f"Sub kegiatan didanai {label}, tetapi tidak terpetakan ke menu DAK {year} yang sesuai"
+                   + (f" (terpetakan ke: {'; '.join(mapped)})." if mapped else "."),
+                en=f"The sub kegiatan is funded from {label} but maps to no matching DAK menu of {year}"
+                   + (f" (mapped to: {'; '.join(mapped)})." if mapped else "."),
+                evidence={"year": year, "sumber_dana": source.name, "kode_dana": source.code,
+                          "jenis": name.kind.value if name.kind else None, "bidang": name.area, "menus": mapped},
+                fix_id="Pilih sub kegiatan yang sesuai menu DAK tahun ini (Juknis DAK), atau lengkapi crosswalk menu DAK.",
+                fix_en="Use a sub kegiatan that matches a DAK menu of the year (Juknis DAK), or complete the DAK menu crosswalk.",
+            )  # fmt: skip
+    for plan_id, count in sorted(unchecked.items()):
+        plan = ctx.index.plans[plan_id]
+        yield ctx.finding(
+            plan_id,
+            id=f"{count} sub kegiatan didanai DAK pada {plan.title}, tetapi tidak ada crosswalk menu DAK {plan.period.start}; "
+               "kesesuaian menu tidak diperiksa.",
+            en=f"{count} sub kegiatan of {plan.title} are DAK-funded, but there is no DAK menu crosswalk for "
+               f"{plan.period.start}; menus were not checked.",
+            evidence={"year": plan.period.start, "dak_sub_kegiatan": count},
+            severity=Severity.INFO,
+            fix_id="Muat crosswalk menu DAK tahun tersebut (sinkron.kl.read_dak_crosswalk).",
+            fix_en="Load the year's DAK menu crosswalk (sinkron.kl.read_dak_crosswalk).",
+        )  # fmt: skip
+
+
+def _dak_amount(sub: SubActivity, sources: list[FundingSource], year: int) -> Decimal | None:
+    """The DAK money of a sub kegiatan: its DAK sources' amounts, else its pagu when DAK is its only source."""
+    amounts = [s.amount.amount for s in sources if s.amount is not None]
+    if len(amounts) == len(sources):
+        return sum(amounts, Decimal(0))
+    if len(sub.funding) == len(sources) == 1:
+        pagu = sub.budget_for(year)
+        return pagu.amount if pagu is not None else None
+    return None
+
+
+@rule(
+    "SKN704",
+    "dak-support-cap",
+    Severity.WARNING,
+    id="Porsi kegiatan penunjang DAK melebihi batas",
+    en="The share of DAK supporting activities (kegiatan penunjang) exceeds its cap",
+    options={"cap": "0.05"},
+)
+def dak_support_cap(ctx: Context) -> Iterator[Finding]:
+    """Per government, year, jenis, bidang and subbidang of the DAK menus matched (as in SKN703):
+    the DAK money on sub kegiatan mapped only to menu rows marked *penunjang*, as a share of all the
+    DAK money matched to that group, must not exceed ``cap`` (5 % by default, the KRISNA-DAK rule for
+    Kegiatan Penunjang). Amounts are the DAK sources' ``amount`` (pagu_dana), or the sub kegiatan's
+    pagu when DAK is its only source; sub kegiatan without either are listed, not counted."""
+    cap = decimal_option(ctx, "cap")
+    nat = national_index(ctx.index)
+    rows = _dak_rows(ctx)
+    years = _dak_years(ctx)
+    Group = tuple[str | None, int, FundingKind, str, str | None]
+    totals: dict[Group, Decimal] = defaultdict(Decimal)
+    supporting: dict[Group, Decimal] = defaultdict(Decimal)
+    members: dict[Group, list[str]] = defaultdict(list)
+    unpriced: dict[Group, list[str]] = defaultdict(list)
+    plans_of: dict[Group, str] = {}
+    for year in sorted(years):
+        counted = {p.id for p in regional_plans(ctx.bundle, year)}
+        for ref, record in nat.subs.items():
+            if record.plan.id not in counted:
+                continue
+            pairs = _dak_sources(record.sub, years[year])
+            matched = [m for m in rows.get((year, record.sub.code), []) if any(_fits(m, s, n) for s, n in pairs)]
+            if not matched:
+                continue
+            first = matched[0]
+            group: Group = (record.plan.government_id, first.year, first.kind, first.area, first.subarea)
+            plans_of.setdefault(group, record.plan.id)
+            amount = _dak_amount(record.sub, [s for s, _ in pairs], year)
+            if amount is None:
+                unpriced[group].append(ref)
+                continue
+            totals[group] += amount
+            if all(m.supporting for m in matched if m.group == first.group):
+                supporting[group] += amount
+                members[group].append(ref)
+    for group, total in totals.items():
+        share = supporting[group] / total if total else Decimal(0)
+        if share <= cap:
+            continue
+        government, year, kind, area, subarea = group
+        where = f"{area}" + (f" › {subarea}" if subarea else "")
+        yield ctx.finding(
+            plans_of[group],
+            id=f"Kegiatan penunjang DAK {where} {year} ({government}) = {rupiah_id(supporting[group])} dari "
+               f"{rupiah_id(total)} ({percent_id(share)}), di atas batas {percent_id(cap)}.",
+            en=f"DAK supporting activities of {where} {year} ({government}) = {rupiah_en(supporting[group])} of "
+               f"{rupiah_en(total)} ({percent_en(share)}), above the {percent_en(cap)} cap.",
+            evidence={"government": government, "year": year, "jenis": kind.value, "bidang": area, "subbidang": subarea,
+                      "supporting": str(supporting[group]), "total": str(total), "share": str(share.quantize(Decimal("0.0001"))),
+                      "cap": str(cap), "supporting_sub_kegiatan": members[group], "unpriced": unpriced.get(group, [])},
+            fix_id="Kurangi pagu kegiatan penunjang atau alihkan ke menu utama DAK.",
+            fix_en="Reduce the pagu of the supporting activities or move it to the main DAK menus.",
+        )  # fmt: skip
+
+
+# -- SKN705 -------------------------------------------------------------------------------------------------
+
+
+def _program_sectors(ctx: Context, output: OutputRecord) -> set[Code]:
+    sectors: set[Code] = set()
+    for crosswalk in ctx.bundle.national.program_crosswalks:
+        sectors |= crosswalk.sectors_for(output.program.code)
+    return sectors
+
+
+def _mapped_codes(ctx: Context, nat: NationalIndex, tags: set[str], year: int) -> set[Code]:
+    codes: set[Code] = set()
+    for tag in tags:
+        found = nat.nodes.get(tag)
+        if found is None:
+            continue
+        tree, node = found
+        for crosswalk in ctx.bundle.national.priority_crosswalks:
+            if crosswalk.applies_to(year) and crosswalk.tree_id in (None, tree.id):
+                for ancestor in tree.ancestors(node.code):
+                    codes |= crosswalk.sub_activities(ancestor.code)
+    return codes
+
+
+@rule(
+    "SKN705",
+    "ro-location-unmatched",
+    Severity.WARNING,
+    id="Lokasi RO K/L tidak bertemu sub kegiatan daerah yang terkait di lokasi yang sama",
+    en="A K/L RO location meets no related regional sub kegiatan at the same location",
+)
+def ro_location_unmatched(ctx: Context) -> Iterator[Finding]:
+    """For each lokasi of a K/L RO whose government has a yearly plan of the RO's year in the
+    bundle: some sub kegiatan of that plan must be related to the RO — sharing a priority tag (the
+    same priority, or one under the other below PN level), mapped from the RO's KP by a KP
+    crosswalk, or in a bidang urusan the RO's program maps to. ROs with neither tags nor crosswalk
+    rows cannot be joined and are skipped. Dekonsentrasi and tugas pembantuan ROs are matched by
+    satker location only: each lokasi must lie in the satker's province or kabupaten/kota."""
+    nat = national_index(ctx.index)
+    plans_at: dict[tuple[str, int], list[Plan]] = defaultdict(list)
+    for plan in ctx.bundle.plans:
+        if _is_regional_yearly(plan) and plan.government_id is not None:
+            plans_at[(plan.government_id, plan.period.start)].append(plan)
+    for ref, output in nat.outputs.items():
+        ro = output.output
+        year = output.plan.year
+        unit = nat.work_units.get(ro.work_unit) if ro.work_unit else None
+        authority = ro.authority or (unit.authority if unit else None)
+        if authority is not None and authority.is_delegated:
+            if unit is None or unit.location is None:
+                continue
+            for location in ro.locations:
+                if within_region(location.region_code, unit.location):
+                    continue
+                yield _finding(
+                    ctx, nat, ref,
+                    id=f"RO {authority.value.replace('_', ' ')} berlokasi di {location.region_code}, di luar wilayah satker "
+                       f"{unit.code} ({unit.location}).",
+                    en=f"The {authority.value.replace('_', ' ')} RO is located in {location.region_code}, outside the "
+                       f"region of its satker {unit.code} ({unit.location}).",
+                    evidence={"lokasi": location.region_code, "satker": unit.code, "satker_lokasi": unit.location,
+                              "kewenangan": authority.value},
+                    fix_id="Periksa lokasi RO atau satker pelaksananya.",
+                    fix_en="Check the RO's lokasi or its satker.",
+                )  # fmt: skip
+            continue
+        tags = nat.tags.get(ref, set())
+        sectors = _program_sectors(ctx, output)
+        mapped = _mapped_codes(ctx, nat, tags, year)
+        if not tags and not sectors:
+            continue
+        for location in ro.locations:
+            plans = [p for g in nat.governments_at(location.region_code) for p in plans_at.get((g, year), [])]
+            if not plans:
+                continue
+            plan_ids = {p.id for p in plans}
+            related = any(
+                (record.sub.code in mapped)
+                or (record.sub.code.sector in sectors)
+                or any(nat.related(a, b) for a in tags for b in nat.sub_tags.get(r, ()))
+                for r, record in nat.subs.items()
+                if record.plan.id in plan_ids
+            )
+            if related:
+                continue
+            titles = ", ".join(p.title for p in plans)
+            yield _finding(
+                ctx, nat, ref,
+                id=f"RO berlokasi di {location.region_code}, tetapi tidak ada sub kegiatan terkait pada {titles}.",
+                en=f"The RO is located in {location.region_code}, but no related sub kegiatan is in {titles}.",
+                evidence={"lokasi": location.region_code, "year": year, "tags": sorted(tags),
+                          "bidang_urusan": sorted(str(s) for s in sectors), "plans": sorted(plan_ids)},
+                fix_id="Sepakati sub kegiatan pendukung di daerah (Rakor sinkronisasi), tandai dengan prioritas yang sama, "
+                       "atau perbaiki lokasi RO.",
+                fix_en="Agree on a supporting sub kegiatan in the region (Rakor sinkronisasi), tag it with the same "
+                       "priority, or correct the RO's lokasi.",
+            )  # fmt: skip
+
+
+# -- SKN706, SKN707 ----------------------------------------------------------------------------------------
+
+
+def _measure_pairs(ctx: Context, nat: NationalIndex) -> Iterator[tuple[str, Indicator, str, Indicator]]:
+    """(source ref, its indicator, target ref, the priority indicator) of SUPPORTS links between indicators."""
+    for link in ctx.bundle.links:
+        if link.kind is not LinkKind.SUPPORTS:
+            continue
+        target = ctx.index.indicators.get(link.target)
+        if target is None or target.owner_ref not in ctx.index.priorities:
+            continue
+        source = ctx.index.indicators.get(link.source)
+        if source is not None and source.plan is not None:
+            yield link.source, source.indicator, link.target, target.indicator
+        elif link.source in nat.output_indicators:
+            yield link.source, nat.output_indicators[link.source][1], link.target, target.indicator
+
+
+@rule(
+    "SKN706",
+    "unit-incompatible",
+    Severity.WARNING,
+    id="Satuan indikator daerah/K-L tidak sebanding dengan satuan indikator prioritas nasional yang diukurnya",
+    en="A regional or K/L indicator's unit cannot be compared with the national priority indicator it measures",
+)
+def unit_incompatible(ctx: Context) -> Iterator[Finding]:
+    """A ``supports`` link from an indicator (of a regional item or a K/L RO) to a priority indicator
+    says the first measures the second. Their satuan must reduce to the same base unit after
+    normalisation (``%`` = ``persen``, ``Juta KL`` = 10⁹ liter, ``GWH`` = 10⁹ Wh; unknown units
+    compare by text). Indicators without a satuan are left to SKN202."""
+    nat = national_index(ctx.index)
+    for source_ref, source, target_ref, target in _measure_pairs(ctx, nat):
+        if source.unit is None or target.unit is None or compatible(source.unit, target.unit):
+            continue
+        yield _finding(
+            ctx, nat, source_ref,
+            id=f"Satuan “{source.unit}” tidak sebanding dengan satuan “{target.unit}” indikator nasional "
+               f"“{_short(target.name, 60)}”.",
+            en=f"Unit “{source.unit}” cannot be compared with unit “{target.unit}” of the national indicator "
+               f"“{_short(target.name, 60)}”.",
+            evidence={"unit": source.unit, "national_unit": target.unit, "national_indicator": target_ref},
+            fix_id="Gunakan satuan yang sama dengan indikator nasional, atau tautkan item (bukan indikatornya) bila "
+                   "indikator ini hanya berkontribusi.",
+            fix_en="Use the national indicator's unit, or link the item (not its indicator) when it only contributes.",
+        )  # fmt: skip
+
+
+@rule(
+    "SKN707",
+    "target-falls-short",
+    Severity.WARNING,
+    id="Target daerah/K-L berada seluruhnya di sisi yang lebih buruk dari target prioritas nasional yang diukurnya",
+    en="A regional or K/L target lies wholly on the worse side of the national priority target it measures",
+)
+def target_falls_short(ctx: Context) -> Iterator[Finding]:
+    """For indicators linked as in SKN706 with comparable units, every year both give a measurable
+    target: the targets are compared as intervals in base units (a number n is [n, n], a range
+    ``4,5–5,0`` is [4.5, 5.0]). When the intervals do not overlap and the regional one lies on the
+    worse side given the national indicator's direction, the target falls short."""
+    nat = national_index(ctx.index)
+    for source_ref, source, target_ref, target in _measure_pairs(ctx, nat):
+        if not compatible(source.unit, target.unit):
+            continue
+        for year in sorted(set(source.target_years) & set(target.target_years)):
+            mine, theirs = source.target_for(year), target.target_for(year)
+            assert mine is not None and theirs is not None
+            a, b = interval(mine, source.unit), interval(theirs, target.unit)
+            if a is None or b is None or not falls_short(a, b, target.direction):
+                continue
+            base = normalise_unit(target.unit or source.unit)
+            yield _finding(
+                ctx, nat, source_ref,
+                id=f"Target {year} “{mine.text}” berada di luar dan lebih buruk dari target nasional “{theirs.text}” "
+                   f"({_short(target.name, 60)}).",
+                en=f"The {year} target “{mine.text}” lies outside and on the worse side of the national target "
+                   f"“{theirs.text}” ({_short(target.name, 60)}).",
+                evidence={"year": year, "target": mine.text, "national_target": theirs.text,
+                          "interval": [str(a[0]), str(a[1])], "national_interval": [str(b[0]), str(b[1])],
+                          "base_unit": base.base if base else None, "direction": target.direction.value,
+                          "national_indicator": target_ref},
+                fix_id="Tinjau target daerah terhadap target nasional, atau catat alasannya.",
+                fix_en="Review the target against the national one, or record why it differs.",
+            )  # fmt: skip
+
+
+@hookimpl
+def sinkron_register_rules(register: Callable[[Rule], None]) -> None:
+    register_all(__name__, register)
