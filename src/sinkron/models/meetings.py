@@ -64,6 +64,8 @@ class Participant:
     name: str | None = None
     """Name of the party as written in the attendance list, when no id is known."""
     count: int = 1
+    desk_id: str | None = None
+    """The desk the party attended or signs for (``None``: the whole meeting)."""
 
     def __attrs_post_init__(self) -> None:
         if self.count < 1:
@@ -89,6 +91,8 @@ class Desk:
     name: str = attrs.field(validator=non_empty)
     sectors: tuple[Code, ...] = attrs.field(factory=tuple, converter=to_tuple)
     """Bidang urusan handled at the desk (``1.02``)."""
+    outcomes: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    """Outcome targets (sasaran / indikator outcome) discussed at the desk; agreements name the sub kegiatan supporting them."""
 
 
 @attrs.frozen(kw_only=True)
@@ -107,6 +111,7 @@ class Agreement:
     target: Value | None = None
     pagu: Money | None = None
     notes: str | None = None
+    provenance: Provenance | None = attrs.field(default=None, eq=False)
 
 
 @attrs.frozen(kw_only=True)
@@ -120,6 +125,7 @@ class ActionItem:
     due: dt.date | None = None
     status: ActionStatus = ActionStatus.OPEN
     completed: dt.date | None = None
+    provenance: Provenance | None = attrs.field(default=None, eq=False)
 
 
 @attrs.frozen(kw_only=True)
@@ -137,6 +143,7 @@ class Proposal:
     """Bidang urusan of the need, used to route it to a K/L program."""
     pagu: Money | None = None
     year: int | None = attrs.field(default=None, validator=optional_year)
+    provenance: Provenance | None = attrs.field(default=None, eq=False)
 
 
 @attrs.frozen(kw_only=True)
@@ -162,6 +169,10 @@ class Meeting:
         factory=tuple, converter=to_tuple, validator=unique_ids("action item")
     )
     proposals: tuple[Proposal, ...] = attrs.field(factory=tuple, converter=to_tuple, validator=unique_ids("proposal"))
+    invitees: tuple[Participant, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    """Undangan: the parties expected (role and count), against which attendance is summarised."""
+    signatories: tuple[Participant, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    """Penandatangan berita acara: the signing roles, per desk (``desk_id``) or for the whole meeting."""
     provenance: Provenance | None = attrs.field(default=None, eq=False)
     extra: dict[str, Any] = attrs.field(factory=dict, hash=False)
 
@@ -174,6 +185,10 @@ class Meeting:
                 raise InvalidModel(
                     "Meeting", "agreements", f"agreement {agreement.id!r} names unknown desk {agreement.desk_id!r}"
                 )
+        for field in ("participants", "invitees", "signatories"):
+            for party in getattr(self, field):
+                if party.desk_id is not None and party.desk_id not in desks:
+                    raise InvalidModel("Meeting", field, f"{party.role!r} names unknown desk {party.desk_id!r}")
 
     @property
     def participant_count(self) -> int:
