@@ -14,6 +14,7 @@ use that in pipelines that must stop on an outdated code.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import attrs
@@ -73,7 +74,8 @@ def _items(plan: Plan) -> Iterator[Program | Activity | SubActivity]:
 def nomenclature_problems(bundle: Bundle, nomenclature: Nomenclature | None = None) -> list[NomenclatureProblem]:
     """Every program, kegiatan and sub kegiatan code of ``bundle`` not in force in its plan's year.
 
-    Uses the shipped nomenclature unless another one (with newer change lists) is given.
+    Uses the shipped nomenclature unless another one (with newer change lists) is given. The
+    problems come in the order of the records in the source.
 
     >>> from sinkron import Bundle, Plan, PlanKind, PlanPeriod, Program, Code
     >>> plan = Plan(id="p", kind=PlanKind.RKPD, title="RKPD 2026", period=PlanPeriod(start=2026, end=2026),
@@ -107,4 +109,11 @@ def nomenclature_problems(bundle: Bundle, nomenclature: Nomenclature | None = No
                     version=status.version.regulation, replacement=status.replacement, location=location,
                 )
             )  # fmt: skip
-    return problems
+    return sorted(problems, key=_source_order)
+
+
+def _source_order(problem: NomenclatureProblem) -> tuple[str, int, int, str]:
+    """Problems in the order their records appear in the source."""
+    where = problem.location
+    index = re.search(r"\[(\d+)\]", where.json_path or "")
+    return (where.source or "", where.row or 0, int(index.group(1)) if index else 0, where.json_path or "")
