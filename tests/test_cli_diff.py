@@ -28,7 +28,8 @@ def rkpd(year: int, subs: dict[str, int]) -> Bundle:
     activity = Activity(code=Code.parse("1.02.02.2.02"), name="Kegiatan", agency_id=DINKES, sub_activities=items)
     program = Program(code=Code.parse("1.02.02"), name="Program", agency_id=DINKES, activities=[activity])
     plan = Plan(id=f"rkpd-{year}", kind=PlanKind.RKPD, title=f"RKPD Kalteng {year}",
-                period=PlanPeriod(start=year, end=year), owner_id="62", government_id="62", programs=[program])  # fmt: skip
+                period=PlanPeriod(start=year, end=year), owner_id="62", government_id="62",
+                programs=[program])  # fmt: skip
     return Bundle(plans=[plan])
 
 

@@ -65,7 +65,8 @@ def plan(subs: Sequence[SubActivity], *, years: tuple[int, int] = (2026, 2026), 
             Activity(code=code, name=f"Kegiatan {code}", agency_id=DINKES, sub_activities=children)
         )
     return Plan(
-        id=plan_id, kind=kind, title=f"Renja Dinas Kesehatan {years[0]}", period=PlanPeriod(start=years[0], end=years[1]),
+        id=plan_id, kind=kind, title=f"Renja Dinas Kesehatan {years[0]}",
+        period=PlanPeriod(start=years[0], end=years[1]),
         owner_id=owner, government_id="62", revision=revision,
         programs=[Program(code=c, name=f"Program {c}", agency_id=DINKES, activities=a) for c, a in programs.items()],
     )  # fmt: skip

@@ -702,7 +702,8 @@ def render_text(result: PlanDiff) -> str:
         ]
         lines += [
             f"  $ rebudgeted  {r.item.label()} · {_year_pair(r.old_year, r.new_year)}: "
-            f"{_rp(r.old.amount if r.old else None)} → {_rp(r.new.amount if r.new else None)} ({_signed_rp(r.change)})"
+            f"{_rp(r.old.amount if r.old else None)} → {_rp(r.new.amount if r.new else None)} "
+            f"({_signed_rp(r.change)})"
             for r in changes.rebudgeted
         ]
     lines += [f"plan only in NEW: {p.label()}" for p in result.plans_added]

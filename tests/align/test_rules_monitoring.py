@@ -1,4 +1,4 @@
-"""Rule family 6 (monitoring and evaluation): every rule fires on a bundle built for it and stays quiet on a clean one."""
+"""Rule family 6 (monitoring and evaluation): each rule fires on a bundle built for it and not on a clean one."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
 
+import attrs
 import pytest
 from hypothesis import given, settings
 
@@ -164,7 +165,8 @@ def test_skn601_reads_objective_indicators_too() -> None:
         id="rpjmd", kind=PlanKind.RPJMD, title="RPJMD Kalteng 2025–2029", period=PlanPeriod(start=2025, end=2029),
         owner_id="62", government_id="62",
         objectives=[Objective(id="S1", text="Menurunnya kemiskinan", indicators=[
-            indicator(name="Tingkat kemiskinan", unit="%", target="5", realised="9", direction=Direction.LOWER_IS_BETTER)
+            indicator(name="Tingkat kemiskinan", unit="%", target="5", realised="9",
+                      direction=Direction.LOWER_IS_BETTER)
         ])],
     )  # fmt: skip
     [finding] = run(bundle.replace(plans=(*bundle.plans, rpjmd)), "SKN601").findings
@@ -285,14 +287,12 @@ def test_skn604_quiet_when_improved_or_within_tolerance() -> None:
 P0 = "Tingkat kemiskinan"
 
 
-def kabkota_bundle(
-    series: dict[str, tuple[str, str | None, str]], *, level: GovernmentLevel = GovernmentLevel.REGENCY
-) -> Bundle:
-    """RPJMDs of kab/kota of province 62, each with one indicator: region → (baseline 2024, realisation 2025, name)."""
+def kabkota_bundle(series: dict[str, tuple[str, str | None, str]]) -> Bundle:
+    """RPJMDs of kab/kota of province 62, one indicator each: region → (baseline 2024, realisation 2025, name)."""
     governments = [PROVINCE]
     plans = []
     for i, (region, (start, latest, name)) in enumerate(series.items(), start=1):
-        gov = Government(level=level, region_code=f"62.{i:02d}", name=region, parent_id="62")
+        gov = Government(level=GovernmentLevel.REGENCY, region_code=f"62.{i:02d}", name=region, parent_id="62")
         governments.append(gov)
         poverty = Indicator(
             name=name, unit="%", kind=IndicatorKind.IMPACT, direction=Direction.LOWER_IS_BETTER,
@@ -343,10 +343,12 @@ def test_skn605_quiet_without_a_shared_indicator() -> None:
                "SKN605").findings == ()  # fmt: skip
     # Provinces are not ranked as kab/kota.
     provinces = kabkota_bundle({"Kab A": ("10", "9", P0), "Kab B": ("8", "7", P0)})
-    as_provinces = provinces.replace(governments=[
-        Government(level=GovernmentLevel.PROVINCE, region_code=f"{n}", name=f"Provinsi {n}") for n in (62, 63)
-    ], plans=[p.__class__(**{**{a: getattr(p, a) for a in ("id", "kind", "title", "period", "objectives")},
-                           "owner_id": g, "government_id": g}) for p, g in zip(provinces.plans, ("62", "63"))])  # fmt: skip
+    as_provinces = provinces.replace(
+        governments=[
+            Government(level=GovernmentLevel.PROVINCE, region_code=c, name=f"Provinsi {c}") for c in ("62", "63")
+        ],
+        plans=[attrs.evolve(p, owner_id=c, government_id=c) for p, c in zip(provinces.plans, ("62", "63"))],
+    )
     assert run(as_provinces, "SKN605").findings == ()
 
 

@@ -115,11 +115,19 @@ def _number_en(number: Decimal) -> str:
     return f"{number:,f}"
 
 
-def _value_id(value: Value) -> str:
-    return value.display()
+def _with_unit(value: Value, indicator: Indicator) -> Value:
+    """The value with the indicator's satuan when it was written without one."""
+    if value.unit or not indicator.unit or not value.is_measurable:
+        return value
+    return attrs.evolve(value, unit=indicator.unit)
 
 
-def _value_en(value: Value) -> str:
+def _value_id(value: Value, indicator: Indicator) -> str:
+    return _with_unit(value, indicator).display()
+
+
+def _value_en(value: Value, indicator: Indicator) -> str:
+    value = _with_unit(value, indicator)
     unit = f" {value.unit}" if value.unit else ""
     if value.number is not None:
         return f"{_number_en(value.number)}{unit}"
@@ -188,12 +196,13 @@ def low_achievement(ctx: Context) -> Iterator[Finding]:
                 severity=severity,
                 id=(
                     f"Capaian indikator «{indicator.name}» tahun {year} hanya {_pct_id(value)}: realisasi "
-                    f"{_value_id(real)} terhadap target {_value_id(target)} ({_direction_id(indicator.direction)}), "
+                    f"{_value_id(real, indicator)} terhadap target {_value_id(target, indicator)} "
+                    f"({_direction_id(indicator.direction)}), "
                     f"di bawah ambang {_pct_id(threshold)}."
                 ),
                 en=(
                     f"Achievement of indicator “{indicator.name}” in {year} is only {_pct_en(value)}: realisation "
-                    f"{_value_en(real)} against a target of {_value_en(target)} "
+                    f"{_value_en(real, indicator)} against a target of {_value_en(target, indicator)} "
                     f"({_direction_en(indicator.direction)}), below the {_pct_en(threshold)} threshold."
                 ),
                 evidence={
@@ -500,12 +509,14 @@ def indicator_worsened(ctx: Context) -> Iterator[Finding]:
         yield ctx.finding(
             record.ref,
             id=(
-                f"Indikator «{indicator.name}» memburuk: realisasi {latest_year} {_value_id(latest_value)} dibanding "
-                f"{ref_id} {_value_id(ref_value)} ({_direction_id(indicator.direction)})."
+                f"Indikator «{indicator.name}» memburuk: realisasi {latest_year} "
+                f"{_value_id(latest_value, indicator)} dibanding "
+                f"{ref_id} {_value_id(ref_value, indicator)} ({_direction_id(indicator.direction)})."
             ),
             en=(
-                f"Indicator “{indicator.name}” worsened: the {latest_year} realisation is {_value_en(latest_value)} "
-                f"against {ref_en} of {_value_en(ref_value)} ({_direction_en(indicator.direction)})."
+                f"Indicator “{indicator.name}” worsened: the {latest_year} realisation is "
+                f"{_value_en(latest_value, indicator)} "
+                f"against {ref_en} of {_value_en(ref_value, indicator)} ({_direction_en(indicator.direction)})."
             ),
             evidence={
                 "indicator": indicator.name,
@@ -704,11 +715,13 @@ def regional_ranking(ctx: Context) -> Iterator[Finding]:
             path=path,
             id=(
                 f"Peringkat {len(ranked)} kabupaten/kota di {where} menurut perbaikan «{name}» "
-                f"({_direction_id(direction)}): terbaik {_shown(best, direction, unit, english=False)}, terendah {_shown(worst, direction, unit, english=False)}."
+                f"({_direction_id(direction)}): terbaik {_shown(best, direction, unit, english=False)}, "
+                f"terendah {_shown(worst, direction, unit, english=False)}."
             ),
             en=(
                 f"{len(ranked)} kabupaten/kota in {where} ranked by improvement on “{name}” "
-                f"({_direction_en(direction)}): best {_shown(best, direction, unit, english=True)}, lowest {_shown(worst, direction, unit, english=True)}."
+                f"({_direction_en(direction)}): best {_shown(best, direction, unit, english=True)}, "
+                f"lowest {_shown(worst, direction, unit, english=True)}."
             ),
             evidence={
                 "indicator": name,
