@@ -115,8 +115,9 @@ def test_formula_injection_is_neutralised_and_read_back(tmp_path: Path, text: st
     assert (read_sub.name, read_sub.locations, read_sub.indicators[0].name) == (text, (text,), text)
 
 
-def test_goals_round_trip(tmp_path: Path) -> None:
-    plan = sst.plans(kind=PlanKind.RENSTRA_PD).example()
+@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(plan=sst.plans(kind=PlanKind.RENSTRA_PD))
+def test_goals_round_trip(tmp_path: Path, plan: Plan) -> None:
     write_workbook(Bundle(plans=[plan]), tmp_path / "renstra.xlsx")
     (read_plan,) = read_spreadsheet(tmp_path / "renstra.xlsx").bundle.plans
     assert read_plan.goals == layout_view(plan, "renstra").goals

@@ -59,6 +59,9 @@ def read_cmd(source: str, fmt: str | None, mapping: str | None, to: str, output:
         click.echo(
             f"  {plan.id}: {plan.title} ({plan.kind.value}, {plan.period}) — {sum(1 for _ in plan.items())} items"
         )
+    for note in bundle.sources:  # what the connector says about how it read the source (layout chosen …)
+        if note != source:
+            click.echo(f"  source: {note}")
 
 
 @click.command("convert")
