@@ -441,3 +441,12 @@ def test_a_buggy_pagination_plugin_is_located_not_a_traceback(server: ApiServer)
     assert_located(error, server, "/api/pages-x", 2, HttpErrorKind.HTTP)
     assert "unexpected KeyError while reading" in error.message
     assert result.records == 5  # page 1 was read
+
+
+def test_missing_sinkron_sipd_stops_before_any_request(server: ApiServer) -> None:
+    from sinkron import ConnectorUnavailable
+    from sinkron_http import SipdMapping
+
+    with pytest.raises(ConnectorUnavailable, match="pip install sinkron-sipd"):
+        sinkron.read(server.url("/api/x"), format="http", mapping=SipdMapping(module="sinkron_sipd_absent_here"))
+    assert server.log == []

@@ -126,7 +126,7 @@ def test_saved_response_file_with_the_wrong_shape(tmp_path: Path) -> None:
 
 
 def test_sipd_preset_without_sinkron_sipd_names_what_to_install() -> None:
-    preset = SipdMapping(function="sinkron_sipd_not_installed_here:read_records")
+    preset = SipdMapping(module="sinkron_sipd_not_installed_here")
     with pytest.raises(ConnectorUnavailable) as caught:
         preset.check_available()
     assert caught.value.install == "sinkron-sipd"
