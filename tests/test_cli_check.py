@@ -74,6 +74,13 @@ def test_html_to_a_file_is_written_atomically(tmp_path: Path) -> None:
     assert f"wrote {target}" in err and "error" in err
 
 
+@pytest.mark.parametrize(("name", "start"), [("r.json", '{\n  "schema_version": 1'), ("r.md", "# Laporan"),
+                                             ("r.html", "<!DOCTYPE html>"), ("r.log", "LAPORAN")])  # fmt: skip
+def test_format_follows_the_output_extension(tmp_path: Path, name: str, start: str) -> None:
+    code, _, _ = run("check", "--demo", "--exit-zero", "--output", str(tmp_path / name))
+    assert code == 0 and (tmp_path / name).read_text(encoding="utf-8").startswith(start)
+
+
 def test_select_and_ignore() -> None:
     code, document = run_json("check", "--demo", "--select", "SKN6", "--ignore", "SKN605")
     summary = document["summary"]

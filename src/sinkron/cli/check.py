@@ -27,6 +27,8 @@ from sinkron.plugins.manager import get_plugin_manager
 __all__ = ["FORMATS", "check_cmd"]
 
 FORMATS = ("text", "json", "md", "html", "xlsx")
+_SUFFIX_FORMATS = {".txt": "text", ".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
+                   ".xlsx": "xlsx"}  # fmt: skip
 _TRUE = {"1", "true", "yes", "ya", "on"}
 _FALSE = {"0", "false", "no", "tidak", "off"}
 
@@ -143,8 +145,8 @@ def _terminal_width() -> int:
 @click.argument("sources", nargs=-1, metavar="[PATH|URL]...")
 @click.option("--demo", is_flag=True, help="Check the built-in demo data (illustrative, Kalimantan Tengah 2025–2029).")
 @click.option(
-    "--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True,
-    help="Report format (xlsx needs the spreadsheet plugin).",
+    "--format", "output_format", type=click.Choice(FORMATS), default=None,
+    help="Report format (default: from --output's extension, else text; xlsx needs the spreadsheet plugin).",
 )  # fmt: skip
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here.")
 @click.option("--select", multiple=True, metavar="PREFIX", help="Run only rules whose id starts so (SKN1,SKN301).")
@@ -158,7 +160,7 @@ def _terminal_width() -> int:
 def check_cmd(
     sources: tuple[str, ...],
     demo: bool,
-    output_format: str,
+    output_format: str | None,
     output: Path | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
@@ -180,6 +182,8 @@ def check_cmd(
     """
     if not sources and not demo:
         fail("nothing to check: give one or more PATH/URL, or --demo")
+    if output_format is None:
+        output_format = _SUFFIX_FORMATS.get(output.suffix.lower(), "text") if output is not None else "text"
     bundles = _read_all(sources, fmt, mapping)
     config_extra: dict[str, Any] = {}
     if demo:
