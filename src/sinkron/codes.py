@@ -142,7 +142,7 @@ def _validate_parts(instance: Code, attribute: attrs.Attribute[tuple[str, ...]],
 
 
 @functools.total_ordering
-@attrs.frozen(order=False)
+@attrs.frozen(order=False, cache_hash=True)
 class Code:
     """A nomenclature code of any level, kept as text so leading zeros survive.
 
@@ -280,6 +280,5 @@ class Code:
 
 @functools.lru_cache(maxsize=1 << 16)
 def _make(parts: tuple[str, ...]) -> Code:
-    code = object.__new__(Code)
-    object.__setattr__(code, "parts", parts)
-    return code
+    """One shared instance per distinct code (validated once, then cached)."""
+    return Code(parts=parts)

@@ -3,12 +3,13 @@
 It indexes the bundle once, runs the selected rules (each isolated: a rule that raises is
 reported in ``Report.rule_failures`` and the others still run), and computes the metrics.
 Selection works like a linter: ``select=("SKN1",)`` keeps rules whose id starts with ``SKN1``;
-``ignore=("SKN203",)`` drops some; ``options={"SKN301": {"pagu_tolerance": "0.10"}}`` tunes one.
+``ignore=("SKN203",)`` drops some; ``options={"SKN303": {"pagu_tolerance": "0.10"}}`` tunes one.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import traceback
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -39,7 +40,7 @@ class CheckConfig:
     ignore: tuple[str, ...] = ()
     """Rule id prefixes to skip."""
     options: Mapping[str, Mapping[str, Any]] = attrs.field(factory=dict)
-    """Per-rule option overrides: ``{"SKN301": {"pagu_tolerance": "0.05"}}``."""
+    """Per-rule option overrides: ``{"SKN303": {"pagu_tolerance": "0.05"}}``."""
     nomenclature: Nomenclature | None = None
     """Catalogue to check codes against (the shipped one by default)."""
     today: dt.date | None = None
@@ -58,6 +59,34 @@ def select_rules(rules: Iterable[Rule], select: Iterable[str] = (), ignore: Iter
         ),
         key=lambda r: r.id,
     )
+
+
+def _run_rules(
+    chosen: list[Rule],
+    config: CheckConfig,
+    bundle: Bundle,
+    index: BundleIndex,
+    nomenclature: Nomenclature,
+    today: dt.date,
+) -> tuple[list[Finding], list[RuleFailure]]:
+    findings: list[Finding] = []
+    failures: list[RuleFailure] = []
+    for rule in chosen:
+        options = {**rule.options, **config.options.get(rule.id, {})}
+        unknown_options = set(config.options.get(rule.id, {})) - set(rule.options)
+        if unknown_options:
+            raise SinkronError(f"rule {rule.id} has no option(s) {', '.join(sorted(unknown_options))}")
+        context = Context(
+            bundle=bundle, index=index, nomenclature=nomenclature, rule=rule, options=options, today=today
+        )
+        try:
+            findings.extend(rule.check(context))
+        except Exception as exc:  # isolation: one broken rule never hides the others' findings
+            where = traceback.extract_tb(exc.__traceback__)[-1]
+            failures.append(
+                RuleFailure(rule=rule.id, error=f"{type(exc).__name__}: {exc} ({where.filename}:{where.lineno})")
+            )
+    return findings, failures
 
 
 def check(
@@ -87,27 +116,20 @@ def check(
         raise SinkronError(f"options given for unknown rule(s): {', '.join(sorted(unknown))}")
 
     nomenclature = config.nomenclature or default_nomenclature()
-    index = BundleIndex(bundle, nomenclature)
     today = config.today or dt.date.today()
-    findings: list[Finding] = []
-    failures: list[RuleFailure] = []
-    for rule in chosen:
-        options = {**rule.options, **config.options.get(rule.id, {})}
-        unknown_options = set(config.options.get(rule.id, {})) - set(rule.options)
-        if unknown_options:
-            raise SinkronError(f"rule {rule.id} has no option(s) {', '.join(sorted(unknown_options))}")
-        context = Context(
-            bundle=bundle, index=index, nomenclature=nomenclature, rule=rule, options=options, today=today
-        )
-        try:
-            findings.extend(rule.check(context))
-        except Exception as exc:  # isolation: one broken rule never hides the others' findings
-            where = traceback.extract_tb(exc.__traceback__)[-1]
-            failures.append(
-                RuleFailure(rule=rule.id, error=f"{type(exc).__name__}: {exc} ({where.filename}:{where.lineno})")
-            )
+    # Indexing and checking allocate millions of small objects that all survive until the report
+    # is built; the cyclic garbage collector would rescan them again and again (most of the time
+    # at national scale), so it is paused for the run and restored after.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        index = BundleIndex(bundle, nomenclature)
+        findings, failures = _run_rules(chosen, config, bundle, index, nomenclature, today)
+        metrics = compute_metrics(index, SupportMap.of(index))
+    finally:
+        if gc_was_enabled:
+            gc.enable()
     findings.sort(key=lambda f: (f.severity.rank, f.rule, f.path, f.subject))
-    metrics = compute_metrics(index, SupportMap(index))
     return Report(
         findings=tuple(findings),
         metrics=metrics,

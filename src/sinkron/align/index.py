@@ -7,7 +7,8 @@ by plan kind, by link endpoint). Building the index is linear in the size of the
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar, cast
 
 import attrs
 
@@ -30,9 +31,12 @@ from sinkron.models import (
     SubActivity,
     ref,
 )
+from sinkron.models.links import REF_SEPARATOR
 from sinkron.nomenclature import Nomenclature
 
 __all__ = ["BundleIndex", "IndicatorRecord", "ItemRecord"]
+
+T = TypeVar("T")
 
 PATH_SEPARATOR = " › "
 _NAME_WIDTH = 48
@@ -105,6 +109,7 @@ class BundleIndex:
         self.governments: dict[str, Government] = {g.id: g for g in bundle.governments}
         self.agencies: dict[str, Agency] = {a.id: a for a in bundle.agencies}
         self.meetings: dict[str, Meeting] = {m.id: m for m in bundle.meetings}
+        self._derived: dict[str, Any] = {}
         self.links_from: dict[str, list[Link]] = defaultdict(list)
         self.links_to: dict[str, list[Link]] = defaultdict(list)
         for priority in bundle.priorities:
@@ -135,7 +140,7 @@ class BundleIndex:
                     self._add_item(plan, sub, program, activity)
 
     def _add_item(self, plan: Plan, item: Item, program: Program, activity: Activity | None) -> None:
-        r = ref(plan.id, item.id)
+        r = plan.id + REF_SEPARATOR + item.id
         record = ItemRecord(ref=r, plan=plan, item=item, program=program, activity=activity)
         self.items[r] = record
         self.items_by_plan[plan.id].append(record)
@@ -143,9 +148,19 @@ class BundleIndex:
         self._add_indicators(r, item.indicators, plan)
 
     def _add_indicators(self, owner: str, indicators: Iterable[Indicator], plan: Plan | None) -> None:
+        prefix = owner + REF_SEPARATOR
         for indicator in indicators:
-            r = ref(owner, indicator.id)
+            r = prefix + indicator.id
             self.indicators[r] = IndicatorRecord(ref=r, owner_ref=owner, indicator=indicator, plan=plan)
+
+    def derived(self, key: str, build: Callable[[BundleIndex], T]) -> T:
+        """``build(self)``, computed once per index and shared by every rule of the check.
+
+        Rules keep their own lookups here (keyed by a name they own) instead of in module globals.
+        """
+        if key not in self._derived:
+            self._derived[key] = build(self)
+        return cast(T, self._derived[key])
 
     # -- queries -------------------------------------------------------------------------------
     def item_records(self, level: CodeLevel | None = None, plan: Plan | None = None) -> Iterator[ItemRecord]:

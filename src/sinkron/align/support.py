@@ -63,6 +63,11 @@ class SupportMap:
                     self.priorities_of_item[sub.ref].add(priority.id)
                 self.priorities_of_item[record.ref].add(priority.id)
 
+    @classmethod
+    def of(cls, index: BundleIndex) -> SupportMap:
+        """The support map of ``index``, built once per check and shared by rules and metrics."""
+        return index.derived("support_map", cls)
+
     def _priority_of(self, target: str) -> str | None:
         head = target.split(REF_SEPARATOR, 1)[0]
         return head if head in self.index.priorities else None

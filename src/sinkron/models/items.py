@@ -72,6 +72,9 @@ def _item_id(self: Program | Activity | SubActivity) -> str:
     return f"{self.agency_id}/{self.code}" if self.agency_id else str(self.code)
 
 
+_MOST_FINAL_FIRST = (BudgetKind.REVISED, BudgetKind.CEILING, BudgetKind.INDICATIVE)
+
+
 class _ItemMixin:
     """Budget helpers shared by the three item levels."""
 
@@ -80,13 +83,18 @@ class _ItemMixin:
 
     def budget_for(self, year: int, kind: BudgetKind | None = None) -> Money | None:
         """The pagu for ``year`` (of ``kind``, or the most final kind present), or ``None``."""
-        found: dict[BudgetKind, Money] = {}
-        for budget in self.budgets:
+        budgets = self.budgets
+        if len(budgets) == 1:  # the common case, kept cheap for national-scale checks
+            only = budgets[0]
+            return only.amount if only.year == year and (kind is None or only.kind is kind) else None
+        found: dict[BudgetKind, list[Money]] = {}
+        for budget in budgets:
             if budget.year == year and (kind is None or budget.kind is kind):
-                found[budget.kind] = found.get(budget.kind, Money.zero()) + budget.amount
-        for candidate in (BudgetKind.REVISED, BudgetKind.CEILING, BudgetKind.INDICATIVE):
-            if candidate in found:
-                return found[candidate]
+                found.setdefault(budget.kind, []).append(budget.amount)
+        for candidate in _MOST_FINAL_FIRST:
+            amounts = found.get(candidate)
+            if amounts:
+                return amounts[0] if len(amounts) == 1 else Money.total(amounts)
         return None
 
 

@@ -7,10 +7,9 @@ instead of rebuilding them.
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Callable, Iterable
 from decimal import Decimal, InvalidOperation
-from typing import Any, TypeVar, cast
+from typing import TypeVar
 
 from sinkron.align.context import Context
 from sinkron.align.index import BundleIndex
@@ -42,20 +41,15 @@ __all__ = [
 Item = Program | Activity | SubActivity
 T = TypeVar("T")
 
-_CACHE: weakref.WeakKeyDictionary[BundleIndex, dict[str, Any]] = weakref.WeakKeyDictionary()
-
 
 def cached(index: BundleIndex, key: str, build: Callable[[BundleIndex], T]) -> T:
     """``build(index)``, computed once per index (the index lives for one check)."""
-    store = _CACHE.setdefault(index, {})
-    if key not in store:
-        store[key] = build(index)
-    return cast(T, store[key])
+    return index.derived(key, build)
 
 
 def support_map(index: BundleIndex) -> SupportMap:
     """The :class:`~sinkron.align.support.SupportMap` of the index, built once for all rules."""
-    return cached(index, "support_map", SupportMap)
+    return SupportMap.of(index)
 
 
 def decimal_option(ctx: Context, name: str) -> Decimal:

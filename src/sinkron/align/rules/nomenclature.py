@@ -14,7 +14,6 @@ them, instead of one error per item. Load a provincial list (a version whose ``s
 from __future__ import annotations
 
 import re
-import weakref
 from collections.abc import Callable, Iterator
 
 from sinkron.align.context import Context
@@ -57,16 +56,13 @@ def level_name(level: CodeLevel) -> str:
     return _LEVEL_NAMES[level]
 
 
-_SECTORS: weakref.WeakKeyDictionary[BundleIndex, dict[str | None, tuple[Code, ...]]] = weakref.WeakKeyDictionary()
-
-
 def agency_sectors(index: BundleIndex, agency_id: str | None) -> tuple[Code, ...]:
     """The bidang urusan a perangkat daerah carries: its ``Agency.sectors``, else read from its SKPD code.
 
     ``1.03.0.00.0.00.01.0000`` carries ``1.03``; ``2.18.3.31.0.00.01.0000`` carries ``2.18`` and ``3.31``.
     Empty when neither tells. Computed once per agency and index.
     """
-    cache = _SECTORS.setdefault(index, {})
+    cache: dict[str | None, tuple[Code, ...]] = index.derived("nomenclature.agency_sectors", lambda _: {})
     if agency_id in cache:
         return cache[agency_id]
     sectors: tuple[Code, ...] = ()
@@ -103,15 +99,9 @@ class _Statuses:
         return status.entry.name if status.state is CodeState.ACTIVE and status.entry is not None else None
 
 
-_STATUSES: weakref.WeakKeyDictionary[BundleIndex, _Statuses] = weakref.WeakKeyDictionary()
-
-
 def _statuses(ctx: Context) -> _Statuses:
     """The status cache of this check, shared by the family's rules (the index lives for one check)."""
-    statuses = _STATUSES.get(ctx.index)
-    if statuses is None or statuses.nomenclature is not ctx.nomenclature:
-        statuses = _STATUSES[ctx.index] = _Statuses(ctx.nomenclature)
-    return statuses
+    return ctx.index.derived("nomenclature.statuses", lambda _: _Statuses(ctx.nomenclature))
 
 
 def _plans(ctx: Context) -> Iterator[tuple[Plan, int, list[ItemRecord]]]:
