@@ -12,6 +12,7 @@ from sinkron_sipd.documents import DocumentInfo, RawRecord, iter_records
 from sinkron_sipd.fields import RecordKind
 from sinkron_sipd.nomenclature_check import NomenclatureProblem, nomenclature_problems
 from sinkron_sipd.reader import BundleBuilder, ReadOptions
+from sinkron_sipd.report import SipdReportConnector
 from sinkron_sipd.writer import dumps, records
 
 __version__ = "0.1.0"
@@ -25,6 +26,7 @@ __all__ = [
     "RecordKind",
     "SipdConnector",
     "SipdExporter",
+    "SipdReportConnector",
     "__version__",
     "dumps",
     "iter_records",

@@ -97,11 +97,13 @@ def nomenclature_problems(bundle: Bundle, nomenclature: Nomenclature | None = No
                 continue
             field = _FIELDS[type(item)]
             provenance = item.provenance
+            json_path = provenance.json_path if provenance else None
             location = Location(
                 source=provenance.source if provenance else None,
+                sheet=provenance.sheet if provenance else None,
                 row=provenance.row if provenance else None,
-                json_path=f"{provenance.json_path}.{field}" if provenance and provenance.json_path else None,
-                field=field,
+                json_path=f"{json_path}.{field}" if json_path else None,
+                field=field if json_path else None,
             )
             problems.append(
                 NomenclatureProblem(

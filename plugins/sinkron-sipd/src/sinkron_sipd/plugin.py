@@ -8,11 +8,13 @@ from sinkron.connector import Connector
 from sinkron.exporter import Exporter
 from sinkron.plugins import hookimpl
 from sinkron_sipd.connector import SipdConnector, SipdExporter
+from sinkron_sipd.report import SipdReportConnector
 
 
 @hookimpl
 def sinkron_register_connectors(register: Callable[[Connector], None]) -> None:
     register(SipdConnector())
+    register(SipdReportConnector())
 
 
 @hookimpl
