@@ -263,16 +263,18 @@ class _Reader:
         return sum(1 for t in texts if t in self.header_texts) >= max(2, len(texts) - 1)  # a repeated header
 
     def row(self, r: int, values: list[Any]) -> None:
-        if self.is_noise(values):
-            return
-        if self.on_unit is not None:
-            from sinkron_spreadsheet.preamble import parse_line
-
-            line = parse_line(values)
-            if line is not None and line[0] in ("unit", "sub_unit"):
-                self.agency_id = self.on_unit(r, line[0], line[1])
-                return
         text, column, candidates = self.code_text(values, r)
+        if text is None or not (text[:1].isdigit() or text[:1] in "Xx"):
+            # Not a code: a blank, numbering or repeated header row, a Unit Organisasi line, a TOTAL row …
+            if self.is_noise(values):
+                return
+            if self.on_unit is not None:
+                from sinkron_spreadsheet.preamble import parse_line
+
+                line = parse_line(values)
+                if line is not None and line[0] in ("unit", "sub_unit"):
+                    self.agency_id = self.on_unit(r, line[0], line[1])
+                    return
         name_cell = self.one(values, r, "name")
         if text is None:
             name = clean_text(to_text(name_cell[1])) if name_cell else ""
