@@ -101,6 +101,12 @@ def _structure_str(value: Any, typ: type) -> str:
     return value
 
 
+def _structure_bool(value: Any, _: type) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(f"expected true or false, got {value!r}")
+    return value
+
+
 def _structure_int(value: Any, _: type) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValueError(f"expected an integer, got {value!r}")
@@ -123,6 +129,7 @@ def make_converter() -> cattrs.Converter:
     # Single dispatch also routes the str-based enums (PlanKind, …) here; _structure_str handles them.
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(bool, _structure_bool)  # bool is an int subclass: keep it out of the int hook
     return conv
 
 

@@ -9,7 +9,7 @@ import attrs
 
 from sinkron.errors import InvalidModel
 
-_REGION_CODE = re.compile(r"\d{2}(\.\d{2})?\Z")
+_REGION_CODE = re.compile(r"[0-9]{2}(\.[0-9]{2})?\Z")
 
 
 def region_code(instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:

@@ -109,15 +109,15 @@ _LABELS = {
     KLLevel.ACCOUNT: "akun",
 }
 _PATTERNS = {
-    KLLevel.BUDGET_SECTION: re.compile(r"\d{3}\Z"),
-    KLLevel.UNIT: re.compile(r"\d{2}\Z"),
+    KLLevel.BUDGET_SECTION: re.compile(r"[0-9]{3}\Z"),
+    KLLevel.UNIT: re.compile(r"[0-9]{2}\Z"),
     KLLevel.PROGRAM: re.compile(r"[A-Z]{2}\Z"),
-    KLLevel.ACTIVITY: re.compile(r"\d{4}\Z"),
+    KLLevel.ACTIVITY: re.compile(r"[0-9]{4}\Z"),
     KLLevel.OUTPUT_CLASS: re.compile(r"[A-Z]{3}\Z"),
-    KLLevel.OUTPUT: re.compile(r"(?=[A-Z]*\d)[A-Z0-9]{3}\Z"),
-    KLLevel.COMPONENT: re.compile(r"\d{3}\Z"),
+    KLLevel.OUTPUT: re.compile(r"(?=[A-Z]*[0-9])[A-Z0-9]{3}\Z"),
+    KLLevel.COMPONENT: re.compile(r"[0-9]{3}\Z"),
     KLLevel.SUB_COMPONENT: re.compile(r"[A-Z]\Z"),
-    KLLevel.ACCOUNT: re.compile(r"\d{6}\Z"),
+    KLLevel.ACCOUNT: re.compile(r"[0-9]{6}\Z"),
 }
 _SHAPES = {
     KLLevel.BUDGET_SECTION: "3 digits",
@@ -130,7 +130,7 @@ _SHAPES = {
     KLLevel.SUB_COMPONENT: "1 letter",
     KLLevel.ACCOUNT: "6 digits",
 }
-_COMPACT = re.compile(r"([A-Z]{2})(\d{3})\Z")
+_COMPACT = re.compile(r"([A-Z]{2})([0-9]{3})\Z")
 _FIELDS = (
     "budget_section",
     "unit",

@@ -129,7 +129,7 @@ def _sector(text: str) -> Code:
 
 def _kl_program(text: str) -> KLCode:
     stripped = text.strip()
-    if re.fullmatch(r"\d{3}", stripped):
+    if re.fullmatch(r"[0-9]{3}", stripped):
         return KLCode.parse(stripped, level=KLLevel.BUDGET_SECTION)
     code = KLCode.parse(stripped)
     if not code.is_anchored:
@@ -138,7 +138,7 @@ def _kl_program(text: str) -> KLCode:
 
 
 def _year(text: str) -> int:
-    if not re.fullmatch(r"\d{4}", text.strip()):
+    if not re.fullmatch(r"[0-9]{4}", text.strip()):
         raise ValueError(f"not a year: {text!r}")
     return int(text)
 

@@ -47,7 +47,7 @@ _GROUPS = ("dana khusus", "dana umum", "dana transfer khusus", "dana transfer um
 _BRACKET_GROUP = re.compile(r"^\s*\[([^\]]+)\]\s*-?\s*(.*)\Z", re.S)
 _NONFISIK = re.compile(r"non[\s\-]*fisik", re.I)
 _KIND = re.compile(r"^(?:DAK|Dana\s+Alokasi\s+Khusus)(?:\s+(Fisik|Non Fisik))?$", re.I)
-_CODE = re.compile(r"\d+(?:\.\d+)*\Z")
+_CODE = re.compile(r"[0-9]+(?:\.[0-9]+)*\Z")
 
 
 class FundingCodeError(SinkronError, ValueError):
@@ -171,7 +171,8 @@ class FundingName:
         area = re.sub(r"^Bidang\s+", "", parts.pop(0), flags=re.I) if parts else None
         scheme = None
         if parts and parts[0].casefold() in {s.casefold() for s in SCHEMES}:
-            scheme = next(s for s in SCHEMES if s.casefold() == parts.pop(0).casefold())
+            written_scheme = parts.pop(0).casefold()
+            scheme = next(s for s in SCHEMES if s.casefold() == written_scheme)
         subarea = parts.pop(0) if parts else None
         return cls(
             text=name,

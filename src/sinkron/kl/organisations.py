@@ -88,7 +88,7 @@ class Ministry:
     '022'
     """
 
-    code: str = attrs.field(validator=_matches(r"\d{3}", "a 3-digit bagian anggaran such as '022'"))
+    code: str = attrs.field(validator=_matches(r"[0-9]{3}", "a 3-digit bagian anggaran such as '022'"))
     name: str = attrs.field(validator=non_empty)
     alias: str | None = None
     """Short name (``nama_alias``): "Kemenhub"."""
@@ -104,7 +104,7 @@ class Ministry:
 class EchelonOneUnit:
     """Unit eselon I of a K/L, coded ``BA.UU`` (``022.12``)."""
 
-    code: str = attrs.field(validator=_matches(r"\d{3}\.\d{2}", "a unit code such as '022.12'"))
+    code: str = attrs.field(validator=_matches(r"[0-9]{3}\.[0-9]{2}", "a unit code such as '022.12'"))
     name: str = attrs.field(validator=non_empty)
     provenance: Provenance | None = attrs.field(default=None, eq=False)
     extra: dict[str, Any] = attrs.field(factory=dict, hash=False)
@@ -131,10 +131,10 @@ class WorkUnit:
     '62'
     """
 
-    code: str = attrs.field(validator=_matches(r"\d{6}", "a 6-digit satker code"))
+    code: str = attrs.field(validator=_matches(r"[0-9]{6}", "a 6-digit satker code"))
     name: str = attrs.field(validator=non_empty)
-    ministry_code: str = attrs.field(validator=_matches(r"\d{3}", "a 3-digit bagian anggaran"))
-    unit_code: str | None = attrs.field(default=None, validator=_matches(r"\d{3}\.\d{2}", "a unit code"))
+    ministry_code: str = attrs.field(validator=_matches(r"[0-9]{3}", "a 3-digit bagian anggaran"))
+    unit_code: str | None = attrs.field(default=None, validator=_matches(r"[0-9]{3}\.[0-9]{2}", "a unit code"))
     """The unit eselon I (``022.12``)."""
     location: str | None = attrs.field(default=None, validator=region_code)
     """Kode wilayah of the satker (province ``62`` or kab/kota ``62.71``)."""

@@ -57,7 +57,7 @@ from sinkron.models.values import Baseline, Target, Value
 
 __all__ = ["read_priority_tree", "read_vocabulary"]
 
-_TARGET = r"target_\d{4}"
+_TARGET = r"target_[0-9]{4}"
 _LEVELS = {
     "pn": PriorityKind.NATIONAL,
     "pp": PriorityKind.PROGRAM,
@@ -92,7 +92,7 @@ def _amount(text: str, unit: AmountUnit) -> Money:
 
 
 def _year(text: str) -> int:
-    if not re.fullmatch(r"\d{4}", text.strip()):
+    if not re.fullmatch(r"[0-9]{4}", text.strip()):
         raise ValueError(f"not a year: {text!r}")
     return int(text)
 

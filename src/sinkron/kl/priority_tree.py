@@ -53,7 +53,7 @@ _LABEL = {
     PriorityKind.PROJECT: "ProP",
 }
 _PREFIX = re.compile(r"^\s*(?:PN|PP|KP|PROP|KPU)\b[\s.:-]*", re.I)
-_CANONICAL = re.compile(r"(?!00)\d\d(?:\.(?!00)\d\d){0,3}\Z")
+_CANONICAL = re.compile(r"(?!00)[0-9][0-9](?:\.(?!00)[0-9][0-9]){0,3}\Z")
 
 
 class PriorityCodeError(SinkronError, ValueError):
