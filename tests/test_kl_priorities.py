@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import sinkron.kl
 from sinkron import Bundle, InvalidModel, PlanPeriod, Priority, PriorityKind
 from sinkron.convert import dumps, loads
 from sinkron.kl import (
@@ -217,3 +218,11 @@ def test_a_vocabulary_folder_with_problems(tmp_path: Path) -> None:
     loaded = read_vocabulary(folder)
     assert loaded.value is None
     assert {e.location.row for e in loaded.errors} >= {2}
+
+
+def test_every_shipped_data_folder_is_cited_in_sources_md() -> None:
+    data = Path(sinkron.kl.__file__).parent / "data"
+    sources = (data / "SOURCES.md").read_text(encoding="utf-8")
+    folders = sorted(p.name for p in data.iterdir() if p.is_dir() and not p.name.startswith("__"))
+    assert folders == ["rpjmn-2025-2029", "tematik-anggaran", "templates"]
+    assert all(f"`{name}/`" in sources for name in folders)

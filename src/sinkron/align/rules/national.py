@@ -107,6 +107,10 @@ class NationalIndex:
                     self.tags[self._owner(link.source)].add(head)
         self.subs: dict[str, _SubRecord] = {}
         self.sub_tags: dict[str, set[str]] = {}
+        self.plan_codes: dict[str, set[Code]] = defaultdict(set)
+        """Per yearly regional plan: its sub kegiatan codes, their bidang urusan and their tags."""
+        self.plan_sectors: dict[str, set[Code]] = defaultdict(set)
+        self.plan_tags: dict[str, set[str]] = defaultdict(set)
         for plan in bundle.plans:
             if not _is_regional_yearly(plan):
                 continue
@@ -118,6 +122,10 @@ class NationalIndex:
                         r = f"{plan.id}{REF_SEPARATOR}{sub.id}"
                         self.subs[r] = _SubRecord(ref=r, plan=plan, sub=sub)
                         self.sub_tags[r] = program_tags | activity_tags | self.tags.get(r, set())
+                        self.plan_codes[plan.id].add(sub.code)
+                        if sub.code.sector is not None:
+                            self.plan_sectors[plan.id].add(sub.code.sector)
+                        self.plan_tags[plan.id] |= self.sub_tags[r]
 
     def _owner(self, source: str) -> str:
         """The record a link source belongs to (an indicator reference → its item or RO)."""
@@ -168,17 +176,27 @@ class NationalIndex:
         """Ids of the governments with this kode wilayah (the code itself when no Government record names it)."""
         return self.government_at.get(region_code) or {region_code}
 
-    def related(self, a: str, b: str) -> bool:
-        """True when two priority ids are the same, or one sits under the other below PN level."""
-        if a == b:
-            return True
-        for low, high in ((a, b), (b, a)):
-            chain = self.index.priority_ancestors(low)
-            top = self.index.priorities.get(high)
-            below_pn = top is not None and top.kind not in (PriorityKind.NATIONAL, PriorityKind.ASTA_CITA)
-            if below_pn and any(p.id == high for p in chain):
-                return True
-        return False
+    def related_ids(self, tags: set[str]) -> set[str]:
+        """Priority ids a tag set meets: the tags, their ancestors below PN level, and what sits under them.
+
+        A shared PN alone relates nothing (everything of PN 02 would meet everything else of it);
+        a PP tag on a sub kegiatan meets an RO's KP under that PP, and vice versa.
+        """
+        out: set[str] = set(tags)
+        for tag_id in tags:
+            for ancestor in self.index.priority_ancestors(tag_id)[1:]:
+                if ancestor.kind not in (PriorityKind.NATIONAL, PriorityKind.ASTA_CITA):
+                    out.add(ancestor.id)
+            top = self.index.priorities.get(tag_id)
+            if top is None or top.kind in (PriorityKind.NATIONAL, PriorityKind.ASTA_CITA):
+                continue
+            stack = [tag_id]
+            while stack:
+                for child in self.index.priority_children.get(stack.pop(), ()):
+                    if child.id not in out:
+                        out.add(child.id)
+                        stack.append(child.id)
+        return out
 
 
 def national_index(index: BundleIndex) -> NationalIndex:
@@ -317,10 +335,12 @@ def kp_coverage_gap(ctx: Context) -> Iterator[Finding]:
         governments: Sequence[str | None] = [None]
         if scope == "government":
             governments = sorted({p.government_id for p in regional_plans(ctx.bundle, year) if p.government_id})
+        # one roll-up per year; per government its entries are the government's share of it
+        rows = form4_rollup(ctx.bundle, year, kinds=(PriorityKind.ACTIVITY,))
         for government in governments:
-            for row in form4_rollup(ctx.bundle, year, government_id=government, kinds=(PriorityKind.ACTIVITY,)):
+            for row in rows:
                 found = nat.nodes.get(row.priority.id)
-                if row.entries or found is None:
+                if found is None or any(government in (None, e.government_id) for e in row.entries):
                     continue
                 tree, node = found
                 regional = [c for c in node.funding if c.is_regional]
@@ -592,17 +612,15 @@ def ro_location_unmatched(ctx: Context) -> Iterator[Finding]:
         mapped = _mapped_codes(ctx, nat, tags, year)
         if not tags and not sectors:
             continue
+        reach = nat.related_ids(tags)
         for location in ro.locations:
             plans = [p for g in nat.governments_at(location.region_code) for p in plans_at.get((g, year), [])]
             if not plans:
                 continue
             plan_ids = {p.id for p in plans}
             related = any(
-                (record.sub.code in mapped)
-                or (record.sub.code.sector in sectors)
-                or any(nat.related(a, b) for a in tags for b in nat.sub_tags.get(r, ()))
-                for r, record in nat.subs.items()
-                if record.plan.id in plan_ids
+                (mapped & nat.plan_codes[p]) or (sectors & nat.plan_sectors[p]) or (reach & nat.plan_tags[p])
+                for p in plan_ids
             )
             if related:
                 continue
