@@ -92,7 +92,10 @@ class BlockSpec:
 
     @property
     def _defaults(self) -> dict[str, str]:
-        return _DEFAULTS.setdefault(self.name, {role: names[0] for role, names in self.keys.items()})
+        found = _DEFAULTS.get(self.name)
+        if found is None:
+            found = _DEFAULTS[self.name] = {role: names[0] for role, names in self.keys.items()}
+        return found
 
 
 _DEFAULTS: dict[str, dict[str, str]] = {}

@@ -263,13 +263,15 @@ class BundleBuilder:
         return program, activity
 
     def _sub_id(self, plan: PlanState, agency_id: str | None, code: Code) -> str:
+        """``agency/code``, or ``agency/code~2``, ``~3`` … for the same sub kegiatan named again."""
         base = f"{agency_id}/{code}" if agency_id else str(code)
         if base not in plan.used_ids:
             plan.used_ids.add(base)
             return base
-        number = 2
+        number = plan.repeats.get(base, 1) + 1
         while f"{base}~{number}" in plan.used_ids:
             number += 1
+        plan.repeats[base] = number
         plan.used_ids.add(f"{base}~{number}")
         return f"{base}~{number}"
 
@@ -424,7 +426,8 @@ class BundleBuilder:
             assert priority is not None
             canonical, reference = tag_row(priority, row.keys), priority.id
         entry: dict[str, Any] = {"ref": reference}
-        spelling = {role: key for role, key in row.keys.items() if spec.default_spelling()[role] != key}
+        defaults = spec.default_spelling()
+        spelling = {role: key for role, key in row.keys.items() if defaults[role] != key}
         if spelling:
             entry["keys"] = spelling
         entry.update(diff_object(row.raw, canonical))

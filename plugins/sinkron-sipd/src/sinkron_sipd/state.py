@@ -293,6 +293,8 @@ class PlanState:
         self.items: dict[str, ItemState] = {}
         """Every item by id (planning rows)."""
         self.used_ids: set[str] = set()
+        self.repeats: dict[str, int] = {}
+        """The last ``~n`` suffix given to an id named again."""
 
     @property
     def year(self) -> int:
