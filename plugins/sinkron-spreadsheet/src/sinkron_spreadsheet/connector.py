@@ -8,6 +8,7 @@ from typing import Any
 from sinkron.connector import Connector, ReadResult, Source
 from sinkron.models import Bundle
 from sinkron.progress import Progress
+from sinkron_spreadsheet.meetings import is_meeting_file, read_meeting
 from sinkron_spreadsheet.reader import read_spreadsheet
 
 __all__ = ["CsvConnector", "XlsxConnector"]
@@ -18,7 +19,8 @@ class XlsxConnector(Connector):
 
     Options: ``mapping`` (layout name, ``NAME@YEAR``, mapping file or dict), ``sheet``, ``year``,
     ``start_year``, ``plan_id``, ``title``, ``kind``, ``agency``, ``nomenclature``. Writing takes
-    ``layout`` (default: by plan kind).
+    ``layout`` (default: by plan kind). A meeting workbook (a sheet named ``Rapat``, or
+    ``mapping="meeting"``) is read into a Meeting (:mod:`sinkron_spreadsheet.meetings`).
     """
 
     name = "spreadsheet"
@@ -29,6 +31,8 @@ class XlsxConnector(Connector):
     description = "Renstra PD, Renja/DPA, tujuan/sasaran and RKPD report workbooks; column mappings"
 
     def read(self, source: Source, *, progress: Progress | None = None, **options: Any) -> ReadResult:
+        if _meeting(source, options, "xlsx"):
+            return read_meeting(source, format="xlsx")
         return read_spreadsheet(source, progress=progress, format="xlsx", **options)
 
     def write(self, bundle: Bundle, target: Path, **options: Any) -> None:
@@ -48,4 +52,14 @@ class CsvConnector(Connector):
     description = "csv exports of the spreadsheet layouts; column mappings"
 
     def read(self, source: Source, *, progress: Progress | None = None, **options: Any) -> ReadResult:
+        if _meeting(source, options, "csv"):
+            return read_meeting(source, format="csv", encoding=options.get("encoding"))
         return read_spreadsheet(source, progress=progress, format="csv", **options)
+
+
+def _meeting(source: Source, options: dict[str, Any], format: str) -> bool:
+    """A meeting workbook: asked for (``mapping="meeting"``) or detected when no mapping is given."""
+    mapping = options.get("mapping")
+    if mapping == "meeting":
+        return True
+    return mapping is None and is_meeting_file(source, format=format)

@@ -8,6 +8,7 @@ from sinkron.connector import Connector
 from sinkron.exporter import Exporter
 from sinkron.plugins import hookimpl
 from sinkron_spreadsheet.connector import CsvConnector, XlsxConnector
+from sinkron_spreadsheet.meeting_writer import MeetingXlsxExporter
 from sinkron_spreadsheet.report_xlsx import ReportXlsxExporter
 
 
@@ -20,3 +21,4 @@ def sinkron_register_connectors(register: Callable[[Connector], None]) -> None:
 @hookimpl
 def sinkron_register_exporters(register: Callable[[Exporter], None]) -> None:
     register(ReportXlsxExporter())
+    register(MeetingXlsxExporter())

@@ -1,0 +1,49 @@
+"""Coordination meetings: summaries, minutes (berita acara) and the workbook template.
+
+The models are in :mod:`sinkron.models.meetings` (``Meeting``, ``Desk``, ``Agreement`` …); the
+follow-up of agreements in the plans of their year in :mod:`sinkron.align.followup` (and the
+family-5 rules SKN501–SKN506). This package adds what a secretariat needs around a meeting:
+
+* :func:`summarise` — attendance by level and role against the invitation list, agreements per
+  desk, action items by status and, once plans are loaded, the follow-up rate per perangkat daerah;
+* :func:`render_minutes_markdown` / :func:`render_minutes_html` — the minutes, also through
+  ``sinkron.write(meeting, "berita-acara.md")`` (the ``minutes-md`` and ``minutes-html`` exporters);
+  the spreadsheet plugin writes them as xlsx in the meeting workbook layout, which reads back into
+  the same meeting;
+* :class:`MeetingTemplate` — what ``sinkron meeting template`` writes.
+
+See ``docs/meetings.md``.
+"""
+
+from sinkron.meetings.minutes import format_date, minutes_sections, render_minutes_html, render_minutes_markdown
+from sinkron.meetings.summary import (
+    LEVELS,
+    AgencyFollowUp,
+    AttendanceGroup,
+    DeskAgreements,
+    FollowUpRate,
+    LevelAttendance,
+    MeetingSummary,
+    party_key,
+    party_level,
+    summarise,
+)
+from sinkron.meetings.template import MeetingTemplate
+
+__all__ = [
+    "LEVELS",
+    "AgencyFollowUp",
+    "AttendanceGroup",
+    "DeskAgreements",
+    "FollowUpRate",
+    "LevelAttendance",
+    "MeetingSummary",
+    "MeetingTemplate",
+    "format_date",
+    "minutes_sections",
+    "party_key",
+    "party_level",
+    "render_minutes_html",
+    "render_minutes_markdown",
+    "summarise",
+]
