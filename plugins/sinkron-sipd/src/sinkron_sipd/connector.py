@@ -116,6 +116,8 @@ def read_sipd(source: Source, *, progress: Progress | None = None, **options: An
         builder.add(record)
         if progress is not None and builder.records % _PROGRESS_EVERY == 0:
             progress(ProgressEvent(task=f"sipd {where}", done=builder.records, unit="records"))
+    if infos:
+        builder.document = infos[-1]  # complete: envelope fields after data are known now
     if progress is not None:
         progress(ProgressEvent(task=f"sipd {where}", done=builder.records, total=builder.records, unit="records"))
     bundle = builder.build()

@@ -84,34 +84,48 @@ def _json_error(source: str, exc: json.JSONDecodeError, row: int | None = None) 
     )
 
 
+#: The first line of a JSON Lines file is read up to this many characters to recognise the format.
+_SNIFF_LINE = 16 * 1024 * 1024
+_CHUNK = 256 * 1024
+_WHITESPACE = " \t\r\n"
+_NUMBER_CHARS = frozenset("0123456789.eE+-")
+
+
 def _looks_like_lines(handle: IO[str]) -> bool:
-    """A file whose first two non-empty lines are each a complete JSON object is JSON Lines."""
-    found = 0
-    for line in handle:
-        text = line.strip()
-        if not text:
-            continue
-        if not text.startswith("{"):
-            return False
-        try:
-            value = json.loads(text)
-        except json.JSONDecodeError:
-            return False
-        if not isinstance(value, dict):
-            return False
-        found += 1
-        if found == 2:
-            return True
-    return False
+    """A file whose first line is a complete JSON object, followed by a line starting with ``{``, is JSON Lines.
+
+    Only the first two lines are looked at, each up to a bound, so a minified single-line envelope
+    is never read whole here.
+    """
+    first = handle.readline(_SNIFF_LINE)
+    while first and not first.strip():
+        first = handle.readline(_SNIFF_LINE)
+    text = first.strip()
+    if not first.endswith("\n") or not text.startswith("{"):
+        return False
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError:
+        return False
+    if not isinstance(value, dict):
+        return False
+    second = handle.readline(_SNIFF_LINE)
+    while second and not second.strip():
+        second = handle.readline(_SNIFF_LINE)
+    return second.lstrip().startswith("{")
 
 
 def iter_records(
-    path: str | Path, info_out: list[DocumentInfo], errors: list[SourceError], *, source: str | None = None
-) -> Iterator[RawRecord]:
-    """Yield every record of the SIPD document at ``path``.
+    path: str | Path, info_out: list[DocumentInfo], errors: list[SourceError], *, source: str | None = None,
+    chunk: int = _CHUNK,
+) -> Iterator[RawRecord]:  # fmt: skip
+    """Yield every record of the SIPD document at ``path``, reading the file incrementally.
 
     The document's :class:`DocumentInfo` is appended to ``info_out`` before the first record is
-    yielded; document-level problems are appended to ``errors``.
+    yielded, and again at the end when envelope fields followed ``data`` (the last one is complete);
+    document-level problems are appended to ``errors``. Envelopes and lists are parsed record by
+    record from ``chunk``-sized reads, JSON Lines line by line: memory stays bounded by the largest
+    record, not the file.
     """
     path = Path(path)
     where = source or str(path)
@@ -125,19 +139,210 @@ def iter_records(
             yield from _iter_lines(path, where, errors)
             return
         with path.open(encoding="utf-8-sig") as handle:
-            try:
-                document = json.load(handle)
-            except json.JSONDecodeError as exc:
-                errors.append(_json_error(where, exc))
-                info_out.append(DocumentInfo(container="list"))
-                return
+            yield from _Scanner(handle, where, chunk).records(info_out, errors)
     except UnicodeDecodeError as exc:
         errors.append(SourceError(f"not UTF-8 text: {exc.reason}", location=Location(source=where)))
-        return
     except OSError as exc:
         errors.append(SourceError(f"cannot read file: {exc.strerror or exc}", location=Location(source=where)))
-        return
-    yield from _iter_document(document, where, info_out, errors)
+
+
+class _Broken(Exception):
+    """The document is not valid JSON at a place (reported with line and column)."""
+
+    def __init__(self, message: str, line: int, column: int) -> None:
+        super().__init__(message)
+        self.message, self.line, self.column = message, line, column
+
+
+class _Scanner:
+    """Reads one JSON value incrementally and yields the items of its record array."""
+
+    def __init__(self, handle: IO[str], where: str, chunk: int) -> None:
+        self.handle = handle
+        self.where = where
+        self.chunk = max(chunk, 1)
+        self.buffer = ""
+        self.pos = 0
+        self.eof = False
+        self.line_base = 0
+        """Line breaks in the text dropped from the buffer."""
+        self.column_base = 0
+        """Characters after the last dropped line break."""
+        self.decoder = json.JSONDecoder()
+
+    # -- low level -----------------------------------------------------------------------------------
+    def _fill(self) -> bool:
+        if self.eof:
+            return False
+        if self.pos > self.chunk:  # drop what was read, so memory stays bounded
+            dropped = self.buffer[: self.pos]
+            breaks = dropped.count("\n")
+            self.line_base += breaks
+            self.column_base = len(dropped) - dropped.rfind("\n") - 1 if breaks else self.column_base + len(dropped)
+            self.buffer = self.buffer[self.pos :]
+            self.pos = 0
+        data = self.handle.read(self.chunk)
+        if not data:
+            self.eof = True
+            return False
+        self.buffer += data
+        return True
+
+    def _where(self, pos: int) -> tuple[int, int]:
+        line = self.line_base + self.buffer.count("\n", 0, pos) + 1
+        last = self.buffer.rfind("\n", 0, pos)
+        column = pos - last if last >= 0 else self.column_base + pos + 1
+        return line, column
+
+    def _broken(self, message: str, pos: int | None = None) -> _Broken:
+        line, column = self._where(self.pos if pos is None else pos)
+        return _Broken(message, line, column)
+
+    def peek(self) -> str | None:
+        """The next character that is not whitespace (``None`` at the end)."""
+        while True:
+            while self.pos < len(self.buffer) and self.buffer[self.pos] in _WHITESPACE:
+                self.pos += 1
+            if self.pos < len(self.buffer):
+                return self.buffer[self.pos]
+            if not self._fill():
+                return None
+
+    def value(self) -> Any:
+        """The next complete JSON value."""
+        self.peek()
+        while True:
+            try:
+                value, end = self.decoder.raw_decode(self.buffer, self.pos)
+            except json.JSONDecodeError as exc:
+                # a value cut by the end of the buffer fails near its end, or as an unterminated string
+                truncated = exc.pos >= len(self.buffer) - 8 or exc.msg.startswith("Unterminated string")
+                if truncated and self._fill():
+                    continue
+                raise self._broken(exc.msg, exc.pos) from None
+            if self._may_go_on(value, end) and self._fill():
+                continue  # a number cut by the end of the buffer ("0." of "0.5"): decode it again
+            self.pos = end
+            return value
+
+    def _may_go_on(self, value: Any, end: int) -> bool:
+        if end == len(self.buffer):
+            return True
+        is_number = isinstance(value, (int, float)) and not isinstance(value, bool)
+        return is_number and all(char in _NUMBER_CHARS for char in self.buffer[end:])
+
+    def expect(self, chars: str, what: str) -> str:
+        char = self.peek()
+        if char is None or char not in chars:
+            raise self._broken(f"expected {what}")
+        self.pos += 1
+        return char
+
+    # -- the document ------------------------------------------------------------------------------------
+    def records(self, info_out: list[DocumentInfo], errors: list[SourceError]) -> Iterator[RawRecord]:
+        try:
+            yield from self._document(info_out, errors)
+        except _Broken as exc:
+            if not info_out:
+                info_out.append(DocumentInfo(container="list"))
+            errors.append(
+                SourceError(
+                    f"invalid JSON: {exc.message}",
+                    location=Location(source=self.where, row=exc.line, column=str(exc.column)),
+                    expected="a SIPD JSON document (API envelope, list of records or JSON Lines)",
+                )
+            )
+
+    def _document(self, info_out: list[DocumentInfo], errors: list[SourceError]) -> Iterator[RawRecord]:
+        first = self.peek()
+        if first == "[":
+            self.pos += 1
+            info_out.append(DocumentInfo(container="list"))
+            yield from self._items("$")
+        elif first == "{":
+            self.pos += 1
+            yield from self._object(info_out, errors)
+        elif first is None:
+            raise self._broken("the file is empty")
+        else:
+            value = self.value()
+            info_out.append(DocumentInfo(container="list"))
+            errors.append(
+                SourceError(
+                    "not a SIPD document", location=Location(source=self.where, json_path="$"),
+                    expected="an API envelope, a list of records or JSON Lines", actual=type(value).__name__,
+                )
+            )  # fmt: skip
+        if self.peek() is not None:
+            raise self._broken("extra data after the document")
+
+    def _items(self, prefix: str) -> Iterator[RawRecord]:
+        index = 0
+        if self.peek() == "]":
+            self.pos += 1
+            return
+        while True:
+            yield RawRecord(index=index, value=self.value(), json_path=f"{prefix}[{index}]")
+            index += 1
+            if self.expect(",]", "',' or ']' between records") == "]":
+                return
+
+    def _object(self, info_out: list[DocumentInfo], errors: list[SourceError]) -> Iterator[RawRecord]:
+        members: dict[str, Any] = {}
+        data_at: int | None = None
+        streamed = False
+        if self.peek() == "}":
+            self.pos += 1
+        else:
+            while True:
+                if self.peek() != '"':
+                    raise self._broken("expected a key")
+                key = self.value()
+                self.expect(":", "':' after a key")
+                if key == "data" and data_at is None and self.peek() == "[":
+                    self.pos += 1
+                    data_at = len(members)
+                    info_out.append(DocumentInfo(container="envelope", envelope=dict(members), data_at=data_at))
+                    yield from self._items("$.data")
+                    streamed = True
+                else:
+                    members[key] = self.value()
+                if self.expect(",}", "',' or '}' between fields") == "}":
+                    break
+        if streamed:
+            assert data_at is not None
+            final = DocumentInfo(container="envelope", envelope=members, data_at=data_at)
+            if final != info_out[-1]:
+                info_out.append(final)
+            _check_status(members, self.where, errors)
+            return
+        if "data" in members:
+            keys = list(members)
+            envelope = {key: value for key, value in members.items() if key != "data"}
+            info_out.append(DocumentInfo(container="envelope", envelope=envelope, data_at=keys.index("data")))
+            _check_status(envelope, self.where, errors)
+            errors.append(
+                SourceError(
+                    "the envelope's data is not a list of records", location=Location(source=self.where, json_path="$.data"),
+                    expected="a list of SIPD records", actual=type(members["data"]).__name__,
+                )
+            )  # fmt: skip
+            return
+        info_out.append(DocumentInfo(container="lines"))
+        yield RawRecord(index=0, value=members, json_path="$[0]", row=1)
+
+
+def _check_status(envelope: dict[str, Any], where: str, errors: list[SourceError]) -> None:
+    status = envelope.get("status")
+    if isinstance(status, str) and status.strip().lower() not in _OK_STATUS:
+        errors.append(
+            SourceError(
+                f"the SIPD API answered status {status!r}: {envelope.get('message')!s}",
+                location=Location(source=where, json_path="$.status"),
+                expected="status 'success'",
+                actual=status,
+            )
+        )
 
 
 def _iter_lines(path: Path, where: str, errors: list[SourceError]) -> Iterator[RawRecord]:
@@ -154,57 +359,6 @@ def _iter_lines(path: Path, where: str, errors: list[SourceError]) -> Iterator[R
                 continue
             yield RawRecord(index=index, value=value, json_path=f"$[{index}]", row=number)
             index += 1
-
-
-def _iter_document(
-    document: Any, where: str, info_out: list[DocumentInfo], errors: list[SourceError]
-) -> Iterator[RawRecord]:
-    if isinstance(document, list):
-        info_out.append(DocumentInfo(container="list"))
-        for index, value in enumerate(document):
-            yield RawRecord(index=index, value=value, json_path=f"$[{index}]")
-        return
-    if isinstance(document, dict) and "data" in document:
-        keys = list(document)
-        envelope = {key: value for key, value in document.items() if key != "data"}
-        info_out.append(DocumentInfo(container="envelope", envelope=envelope, data_at=keys.index("data")))
-        status = document.get("status")
-        if isinstance(status, str) and status.strip().lower() not in _OK_STATUS:
-            errors.append(
-                SourceError(
-                    f"the SIPD API answered status {status!r}: {document.get('message')!s}",
-                    location=Location(source=where, json_path="$.status"),
-                    expected="status 'success'",
-                    actual=status,
-                )
-            )
-        data = document["data"]
-        if not isinstance(data, list):
-            errors.append(
-                SourceError(
-                    "the envelope's data is not a list of records",
-                    location=Location(source=where, json_path="$.data"),
-                    expected="a list of SIPD records",
-                    actual=type(data).__name__,
-                )
-            )
-            return
-        for index, value in enumerate(data):
-            yield RawRecord(index=index, value=value, json_path=f"$.data[{index}]")
-        return
-    if isinstance(document, dict):
-        info_out.append(DocumentInfo(container="lines"))
-        yield RawRecord(index=0, value=document, json_path="$[0]", row=1)
-        return
-    info_out.append(DocumentInfo(container="list"))
-    errors.append(
-        SourceError(
-            "not a SIPD document",
-            location=Location(source=where, json_path="$"),
-            expected="an API envelope, a list of records or JSON Lines",
-            actual=type(document).__name__,
-        )
-    )
 
 
 #: Line breaks other than ``\n`` that JSON leaves unescaped and some line readers still split on.

@@ -123,6 +123,7 @@ class BundleBuilder:
         self._priorities: dict[str, Priority] = {}
         self._links: list[Link] = []
         self._planning = PlanningRows(self)
+        self._first_layout: dict[str, Any] | None = None
 
     # -- public ---------------------------------------------------------------------------------------
     def add(self, record: RawRecord) -> bool:
@@ -168,6 +169,8 @@ class BundleBuilder:
     def build(self) -> Bundle:
         """The bundle of every record read so far (indicator rows still waiting for their entity row are reported)."""
         self._planning.finish()
+        if self._first_layout is not None and self.document is not None:
+            self._first_layout["document"] = self.document.to_json()
         by_sipd_id = {sipd_id: state.code for state in self._agencies.values() for sipd_id in state.sipd_ids}
         for state in self._agencies.values():
             if state.parent_id is None and state.parent_sipd_id is not None:
@@ -188,8 +191,8 @@ class BundleBuilder:
 
     def _base_layout(self, kind: RecordKind, record: RawRecord) -> dict[str, Any]:
         layout: dict[str, Any] = {"kind": kind.value, "index": record.index}
-        if record.index == 0 and self.document is not None:
-            layout["document"] = self.document.to_json()
+        if record.index == 0:
+            self._first_layout = layout  # the document's shape is added in build(), when it is complete
         return layout
 
     def _year(self, raw: Mapping[str, Any], problems: Problems) -> int | None:
