@@ -3,8 +3,11 @@
 * **envelope** — ``{"action": "get_sub_keg_sipd", "status": "success", "message": …, "data": [records]}``
   as the wp-sipd API answers;
 * **list** — ``[records]``;
-* **lines** — JSON Lines, one record per line. Lines are read one at a time, so a large export is
-  parsed in constant memory.
+* **lines** — JSON Lines, one record per line.
+
+All three are parsed record by record (JSON Lines line by line, the others from fixed-size reads
+with :meth:`json.JSONDecoder.raw_decode`), so a large export is read in memory bounded by its
+largest record.
 
 :func:`iter_records` yields the raw records with their place in the document; problems with the
 document itself (invalid JSON, an envelope without a ``data`` list, an API error status) are
