@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from typing import TYPE_CHECKING, overload
 
 import attrs
 from hypothesis import strategies as st
@@ -68,6 +69,9 @@ from sinkron.models import (
     ref,
 )
 from sinkron.nomenclature import Entry, default_nomenclature
+
+if TYPE_CHECKING:
+    from sinkron.testing.faults import FaultyBundle
 
 __all__ = [
     "activities",
@@ -445,9 +449,26 @@ def meetings() -> st.SearchStrategy[Meeting]:
     return build()
 
 
-@functools.lru_cache(maxsize=256)
-def bundles() -> st.SearchStrategy[Bundle]:
-    """A bundle with a province, its agencies, 1–2 plans, priorities, a meeting and links between them."""
+@overload
+def bundles() -> st.SearchStrategy[Bundle]: ...
+@overload
+def bundles(*, faults: Iterable[str]) -> st.SearchStrategy[FaultyBundle]: ...
+def bundles(*, faults: Iterable[str] | None = None) -> st.SearchStrategy[Bundle] | st.SearchStrategy[FaultyBundle]:
+    """A bundle with a province, its agencies, 1–2 plans, priorities, a meeting and links between them.
+
+    With ``faults`` (names from :data:`sinkron.testing.faults.FAULTS`), an *aligned* bundle — RPJMD,
+    Renstra, Renja and RKPD that agree — with those faults injected, as a
+    :class:`~sinkron.testing.faults.FaultyBundle` carrying the findings they must produce.
+    """
+    if faults is not None:
+        from sinkron.testing.faults import faulty_bundles
+
+        return faulty_bundles(faults)
+    return _bundles()
+
+
+@functools.lru_cache(maxsize=1)
+def _bundles() -> st.SearchStrategy[Bundle]:
 
     @st.composite
     def build(draw: st.DrawFn) -> Bundle:
