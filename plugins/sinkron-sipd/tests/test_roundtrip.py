@@ -305,7 +305,7 @@ def test_sinkron_read_and_write_through_the_plugin(tmp_path: Path) -> None:
     assert attrs.evolve(from_lines, extra={}) == attrs.evolve(sub, extra={})
     out = sinkron.write(bundle, tmp_path / "out.json", format="sipd")
     assert_same(json.loads(path.read_text(encoding="utf-8")), json.loads(out.read_text(encoding="utf-8")))
-    out = sinkron.write(bundle, tmp_path / "out.jsonl", format="sipd", container="lines")
+    out = sinkron.write(bundle, tmp_path / "out.jsonl")  # JSON Lines: chosen by the extension
     assert_same(json.loads(out.read_text(encoding="utf-8").strip()), sub_keg())
     # a sinkron JSON document is still read by the built-in JSON connector
     doc = sinkron.write(bundle, tmp_path / "doc.json")

@@ -137,9 +137,11 @@ class SipdConnector(Connector):
     description = "SIPD JSON records (sub kegiatan, master nomenclature, SKPD): envelope, list or JSON Lines"
 
     def handles(self, source: Source) -> bool:
-        """A ``.json``/``.jsonl`` file whose first bytes look like SIPD (not a sinkron document)."""
+        """A ``.jsonl``/``.ndjson`` file, or a ``.json`` file whose first bytes look like SIPD (not a sinkron document)."""
         if not super().handles(source):
             return False
+        if Path(str(source)).suffix.lower() in (".jsonl", ".ndjson"):
+            return True  # no other connector reads JSON Lines
         try:
             with open(source, encoding="utf-8", errors="replace") as handle:
                 head = handle.read(_SNIFF_BYTES)

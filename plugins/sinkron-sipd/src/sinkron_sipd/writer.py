@@ -297,15 +297,17 @@ def dumps(
 ) -> str:
     """The SIPD document of ``bundle``.
 
-    ``container`` is ``"envelope"``, ``"list"`` or ``"lines"``; by default the container the data
-    was read from, else ``"lines"`` for a ``.jsonl``/``.ndjson`` ``target``, else an envelope whose
-    ``action`` names the record kind (a list when the kinds are mixed).
+    ``container`` is ``"envelope"``, ``"list"`` or ``"lines"``; by default ``"lines"`` for a
+    ``.jsonl``/``.ndjson`` ``target``, else the container the data was read from, else an envelope
+    whose ``action`` names the record kind (a list when the kinds are mixed).
     """
     writer = _Writer(bundle, skpd_rows=skpd_rows)
     rows = writer.records()
     info = writer.document
     if container is not None and container not in CONTAINERS:
         raise ValueError(f"unknown SIPD container {container!r}; use one of {', '.join(CONTAINERS)}")
+    if container is None and target is not None and Path(str(target)).suffix.lower() in (".jsonl", ".ndjson"):
+        container = "lines"
     if info is None or (container is not None and container != info.container):
         info = _default_info(container, target, writer.kinds)
     return dumps_document(rows, info, indent=indent)
