@@ -1,0 +1,260 @@
+"""Run the benchmark tasks in subprocesses and print the table, the targets and the growth table."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from benchmarks.generate import write_renja_csv, write_rkpd_xlsx, write_sipd_jsonl
+
+__all__ = ["TARGETS", "Measurement", "format_table", "run_size", "run_task_process"]
+
+GIB = 1 << 30
+ROOT = Path(__file__).resolve().parents[1]
+
+#: Which raw readers each sinkron task is compared with (the fastest of them in the run).
+BASELINES: dict[str, tuple[str, ...]] = {
+    "read-xlsx": ("raw-calamine",),
+    "read-csv": ("raw-csv", "raw-pyarrow-csv"),
+    "read-sipd": ("raw-json-lines",),
+}
+_FILES = {
+    "raw-calamine": "xlsx", "read-xlsx": "xlsx", "raw-csv": "csv", "raw-pyarrow-csv": "csv", "read-csv": "csv",
+    "raw-json-lines": "jsonl", "read-sipd": "jsonl", "check": "jsonl", "json-dump": "jsonl", "diff": "jsonl",
+}  # fmt: skip
+ORDER = (
+    "raw-calamine", "read-xlsx", "raw-csv", "raw-pyarrow-csv", "read-csv", "raw-json-lines", "read-sipd", "check",
+    "json-dump", "json-load", "diff",
+)  # fmt: skip
+
+
+@attrs.define
+class Measurement:
+    """One task at one size: best wall and CPU seconds over the repeats, peak RSS, the rows it saw."""
+
+    task: str
+    size: int
+    rows: int
+    wall: float
+    cpu: float
+    rss: int
+    errors: int
+    ratio: float | None = None
+    baseline: str | None = None
+
+    @property
+    def rows_per_second(self) -> float:
+        return self.rows / self.wall if self.wall else float("inf")
+
+
+def _has(module: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(module) is not None
+
+
+def run_task_process(task: str, args: dict[str, Any], *, python: str = sys.executable) -> dict[str, Any]:
+    """Run ``task`` in a fresh interpreter and return its JSON result."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
+    done = subprocess.run(
+        [python, "-m", "benchmarks.tasks", task, json.dumps(args)],
+        capture_output=True, text=True, env=env, cwd=ROOT, check=False,
+    )  # fmt: skip
+    if done.returncode != 0:
+        raise RuntimeError(f"task {task} failed:\n{done.stderr[-4000:]}")
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def ensure_files(folder: Path, size: int, *, log: Callable[[str], None] = print) -> dict[str, Path]:
+    """Generate (once; kept in ``folder`` for later runs) the files of a size and its diff variant."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = {
+        "xlsx": folder / f"rkpd-{size}.xlsx",
+        "csv": folder / f"renja-{size}.csv",
+        "jsonl": folder / f"sipd-{size}.jsonl",
+        "jsonl-v1": folder / f"sipd-{size}-v1.jsonl",
+        "json": folder / f"bundle-{size}.json",
+    }
+    writers: dict[str, Callable[[Path], int]] = {
+        "xlsx": lambda p: write_rkpd_xlsx(p, size),
+        "csv": lambda p: write_renja_csv(p, size),
+        "jsonl": lambda p: write_sipd_jsonl(p, size),
+        "jsonl-v1": lambda p: write_sipd_jsonl(p, size, variant=1),
+    }
+    for key, write in writers.items():
+        if not paths[key].exists():
+            started = time.perf_counter()
+            partial = paths[key].with_name(paths[key].name + ".part")
+            write(partial)  # an interrupted run leaves no half-written file under the real name
+            partial.replace(paths[key])
+            log(f"  generated {paths[key].name} ({paths[key].stat().st_size / 1e6:.1f} MB) "
+                f"in {time.perf_counter() - started:.1f} s")  # fmt: skip
+    return paths
+
+
+def run_size(
+    folder: Path, size: int, tasks: Sequence[str], *, repeat: int = 1, log: Callable[[str], None] = print
+) -> list[Measurement]:
+    """Every task at one size (each repeated ``repeat`` times, best kept), with ratios to the raw readers."""
+    paths = ensure_files(folder, size, log=log)
+    chosen = [t for t in ORDER if t in tasks]
+    if "raw-pyarrow-csv" in chosen and not _has("pyarrow"):
+        chosen.remove("raw-pyarrow-csv")
+    if "json-load" in chosen and "json-dump" not in chosen and not paths["json"].exists():
+        chosen.insert(chosen.index("json-load"), "json-dump")
+    out: list[Measurement] = []
+    for task in chosen:
+        args: dict[str, Any] = {"path": str(paths[_FILES.get(task, "jsonl")])}
+        if task == "json-dump":
+            args["out"] = str(paths["json"])
+        if task == "json-load":
+            args["json"] = str(paths["json"])
+        if task == "diff":
+            args["other"] = str(paths["jsonl-v1"])
+        best: dict[str, Any] | None = None
+        for _ in range(repeat):
+            result = run_task_process(task, args)
+            if best is None or result["wall"] < best["wall"]:
+                best = {**result, "rss": max(result["rss"], best["rss"]) if best else result["rss"]}
+        assert best is not None
+        measurement = Measurement(task=task, size=size, rows=best["rows"], wall=best["wall"], cpu=best["cpu"],
+                                  rss=best["rss"], errors=best["errors"])  # fmt: skip
+        out.append(measurement)
+        log(f"  {task:<16} {measurement.wall:8.2f} s wall {measurement.cpu:8.2f} s cpu")
+    by_task = {m.task: m for m in out}
+    for m in out:
+        baselines = [by_task[b] for b in BASELINES.get(m.task, ()) if b in by_task]
+        if baselines:
+            fastest = min(baselines, key=lambda b: b.wall)
+            m.ratio, m.baseline = m.wall / fastest.wall, fastest.task
+    return out
+
+
+def _mib(n: int) -> str:
+    return f"{n / (1 << 20):,.0f} MiB"
+
+
+def format_table(measurements: Sequence[Measurement]) -> str:
+    """The results as a Markdown table (task, rows, wall s, CPU s, rows/s, peak RSS, ratio to the raw reader)."""
+    lines = [
+        "| task | rows | wall s | cpu s | rows/s | peak RSS | ratio to raw reader |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | --- |",
+    ]
+    for m in measurements:
+        ratio = f"{m.ratio:.1f}× {m.baseline}" if m.ratio is not None else "—"
+        lines.append(
+            f"| {m.task} | {m.rows:,} | {m.wall:.2f} | {m.cpu:.2f} | {m.rows_per_second:,.0f} | {_mib(m.rss)} | {ratio} |"
+        )
+    return "\n".join(lines)
+
+
+@attrs.frozen
+class Target:
+    """A target of DESIGN §12 / issue 12 and how to judge it from measurements."""
+
+    name: str
+    judge: Callable[[Sequence[Measurement]], tuple[bool | None, str]]
+
+
+def _ratio_target(task: str, limit: float) -> Callable[[Sequence[Measurement]], tuple[bool | None, str]]:
+    def judge(ms: Sequence[Measurement]) -> tuple[bool | None, str]:
+        found = [m for m in ms if m.task == task and m.ratio is not None]
+        if not found:
+            return None, "not measured"
+        m = max(found, key=lambda m: m.size)
+        return m.ratio <= limit, f"{m.ratio:.1f}× {m.baseline} at {m.size:,} rows"  # type: ignore[operator]
+
+    return judge
+
+
+def _at_million(
+    task: str | None, value: Callable[[Measurement], float], limit: float, unit: str
+) -> Callable[[Sequence[Measurement]], tuple[bool | None, str]]:
+    def judge(ms: Sequence[Measurement]) -> tuple[bool | None, str]:
+        found = [m for m in ms if task is None or m.task == task]
+        if not found:
+            return None, "not measured"
+        largest = max(m.size for m in found)
+        worst = max((m for m in found if m.size == largest), key=value)
+        figure = value(worst)
+        where = f"{worst.task} at {largest:,} rows"
+        if largest >= 1_000_000:
+            return figure <= limit, f"{figure:,.1f} {unit} ({where})"
+        base = min((m for m in ms if m.size == largest), key=value)
+        floor = value(base) if task is None else 0.0  # memory: the interpreter's own share does not grow
+        estimate = floor + (figure - floor) * 1_000_000 / largest
+        return None, f"{figure:,.1f} {unit} ({where}); linear estimate for 1M: {estimate:,.1f} {unit}"
+
+    return judge
+
+
+def _growth(ms: Sequence[Measurement]) -> tuple[bool | None, str]:
+    sizes = sorted({m.size for m in ms})
+    if len(sizes) < 2:
+        return None, "run --growth"
+    worst: tuple[float, str] | None = None
+    for small, large in itertools.pairwise(sizes):
+        for m in (m for m in ms if m.size == large):
+            before = next((b for b in ms if b.size == small and b.task == m.task), None)
+            if before is None or before.cpu <= 0:
+                continue
+            factor = (m.cpu / before.cpu) / (large / small) * 10
+            if worst is None or factor > worst[0]:
+                worst = (factor, f"{m.task} {small:,}→{large:,}")
+    if worst is None:
+        return None, "not measured"
+    return worst[0] <= 12, f"worst ×{worst[0]:.1f} CPU time per 10× rows ({worst[1]})"
+
+
+TARGETS = (
+    Target("xlsx → Bundle within 2× raw python-calamine", _ratio_target("read-xlsx", 2)),
+    Target("csv → Bundle within 3× the csv module (or pyarrow)", _ratio_target("read-csv", 3)),
+    Target("check on 1M sub kegiatan under 20 s (CPU)", _at_million("check", lambda m: m.cpu, 20, "s")),
+    Target("peak memory for 1M rows under 2 GiB", _at_million(None, lambda m: m.rss / GIB, 2, "GiB")),
+    Target("growth linear: 10× rows ⇒ ≤ 12× time", _growth),
+)
+
+
+def format_targets(measurements: Sequence[Measurement]) -> str:
+    lines = ["| target | holds | measured |", "| --- | --- | --- |"]
+    for target in TARGETS:
+        holds, text = target.judge(measurements)
+        mark = "yes" if holds else ("no" if holds is False else "—")
+        lines.append(f"| {target.name} | {mark} | {text} |")
+    return "\n".join(lines)
+
+
+def format_growth(measurements: Sequence[Measurement]) -> str:
+    sizes = sorted({m.size for m in measurements})
+    tasks = [t for t in ORDER if any(m.task == t for m in measurements)]
+    head = "| task | " + " | ".join(f"{s:,} rows (cpu s)" for s in sizes) + " | cpu ×, per 10× rows |"
+    lines = [head, "| --- |" + " ---: |" * len(sizes) + " --- |"]
+    for task in tasks:
+        by_size = {m.size: m for m in measurements if m.task == task}
+        cells = [f"{by_size[s].cpu:.2f}" if s in by_size else "—" for s in sizes]
+        factors = []
+        for small, large in itertools.pairwise(sizes):
+            if small in by_size and large in by_size and by_size[small].cpu > 0:
+                factor = by_size[large].cpu / by_size[small].cpu / (large / small) * 10
+                factors.append(f"{factor:.1f}")
+        lines.append(f"| {task} | " + " | ".join(cells) + f" | {', '.join(factors) or '—'} |")
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    """The machine, the Python and the load average (the machine is shared: CPU time matters)."""
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    return (f"{platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} cores, "
+            f"load average {load}")  # fmt: skip
