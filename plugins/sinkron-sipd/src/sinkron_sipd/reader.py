@@ -9,7 +9,8 @@ into plans, programs, kegiatan, sub kegiatan, agencies, priorities and links:
   indicators and ``capaian_prog_sub_keg`` the program's, each kept once however many records
   repeat it;
 * a master row becomes a sub kegiatan of the plan ``sipd-master-<year>``;
-* an SKPD row becomes an :class:`~sinkron.Agency`.
+* an SKPD row becomes an :class:`~sinkron.Agency`;
+* Renstra/RPJMD entity and indicator rows are folded by :mod:`sinkron_sipd.planning`.
 
 Every record is checked as a whole: all of its problems are reported (located by JSON path and
 record index), and a record with a problem is left out of the bundle — never half-imported.
@@ -138,7 +139,7 @@ class BundleBuilder:
             return False
         kind = self.options.record_kind or detect_kind(raw, self.document.action if self.document else None)
         if kind is None:
-            problems.add("unknown record shape", expected="a SIPD sub kegiatan, master or SKPD record",
+            problems.add("unknown record shape", expected="a SIPD sub kegiatan, master, SKPD or Renstra/RPJMD record",
                          actual=", ".join(list(raw)[:8]) or "{}")  # fmt: skip
             self.errors.extend(problems.errors)
             return False
@@ -319,6 +320,15 @@ class BundleBuilder:
         if problems.errors or codes is None or year is None:
             return False
         program_code, activity_code, sub_code, names = codes
+        budgets = []
+        for key, kind, budget_year in (
+            ("pagu", BudgetKind.CEILING, year),
+            ("pagu_indikatif", BudgetKind.INDICATIVE, year),
+            ("pagu_n_depan", BudgetKind.INDICATIVE, year + 1),
+        ):
+            amount = amounts[key]
+            if amount is not None:
+                budgets.append(Budget(year=budget_year, amount=amount, kind=kind))
 
         # agencies and plan
         skpd = self._agency(skpd_code, skpd_name, record) if skpd_code else None
@@ -338,15 +348,6 @@ class BundleBuilder:
             if row.indicator is not None:
                 made = attrs.evolve(row.indicator, id=unique_id(row.indicator.id, {i.id for i in indicators}))
                 indicators.append(made)
-        budgets = []
-        for key, kind, budget_year in (
-            ("pagu", BudgetKind.CEILING, year),
-            ("pagu_indikatif", BudgetKind.INDICATIVE, year),
-            ("pagu_n_depan", BudgetKind.INDICATIVE, year + 1),
-        ):
-            amount = amounts[key]
-            if amount is not None:
-                budgets.append(Budget(year=budget_year, amount=amount, kind=kind))
         locations = [row.location for row in blocks.get("lokasi_sub_keg") or [] if row.location is not None]
         funding = [row.funding for row in blocks.get("sumber_dana") or [] if row.funding is not None]
         sub = SubActivity(
