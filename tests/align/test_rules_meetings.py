@@ -183,7 +183,9 @@ def test_skn502_reports_a_target_beyond_the_tolerance_on_the_plan_item() -> None
     finding = findings[0]
     assert finding.evidence["plan_targets"] == ["12.000 Orang"] and finding.evidence["agreed_target"] == "18.500 Orang"
     assert finding.evidence["agreement_ref"] == "rakortek-2025#A2"
-    assert finding.location == Provenance(source="rapat.xlsx", sheet="Kesepakatan", row=6)
+    assert finding.evidence["agreement_location"] == "rapat.xlsx, sheet 'Kesepakatan', row 6"
+    # The item has no row of its own here: the finding points at the Renja it is in.
+    assert finding.location == Provenance(source="renja.xlsx", sheet="Renja", row=3)
 
 
 def test_skn502_tolerates_small_differences_and_reports_a_missing_target() -> None:

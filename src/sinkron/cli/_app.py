@@ -52,11 +52,12 @@ def main() -> None:
 
 
 def _register() -> None:
-    from sinkron.cli import check, codes, diff, plugins_cmd, read
+    from sinkron.cli import check, codes, diff, meeting, plugins_cmd, read
 
     main.add_command(check.check_cmd)
     main.add_command(codes.codes)
     main.add_command(diff.diff_cmd)
+    main.add_command(meeting.meeting)
     main.add_command(plugins_cmd.plugins)
     main.add_command(read.read_cmd)
     main.add_command(read.convert)

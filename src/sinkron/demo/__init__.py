@@ -32,7 +32,9 @@ from typing import Any
 from sinkron.align.engine import CheckConfig
 from sinkron.codes import Code
 from sinkron.demo.kalteng import DEMO_SOURCE, build_bundle, plan_ids
-from sinkron.demo.planted import KNOCK_ON, PLANTED, UNTAGGED, PlantedCase, UntaggedItem
+from sinkron.demo.meetings import MEETING_PLANTED
+from sinkron.demo.planted import KNOCK_ON, UNTAGGED, PlantedCase, UntaggedItem
+from sinkron.demo.planted import PLANTED as _PLAN_PLANTED
 from sinkron.models import Bundle
 from sinkron.nomenclature import Change, ChangeKind, Nomenclature, Version, default_nomenclature
 
@@ -50,6 +52,9 @@ __all__ = [
     "demo_nomenclature",
     "plan_ids",
 ]
+
+PLANTED: tuple[PlantedCase, ...] = (*_PLAN_PLANTED, *MEETING_PLANTED)
+"""Every planted inconsistency: the plans' (:mod:`sinkron.demo.planted`) and the meetings' (family 5)."""
 
 #: The demo's illustrative change list: not a regulation. It retires one code from 2026.
 DEMO_CHANGES = Version(

@@ -780,7 +780,9 @@ def build_bundle() -> Bundle:
         _rkpd_kotim(),
     ]
     by_id = {p.id: p for p in plans}
+    from sinkron.demo.meetings import build_meetings  # the meetings refer to this module's ids
+
     return Bundle(
         governments=GOVERNMENTS, agencies=_agencies(), plans=plans, priorities=_priorities(),
-        links=_links(by_id), sources=(DEMO_SOURCE,),
+        meetings=build_meetings(), links=_links(by_id), sources=(DEMO_SOURCE,),
     )  # fmt: skip

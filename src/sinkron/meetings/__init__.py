@@ -26,6 +26,7 @@ from sinkron.meetings.summary import (
     MeetingSummary,
     party_key,
     party_level,
+    render_summary_text,
     summarise,
 )
 from sinkron.meetings.template import MeetingTemplate
@@ -45,5 +46,6 @@ __all__ = [
     "party_level",
     "render_minutes_html",
     "render_minutes_markdown",
+    "render_summary_text",
     "summarise",
 ]

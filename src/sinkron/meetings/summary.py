@@ -24,9 +24,11 @@ import attrs
 
 from sinkron.align.followup import DEFAULT_PAGU_TOLERANCE, DEFAULT_TARGET_TOLERANCE, FollowUpState, follow_ups
 from sinkron.align.index import BundleIndex
+from sinkron.align.rules._shared import percent_id
 from sinkron.models import AgencyKind, Bundle, GovernmentLevel, Meeting, Participant
 from sinkron.nomenclature import Nomenclature
 from sinkron.nomenclature.names import comparison_key
+from sinkron.numbers import format_id
 
 __all__ = [
     "LEVELS",
@@ -38,6 +40,7 @@ __all__ = [
     "MeetingSummary",
     "party_key",
     "party_level",
+    "render_summary_text",
     "summarise",
 ]
 
@@ -338,3 +341,51 @@ def summarise(
         proposals=len(meeting.proposals),
         follow_up=follow,
     )
+
+
+def _percent(rate: Decimal | None) -> str:
+    return "–" if rate is None else percent_id(rate)
+
+
+def render_summary_text(summary: MeetingSummary) -> str:
+    """The summary as plain text (what ``sinkron meeting summary`` prints)."""
+    out = [f"{summary.title} ({summary.meeting_id})"]
+    out.append(f"Peserta: {summary.participants} pihak, {summary.head_count} orang; undangan: {summary.expected} pihak")
+    if summary.levels:
+        out += ["", "Kehadiran per tingkat:", f"  {'tingkat':<16}{'hadir':>7}{'diundang':>10}{'tidak hadir':>13}"]
+        out += [f"  {lv.level:<16}{lv.present:>7}{lv.expected:>10}{lv.missing:>13}" for lv in summary.levels]
+    if summary.attendance:
+        out += [
+            "",
+            "Kehadiran per jabatan:",
+            f"  {'tingkat':<16}{'jabatan':<28}{'pihak':>7}{'orang':>7}{'diundang':>10}",
+        ]
+        out += [f"  {g.level:<16}{g.role[:27]:<28}{g.parties:>7}{g.head_count:>7}{g.expected_parties:>10}"
+                for g in summary.attendance]  # fmt: skip
+    if summary.missing:
+        out += ["", f"Undangan yang tidak hadir ({len(summary.missing)}):"]
+        for party in summary.missing:
+            who = " ".join(x for x in (party.government_id, party.agency_id, party.name) if x)
+            out.append(f"  - {who}: {party.role}")
+    if summary.desks:
+        out += ["", "Kesepakatan per desk:"]
+        for desk in summary.desks:
+            out.append(f"  {desk.desk_id or '-'} {desk.desk_name}: {desk.agreements} kesepakatan, {desk.agencies} "
+                       f"perangkat daerah, pagu Rp {format_id(desk.pagu)}, {desk.outcomes} sasaran dibahas")  # fmt: skip
+    if summary.action_items:
+        statuses = ", ".join(f"{k} {v}" for k, v in sorted(summary.action_items.items()))
+        out += ["", f"Tindak lanjut: {statuses}"]
+    if summary.proposals:
+        out.append(f"Usulan: {summary.proposals}")
+    follow = summary.follow_up
+    if follow is not None:
+        out += [
+            "",
+            f"Tindak lanjut kesepakatan dalam Renja/RKPD: {follow.followed} dari {follow.checked} yang dapat diperiksa "
+            f"sesuai ({_percent(follow.rate)}); {follow.absent} tidak tercantum, {follow.differs} target/pagu berbeda, "
+            f"{follow.agreements - follow.checked} tanpa rencana untuk diperiksa",
+            f"  {'perangkat daerah':<40}{'kesepakatan':>12}{'diperiksa':>10}{'sesuai':>8}{'tidak ada':>10}{'berbeda':>9}",
+        ]
+        out += [f"  {a.agency_name[:39]:<40}{a.agreements:>12}{a.checked:>10}{a.followed:>8}{a.absent:>10}{a.differs:>9}"
+                for a in follow.by_agency]  # fmt: skip
+    return "\n".join(out) + "\n"

@@ -64,6 +64,10 @@ def _located(finding: Finding, *provenances: Provenance | None) -> Finding:
     return attrs.evolve(finding, location=where) if where is not None else finding
 
 
+def _where(provenance: Provenance | None) -> str | None:
+    return str(provenance.location) if provenance is not None else None
+
+
 def _agency_name(ctx: Context, agency_id: str) -> str:
     agency = ctx.index.agencies.get(agency_id)
     return agency.name if agency is not None else agency_id
@@ -155,13 +159,14 @@ def agreement_target_mismatch(ctx: Context) -> Iterator[Finding]:
                 "plan_targets": [t.display() for t in follow.plan_targets],
                 "tolerance": tolerance,
                 "agreement_ref": follow.ref,
+                "agreement_location": _where(agreement.provenance),
             },
             fix_id=f"Samakan target di {title} dengan kesepakatan ({agreed}), atau catat perubahan kesepakatan "
             f"dalam tindak lanjut rapat.",
             fix_en=f"Bring the target in {title} in line with the agreement ({agreed}), or record the changed "
             f"agreement in the meeting's follow-up.",
         )
-        yield _located(finding, agreement.provenance, meeting.provenance)
+        yield _located(finding, record.plan.provenance, agreement.provenance, meeting.provenance)
 
 
 # -- SKN503 ----------------------------------------------------------------------------------------------
@@ -211,13 +216,14 @@ def agreement_pagu_mismatch(ctx: Context) -> Iterator[Finding]:
                 "relative_difference": follow.pagu_relative,
                 "tolerance": tolerance,
                 "agreement_ref": follow.ref,
+                "agreement_location": _where(agreement.provenance),
             },
             fix_id=f"Sesuaikan pagu di {title} dengan kesepakatan ({rupiah_id(agreed)}), atau catat perubahan "
             f"kesepakatan dalam tindak lanjut rapat.",
             fix_en=f"Bring the pagu in {title} in line with the agreement ({rupiah_en(agreed)}), or record the "
             f"changed agreement in the meeting's follow-up.",
         )
-        yield _located(finding, agreement.provenance, meeting.provenance)
+        yield _located(finding, record.plan.provenance, agreement.provenance, meeting.provenance)
 
 
 # -- SKN504 ----------------------------------------------------------------------------------------------
