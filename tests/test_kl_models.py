@@ -7,6 +7,8 @@ from decimal import Decimal
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sinkron import Bundle, InvalidModel, Money, ValidationError, Value
 from sinkron.convert import dumps, loads
@@ -212,3 +214,56 @@ def test_bundle_round_trip_and_merge_of_the_national_section() -> None:
         one.merge(clash)
     with pytest.raises(InvalidModel, match="duplicate K/L id"):
         NationalRecords(ministries=[ministry, ministry])
+
+
+# -- property: national records survive JSON with their display forms ---------------------------------------
+
+_letters = st.from_regex(r"[A-Z]{3}", fullmatch=True)
+
+
+@st.composite
+def ministry_plans(draw: st.DrawFn) -> MinistryPlan:
+    ba = draw(st.from_regex(r"[0-9]{3}", fullmatch=True))
+    program = KLCode.parse(
+        f"{ba}.{draw(st.from_regex(r'[0-9]{2}', fullmatch=True))}.{draw(st.from_regex(r'[A-Z]{2}', fullmatch=True))}"
+    )
+    activities = []
+    for number in draw(st.lists(st.from_regex(r"[0-9]{4}", fullmatch=True), min_size=1, max_size=2, unique=True)):
+        activity = program.child(number)
+        classes = []
+        for letters in draw(st.lists(_letters, min_size=1, max_size=2, unique=True)):
+            kro = activity.child(f"{number}.{letters}")
+            outputs = []
+            for ro_number in draw(st.lists(st.from_regex(r"[0-9]{3}", fullmatch=True), max_size=2, unique=True)):
+                spelling = draw(st.sampled_from([f"{number}.{letters}.{ro_number}", f"{letters}.{ro_number}",
+                                                 f"{number}.{letters[:2]}{ro_number}", ro_number]))  # fmt: skip
+                regions = draw(st.lists(st.sampled_from(["62", "62.71", "62.01", "63"]), max_size=3, unique=True))
+                outputs.append(
+                    DetailedOutput(
+                        code=kro.child(spelling),
+                        name=f"RO {ro_number}",
+                        volume=draw(st.none() | st.decimals(min_value=0, max_value=10**6, places=2)),
+                        allocation=draw(st.none() | st.integers(0, 10**12).map(Money)),
+                        locations=[OutputLocation(region_code=r, target=Value.parse("1 Unit")) for r in regions],
+                        authority=draw(st.none() | st.sampled_from(Authority)),
+                    )
+                )
+            classes.append(OutputClass(code=kro, name=f"KRO {letters}", outputs=outputs,
+                                       priority_variant=draw(st.booleans())))  # fmt: skip
+        activities.append(MinistryActivity(code=activity, name=f"Kegiatan {number}", output_classes=classes))
+    return MinistryPlan(id="renja", ministry_code=ba, year=2026, title="Renja K/L",
+                        programs=[MinistryProgram(code=program, name="Program", activities=activities)])  # fmt: skip
+
+
+def _displays(plan: MinistryPlan) -> list[str | None]:
+    return [item.code.display for item in plan.items()]
+
+
+@settings(max_examples=25)
+@given(ministry_plans())
+def test_national_records_round_trip(plan: MinistryPlan) -> None:
+    bundle = Bundle(national=NationalRecords(plans=[plan]))
+    back = loads(dumps(bundle), Bundle)
+    assert back == bundle
+    assert _displays(back.national.plans[0]) == _displays(plan)
+    assert all(o.output.code.is_anchored for o in back.national.outputs())

@@ -11,6 +11,8 @@ from decimal import Decimal
 
 import attrs
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from sinkron import (
     Activity,
@@ -61,6 +63,7 @@ from sinkron.kl import (
     rpjmn_2025_2029,
     tag,
 )
+from sinkron.testing import strategies as sst
 
 DKP = "3.25.0.00.0.00.01.0000"
 DINKES = "1.02.0.00.0.00.01.0000"
@@ -473,3 +476,24 @@ def test_skn704_rejects_a_bad_cap() -> None:
     assert report.rule_failures and "cap" in report.rule_failures[0].error
     with pytest.raises(SinkronError):
         check(Bundle(), ["SKN704"], CheckConfig(options={"SKN704": {"limit": "0.1"}}))
+
+
+# -- robustness: any bundle of the testing kit, with national data and random tags, checks without failures ----
+
+_PRIORITY_IDS = [p.id for p in rpjmn_2025_2029().priorities()] + ["tematik:stunting", "nowhere:01"]
+
+
+@settings(max_examples=20, suppress_health_check=[HealthCheck.too_slow])
+@given(sst.bundles(), st.data())
+def test_family_7_never_fails_on_generated_bundles(bundle: Bundle, data: st.DataObject) -> None:
+    items = [ref(p.id, i.id) for p in bundle.plans for i in p.items()]
+    sources = [*items, RO_REF]
+    links = data.draw(st.lists(st.builds(tag, st.sampled_from(sources), st.sampled_from(_PRIORITY_IDS)), max_size=6))
+    national = NationalRecords(
+        plans=[kkp_plan(locations=("62", "62.71"))],
+        dak_crosswalks=[dak_crosswalk(("1.01.02.2.01.0001", False), ("1.01.02.2.01.0006", True))],
+    )
+    full = add_priority_tree(bundle.replace(links=(*bundle.links, *links), national=national), rpjmn_2025_2029())
+    report = check(full, ["SKN7"])
+    assert not report.rule_failures, report.rule_failures
+    assert all(f.rule.startswith("SKN7") and f.path for f in report.findings)
