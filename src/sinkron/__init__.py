@@ -20,6 +20,7 @@ from sinkron.io import read, read_result, write
 from sinkron.models import *  # noqa: F403
 from sinkron.models import __all__ as _model_names
 from sinkron.plugins import PluginManager, hookimpl
+from sinkron.suggest import suggest_links
 
 __version__ = "0.1.0"
 
@@ -50,6 +51,7 @@ __all__ = [
     "hookimpl",
     "read",
     "read_result",
+    "suggest_links",
     "write",
     *_model_names,
 ]
