@@ -6,6 +6,7 @@ findings themselves (every finding carries both languages).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any
@@ -28,6 +29,7 @@ __all__ = [
     "location_text",
     "priority_kind",
     "severity_name",
+    "terminal_safe",
     "text",
 ]
 
@@ -101,6 +103,21 @@ _PRIORITY_KINDS: dict[str, tuple[str, str]] = {
     "daerah": ("Daerah", "Regional"),
     "tematik": ("Tematik", "Thematic"),
 }
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def terminal_safe(value: str) -> str:
+    """Text from the data with its control characters shown as escapes, so printing it cannot drive a terminal.
+
+    Tabs and line breaks stay (``\\r\\n`` becomes ``\\n``); every other C0/C1 control character, such as
+    the ESC that starts a terminal escape sequence, is written out as ``\\x1b``.
+
+    >>> terminal_safe("Nama\\x1b[2J\\x07 baru\\r\\nbaris")
+    'Nama\\\\x1b[2J\\\\x07 baru\\nbaris'
+    """
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", value.replace("\r\n", "\n"))
 
 
 def language_option(options: Mapping[str, Any]) -> str:

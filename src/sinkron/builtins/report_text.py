@@ -2,6 +2,8 @@
 
 Options: ``language`` (``"id"`` default, or ``"en"``), ``width`` (columns, default 100) and ``color``
 (ANSI colours, off by default; ``sinkron check`` turns it on only when printing to a terminal).
+Control characters coming from the data are written out as escapes (``\\x1b``): a plan title cannot
+drive the terminal the report is printed on.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from sinkron.builtins.report_common import (
     location_text,
     priority_kind,
     severity_name,
+    terminal_safe,
     text,
 )
 from sinkron.errors import SinkronError
@@ -51,7 +54,7 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequen
 
     def cell_lines(value: str, width: int) -> list[str]:
         lines: list[str] = []
-        for paragraph in value.split("\n"):
+        for paragraph in terminal_safe(value).split("\n"):
             lines += textwrap.wrap(paragraph, width, break_long_words=True, break_on_hyphens=False) or [""]
         return lines
 
@@ -74,16 +77,16 @@ def _finding_lines(finding: Finding, language: str, width: int, style: _Style) -
     indent = " " * (_RULE_WIDTH + 2)
     inner = width - len(indent)
     lines: list[str] = []
-    where = finding.path
+    where = terminal_safe(finding.path)
     located = location_text(finding)
     if located:
-        where += f" ({located})"
+        where += f" ({terminal_safe(located)})"
     lines += [style(part, "2") for part in textwrap.wrap(where, inner, break_on_hyphens=False)]
-    lines += textwrap.wrap(text(finding.message, language), inner, break_on_hyphens=False)
+    lines += textwrap.wrap(terminal_safe(text(finding.message, language)), inner, break_on_hyphens=False)
     if finding.fix is not None:
-        fix = f"→ {label('fix', language)}: {text(finding.fix, language)}"
+        fix = f"→ {label('fix', language)}: {terminal_safe(text(finding.fix, language))}"
         lines += textwrap.wrap(fix, inner, subsequent_indent="  ", break_on_hyphens=False)
-    head = style(finding.rule.ljust(_RULE_WIDTH), _COLOURS[finding.severity])
+    head = style(terminal_safe(finding.rule).ljust(_RULE_WIDTH), _COLOURS[finding.severity])
     return [f"{head}  {lines[0]}", *(f"{indent}{line}" for line in lines[1:])]
 
 
@@ -97,7 +100,7 @@ def render_text(report: Report, *, language: str = "id", width: int = 100, color
     title = label("title", language)
     lines += [style(title.upper(), "1"), "═" * min(len(title), width)]
     for source in report.sources:
-        lines += textwrap.wrap(f"{label('sources', language)}: {source}", width) or [""]
+        lines += textwrap.wrap(f"{label('sources', language)}: {terminal_safe(source)}", width) or [""]
     counts = report.by_severity
     summary = ", ".join(style(f"{counts[s.value]} {severity_name(s, language).lower()}", _COLOURS[s]) for s in Severity)
     lines.append(
@@ -107,7 +110,7 @@ def render_text(report: Report, *, language: str = "id", width: int = 100, color
     if report.rule_failures:
         lines += ["", style(label("rule_failures", language), "1;31"), label("rule_failures_note", language)]
         for failure in report.rule_failures:
-            lines += textwrap.wrap(f"{failure.rule}: {failure.error}", width, initial_indent="  ",
+            lines += textwrap.wrap(terminal_safe(f"{failure.rule}: {failure.error}"), width, initial_indent="  ",
                                    subsequent_indent="    ")  # fmt: skip
     if not report.findings:
         lines += ["", label("no_findings", language)]

@@ -6,6 +6,7 @@ Public API:
 * :func:`write_workbook` / :func:`render_workbook` — write a ``Bundle`` as xlsx in the layouts;
 * :func:`read_rkpd_report` / :func:`write_rkpd_report` — the RKPD/Renja report, for other connectors;
 * :class:`Mapping`, :func:`load_mapping`, :func:`builtin_layouts` — declarative column mappings;
+* :class:`ReadLimits` — the caps on what a read takes in (zip size and ratio, rows, columns, cell length);
 * :func:`read_meeting` / :func:`render_meeting_workbook` / :func:`write_meeting_workbook` — the meeting
   workbook (agreements, attendance, follow-up, proposals; the minutes and the empty template);
 * :class:`XlsxConnector`, :class:`CsvConnector`, :class:`ReportXlsxExporter`, :class:`MeetingXlsxExporter` — what
@@ -15,6 +16,7 @@ See ``docs/spreadsheets.md``.
 """
 
 from sinkron_spreadsheet.connector import CsvConnector, XlsxConnector
+from sinkron_spreadsheet.limits import ReadLimits
 from sinkron_spreadsheet.mapping import BUILTIN_LAYOUTS, Mapping, MappingError, builtin_layouts, load_mapping
 from sinkron_spreadsheet.meeting_writer import MeetingXlsxExporter, render_meeting_workbook, write_meeting_workbook
 from sinkron_spreadsheet.meetings import is_meeting_file, read_meeting
@@ -33,6 +35,7 @@ __all__ = [
     "Mapping",
     "MappingError",
     "MeetingXlsxExporter",
+    "ReadLimits",
     "ReportXlsxExporter",
     "XlsxConnector",
     "__version__",

@@ -60,6 +60,8 @@ class Header:
     columns: dict[str, list[Column]]
     missing: tuple[str, ...]
     paths: tuple[tuple[str, ...], ...]
+    duplicates: tuple[tuple[str, tuple[int, ...]], ...] = ()
+    """Fields whose header text heads more than one column: ``(field, (chosen index, other indices …))``."""
 
     @property
     def score(self) -> int:
@@ -198,7 +200,26 @@ def find_header(
         columns, missing = match_columns(mapping, paths)
         if not columns:
             continue
-        header = Header(row=top, height=len(block), columns=columns, missing=missing, paths=paths)
+        header = Header(row=top, height=len(block), columns=columns, missing=missing, paths=paths,
+                        duplicates=_duplicates(columns, paths, mapping))  # fmt: skip
         if best is None or (len(header.missing), -header.score) < (len(best.missing), -best.score):
             best = header
     return best
+
+
+def _duplicates(
+    columns: dict[str, list[Column]], paths: tuple[tuple[str, ...], ...], mapping: Mapping
+) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """Single-column fields whose exact header path also heads another, unmatched column."""
+    claimed = {c.index for found in columns.values() for c in found}
+    if mapping.split_code and "code" in columns:
+        claimed.update(range(columns["code"][0].index, columns["code"][0].index + 5))
+    out: list[tuple[str, tuple[int, ...]]] = []
+    for field, found in columns.items():
+        if "{" in field or len(found) != 1:
+            continue
+        chosen = found[0].index
+        others = tuple(i for i, path in enumerate(paths) if i not in claimed and path and path == paths[chosen])
+        if others:
+            out.append((field, (chosen, *others)))
+    return tuple(out)

@@ -21,11 +21,12 @@ from sinkron.models import Agency, Bundle, Plan, PlanKind, PlanPeriod, PlanStage
 from sinkron.nomenclature import Nomenclature, default_nomenclature
 from sinkron.progress import Progress, ProgressEvent
 from sinkron_spreadsheet.goals import read_goals
-from sinkron_spreadsheet.header import SCAN_ROWS, Header, find_header
+from sinkron_spreadsheet.header import SCAN_ROWS, Header, column_letter, find_header
 from sinkron_spreadsheet.items import read_items
+from sinkron_spreadsheet.limits import ReadLimits
 from sinkron_spreadsheet.mapping import BUILTIN_LAYOUTS, Mapping, load_mapping
 from sinkron_spreadsheet.preamble import Preamble, parse_period, parse_unit
-from sinkron_spreadsheet.workbook import OpenError, Sheet, open_workbook
+from sinkron_spreadsheet.workbook import OpenError, ReadProblem, Sheet, open_workbook
 
 __all__ = ["Detection", "SheetResult", "detect_layout", "read_sheet", "read_spreadsheet"]
 
@@ -127,11 +128,12 @@ def read_sheet(
             return SheetResult(plan=None, agencies=(), errors=(), rows=0, detection=None)
     layout, header = chosen
     detection = Detection(layout.name, sheet_label, header.row + 1, detected)
+    duplicated = [_duplicate_error(field, indices, header, source, sheet_label) for field, indices in header.duplicates]
 
     preamble = Preamble()
     for r, values in enumerate(top[: header.row]):
         preamble.feed(r, values)
-    errors: list[SourceError] = []
+    errors: list[SourceError] = list(duplicated)
     plan_kind = _kind(kind) or preamble.kind() or layout.plan_kind
     period = _period(plan_kind, layout, header, preamble, year, start_year, source, sheet_label, errors)
 
@@ -247,6 +249,30 @@ def read_sheet(
                        detection=detection)  # fmt: skip
 
 
+def _duplicate_error(
+    field: str, indices: tuple[int, ...], header: Header, source: str, sheet: str | None
+) -> SourceError:
+    """Several columns under the same header text: which one holds ``field`` cannot be told."""
+    letters = ", ".join(column_letter(i) for i in indices)
+    return SourceError(
+        f"{len(indices)} columns are headed {' > '.join(header.paths[indices[0]])!r}: which one holds {field} "
+        f"cannot be told, so column {column_letter(indices[0])} was read and the others were not",
+        location=Location(source=source, sheet=sheet, row=header.row + 1, column=letters, field=field),
+        expected="one column per field: rename or remove the extra column(s), or give a mapping",
+    )
+
+
+def _problem_error(problem: ReadProblem, source: str, sheet: str | None) -> SourceError:
+    """A row or cell the sheet's stream left out (a limit, or where the file stops making sense)."""
+    column = column_letter(problem.column) if problem.column is not None else None
+    return SourceError(
+        problem.message,
+        location=Location(source=source, sheet=sheet, row=problem.row, column=column),
+        expected=problem.expected,
+        actual=problem.actual,
+    )
+
+
 def _kind(kind: PlanKind | str | None) -> PlanKind | None:
     if kind is None or isinstance(kind, PlanKind):
         return kind
@@ -348,18 +374,24 @@ def read_spreadsheet(
     agency: Agency | None = None,
     nomenclature: Nomenclature | None = None,
     progress: Progress | None = None,
+    limits: ReadLimits | dict[str, int] | None = None,
 ) -> ReadResult:
     """Read an xlsx or csv file into a :class:`~sinkron.connector.ReadResult`.
 
     ``mapping`` picks the layout: a built-in name (``"renstra"``, ``"renja"``, ``"tujuan-sasaran"``,
     ``"rkpd-report"``, optionally with ``@YEAR``), a mapping file or dict; without one the layout of
     each sheet is detected from its header. ``year`` (yearly plans) or ``start_year`` (Renstra)
-    give the period when the file does not. Every problem is in ``errors``, located.
+    give the period when the file does not. ``limits`` (a :class:`ReadLimits` or a dict of some
+    of its fields) bounds what is read. Every problem is in ``errors``, located.
     """
     text = str(source)
     kind_hint = "csv" if format == "csv" else ("xlsx" if format in ("xlsx", "xlsm") else None)
     try:
-        workbook = open_workbook(source, kind=kind_hint, encoding=encoding)
+        bounds = ReadLimits.of(limits)
+    except (TypeError, ValueError) as exc:
+        raise SourceError(f"invalid limits: {exc}", location=Location(source=text)) from None
+    try:
+        workbook = open_workbook(source, kind=kind_hint, encoding=encoding, limits=bounds)
     except OpenError as exc:
         error = SourceError(exc.message, location=Location(source=text), expected=exc.expected)
         return ReadResult(bundle=Bundle(sources=(text,)), errors=(error,), source=text, records=0)
@@ -382,8 +414,9 @@ def read_spreadsheet(
         for name in names:
             label = None if workbook.kind == "csv" else name
             try:
+                opened = workbook.sheet(name)
                 result = read_sheet(
-                    workbook.sheet(name), source=text, mapping=None if detect else candidates[0],
+                    opened, source=text, mapping=None if detect else candidates[0],
                     candidates=candidates, sheet_label=label, year=year, start_year=start_year, plan_id=plan_id,
                     title=title, kind=kind, agency=agency, nomenclature=nomenclature, progress=progress,
                 )  # fmt: skip
@@ -392,6 +425,7 @@ def read_spreadsheet(
                                           location=Location(source=text, sheet=label)))  # fmt: skip
                 continue
             errors.extend(result.errors)
+            errors.extend(_problem_error(problem, text, label) for problem in opened.problems)
             records += result.rows
             for found in result.agencies:
                 agencies.setdefault(found.id, found)

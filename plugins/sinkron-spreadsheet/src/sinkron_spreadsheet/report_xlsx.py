@@ -3,7 +3,8 @@
 Sheet ``Temuan`` lists every finding (rule, severity, subject, path, the message in Indonesian and
 English, the evidence, the suggested fix, where the subject sits in its source); sheet ``Cakupan
 Prioritas`` lists the priority coverage (how many programs and sub kegiatan support each priority,
-with their pagu). Text is guarded against formula injection like every sheet sinkron writes.
+with their pagu). Text is guarded against formula injection like every sheet sinkron writes, and
+control characters from the data are written as visible escapes (``\\x1b``).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ def render_report(report: Report) -> bytes:
     from openpyxl import Workbook  # type: ignore[import-untyped]
 
     workbook = Workbook(write_only=True)
-    findings = _Sheet(workbook, "Temuan")
+    findings = _Sheet(workbook, "Temuan", escape_controls=True)
     findings.append([findings.cell(h, bold=True) for h in FINDING_COLUMNS])
     for finding in report.findings:
         location = finding.location
@@ -54,7 +55,7 @@ def render_report(report: Report) -> bytes:
                 location.row if location else None,
             ]
         )
-    coverage = _Sheet(workbook, "Cakupan Prioritas")
+    coverage = _Sheet(workbook, "Cakupan Prioritas", escape_controls=True)
     coverage.append([coverage.cell(h, bold=True) for h in COVERAGE_COLUMNS])
     for row in report.metrics.priority_coverage:
         coverage.append(

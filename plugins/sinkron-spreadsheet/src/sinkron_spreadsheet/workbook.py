@@ -7,9 +7,15 @@ with a literal unit suffix (``#,###" bln"``), error cells (``#REF!``, which cala
 empty) and formulas that were never calculated (no cached value). Merged ranges come from calamine.
 
 csv files are decoded as UTF-8 (with or without BOM), falling back to Windows-1252 when the bytes
-are not UTF-8; the delimiter (``,``, ``;``, tab or ``|``) is sniffed from the first lines.
+are not UTF-8; the delimiter (``,``, ``;``, tab or ``|``) is sniffed from the first lines. Quoting
+is read strictly: a quote left open to the end of the file is an error, not a cell swallowing the
+rest of the file.
 
 Problems opening a file (not an xlsx, a truncated zip, an empty file) raise :class:`OpenError`.
+Before an xlsx file is parsed, its zip members are checked against :class:`ReadLimits` (inflated
+size and compression ratio) and every member is read once to verify its checksum; an XML part
+with a DOCTYPE (entity declarations: XXE, "billion laughs") is refused, as no Office file has one.
+Rows beyond the limits are reported as :class:`ReadProblem` objects on the :class:`Sheet`.
 """
 
 from __future__ import annotations
@@ -17,13 +23,17 @@ from __future__ import annotations
 import csv
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 import attrs
 
-__all__ = ["CellNote", "OpenError", "Sheet", "Workbook", "open_workbook"]
+from sinkron_spreadsheet.cells import is_blank
+from sinkron_spreadsheet.limits import RATIO_MIN_BYTES, ReadLimits
+
+__all__ = ["CellNote", "OpenError", "ReadProblem", "Sheet", "Workbook", "open_workbook"]
 
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
@@ -46,12 +56,28 @@ class CellNote:
     detail: str = ""
 
 
+@attrs.frozen
+class ReadProblem:
+    """A row or cell the stream could not hand over: beyond a limit, or where the file stops making sense.
+
+    ``row`` is 1-based; ``column`` is the 0-based column index, when one cell is concerned.
+    """
+
+    row: int
+    column: int | None
+    message: str
+    expected: str | None = None
+    actual: object = None
+
+
 @attrs.define
 class Sheet:
     """One sheet: its name, size, merged ranges, cell notes and a row stream.
 
     Rows and columns are 0-based and absolute (row 0 is the spreadsheet's row 1, column 0 is A),
-    even when the used range starts further down or right.
+    even when the used range starts further down or right. With ``limits``, rows past
+    ``max_rows`` end the stream, and cells past ``max_columns`` or longer than
+    ``max_cell_length`` are left out; each is recorded in ``problems``.
     """
 
     name: str
@@ -60,21 +86,66 @@ class Sheet:
     notes: dict[tuple[int, int], CellNote]
     _rows: Any
     start: tuple[int, int] = (0, 0)
+    limits: ReadLimits | None = None
+    problems: list[ReadProblem] = attrs.field(factory=list)
 
     def rows(self) -> Iterator[tuple[int, list[Any]]]:
         """``(row index, values)`` for each row, values padded so index 0 is column A."""
         first_row, first_col = self.start
         pad: list[Any] = [None] * first_col
-        for offset, values in enumerate(self._rows()):
-            yield first_row + offset, (pad + list(values)) if first_col else list(values)
+        stream = iter(self._rows())
+        r = first_row - 1
+        while True:
+            try:
+                values = next(stream)
+            except StopIteration:
+                return
+            except (csv.Error, UnicodeDecodeError) as exc:
+                reason = str(exc)
+                if "field larger than field limit" in reason:
+                    reason = f"a cell holds more than {csv.field_size_limit()} characters (max_cell_length=" + (
+                        f"{self.limits.max_cell_length})" if self.limits else "?)"
+                    )
+                self.problems.append(ReadProblem(r + 2, None, f"the file cannot be read from this row on: {reason}",
+                                                 "well-formed csv text (quotes closed, cells within the limits)"))  # fmt: skip
+                return
+            r += 1
+            row = (pad + list(values)) if first_col else list(values)
+            if self.limits is not None:
+                if r >= self.limits.max_rows:
+                    self.problems.append(ReadProblem(r + 1, None, f"the sheet has more than max_rows="
+                                                     f"{self.limits.max_rows} rows; reading stopped here",
+                                                     f"at most {self.limits.max_rows} rows (ReadLimits.max_rows)"))  # fmt: skip
+                    return
+                row = self._bounded(r, row, self.limits)
+            yield r, row
+
+    def _bounded(self, r: int, row: list[Any], limits: ReadLimits) -> list[Any]:
+        if len(row) > limits.max_columns:
+            beyond = next((i for i in range(limits.max_columns, len(row)) if not is_blank(row[i])), None)
+            if beyond is not None:
+                self.problems.append(ReadProblem(r + 1, beyond, f"the row has cells beyond max_columns="
+                                                 f"{limits.max_columns}; they were not read",
+                                                 f"at most {limits.max_columns} columns (ReadLimits.max_columns)",
+                                                 len(row)))  # fmt: skip
+            row = row[: limits.max_columns]
+        for index, value in enumerate(row):
+            if isinstance(value, str) and len(value) > limits.max_cell_length:
+                self.problems.append(ReadProblem(r + 1, index, f"the cell holds {len(value)} characters, more than "
+                                                 f"max_cell_length={limits.max_cell_length}; it was not read",
+                                                 f"at most {limits.max_cell_length} characters "
+                                                 "(ReadLimits.max_cell_length)", value[:40] + "…"))  # fmt: skip
+                row[index] = None
+        return row
 
 
 class Workbook:
     """A spreadsheet file: its sheet names and a way to stream each sheet's rows."""
 
-    def __init__(self, path: Path, kind: str) -> None:
+    def __init__(self, path: Path, kind: str, limits: ReadLimits | None = None) -> None:
         self.path = path
         self.kind = kind
+        self.limits = limits
         self.encoding: str | None = None
         self.delimiter: str | None = None
         self._calamine: Any = None
@@ -91,13 +162,14 @@ class Workbook:
 
     def sheet(self, name: str) -> Sheet:
         if self.kind == "csv":
-            return Sheet(name=name, height=None, merged=[], notes={}, rows=self._csv_rows)
+            return Sheet(name=name, height=None, merged=[], notes={}, rows=self._csv_rows, limits=self.limits)
         sheet = self._calamine.get_sheet_by_name(name)
         merged = list(sheet.merged_cell_ranges or [])
         notes = self._scan_notes(name)
         start = sheet.start or (0, 0)
         height = (start[0] + sheet.height) if sheet.height else 0
-        return Sheet(name=name, height=height, merged=merged, notes=notes, rows=sheet.iter_rows, start=tuple(start))
+        return Sheet(name=name, height=height, merged=merged, notes=notes, rows=sheet.iter_rows, start=tuple(start),
+                     limits=self.limits)  # fmt: skip
 
     def close(self) -> None:
         if self._calamine is not None:
@@ -106,8 +178,10 @@ class Workbook:
     # -- csv -----------------------------------------------------------------------------------
     def _csv_rows(self) -> Iterator[list[Any]]:
         assert self.encoding is not None and self.delimiter is not None
+        if self.limits is not None and self.limits.max_cell_length >= csv.field_size_limit():
+            csv.field_size_limit(self.limits.max_cell_length + 1)  # only ever raised, never lowered
         with self.path.open(encoding=self.encoding, newline="") as handle:
-            yield from csv.reader(handle, delimiter=self.delimiter)
+            yield from csv.reader(handle, delimiter=self.delimiter, strict=True)
 
     # -- xlsx cell notes -----------------------------------------------------------------------------
     def _scan_notes(self, sheet_name: str) -> dict[tuple[int, int], CellNote]:
@@ -123,8 +197,14 @@ class Workbook:
         return notes
 
 
-def open_workbook(path: str | Path, *, kind: str | None = None, encoding: str | None = None) -> Workbook:
-    """Open ``path`` as xlsx or csv (by ``kind`` or by its extension), or raise :class:`OpenError`."""
+def open_workbook(
+    path: str | Path, *, kind: str | None = None, encoding: str | None = None, limits: ReadLimits | None = None
+) -> Workbook:
+    """Open ``path`` as xlsx or csv (by ``kind`` or by its extension), or raise :class:`OpenError`.
+
+    ``limits`` (the :class:`ReadLimits` defaults when ``None``) bound what is read.
+    """
+    limits = limits or ReadLimits()
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -135,11 +215,11 @@ def open_workbook(path: str | Path, *, kind: str | None = None, encoding: str | 
     if kind is None:
         kind = "csv" if path.suffix.lower() in CSV_SUFFIXES else "xlsx"
     if kind == "csv":
-        return _open_csv(path, encoding)
-    return _open_xlsx(path)
+        return _open_csv(path, encoding, limits)
+    return _open_xlsx(path, limits)
 
 
-def _open_xlsx(path: Path) -> Workbook:
+def _open_xlsx(path: Path, limits: ReadLimits) -> Workbook:
     from python_calamine import CalamineWorkbook
 
     with path.open("rb") as handle:
@@ -154,14 +234,13 @@ def _open_xlsx(path: Path) -> Workbook:
             names = set(archive.namelist())
             if "xl/workbook.xml" not in names:
                 raise OpenError("a zip archive without xl/workbook.xml is not an xlsx workbook", "an xlsx workbook")
-            bad = archive.testzip()
-            if bad is not None:
-                raise OpenError(f"the xlsx archive is damaged (member {bad} fails its checksum)", "an intact xlsx file")
+            _check_sizes(archive.infolist(), limits)
+            _check_members(archive)
             sheet_xml = _sheet_members(archive)
             styles = _style_notes(archive.read("xl/styles.xml")) if "xl/styles.xml" in names else {}
     except zipfile.BadZipFile as exc:
         raise OpenError(f"the xlsx archive is truncated or damaged ({exc})", "an intact xlsx file") from None
-    except (OSError, EOFError, zipfile.LargeZipFile) as exc:
+    except (OSError, EOFError, zipfile.LargeZipFile, zlib.error, NotImplementedError, RuntimeError) as exc:
         raise OpenError(f"the xlsx archive cannot be read ({exc})", "an intact xlsx file") from None
     try:
         calamine = CalamineWorkbook.from_path(str(path))
@@ -169,14 +248,14 @@ def _open_xlsx(path: Path) -> Workbook:
         raise OpenError(
             f"the xlsx workbook cannot be read: {type(exc).__name__}: {exc}", "an intact xlsx file"
         ) from None
-    workbook = Workbook(path, "xlsx")
+    workbook = Workbook(path, "xlsx", limits)
     workbook._calamine = calamine
     workbook._sheet_xml = sheet_xml
     workbook._styles = styles
     return workbook
 
 
-def _open_csv(path: Path, encoding: str | None) -> Workbook:
+def _open_csv(path: Path, encoding: str | None, limits: ReadLimits) -> Workbook:
     if encoding is None:
         encoding = _detect_encoding(path)
     try:
@@ -188,7 +267,7 @@ def _open_csv(path: Path, encoding: str | None) -> Workbook:
         raise OpenError("the csv file holds no rows", "a csv file with a header row")
     if "\x00" in sample:
         raise OpenError("the file holds binary data, not csv text", "a csv text file")
-    workbook = Workbook(path, "csv")
+    workbook = Workbook(path, "csv", limits)
     workbook.encoding = encoding
     workbook.delimiter = _sniff_delimiter(sample)
     return workbook
@@ -222,6 +301,56 @@ def _sniff_delimiter(sample: str) -> str:
 
 
 # -- xlsx internals -------------------------------------------------------------------------------
+#: A DOCTYPE in any encoding an XML part may use; OOXML parts never declare one.
+_DOCTYPE = tuple("<!DOCTYPE".encode(codec) for codec in ("utf-8", "utf-16-le", "utf-16-be"))
+_XML_PARTS = (".xml", ".rels", ".vml")
+
+
+def _check_sizes(infos: list[zipfile.ZipInfo], limits: ReadLimits) -> None:
+    """Refuse an archive whose members declare too much inflated data, before inflating any of it."""
+    total = sum(info.file_size for info in infos)
+    if total > limits.max_uncompressed_bytes:
+        raise OpenError(
+            f"the xlsx archive inflates to {total} bytes, more than max_uncompressed_bytes="
+            f"{limits.max_uncompressed_bytes} (a zip bomb?); nothing was read",
+            f"at most {limits.max_uncompressed_bytes} bytes uncompressed (ReadLimits.max_uncompressed_bytes)",
+        )
+    for info in infos:
+        if info.file_size < RATIO_MIN_BYTES:
+            continue
+        ratio = info.file_size / max(1, info.compress_size)
+        if ratio > limits.max_compression_ratio:
+            raise OpenError(
+                f"the member {info.filename} inflates {ratio:.0f} times ({info.compress_size} to {info.file_size} "
+                f"bytes), more than max_compression_ratio={limits.max_compression_ratio} (a zip bomb?); "
+                "nothing was read",
+                f"members inflating at most {limits.max_compression_ratio} times (ReadLimits.max_compression_ratio)",
+            )
+
+
+def _check_members(archive: zipfile.ZipFile) -> None:
+    """Read every member once: its checksum must hold, and no XML part may carry a DOCTYPE."""
+    for info in archive.infolist():
+        xml = info.filename.lower().endswith(_XML_PARTS)
+        tail = b""
+        try:
+            with archive.open(info) as handle:
+                while chunk := handle.read(1 << 20):
+                    if xml:
+                        window = tail + chunk
+                        if any(needle in window for needle in _DOCTYPE):
+                            raise OpenError(
+                                f"the part {info.filename} declares a DOCTYPE (XML entities), which no Office file "
+                                "does; it is refused rather than parsed",
+                                "an xlsx file saved by a spreadsheet program",
+                            )
+                        tail = window[-32:]
+        except zipfile.BadZipFile as exc:
+            raise OpenError(
+                f"the xlsx archive is damaged (member {info.filename}: {exc})", "an intact xlsx file"
+            ) from None
+
+
 _REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 

@@ -9,6 +9,9 @@ indicator …) is not written; ``docs/spreadsheets.md`` lists what each layout c
 
 Text that a spreadsheet program would run as a formula (starting with ``=``, ``+``, ``-``, ``@``,
 a tab or a carriage return) is written with a leading apostrophe, which the reader removes.
+Control characters an xlsx cell cannot hold (C0 controls other than tab, line feed and carriage
+return) stop a bundle's writing with a :class:`~sinkron.SinkronError` naming the text; in a report
+they are written as visible escapes (``\\x1b``).
 """
 
 from __future__ import annotations
@@ -32,6 +35,8 @@ from sinkron_spreadsheet.mapping import BUILTIN_LAYOUTS
 __all__ = ["default_layout", "escape_text", "render_workbook", "write_workbook"]
 
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+#: What XML 1.0, and so an xlsx cell, cannot hold: C0 control characters other than tab, LF and CR.
+_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
 
 Item = Program | Activity | SubActivity
@@ -60,17 +65,32 @@ def default_layout(plan: Plan) -> str:
 
 
 class _Sheet:
-    """Rows for one write-only sheet, with cell styling helpers."""
+    """Rows for one write-only sheet, with cell styling helpers.
 
-    def __init__(self, workbook: Any, title: str) -> None:
+    ``escape_controls`` writes control characters as visible escapes (reports) instead of refusing them.
+    """
+
+    def __init__(self, workbook: Any, title: str, *, escape_controls: bool = False) -> None:
         from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
 
         self._cell_class = WriteOnlyCell
         self.sheet = workbook.create_sheet(title=title)
+        self.escape_controls = escape_controls
+
+    def _storable(self, text: str) -> str:
+        found = _XML_ILLEGAL.search(text)
+        if found is None:
+            return text
+        if self.escape_controls:
+            return _XML_ILLEGAL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+        raise SinkronError(
+            f"the text {text[:60]!r} holds a control character ({found.group()!r}) that an xlsx cell cannot store; "
+            "remove it from the data, or write another format (json)"
+        )
 
     def cell(self, value: Any, *, fmt: str | None = None, bold: bool = False) -> Any:
         if isinstance(value, str):
-            value = escape_text(value)
+            value = escape_text(self._storable(value))
         cell = self._cell_class(self.sheet, value=value)
         if isinstance(value, str):
             cell.data_type = "s"

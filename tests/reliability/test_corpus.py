@@ -1,0 +1,387 @@
+"""The bad-input corpus through every reader: located errors or a complete read, never a traceback.
+
+Each case names the file, how it is read and what must come out: the fragments of the located
+errors expected, or ``COMPLETE`` (with the number of items) when the file is odd but valid — a csv
+in Windows-1252 with ``;`` or with mixed line endings reads like any other. Every case also goes
+through ``sinkron.read`` (which must raise when there are errors) and ``sinkron read`` (no traceback,
+exit 1 or 2 with the file named).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+
+pytest.importorskip("sinkron_spreadsheet", reason="sinkron-spreadsheet is not installed in this environment")
+pytest.importorskip("sinkron_sipd", reason="sinkron-sipd is not installed in this environment")
+
+from reliability import corpus as c
+from reliability.checks import cli_read, read_raises_when_incomplete, read_safely
+
+COMPLETE = ()
+
+#: Sub kegiatan of the two Renja rows, with their kegiatan and program.
+TWO_SUBS = 4
+
+
+@attrs.frozen
+class Case:
+    name: str
+    build: Callable[[Path], Path]
+    expected: tuple[str, ...]
+    options: dict[str, Any] = attrs.field(factory=dict)
+    items: int | None = None
+    cli: tuple[str, ...] = ()
+
+
+def text_file(relative: str) -> Callable[[Path], Path]:
+    return lambda _: c.TEXT_CORPUS / relative
+
+
+def written(name: str, data: bytes | Callable[[Path], bytes]) -> Callable[[Path], Path]:
+    """A file of ``data`` (or of what ``data(folder)`` makes) in the test's folder."""
+
+    def build(folder: Path) -> Path:
+        path = folder / name
+        path.write_bytes(data(folder) if callable(data) else data)
+        return path
+
+    return build
+
+
+def long_cell_csv(length: int) -> bytes:
+    rows = [*c.renja_csv_lines()[:2], ["1.02.02.2.02.0001", "x" * length, "a", "1", "1"]]
+    return c.csv_text(rows).encode()
+
+
+def good_bytes(folder: Path) -> bytes:
+    return good(folder).read_bytes()
+
+
+def good(folder: Path) -> Path:
+    return c.renja_workbook(folder / "renja.xlsx")
+
+
+def from_good(make: Callable[[Path, Path], Path], name: str) -> Callable[[Path], Path]:
+    return lambda folder: make(good(folder), folder / name)
+
+
+SECRET = "RAHASIA-XXE-42"
+
+
+def with_entities(member: str, *, reference: bool = True) -> Callable[[Path], Path]:
+    def build(folder: Path) -> Path:
+        secret = folder / "secret.txt"
+        secret.write_text(SECRET, encoding="utf-8")
+        return c.with_entities(good(folder), folder / "entities.xlsx", member, secret, reference=reference)
+
+    return build
+
+
+CSV = {"format": "csv"}
+SIPD = {"format": "sipd"}
+DOCTYPE = "declares a DOCTYPE (XML entities)"
+NOT_ZIP = "not an xlsx file (not a zip archive)"
+DAMAGED = "the xlsx archive is truncated or damaged"
+
+CASES = [
+    # -- xlsx -------------------------------------------------------------------------------------------
+    Case("xlsx-valid", good, COMPLETE, items=TWO_SUBS),
+    Case("xlsx-empty-file", written("empty.xlsx", b""), ("the file is empty",)),
+    Case("xlsx-csv-behind-extension", written("data.xlsx", b"KODE;NAMA\n1.02;Kesehatan\n"), (NOT_ZIP,)),
+    Case("xlsx-json-behind-extension", written("data.xlsx", c.SINKRON_DOC.encode()), (NOT_ZIP,)),
+    Case(
+        "xlsx-old-xls",
+        written("old.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512)),
+        ("an old .xls (BIFF) file",),
+    ),
+    Case(
+        "xlsx-zip-not-workbook",
+        lambda f: c.write_zip(f / "z.xlsx", {"hello.txt": b"halo"}),
+        ("without xl/workbook.xml",),
+    ),
+    *[
+        Case(
+            f"xlsx-truncated-{int(keep * 100)}",
+            from_good(lambda s, t, k=keep: c.truncated(s, t, k), "cut.xlsx"),
+            (DAMAGED,),
+        )
+        for keep in (0.05, 0.5, 0.9, 0.99)
+    ],
+    Case(
+        "xlsx-corrupt-sheet-part",
+        from_good(c.corrupt_member, "bad.xlsx"),
+        ("is damaged (member xl/worksheets/sheet1.xml",),
+    ),
+    Case(
+        "xlsx-corrupt-styles-part",
+        from_good(lambda s, t: c.corrupt_member(s, t, "xl/styles.xml"), "bad.xlsx"),
+        ("is damaged (member xl/styles.xml",),
+    ),
+    Case("xlsx-missing-sheet-part", from_good(c.missing_sheet_part, "m.xlsx"), ("the sheet cannot be read",)),
+    Case("xlsx-garbage-sheet-part", from_good(c.garbage_sheet_part, "g.xlsx"), ("the sheet cannot be read",)),
+    Case("xlsx-no-sheets", from_good(c.no_sheets, "none.xlsx"), ("no sheet has the header of a known layout",)),
+    Case("xlsx-hidden-sheets-only", from_good(c.hidden_sheets_only, "hidden.xlsx"), COMPLETE, items=TWO_SUBS),
+    Case(
+        "xlsx-extra-sheets",
+        lambda f: c.renja_workbook(f / "x.xlsx", extra_sheets=("Catatan", "Lampiran")),
+        COMPLETE,
+        items=TWO_SUBS,
+    ),
+    Case(
+        "xlsx-merged-cells-over-data",
+        lambda f: c.renja_workbook(f / "merged.xlsx", merges=("B3:E4",)),
+        ("row 4, column B, field 'name': the name is empty",),
+    ),
+    Case(
+        "xlsx-merged-item-with-two-indicators",
+        lambda f: c.renja_workbook(
+            f / "merged.xlsx",
+            rows=[c.RENJA_ROWS[0], ["", "", "Jumlah Ibu Nifas", "80 Orang", ""], c.RENJA_ROWS[1]],
+            merges=("A3:A4", "B3:B4", "E3:E4"),
+        ),
+        COMPLETE,
+        items=TWO_SUBS,
+    ),
+    Case(
+        "xlsx-duplicate-headers",
+        lambda f: c.renja_workbook(
+            f / "dup.xlsx", header=[*c.RENJA_HEADER, "JUMLAH PAGU"], rows=[[*c.RENJA_ROWS[0], "9.000.000"]]
+        ),
+        ("row 2, column E, F, field 'pagu': 2 columns are headed 'jumlah pagu'",),
+    ),
+    Case(
+        "xlsx-huge-cell",
+        lambda f: c.huge_cell(f / "huge.xlsx", 40_000),
+        ("row 3, column B: the cell holds 40000 characters, more than max_cell_length=32767",),
+    ),
+    Case("xlsx-doctype-in-sheet", with_entities("xl/worksheets/sheet1.xml"), (DOCTYPE,)),
+    Case("xlsx-doctype-in-workbook", with_entities("xl/workbook.xml"), (DOCTYPE,)),
+    Case("xlsx-doctype-in-styles", with_entities("xl/styles.xml"), (DOCTYPE,)),
+    Case("xlsx-doctype-in-rels", with_entities("xl/_rels/workbook.xml.rels", reference=False), (DOCTYPE,)),
+    Case("xlsx-doctype-utf16", from_good(c.utf16_doctype, "u16.xlsx"), (DOCTYPE,)),
+    Case(
+        "xlsx-bomb-ratio",
+        from_good(lambda s, t: c.inflated_member(s, t, 50 * 1024 * 1024), "bomb.xlsx"),
+        ("more than max_compression_ratio=200",),
+    ),
+    Case(
+        "xlsx-bomb-declared-size",
+        from_good(lambda s, t: c.lying_sizes(s, t, 3_000_000_000), "bomb.xlsx"),
+        ("inflates to 3000", "more than max_uncompressed_bytes=536870912"),
+    ),
+    # -- csv (committed text files) --------------------------------------------------------------------------
+    Case("csv-empty", text_file("csv/empty.csv"), ("the file is empty",), CSV),
+    Case("csv-blank-lines", text_file("csv/blank_lines.csv"), ("the csv file holds no rows",), CSV),
+    Case("csv-cp1252-semicolon", text_file("csv/cp1252_semicolon.csv"), COMPLETE, CSV, items=3),
+    Case("csv-utf8-bom", text_file("csv/utf8_bom.csv"), COMPLETE, CSV, items=TWO_SUBS),
+    Case("csv-semicolon", text_file("csv/semicolon.csv"), COMPLETE, CSV, items=TWO_SUBS),
+    Case("csv-tab", text_file("csv/tab.tsv"), COMPLETE, CSV, items=TWO_SUBS),
+    Case("csv-mixed-line-endings", text_file("csv/mixed_line_endings.csv"), COMPLETE, CSV, items=TWO_SUBS),
+    Case("csv-ragged-rows", text_file("csv/ragged_rows.csv"), COMPLETE, CSV, items=TWO_SUBS),
+    Case("csv-header-only", text_file("csv/header_only.csv"), COMPLETE, CSV, items=0),
+    Case("csv-duplicate-headers", text_file("csv/duplicate_headers.csv"), ("2 columns are headed 'jumlah pagu'",), CSV),
+    Case(
+        "csv-unterminated-quote",
+        text_file("csv/unterminated_quote.csv"),
+        ("row 4: the file cannot be read from this row on: unexpected end of data",),
+        CSV,
+    ),
+    Case("csv-nul-bytes", text_file("csv/nul_bytes.csv"), ("the file holds binary data",), CSV),
+    Case(
+        "csv-json-behind-extension",
+        text_file("csv/json_inside.csv"),
+        ("no sheet has the header of a known layout",),
+        CSV,
+    ),
+    Case(
+        "csv-bad-cells",
+        text_file("csv/bad_cells.csv"),
+        (
+            "row 3, column E, field 'pagu': 'seratus' is not an amount",
+            "row 4, column A, field 'code': not a nomenclature",
+            "row 5, column A, field 'code': a row without a code",
+            "row 7, column A, field 'code': the code 1.02.02.2.02.0001 appears twice",
+        ),
+        CSV,
+    ),
+    Case("csv-formula-cells-read-as-text", text_file("csv/formula_cells.csv"), COMPLETE, CSV, items=3),
+    Case(
+        "csv-huge-cell",
+        written("huge.csv", long_cell_csv(200_000)),
+        (
+            "row 3: the file cannot be read from this row on: a cell holds more than 131072 characters "
+            "(max_cell_length=32767)",
+        ),
+        CSV,
+    ),
+    Case(
+        "csv-long-cell",
+        written("long.csv", long_cell_csv(40_000)),
+        ("row 3, column B: the cell holds 40000 characters, more than max_cell_length=32767",),
+        CSV,
+    ),
+    Case(
+        "csv-xlsx-behind-extension",
+        written("book.csv", good_bytes),
+        ("the csv file cannot be decoded",),
+        CSV,
+    ),
+    # -- sinkron JSON (committed text files, and large generated ones) -------------------------------------------
+    Case("json-valid", written("ok.json", c.SINKRON_DOC.encode()), COMPLETE, items=0),
+    Case("json-empty", text_file("json/empty.json"), ("row 1, column 1: invalid JSON",)),
+    Case("json-whitespace", text_file("json/whitespace.json"), ("invalid JSON: Expecting value",)),
+    Case("json-not-json", text_file("json/not_json.json"), ("row 1, column 1: invalid JSON",)),
+    Case("json-truncated", text_file("json/truncated.json"), ("invalid JSON: Unterminated string",)),
+    Case("json-nan", text_file("json/nan.json"), ("NaN is not allowed",)),
+    Case("json-infinity", text_file("json/infinity.json"), ("-Infinity is not allowed",)),
+    Case(
+        "json-duplicate-keys",
+        text_file("json/duplicate_keys.json"),
+        ("duplicate key in a JSON object (found 'title')",),
+    ),
+    Case(
+        "json-wrong-types",
+        text_file("json/wrong_types.json"),
+        (
+            "$.data.plans[0].id: expected a string, got 7",
+            "$.data.plans[0].period.start: expected an integer, got '2024'",
+            "$.data.plans[0].period.end: expected an integer, got True",
+        ),
+    ),
+    Case("json-scalar", text_file("json/scalar.json"), ("$: a sinkron document is a JSON object",)),
+    Case("json-list", text_file("json/list.json"), ("$: a sinkron document is a JSON object",)),
+    Case("json-newer-schema", text_file("json/newer_schema.json"), ("document written by a newer sinkron",)),
+    Case("json-unknown-type", text_file("json/unknown_type.json"), ("$.type: unknown document type",)),
+    Case("json-unknown-field", text_file("json/unknown_field.json"), ("unknown field(s): judul_lain",)),
+    Case("json-cp1252", text_file("json/cp1252.json"), ("not UTF-8 text",)),
+    Case("json-utf8-bom", text_file("json/utf8_bom.json"), COMPLETE, items=0),
+    Case("json-huge-number", text_file("json/huge_number.json"), ("Exceeds the limit (4300 digits)",)),
+    Case("json-deep-array", written("deep.json", c.deeply_nested(100_000).encode()), ("JSON nested too deeply",)),
+    Case(
+        "json-deep-object",
+        written(
+            "deep.json",
+            ('{"schema_version": 1, "type": "Bundle", "data": ' + '{"a": ' * 20_000 + "1" + "}" * 20_001).encode(),
+        ),
+        ("JSON nested too deeply",),
+    ),
+    Case(
+        "json-xlsx-behind-extension",
+        written("b.json", good_bytes),
+        ("not UTF-8 text",),
+    ),
+    # -- SIPD JSON -----------------------------------------------------------------------------------------------
+    Case(
+        "sipd-valid",
+        written("sipd.json", f"[{c.SIPD_RECORD}]".encode()),
+        COMPLETE,
+        SIPD,
+        items=3,
+        cli=("--format", "sipd"),
+    ),
+    Case("sipd-empty", text_file("sipd/empty.json"), ("invalid JSON",), SIPD, cli=("--format", "sipd")),
+    Case("sipd-truncated", text_file("sipd/truncated.json"), ("invalid JSON",), SIPD, cli=("--format", "sipd")),
+    Case("sipd-nan", text_file("sipd/nan.json"), ("$[0].pagu", "pagu is not a number"), SIPD, cli=("--format", "sipd")),
+    Case(
+        "sipd-infinity",
+        text_file("sipd/infinity.json"),
+        ("$[0].pagu", "pagu is not a number"),
+        SIPD,
+        cli=("--format", "sipd"),
+    ),
+    Case(
+        "sipd-wrong-types",
+        text_file("sipd/wrong_types.json"),
+        ("$[0].kode_sub_giat, field 'kode_sub_giat': kode_sub_giat is not a code", "$[0].pagu, field 'pagu'"),
+        SIPD,
+        cli=("--format", "sipd"),
+    ),
+    Case(
+        "sipd-records-not-objects",
+        text_file("sipd/records_not_objects.json"),
+        ("$[1]: a record is not a JSON object", "$[4]: a record is not a JSON object"),
+        SIPD,
+        cli=("--format", "sipd"),
+    ),
+    Case(
+        "sipd-envelope-error",
+        text_file("sipd/envelope_error.json"),
+        ("$.status: the SIPD API answered status 'error'",),
+        SIPD,
+        cli=("--format", "sipd"),
+    ),
+    Case(
+        "sipd-envelope-data-not-list",
+        text_file("sipd/envelope_data_not_list.json"),
+        ("$.data: the envelope's data is not a list",),
+        SIPD,
+        cli=("--format", "sipd"),
+    ),
+    Case("sipd-scalar", text_file("sipd/scalar.json"), ("$: not a SIPD document",), SIPD, cli=("--format", "sipd")),
+    Case("sipd-cp1252", text_file("sipd/cp1252.json"), ("not UTF-8 text",), SIPD, cli=("--format", "sipd")),
+    Case("sipd-utf8-bom", text_file("sipd/utf8_bom.json"), COMPLETE, SIPD, items=3, cli=("--format", "sipd")),
+    Case("sipd-jsonl-mixed-line-endings", text_file("sipd/mixed_line_endings.jsonl"), COMPLETE, items=5),
+    Case("sipd-jsonl-broken-line", text_file("sipd/broken_line.jsonl"), ("row 2, column 51: invalid JSON",)),
+    Case(
+        "sipd-deep-nesting",
+        written("deep.json", f'[{c.SIPD_RECORD[:-1]}, "x": {c.deeply_nested(100_000)}}}]'.encode()),
+        ("deep",),
+        SIPD,
+        cli=("--format", "sipd"),
+    ),
+    Case("sipd-huge-number", text_file("sipd/huge_number.json"), ("4300 digits",), SIPD, cli=("--format", "sipd")),
+    Case(
+        "sipd-xlsx-behind-extension",
+        written("s.json", good_bytes),
+        ("not UTF-8 text",),
+        SIPD,
+        cli=("--format", "sipd"),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_corpus_case(case: Case, tmp_path: Path) -> None:
+    path = case.build(tmp_path)
+    outcome = read_safely(path, **case.options)
+    if case.expected is COMPLETE:
+        assert outcome.messages == []
+        assert outcome.result is not None
+        if case.items is not None:
+            assert sum(1 for plan in outcome.result.bundle.plans for _ in plan.items()) == case.items
+    else:
+        assert outcome.errors, "a broken file must give at least one located error"
+        missing = [fragment for fragment in case.expected if not outcome.has(fragment)]
+        assert not missing, (missing, outcome.messages)
+    read_raises_when_incomplete(path, outcome, **case.options)
+    code, output = cli_read(
+        path, *(case.cli or (("--format", case.options["format"]) if "format" in case.options else ()))
+    )
+    if outcome.errors:
+        assert code in (1, 2) and path.name in output
+    else:
+        assert code == 0, output
+
+
+def test_no_entity_is_ever_resolved(tmp_path: Path) -> None:
+    """Whatever part holds the DOCTYPE, the secret file's text never reaches the bundle or the errors."""
+    for member in ("xl/worksheets/sheet1.xml", "xl/workbook.xml", "xl/styles.xml"):
+        outcome = read_safely(with_entities(member)(tmp_path))
+        assert outcome.errors
+        found = repr(outcome.result.bundle if outcome.result else None) + " ".join(outcome.messages)
+        assert SECRET not in found and "lol" not in found
+
+
+def test_python_calamine_itself_does_not_expand_entities(tmp_path: Path) -> None:
+    """Below the DOCTYPE check: python-calamine refuses an entity it would have to resolve, never expanding it."""
+    from python_calamine import CalamineWorkbook
+
+    path = with_entities("xl/worksheets/sheet1.xml")(tmp_path)
+    book = CalamineWorkbook.from_path(str(path))
+    with pytest.raises(Exception, match="(?i)unrecognized entity"):  # calamine's XmlError: refused, never expanded
+        book.get_sheet_by_name("Renja").to_python()
