@@ -52,7 +52,7 @@ def main() -> None:
 
 
 def _register() -> None:
-    from sinkron.cli import check, codes, diff, meeting, plugins_cmd, read
+    from sinkron.cli import check, codes, diff, meeting, plugins_cmd, read, suggest
 
     main.add_command(check.check_cmd)
     main.add_command(codes.codes)
@@ -61,6 +61,7 @@ def _register() -> None:
     main.add_command(plugins_cmd.plugins)
     main.add_command(read.read_cmd)
     main.add_command(read.convert)
+    main.add_command(suggest.suggest_cmd)
 
 
 _register()

@@ -1,0 +1,194 @@
+"""``sinkron suggest``: propose links from untagged sub kegiatan to priorities; read a filled review sheet."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+
+from sinkron.cli._app import fail
+from sinkron.cli.check import _read_all
+from sinkron.codes import CodeLevel
+from sinkron.errors import SinkronError
+from sinkron.io import write
+from sinkron.models import Bundle
+from sinkron.suggest import (
+    BidangMap,
+    ReviewResult,
+    SuggestConfig,
+    Suggestion,
+    TargetKind,
+    read_review,
+    render_review_csv,
+    suggest_links,
+    write_review,
+)
+
+__all__ = ["suggest_cmd"]
+
+FORMATS = ("text", "json", "csv", "xlsx")
+_SUFFIX_FORMATS = {".json": "json", ".csv": "csv", ".xlsx": "xlsx", ".txt": "text"}
+_LEVELS = {"sub_kegiatan": CodeLevel.SUB_ACTIVITY, "kegiatan": CodeLevel.ACTIVITY, "program": CodeLevel.PROGRAM}
+
+
+def suggestion_json(s: Suggestion) -> dict[str, Any]:
+    """A suggestion as a JSON-ready dict."""
+    return {
+        "source": s.source, "source_name": s.source_name, "target": s.target, "target_name": s.target_name,
+        "target_kind": s.target_kind.value, "link": s.kind.value, "score": s.score, "rank": s.rank,
+        "matched_terms": list(s.matched_terms), "reason": {"id": s.reason.id, "en": s.reason.en},
+        "evidence": s.evidence,
+    }  # fmt: skip
+
+
+def render_text(suggestions: list[Suggestion], language: str) -> str:
+    """Suggestions grouped by item: rank, score, link kind, target and reason."""
+    lines: list[str] = []
+    current = None
+    for s in suggestions:
+        if s.source != current:
+            current = s.source
+            if lines:
+                lines.append("")
+            lines.append(f"{s.source}  {s.source_name}")
+        reason = s.reason.id if language == "id" else s.reason.en
+        name = s.target_name if len(s.target_name) <= 80 else s.target_name[:79].rstrip() + "…"
+        lines.append(f"  {s.rank}. {s.score:.2f}  {s.kind.value:<8}  {s.target}  {name}")
+        lines.append(f"           {reason}")
+    items = len({s.source for s in suggestions})
+    lines += ["", f"{len(suggestions)} suggestion(s) for {items} item(s); none applied (review and accept them)."]
+    return "\n".join(lines) + "\n"
+
+
+def _review(path: Path, bundle: Bundle | None, output: Path | None) -> None:
+    try:
+        result: ReviewResult = read_review(path, bundle=bundle)
+    except SinkronError as exc:
+        fail(str(exc))
+    for error in result.errors:
+        click.echo(f"sinkron: {error}", err=True)
+    if result.errors:
+        fail(f"{len(result.errors)} problem(s) in {path}; no link was taken from it")
+    summary = (
+        f"{len(result.links)} accepted, {len(result.rejected)} rejected, {len(result.undecided)} undecided"
+        + (f" (rows {', '.join(map(str, result.undecided[:10]))}{' …' if len(result.undecided) > 10 else ''})"
+           if result.undecided else "")
+    )  # fmt: skip
+    if output is not None:
+        try:
+            write(result.bundle(), output)
+        except (SinkronError, OSError) as exc:
+            fail(f"cannot write {output}: {exc}")
+        click.echo(f"sinkron: wrote {output} — {summary}", err=True)
+        return
+    links = [
+        {"kind": link.kind.value, "source": link.source, "target": link.target, "note": link.note,
+         "row": link.provenance.row if link.provenance else None}
+        for link in result.links
+    ]  # fmt: skip
+    click.echo(json.dumps(links, ensure_ascii=False, indent=2))
+    click.echo(f"sinkron: {summary}", err=True)
+
+
+@click.command("suggest")
+@click.argument("sources", nargs=-1, metavar="[PATH|URL]...")
+@click.option("--demo", is_flag=True, help="Add the built-in, illustrative demo data.")
+@click.option("--top-k", type=click.IntRange(min=1), default=5, show_default=True, help="Suggestions per item.")
+@click.option(
+    "--format", "output_format", type=click.Choice(FORMATS), default=None,
+    help="text, json, or a review sheet (csv, xlsx). Default: from --output's extension, else text.",
+)  # fmt: skip
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write here.")
+@click.option("--target", "targets", multiple=True, type=click.Choice([k.value for k in TargetKind]),
+              help="Kinds of target (repeatable; default: all).")  # fmt: skip
+@click.option("--plan", "plans", multiple=True, metavar="PLAN_ID", help="Suggest for this plan's items (repeatable).")
+@click.option("--level", type=click.Choice(list(_LEVELS)), default="sub_kegiatan", show_default=True)
+@click.option("--min-score", type=click.FloatRange(0, 1), default=0.1, show_default=True)
+@click.option("--stem/--no-stem", default=False, show_default=True, help="Light Indonesian stemming.")
+@click.option("--no-precedent", is_flag=True, help="Ignore how items of the same code are linked elsewhere.")
+@click.option("--bidang-map", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A bidang ↔ PN table (csv) on top of the shipped one.")  # fmt: skip
+@click.option("--review", type=click.Path(dir_okay=False, path_type=Path),
+              help="Read a filled review sheet instead: print (or write to --output) the accepted links.")  # fmt: skip
+@click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True, help="Language of reasons.")
+@click.option("--from", "fmt", help="Connector for the sources (default: from each extension or URL).")
+@click.option("--mapping", help="Column mapping name or file (spreadsheet sources).")
+def suggest_cmd(
+    sources: tuple[str, ...],
+    demo: bool,
+    top_k: int,
+    output_format: str | None,
+    output: Path | None,
+    targets: tuple[str, ...],
+    plans: tuple[str, ...],
+    level: str,
+    min_score: float,
+    stem: bool,
+    no_precedent: bool,
+    bidang_map: Path | None,
+    review: Path | None,
+    lang: str,
+    fmt: str | None,
+    mapping: str | None,
+) -> None:
+    """Propose links from sub kegiatan without a tagged/supports link to priorities and RPJMD sasaran.
+
+    Reads every PATH or URL (and --demo), ranks candidate priorities, priority indicators and RPJMD
+    sasaran for each untagged item, and prints them or writes a review sheet (--output FILE.xlsx or
+    .csv) with an empty Keputusan column for a planner to fill with terima/tolak. Nothing is
+    applied. --review FILE reads a filled sheet back and prints the accepted links (or writes them
+    as a JSON bundle with --output FILE.json, to merge with the plans).
+    """
+    bundles = _read_all(sources, fmt, mapping) if sources else []
+    if demo:
+        from sinkron.demo import demo_bundle
+
+        bundles.insert(0, demo_bundle())
+    try:
+        bundle = bundles[0].merge(*bundles[1:]) if bundles else None
+    except SinkronError as exc:
+        fail(f"cannot merge the sources: {exc}")
+    if review is not None:
+        _review(review, bundle, output)
+        return
+    if bundle is None:
+        fail("nothing to suggest for: give one or more PATH/URL, or --demo")
+    if output_format is None:
+        output_format = _SUFFIX_FORMATS.get(output.suffix.lower(), "text") if output is not None else "text"
+    try:
+        table = BidangMap.default().extended(BidangMap.from_csv(bidang_map)) if bidang_map else None
+        config = SuggestConfig(
+            top_k=top_k, min_score=min_score, level=_LEVELS[level], plans=plans or None, stem=stem,
+            precedent=not no_precedent, bidang_map=table,
+            targets=frozenset(TargetKind(t) for t in targets) if targets else frozenset(TargetKind),
+        )  # fmt: skip
+        found = suggest_links(bundle, config=config)
+    except (SinkronError, KeyError, ValueError) as exc:
+        fail(str(exc.args[0]) if isinstance(exc, KeyError) else str(exc))
+    if output_format in ("csv", "xlsx"):
+        if output is None:
+            if output_format == "xlsx":
+                fail("the xlsx review sheet is binary: write it to a file with --output FILE.xlsx")
+            click.echo(render_review_csv(found), nl=False)
+            return
+        try:
+            write_review(found, output, output_format)
+        except (SinkronError, OSError) as exc:
+            fail(f"cannot write {output}: {exc}")
+        click.echo(f"sinkron: wrote {output} — {len(found)} suggestion(s) to review", err=True)
+        return
+    text = (
+        json.dumps([suggestion_json(s) for s in found], ensure_ascii=False, indent=2) + "\n"
+        if output_format == "json"
+        else render_text(found, lang)
+    )
+    if output is not None:
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            fail(f"cannot write {output}: {exc.strerror or exc}")
+        click.echo(f"sinkron: wrote {output} — {len(found)} suggestion(s)", err=True)
+    else:
+        click.echo(text, nl=False)
