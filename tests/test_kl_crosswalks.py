@@ -12,6 +12,7 @@ from sinkron.kl import (
     CrosswalkKind,
     FundingKind,
     KLCode,
+    KLLevel,
     PriorityCrosswalk,
     PriorityMapping,
     read_dak_crosswalk,
@@ -148,4 +149,7 @@ def test_program_crosswalks_map_a_ministry_or_a_program_to_bidang_urusan() -> No
     assert crosswalk.sectors_for(KLCode.parse("022.12.DL")) == {Code.parse("2.15")}
     assert crosswalk.sectors_for(KLCode.parse("032.04.CE")) == {Code.parse("3.25")}
     assert crosswalk.sectors_for(KLCode.parse("054.01.WA")) == set()
+    assert crosswalk.programs_for(Code.parse("2.15")) == {KLCode.parse("022", level=KLLevel.BUDGET_SECTION)}
+    assert crosswalk.programs_for(Code.parse("3.25.03.2.01.0002")) == {KLCode.parse("032.04.CE")}
+    assert crosswalk.programs_for(Code.parse("3")) == {KLCode.parse("032.04.CE")}
     assert crosswalk.problems(nomenclature=default_nomenclature()) == []

@@ -268,6 +268,14 @@ class ProgramSectorCrosswalk:
         """Bidang urusan of a program: rows for the program itself or for its unit or K/L."""
         return {r.sector for r in self.rows if program.is_within(r.program)}
 
+    def programs_for(self, sector: Code) -> set[KLCode]:
+        """K/L codes (K/L, unit or program) mapped to a bidang urusan — where a region's usulan in that
+        bidang goes. A code below the bidang (a program ``1.02.02``) is read at its bidang."""
+        if sector.level.depth < CodeLevel.SECTOR.depth:  # a whole urusan
+            return {r.program for r in self.rows if r.sector.is_within(sector)}
+        wanted = sector.ancestor(CodeLevel.SECTOR)
+        return {r.program for r in self.rows if r.sector == wanted}
+
     def problems(self, *, nomenclature: Nomenclature | None = None, year: int | None = None) -> list[SourceError]:
         """Repeated rows, and bidang urusan absent from ``nomenclature``."""
         errors = _duplicates(self.rows, lambda r: (r.program, r.sector), "mapping")
