@@ -138,6 +138,8 @@ def test_direct_construction_is_validated() -> None:
         KLCode(activity="3996", output_class="AE1")
     with pytest.raises(KLCodeError, match="at least one segment"):
         KLCode()
+    with pytest.raises(KLCodeError, match="the activity must be text, got int"):
+        KLCode(activity=3996)  # type: ignore[arg-type]
 
 
 def test_split_name() -> None:

@@ -181,6 +181,10 @@ class KLCode:
     """The code as the source wrote it (``"3996.AE002"``, ``"(WA)"``), kept for round trips."""
 
     def __attrs_post_init__(self) -> None:
+        for name in (*_FIELDS, "compact_class"):
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, str):
+                raise KLCodeError(repr(value), f"the {name.replace('_', ' ')} must be text, got {type(value).__name__}")
         text = self.display or self._canonical()
         present = [level for level in _ORDER if self.segment(level) is not None]
         if not present and self.compact_class is None:

@@ -27,10 +27,9 @@ from sinkron.codes import Code, CodeLevel
 from sinkron.errors import InvalidModel, Location, SourceError
 from sinkron.kl.codes import KLCode, KLLevel
 from sinkron.kl.funding import FundingCode, FundingCodeError, FundingKind
-from sinkron.kl.priority_tree import PriorityTree, _priority_code
+from sinkron.kl.priority_tree import KIND_BY_DEPTH, PriorityTree, _priority_code
 from sinkron.models._base import non_empty, optional_non_empty, to_tuple, year
 from sinkron.models.plans import PlanPeriod
-from sinkron.models.priorities import PriorityKind
 from sinkron.models.provenance import Provenance
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -128,10 +127,7 @@ class PriorityCrosswalk:
         for row in self.rows:
             if tree is not None:
                 node = tree.node(row.priority_code)
-                depth = row.priority_code.count(".") + 1
-                kind = {1: PriorityKind.NATIONAL, 2: PriorityKind.PROGRAM, 3: PriorityKind.ACTIVITY}.get(
-                    depth, PriorityKind.PROJECT
-                )
+                kind = KIND_BY_DEPTH[row.priority_code.count(".") + 1]
                 if node is None and tree.is_complete(kind):
                     errors.append(
                         SourceError(
