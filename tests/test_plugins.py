@@ -182,5 +182,42 @@ def test_every_hook_is_documented() -> None:
             assert "versionadded" in (getattr(hookspecs, name).__doc__ or "")
 
 
+def test_plugins_override_builtins_and_content_decides_between_extensions(tmp_path: Path) -> None:
+    class Shadow(Connector):
+        name = "json"  # same name as the built-in: the later registration wins
+        formats = ("json",)
+        extensions = (".json",)
+
+    class Other(Connector):
+        name = "other-json"
+        formats = ("other",)
+        extensions = (".json",)
+
+        def detect(self, source):  # type: ignore[no-untyped-def]
+            return b'"other"' in Path(source).read_bytes()
+
+    class Plugin:
+        @hookspecs.hookimpl
+        def sinkron_register_connectors(self, register):  # type: ignore[no-untyped-def]
+            register(Other())
+
+    pm = PluginManager(load_entry_points=False)
+    pm.register(Plugin(), name="other")
+    mine = tmp_path / "other.json"
+    mine.write_text('{"other": 1}')
+    document = tmp_path / "bundle.json"
+    document.write_text(dumps(Bundle()))
+    assert pm.connector_for(mine).name == "other-json"
+    assert pm.connector_for(document).name == "json"
+
+    class ShadowPlugin:
+        @hookspecs.hookimpl
+        def sinkron_register_connectors(self, register):  # type: ignore[no-untyped-def]
+            register(Shadow())
+
+    pm.register(ShadowPlugin(), name="shadow")
+    assert isinstance(pm.connectors()["json"], Shadow)
+
+
 def test_result_type_is_checked() -> None:
     assert ReadResult(bundle=Bundle()).complete

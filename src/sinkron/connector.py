@@ -85,6 +85,13 @@ class Connector:
             return scheme in self.schemes
         return Path(text).suffix.lower() in self.extensions
 
+    def detect(self, source: Source) -> bool | None:
+        """Whether ``source``'s content is this connector's format: ``True``, ``False``, or ``None`` (cannot tell).
+
+        Called only when several connectors read the same extension; read at most a few kilobytes.
+        """
+        return None
+
     def missing_requirements(self) -> Sequence[str]:
         """Modules in ``requires`` that cannot be imported."""
         return [module for module in self.requires if importlib.util.find_spec(module) is None]

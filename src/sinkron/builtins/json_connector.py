@@ -26,6 +26,15 @@ class JsonConnector(Connector):
     extensions = (".json",)
     description = "sinkron's own lossless JSON documents"
 
+    def detect(self, source: Source) -> bool | None:
+        """A sinkron document names its ``schema_version`` near the top."""
+        try:
+            with Path(source).open("rb") as handle:
+                head = handle.read(4096)
+        except OSError:
+            return None
+        return b'"schema_version"' in head
+
     def read(self, source: Source, *, progress: Progress | None = None, **options: Any) -> ReadResult:
         path = Path(source)
         where = Location(source=str(path))

@@ -146,7 +146,8 @@ class PluginManager:
             return dict(self._cache[hook_name])
         collected: dict[str, Any] = {}
         hook = getattr(self._pm.hook, hook_name)
-        for impl in reversed(hook.get_hookimpls()):  # registration order
+        # Registration order (built-ins first), so a plugin registering a name a built-in uses overrides it.
+        for impl in hook.get_hookimpls():
             plugin_name = impl.plugin_name
             found: list[Any] = []
             try:
@@ -206,6 +207,12 @@ class PluginManager:
                 _unknown("source type", suffix, sorted({e for c in connectors.values() for e in c.extensions}), self)
                 + "; pass format=... to choose a connector"
             )
+        if len(matches) > 1:
+            # Several connectors read this extension (sinkron JSON and SIPD JSON both use .json):
+            # a connector that recognises the content wins, else the one registered last.
+            claiming = [c for c in matches if c.detect(source) is True]
+            undecided = [c for c in matches if c.detect(source) is None]
+            matches = claiming or undecided or matches
         return matches[-1]
 
     def exporter_for(self, obj: object, format: str | None = None, target: str | Path | None = None) -> Any:
