@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections.abc import Sequence
+from decimal import Decimal
 
 import attrs
 
@@ -83,8 +84,8 @@ def _agency(agency_id: str, bundle: Bundle | None) -> str:
     return agency_id
 
 
-def _money(amount: object) -> str:
-    return format_id(amount) if amount is not None else ""  # type: ignore[arg-type]
+def _money(amount: Decimal) -> str:
+    return format_id(amount)
 
 
 def _agreement_row(n: int, agreement: Agreement, bundle: Bundle | None, nomenclature: Nomenclature) -> tuple[str, ...]:
