@@ -266,10 +266,11 @@ def test_bidang_table_lookup_override_and_errors(tmp_path: Path) -> None:
     extended = table.extended(BidangMap.from_csv(custom))
     assert [(r.pn, r.weight) for r in extended.rules_for("1.02.02.2.02.0004")] == [("06", 0.8)]
     bad = tmp_path / "bad.csv"
-    bad.write_text("kode,pn,bobot\n1.2.3.4,04,1\n1.02,nine,1\n1.02,04,2\n", encoding="utf-8")
+    bad.write_text("kode,pn,bobot\n1.2.3.4,04,1\n1.02,nine,1\n1.02,04,2\n1.02,04,1,a,b\n", encoding="utf-8")
     with pytest.raises(ValidationError) as info:
         BidangMap.from_csv(bad)
-    assert [(e.location.row, e.location.column) for e in info.value.errors] == [(2, "kode"), (3, "pn"), (4, "bobot")]
+    located = [(e.location.row, e.location.column) for e in info.value.errors]
+    assert located == [(2, "kode"), (3, "pn"), (4, "bobot"), (5, None)]
     config = SuggestConfig(bidang_map=BidangMap())  # an empty table: no bidang part at all
     assert all(s.evidence["bidang"] == 0 for s in suggest_links(_bundle(), config=config))
 

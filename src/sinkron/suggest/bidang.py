@@ -105,6 +105,10 @@ def _read(text: str, source: str) -> Iterable[BidangRule]:
     errors: list[SourceError] = []
     for row_number, row in enumerate(reader, start=2):
         where = Location(source=source, row=row_number)
+        if row.get(None):
+            errors.append(SourceError("more cells than columns (quote a catatan with commas)", location=where,
+                                      expected=", ".join(reader.fieldnames or ()), actual=row[None]))  # fmt: skip
+            continue
         try:
             code = Code.parse((row["kode"] or "").strip())
         except CodeError as exc:

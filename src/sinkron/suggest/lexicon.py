@@ -149,6 +149,11 @@ def _read_pairs(text: str, source: str, columns: tuple[str, str], errors: list[S
         return []
     out: list[tuple[str, str]] = []
     for row_number, row in enumerate(reader, start=2):
+        if row.get(None):
+            errors.append(SourceError("more cells than columns (quote text with commas)",
+                                      location=Location(source=source, row=row_number),
+                                      expected=", ".join(reader.fieldnames or ()), actual=row[None]))  # fmt: skip
+            continue
         values = [(row.get(column) or "").strip() for column in columns]
         empty = [column for column, value in zip(columns, values) if not value]
         if empty:
