@@ -16,19 +16,18 @@ import click
 from sinkron.align.engine import CheckConfig, check
 from sinkron.align.report import Report
 from sinkron.align.rule import Rule
+from sinkron.builtins.report_common import terminal_safe
 from sinkron.cli._app import EXIT_PROBLEMS, fail
-from sinkron.cli._progress import progress_bar
+from sinkron.cli._sources import read_sources, reader_options, source_options
 from sinkron.errors import ConnectorUnavailable, SinkronError, UnknownFormat
 from sinkron.exporter import Exporter
-from sinkron.io import read_result
-from sinkron.models import Bundle
 from sinkron.plugins.manager import get_plugin_manager
 
 __all__ = ["FORMATS", "check_cmd"]
 
-FORMATS = ("text", "json", "md", "html", "xlsx")
+FORMATS = ("text", "json", "md", "html", "csv", "xlsx")
 _SUFFIX_FORMATS = {".txt": "text", ".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
-                   ".xlsx": "xlsx"}  # fmt: skip
+                   ".csv": "csv", ".xlsx": "xlsx"}  # fmt: skip
 _TRUE = {"1", "true", "yes", "ya", "on"}
 _FALSE = {"0", "false", "no", "tidak", "off"}
 
@@ -85,31 +84,6 @@ def _rule_options(given: Iterable[str], rules: Mapping[str, Rule]) -> dict[str, 
     return options
 
 
-def _read_all(sources: Iterable[str], fmt: str | None, mapping: str | None) -> list[Bundle]:
-    """Read every source; print every located problem of every source and exit 2 if any could not be read."""
-    options: dict[str, Any] = {"mapping": mapping} if mapping else {}
-    bundles: list[Bundle] = []
-    failed: list[str] = []
-    for source in sources:
-        try:
-            with progress_bar(f"reading {Path(source).name}") as progress:
-                result = read_result(source, fmt, progress=progress, **options)
-        except SinkronError as exc:
-            click.echo(f"sinkron: {exc}", err=True)
-            failed.append(source)
-            continue
-        if result.errors:
-            for error in result.errors:
-                click.echo(f"sinkron: {error}", err=True)
-            click.echo(f"sinkron: {len(result.errors)} problem(s) in {source}", err=True)
-            failed.append(source)
-            continue
-        bundles.append(result.bundle)
-    if failed:
-        fail(f"{len(failed)} source(s) could not be read completely ({', '.join(failed)}); nothing was checked")
-    return bundles
-
-
 def _exporter(report: Report, output_format: str) -> Exporter:
     try:
         exporter: Exporter = get_plugin_manager().exporter_for(report, output_format)
@@ -153,8 +127,7 @@ def _terminal_width() -> int:
 @click.option("--ignore", multiple=True, metavar="PREFIX", help="Skip rules whose id starts so (SKN203).")
 @click.option("--option", "rule_options", multiple=True, metavar="RULE.key=value", help="Set a rule option.")
 @click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True, help="Report language.")
-@click.option("--from", "fmt", help="Connector for the sources (default: from each extension or URL).")
-@click.option("--mapping", help="Column mapping name or file (spreadsheet sources).")
+@source_options
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when error findings exist.")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: only on a terminal).")
 def check_cmd(
@@ -168,6 +141,7 @@ def check_cmd(
     lang: str,
     fmt: str | None,
     mapping: str | None,
+    read_options: tuple[str, ...],
     exit_zero: bool,
     color: bool | None,
 ) -> None:
@@ -184,7 +158,7 @@ def check_cmd(
         fail("nothing to check: give one or more PATH/URL, or --demo")
     if output_format is None:
         output_format = _SUFFIX_FORMATS.get(output.suffix.lower(), "text") if output is not None else "text"
-    bundles = _read_all(sources, fmt, mapping)
+    bundles = read_sources(sources, fmt, reader_options(mapping, read_options), what="checked")
     config_extra: dict[str, Any] = {}
     if demo:
         from sinkron.demo import DEMO_TODAY, demo_bundle, demo_nomenclature
@@ -224,12 +198,15 @@ def check_cmd(
         fail(str(exc))
     except OSError as exc:
         fail(f"cannot write {output or 'the report'}: {exc.strerror or exc}")
+    except Exception as exc:  # an exporter plugin's bug: named, never a traceback
+        fail(f"the {exporter.name} exporter failed: {type(exc).__name__}: {exc}")
     counts = report.by_severity
     summary = f"{len(report.findings)} finding(s): {counts['error']} error, {counts['warning']} warning, {counts['info']} info"
     if output is not None:
         click.echo(f"sinkron: wrote {output} — {summary}", err=True)
     for failure in report.rule_failures:
-        click.echo(f"sinkron: rule {failure.rule} failed, the report is incomplete: {failure.error}", err=True)
+        click.echo(terminal_safe(f"sinkron: rule {failure.rule} failed, the report is incomplete: {failure.error}"),
+                   err=True)  # fmt: skip
     if report.rule_failures:
         sys.exit(EXIT_PROBLEMS)
     if report.has_errors and not exit_zero:

@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from sinkron.cli._app import fail
-from sinkron.cli.check import _read_all
+from sinkron.cli._sources import read_sources, reader_options
 from sinkron.codes import CodeLevel
 from sinkron.errors import SinkronError
 from sinkron.io import write
@@ -141,7 +141,7 @@ def suggest_cmd(
     applied. --review FILE reads a filled sheet back and prints the accepted links (or writes them
     as a JSON bundle with --output FILE.json, to merge with the plans).
     """
-    bundles = _read_all(sources, fmt, mapping) if sources else []
+    bundles = read_sources(sources, fmt, reader_options(mapping, ()), what="read") if sources else []
     if demo:
         from sinkron.demo import demo_bundle
 
