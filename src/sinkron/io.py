@@ -37,8 +37,11 @@ def read_result(
     except SinkronError:
         raise
     except Exception as exc:  # a connector bug must not escape as a bare traceback
+        owner = next((info.name for info in pm.plugins() if connector.name in info.provides), None)
+        plugin = f" (plugin {owner!r})" if owner and owner != connector.name else ""
         raise SourceError(
-            f"the {connector.name} connector failed: {type(exc).__name__}: {exc}", location=Location(source=str(source))
+            f"the {connector.name} connector{plugin} failed: {type(exc).__name__}: {exc}",
+            location=Location(source=str(source)),
         ) from exc
     if not isinstance(result, ReadResult):
         raise SourceError(f"the {connector.name} connector returned {type(result).__name__}, not a ReadResult")

@@ -282,49 +282,49 @@ CASES = [
         COMPLETE,
         SIPD,
         items=3,
-        cli=("--format", "sipd"),
+        cli=("--from", "sipd"),
     ),
-    Case("sipd-empty", text_file("sipd/empty.json"), ("invalid JSON",), SIPD, cli=("--format", "sipd")),
-    Case("sipd-truncated", text_file("sipd/truncated.json"), ("invalid JSON",), SIPD, cli=("--format", "sipd")),
-    Case("sipd-nan", text_file("sipd/nan.json"), ("$[0].pagu", "pagu is not a number"), SIPD, cli=("--format", "sipd")),
+    Case("sipd-empty", text_file("sipd/empty.json"), ("invalid JSON",), SIPD, cli=("--from", "sipd")),
+    Case("sipd-truncated", text_file("sipd/truncated.json"), ("invalid JSON",), SIPD, cli=("--from", "sipd")),
+    Case("sipd-nan", text_file("sipd/nan.json"), ("$[0].pagu", "pagu is not a number"), SIPD, cli=("--from", "sipd")),
     Case(
         "sipd-infinity",
         text_file("sipd/infinity.json"),
         ("$[0].pagu", "pagu is not a number"),
         SIPD,
-        cli=("--format", "sipd"),
+        cli=("--from", "sipd"),
     ),
     Case(
         "sipd-wrong-types",
         text_file("sipd/wrong_types.json"),
         ("$[0].kode_sub_giat, field 'kode_sub_giat': kode_sub_giat is not a code", "$[0].pagu, field 'pagu'"),
         SIPD,
-        cli=("--format", "sipd"),
+        cli=("--from", "sipd"),
     ),
     Case(
         "sipd-records-not-objects",
         text_file("sipd/records_not_objects.json"),
         ("$[1]: a record is not a JSON object", "$[4]: a record is not a JSON object"),
         SIPD,
-        cli=("--format", "sipd"),
+        cli=("--from", "sipd"),
     ),
     Case(
         "sipd-envelope-error",
         text_file("sipd/envelope_error.json"),
         ("$.status: the SIPD API answered status 'error'",),
         SIPD,
-        cli=("--format", "sipd"),
+        cli=("--from", "sipd"),
     ),
     Case(
         "sipd-envelope-data-not-list",
         text_file("sipd/envelope_data_not_list.json"),
         ("$.data: the envelope's data is not a list",),
         SIPD,
-        cli=("--format", "sipd"),
+        cli=("--from", "sipd"),
     ),
-    Case("sipd-scalar", text_file("sipd/scalar.json"), ("$: not a SIPD document",), SIPD, cli=("--format", "sipd")),
-    Case("sipd-cp1252", text_file("sipd/cp1252.json"), ("not UTF-8 text",), SIPD, cli=("--format", "sipd")),
-    Case("sipd-utf8-bom", text_file("sipd/utf8_bom.json"), COMPLETE, SIPD, items=3, cli=("--format", "sipd")),
+    Case("sipd-scalar", text_file("sipd/scalar.json"), ("$: not a SIPD document",), SIPD, cli=("--from", "sipd")),
+    Case("sipd-cp1252", text_file("sipd/cp1252.json"), ("not UTF-8 text",), SIPD, cli=("--from", "sipd")),
+    Case("sipd-utf8-bom", text_file("sipd/utf8_bom.json"), COMPLETE, SIPD, items=3, cli=("--from", "sipd")),
     Case("sipd-jsonl-mixed-line-endings", text_file("sipd/mixed_line_endings.jsonl"), COMPLETE, items=5),
     Case("sipd-jsonl-broken-line", text_file("sipd/broken_line.jsonl"), ("row 2, column 51: invalid JSON",)),
     Case(
@@ -332,15 +332,15 @@ CASES = [
         written("deep.json", f'[{c.SIPD_RECORD[:-1]}, "x": {c.deeply_nested(100_000)}}}]'.encode()),
         ("deep",),
         SIPD,
-        cli=("--format", "sipd"),
+        cli=("--from", "sipd"),
     ),
-    Case("sipd-huge-number", text_file("sipd/huge_number.json"), ("4300 digits",), SIPD, cli=("--format", "sipd")),
+    Case("sipd-huge-number", text_file("sipd/huge_number.json"), ("4300 digits",), SIPD, cli=("--from", "sipd")),
     Case(
         "sipd-xlsx-behind-extension",
         written("s.json", good_bytes),
         ("not UTF-8 text",),
         SIPD,
-        cli=("--format", "sipd"),
+        cli=("--from", "sipd"),
     ),
 ]
 
@@ -360,7 +360,7 @@ def test_corpus_case(case: Case, tmp_path: Path) -> None:
         assert not missing, (missing, outcome.messages)
     read_raises_when_incomplete(path, outcome, **case.options)
     code, output = cli_read(
-        path, *(case.cli or (("--format", case.options["format"]) if "format" in case.options else ()))
+        path, *(case.cli or (("--from", case.options["format"]) if "format" in case.options else ()))
     )
     if outcome.errors:
         assert code in (1, 2) and path.name in output

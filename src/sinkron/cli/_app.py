@@ -1,8 +1,15 @@
-"""The root command group and shared helpers; sub-commands live in their own modules."""
+"""The root command group and shared helpers; sub-commands live in their own modules.
+
+No command ends in a Python traceback: a :class:`~sinkron.SinkronError` is printed as
+``sinkron: <message>``, and any other exception (a bug in sinkron or in a plugin) as a one-line
+message asking for a report, both with exit code 2. ``SINKRON_DEBUG=1`` lets the unexpected ones
+through with their traceback. Text from the data is printed with its control characters escaped.
+"""
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable
 from typing import Any, NoReturn, TypeVar
@@ -10,6 +17,7 @@ from typing import Any, NoReturn, TypeVar
 import click
 
 import sinkron
+from sinkron.builtins.report_common import terminal_safe
 from sinkron.errors import SinkronError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -20,14 +28,22 @@ EXIT_USAGE = 2
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     """Print ``sinkron: <message>`` to stderr and exit."""
-    click.echo(f"sinkron: {message}", err=True)
+    click.echo(terminal_safe(f"sinkron: {message}"), err=True)
     sys.exit(code)
 
 
 def report_error(exc: SinkronError) -> NoReturn:
     """Print a sinkron error (for a ValidationError: every located problem) and exit 2."""
-    click.echo(f"sinkron: {exc}", err=True)
+    click.echo(terminal_safe(f"sinkron: {exc}"), err=True)
     sys.exit(EXIT_USAGE)
+
+
+def warn_failed_plugins() -> None:
+    """Say which plugins failed to load and were skipped; the command goes on without them."""
+    from sinkron.plugins import get_plugin_manager
+
+    for info in get_plugin_manager().failures:
+        click.echo(terminal_safe(f"sinkron: skipped {info.error} (see `sinkron plugins`)"), err=True)
 
 
 def echo_json(data: Any) -> None:
@@ -45,7 +61,26 @@ def format_option(*choices: str, default: str = "text") -> Callable[[F], F]:
     )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Guarded(click.Group):
+    """The root group: whatever a command raises ends as a message and an exit code, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except SinkronError as exc:
+            report_error(exc)
+        except Exception as exc:
+            if os.environ.get("SINKRON_DEBUG", "").strip() not in ("", "0"):
+                raise
+            fail(
+                f"unexpected {type(exc).__name__}: {exc} — a bug in sinkron or one of its plugins; "
+                "run again with SINKRON_DEBUG=1 to see where it happened, and please report it"
+            )
+
+
+@click.group(cls=_Guarded, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(sinkron.__version__, prog_name="sinkron")
 def main() -> None:
     """sinkron: Indonesian development-planning data — read, check and synchronise plans."""

@@ -14,7 +14,8 @@ from typing import Any, TypeVar
 
 import click
 
-from sinkron.cli._app import EXIT_USAGE, fail
+from sinkron.builtins.report_common import terminal_safe
+from sinkron.cli._app import EXIT_USAGE, fail, warn_failed_plugins
 from sinkron.cli._progress import progress_bar
 from sinkron.errors import SinkronError
 from sinkron.io import read_result
@@ -65,29 +66,33 @@ def read_sources(
     """
     bundles: list[Bundle] = []
     failed: list[str] = []
+    warn_failed_plugins()
     for source in sources:
         try:
             with progress_bar(f"reading {Path(source).name}") as progress:
                 result = read_result(source, fmt, progress=progress, **options)
         except SinkronError as exc:
-            click.echo(f"sinkron: {exc}", err=True)
+            click.echo(terminal_safe(f"sinkron: {exc}"), err=True)
             failed.append(source)
             continue
         except TypeError as exc:  # an option the connector does not take
-            click.echo(f"sinkron: {source}: {exc}", err=True)
+            click.echo(terminal_safe(f"sinkron: {source}: {exc}"), err=True)
             failed.append(source)
             continue
         if result.errors:
             for error in result.errors:
-                click.echo(f"sinkron: {error}", err=True)
-            click.echo(f"sinkron: {len(result.errors)} problem(s) in {source}", err=True)
+                click.echo(terminal_safe(f"sinkron: {error}"), err=True)
+            click.echo(terminal_safe(f"sinkron: {len(result.errors)} problem(s) in {source}"), err=True)
             if not keep_going:
                 failed.append(source)
                 continue
         bundles.append(result.bundle)
     if failed:
         click.echo(
-            f"sinkron: {len(failed)} source(s) could not be read completely ({', '.join(failed)}); nothing was {what}",
+            terminal_safe(
+                f"sinkron: {len(failed)} source(s) could not be read completely ({', '.join(failed)}); "
+                f"nothing was {what}"
+            ),
             err=True,
         )
         sys.exit(EXIT_USAGE)

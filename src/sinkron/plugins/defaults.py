@@ -9,6 +9,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "sinkron.builtins.report_text",
     "sinkron.builtins.report_markdown",
     "sinkron.builtins.report_html",
+    "sinkron.builtins.report_csv",
     "sinkron.builtins.minutes_exporters",
     "sinkron.align.rules.nomenclature",
     "sinkron.align.rules.completeness",

@@ -16,6 +16,7 @@ they are written as visible escapes (``\\x1b``).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import re
@@ -51,6 +52,18 @@ def escape_text(text: str) -> str:
     if text.startswith(_DANGEROUS) or (text.startswith("'") and text[1:2].startswith(("'", *_DANGEROUS))):
         return "'" + text
     return text
+
+
+def abandon(workbook: Any) -> None:
+    """Close the sheets of a write-only workbook that will not be saved.
+
+    A sheet left open keeps a half-written stream that Python's garbage collector would later fail
+    to finish, printing an "Exception ignored" traceback long after the real error was reported.
+    """
+    for sheet in workbook.worksheets:
+        if not sheet.closed:
+            with contextlib.suppress(Exception):
+                sheet.close()
 
 
 def default_layout(plan: Plan) -> str:
@@ -478,22 +491,26 @@ def render_workbook(bundle: Bundle, *, layout: str | None = None, nomenclature: 
     agencies = {a.id: a for a in bundle.agencies}
     workbook = Workbook(write_only=True)
     used: set[str] = set()
-    for plan in bundle.plans:
-        chosen = layout or default_layout(plan)
-        if chosen == "tujuan-sasaran":
-            _write_goals(_Sheet(workbook, _sheet_title(plan.id, used)), plan, None)
-            continue
-        sheet = _Sheet(workbook, _sheet_title(plan.id, used))
-        if chosen == "rkpd-report":
-            _write_rkpd(sheet, plan, agencies, nomenclature)
-        else:
-            unit = _unit_of(plan, agencies)
-            if chosen == "renja":
-                _write_renja(sheet, plan, unit)
+    try:
+        for plan in bundle.plans:
+            chosen = layout or default_layout(plan)
+            if chosen == "tujuan-sasaran":
+                _write_goals(_Sheet(workbook, _sheet_title(plan.id, used)), plan, None)
+                continue
+            sheet = _Sheet(workbook, _sheet_title(plan.id, used))
+            if chosen == "rkpd-report":
+                _write_rkpd(sheet, plan, agencies, nomenclature)
             else:
-                _write_renstra(sheet, plan, unit, nomenclature)
-        if plan.goals or plan.objectives:
-            _write_goals(_Sheet(workbook, _sheet_title(f"{plan.id} tujuan", used)), plan, None)
+                unit = _unit_of(plan, agencies)
+                if chosen == "renja":
+                    _write_renja(sheet, plan, unit)
+                else:
+                    _write_renstra(sheet, plan, unit, nomenclature)
+            if plan.goals or plan.objectives:
+                _write_goals(_Sheet(workbook, _sheet_title(f"{plan.id} tujuan", used)), plan, None)
+    except BaseException:
+        abandon(workbook)
+        raise
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

