@@ -19,6 +19,7 @@ must produce (:class:`FaultyBundle`)::
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 
@@ -31,9 +32,11 @@ from sinkron.codes import Code, CodeLevel
 from sinkron.models import (
     Activity,
     Agency,
+    Agreement,
     Baseline,
     Budget,
     Bundle,
+    Desk,
     Direction,
     Goal,
     Government,
@@ -42,6 +45,8 @@ from sinkron.models import (
     IndicatorKind,
     Link,
     LinkKind,
+    Meeting,
+    MeetingKind,
     Money,
     Objective,
     Origin,
@@ -108,13 +113,14 @@ class _Base:
     rkpd: Plan
     priorities: tuple[Priority, ...]
     links: tuple[Link, ...]
+    meetings: tuple[Meeting, ...]
     year: int
 
     def bundle(self) -> Bundle:
         return Bundle(
             governments=[self.government], agencies=[self.agency],
             plans=[self.rpjmd, self.renstra, self.renja, self.rkpd],
-            priorities=self.priorities, links=self.links, sources=["generated"],
+            priorities=self.priorities, links=self.links, meetings=self.meetings, sources=["generated"],
         )  # fmt: skip
 
 
@@ -243,9 +249,19 @@ def _base(draw: st.DrawFn, sub_count: int = 2) -> _Base:
             links.append(
                 Link(kind=LinkKind.SUPPORTS, source=ref(program_ref, outcome.id), target=ref(priority.id, outcome.id))
             )
+    # The Rakortekrenbang of the year before agreed the first sub kegiatan, and the Renja follows it.
+    followed = yearly_program.activities[0].sub_activities[0]
+    meeting = Meeting(
+        id="rakortek", kind=MeetingKind.RAKORTEKRENBANG, title=f"Rakortekrenbang {year - 1}",
+        start=dt.date(year - 1, 3, 10), desks=[Desk(id="D1", name="Desk", sectors=[sector])],
+        agreements=[Agreement(
+            id="A1", desk_id="D1", agency_id=agency.id, sub_activity=followed.code, year=year,
+            target=followed.indicators[0].target_for(year), pagu=followed.budget_for(year),
+        )],
+    )  # fmt: skip
     return _Base(
         government=government, agency=agency, rpjmd=rpjmd, renstra=renstra, renja=renja, rkpd=rkpd,
-        priorities=(national, regional), links=tuple(links), year=year,
+        priorities=(national, regional), links=tuple(links), meetings=(meeting,), year=year,
     )  # fmt: skip
 
 
@@ -503,6 +519,16 @@ def _year_end_spending(base: _Base, slot: int) -> tuple[_Base, list[ExpectedFind
     return base, [ExpectedFinding("SKN603", "renja")], None  # judged per plan and perangkat daerah
 
 
+def _agreement_not_followed(base: _Base, slot: int) -> tuple[_Base, list[ExpectedFinding], None]:
+    # A code no plan uses and no other fault picks (unknown_code counts down from 9999).
+    activity = base.renja.programs[0].activities[0].code
+    code = Code(parts=(*activity.parts, "9000"))
+    meeting = base.meetings[0]
+    agreement = Agreement(id="A-lost", desk_id="D1", agency_id=base.agency.id, sub_activity=code, year=base.year)
+    meeting = attrs.evolve(meeting, agreements=[*meeting.agreements, agreement])
+    return attrs.evolve(base, meetings=(meeting,)), [ExpectedFinding("SKN501", ref(meeting.id, agreement.id))], None
+
+
 #: Every fault by name.
 FAULTS: dict[str, Fault] = {
     f.name: f
@@ -521,6 +547,7 @@ FAULTS: dict[str, Fault] = {
         Fault(name="national_priority_unsupported", rule="SKN401", description="a Prioritas Nasional no program supports", inject=_national_priority_unsupported, uses_slot=False),
         Fault(name="unsupported_priority", rule="SKN402", description="a regional priority no program supports", inject=_unsupported_priority, uses_slot=False),
         Fault(name="low_achievement", rule="SKN601", description="a realisation at 30 % of its target", inject=_low_achievement),
+        Fault(name="agreement_not_followed", rule="SKN501", description="a sub kegiatan agreed at a Rakortekrenbang absent from the next Renja", inject=_agreement_not_followed, uses_slot=False),
         Fault(name="low_absorption", rule="SKN602", description="10 % of a pagu spent", inject=_low_absorption),
         Fault(name="year_end_spending", rule="SKN603", description="most of a year's spending in December", inject=_year_end_spending),
     )
