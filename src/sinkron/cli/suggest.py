@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from sinkron.cli._app import fail
-from sinkron.cli._sources import read_sources, reader_options
+from sinkron.cli._sources import read_sources, reader_options, source_options
 from sinkron.codes import CodeLevel
 from sinkron.errors import SinkronError
 from sinkron.io import write
@@ -113,8 +113,7 @@ def _review(path: Path, bundle: Bundle | None, output: Path | None) -> None:
 @click.option("--review", type=click.Path(dir_okay=False, path_type=Path),
               help="Read a filled review sheet instead: print (or write to --output) the accepted links.")  # fmt: skip
 @click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True, help="Language of reasons.")
-@click.option("--from", "fmt", help="Connector for the sources (default: from each extension or URL).")
-@click.option("--mapping", help="Column mapping name or file (spreadsheet sources).")
+@source_options
 def suggest_cmd(
     sources: tuple[str, ...],
     demo: bool,
@@ -132,6 +131,7 @@ def suggest_cmd(
     lang: str,
     fmt: str | None,
     mapping: str | None,
+    read_options: tuple[str, ...],
 ) -> None:
     """Propose links from sub kegiatan without a tagged/supports link to priorities and RPJMD sasaran.
 
