@@ -88,7 +88,7 @@ def test_cli_read_names_the_layout_and_reports_problems(tmp_path: Path) -> None:
     bad = sheet(tmp_path / "bad.xlsx", RENJA, [["1.02.02.2.02.0001", "Sub", "Jumlah", "1 Orang", "satu juta"]],
                 above=[["Periode : 2024"]])  # fmt: skip
     failed = runner.invoke(main, ["read", str(bad)])
-    assert failed.exit_code == 1
+    assert failed.exit_code == 2  # an incomplete source is a source error
     assert "row 3, column E, field 'pagu'" in failed.output and "1 problem(s)" in failed.output
 
 
