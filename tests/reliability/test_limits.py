@@ -30,6 +30,9 @@ def test_defaults_are_the_documented_ones() -> None:
     assert limits.max_uncompressed_bytes == 512 * 1024 * 1024
     assert limits.max_compression_ratio == 200
     assert (limits.max_rows, limits.max_columns, limits.max_cell_length) == (1_048_576, 16_384, 32_767)
+    security = (Path(__file__).resolve().parents[2] / "docs" / "security.md").read_text("utf-8")
+    for text in ("| 512 MiB |", "| 200 |", "1,048,576", "16,384", "32,767", "64 MiB"):
+        assert text in security
 
 
 @pytest.mark.parametrize(

@@ -211,3 +211,25 @@ def _report(text: str) -> Report:
 def test_the_html_report_markup_does_not_depend_on_the_data(text: str) -> None:
     """Whatever the text, the page has the same elements and attributes as with plain text."""
     assert _markup(_report(text)) == _markup(_report("teks biasa"))
+
+
+# -- the suggestions review sheet (csv) ----------------------------------------------------------------
+def test_review_sheet_csv_is_inert_and_reads_back(tmp_path: Path) -> None:
+    from sinkron.models import LinkKind
+    from sinkron.suggest import Suggestion, TargetKind, read_review, write_review
+
+    suggestion = Suggestion(
+        source="-renja#1.02.0.00.0.00.01.0000/1.02.02.2.02.0001", target="=PN06", kind=LinkKind.TAGGED,
+        target_kind=TargetKind.PRIORITY, score=0.8, source_name=NAME, target_name=TITLE,
+    )  # fmt: skip
+    path = write_review([suggestion], tmp_path / "tinjauan.csv")
+    rows = list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"), newline="")))
+    assert not any(cell.startswith(DANGEROUS) for row in rows for cell in row)
+    assert "'" + NAME in rows[1] and "'" + TITLE in rows[1]
+    decision = rows[0].index(next(h for h in rows[0] if "keputusan" in h.lower()))
+    rows[1][decision] = "terima"
+    edited = tmp_path / "diisi.csv"
+    with edited.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    (link,) = read_review(edited).links
+    assert (link.source, link.target) == (suggestion.source, suggestion.target)

@@ -23,7 +23,7 @@ from sinkron.errors import SinkronError
 from sinkron.exporter import Exporter
 from sinkron.plugins.hookspecs import hookimpl
 
-__all__ = ["COLUMNS", "ReportCsvExporter", "neutralise", "render_csv"]
+__all__ = ["COLUMNS", "FORMULA_STARTS", "ReportCsvExporter", "neutralise", "render_csv"]
 
 #: The header row.
 COLUMNS = (
@@ -31,7 +31,8 @@ COLUMNS = (
     "source", "sheet", "row",
 )  # fmt: skip
 
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+#: What a spreadsheet program takes as the start of a formula (or of a cell to run).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _DELIMITERS = (",", ";", "\t")
 
 
@@ -43,7 +44,7 @@ def neutralise(text: str) -> str:
     >>> neutralise("-5"), neutralise("Dinas Kesehatan"), neutralise("")
     ("'-5", 'Dinas Kesehatan', '')
     """
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def render_csv(report: Report, *, delimiter: str = ",") -> str:

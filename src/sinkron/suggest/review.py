@@ -26,6 +26,7 @@ from typing import Any
 import attrs
 
 from sinkron.align.index import BundleIndex
+from sinkron.builtins.report_csv import FORMULA_STARTS, neutralise
 from sinkron.errors import ConnectorUnavailable, Location, SourceError, ValidationError
 from sinkron.models import Bundle, Link, LinkKind, Origin, Provenance
 from sinkron.suggest.suggestion import Suggestion
@@ -107,6 +108,8 @@ def render_review_csv(suggestions: Iterable[Suggestion]) -> str:
 
 
 def _csv_cell(value: Any) -> str:
+    if isinstance(value, str):
+        return neutralise(value)  # a name starting with "=" must not run as a formula when the csv is opened
     return f"{value:.4f}" if isinstance(value, float) else str(value)
 
 
@@ -235,7 +238,10 @@ def _text(value: Any) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return " ".join(str(value).split())
+    text = str(value)
+    if text.startswith("'") and text[1:2] in FORMULA_STARTS:
+        text = text[1:]  # the apostrophe the csv writer put before formula-like text
+    return " ".join(text.split())
 
 
 def _read_rows(rows: list[list[Any]], source: str, sheet: str | None, index: BundleIndex | None) -> ReviewResult:

@@ -1,0 +1,129 @@
+"""Every file sinkron writes appears whole or not at all under its name.
+
+* Each registered exporter and each connector that writes (built-in and first-party plugins, found
+  through the real plugin manager) is made to fail at the last step, the rename: the target must
+  not exist afterwards, an older file under that name must be untouched, and no temporary file may
+  be left behind. A writer that wrote the target directly would leave a file and fail this test.
+* A process killed in the middle of ``write_atomic`` (SIGKILL: no cleanup code runs) leaves no file
+  under the final name, and an older report under that name is still whole.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import sinkron
+from sinkron.align import Report
+from sinkron.demo import demo_bundle, demo_config
+from sinkron.models import Bundle, Meeting
+from sinkron.plugins import PluginManager
+
+
+@pytest.fixture(scope="module")
+def objects() -> dict[type, Any]:
+    bundle = demo_bundle()
+    report = sinkron.check(bundle, config=demo_config())
+    return {Report: report, Bundle: bundle, Meeting: bundle.meetings[0]}
+
+
+def writers() -> Iterator[tuple[str, Any]]:
+    pm = PluginManager()
+    for name, exporter in sorted(pm.exporters().items()):
+        yield f"exporter:{name}", exporter
+    for name, connector in sorted(pm.connectors().items()):
+        if connector.can_write:
+            yield f"connector:{name}", connector
+
+
+WRITERS = list(writers())
+#: Options some writers need for the demo bundle (its RPJMD has items of several perangkat daerah).
+OPTIONS: dict[str, dict[str, Any]] = {"connector:spreadsheet": {"layout": "rkpd-report"}}
+
+
+def _object_for(writer: Any, objects: dict[type, Any]) -> Any:
+    accepts = getattr(writer, "accepts", (Bundle,)) or (Bundle,)
+    for kind in (Report, Meeting, Bundle):
+        if kind in accepts:
+            return objects[kind]
+    pytest.skip(f"no sample object for {accepts}")
+
+
+def _target(folder: Path, writer: Any) -> Path:
+    suffix = getattr(writer, "extension", "") or (writer.extensions[0] if getattr(writer, "extensions", ()) else ".out")
+    return folder / f"hasil{suffix}"
+
+
+@pytest.mark.parametrize(("label", "writer"), WRITERS, ids=[label for label, _ in WRITERS])
+def test_a_write_failing_at_the_rename_leaves_no_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, objects: dict[type, Any], label: str, writer: Any
+) -> None:
+    obj = _object_for(writer, objects)
+    target = _target(tmp_path, writer)
+    options = OPTIONS.get(label, {})
+    writer.write(obj, target, **options)  # the writer works on this object …
+    assert target.exists() and target.stat().st_size > 0
+    good = target.read_bytes()
+
+    def refuse(src: Any, dst: Any) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(OSError, match="No space left"):  # … and goes through the atomic rename
+        writer.write(obj, target, **options)
+    assert target.read_bytes() == good, f"{label} changed the existing file in place"
+    fresh = tmp_path / f"baru{target.suffix}"
+    with pytest.raises(OSError, match="No space left"):
+        writer.write(obj, fresh, **options)
+    assert not fresh.exists(), f"{label} wrote {fresh.name} without the atomic rename"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [target.name], "a temporary file was left behind"
+
+
+CHILD = textwrap.dedent(
+    """
+    import os, sys, time
+    from pathlib import Path
+    from sinkron.exporter import write_atomic
+
+    target, ready = Path(sys.argv[1]), Path(sys.argv[2])
+
+    def stall(fd):  # the data is in the temporary file; stop here until killed
+        ready.write_text("ready")
+        time.sleep(120)
+
+    os.fsync = stall
+    write_atomic(target, b"laporan baru " * 100_000)
+    """
+)
+
+
+def test_a_killed_process_never_leaves_half_a_file(tmp_path: Path) -> None:
+    target = tmp_path / "laporan.html"
+    target.write_bytes(b"laporan lama, utuh")
+    ready = tmp_path / "ready"
+    child = subprocess.Popen([sys.executable, "-c", CHILD, str(target), str(ready)])
+    try:
+        for _ in range(600):  # wait (at most a minute) until the child is inside write_atomic
+            if ready.exists() or child.poll() is not None:
+                break
+            time.sleep(0.1)
+        assert ready.exists(), "the child never reached the write"
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+    assert child.returncode == -signal.SIGKILL
+    assert target.read_bytes() == b"laporan lama, utuh"
+    leftovers = [p.name for p in tmp_path.iterdir() if p.name not in ("laporan.html", "ready")]
+    assert all(name.startswith(".laporan.html.") and name.endswith(".tmp") for name in leftovers), leftovers

@@ -1,0 +1,197 @@
+"""Nothing lost: every record read is in the bundle or in the errors, located; round trips keep everything.
+
+* Messy Renja sheets (csv and xlsx) are generated row by row — good rows, bad codes, bad amounts,
+  repeated codes, rows without a code, blank rows — and counted: ``ReadResult.records`` is every
+  data row, each good row's sub kegiatan is in the bundle, each bad row has an error at its row.
+* Messy SIPD documents likewise, record by record: a good record is in the bundle, a bad one has an
+  error at its JSON path and is left out whole.
+* Round trip JSON ↔ Bundle ↔ xlsx ↔ SIPD JSON on generated plans: sinkron JSON gives the bundle
+  back exactly; xlsx and SIPD keep the part their layouts carry (codes, names, pagu, the sub
+  kegiatan's keluaran indicators and targets), and a SIPD document written from what was read
+  from xlsx is written again identically.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+pytest.importorskip("sinkron_spreadsheet", reason="sinkron-spreadsheet is not installed in this environment")
+pytest.importorskip("sinkron_sipd", reason="sinkron-sipd is not installed in this environment")
+
+from reliability import corpus as c
+from reliability.checks import read_safely
+
+import sinkron
+from sinkron.convert import dumps, loads
+from sinkron.models import Agency, Bundle, Plan, PlanKind, SubActivity
+from sinkron.nomenclature import default_nomenclature
+from sinkron.testing import strategies as sst
+from sinkron_sipd import dumps as sipd_dumps
+from sinkron_spreadsheet import write_workbook
+
+SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+
+#: Real sub kegiatan codes of one kegiatan (so every good row has a known parent).
+CODES = [str(e.code) for e in default_nomenclature().children("1.02.02.2.02", 2024)][:40]
+
+ROW_KINDS = ("good", "bad_code", "bad_amount", "repeated", "no_code", "blank")
+
+
+@st.composite
+def messy_rows(draw: st.DrawFn) -> list[tuple[str, list[str]]]:
+    """(kind, cells) rows of a Renja sheet; good rows use each code once."""
+    kinds = draw(st.lists(st.sampled_from(ROW_KINDS), min_size=1, max_size=25))
+    codes = iter(draw(st.permutations(CODES)))
+    used: list[str] = []
+    rows: list[tuple[str, list[str]]] = []
+    for kind in kinds:
+        if kind == "repeated" and not used:
+            kind = "good"
+        if kind == "good":
+            code = next(codes)
+            used.append(code)
+            rows.append((kind, [code, f"Sub kegiatan {code}", "Jumlah layanan", "10 Orang", "1.500.000"]))
+        elif kind == "bad_code":
+            rows.append(
+                (kind, [draw(st.sampled_from(["1.02.02.2", "kode?", "1.02.99.9.99.99999"])), "Nama", "x", "1", "1"])
+            )
+        elif kind == "bad_amount":
+            code = next(codes)
+            used.append(code)
+            rows.append((kind, [code, f"Sub kegiatan {code}", "Jumlah", "1 Orang", "satu juta"]))
+        elif kind == "repeated":
+            rows.append((kind, [draw(st.sampled_from(used)), "Nama lagi", "Jumlah", "1 Orang", "1.000"]))
+        elif kind == "no_code":
+            rows.append((kind, ["", "Baris tanpa kode", "", "", "5.000"]))
+        else:
+            rows.append((kind, ["", "", "", "", ""]))
+    return rows
+
+
+def _assert_counted(rows: list[tuple[str, list[str]]], path: Path, first_row: int, **options: Any) -> None:
+    if path.suffix == ".xlsx":  # an xlsx sheet ends at its last non-empty row: trailing blank rows do not exist
+        while rows and rows[-1][0] == "blank":
+            rows = rows[:-1]
+    outcome = read_safely(path, **options)
+    assert outcome.result is not None
+    result = outcome.result
+    assert result.records == len(rows)
+    in_bundle = {str(s.code) for plan in result.bundle.plans for s in plan.sub_activities()}
+    error_rows = {e.location.row for e in result.errors}
+    for offset, (kind, cells) in enumerate(rows):
+        row = first_row + offset
+        if kind == "good":
+            assert cells[0] in in_bundle and row not in error_rows, (row, cells)
+        elif kind == "blank":
+            assert row not in error_rows
+        else:
+            assert row in error_rows, (row, kind, cells, [str(e) for e in result.errors])
+    accounted = sum(1 for kind, _ in rows if kind in ("good", "blank")) + len(
+        {first_row + i for i, (kind, _) in enumerate(rows) if kind not in ("good", "blank")} & error_rows
+    )
+    assert accounted == result.records
+    assert result.complete == all(kind in ("good", "blank") for kind, _ in rows)
+
+
+@SETTINGS
+@given(rows=messy_rows(), kind=st.sampled_from(["csv", "xlsx"]))
+def test_every_spreadsheet_row_is_in_the_bundle_or_in_the_errors(
+    tmp_path_factory: pytest.TempPathFactory, rows: list[tuple[str, list[str]]], kind: str
+) -> None:
+    folder = tmp_path_factory.mktemp("messy")
+    cells = [r for _, r in rows]
+    if kind == "csv":
+        path = folder / "renja.csv"
+        path.write_text(c.csv_text(c.renja_csv_lines(cells)), encoding="utf-8")
+        options: dict[str, Any] = {"format": "csv", "mapping": "renja"}
+    else:
+        path = c.renja_workbook(folder / "renja.xlsx", rows=[[v or None for v in r] for r in cells])
+        options = {"mapping": "renja"}
+    _assert_counted(rows, path, first_row=3, **options)
+
+
+SIPD_KINDS = ("good", "wrong_type", "not_object", "bad_code")
+
+
+@SETTINGS
+@given(
+    kinds=st.lists(st.sampled_from(SIPD_KINDS), min_size=1, max_size=20), container=st.sampled_from(["list", "lines"])
+)
+def test_every_sipd_record_is_in_the_bundle_or_in_the_errors(
+    tmp_path_factory: pytest.TempPathFactory, kinds: list[str], container: str
+) -> None:
+    base = json.loads(c.SIPD_RECORD)
+    records: list[Any] = []
+    for index, kind in enumerate(kinds):
+        record = dict(base, kode_sub_giat=CODES[index], nama_sub_giat=f"{CODES[index]} Sub kegiatan {index}")
+        if kind == "wrong_type":
+            record["pagu"] = {"nilai": 1}
+        elif kind == "bad_code":
+            record["kode_sub_giat"] = "1.02.02.2"
+        records.append(record if kind != "not_object" else [record])
+    folder = tmp_path_factory.mktemp("sipd")
+    if container == "lines":
+        path = folder / "records.jsonl"
+        path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    else:
+        path = folder / "records.json"
+        path.write_text(json.dumps(records), encoding="utf-8")
+    outcome = read_safely(path, format="sipd")
+    assert outcome.result is not None
+    result = outcome.result
+    assert result.records == len(records)
+    in_bundle = {str(s.code) for plan in result.bundle.plans for s in plan.sub_activities()}
+    paths = {(e.location.json_path or "").split(".")[0] for e in result.errors}
+    for index, kind in enumerate(kinds):
+        if kind == "good":
+            assert CODES[index] in in_bundle and f"$[{index}]" not in paths
+        else:
+            assert f"$[{index}]" in paths, (index, kind, [str(e) for e in result.errors])
+            assert CODES[index] not in in_bundle  # left out whole, never half imported
+
+
+# -- round trips ------------------------------------------------------------------------------------
+def _core(plan: Plan) -> list[tuple[Any, ...]]:
+    """What the Renja layout and SIPD both carry of a plan's sub kegiatan."""
+    year = plan.period.start
+
+    def sub_view(sub: SubActivity) -> tuple[Any, ...]:
+        budget = sub.budget_for(year)
+        indicators = sorted((i.name, t.text if (t := i.target_for(year)) is not None else None) for i in sub.indicators)
+        return (str(sub.code), sub.name, budget.amount if budget is not None else None, tuple(indicators))
+
+    return sorted(sub_view(s) for s in plan.sub_activities())
+
+
+@SETTINGS
+@given(data=st.data())
+def test_json_bundle_xlsx_sipd_round_trip(tmp_path_factory: pytest.TempPathFactory, data: st.DataObject) -> None:
+    folder = tmp_path_factory.mktemp("trip")
+    agency: Agency = data.draw(sst.agencies("62"))
+    plan: Plan = data.draw(sst.plans(kind=PlanKind.RENJA_PD, agency_id=agency.id))
+    bundle = Bundle(agencies=[agency], plans=[plan])
+    # sinkron JSON: exact, through the connector as well as the converter
+    assert loads(dumps(bundle), Bundle) == bundle
+    json_path = sinkron.write(bundle, folder / "renja.json")
+    assert sinkron.read(json_path).plans == bundle.plans
+    # xlsx: the part the Renja layout carries
+    xlsx_path = write_workbook(bundle, folder / "renja.xlsx")
+    from_xlsx = sinkron.read(xlsx_path)
+    (xlsx_plan,) = from_xlsx.plans
+    assert (xlsx_plan.id, xlsx_plan.kind, xlsx_plan.period) == (plan.id, plan.kind, plan.period)
+    assert _core(xlsx_plan) == _core(plan)
+    # SIPD JSON: written from what xlsx gave, read back, written again identically
+    sipd_path = folder / "renja-sipd.json"
+    sipd_path.write_text(sipd_dumps(from_xlsx), encoding="utf-8")
+    from_sipd = sinkron.read(sipd_path, format="sipd", plan_kind="renja_pd")
+    assert [_core(p) for p in from_sipd.plans] == [_core(xlsx_plan)]
+    assert sipd_dumps(from_sipd) == sipd_path.read_text(encoding="utf-8")
+    # and back into sinkron JSON and xlsx again, still the same core
+    again = write_workbook(from_sipd, folder / "again.xlsx")
+    assert [_core(p) for p in sinkron.read(again).plans] == [_core(plan)]
