@@ -211,7 +211,8 @@ def _dom(page: Path, fragment: str = "") -> str:
     """The DOM after the page's script ran, as headless Chromium serialises it."""
     command = [
         _chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--no-first-run", f"--user-data-dir={page.parent / 'chromium-profile'}", "--dump-dom",
+        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-quic", f"--user-data-dir={page.parent / 'chromium-profile'}", "--dump-dom",
         page.as_uri() + fragment,
     ]  # fmt: skip
     done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
