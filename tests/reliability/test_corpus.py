@@ -228,7 +228,7 @@ CASES = [
     Case(
         "csv-xlsx-behind-extension",
         written("book.csv", good_bytes),
-        ("the csv file cannot be decoded",),
+        ("not a csv file (an xlsx file or another zip archive)",),
         CSV,
     ),
     # -- sinkron JSON (committed text files, and large generated ones) -------------------------------------------

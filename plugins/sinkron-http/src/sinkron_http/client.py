@@ -148,6 +148,16 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON")
 
 
+def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object whose key repeats is refused: ``json`` would silently keep the last value."""
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise ValueError(f"the key {key!r} appears twice in one object")
+        out[key] = value
+    return out
+
+
 class _RedactingFilter(logging.Filter):
     """Masks the read's secrets in records of the HTTP libraries' loggers (urllib3 logs request paths)."""
 
@@ -559,7 +569,7 @@ class HttpReader:
         if not body.strip():
             raise error("the response body is empty", HttpErrorKind.NOT_JSON, expected="a JSON document")
         try:
-            return json.loads(body, parse_constant=_reject_constant)
+            return json.loads(body, parse_constant=_reject_constant, object_pairs_hook=_reject_duplicates)
         except json.JSONDecodeError as exc:
             hint = ""
             if "html" in content_type.lower() or body.lstrip()[:1] == b"<":

@@ -256,6 +256,11 @@ def _open_xlsx(path: Path, limits: ReadLimits) -> Workbook:
 
 
 def _open_csv(path: Path, encoding: str | None, limits: ReadLimits) -> Workbook:
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    if head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
+        what = "an xlsx file or another zip archive" if head.startswith(b"PK") else "an old .xls (BIFF) file"
+        raise OpenError(f"not a csv file ({what})", "a csv text file (read a workbook with format='xlsx')")
     if encoding is None:
         encoding = _detect_encoding(path)
     try:
