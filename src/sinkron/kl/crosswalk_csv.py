@@ -23,6 +23,7 @@ from typing import Any, TypeVar
 
 from sinkron.codes import Code, CodeLevel
 from sinkron.errors import CodeError, InvalidModel, SourceError
+from sinkron.exporter import write_atomic
 from sinkron.kl.codes import KLCode, KLCodeError, KLLevel
 from sinkron.kl.crosswalks import (
     CrosswalkKind,
@@ -104,9 +105,9 @@ def template(kind: CrosswalkKind) -> str:
 
 
 def write_template(kind: CrosswalkKind, path: str | Path) -> Path:
-    """Write an empty crosswalk file with its header to ``path``."""
+    """Write an empty crosswalk file with its header to ``path`` (atomically, like every file sinkron writes)."""
     target = Path(path)
-    target.write_text(template(kind), encoding="utf-8")
+    write_atomic(target, template(kind).encode("utf-8"))
     return target
 
 
