@@ -22,6 +22,8 @@ pytest.importorskip("sinkron_sipd", reason="sinkron-sipd is not installed in thi
 from reliability import corpus as c
 from reliability.checks import cli_read, read_raises_when_incomplete, read_safely
 
+from sinkron.errors import SourceError
+
 COMPLETE = ()
 
 #: Sub kegiatan of the two Renja rows, with their kegiatan and program.
@@ -407,3 +409,20 @@ def test_sipd_deep_nesting_is_one_located_error(tmp_path: Path) -> None:
 def test_sipd_huge_number_is_a_located_field_error() -> None:
     outcome = read_safely(c.TEXT_CORPUS / "sipd/huge_number.json", format="sipd")
     assert outcome.result is not None and outcome.has("$[0]")
+
+
+def test_openpyxl_reads_through_defusedxml() -> None:
+    """Where sinkron reads an xlsx with openpyxl (the suggestions review sheet), no DTD is ever parsed."""
+    import openpyxl  # type: ignore[import-untyped]
+
+    assert openpyxl.xml.DEFUSEDXML, "defusedxml (a dependency of sinkron-spreadsheet) is not installed"
+
+
+@pytest.mark.parametrize("member", ["xl/worksheets/sheet1.xml", "xl/workbook.xml", "xl/styles.xml"])
+def test_the_review_sheet_reader_refuses_entities(tmp_path: Path, member: str) -> None:
+    from sinkron.suggest import read_review
+
+    path = with_entities(member)(tmp_path)
+    with pytest.raises(SourceError, match="not a readable xlsx file") as caught:
+        read_review(path)
+    assert caught.value.location.source == str(path) and SECRET not in str(caught.value)
