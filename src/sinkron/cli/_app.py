@@ -87,7 +87,7 @@ def main() -> None:
 
 
 def _register() -> None:
-    from sinkron.cli import check, codes, diff, meeting, plugins_cmd, read, suggest
+    from sinkron.cli import check, codes, diff, meeting, plugins_cmd, read, report, suggest
 
     main.add_command(check.check_cmd)
     main.add_command(codes.codes)
@@ -96,6 +96,7 @@ def _register() -> None:
     main.add_command(plugins_cmd.plugins)
     main.add_command(read.read_cmd)
     main.add_command(read.convert)
+    main.add_command(report.report)
     main.add_command(suggest.suggest_cmd)
 
 

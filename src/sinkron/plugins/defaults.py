@@ -11,6 +11,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "sinkron.builtins.report_html",
     "sinkron.builtins.report_csv",
     "sinkron.builtins.minutes_exporters",
+    "sinkron.builtins.table_exporters",
     "sinkron.align.rules.nomenclature",
     "sinkron.align.rules.completeness",
     "sinkron.align.rules.vertical",

@@ -1,0 +1,94 @@
+"""The connectors the plugin registers: SAKTI Kertas Kerja (xlsx), KRISNA Renja K/L (JSON), priority trees (folders)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sinkron.connector import Connector, ReadResult, Source
+from sinkron.errors import Location, SourceError
+from sinkron.kl import add_priority_tree, add_vocabulary, read_priority_tree, read_vocabulary
+from sinkron.models import Bundle
+from sinkron.progress import Progress
+from sinkron_kl.krisna import is_krisna_export, read_krisna
+from sinkron_kl.sakti import is_kertas_kerja, read_sakti
+
+__all__ = ["KrisnaConnector", "PriorityTreeConnector", "SaktiConnector"]
+
+
+class SaktiConnector(Connector):
+    """The SAKTI "Kertas Kerja" (RKA-K/L worksheet) of a satker, as an RKA-K/L in ``Bundle.national``.
+
+    Claims an ``.xlsx`` file when a sheet has ``KODE``/``URAIAN`` in columns B/C; other workbooks
+    are left to the spreadsheet connector.
+    """
+
+    name = "sakti"
+    formats = ("sakti", "kertas-kerja", "rka-kl")
+    extensions = (".xlsx", ".xlsm")
+    requires = ("python_calamine",)
+    install = "./plugins/sinkron-kl (or sinkron-kl)"
+    description = "SAKTI Kertas Kerja (RKA-K/L worksheet) xlsx → K/L program, kegiatan, KRO, RO, komponen"
+
+    def read(self, source: Source, *, progress: Progress | None = None, **options: Any) -> ReadResult:
+        return read_sakti(source, **options)
+
+    def detect(self, source: Source) -> bool | None:
+        return is_kertas_kerja(source)
+
+
+class KrisnaConnector(Connector):
+    """KRISNA Renja K/L records (JSON, one per RO) as Renja K/L plans in ``Bundle.national``.
+
+    Claims a ``.json`` file whose first records carry ``suboutput_kode``.
+    """
+
+    name = "krisna"
+    formats = ("krisna", "renja-kl")
+    extensions = (".json",)
+    install = "./plugins/sinkron-kl (or sinkron-kl)"
+    description = "KRISNA Renja K/L export (JSON records per RO; amounts in ribuan rupiah) → K/L plans with lokasi"
+
+    def read(self, source: Source, *, progress: Progress | None = None, **options: Any) -> ReadResult:
+        return read_krisna(source, **options)
+
+    def detect(self, source: Source) -> bool | None:
+        return is_krisna_export(source)
+
+
+class PriorityTreeConnector(Connector):
+    """A curated priority tree (``tree.json`` + ``prioritas.csv`` …) or tag vocabulary (``vocabulary.json``) folder.
+
+    The folder formats are those of :func:`sinkron.kl.read_priority_tree` and
+    :func:`sinkron.kl.read_vocabulary`; the tree goes into ``Bundle.national`` with its nodes as
+    priorities (:func:`sinkron.kl.add_priority_tree`). Choose it with ``format="priority-tree"``,
+    or give the folder itself.
+    """
+
+    name = "priority-tree"
+    formats = ("priority-tree", "prioritas")
+    install = "./plugins/sinkron-kl (or sinkron-kl)"
+    description = "curated RPJMN/RKP priority matrices (a folder of CSV files) → priority tree and priorities"
+
+    def handles(self, source: Source) -> bool:
+        folder = Path(str(source))
+        return folder.is_dir() and ((folder / "tree.json").is_file() or (folder / "vocabulary.json").is_file())
+
+    def read(self, source: Source, *, progress: Progress | None = None, **options: Any) -> ReadResult:
+        where = str(source)
+        if options:
+            error = SourceError(f"unknown option(s) for the priority-tree reader: {', '.join(sorted(options))}",
+                                location=Location(source=where), expected="no options")  # fmt: skip
+            return ReadResult(bundle=Bundle(), errors=[error], source=where)
+        folder = Path(where)
+        if (folder / "vocabulary.json").is_file() and not (folder / "tree.json").is_file():
+            vocabulary = read_vocabulary(folder, label=where)
+            bundle = Bundle(sources=(where,))
+            if vocabulary.value is not None and vocabulary.complete:
+                bundle = add_vocabulary(bundle, vocabulary.value)
+            return ReadResult(bundle=bundle, errors=vocabulary.errors, source=where, records=vocabulary.rows)
+        loaded = read_priority_tree(folder, label=where)
+        bundle = Bundle(sources=(where,))
+        if loaded.value is not None:
+            bundle = add_priority_tree(bundle, loaded.value)
+        return ReadResult(bundle=bundle, errors=loaded.errors, source=where, records=loaded.rows)

@@ -1,0 +1,519 @@
+"""A KRISNA Renja K/L export (JSON records, one per RO) read into ministry plans.
+
+The records are those of KRISNA's ``/renja/renjakl`` data (``domain-kl.md`` §1.5), one per RO:
+
+==========================================  =============================================================
+field                                       meaning
+==========================================  =============================================================
+``tahun``                                   the plan year (or the option ``year``)
+``kementerian_kode``, ``_nama``, ``_nama_alias``  the K/L: bagian anggaran, name, short name
+``program_kode``, ``program_nama``          program (``022.12.DL``, ``12.DL`` or ``DL``)
+``kegiatan_kode``, ``kegiatan_nama``        kegiatan (``3996``, ``WA.1090``)
+``output_kode`` (``output_nama``)           **KRO** — KRISNA keeps the pre-2021 name *output*
+``suboutput_kode``, ``suboutput_nama``      **RO** — the pre-2021 *sub output*
+``alokasi_total``, ``realisasi_rka_ro``     allocation and realisation of the RO
+``lokasi_alokasi[]``                        per location: ``kode_lokasi``, ``nama_lokasi``, ``target``, ``alokasi``
+``komponen[]``                              ``kdkmpnen``, ``nmkmpnen``, ``jenis_komponen``, ``indikator_pbj``,
+                                            ``indikator_komponen``, ``satuan``, ``target``, ``alokasi_total``
+``realisasi_rka_komp[]``                    realisation per komponen (kept as it is)
+==========================================  =============================================================
+
+Optional fields read when present: ``output_nama`` (the KRO's name; else the KRO is named by its
+code and marked ``extra["nama_tidak_ada"]``), ``target``/``volume`` and ``satuan`` of the RO, and
+``kdpn``/``kdpp``/``kdkp``/``kdproy`` (priority tags; give ``priority_tree=`` the id of the tree
+whose codes they use). Any other field is kept in the RO's ``extra["krisna"]``.
+
+**Amounts are declared, not guessed**: KRISNA exports write *ribuan rupiah*, so ``amount_unit``
+defaults to ``"ribu"`` and every amount is multiplied by 1 000 into rupiah; pass
+``amount_unit="rupiah"`` (or ``"juta"``) for a source that says otherwise. ``kode_lokasi`` must be
+a Kemendagri kode wilayah (``62``, ``62.71`` or ``6271``); a source coding locations otherwise needs
+``location_map={"<its code>": "62.71", …}``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from sinkron.connector import ReadResult
+from sinkron.errors import InvalidModel, Location, SourceError
+from sinkron.kl import (
+    AmountUnit,
+    Component,
+    ComponentKind,
+    DetailedOutput,
+    KLCode,
+    KLCodeError,
+    KLLevel,
+    Ministry,
+    MinistryActivity,
+    MinistryDocument,
+    MinistryPlan,
+    MinistryProgram,
+    NationalRecords,
+    OutputClass,
+    OutputLocation,
+    budget_line_code,
+    rupiah,
+    tag,
+)
+from sinkron.models import Bundle, Link, Money, Provenance, Value, ref
+
+__all__ = ["KRISNA_OPTIONS", "is_krisna_export", "read_krisna"]
+
+#: The options :func:`read_krisna` takes.
+KRISNA_OPTIONS = frozenset({"year", "plan_id", "title", "amount_unit", "location_map", "priority_tree", "kind"})
+_REQUIRED = ("kementerian_kode", "program_kode", "program_nama", "kegiatan_kode", "kegiatan_nama", "output_kode",
+             "suboutput_kode", "suboutput_nama", "alokasi_total")  # fmt: skip
+_KNOWN = frozenset({*_REQUIRED, "tahun", "kementerian_nama", "kementerian_nama_alias", "output_nama", "lokasi_alokasi",
+                    "komponen", "realisasi_rka_ro", "realisasi_rka_komp", "target", "volume", "satuan", "kdpn",
+                    "kdpp", "kdkp", "kdproy"})  # fmt: skip
+_COMPONENT_KNOWN = frozenset({"kdkmpnen", "nmkmpnen", "jenis_komponen", "indikator_pbj", "indikator_komponen",
+                              "satuan", "target", "alokasi_total"})  # fmt: skip
+_LOCATION_KNOWN = frozenset({"kode_lokasi", "nama_lokasi", "target", "alokasi"})
+_SNIFF_BYTES = 4096
+
+
+def is_krisna_export(path: str | Path) -> bool | None:
+    """Whether a JSON file holds KRISNA Renja K/L records (a ``suboutput_kode`` key near its start)."""
+    try:
+        with Path(path).open("rb") as handle:
+            head = handle.read(_SNIFF_BYTES)
+    except OSError:
+        return None
+    return b'"suboutput_kode"' in head
+
+
+@attrs.define
+class _Builder:
+    """One ministry plan in the making: programs → kegiatan → KRO → RO, keyed by code."""
+
+    ba: str
+    year: int
+    path: str
+    names: dict[str, tuple[str, str]] = attrs.field(factory=dict)
+    """Code → (name, JSON path where first named)."""
+    children: dict[str, dict[str, Any]] = attrs.field(factory=dict)
+    codes: dict[str, KLCode] = attrs.field(factory=dict)
+    outputs: dict[str, DetailedOutput] = attrs.field(factory=dict)
+    paths: dict[str, str] = attrs.field(factory=dict)
+    missing_names: set[str] = attrs.field(factory=set)
+    order: list[str] = attrs.field(factory=list)
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return str(value)
+    text = " ".join(str(value).split())
+    return text or None
+
+
+def _region(code: str, mapping: Mapping[str, str]) -> str:
+    text = code.strip()
+    if text in mapping:
+        return str(mapping[text])
+    if re.fullmatch(r"[0-9]{2}(\.[0-9]{2})?", text):
+        return text
+    if re.fullmatch(r"[0-9]{4}", text):
+        return f"{text[:2]}.{text[2:]}"
+    raise ValueError(f"not a Kemendagri kode wilayah: {code!r}")
+
+
+def _json_safe(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, Mapping):
+        return {str(k): _json_safe(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_json_safe(v) for v in value]
+    return value
+
+
+@attrs.define
+class _Reader:
+    source: str
+    unit: AmountUnit
+    location_map: Mapping[str, str]
+    tree: str | None
+    year: int | None
+    errors: list[SourceError] = attrs.field(factory=list)
+    plans: dict[tuple[str, int], _Builder] = attrs.field(factory=dict)
+    ministries: dict[str, Ministry] = attrs.field(factory=dict)
+    links: list[tuple[str, int, str, str]] = attrs.field(factory=list)
+    """(ba, year, RO id, priority id)."""
+
+    def error(self, message: str, path: str, **kw: Any) -> None:
+        self.errors.append(SourceError(message, location=Location(source=self.source, json_path=path), **kw))
+
+    def money(self, value: Any, path: str) -> Money | None:
+        if value is None or value == "":
+            return None
+        try:
+            return rupiah(value, self.unit)
+        except InvalidModel as exc:
+            self.error(exc.reason, path, expected=f"an amount in {self.unit.value} rupiah", actual=value)
+            return None
+
+    def value(self, raw: Any, path: str, unit: str | None = None) -> Value | None:
+        text = _text(raw)
+        if text is None:
+            return None
+        try:
+            if isinstance(raw, (int, Decimal)) and not isinstance(raw, bool):  # a JSON number, not display text
+                return Value.of(raw, unit)
+            return Value.parse(text, unit=unit)
+        except InvalidModel as exc:
+            self.error(exc.reason, path, actual=raw)
+            return None
+
+    def code(self, text: Any, path: str, level: KLLevel, within: KLCode | None) -> KLCode | None:
+        raw = _text(text)
+        if raw is None:
+            self.error("empty code", path, expected=f"a {level.label} code")
+            return None
+        try:
+            return KLCode.parse(raw, within=within, level=level)
+        except KLCodeError as exc:
+            self.error(exc.reason, path, expected=f"a {level.label} code", actual=raw)
+            return None
+
+    def program_code(self, raw: Any, ba: str, path: str) -> KLCode | None:
+        code = self.code(raw, path, KLLevel.PROGRAM, None)
+        if code is None:
+            return None
+        if code.budget_section is None and code.unit is not None:  # "12.DL": the BA is the record's K/L
+            return attrs.evolve(KLCode.parse(str(code), within=KLCode(budget_section=ba)), display=code.display)
+        if code.budget_section not in (None, ba):
+            self.error(f"the program belongs to bagian anggaran {code.budget_section}, not {ba}", path,
+                       expected=f"a program of {ba}", actual=raw)  # fmt: skip
+            return None
+        return code
+
+    # -- a record ----------------------------------------------------------------------------------
+    def add(self, record: Any, path: str) -> None:
+        if not isinstance(record, Mapping):
+            self.error("not a record (JSON object)", path, actual=type(record).__name__)
+            return
+        missing = [f for f in _REQUIRED if _text(record.get(f)) is None]
+        for field in missing:
+            self.error("required field missing or empty", f"{path}.{field}", expected=field)
+        year = self.record_year(record, path)
+        if missing or year is None:
+            return
+        ba = str(_text(record["kementerian_kode"]))
+        if not re.fullmatch(r"[0-9]{3}", ba):
+            self.error("not a bagian anggaran", f"{path}.kementerian_kode", expected="3 digits such as 022", actual=ba)
+            return
+        self.ministry(record, ba, path)
+        plan = self.plans.setdefault((ba, year), _Builder(ba=ba, year=year, path=path))
+        program = self.program_code(record["program_kode"], ba, f"{path}.program_kode")
+        if program is None:
+            return
+        activity = self.code(record["kegiatan_kode"], f"{path}.kegiatan_kode", KLLevel.ACTIVITY, program)
+        kro = (
+            self.code(record["output_kode"], f"{path}.output_kode", KLLevel.OUTPUT_CLASS, activity)
+            if activity
+            else None
+        )
+        ro = self.code(record["suboutput_kode"], f"{path}.suboutput_kode", KLLevel.OUTPUT, kro) if kro else None
+        if activity is None or kro is None or ro is None:
+            return
+        self.name(plan, program, record.get("program_nama"), f"{path}.program_nama", parent=None)
+        self.name(plan, activity, record.get("kegiatan_nama"), f"{path}.kegiatan_nama", parent=program)
+        self.name(plan, kro, record.get("output_nama"), f"{path}.output_nama", parent=activity)
+        key = str(ro)
+        if key in plan.outputs:
+            self.error(f"the RO {key} appears twice (first at {plan.paths[key]})", f"{path}.suboutput_kode",
+                       expected="one record per RO", actual=record["suboutput_kode"])  # fmt: skip
+            return
+        output = self.output(record, ro, path)
+        target = self.tags(record, path)
+        if output is None:
+            return
+        plan.outputs[key] = output
+        plan.paths[key] = path
+        plan.codes[key] = ro
+        plan.children.setdefault(str(kro), {})[key] = None
+        if target is not None:
+            self.links.append((ba, year, key, target))
+
+    def record_year(self, record: Mapping[str, Any], path: str) -> int | None:
+        raw = record.get("tahun")
+        if raw is None:
+            if self.year is None:
+                self.error("no year", f"{path}.tahun", expected="a year, or the option year=2026")
+            return self.year
+        text = _text(raw) or ""
+        if not re.fullmatch(r"(19|20)[0-9]{2}", text):
+            self.error("not a year", f"{path}.tahun", expected="a year such as 2026", actual=raw)
+            return None
+        if self.year is not None and int(text) != self.year:
+            self.error(f"the record is of {text}, but year={self.year} was asked", f"{path}.tahun",
+                       expected=str(self.year), actual=raw)  # fmt: skip
+            return None
+        return int(text)
+
+    def ministry(self, record: Mapping[str, Any], ba: str, path: str) -> None:
+        name = _text(record.get("kementerian_nama"))
+        if name is None or ba in self.ministries:
+            return
+        self.ministries[ba] = Ministry(code=ba, name=name, alias=_text(record.get("kementerian_nama_alias")),
+                                       provenance=Provenance(source=self.source, json_path=path))  # fmt: skip
+
+    def name(self, plan: _Builder, code: KLCode, raw: Any, path: str, parent: KLCode | None) -> None:
+        key = str(code)
+        name = _text(raw)
+        if key not in plan.codes:
+            plan.codes[key] = code
+            plan.order.append(key)
+            if parent is not None:
+                plan.children.setdefault(str(parent), {})[key] = None
+        known = plan.names.get(key)
+        if name is None:
+            if known is None:
+                plan.missing_names.add(key)
+            return
+        if known is None:
+            plan.names[key] = (name, path)
+            plan.missing_names.discard(key)
+        elif known[0].casefold() != name.casefold():
+            self.error(f"{code.level.label} {key} is named {known[0]!r} at {known[1]}", path,
+                       expected=known[0], actual=name)  # fmt: skip
+
+    def output(self, record: Mapping[str, Any], code: KLCode, path: str) -> DetailedOutput | None:
+        before = len(self.errors)
+        allocation = self.money(record.get("alokasi_total"), f"{path}.alokasi_total")
+        unit = _text(record.get("satuan"))
+        volume_raw = record.get("volume", record.get("target"))
+        volume: Decimal | None = None
+        if volume_raw is not None and _text(volume_raw) is not None:
+            value = self.value(volume_raw, f"{path}.{'volume' if 'volume' in record else 'target'}", unit)
+            volume = value.number if value is not None and value.number is not None else None
+            if value is not None and volume is None:
+                self.error("the RO volume is not a number", f"{path}.target", actual=volume_raw)
+        locations = self.locations(record.get("lokasi_alokasi"), f"{path}.lokasi_alokasi", unit)
+        components = self.components(record.get("komponen"), f"{path}.komponen", code)
+        extra: dict[str, Any] = {}
+        if record.get("realisasi_rka_ro") not in (None, ""):
+            realised = self.money(record["realisasi_rka_ro"], f"{path}.realisasi_rka_ro")
+            if realised is not None:
+                extra["realisasi"] = str(realised.amount)
+        if record.get("realisasi_rka_komp"):
+            extra["realisasi_komponen"] = _json_safe(record["realisasi_rka_komp"])
+        others = {k: _json_safe(v) for k, v in record.items() if k not in _KNOWN}
+        if others:
+            extra["krisna"] = others
+        if len(self.errors) > before:
+            return None
+        try:
+            return DetailedOutput(
+                code=code, name=str(_text(record["suboutput_nama"])), volume=volume, unit=unit, allocation=allocation,
+                locations=locations, components=components, extra=extra,
+                provenance=Provenance(source=self.source, json_path=path),
+            )  # fmt: skip
+        except InvalidModel as exc:
+            self.error(exc.reason, f"{path}.{exc.field}")
+            return None
+
+    def locations(self, raw: Any, path: str, unit: str | None) -> list[OutputLocation]:
+        if raw is None:
+            return []
+        if not isinstance(raw, list):
+            self.error("not a list", path, expected="a list of {kode_lokasi, nama_lokasi, target, alokasi}")
+            return []
+        out: list[OutputLocation] = []
+        for i, item in enumerate(raw):
+            where = f"{path}[{i}]"
+            if not isinstance(item, Mapping):
+                self.error("not an object", where)
+                continue
+            for key in sorted(set(item) - _LOCATION_KNOWN):
+                self.error("unknown field", f"{where}.{key}", expected=", ".join(sorted(_LOCATION_KNOWN)))
+            code = _text(item.get("kode_lokasi"))
+            if code is None:
+                self.error("required field missing or empty", f"{where}.kode_lokasi", expected="kode_lokasi")
+                continue
+            try:
+                region = _region(code, self.location_map)
+                location = OutputLocation(
+                    region_code=region, name=_text(item.get("nama_lokasi")),
+                    target=self.value(item.get("target"), f"{where}.target", unit),
+                    allocation=self.money(item.get("alokasi"), f"{where}.alokasi"),
+                )  # fmt: skip
+            except (ValueError, InvalidModel) as exc:
+                self.error(str(getattr(exc, "reason", exc)), f"{where}.kode_lokasi",
+                           expected="a kode wilayah (62, 62.71, 6271) or an entry of location_map", actual=code)  # fmt: skip
+                continue
+            if any(o.region_code == location.region_code for o in out):
+                self.error(f"lokasi {location.region_code} appears twice", f"{where}.kode_lokasi", actual=code)
+                continue
+            out.append(location)
+        return out
+
+    def components(self, raw: Any, path: str, ro: KLCode) -> list[Component]:
+        if raw is None:
+            return []
+        if not isinstance(raw, list):
+            self.error("not a list", path, expected="a list of komponen")
+            return []
+        out: list[Component] = []
+        for i, item in enumerate(raw):
+            where = f"{path}[{i}]"
+            if not isinstance(item, Mapping):
+                self.error("not an object", where)
+                continue
+            for key in sorted(set(item) - _COMPONENT_KNOWN):
+                self.error("unknown field", f"{where}.{key}", expected=", ".join(sorted(_COMPONENT_KNOWN)))
+            code = self.code(item.get("kdkmpnen"), f"{where}.kdkmpnen", KLLevel.COMPONENT, ro)
+            name = _text(item.get("nmkmpnen"))
+            if name is None:
+                self.error("required field missing or empty", f"{where}.nmkmpnen", expected="nmkmpnen")
+            kind: ComponentKind | None = None
+            jenis = _text(item.get("jenis_komponen"))
+            if jenis is not None:
+                kind = next((k for k in ComponentKind if k.value == jenis.casefold()), None)
+                if kind is None:
+                    self.error("unknown jenis komponen", f"{where}.jenis_komponen", expected="Utama or Pendukung",
+                               actual=jenis)  # fmt: skip
+            unit = _text(item.get("satuan"))
+            if code is None or name is None:
+                continue
+            out.append(Component(
+                code=code, name=name, kind=kind, indicator=_text(item.get("indikator_komponen")),
+                procurement_indicator=_text(item.get("indikator_pbj")), unit=unit,
+                target=self.value(item.get("target"), f"{where}.target", unit),
+                allocation=self.money(item.get("alokasi_total"), f"{where}.alokasi_total"),
+                provenance=Provenance(source=self.source, json_path=where),
+            ))  # fmt: skip
+        return out
+
+    def tags(self, record: Mapping[str, Any], path: str) -> str | None:
+        """The priority id of the record's ``kdpn``/``kdpp``/``kdkp``/``kdproy``, if it carries them."""
+        parts = [_text(record.get(k)) for k in ("kdpn", "kdpp", "kdkp", "kdproy")]
+        if parts[0] is None:
+            if any(parts):
+                self.error("kdpp/kdkp/kdproy without kdpn", f"{path}.kdpn", expected="the PN of the tag")
+            return None
+        if self.tree is None:
+            self.error("the record carries priority codes (kdpn …) but the priority tree they belong to is not known",
+                       f"{path}.kdpn", expected="the option priority_tree='rkp-2026' (or another tree id)")  # fmt: skip
+            return None
+        try:
+            code = budget_line_code(parts[0], parts[1], parts[2], parts[3])
+        except ValueError as exc:
+            self.error(str(getattr(exc, "reason", exc)), f"{path}.kdpn", actual=[p for p in parts if p])
+            return None
+        return f"{self.tree}:{code}"
+
+    # -- the plans ----------------------------------------------------------------------------------
+    def build(
+        self, plan_id: str | None, title: str | None, kind: MinistryDocument
+    ) -> tuple[list[MinistryPlan], list[Link]]:
+        plans: list[MinistryPlan] = []
+        links: list[Link] = []
+        if plan_id is not None and len(self.plans) > 1:
+            self.error(f"plan_id={plan_id!r} was given but the file holds {len(self.plans)} plans (K/L × year)", "$")
+            return [], []
+        for (ba, year), builder in self.plans.items():
+            pid = plan_id or f"{kind.value.replace('_', '-')}-{ba}-{year}"
+            ministry = self.ministries.get(ba)
+            try:
+                programs = [
+                    self.program(builder, key) for key in builder.order if builder.codes[key].level is KLLevel.PROGRAM
+                ]
+                plans.append(MinistryPlan(
+                    id=pid, ministry_code=ba, year=year, kind=kind, programs=programs,
+                    title=title or f"Renja K/L {ministry.name if ministry else ba} {year}",
+                    provenance=Provenance(source=self.source),
+                ))  # fmt: skip
+            except InvalidModel as exc:
+                self.error(exc.reason, builder.path)
+                continue
+            links += [tag(ref(pid, ro), target) for b, y, ro, target in self.links if (b, y) == (ba, year)]
+        return plans, links
+
+    def _named(self, builder: _Builder, key: str) -> tuple[str, dict[str, Any]]:
+        found = builder.names.get(key)
+        if found is not None:
+            return found[0], {}
+        code = builder.codes[key]
+        return f"{code.level.label} {code.display or key}", {"nama_tidak_ada": True}
+
+    def program(self, builder: _Builder, key: str) -> MinistryProgram:
+        name, extra = self._named(builder, key)
+        activities = []
+        for activity_key in builder.children.get(key, {}):
+            activity_name, activity_extra = self._named(builder, activity_key)
+            classes = []
+            for kro_key in builder.children.get(activity_key, {}):
+                kro_name, kro_extra = self._named(builder, kro_key)
+                outputs = [builder.outputs[k] for k in builder.children.get(kro_key, {})]
+                classes.append(
+                    OutputClass(code=builder.codes[kro_key], name=kro_name, outputs=outputs, extra=kro_extra)
+                )
+            activities.append(MinistryActivity(code=builder.codes[activity_key], name=activity_name,
+                                               output_classes=classes, extra=activity_extra))  # fmt: skip
+        return MinistryProgram(code=builder.codes[key], name=name, activities=activities, extra=extra)
+
+
+def _records(document: Any) -> tuple[list[Any], str] | None:
+    if isinstance(document, list):
+        return document, "$"
+    if isinstance(document, Mapping) and isinstance(document.get("data"), list):
+        return document["data"], "$.data"
+    return None
+
+
+def read_krisna(source: str | Path, **options: Any) -> ReadResult:
+    """Read a KRISNA Renja K/L JSON export (a list of RO records, or ``{"data": [...]}``).
+
+    Options: ``year`` (for records without ``tahun``, or to insist on one), ``plan_id`` and
+    ``title`` (when the file holds one K/L and year), ``amount_unit`` (``"ribu"`` default,
+    ``"rupiah"``, ``"juta"``), ``location_map`` (source lokasi code → kode wilayah),
+    ``priority_tree`` (the tree id that ``kdpn``/``kdpp``/``kdkp``/``kdproy`` refer to) and ``kind``
+    (``"renja_kl"`` default, ``"rka_kl"``, ``"dipa"``).
+    """
+    where = str(source)
+    location = Location(source=where)
+    unknown = sorted(set(options) - KRISNA_OPTIONS)
+    if unknown:
+        error = SourceError(f"unknown option(s) for the KRISNA reader: {', '.join(unknown)}", location=location,
+                            expected=", ".join(sorted(KRISNA_OPTIONS)))  # fmt: skip
+        return ReadResult(bundle=Bundle(), errors=[error], source=where)
+    try:
+        unit = AmountUnit.parse(str(options.get("amount_unit") or "ribu"))
+        kind = MinistryDocument(options.get("kind") or MinistryDocument.RENJA_KL.value)
+    except (InvalidModel, ValueError) as exc:
+        error = SourceError(str(getattr(exc, "reason", exc)), location=location, expected="amount_unit ribu, rupiah "
+                            "or juta; kind renja_kl, rka_kl or dipa")  # fmt: skip
+        return ReadResult(bundle=Bundle(), errors=[error], source=where)
+    mapping = options.get("location_map") or {}
+    year = options.get("year")
+    if isinstance(year, str) and year.strip().isdigit():
+        year = int(year)
+    try:
+        document = json.loads(Path(source).read_bytes(), parse_float=Decimal)
+    except (OSError, ValueError) as exc:
+        error = SourceError(f"not a JSON document: {exc}", location=location, expected="KRISNA Renja K/L records")
+        return ReadResult(bundle=Bundle(), errors=[error], source=where)
+    found = _records(document)
+    if found is None:
+        error = SourceError("no records", location=location.evolve(json_path="$"),
+                            expected='a list of RO records, or {"data": [...]}', actual=type(document).__name__)  # fmt: skip
+        return ReadResult(bundle=Bundle(), errors=[error], source=where)
+    records, root = found
+    reader = _Reader(source=where, unit=unit, location_map=mapping, tree=options.get("priority_tree"), year=year)
+    for i, record in enumerate(records):
+        reader.add(record, f"{root}[{i}]")
+    plans, links = reader.build(options.get("plan_id"), options.get("title"), kind)
+    national = NationalRecords(ministries=tuple(reader.ministries.values()), plans=tuple(plans))
+    bundle = Bundle(national=national, links=links, sources=(where,))
+    return ReadResult(bundle=bundle, errors=reader.errors, source=where, records=len(records))
