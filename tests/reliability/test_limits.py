@@ -164,3 +164,24 @@ def test_http_body_is_capped_after_decompression(gzip_server: str) -> None:
     (error,) = result.errors
     assert "larger than max_bytes=1048576" in str(error) and error.location.source is not None
     assert json.dumps(str(error)).count("127.0.0.1") >= 1
+
+
+def test_check_xlsx_gives_other_connectors_the_same_checks(tmp_path: Path) -> None:
+    from sinkron_spreadsheet import check_xlsx
+
+    good = c.renja_workbook(tmp_path / "r.xlsx")
+    assert check_xlsx(good) is None
+    secret = tmp_path / "secret.txt"
+    secret.write_text("rahasia", encoding="utf-8")
+    cases = {
+        c.with_entities(good, tmp_path / "xxe.xlsx", "xl/workbook.xml", secret): "declares a DOCTYPE",
+        c.inflated_member(good, tmp_path / "bomb.xlsx", 2 * 1024 * 1024): "more than max_compression_ratio=200",
+        c.corrupt_member(good, tmp_path / "bad.xlsx"): "is damaged (member xl/worksheets/sheet1.xml",
+        c.truncated(good, tmp_path / "cut.xlsx", 0.5): "truncated or damaged",
+    }
+    for path, message in cases.items():
+        error = check_xlsx(path, source="kiriman.xlsx")
+        assert error is not None and message in error.message, (path.name, error)
+        assert error.location.source == "kiriman.xlsx"
+    error = check_xlsx(good, limits=ReadLimits(max_uncompressed_bytes=1000))
+    assert error is not None and "max_uncompressed_bytes=1000" in error.message

@@ -30,10 +30,11 @@ from typing import Any
 
 import attrs
 
+from sinkron.errors import Location, SourceError
 from sinkron_spreadsheet.cells import is_blank
 from sinkron_spreadsheet.limits import RATIO_MIN_BYTES, ReadLimits
 
-__all__ = ["CellNote", "OpenError", "ReadProblem", "Sheet", "Workbook", "open_workbook"]
+__all__ = ["CellNote", "OpenError", "ReadProblem", "Sheet", "Workbook", "check_xlsx", "open_workbook"]
 
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
@@ -219,9 +220,29 @@ def open_workbook(
     return _open_xlsx(path, limits)
 
 
-def _open_xlsx(path: Path, limits: ReadLimits) -> Workbook:
-    from python_calamine import CalamineWorkbook
+def check_xlsx(path: str | Path, *, limits: ReadLimits | None = None, source: str | None = None) -> SourceError | None:
+    """Why an xlsx file must not be parsed, as a located error — or ``None`` when it may be.
 
+    For connectors that read xlsx with python-calamine themselves: the same checks this plugin
+    makes before parsing (a zip archive with ``xl/workbook.xml``, the inflated size and compression
+    ratio within ``limits``, every member's checksum, no DOCTYPE in any XML part).
+
+    >>> check_xlsx("/no/such/file.xlsx").message
+    'cannot open the file: No such file or directory'
+    """
+    path = Path(path)
+    where = Location(source=source or str(path))
+    try:
+        _verify_xlsx(path, limits or ReadLimits())
+    except OpenError as exc:
+        return SourceError(exc.message, location=where, expected=exc.expected)
+    except OSError as exc:
+        return SourceError(f"cannot open the file: {exc.strerror or exc}", location=where)
+    return None
+
+
+def _verify_xlsx(path: Path, limits: ReadLimits) -> None:
+    """Raise :class:`OpenError` unless ``path`` is an xlsx archive that is safe to parse."""
     with path.open("rb") as handle:
         head = handle.read(8)
     if not head.startswith(b"PK"):
@@ -231,11 +252,26 @@ def _open_xlsx(path: Path, limits: ReadLimits) -> Workbook:
         )
     try:
         with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
-            if "xl/workbook.xml" not in names:
+            if "xl/workbook.xml" not in set(archive.namelist()):
                 raise OpenError("a zip archive without xl/workbook.xml is not an xlsx workbook", "an xlsx workbook")
             _check_sizes(archive.infolist(), limits)
             _check_members(archive)
+    except zipfile.BadZipFile as exc:
+        raise OpenError(f"the xlsx archive is truncated or damaged ({exc})", "an intact xlsx file") from None
+    except (EOFError, zipfile.LargeZipFile, zlib.error, NotImplementedError, RuntimeError) as exc:
+        raise OpenError(f"the xlsx archive cannot be read ({exc})", "an intact xlsx file") from None
+
+
+def _open_xlsx(path: Path, limits: ReadLimits) -> Workbook:
+    from python_calamine import CalamineWorkbook
+
+    try:
+        _verify_xlsx(path, limits)
+    except OSError as exc:
+        raise OpenError(f"the xlsx archive cannot be read ({exc})", "an intact xlsx file") from None
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
             sheet_xml = _sheet_members(archive)
             styles = _style_notes(archive.read("xl/styles.xml")) if "xl/styles.xml" in names else {}
     except zipfile.BadZipFile as exc:
