@@ -205,3 +205,17 @@ def test_dispatch_by_content_and_json_round_trip(sheet: Path, tmp_path: Path) ->
     workbook.active.append(["KODE SUB KEGIATAN", "PROGRAM DAN KEGIATAN", "JUMLAH PAGU"])
     workbook.save(renja)
     assert manager.connector_for(renja).name != "sakti"
+
+
+def test_unsafe_xlsx_is_refused_before_parsing(sheet: Path, tmp_path: Path) -> None:
+    import zipfile
+
+    hostile = tmp_path / "entities.xlsx"
+    with zipfile.ZipFile(sheet) as source, zipfile.ZipFile(hostile, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "xl/workbook.xml":
+                data = data.replace(b"?>", b'?><!DOCTYPE x [<!ENTITY e "boom">]>', 1)
+            target.writestr(info, data)
+    (error,) = read_sakti(hostile).errors
+    assert "DOCTYPE" in error.message and error.location.source == str(hostile)

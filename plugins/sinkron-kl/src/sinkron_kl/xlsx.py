@@ -1,7 +1,9 @@
 """Reading xlsx sheets as plain rows (python-calamine), within sinkron-spreadsheet's read limits.
 
 The national importers read fixed layouts (the SAKTI Kertas Kerja puts KODE in column B and
-Jumlah in column V), so they need rows and cells, not a column mapping. Rows are lists padded so
+Jumlah in column V), so they need rows and cells, not a column mapping. Before parsing, a file goes
+through :func:`sinkron_spreadsheet.check_xlsx` (a zip with ``xl/workbook.xml``, inflated size and
+compression ratio within the limits, checksums, no DOCTYPE), as every xlsx sinkron reads. Rows are lists padded so
 that index 0 is column A, numbered as the spreadsheet shows them (row 1 is the first row), whatever
 the sheet's used range. The caps of :class:`sinkron_spreadsheet.ReadLimits` apply: rows and columns
 beyond them, and overlong cells, are reported as located :class:`~sinkron.errors.SourceError`
@@ -11,7 +13,6 @@ values, never cut silently.
 from __future__ import annotations
 
 import datetime as dt
-import zipfile
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -21,7 +22,7 @@ import attrs
 
 from sinkron.errors import Location, SourceError
 from sinkron.numbers import parse_number
-from sinkron_spreadsheet import ReadLimits
+from sinkron_spreadsheet import ReadLimits, check_xlsx
 
 __all__ = ["SheetRows", "cell_number", "cell_text", "column_letter", "read_sheets"]
 
@@ -62,26 +63,9 @@ def read_sheets(
 
     limits = limits or ReadLimits()
     where = Location(source=source)
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(4)
-    except OSError as exc:
-        return [], [SourceError(f"cannot open the file: {exc.strerror or exc}", location=where)]
-    if not head.startswith(b"PK"):
-        return [], [SourceError("not an xlsx workbook (not a zip archive)", location=where, expected="an xlsx file")]
-    try:
-        with zipfile.ZipFile(path) as archive:
-            inflated = sum(info.file_size for info in archive.infolist())
-    except zipfile.BadZipFile as exc:
-        return [], [SourceError(f"the xlsx archive is damaged ({exc})", location=where, expected="an intact xlsx file")]
-    if inflated > limits.max_uncompressed_bytes:
-        return [], [
-            SourceError(
-                f"the xlsx archive inflates to {inflated} bytes; nothing was read",
-                location=where,
-                expected=f"at most {limits.max_uncompressed_bytes} bytes (ReadLimits.max_uncompressed_bytes)",
-            )
-        ]
+    refused = check_xlsx(path, limits=limits, source=source)  # zip, size and ratio caps, checksums, no DOCTYPE
+    if refused is not None:
+        return [], [refused]
     try:
         workbook = CalamineWorkbook.from_path(str(path))
     except Exception as exc:  # calamine raises its own error classes for every broken part
