@@ -162,8 +162,7 @@ class Code:
             return text
         if not isinstance(text, str):
             raise CodeError(repr(text), f"a code must be text, not {type(text).__name__}")
-        parts, _ = _parse(text)
-        return _make(parts)
+        return _code_of(text)
 
     @classmethod
     def split_name(cls, text: str) -> tuple[Code | None, str]:
@@ -258,9 +257,10 @@ class Code:
 
     def modernised(self) -> Code:
         """The 4-digit form of a legacy 2-digit sub kegiatan code (``…01`` → ``…0001``)."""
-        if not self.is_legacy:
+        parts = self.parts
+        if len(parts) != 6 or len(parts[5]) != 2:  # not legacy (is_legacy, inlined: rules call this per item)
             return self
-        return _make((*self.parts[:5], self.parts[5].zfill(4)))
+        return _make((*parts[:5], parts[5].zfill(4)))
 
     # -- text --------------------------------------------------------------------------------
     def __str__(self) -> str:
@@ -276,6 +276,13 @@ class Code:
         if not isinstance(other, Code):
             return NotImplemented
         return self._key() < other._key()
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _code_of(text: str) -> Code:
+    """The code a text parses to (one cache lookup for the texts met again and again in a file)."""
+    parts, _ = _parse(text)
+    return _make(parts)
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -30,6 +30,7 @@ _NUMBER_HEAD = re.compile(
     r"\s*([-+−]?\s*(?:Rp\.?\s*)?[-+−]?\d(?:[\d.,\u00a0\u202f ]*(?:\d|(?<=\d)[.,]))?)(.*)\Z", re.S | re.I
 )
 _RANGE = re.compile(r"^\s*(.+?)\s*(?:–|—|-|s\.?d\.?|sampai)\s*(.+?)\s*$", re.I)
+_MAY_BE_RANGE = re.compile(r"[–—\-sS]")
 
 DecimalMark = Literal[",", ".", None]
 
@@ -46,6 +47,8 @@ def parse_number(text: str, *, decimal: DecimalMark = None) -> Decimal:
     >>> parse_number("8.3")
     Decimal('8.3')
     """
+    if text.isdigit() and text.isascii():  # plain digits ("296187500"), the commonest form in SIPD data
+        return Decimal(text)
     raw = text
     s = _SPACE.sub("", text).replace("−", "-")
     if s[:2].lower() == "rp" or s[:3].lower() in ("-rp", "+rp"):
@@ -113,6 +116,8 @@ def split_number_unit(text: str, *, decimal: DecimalMark = None) -> tuple[Decima
 
 def parse_range(text: str, *, decimal: DecimalMark = None) -> tuple[Decimal, Decimal, str] | None:
     """Parse ``"7,0–8,0"`` or ``"92,02 - 92,11 %"`` into ``(low, high, unit)``; ``None`` if not a range."""
+    if not _MAY_BE_RANGE.search(text):  # no dash, "s.d." or "sampai": the regex below cannot match
+        return None
     m = _RANGE.match(text)
     if not m:
         return None

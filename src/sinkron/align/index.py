@@ -39,9 +39,18 @@ __all__ = ["BundleIndex", "IndicatorRecord", "ItemRecord"]
 T = TypeVar("T")
 
 PATH_SEPARATOR = " › "
+_ITEM_LEVELS = (CodeLevel.PROGRAM, CodeLevel.ACTIVITY, CodeLevel.SUB_ACTIVITY)
 _NAME_WIDTH = 48
 
 Item = Program | Activity | SubActivity
+
+
+def _item_code(record: ItemRecord) -> Code:
+    return record.item.code
+
+
+def _item_level(record: ItemRecord) -> CodeLevel:
+    return record.code.level
 
 
 @attrs.frozen(kw_only=True)
@@ -53,14 +62,12 @@ class ItemRecord:
     item: Item
     program: Program
     activity: Activity | None = None
-
-    @property
-    def level(self) -> CodeLevel:
-        return self.item.code.level
-
-    @property
-    def code(self) -> Code:
-        return self.item.code
+    code: Code = attrs.field(init=False, default=attrs.Factory(_item_code, takes_self=True), eq=False, repr=False)
+    """The item's code (stored: rules read it millions of times at national scale)."""
+    level: CodeLevel = attrs.field(
+        init=False, default=attrs.Factory(_item_level, takes_self=True), eq=False, repr=False
+    )
+    """The item's nomenclature level (stored, like ``code``)."""
 
     @property
     def parent(self) -> Program | Activity | None:
@@ -100,6 +107,9 @@ class BundleIndex:
         self.plans_by_kind: dict[PlanKind, list[Plan]] = defaultdict(list)
         self.items: dict[str, ItemRecord] = {}
         self.items_by_plan: dict[str, list[ItemRecord]] = defaultdict(list)
+        self.items_by_level: dict[CodeLevel, list[ItemRecord]] = {level: [] for level in _ITEM_LEVELS}
+        """Item records of each level (program, kegiatan, sub kegiatan), in bundle order."""
+        self._by_plan_level: dict[tuple[str, CodeLevel], list[ItemRecord]] = {}
         self.items_by_code: dict[tuple[str, Code], list[ItemRecord]] = defaultdict(list)
         """Key: (plan id, code)."""
         self.indicators: dict[str, IndicatorRecord] = {}
@@ -132,20 +142,40 @@ class BundleIndex:
             owner = ref(plan.id, statement.id)
             self.objectives[owner] = (plan, statement)
             self._add_indicators(owner, statement.indicators, plan)
+        if not plan.programs:
+            return
+        # The lists this plan's records go to, looked up once per plan rather than once per item.
+        in_plan = self.items_by_plan[plan.id]
+        by_level = {
+            level: (self.items_by_level[level], self._by_plan_level.setdefault((plan.id, level), []))
+            for level in _ITEM_LEVELS
+        }
         for program in plan.programs:
-            self._add_item(plan, program, program, None)
+            self._add_item(plan, program, program, None, in_plan, by_level)
             for activity in program.activities:
-                self._add_item(plan, activity, program, None)
+                self._add_item(plan, activity, program, None, in_plan, by_level)
                 for sub in activity.sub_activities:
-                    self._add_item(plan, sub, program, activity)
+                    self._add_item(plan, sub, program, activity, in_plan, by_level)
 
-    def _add_item(self, plan: Plan, item: Item, program: Program, activity: Activity | None) -> None:
+    def _add_item(
+        self,
+        plan: Plan,
+        item: Item,
+        program: Program,
+        activity: Activity | None,
+        in_plan: list[ItemRecord],
+        by_level: dict[CodeLevel, tuple[list[ItemRecord], list[ItemRecord]]],
+    ) -> None:
         r = plan.id + REF_SEPARATOR + item.id
         record = ItemRecord(ref=r, plan=plan, item=item, program=program, activity=activity)
         self.items[r] = record
-        self.items_by_plan[plan.id].append(record)
+        in_plan.append(record)
+        every, of_plan = by_level[record.level]
+        every.append(record)
+        of_plan.append(record)
         self.items_by_code[(plan.id, item.code)].append(record)
-        self._add_indicators(r, item.indicators, plan)
+        if item.indicators:
+            self._add_indicators(r, item.indicators, plan)
 
     def _add_indicators(self, owner: str, indicators: Iterable[Indicator], plan: Plan | None) -> None:
         prefix = owner + REF_SEPARATOR
@@ -164,11 +194,15 @@ class BundleIndex:
 
     # -- queries -------------------------------------------------------------------------------
     def item_records(self, level: CodeLevel | None = None, plan: Plan | None = None) -> Iterator[ItemRecord]:
-        """Item records, optionally of one level or one plan."""
-        records: Iterable[ItemRecord] = self.items_by_plan.get(plan.id, ()) if plan else self.items.values()
-        for record in records:
-            if level is None or record.level is level:
-                yield record
+        """Item records, optionally of one level or one plan (in bundle order)."""
+        records: Iterable[ItemRecord]
+        if level is None:
+            records = self.items_by_plan.get(plan.id, ()) if plan else self.items.values()
+        elif plan is None:
+            records = self.items_by_level.get(level, ())
+        else:
+            records = self._by_plan_level.get((plan.id, level), ())
+        return iter(records)
 
     def linked(self, source: str, kind: LinkKind | None = None) -> list[Link]:
         """Links whose source is ``source``."""

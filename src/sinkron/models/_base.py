@@ -8,6 +8,7 @@ was expected, so a connector can turn them into located errors.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -102,6 +103,7 @@ def unique_ids(kind: str) -> Callable[[object, attrs.Attribute[Any], tuple[Any, 
 _SLUG_DROP = re.compile(r"[^0-9a-z]+")
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def slug(text: str) -> str:
     """A stable identifier made from a name: ``"Jumlah Ibu Hamil (%)"`` → ``"jumlah-ibu-hamil"``."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()

@@ -87,6 +87,15 @@ class _ItemMixin:
         if len(budgets) == 1:  # the common case, kept cheap for national-scale checks
             only = budgets[0]
             return only.amount if only.year == year and (kind is None or only.kind is kind) else None
+        # Next most common: one budget of the year among others (pagu of year N and N+1).
+        match: Budget | None = None
+        for budget in budgets:
+            if budget.year == year and (kind is None or budget.kind is kind):
+                if match is not None:
+                    break
+                match = budget
+        else:
+            return match.amount if match is not None else None
         found: dict[BudgetKind, list[Money]] = {}
         for budget in budgets:
             if budget.year == year and (kind is None or budget.kind is kind):

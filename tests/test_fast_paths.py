@@ -1,0 +1,167 @@
+"""The fast paths added for national-scale data give exactly what the general paths give.
+
+Each optimisation in docs/performance.md ("What was changed") keeps a slower general path; these
+tests compare the two on generated inputs, so a fast path can never drift from the rule it shortcuts.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+from decimal import Decimal
+from typing import Any
+
+import attrs
+import cattrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sinkron import convert
+from sinkron.align.index import BundleIndex
+from sinkron.codes import Code, CodeLevel, _make, _parse
+from sinkron.demo import demo_bundle
+from sinkron.errors import SourceError
+from sinkron.models import Budget, BudgetKind, Money, SubActivity
+from sinkron.models._base import slug
+from sinkron.models.items import _MOST_FINAL_FIRST
+from sinkron.numbers import _RANGE, parse_number, parse_range
+
+SETTINGS = settings(max_examples=60, deadline=None)
+
+
+@SETTINGS
+@given(st.text(alphabet="0123456789", min_size=1, max_size=25))
+def test_plain_digits_read_as_the_general_path_reads_them(digits: str) -> None:
+    # A leading space sends the text down the general path (it is removed there).
+    assert parse_number(digits) == parse_number(f" {digits}") == Decimal(digits)
+
+
+def test_non_ascii_digits_read_as_the_general_path_reads_them() -> None:
+    assert parse_number("١٢٣") == parse_number(" ١٢٣") == Decimal(123)  # Arabic-Indic digits
+
+
+@SETTINGS
+@given(st.text(alphabet="0123456789.,% abcdefghijklmnopqrtuvwxyzABCDEFGHIJKLMNOPQRTUVWXYZ()/", max_size=30))
+def test_text_without_a_range_mark_is_never_a_range(text: str) -> None:
+    assert _RANGE.match(text) is None
+    assert parse_range(text) is None
+
+
+@pytest.mark.parametrize("text", ["7,0–8,0", "92,02 - 92,11 %", "10 s.d. 20", "5 sampai 9 Orang", "1 SD 2"])
+def test_ranges_still_read(text: str) -> None:
+    assert parse_range(text) is not None
+
+
+@pytest.mark.parametrize("text", ["1.02.02.2.02.0001", "1.2.2.2.2.1", "X.XX.01.2.01.0001", "1.05.02.2.03.0002 Nama"])
+def test_code_parse_cache_gives_the_parsed_code(text: str) -> None:
+    parts, _ = _parse(text)
+    assert Code.parse(text) is _make(parts)
+    assert Code.parse(text) is Code.parse(text)
+
+
+def test_modernised_matches_is_legacy() -> None:
+    for text in ("1.02.02.2.02.01", "1.02.02.2.02.0001", "1.02.02.2.02", "1.02"):
+        code = Code.parse(text)
+        assert (code.modernised() is not code) == code.is_legacy
+    assert str(Code.parse("1.02.02.2.02.01").modernised()) == "1.02.02.2.02.0001"
+
+
+@SETTINGS
+@given(st.text(max_size=40))
+def test_slug_cache_is_transparent(text: str) -> None:
+    assert slug(text) == slug.__wrapped__(text)
+
+
+def _budget_for_reference(budgets: tuple[Budget, ...], year: int, kind: BudgetKind | None) -> Money | None:
+    """``budget_for`` as it was written before its fast paths."""
+    found: dict[BudgetKind, list[Money]] = {}
+    for budget in budgets:
+        if budget.year == year and (kind is None or budget.kind is kind):
+            found.setdefault(budget.kind, []).append(budget.amount)
+    for candidate in _MOST_FINAL_FIRST:
+        amounts = found.get(candidate)
+        if amounts:
+            return amounts[0] if len(amounts) == 1 else Money.total(amounts)
+    return None
+
+
+budgets_strategy = st.lists(
+    st.builds(
+        Budget,
+        year=st.integers(2025, 2027),
+        amount=st.integers(0, 10**9).map(Money),
+        kind=st.sampled_from(BudgetKind),
+    ),
+    max_size=5,
+)
+
+
+@SETTINGS
+@given(budgets_strategy, st.integers(2025, 2027), st.none() | st.sampled_from(BudgetKind))
+def test_budget_for_fast_paths_agree_with_the_reference(budgets: list[Budget], year: int, kind: Any) -> None:
+    sub = SubActivity(code=Code.parse("1.02.02.2.02.0001"), name="x", budgets=budgets)
+    assert sub.budget_for(year, kind) == _budget_for_reference(sub.budgets, year, kind)
+
+
+def test_index_records_by_level_equal_the_filtered_records() -> None:
+    bundle = demo_bundle()
+    index = BundleIndex(bundle)
+    everything = list(index.items.values())
+    assert everything, "the demo has items"
+    for record in everything:
+        assert record.code is record.item.code and record.level is record.item.code.level
+    for level in (None, CodeLevel.PROGRAM, CodeLevel.ACTIVITY, CodeLevel.SUB_ACTIVITY):
+        assert list(index.item_records(level)) == [r for r in everything if level is None or r.level is level]
+        for plan in bundle.plans:
+            expected = [r for r in index.items_by_plan.get(plan.id, ()) if level is None or r.level is level]
+            assert list(index.item_records(level, plan)) == expected
+    assert set(index.items_by_plan) == {p.id for p in bundle.plans if p.programs}
+
+
+def _reference_converter() -> cattrs.Converter:
+    """sinkron's converter without the ``extra`` fast path (cattrs' own dispatch for every value)."""
+    plain = convert.make_converter()
+    reference = cattrs.Converter(omit_if_default=True, forbid_extra_keys=True)
+    for kind in (Decimal, Code, Money):
+        reference.register_unstructure_hook(kind, plain.get_unstructure_hook(kind))
+    import datetime as dt
+
+    reference.register_unstructure_hook(dt.datetime, dt.datetime.isoformat)
+    reference.register_unstructure_hook(dt.date, dt.date.isoformat)
+    return reference
+
+
+def test_extra_fast_path_unstructures_like_cattrs() -> None:
+    import datetime as dt
+
+    bundle = demo_bundle()
+    plan = bundle.plans[0]
+    odd_extra = {"a": (1, "x"), "n": None, "d": {"when": dt.date(2026, 1, 2), "amount": Decimal("1.50")},
+                 "list": [Code.parse("1.02"), {"deep": [True, 1.5]}], "kind": BudgetKind.CEILING}  # fmt: skip
+    bundle = bundle.replace(plans=[attrs.evolve(plan, extra=odd_extra), *bundle.plans[1:]])
+    assert convert.unstructure(bundle) == _reference_converter().unstructure(bundle)
+    assert convert.unstructure(bundle)["plans"][0]["extra"]["a"] == [1, "x"]
+
+
+def test_dump_and_load_leave_the_collector_as_they_found_it() -> None:
+    bundle = demo_bundle()
+    assert gc.isenabled()
+    text = convert.dumps(bundle)
+    assert gc.isenabled()
+    assert convert.loads(text, type(bundle)) == bundle
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        convert.loads(text, type(bundle))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_duplicate_keys_are_still_refused_with_the_key() -> None:
+    document = '{"schema_version": 1, "type": "Bundle", "data": {"plans": [], "plans": []}}'
+    with pytest.raises(SourceError) as raised:
+        convert.loads(document)
+    assert raised.value.actual == "plans"
+    assert convert.parse_json(json.dumps({"a": 1, "b": {"a": 2}})) == {"a": 1, "b": {"a": 2}}
