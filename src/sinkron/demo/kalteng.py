@@ -781,8 +781,9 @@ def build_bundle() -> Bundle:
     ]
     by_id = {p.id: p for p in plans}
     from sinkron.demo.meetings import build_meetings  # the meetings refer to this module's ids
+    from sinkron.demo.national import add_national  # the national side (K/L plans, crosswalks, DAK)
 
-    return Bundle(
+    return add_national(Bundle(
         governments=GOVERNMENTS, agencies=_agencies(), plans=plans, priorities=_priorities(),
         meetings=build_meetings(), links=_links(by_id), sources=(DEMO_SOURCE,),
-    )  # fmt: skip
+    ))  # fmt: skip

@@ -1,7 +1,8 @@
 """The inconsistencies planted in the demo bundle on purpose, each with the rule expected to report it.
 
 ``docs/demo.md`` lists the same cases; a test keeps the two in step and checks that every
-registered rule of families 1–4 and 6 reports its planted case(s) on the demo.
+registered rule of families 1–4, 6 and 7 reports its planted case(s) on the demo (family 5 is
+planted in the meetings, :mod:`sinkron.demo.meetings`).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import attrs
 
 from sinkron.demo.kalteng import DINKES, DINSOS, IDS, PUPR
+from sinkron.demo.national import KITS_RO, KP_BLUE_FOOD, NUTRITION_RO, VILLAGES_RO
 from sinkron.models import ref
 
 __all__ = ["KNOCK_ON", "PLANTED", "UNTAGGED", "PlantedCase", "UntaggedItem"]
@@ -148,6 +150,35 @@ PLANTED: tuple[PlantedCase, ...] = (
           "(Palangka Raya 3,80→3,52; Kotawaringin Timur 5,90→5,84).",
           "Kab/kota ranked by poverty rate decline 2024→2025 (Palangka Raya 3.80→3.52; Kotawaringin Timur "
           "5.90→5.84)."),
+    # Family 7 — national–regional synchronisation (sinkron.demo.national)
+    _case("SKN701", KITS_RO,
+          "RO Kemenkes 2026 masih ditandai KP 04.02.01 dari RKP 2025, yang tidak berlaku pada 2026 (penggantinya KP04.02.01).",
+          "A Kemenkes 2026 RO is still tagged to KP 04.02.01 of the RKP 2025, not in force in 2026 (its successor: "
+          "KP04.02.01)."),
+    _case("SKN702", KP_BLUE_FOOD,
+          "KP 02.10.09 Pangan Akuatik (Blue Food) didanai antara lain dari DAK dan APBD, tetapi tidak ada sub kegiatan "
+          "daerah (RKPD 2026, DPA 2025) yang mendukungnya.",
+          "KP 02.10.09 Blue Food is funded from DAK and APBD among others, but no regional sub kegiatan (RKPD 2026, "
+          "DPA 2025) supports it."),
+    _case("SKN703", ref(_RKPD, f"{DINKES}/1.02.02.2.02.0008"),
+          "Sub kegiatan hipertensi didanai DAK Non Fisik BOK, tetapi tidak ada menu BOK 2026 untuknya.",
+          "The hypertension sub kegiatan is funded from the BOK (DAK Non Fisik), but no 2026 BOK menu covers it."),
+    _case("SKN704", _RKPD,
+          "Kegiatan penunjang DAK Fisik Kesehatan dan KB 2026 (provinsi): Rp 480 juta = 7,4 % dari Rp 6,48 miliar, di "
+          "atas batas 5 %.",
+          "DAK Fisik health supporting activities 2026 (province): Rp 480 million = 7.4 % of Rp 6.48 billion, above "
+          "the 5 % cap."),
+    _case("SKN705", VILLAGES_RO,
+          "RO KKP kampung perikanan budidaya berlokasi di Kotawaringin Timur, tetapi RKPD 2026-nya tidak memuat sub "
+          "kegiatan terkait.",
+          "The KKP aquaculture-village RO is located in Kotawaringin Timur, whose RKPD 2026 has no related sub kegiatan."),
+    _case("SKN706", NUTRITION_RO,
+          "Indikator RO Kemenkes bersatuan Balita ditautkan sebagai pengukur prevalensi stunting PN 4 (%).",
+          "A Kemenkes RO indicator counted in toddlers is linked as measuring the PN 4 stunting prevalence (%)."),
+    _case("SKN707", ref(_RPJMD, "S1"),
+          "Target prevalensi stunting RPJMD (21,0 % pada 2025; 15,0 % pada 2029) lebih buruk dari target RPJMN (18,8 %; "
+          "14,2 %).",
+          "The RPJMD stunting targets (21.0 % in 2025; 15.0 % in 2029) are worse than the RPJMN's (18.8 %; 14.2 %)."),
 )  # fmt: skip
 
 
