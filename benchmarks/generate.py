@@ -161,7 +161,9 @@ def synthetic_rows(count: int, *, seed: int = 2026, variant: int = 0) -> Iterato
             tag = _TAGS[rng.randrange(len(_TAGS))] if rng.random() < 0.1 else None
             district = _DISTRICTS[rng.randrange(len(_DISTRICTS))]
             funding = _FUNDING[rng.randrange(len(_FUNDING))]
-            if variant:
+            next_target = target + rng.randint(0, 20)
+            next_pagu = pagu + rng.randint(0, 50) * 1_000_000
+            if variant:  # every random draw is made above, so a dropped row shifts nothing after it
                 if index % 211 == 7:
                     continue
                 if index % 97 == 3:
@@ -180,9 +182,9 @@ def synthetic_rows(count: int, *, seed: int = 2026, variant: int = 0) -> Iterato
                 indicator=(entry.indikator or f"Jumlah {entry.name}").replace(";", ","),
                 satuan=entry.satuan or "Unit",
                 target=target,
-                next_target=target + rng.randint(0, 20),
+                next_target=next_target,
                 pagu=pagu,
-                next_pagu=pagu + rng.randint(0, 50) * 1_000_000,
+                next_pagu=next_pagu,
                 location=f"Kota Contoh, {district}, Semua Kelurahan",
                 funding=funding,
                 label=label,

@@ -114,9 +114,35 @@ def run_size(
         chosen.remove("raw-pyarrow-csv")
     if "json-load" in chosen and "json-dump" not in chosen and not paths["json"].exists():
         chosen.insert(chosen.index("json-load"), "json-dump")
+    if chosen and set(chosen) & {"check", "json-dump", "diff"} and "read-sipd" not in chosen:
+        log("  (no read-sipd in this run: check, json-dump and diff read the SIPD file themselves)")
+    cache = folder / f"bundle-{size}.pickle"
+    cache.unlink(missing_ok=True)  # written by this run's read-sipd, never reused across runs (code changes)
     out: list[Measurement] = []
+    try:
+        _run_tasks(chosen, paths, cache, repeat, size, out, log)
+    finally:
+        cache.unlink(missing_ok=True)
+    by_task = {m.task: m for m in out}
+    for m in out:
+        baselines = [by_task[b] for b in BASELINES.get(m.task, ()) if b in by_task]
+        if baselines:
+            fastest = min(baselines, key=lambda b: b.wall)
+            m.ratio, m.baseline = m.wall / fastest.wall, fastest.task
+    return out
+
+
+def _run_tasks(
+    chosen: Sequence[str],
+    paths: dict[str, Path],
+    cache: Path,
+    repeat: int,
+    size: int,
+    out: list[Measurement],
+    log: Callable[[str], None],
+) -> None:
     for task in chosen:
-        args: dict[str, Any] = {"path": str(paths[_FILES.get(task, "jsonl")])}
+        args: dict[str, Any] = {"path": str(paths[_FILES.get(task, "jsonl")]), "cache": str(cache)}
         if task == "json-dump":
             args["out"] = str(paths["json"])
         if task == "json-load":
@@ -132,14 +158,7 @@ def run_size(
         measurement = Measurement(task=task, size=size, rows=best["rows"], wall=best["wall"], cpu=best["cpu"],
                                   rss=best["rss"], errors=best["errors"])  # fmt: skip
         out.append(measurement)
-        log(f"  {task:<16} {measurement.wall:8.2f} s wall {measurement.cpu:8.2f} s cpu")
-    by_task = {m.task: m for m in out}
-    for m in out:
-        baselines = [by_task[b] for b in BASELINES.get(m.task, ()) if b in by_task]
-        if baselines:
-            fastest = min(baselines, key=lambda b: b.wall)
-            m.ratio, m.baseline = m.wall / fastest.wall, fastest.task
-    return out
+        log(f"  {task:<16} {measurement.wall:8.2f} s wall {measurement.cpu:8.2f} s cpu {_mib(measurement.rss):>10}")
 
 
 def _mib(n: int) -> str:
