@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 from plugin_dist import installed_plugin
+from reliability.checks import read_safely
 
 import sinkron
 from sinkron.cli import main
@@ -167,3 +168,45 @@ def test_an_unexpected_exception_in_a_command_is_a_message_not_a_traceback(fault
     debug = CliRunner().invoke(main, ["convert", str(source), str(target)], env={"SINKRON_DEBUG": "1"})
     assert isinstance(debug.exception, RuntimeError)  # the traceback is there for whoever asks for it
     assert not target.exists()
+
+
+CRASHING_SNIFFER = """
+    from sinkron import hookimpl
+    from sinkron.connector import Connector
+
+    class Sniffer(Connector):
+        name = "sniffer"
+        formats = ("sniff",)
+        extensions = (".json",)
+
+        def detect(self, source):
+            raise OSError("tidak bisa mengintip")
+
+        def read(self, source, *, progress=None, **options):
+            raise AssertionError("never chosen")
+
+    class Picky(Connector):
+        name = "picky"
+        formats = ("picky",)
+
+        def handles(self, source):
+            raise ValueError("rusak saat memeriksa")
+
+    @hookimpl
+    def sinkron_register_connectors(register):
+        register(Sniffer())
+        register(Picky())
+"""
+
+
+def test_a_connector_crashing_while_sniffing_a_source_does_not_decide_for_it(tmp_path: Path) -> None:
+    """``handles``/``detect`` raising (a plugin peeking into a broken file) leaves the choice to the others."""
+    with installed_plugin(tmp_path / "s", "sinkron-sniffer", "sniffer", "sinkron_sniffer_plugin", CRASHING_SNIFFER):
+        reset_plugin_manager()
+        source = good_document(tmp_path)
+        bundle = sinkron.read(source)
+        assert [plan.id for plan in bundle.plans] == ["renja-2026"]
+        broken = tmp_path / "rusak.json"
+        broken.write_text("{", encoding="utf-8")
+        outcome = read_safely(broken)  # another .json connector reports it, located; never "never chosen"
+        assert outcome.errors and not outcome.has("sniffer")

@@ -200,7 +200,7 @@ class PluginManager:
             raise UnknownFormat(
                 _unknown("format", format, sorted({f for c in connectors.values() for f in c.formats}), self)
             )
-        matches = [c for c in connectors.values() if c.handles(source)]
+        matches = [c for c in connectors.values() if _ask(c.handles, source, False)]
         if not matches:
             suffix = Path(str(source)).suffix or str(source).split("://")[0]
             raise UnknownFormat(
@@ -210,9 +210,12 @@ class PluginManager:
         if len(matches) > 1:
             # Several connectors read this extension (sinkron JSON and SIPD JSON both use .json):
             # a connector that recognises the content wins, else the one registered last.
-            claiming = [c for c in matches if c.detect(source) is True]
-            undecided = [c for c in matches if c.detect(source) is None]
-            matches = claiming or undecided or matches
+            # A connector whose detection raised (a broken file it sniffed) comes last of all.
+            verdicts = [(c, _ask(c.detect, source, _RAISED)) for c in matches]
+            claiming = [c for c, verdict in verdicts if verdict is True]
+            undecided = [c for c, verdict in verdicts if verdict is None]
+            answered = [c for c, verdict in verdicts if verdict is not _RAISED]
+            matches = claiming or undecided or answered or matches
         return matches[-1]
 
     def exporter_for(self, obj: object, format: str | None = None, target: str | Path | None = None) -> Any:
@@ -229,6 +232,17 @@ class PluginManager:
                 return exporter
         names = sorted({f for e in exporters for f in e.formats})
         raise UnknownFormat(_unknown(f"output format for {type(obj).__name__}", format, names, self))
+
+
+_RAISED = object()
+
+
+def _ask(check: Callable[[str | Path], Any], source: str | Path, otherwise: Any) -> Any:
+    """A connector's ``handles``/``detect`` answer, or ``otherwise`` when it raises (a broken file it sniffed)."""
+    try:
+        return check(source)
+    except Exception:
+        return otherwise
 
 
 def _unknown(what: str, value: object, known: list[str], pm: PluginManager) -> str:
