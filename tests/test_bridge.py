@@ -287,8 +287,10 @@ def test_matrix_pairs_ro_locations_with_related_sub_kegiatan() -> None:
     assert (city.apbn_total, city.apbd_total) == (Money(2_000_000_000), Money(500_000_000))
     regency = build_sync_matrix(bundle, YEAR, "032", "62.02")
     assert [p.sub_ref for p in regency.pairs] == [None] and regency.unmatched == regency.pairs
-    province = build_sync_matrix(bundle, YEAR, "032", "62")  # the province: every lokasi in it
-    assert sorted({p.location.region_code for p in province.pairs}) == ["62", "62.02", "62.71"]
+    province = build_sync_matrix(bundle, YEAR, "032", "62")  # the province: its own lokasi, not its kab/kota's
+    assert [(p.output.ref, p.location.region_code, p.sub_ref) for p in province.pairs] == [
+        ("renja-kkp-2026#032.04.CE.5678.RBK.002", "62", None)
+    ]
     assert {(m.ministry_code, m.government_id) for m in sync_matrices(bundle, YEAR)} == {
         ("032", "62.02"),
         ("032", "62.71"),

@@ -87,6 +87,14 @@ def test_matrices_and_routing_on_the_demo() -> None:
         NUTRITION_RO,
         KITS_RO,
     }
+    # closest joins first: the nutrition RO meets the tagged sub kegiatan only; the kits RO (a stale tag) the bidang
+    nutrition = {p.sub_ref.split("/")[-1]: p.basis for p in city.pairs if p.output.ref == NUTRITION_RO and p.sub_ref}
+    assert sorted(nutrition) == ["1.02.02.2.02.0001", "1.02.02.2.02.0015"]
+    assert nutrition["1.02.02.2.02.0015"][0] == "tag KP04.02.01, PN04"  # tagged to the KP, both measure PN 4
+    kits = {p.sub_ref.split("/")[-1]: p.basis for p in city.pairs if p.output.ref == KITS_RO and p.sub_ref}
+    assert len(kits) == 4 and set(kits.values()) == {("crosswalk program K/L ↔ bidang 1.02",)}
+    province = build_sync_matrix(bundle, YEAR, "024", "62")
+    assert {p.location.region_code for p in province.pairs} == {"62"}
     regency = build_sync_matrix(bundle, YEAR, "032", "62.02")
     assert [(p.output.ref, p.sub_ref) for p in regency.pairs] == [(VILLAGES_RO, None)]
     routes = {(r.meeting.id, r.proposal.id): r for r in route_proposals(bundle, year=YEAR)}

@@ -11,10 +11,13 @@ keys, so the relation is one of (the same joins as rule SKN705):
 * **the KP crosswalk** — a KP the RO is tagged to maps to the sub kegiatan's code;
 * **the program crosswalk** — the RO's K/L program maps to the sub kegiatan's bidang urusan.
 
-An RO location with no related sub kegiatan gets one row saying so: the gap a Rakor sinkronisasi
-exists to close. An RO lies in a region when its lokasi is the region's kode wilayah or, for a
-province, one of its kabupaten/kota. The regional side is the government's RKPD of the year (else
-its Renja PD, else its DPA). Totals count each RO lokasi and each sub kegiatan once.
+The closest joins come first: the bidang-urusan crosswalk relates a whole bidang (salaries
+included), so sub kegiatan related only that way are listed for an RO lokasi only when nothing
+relates more closely. An RO location with no related sub kegiatan gets one row saying so: the gap a
+Rakor sinkronisasi exists to close. An RO lokasi belongs to the government of that kode wilayah (a
+lokasi in a kabupaten/kota to the kabupaten/kota, not to its province); the regional side is the
+government's RKPD of the year (else its Renja PD, else its DPA). Totals count each RO lokasi and
+each sub kegiatan once.
 
 The Rakor 2025 forms were not published; this layout is sinkron's own.
 """
@@ -161,10 +164,6 @@ def _ro_tags(bundle: Bundle, pairs: Iterable[MatrixPair]) -> dict[str, set[str]]
     return {p.output.ref: nat.tags.get(p.output.ref, set()) for p in pairs}
 
 
-def _within(inner: str, outer: str) -> bool:
-    return inner == outer or ("." not in outer and inner.split(".", 1)[0] == outer)
-
-
 def _item_parents(plans: Iterable[Plan]) -> dict[str, tuple[Plan, Program, Activity, SubActivity]]:
     out: dict[str, tuple[Plan, Program, Activity, SubActivity]] = {}
     for plan in plans:
@@ -213,11 +212,12 @@ def build_sync_matrix(
         if plan.ministry_code != ministry_code or plan.year != year:
             continue
         for record in plan.outputs():
-            located = [loc for loc in record.output.locations if _within(loc.region_code, region)]
+            located = [loc for loc in record.output.locations if loc.region_code == region]
             if not located:
                 continue
             reach, mapped, sectors = _basis(bundle, nat, record, year)
-            related: list[tuple[str, tuple[str, ...]]] = []
+            close: list[tuple[str, tuple[str, ...]]] = []
+            same_sector: list[tuple[str, tuple[str, ...]]] = []
             for sub_ref, (_, _, _, sub) in subs:
                 basis: list[str] = []
                 shared = sorted(reach & sub_tags[sub_ref])
@@ -225,10 +225,14 @@ def build_sync_matrix(
                     basis.append("tag " + ", ".join(shared))
                 if sub.code in mapped:
                     basis.append("crosswalk KP → sub kegiatan")
-                if sub.code.sector is not None and sub.code.sector in sectors:
+                in_sector = sub.code.sector is not None and sub.code.sector in sectors
+                if in_sector:
                     basis.append(f"crosswalk program K/L ↔ bidang {sub.code.sector}")
-                if basis:
-                    related.append((sub_ref, tuple(basis)))
+                if len(basis) > in_sector:
+                    close.append((sub_ref, tuple(basis)))
+                elif basis:
+                    same_sector.append((sub_ref, tuple(basis)))
+            related = close or same_sector  # a whole bidang only when nothing closer relates
             for location in located:
                 if not related:
                     pairs.append(MatrixPair(output=record, location=location))
