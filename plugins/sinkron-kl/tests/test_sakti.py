@@ -219,3 +219,18 @@ def test_unsafe_xlsx_is_refused_before_parsing(sheet: Path, tmp_path: Path) -> N
             target.writestr(info, data)
     (error,) = read_sakti(hostile).errors
     assert "DOCTYPE" in error.message and error.location.source == str(hostile)
+
+
+def test_sinkron_read_lists_the_ministry_plan(sheet: Path) -> None:
+    from click.testing import CliRunner
+
+    from sinkron.cli import main
+
+    if "sakti" not in sinkron.PluginManager().connectors():
+        pytest.skip("the sinkron-kl distribution is not installed (no entry point)")
+    result = CliRunner().invoke(main, ["read", str(sheet)])
+    assert result.exit_code == 0, result.output
+    assert (
+        "rka-kl-654321-2026: Kertas Kerja POLITEKNIK TRANSPORTASI CONTOH T.A. 2026 (rka_kl, 2026) — 2 program(s), 3 RO"
+        in result.output
+    )
