@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 pytest.importorskip("sinkron_spreadsheet", reason="sinkron-spreadsheet is not installed in this environment")
@@ -175,6 +175,9 @@ def test_json_bundle_xlsx_sipd_round_trip(tmp_path_factory: pytest.TempPathFacto
     folder = tmp_path_factory.mktemp("trip")
     agency: Agency = data.draw(sst.agencies("62"))
     plan: Plan = data.draw(sst.plans(kind=PlanKind.RENJA_PD, agency_id=agency.id))
+    # Known gap (reported): the Renja layout separates indicators in one cell with ";", so a name
+    # holding ";" (2.18.05.2.01.0006 in the shipped nomenclature) reads back as two indicators.
+    assume(not any(";" in i.name for item in plan.items() for i in item.indicators))
     bundle = Bundle(agencies=[agency], plans=[plan])
     # sinkron JSON: exact, through the connector as well as the converter
     assert loads(dumps(bundle), Bundle) == bundle
@@ -195,3 +198,22 @@ def test_json_bundle_xlsx_sipd_round_trip(tmp_path_factory: pytest.TempPathFacto
     # and back into sinkron JSON and xlsx again, still the same core
     again = write_workbook(from_sipd, folder / "again.xlsx")
     assert [_core(p) for p in sinkron.read(again).plans] == [_core(plan)]
+
+
+@pytest.mark.xfail(reason="sinkron-spreadsheet: the Renja layout splits indicator names on ';' (reported)")
+def test_an_indicator_name_with_a_semicolon_survives_the_renja_layout(tmp_path: Path) -> None:
+    from sinkron.codes import Code
+    from sinkron.models import Activity, Indicator, IndicatorKind, PlanPeriod, Program, Target, Value
+
+    name = "Jumlah Kegiatan Usaha yang Dilakukan Inspeksi Lapangan ; serta Dilakukan Evaluasi"
+    agency = "2.18.0.00.0.00.01.0000"
+    target = Target(year=2025, value=Value.parse("5 Kegiatan"))
+    sub = SubActivity(code=Code.parse("2.18.05.2.01.0006"), name="Pengawasan Penanaman Modal", agency_id=agency,
+                      indicators=[Indicator(name=name, kind=IndicatorKind.OUTPUT, targets=[target])])  # fmt: skip
+    activity = Activity(code=Code.parse("2.18.05.2.01"), name="Pengendalian", agency_id=agency, sub_activities=[sub])
+    program = Program(code=Code.parse("2.18.05"), name="PROGRAM", agency_id=agency, activities=[activity])
+    plan = Plan(id="renja", kind=PlanKind.RENJA_PD, title="Renja", period=PlanPeriod(start=2025, end=2025),
+                programs=[program])  # fmt: skip
+    path = write_workbook(Bundle(plans=[plan], agencies=[Agency(code=agency, name="Dinas")]), tmp_path / "r.xlsx")
+    outcome = read_safely(path)
+    assert outcome.messages == []
