@@ -62,12 +62,11 @@ class ItemRecord:
     item: Item
     program: Program
     activity: Activity | None = None
-    code: Code = attrs.field(init=False, default=attrs.Factory(_item_code, takes_self=True), eq=False, repr=False)
-    """The item's code (stored: rules read it millions of times at national scale)."""
-    level: CodeLevel = attrs.field(
-        init=False, default=attrs.Factory(_item_level, takes_self=True), eq=False, repr=False
-    )
-    """The item's nomenclature level (stored, like ``code``)."""
+    code: Code = attrs.field(default=attrs.Factory(_item_code, takes_self=True), eq=False, repr=False)
+    """The item's code (stored: rules read it millions of times at national scale). Leave it out: it is
+    ``item.code`` (the index passes it only to save the lookup)."""
+    level: CodeLevel = attrs.field(default=attrs.Factory(_item_level, takes_self=True), eq=False, repr=False)
+    """The item's nomenclature level, ``code.level`` (stored, like ``code``)."""
 
     @property
     def parent(self) -> Program | Activity | None:
@@ -150,12 +149,15 @@ class BundleIndex:
             level: (self.items_by_level[level], self._by_plan_level.setdefault((plan.id, level), []))
             for level in _ITEM_LEVELS
         }
+        # Each class's code is validated to its level, so the level is known without asking the code.
+        add = self._add_item
         for program in plan.programs:
-            self._add_item(plan, program, program, None, in_plan, by_level)
+            add(plan, program, program, None, in_plan, by_level[CodeLevel.PROGRAM], CodeLevel.PROGRAM)
             for activity in program.activities:
-                self._add_item(plan, activity, program, None, in_plan, by_level)
+                add(plan, activity, program, None, in_plan, by_level[CodeLevel.ACTIVITY], CodeLevel.ACTIVITY)
+                subs = by_level[CodeLevel.SUB_ACTIVITY]
                 for sub in activity.sub_activities:
-                    self._add_item(plan, sub, program, activity, in_plan, by_level)
+                    add(plan, sub, program, activity, in_plan, subs, CodeLevel.SUB_ACTIVITY)
 
     def _add_item(
         self,
@@ -164,16 +166,17 @@ class BundleIndex:
         program: Program,
         activity: Activity | None,
         in_plan: list[ItemRecord],
-        by_level: dict[CodeLevel, tuple[list[ItemRecord], list[ItemRecord]]],
+        lists: tuple[list[ItemRecord], list[ItemRecord]],
+        level: CodeLevel,
     ) -> None:
         r = plan.id + REF_SEPARATOR + item.id
-        record = ItemRecord(ref=r, plan=plan, item=item, program=program, activity=activity)
+        code = item.code
+        record = ItemRecord(ref=r, plan=plan, item=item, program=program, activity=activity, code=code, level=level)
         self.items[r] = record
         in_plan.append(record)
-        every, of_plan = by_level[record.level]
-        every.append(record)
-        of_plan.append(record)
-        self.items_by_code[(plan.id, item.code)].append(record)
+        lists[0].append(record)
+        lists[1].append(record)
+        self.items_by_code[(plan.id, code)].append(record)
         if item.indicators:
             self._add_indicators(r, item.indicators, plan)
 
