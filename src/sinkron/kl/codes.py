@@ -443,6 +443,8 @@ def _place(reading: KLCode, context: KLCode, text: str) -> KLCode:
         )
     if start < context.top.depth:
         raise KLCodeError(text, f"it starts above its parent {context} (at the {reading.top.label})")
+    if reading.level.depth < context.level.depth:  # "000" read as a bagian anggaran under a KRO
+        raise KLCodeError(text, f"as a {reading.level.label} it would sit above its parent {context}")
     values: dict[str, str | None] = {}
     for lv in _ORDER:
         mine, theirs = reading.segment(lv), context.segment(lv)
