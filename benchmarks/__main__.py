@@ -25,7 +25,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--rows", type=int, default=100_000, help="sub kegiatan rows (default 100000)")
     parser.add_argument("--growth", action="store_true", help="run 10k and 100k rows and print the growth table")
     parser.add_argument("--million", action="store_true", help="with --growth: add 1M rows (slow)")
-    parser.add_argument("--skip-at-million", default="read-xlsx,raw-calamine,json-dump,json-load,diff",
+    parser.add_argument("--skip-at-million", default="read-xlsx,raw-calamine,json-dump,json-load,parquet,diff",
                         help="tasks left out at 1M rows (default: the xlsx read, JSON and diff: tens of "
                         "minutes and up to 16 GiB; pass '' to run everything)")  # fmt: skip
     parser.add_argument("--repeat", type=int, default=1, help="repeat each task, keep the best (default 1)")

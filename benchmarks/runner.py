@@ -34,7 +34,7 @@ _FILES = {
 }  # fmt: skip
 ORDER = (
     "raw-calamine", "read-xlsx", "raw-csv", "raw-pyarrow-csv", "read-csv", "raw-json-lines", "read-sipd", "check",
-    "json-dump", "json-load", "diff",
+    "json-dump", "json-load", "parquet", "diff",
 )  # fmt: skip
 
 
@@ -112,8 +112,9 @@ def run_size(
     """Every task at one size (each repeated ``repeat`` times, best kept), with ratios to the raw readers."""
     paths = ensure_files(folder, size, log=log)
     chosen = [t for t in ORDER if t in tasks]
-    if "raw-pyarrow-csv" in chosen and not _has("pyarrow"):
-        chosen.remove("raw-pyarrow-csv")
+    for task, module in (("raw-pyarrow-csv", "pyarrow"), ("parquet", "sinkron_parquet")):
+        if task in chosen and not _has(module):
+            chosen.remove(task)
     if "json-load" in chosen and "json-dump" not in chosen and not paths["json"].exists():
         chosen.insert(chosen.index("json-load"), "json-dump")
     if chosen and set(chosen) & {"check", "json-dump", "diff"} and "read-sipd" not in chosen:
@@ -152,6 +153,8 @@ def _run_tasks(
             args["json"] = str(paths["json"])
         if task == "diff":
             args["other"] = str(paths["jsonl-v1"])
+        if task == "parquet":
+            args["out"] = str(paths["json"].with_name(f"parquet-{size}"))
         best: dict[str, Any] | None = None
         for _ in range(repeat):
             result = run_task_process(task, args)

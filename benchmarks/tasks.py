@@ -241,6 +241,19 @@ def json_load(args: dict[str, Any]) -> Callable[[], tuple[int, int]]:
     return run
 
 
+def parquet(args: dict[str, Any]) -> Callable[[], tuple[int, int]]:
+    from sinkron_parquet import write_parquet
+
+    _warm()
+    bundle = _bundle(args["path"], args.get("cache"))
+
+    def run() -> tuple[int, int]:
+        write_parquet(bundle, args["out"])
+        return _count_subs(bundle), 0
+
+    return run
+
+
 def diff(args: dict[str, Any]) -> Callable[[], tuple[int, int]]:
     import sinkron
 
@@ -267,6 +280,7 @@ TASKS: dict[str, Callable[[dict[str, Any]], Callable[[], tuple[int, int]]]] = {
     "check": check,
     "json-dump": json_dump,
     "json-load": json_load,
+    "parquet": parquet,
     "diff": diff,
 }
 
