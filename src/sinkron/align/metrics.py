@@ -55,6 +55,8 @@ def compute_metrics(index: BundleIndex, support: SupportMap) -> Metrics:
     bands: Counter[tuple[int, str]] = Counter()
     for indicator_record in index.indicators.values():
         indicator = indicator_record.indicator
+        if not indicator.realisations:  # most plan indicators have none: skip building an empty set
+            continue
         for year in {r.year for r in indicator.realisations}:
             value = achievement(indicator, year)
             if value is not None:
