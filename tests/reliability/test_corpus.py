@@ -332,7 +332,7 @@ CASES = [
     Case(
         "sipd-deep-nesting",
         written("nested.json", f'[{c.SIPD_RECORD[:-1]}, "x": {c.deeply_nested(100_000)}}}]'.encode()),
-        ("the sipd connector failed",),  # located, but the whole read stops: see the xfail below
+        ("row 1, column 2, $[0]: JSON nested too deeply",),
         SIPD,
         cli=("--from", "sipd"),
     ),
@@ -390,26 +390,28 @@ def test_python_calamine_itself_does_not_expand_entities(tmp_path: Path) -> None
         book.get_sheet_by_name("Renja").to_python()
 
 
-# -- known gaps in sinkron-sipd (reported to its author; these turn into passes when fixed) -----------------
-@pytest.mark.xfail(reason="sinkron-sipd reads SIPD JSON with json.load: a repeated key silently keeps the last value")
+# -- sinkron-sipd: what JSON allows but a record cannot mean is one located error, the other records still read --
 def test_sipd_duplicate_keys_are_reported() -> None:
     outcome = read_safely(c.TEXT_CORPUS / "sipd/duplicate_keys.json", format="sipd")
-    assert outcome.has("duplicate key")
+    assert outcome.result is not None and outcome.result.records == 1
+    [error] = outcome.errors
+    assert error.message == "duplicate key in a JSON object" and error.location.json_path == "$[0].pagu"
+    assert not list(outcome.result.bundle.plans)  # the record is left out, not read with either pagu
 
 
-@pytest.mark.xfail(reason="sinkron-sipd: a too-deeply nested record aborts the whole read instead of one located error")
 def test_sipd_deep_nesting_is_one_located_error(tmp_path: Path) -> None:
     lines = [c.SIPD_RECORD, f'{{"x": {c.deeply_nested(100_000)}}}', c.SIPD_RECORD.replace("0001", "0002")]
     path = tmp_path / "nested.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     outcome = read_safely(path)
     assert outcome.result is not None and outcome.result.records == 2 and outcome.has("row 2")
+    assert [e.location.json_path for e in outcome.errors] == ["$[1]"]
+    assert len(list(outcome.result.bundle.plans[0].sub_activities())) == 2
 
 
-@pytest.mark.xfail(reason="sinkron-sipd: a number of thousands of digits aborts the whole read (ValueError)")
 def test_sipd_huge_number_is_a_located_field_error() -> None:
     outcome = read_safely(c.TEXT_CORPUS / "sipd/huge_number.json", format="sipd")
-    assert outcome.result is not None and outcome.has("$[0]")
+    assert outcome.result is not None and outcome.has("$[0].pagu, field 'pagu': number too long")
 
 
 def test_openpyxl_reads_through_defusedxml() -> None:

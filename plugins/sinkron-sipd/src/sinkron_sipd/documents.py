@@ -11,12 +11,18 @@ largest record.
 
 :func:`iter_records` yields the raw records with their place in the document; problems with the
 document itself (invalid JSON, an envelope without a ``data`` list, an API error status) are
-reported as located :class:`~sinkron.errors.SourceError` objects.
+reported as located :class:`~sinkron.errors.SourceError` objects. What JSON allows but leaves
+ambiguous or unreadable inside a record — a key given twice in one object, an integer of more
+digits than Python converts — travels with the record as :class:`Defect` objects (the reader
+reports them and leaves the record out); a record nested too deeply to decode is reported at its
+index and skipped, and the records after it still read.
 """
 
 from __future__ import annotations
 
 import json
+import re
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -25,7 +31,7 @@ import attrs
 
 from sinkron.errors import Location, SourceError
 
-__all__ = ["CONTAINERS", "DocumentInfo", "RawRecord", "dumps_document", "iter_records"]
+__all__ = ["CONTAINERS", "Defect", "DocumentInfo", "RawRecord", "dumps_document", "iter_records"]
 
 CONTAINERS = ("envelope", "list", "lines")
 _LINE_SUFFIXES = (".jsonl", ".ndjson")
@@ -68,6 +74,18 @@ class DocumentInfo:
 
 
 @attrs.frozen(kw_only=True)
+class Defect:
+    """A problem found while decoding a record: a key given twice in one object, or a number too long to read."""
+
+    path: str
+    """Where, below the record (``.pagu``, ``.sub_keg_indikator[0].satuanoutput``)."""
+    field: str | None
+    message: str
+    expected: str
+    actual: object = None
+
+
+@attrs.frozen(kw_only=True)
 class RawRecord:
     """One record as found in the document, with its index and place."""
 
@@ -77,6 +95,8 @@ class RawRecord:
     """``$.data[3]`` (envelope), ``$[3]`` (list or JSON Lines)."""
     row: int | None = None
     """The line number, for JSON Lines."""
+    defects: tuple[Defect, ...] = ()
+    """What made the record ambiguous or unreadable while it was decoded (the reader leaves it out)."""
 
 
 def _json_error(source: str, exc: json.JSONDecodeError, row: int | None = None) -> SourceError:
@@ -87,11 +107,112 @@ def _json_error(source: str, exc: json.JSONDecodeError, row: int | None = None) 
     )
 
 
+# -- decoding: repeated keys, too long numbers, too deep nesting -----------------------------------------
+
+
+class _Repeated(dict[str, Any]):
+    """A JSON object in which some key was given more than once (``repeated``: those keys, in order)."""
+
+    repeated: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class _LongNumber:
+    """An integer of more digits than Python converts to ``int``, kept as its length."""
+
+    digits: int
+
+
+#: How many objects with a repeated key were decoded so far (only ever grows: a value is walked for
+#: its defects only when this moved while it was decoded).
+_repeats = [0]
+
+
+def _objects(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out = dict(pairs)
+    if len(out) == len(pairs):
+        return out
+    seen: set[str] = set()
+    repeated: list[str] = []
+    for key, _ in pairs:
+        if key in seen and key not in repeated:
+            repeated.append(key)
+        seen.add(key)
+    marked = _Repeated(out)
+    marked.repeated = tuple(repeated)
+    _repeats[0] += 1
+    return marked
+
+
+def _long_ints(text: str) -> int | _LongNumber:
+    try:
+        return int(text)
+    except ValueError:  # more digits than sys.get_int_max_str_digits()
+        return _LongNumber(len(text.lstrip("-")))
+
+
+#: Decodes JSON, marking the objects with a repeated key.
+_DECODER = json.JSONDecoder(object_pairs_hook=_objects)
+#: The same, keeping an integer too long for ``int`` as a :class:`_LongNumber` (used only after a ValueError).
+_LENIENT = json.JSONDecoder(object_pairs_hook=_objects, parse_int=_long_ints)
+#: What a value nested too deeply to decode is reported as.
+TOO_DEEP = "JSON nested too deeply"
+
+
+def _repeated_key(path: str, key: str) -> Defect:
+    return Defect(path=path, field=key, message="duplicate key in a JSON object",
+                  expected="each key once in an object", actual=key)  # fmt: skip
+
+
+def _defects(value: Any) -> tuple[Defect, ...]:
+    """The repeated keys and too long numbers anywhere in ``value``, in document order (walked without recursion)."""
+    found: list[Defect] = []
+    stack: list[tuple[str, str | None, Any]] = [("", None, value)]
+    while stack:
+        path, field, node = stack.pop()
+        if isinstance(node, dict):
+            found.extend(_repeated_key(f"{path}.{key}", key) for key in getattr(node, "repeated", ()))
+            stack.extend((f"{path}.{key}", key, child) for key, child in reversed(node.items()))
+        elif isinstance(node, list):
+            stack.extend((f"{path}[{number}]", field, child) for number, child in reversed(list(enumerate(node))))
+        elif isinstance(node, _LongNumber):
+            limit = sys.get_int_max_str_digits()
+            found.append(
+                Defect(path=path, field=field, message=f"number too long: more than {limit} digits",
+                       expected=f"a number of at most {limit} digits", actual=f"{node.digits} digits")
+            )  # fmt: skip
+    return tuple(found)
+
+
+def _decode(text: str, pos: int) -> tuple[Any, int, tuple[Defect, ...]]:
+    """``raw_decode`` at ``pos`` and the value's defects; ``RecursionError`` when it is nested too deeply."""
+    repeats = _repeats[0]
+    try:
+        value, end = _DECODER.raw_decode(text, pos)
+    except json.JSONDecodeError:
+        raise
+    except ValueError:  # an integer longer than Python converts: decode again, keeping it as a _LongNumber
+        value, end = _LENIENT.raw_decode(text, pos)
+        return value, end, _defects(value)
+    return value, end, (_defects(value) if _repeats[0] != repeats else ())
+
+
 #: The first line of a JSON Lines file is read up to this many characters to recognise the format.
 _SNIFF_LINE = 16 * 1024 * 1024
 _CHUNK = 256 * 1024
 _WHITESPACE = " \t\r\n"
 _NUMBER_CHARS = frozenset("0123456789.eE+-")
+#: While skipping a value: a run of characters outside strings that opens or closes nothing.
+_PLAIN_RUN = re.compile(r'[^"\\\[\]{},\s]+')
+_OPEN_RUN = re.compile(r"[\[{]+")
+_CLOSE_RUN = re.compile(r"[\]}]+")
+#: While skipping a value: a run of characters inside a string that neither ends nor escapes.
+_STRING_RUN = re.compile(r'[^"\\]+')
+
+
+def _match_end(pattern: re.Pattern[str], text: str, pos: int) -> int:
+    match = pattern.match(text, pos)
+    return match.end() if match else pos + 1
 
 
 def _looks_like_lines(handle: IO[str]) -> bool:
@@ -110,6 +231,8 @@ def _looks_like_lines(handle: IO[str]) -> bool:
         value = json.loads(text)
     except json.JSONDecodeError:
         return False
+    except (RecursionError, ValueError):  # one complete object, too deep or with too long a number: a record still
+        value = {}
     if not isinstance(value, dict):
         return False
     second = handle.readline(_SNIFF_LINE)
@@ -157,6 +280,20 @@ class _Broken(Exception):
         self.message, self.line, self.column = message, line, column
 
 
+class _TooDeep(Exception):
+    """A value nested too deeply to decode, skipped; it started at ``line``, ``column``."""
+
+    def __init__(self, line: int, column: int) -> None:
+        super().__init__(TOO_DEEP)
+        self.line, self.column = line, column
+
+    def error(self, where: str, json_path: str) -> SourceError:
+        return SourceError(
+            TOO_DEEP, location=Location(source=where, row=self.line, column=str(self.column), json_path=json_path),
+            expected=f"fewer than {sys.getrecursionlimit()} nested arrays and objects",
+        )  # fmt: skip
+
+
 class _Scanner:
     """Reads one JSON value incrementally and yields the items of its record array."""
 
@@ -171,7 +308,6 @@ class _Scanner:
         """Line breaks in the text dropped from the buffer."""
         self.column_base = 0
         """Characters after the last dropped line break."""
-        self.decoder = json.JSONDecoder()
 
     # -- low level -----------------------------------------------------------------------------------
     def _fill(self) -> bool:
@@ -212,11 +348,19 @@ class _Scanner:
                 return None
 
     def value(self) -> Any:
-        """The next complete JSON value."""
+        """The next complete JSON value (its defects are left out: for keys and checks that come after them)."""
+        return self.checked()[0]
+
+    def checked(self) -> tuple[Any, tuple[Defect, ...]]:
+        """The next complete JSON value with its defects; :class:`_TooDeep` (after skipping it) when too deep."""
         self.peek()
         while True:
             try:
-                value, end = self.decoder.raw_decode(self.buffer, self.pos)
+                value, end, defects = _decode(self.buffer, self.pos)
+            except RecursionError:
+                line, column = self._where(self.pos)
+                self.skip()
+                raise _TooDeep(line, column) from None
             except json.JSONDecodeError as exc:
                 # a value cut by the end of the buffer fails near its end, or as an unterminated string
                 truncated = exc.pos >= len(self.buffer) - 8 or exc.msg.startswith("Unterminated string")
@@ -226,7 +370,48 @@ class _Scanner:
             if self._may_go_on(value, end) and self._fill():
                 continue  # a number cut by the end of the buffer ("0." of "0.5"): decode it again
             self.pos = end
-            return value
+            return value, defects
+
+    def skip(self) -> None:
+        """Move past the value at the current position without decoding it: any depth, memory bounded by the chunk."""
+        depth = 0
+        in_string = False
+        while True:
+            if self.pos >= len(self.buffer) and not self._fill():
+                if depth or in_string:
+                    raise self._broken("the document ends inside a value")
+                return
+            buffer, pos = self.buffer, self.pos
+            char = buffer[pos]
+            if in_string:
+                if char == '"':
+                    in_string = False
+                    self.pos += 1
+                    if not depth:
+                        return
+                elif char == "\\":
+                    if pos + 1 < len(buffer):
+                        self.pos += 2
+                    elif not self._fill():
+                        raise self._broken("the document ends inside a value")
+                else:
+                    self.pos = _match_end(_STRING_RUN, buffer, pos)
+            elif char == '"':
+                in_string = True
+                self.pos += 1
+            elif char in "[{":
+                self.pos = _match_end(_OPEN_RUN, buffer, pos)
+                depth += self.pos - pos
+            elif char in "]}" or (not depth and (char == "," or char in _WHITESPACE)):
+                if not depth:
+                    return  # the end of a scalar (or of nothing)
+                closed = min(_match_end(_CLOSE_RUN, buffer, pos) - pos, depth)
+                depth -= closed
+                self.pos += closed
+                if not depth:
+                    return
+            else:
+                self.pos = _match_end(_PLAIN_RUN, buffer, pos)
 
     def _may_go_on(self, value: Any, end: int) -> bool:
         if end == len(self.buffer):
@@ -261,31 +446,38 @@ class _Scanner:
         if first == "[":
             self.pos += 1
             info_out.append(DocumentInfo(container="list"))
-            yield from self._items("$")
+            yield from self._items("$", errors)
         elif first == "{":
             self.pos += 1
             yield from self._object(info_out, errors)
         elif first is None:
             raise self._broken("the file is empty")
         else:
-            value = self.value()
             info_out.append(DocumentInfo(container="list"))
+            value, _ = self.checked()  # a scalar: never too deep
             errors.append(
                 SourceError(
                     "not a SIPD document", location=Location(source=self.where, json_path="$"),
-                    expected="an API envelope, a list of records or JSON Lines", actual=type(value).__name__,
+                    expected="an API envelope, a list of records or JSON Lines",
+                    actual="int" if isinstance(value, _LongNumber) else type(value).__name__,
                 )
             )  # fmt: skip
         if self.peek() is not None:
             raise self._broken("extra data after the document")
 
-    def _items(self, prefix: str) -> Iterator[RawRecord]:
+    def _items(self, prefix: str, errors: list[SourceError]) -> Iterator[RawRecord]:
         index = 0
         if self.peek() == "]":
             self.pos += 1
             return
         while True:
-            yield RawRecord(index=index, value=self.value(), json_path=f"{prefix}[{index}]")
+            path = f"{prefix}[{index}]"
+            try:
+                value, defects = self.checked()
+            except _TooDeep as exc:
+                errors.append(exc.error(self.where, path))
+            else:
+                yield RawRecord(index=index, value=value, json_path=path, defects=defects)
             index += 1
             if self.expect(",]", "',' or ']' between records") == "]":
                 return
@@ -294,6 +486,9 @@ class _Scanner:
         members: dict[str, Any] = {}
         data_at: int | None = None
         streamed = False
+        defects: list[Defect] = []
+        """Of the object's members: the document's when it is an envelope, the record's when it is one."""
+        too_deep: list[tuple[str, _TooDeep]] = []
         if self.peek() == "}":
             self.pos += 1
         else:
@@ -306,12 +501,27 @@ class _Scanner:
                     self.pos += 1
                     data_at = len(members)
                     info_out.append(DocumentInfo(container="envelope", envelope=dict(members), data_at=data_at))
-                    yield from self._items("$.data")
+                    yield from self._items("$.data", errors)
                     streamed = True
                 else:
-                    members[key] = self.value()
+                    try:
+                        value, found = self.checked()
+                    except _TooDeep as exc:
+                        too_deep.append((key, exc))
+                    else:
+                        repeated = key in members or (key == "data" and streamed)
+                        if repeated:
+                            defects.append(_repeated_key(f".{key}", key))
+                        defects.extend(attrs.evolve(defect, path=f".{key}{defect.path}") for defect in found)
+                        if not repeated and not found:
+                            members[key] = value
                 if self.expect(",}", "',' or '}' between fields") == "}":
                     break
+        is_envelope = streamed or "data" in members
+        prefix = "$" if is_envelope else "$[0]"  # an envelope's field, or the one record's
+        errors.extend(exc.error(self.where, f"{prefix}.{key}") for key, exc in too_deep)
+        if is_envelope:
+            errors.extend(_defect_error(self.where, defect) for defect in defects)
         if streamed:
             assert data_at is not None
             final = DocumentInfo(container="envelope", envelope=members, data_at=data_at)
@@ -332,7 +542,8 @@ class _Scanner:
             )  # fmt: skip
             return
         info_out.append(DocumentInfo(container="lines"))
-        yield RawRecord(index=0, value=members, json_path="$[0]", row=1)
+        if not too_deep:
+            yield RawRecord(index=0, value=members, json_path="$[0]", row=1, defects=tuple(defects))
 
 
 def _check_status(envelope: dict[str, Any], where: str, errors: list[SourceError]) -> None:
@@ -355,13 +566,31 @@ def _iter_lines(path: Path, where: str, errors: list[SourceError]) -> Iterator[R
             if not line.strip():
                 continue
             try:
-                value = json.loads(line)
+                value, defects = _decode_line(line)
             except json.JSONDecodeError as exc:
                 errors.append(_json_error(where, exc, row=number))
-                index += 1
-                continue
-            yield RawRecord(index=index, value=value, json_path=f"$[{index}]", row=number)
+            except RecursionError:
+                errors.append(_TooDeep(number, 1).error(where, f"$[{index}]"))
+            else:
+                yield RawRecord(index=index, value=value, json_path=f"$[{index}]", row=number, defects=defects)
             index += 1
+
+
+def _decode_line(line: str) -> tuple[Any, tuple[Defect, ...]]:
+    """One JSON Lines record, as ``json.loads`` reads it (same errors), with its defects."""
+    start = len(line) - len(line.lstrip(_WHITESPACE))
+    value, end, defects = _decode(line, start)
+    if line[end:].strip(_WHITESPACE):
+        raise json.JSONDecodeError("Extra data", line, end + len(line[end:]) - len(line[end:].lstrip(_WHITESPACE)))
+    return value, defects
+
+
+def _defect_error(where: str, defect: Defect) -> SourceError:
+    """A defect of the envelope itself (not of a record) as a located error."""
+    return SourceError(
+        defect.message, location=Location(source=where, json_path="$" + defect.path, field=defect.field),
+        expected=defect.expected, actual=defect.actual,
+    )  # fmt: skip
 
 
 #: Line breaks other than ``\n`` that JSON leaves unescaped and some line readers still split on.

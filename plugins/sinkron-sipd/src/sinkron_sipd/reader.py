@@ -131,6 +131,12 @@ class BundleBuilder:
         """Read one record; ``False`` (and its problems in :attr:`errors`) when it was left out."""
         self.records += 1
         problems = Problems(self.source, record)
+        if record.defects:  # a repeated key or a number too long to read: what the record says is not known
+            for defect in record.defects:
+                problems.add(defect.message, defect.path, field=defect.field, expected=defect.expected,
+                             actual=defect.actual)  # fmt: skip
+            self.errors.extend(problems.errors)
+            return False
         raw = record.value
         if not isinstance(raw, dict):
             problems.add("a record is not a JSON object", expected="a SIPD record (JSON object)",
