@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 pytest.importorskip("sinkron_spreadsheet", reason="sinkron-spreadsheet is not installed in this environment")
@@ -175,9 +175,6 @@ def test_json_bundle_xlsx_sipd_round_trip(tmp_path_factory: pytest.TempPathFacto
     folder = tmp_path_factory.mktemp("trip")
     agency: Agency = data.draw(sst.agencies("62"))
     plan: Plan = data.draw(sst.plans(kind=PlanKind.RENJA_PD, agency_id=agency.id))
-    # Known gap (reported): the Renja layout separates indicators in one cell with ";", so a name
-    # holding ";" (2.18.05.2.01.0006 in the shipped nomenclature) reads back as two indicators.
-    assume(not any(";" in i.name for item in plan.items() for i in item.indicators))
     bundle = Bundle(agencies=[agency], plans=[plan])
     # sinkron JSON: exact, through the connector as well as the converter
     assert loads(dumps(bundle), Bundle) == bundle
@@ -200,20 +197,28 @@ def test_json_bundle_xlsx_sipd_round_trip(tmp_path_factory: pytest.TempPathFacto
     assert [_core(p) for p in sinkron.read(again).plans] == [_core(plan)]
 
 
-@pytest.mark.xfail(reason="sinkron-spreadsheet: the Renja layout splits indicator names on ';' (reported)")
 def test_an_indicator_name_with_a_semicolon_survives_the_renja_layout(tmp_path: Path) -> None:
+    """The shipped indikator of 2.18.05.2.01.0006 holds ' ; ': it stays one indicator beside another in its cell."""
     from sinkron.codes import Code
     from sinkron.models import Activity, Indicator, IndicatorKind, PlanPeriod, Program, Target, Value
 
-    name = "Jumlah Kegiatan Usaha yang Dilakukan Inspeksi Lapangan ; serta Dilakukan Evaluasi"
+    code = Code.parse("2.18.05.2.01.0006")
+    name = default_nomenclature().entries()[code].indikator
+    assert name is not None and " ; " in name
     agency = "2.18.0.00.0.00.01.0000"
-    target = Target(year=2025, value=Value.parse("5 Kegiatan"))
-    sub = SubActivity(code=Code.parse("2.18.05.2.01.0006"), name="Pengawasan Penanaman Modal", agency_id=agency,
-                      indicators=[Indicator(name=name, kind=IndicatorKind.OUTPUT, targets=[target])])  # fmt: skip
+    indicators = [
+        Indicator(name=name, kind=IndicatorKind.OUTPUT, targets=[Target(year=2025, value=Value.parse("5 Kegiatan"))]),
+        Indicator(name="Jumlah Laporan;", kind=IndicatorKind.OUTPUT, targets=[Target(year=2025, value=Value.parse("2 Laporan"))]),
+    ]  # fmt: skip
+    sub = SubActivity(code=code, name="Pengawasan Penanaman Modal", agency_id=agency, indicators=indicators)
     activity = Activity(code=Code.parse("2.18.05.2.01"), name="Pengendalian", agency_id=agency, sub_activities=[sub])
     program = Program(code=Code.parse("2.18.05"), name="PROGRAM", agency_id=agency, activities=[activity])
     plan = Plan(id="renja", kind=PlanKind.RENJA_PD, title="Renja", period=PlanPeriod(start=2025, end=2025),
                 programs=[program])  # fmt: skip
     path = write_workbook(Bundle(plans=[plan], agencies=[Agency(code=agency, name="Dinas")]), tmp_path / "r.xlsx")
     outcome = read_safely(path)
-    assert outcome.messages == []
+    assert outcome.messages == [] and outcome.result is not None
+    (read_plan,) = outcome.result.bundle.plans
+    assert _core(read_plan) == _core(plan)
+    (read_sub,) = read_plan.sub_activities()
+    assert [i.name for i in read_sub.indicators] == [name, "Jumlah Laporan;"]

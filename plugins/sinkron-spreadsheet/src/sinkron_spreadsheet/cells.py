@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -31,6 +32,7 @@ __all__ = [
     "CellError",
     "clean_text",
     "is_blank",
+    "join_list",
     "normalise_header",
     "plain_number",
     "split_list",
@@ -44,9 +46,13 @@ __all__ = [
 
 _SPACES = re.compile(r"\s+")
 _HEADER_DROP = re.compile(r"[^0-9a-z{}]+")
-#: The separator of several values in one cell: ``";"``, usually written ``";\n"`` (the sesendok templates).
-#: A bare line break is not a separator: names copied from PDFs are full of stray ones.
-_LIST_SPLIT = re.compile(r";")
+#: The separator of several values in one cell: ``";"`` followed by a line break, as the sesendok templates
+#: write it (``";\n"``; spaces may stand between them). A ``";"`` inside a line is part of the text — real
+#: names hold one (the nomenclature's indicator of 2.18.05.2.01.0006) — and a bare line break is not a
+#: separator either: names copied from PDFs are full of stray ones.
+_LIST_SEPARATOR = re.compile(r";[ \t]*(?:\r\n|\r|\n)")
+#: A separator inside one entry with all the white space after it (written as ``"; "``, so none is left).
+_SEPARATOR_IN_ENTRY = re.compile(r";[ \t]*[\r\n]\s*")
 
 
 class CellError(ValueError):
@@ -183,12 +189,29 @@ def to_date(value: Any) -> dt.date:
 
 
 def split_list(value: str, *, keep_empty: bool = False) -> list[str]:
-    """Several entries in one cell, separated by ``";"`` (``";\\n"``), cleaned.
+    """Several entries in one cell, separated by ``";"`` and a line break (``";\\n"``), cleaned.
 
-    Empty entries are dropped unless ``keep_empty`` (targets that line up with indicators).
+    Empty entries are dropped unless ``keep_empty`` (targets that line up with indicators). A ``";"``
+    within a line stays in the entry.
 
     >>> split_list("Indeks Kepuasan Masyarakat;\\nPersentase Capaian SPM")
     ['Indeks Kepuasan Masyarakat', 'Persentase Capaian SPM']
+    >>> split_list("Jumlah Usaha yang Diinspeksi ; serta Dievaluasi")
+    ['Jumlah Usaha yang Diinspeksi ; serta Dievaluasi']
     """
-    parts = [clean_text(part) for part in _LIST_SPLIT.split(value)]
+    parts = [clean_text(part) for part in _LIST_SEPARATOR.split(value)]
     return parts if keep_empty else [p for p in parts if p]
+
+
+def join_list(parts: Iterable[str]) -> str:
+    """Several entries for one cell, joined with ``";\\n"`` so that :func:`split_list` gives them back.
+
+    An entry that holds a ``";"`` before a line break itself has that line break written as a space
+    (read back, line breaks in a name are spaces anyway):
+
+    >>> join_list(["Indeks Kepuasan Masyarakat", "Jumlah A;\\nB"])
+    'Indeks Kepuasan Masyarakat;\\nJumlah A; B'
+    >>> split_list(join_list(["Jumlah A; serta B", "Jumlah C;"]))
+    ['Jumlah A; serta B', 'Jumlah C;']
+    """
+    return ";\n".join(_SEPARATOR_IN_ENTRY.sub("; ", part) for part in parts)

@@ -489,7 +489,7 @@ class _Reader:
                 self.error(
                     f"{len(name_list)} indicator(s) but {len(target_list)} target(s)", r + 1, targets[0],
                     field.replace("indicator", "target"),
-                    expected=f"one target per indicator, separated by ';' ({len(name_list)})", actual=raw,
+                    expected=f"one target per indicator, separated by ';' and a line break ({len(name_list)})", actual=raw,
                 )  # fmt: skip
                 target_list = []
         for position, name in enumerate(name_list):

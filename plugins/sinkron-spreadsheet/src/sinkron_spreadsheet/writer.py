@@ -30,7 +30,7 @@ from sinkron.errors import SinkronError
 from sinkron.exporter import write_atomic
 from sinkron.models import Activity, Agency, Bundle, Indicator, Plan, PlanKind, Program, SubActivity, Value
 from sinkron.nomenclature import Nomenclature, default_nomenclature
-from sinkron_spreadsheet.cells import plain_number
+from sinkron_spreadsheet.cells import join_list, plain_number
 from sinkron_spreadsheet.mapping import BUILTIN_LAYOUTS
 
 __all__ = ["default_layout", "escape_text", "render_workbook", "write_workbook"]
@@ -148,10 +148,6 @@ def _code_text(item: Item) -> str:
     return original if isinstance(original, str) else str(item.code)
 
 
-def _join(parts: Iterable[str]) -> str:
-    return ";\n".join(parts)
-
-
 def _sheet_title(base: str, used: set[str]) -> str:
     title = _SHEET_BAD.sub(" ", base).strip()[:31] or "Sheet"
     candidate, n = title, 2
@@ -200,13 +196,13 @@ def _unit_of(plan: Plan, agencies: dict[str, Agency]) -> Agency | None:
 def _indicator_lines(sheet: _Sheet, indicators: Sequence[Indicator], year: int) -> tuple[str | None, Any]:
     if not indicators:
         return None, None
-    names = _join(i.name for i in indicators)
+    names = join_list(i.name for i in indicators)
     targets = [i.target_for(year) for i in indicators]
     if all(t is None for t in targets):
         return names, None
     if len(indicators) == 1:
         return names, _value_cell(sheet, targets[0])
-    return names, sheet.cell(_join(t.text if t is not None else "" for t in targets))
+    return names, sheet.cell(join_list(t.text if t is not None else "" for t in targets))
 
 
 def _headings(plan: Plan, nomenclature: Nomenclature) -> Iterable[tuple[Code, str]]:
@@ -252,7 +248,7 @@ def _write_renstra(sheet: _Sheet, plan: Plan, unit: Agency | None, nomenclature:
             amount = item.budget_for(year) if first else None
             cells.append(_money_cell(sheet, amount.amount if amount is not None else None))
         locations = item.locations if isinstance(item, SubActivity) else item.extra.get("locations", [])
-        cells.append(_join(locations) if first and locations else None)
+        cells.append(join_list(locations) if first and locations else None)
         cells.append(item.extra.get("note") if first else None)
         sheet.append(cells)
 
@@ -291,7 +287,7 @@ def _funding_text(sub: SubActivity) -> str | None:
 
             text += f" (Rp {format_id(source.amount.amount)})"
         parts.append(text)
-    return _join(parts) if parts else None
+    return join_list(parts) if parts else None
 
 
 def _date_cell(sheet: _Sheet, text: Any) -> Any:
@@ -317,11 +313,11 @@ def _write_renja(sheet: _Sheet, plan: Plan, unit: Agency | None) -> None:
         cells[slot], cells[slot + 1] = _indicator_lines(sheet, item.indicators, year)
         if isinstance(item, SubActivity):
             cells[8] = _funding_text(item)
-            cells[9] = _join(item.locations) if item.locations else None
+            cells[9] = join_list(item.locations) if item.locations else None
         else:
             cells[8] = item.extra.get("funding")
             locations = item.extra.get("locations")
-            cells[9] = _join(locations) if locations else None
+            cells[9] = join_list(locations) if locations else None
         cells[10] = item.extra.get("output")
         cells[11] = _date_cell(sheet, item.extra.get("start"))
         cells[12] = _date_cell(sheet, item.extra.get("end"))
@@ -357,7 +353,7 @@ def _write_goals(sheet: _Sheet, plan: Plan, unit: Agency | None) -> None:
             f"sasaran {rest[0].id!r} of plan {plan.id!r} points to an unknown tujuan {rest[0].goal_id!r}"
         )
     for group, entry in order:
-        indicators = _join(i.name for i in entry.indicators) or None
+        indicators = join_list(i.name for i in entry.indicators) or None
         sheet.append([entry.id, group, entry.text, indicators, notes.get(entry.id)])
 
 
@@ -434,11 +430,11 @@ def _write_rkpd(sheet: _Sheet, plan: Plan, agencies: dict[str, Agency], nomencla
         slot = {Program: 0, SubActivity: 1, Activity: 2}[type(item)]
         cells[6 + slot], cells[10 + slot] = _indicator_lines(sheet, item.indicators, year)
         if isinstance(item, SubActivity):
-            cells[9] = _join(item.locations) if item.locations else None
+            cells[9] = join_list(item.locations) if item.locations else None
             cells[14] = _funding_text(item)
         else:
             locations = item.extra.get("locations")
-            cells[9] = _join(locations) if locations else None
+            cells[9] = join_list(locations) if locations else None
             cells[14] = item.extra.get("funding")
         cells[13] = _money_cell(sheet, amount(item, year))
         cells[15] = item.extra.get("note")
