@@ -33,7 +33,7 @@ from sinkron import (
 )
 from sinkron.meetings import MeetingTemplate
 from sinkron.testing import strategies as sst
-from sinkron_spreadsheet import read_meeting, render_meeting_workbook, write_meeting_workbook
+from sinkron_spreadsheet import is_meeting_file, read_meeting, render_meeting_workbook, write_meeting_workbook
 from sinkron_spreadsheet.meetings import TABLES
 
 SHEETS = ["Rapat", "Desk", "Undangan", "Daftar Hadir", "Acara", "Kesepakatan", "Tindak Lanjut", "Usulan",
@@ -220,8 +220,56 @@ def test_a_csv_table_with_the_header_block_above_it(tmp_path: Path) -> None:
 def test_a_csv_without_a_meeting_table_header(tmp_path: Path) -> None:
     path = tmp_path / "x.csv"
     path.write_text("ID Rapat : r1\nNama Rapat : R\nJenis Rapat : rakor\nTanggal : 1/1/2025\n\nA;B\n1;2\n")
-    errors = sinkron.read_result(path).errors
+    errors = sinkron.read_result(path, mapping="meeting").errors
     assert [e.message for e in errors] == ["no header of a meeting table"]
+    # without a meeting table's header it is not detected as a meeting: read as a plan sheet, it fails there
+    assert not is_meeting_file(path)
+    assert [e.message for e in sinkron.read_result(path).errors] == ["no sheet has the header of a known layout"]
+
+
+def test_a_renja_csv_with_a_judul_line_is_a_plan_and_a_meeting_csv_is_a_meeting(tmp_path: Path) -> None:
+    """``Judul :`` is a header-block label of both; only the meeting csv has a meeting table's header."""
+    renja = tmp_path / "renja.csv"
+    renja.write_text(
+        "Judul : Renja Dinas Kesehatan 2026\nPeriode : 2026\n"
+        "KODE SUB KEGIATAN;PROGRAM DAN KEGIATAN;TOLAK UKUR KELUARAN;TARGET KINERJA KELUARAN;JUMLAH PAGU\n"
+        "1.02.02.2.02.0001;Pengelolaan Pelayanan Kesehatan Ibu Hamil;Jumlah Ibu Hamil;100 Orang;1.000.000\n",
+        encoding="utf-8",
+    )
+    meeting = tmp_path / "kesepakatan.csv"
+    meeting.write_text(
+        "ID Rapat : desk-1\nJenis Rapat : desk\nJudul : Desk Kesehatan 2025\nTanggal : 5/3/2025\n"
+        "NO;PERANGKAT DAERAH;KODE SUB KEGIATAN;TARGET;TAHUN\n1;kalteng.dinkes;1.02.02.2.02.0004;18 %;2026\n",
+        encoding="utf-8",
+    )
+    assert (is_meeting_file(renja), is_meeting_file(meeting)) == (False, True)
+    plan_bundle = sinkron.read(renja)
+    assert plan_bundle.meetings == () and plan_bundle.plans[0].title == "Renja Dinas Kesehatan 2026"
+    assert [str(s.code) for s in plan_bundle.plans[0].sub_activities()] == ["1.02.02.2.02.0001"]
+    (read_meeting_,) = sinkron.read(meeting).meetings
+    assert read_meeting_.title == "Desk Kesehatan 2025" and len(read_meeting_.agreements) == 1
+
+
+def test_an_xlsx_needs_the_rapat_block_and_a_meeting_table(tmp_path: Path) -> None:
+    path = _fill_template(tmp_path / "rapat.xlsx")
+    assert is_meeting_file(path)
+    workbook = load_workbook(path)
+    for name in workbook.sheetnames:
+        if name != "Rapat":
+            del workbook[name]
+    plan_sheet = workbook.create_sheet("Renja")
+    plan_sheet.append(["KODE SUB KEGIATAN", "PROGRAM DAN KEGIATAN", "TOLAK UKUR KELUARAN", "JUMLAH PAGU"])
+    plan_sheet.append(["1.02.02.2.02.0001", "Pelayanan", "Ibu hamil terlayani", 1000])
+    workbook.save(tmp_path / "only-rapat.xlsx")
+    assert not is_meeting_file(tmp_path / "only-rapat.xlsx")  # a sheet named Rapat, but no meeting table
+    bundle = sinkron.read(tmp_path / "only-rapat.xlsx", year=2026, sheet="Renja")
+    assert bundle.meetings == () and len(bundle.plans) == 1
+    workbook = load_workbook(path)
+    for row in workbook["Rapat"].iter_rows():
+        for cell in row:
+            cell.value = None
+    workbook.save(tmp_path / "no-block.xlsx")
+    assert not is_meeting_file(tmp_path / "no-block.xlsx")  # meeting tables, but no header block
 
 
 def test_plan_workbooks_are_not_mistaken_for_meetings(tmp_path: Path) -> None:

@@ -19,8 +19,9 @@ class XlsxConnector(Connector):
 
     Options: ``mapping`` (layout name, ``NAME@YEAR``, mapping file or dict), ``sheet``, ``year``,
     ``start_year``, ``plan_id``, ``title``, ``kind``, ``agency``, ``nomenclature``. Writing takes
-    ``layout`` (default: by plan kind). A meeting workbook (a sheet named ``Rapat``, or
-    ``mapping="meeting"``) is read into a Meeting (:mod:`sinkron_spreadsheet.meetings`).
+    ``layout`` (default: by plan kind). A meeting workbook (a ``Rapat`` sheet and a meeting table, see
+    :func:`~sinkron_spreadsheet.meetings.is_meeting_file`; or ``mapping="meeting"``) is read into a
+    Meeting (:mod:`sinkron_spreadsheet.meetings`).
     """
 
     name = "spreadsheet"

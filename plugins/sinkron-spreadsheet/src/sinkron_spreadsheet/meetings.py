@@ -203,20 +203,36 @@ _SCAN = 15
 
 
 def is_meeting_file(source: str | Path, *, format: str | None = None) -> bool:
-    """Whether ``source`` is a meeting workbook (a sheet named ``Rapat``) or a csv with a meeting header block."""
+    """Whether ``source`` has the meeting workbook's structure: a header block *and* a meeting table's header row.
+
+    An xlsx workbook needs a sheet named ``Rapat`` holding header-block labels (``ID Rapat``,
+    ``Nama Rapat`` …) and a sheet with the header row of a meeting table (``Desk``, ``Kesepakatan`` …);
+    a csv file needs a header-block line (``Nama Rapat : …``) and a meeting table's header row in its
+    first rows. A plan sheet is never taken for a meeting because its preamble has a ``Judul :`` line.
+    """
     try:
         workbook = open_workbook(source, kind="csv" if format == "csv" else None)
     except OpenError:
         return False
     try:
-        if workbook.kind != "csv":
-            return normalise_header(MEETING_SHEET) in {normalise_header(n) for n in workbook.sheet_names}
-        head = _head(workbook.sheet(workbook.sheet_names[0]), _SCAN)
-        return any(_label(values) is not None for _, values in head)
+        if workbook.kind == "csv":
+            head = _head(workbook.sheet(workbook.sheet_names[0]), _SCAN)
+            return _has_header_block(head) and _detect(head) is not None
+        names = {normalise_header(name): name for name in workbook.sheet_names}
+        block = names.get(normalise_header(MEETING_SHEET))
+        if block is None or not _has_header_block(_head(workbook.sheet(block), _SCAN)):
+            return False
+        skipped = {normalise_header(n) for n in (MEETING_SHEET, MINUTES_SHEET, GUIDE_SHEET)}
+        return any(_detect(_head(workbook.sheet(name), _SCAN)) is not None for key, name in names.items()
+                   if key not in skipped)  # fmt: skip
     except Exception:  # a damaged sheet is the reader's to report, not the detector's
         return False
     finally:
         workbook.close()
+
+
+def _has_header_block(head: Sequence[tuple[int, list[Any]]]) -> bool:
+    return any(_label(values) is not None for _, values in head)
 
 
 def _head(sheet: Sheet, limit: int) -> list[tuple[int, list[Any]]]:
