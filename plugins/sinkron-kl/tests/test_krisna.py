@@ -128,3 +128,41 @@ def test_dispatch_by_content(tmp_path: Path) -> None:
     native.write_text(dumps(sinkron.read(path)), encoding="utf-8")
     assert manager.connector_for(native).name != "krisna"
     assert sinkron.read(native).national.plans[0].ministry_code == "032"
+
+
+def test_only_krisna_shaped_json_is_claimed(tmp_path: Path) -> None:
+    """A broken sinkron document is the JSON connector's to report (row and column), never KRISNA's."""
+    manager = sinkron.PluginManager()
+    if "krisna" not in manager.connectors():
+        pytest.skip("the sinkron-kl distribution is not installed (no entry point)")
+    krisna = manager.connectors()["krisna"]
+    broken = tmp_path / "bundle.json"
+    broken.write_text('{"type": "Bundle", "data": {"plans": [}', encoding="utf-8")
+    assert (krisna.detect(broken), krisna.handles(broken)) == (False, False)
+    assert manager.connector_for(broken).name == "json"
+    with pytest.raises(sinkron.SourceError) as raised:
+        sinkron.read_result(broken)
+    assert raised.value.message.startswith("invalid JSON") and "KRISNA" not in str(raised.value)
+    assert (raised.value.location.source, raised.value.location.row, raised.value.location.column) == (
+        str(broken),
+        1,
+        "39",
+    )
+    # a JSON file that only mentions one KRISNA name is not KRISNA either; format="krisna" still reads it as one
+    other = tmp_path / "other.json"
+    other.write_text('{"catatan": "output_kode", "output_kode": 1}', encoding="utf-8")
+    assert is_krisna_export(other) is False and not krisna.handles(other)
+    assert sinkron.read_result(other, format="krisna").errors[0].message == "no records"
+
+
+def test_a_krisna_export_is_recognised_whatever_its_key_order(tmp_path: Path) -> None:
+    record = krisna_record()
+    komponen = record.pop("komponen") * 40  # a long komponen list first pushes suboutput_kode past the first bytes
+    path = krisna_file(tmp_path / "renja-kl.json", [{"komponen": komponen, **record}])
+    assert b'"suboutput_kode"' not in path.read_bytes()[:4096]
+    assert is_krisna_export(path) is False  # only komponen fields in the first bytes: nothing to tell it by
+    path = krisna_file(tmp_path / "renja-kl.json", [{"kementerian_kode": "032", "komponen": komponen, **record}])
+    assert is_krisna_export(path) is True
+    manager = sinkron.PluginManager()
+    if "krisna" in manager.connectors():
+        assert manager.connector_for(path).name == "krisna"

@@ -40,7 +40,9 @@ class SaktiConnector(Connector):
 class KrisnaConnector(Connector):
     """KRISNA Renja K/L records (JSON, one per RO) as Renja K/L plans in ``Bundle.national``.
 
-    Claims a ``.json`` file whose first records carry ``suboutput_kode``.
+    Claims a ``.json`` file only when its first bytes hold KRISNA's field names (``suboutput_kode``,
+    ``kementerian_kode`` …, :func:`~sinkron_kl.krisna.is_krisna_export`); any other ``.json`` is left to
+    the other connectors (``format="krisna"`` still reads it as KRISNA).
     """
 
     name = "krisna"
@@ -48,6 +50,10 @@ class KrisnaConnector(Connector):
     extensions = (".json",)
     install = "./plugins/sinkron-kl (or sinkron-kl)"
     description = "KRISNA Renja K/L export (JSON records per RO; amounts in ribuan rupiah) → K/L plans with lokasi"
+
+    def handles(self, source: Source) -> bool:
+        """A ``.json`` file with KRISNA content: never the fallback for a JSON file nobody else recognises."""
+        return super().handles(source) and self.detect(source) is True
 
     def read(self, source: Source, *, progress: Progress | None = None, **options: Any) -> ReadResult:
         return read_krisna(source, **options)

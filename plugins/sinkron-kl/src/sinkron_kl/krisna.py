@@ -78,16 +78,25 @@ _COMPONENT_KNOWN = frozenset({"kdkmpnen", "nmkmpnen", "jenis_komponen", "indikat
                               "satuan", "target", "alokasi_total"})  # fmt: skip
 _LOCATION_KNOWN = frozenset({"kode_lokasi", "nama_lokasi", "target", "alokasi"})
 _SNIFF_BYTES = 4096
+#: Field names only a KRISNA RO record has (SIPD spells its codes ``kode_program`` …, sinkron JSON in English).
+_SNIFF_KEYS = tuple(f'"{key}"'.encode() for key in ("kementerian_kode", "output_kode", "suboutput_kode",
+                                                     "suboutput_nama", "alokasi_total", "lokasi_alokasi"))  # fmt: skip
+#: How many of them the first bytes must hold: one record near the start has several.
+_SNIFF_ENOUGH = 2
 
 
 def is_krisna_export(path: str | Path) -> bool | None:
-    """Whether a JSON file holds KRISNA Renja K/L records (a ``suboutput_kode`` key near its start)."""
+    """Whether a JSON file holds KRISNA Renja K/L records: two of KRISNA's own field names near its start.
+
+    ``None`` when the file cannot be read; ``False`` for any other JSON (a sinkron document, broken
+    or not, is left to the JSON connector and its located errors).
+    """
     try:
         with Path(path).open("rb") as handle:
             head = handle.read(_SNIFF_BYTES)
     except OSError:
         return None
-    return b'"suboutput_kode"' in head
+    return sum(key in head for key in _SNIFF_KEYS) >= _SNIFF_ENOUGH
 
 
 @attrs.define
