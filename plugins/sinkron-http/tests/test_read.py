@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 pytest.importorskip("sinkron_http", reason="sinkron-http is not installed in this environment")
-from http_testkit import API_KEY, MAPPING_FIELDS, TOKEN, ApiServer, make_records, serve_planning_api
+from http_testkit import API_KEY, MAPPING_FIELDS, TOKEN, ApiServer, Reply, make_records, serve_planning_api
 
 import sinkron
 from sinkron.models import Bundle
@@ -197,3 +197,65 @@ def test_records_stream_page_by_page(api: ApiServer) -> None:
     read_http(source, mapping=counting)
     assert len(seen) == 50
     assert all(page == requested for page, requested in seen)
+
+
+SAVED_RECORD = '{"kode_sub_giat": "1.02.02.2.02.0001", "nama_sub_giat": "Pelayanan Kesehatan", "tahun": "2026"}'
+
+
+@pytest.mark.parametrize(
+    ("body", "message", "row", "column"),
+    [
+        (
+            f'{{"data": [{SAVED_RECORD}],\n "data": []}}'.encode(),
+            "the key 'data' appears twice in one object",
+            None,
+            None,
+        ),
+        (b'{"data": [{"pagu": "350000000", "pagu": "1"}]}', "the key 'pagu' appears twice", None, None),
+        (b'{"data": [{"kode_sub_giat": NaN}]}', "NaN is not valid JSON", None, None),
+        (b'{"data": [\n {"a": tru}]}', "not valid JSON: Expecting value (line 2, column 8)", 2, "8"),
+        (
+            b'{"data": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+            "the saved response JSON is nested too deeply",
+            None,
+            None,
+        ),
+        ('{"data": ["Café"]}'.encode("cp1252"), "the saved response is not UTF-8 text", None, None),
+        (b" \n", "the saved response body is empty", None, None),
+    ],
+)
+def test_a_saved_response_is_parsed_as_strictly_as_a_live_one(
+    tmp_path: Path, body: bytes, message: str, row: int | None, column: str | None
+) -> None:
+    path = tmp_path / "saved.json"
+    path.write_bytes(body)
+    with pytest.raises(sinkron.SourceError) as raised:
+        read_saved(path, MAPPING, records_path="data")
+    error = raised.value
+    assert message in error.message
+    assert (error.location.source, error.location.row, error.location.column) == (str(path), row, column)
+
+
+def test_a_saved_response_with_a_repeated_key_fails_like_the_live_read(server: ApiServer, tmp_path: Path) -> None:
+    """The same body gives the same words live (located at the URL and page) and saved (located at the file)."""
+    body = f'{{"data": [{SAVED_RECORD}], "data": []}}'.encode()
+    server.route("/api/dup")(lambda request: Reply(200, body, headers={"Content-Type": "application/json"}))
+    live = read_http(HttpSource(url=server.url("/api/dup"), records_path="data"), mapping=MAPPING)
+    [live_error] = live.errors
+    path = tmp_path / "saved.json"
+    path.write_bytes(body)
+    with pytest.raises(sinkron.SourceError) as raised:
+        read_saved(path, MAPPING, records_path="data")
+    reason = "is not valid JSON: the key 'data' appears twice in one object"
+    assert (
+        live_error.message.endswith(f"the response {reason}") and raised.value.message == f"the saved response {reason}"
+    )
+
+
+def test_the_json_body_examples_run() -> None:
+    import doctest
+
+    from sinkron_http import jsonbody
+
+    result = doctest.testmod(jsonbody)
+    assert (result.attempted, result.failed) == (2, 0)

@@ -38,6 +38,7 @@ from sinkron.progress import Progress, ProgressEvent
 from sinkron_http.auth import RequestParts
 from sinkron_http.config import HttpSource
 from sinkron_http.errors import HttpError, HttpErrorKind
+from sinkron_http.jsonbody import JsonBodyError, parse_json_body
 from sinkron_http.jsonpath import MISSING, describe_json, get_path, json_path
 from sinkron_http.pagination import PageData, PageShapeError, PageStep
 from sinkron_http.records import JsonRecord, RecordsShapeError, find_records
@@ -142,20 +143,6 @@ def _retry_after(value: str | None) -> float | None:
     except (TypeError, ValueError, IndexError):
         return None
     return max(0.0, when.timestamp() - time.time())
-
-
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not valid JSON")
-
-
-def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    """An object whose key repeats is refused: ``json`` would silently keep the last value."""
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise ValueError(f"the key {key!r} appears twice in one object")
-        out[key] = value
-    return out
 
 
 class _RedactingFilter(logging.Filter):
@@ -566,27 +553,10 @@ class HttpReader:
         return b"".join(chunks)
 
     def _json(self, body: bytes, content_type: str, error: Callable[..., HttpError]) -> Any:
-        if not body.strip():
-            raise error("the response body is empty", HttpErrorKind.NOT_JSON, expected="a JSON document")
         try:
-            return json.loads(body, parse_constant=_reject_constant, object_pairs_hook=_reject_duplicates)
-        except json.JSONDecodeError as exc:
-            hint = ""
-            if "html" in content_type.lower() or body.lstrip()[:1] == b"<":
-                hint = f"; the server sent {content_type or 'HTML'}, not JSON"
-            elif exc.pos >= len(body.rstrip()) - 1 or exc.msg.startswith("Unterminated string"):
-                hint = f"; the body ends after {len(body)} bytes, in the middle of the document (truncated?)"
-            raise error(
-                f"the response is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno}){hint}",
-                HttpErrorKind.NOT_JSON,
-                expected="a JSON document",
-            ) from None
-        except UnicodeDecodeError:
-            raise error("the response is not UTF-8 text", HttpErrorKind.NOT_JSON, expected="a JSON document") from None
-        except ValueError as exc:
-            raise error(f"the response is not valid JSON: {exc}", HttpErrorKind.NOT_JSON) from None
-        except RecursionError:
-            raise error("the response JSON is nested too deeply", HttpErrorKind.NOT_JSON) from None
+            return parse_json_body(body, content_type=content_type)
+        except JsonBodyError as exc:
+            raise error(exc.message, HttpErrorKind.NOT_JSON, expected=exc.expected) from None
 
     def _check_status(self, body: Any, error: Callable[..., HttpError]) -> None:
         status = self.source.api_status

@@ -8,7 +8,6 @@ complete. :func:`read_saved` maps a saved response file with the same mapping.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, cast
@@ -23,6 +22,7 @@ from sinkron_http.client import HttpReader
 from sinkron_http.config import HttpSource
 from sinkron_http.configfile import load_source, mapping_from_config, source_from_dict
 from sinkron_http.errors import HttpError, HttpErrorKind
+from sinkron_http.jsonbody import JsonBodyError, parse_json_body
 from sinkron_http.mapping import RecordMapping
 from sinkron_http.records import JsonRecord, RecordsShapeError, iter_records, located_shape_error
 from sinkron_http.secrets import Redactor, Secret
@@ -96,13 +96,25 @@ def read_http(
 def read_saved(
     path: str | Path, mapping: RecordMapping | str | Mapping[str, Any], *, records_path: str = ""
 ) -> ReadResult:
-    """Map a saved JSON response (or a bare array of records) with the same mapping as a live read."""
+    """Map a saved JSON response (or a bare array of records) with the same mapping as a live read.
+
+    The file is parsed as a live response is: a key given twice, ``NaN``, invalid JSON … raise a
+    :class:`~sinkron.errors.SourceError` located at the file (with line and column when the parser stopped).
+    """
     file = Path(path)
     origin = str(file)
     try:
-        body = json.loads(file.read_bytes())
-    except (OSError, ValueError) as exc:
-        raise SourceError(f"cannot read the saved response: {exc}", location=Location(source=origin)) from None
+        data = file.read_bytes()
+    except OSError as exc:
+        raise SourceError(
+            f"cannot read the saved response: {exc.strerror or exc}", location=Location(source=origin)
+        ) from None
+    try:
+        body = parse_json_body(data, what="the saved response")
+    except JsonBodyError as exc:
+        column = str(exc.column) if exc.column is not None else None
+        raise SourceError(exc.message, location=Location(source=origin, row=exc.line, column=column),
+                          expected=exc.expected) from None  # fmt: skip
     chosen = mapping_from_config(mapping)
     _check(chosen)
     try:
