@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ pytest.importorskip("sinkron_spreadsheet", reason="sinkron-spreadsheet is not in
 from spreadsheet_builders import csv_file, sheet
 
 import sinkron
-from sinkron import Money, ValidationError
+from sinkron import BudgetKind, Money, PlanKind, ValidationError
 from sinkron_spreadsheet import read_spreadsheet
 
 RENJA = ["KODE SUB KEGIATAN", "PROGRAM DAN KEGIATAN", "TOLAK UKUR KELUARAN", "TARGET KINERJA KELUARAN", "JUMLAH PAGU"]
@@ -87,3 +88,16 @@ def test_empty_and_binary_csv(tmp_path: Path) -> None:
     assert read_spreadsheet(tmp_path / "empty.csv").errors[0].message == "the file is empty"
     assert read_spreadsheet(tmp_path / "blank.csv").errors[0].message == "the csv file holds no rows"
     assert read_spreadsheet(tmp_path / "binary.csv").errors[0].message == "the file holds binary data, not csv text"
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "kinds"), [("plan_kind", "renja", PlanKind), ("budget_kind", "apbd", BudgetKind)]
+)
+def test_a_mapping_names_its_plan_and_budget_kind_from_the_list(key: str, value: str, kinds: type[Enum]) -> None:
+    from sinkron_spreadsheet import load_mapping
+    from sinkron_spreadsheet.mapping import MappingError
+
+    with pytest.raises(MappingError) as raised:
+        load_mapping({"extends": "renja", key: value})
+    assert str(raised.value) == f"{key} must be one of {', '.join(k.value for k in kinds)}, got {value!r}"
+    assert load_mapping({"extends": "renja", key: list(kinds)[1].value}).to_dict()[key] == list(kinds)[1].value

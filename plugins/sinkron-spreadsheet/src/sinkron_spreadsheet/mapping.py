@@ -16,9 +16,10 @@ import importlib
 import json
 import re
 from collections.abc import Mapping as AbcMapping
+from enum import Enum
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -61,6 +62,7 @@ GOAL_FIELDS: tuple[str, ...] = ("group", "text", "indicator", "note", "id")
 BUILTIN_LAYOUTS: tuple[str, ...] = ("renstra", "renja", "tujuan-sasaran", "rkpd-report")
 
 _SHAPES = ("items", "goals")
+_Kind = TypeVar("_Kind", bound=Enum)
 
 
 class MappingError(SinkronError):
@@ -149,6 +151,16 @@ _KEYS = {
 }  # fmt: skip
 
 
+def _member(kinds: type[_Kind], merged: AbcMapping[str, Any], key: str, default: _Kind) -> _Kind:
+    """The member of ``kinds`` that ``merged[key]`` names (``default`` when absent), or a MappingError."""
+    try:
+        return kinds(merged.get(key, default.value))
+    except ValueError:
+        raise MappingError(
+            f"{key} must be one of {', '.join(k.value for k in kinds)}, got {merged.get(key)!r}"
+        ) from None
+
+
 def _from_dict(data: AbcMapping[str, Any], *, default_name: str) -> Mapping:
     unknown = sorted(set(data) - _KEYS)
     if unknown:
@@ -165,18 +177,8 @@ def _from_dict(data: AbcMapping[str, Any], *, default_name: str) -> Mapping:
     merged: dict[str, Any] = {**base, **{k: v for k, v in data.items() if k not in ("extends", "columns")}}
     if "columns" not in base:
         merged["columns"] = _aliases(data.get("columns", {}))
-    try:
-        plan_kind = PlanKind(merged.get("plan_kind", PlanKind.RENJA_PD.value))
-    except ValueError:
-        raise MappingError(
-            f"plan_kind must be one of {', '.join(k.value for k in PlanKind)}, got {merged.get('plan_kind')!r}"
-        ) from None
-    try:
-        budget_kind = BudgetKind(merged.get("budget_kind", BudgetKind.INDICATIVE.value))
-    except ValueError:
-        raise MappingError(
-            f"budget_kind must be one of {', '.join(k.value for k in BudgetKind)}, got {merged.get('budget_kind')!r}"
-        ) from None
+    plan_kind = _member(PlanKind, merged, "plan_kind", PlanKind.RENJA_PD)
+    budget_kind = _member(BudgetKind, merged, "budget_kind", BudgetKind.INDICATIVE)
     for key in ("year", "start_year", "header_rows"):
         if (
             key in merged

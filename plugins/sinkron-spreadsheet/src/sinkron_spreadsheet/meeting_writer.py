@@ -22,7 +22,7 @@ from sinkron.exporter import Exporter, write_atomic
 from sinkron.meetings import MeetingTemplate, minutes_sections
 from sinkron.models import Bundle, Meeting, MeetingKind, Participant, Value
 from sinkron_spreadsheet.meetings import GUIDE_SHEET, HEADER_LABELS, MEETING_SHEET, MINUTES_SHEET, TABLES, Table
-from sinkron_spreadsheet.writer import escape_text
+from sinkron_spreadsheet.writer import write_only_cell
 
 __all__ = [
     "MeetingXlsxExporter",
@@ -54,20 +54,7 @@ class _Book:
             self.sheet.column_dimensions[get_column_letter(i)].width = width
 
     def cell(self, value: Any, *, fmt: str | None = None, bold: bool = False) -> Any:
-        from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
-
-        if isinstance(value, str):
-            value = escape_text(value)
-        cell = WriteOnlyCell(self.sheet, value=value)
-        if isinstance(value, str):
-            cell.data_type = "s"
-        if fmt:
-            cell.number_format = fmt
-        if bold:
-            from openpyxl.styles import Font  # type: ignore[import-untyped]
-
-            cell.font = Font(bold=True)
-        return cell
+        return write_only_cell(self.sheet, value, fmt=fmt, bold=bold)
 
     def row(self, values: Sequence[Any], *, bold: bool = False) -> None:
         self.sheet.append([self._cell(v, bold) for v in values])

@@ -31,10 +31,11 @@ together (:class:`~sinkron.connector.ReadResult`); a file with problems gives an
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -79,6 +80,8 @@ __all__ = [
     "is_meeting_file",
     "read_meeting",
 ]
+
+_T = TypeVar("_T")
 
 MEETING_SHEET = "Rapat"
 """The sheet of the header block."""
@@ -431,7 +434,7 @@ class _Row:
         self.reader.error(message, where.evolve(field=field), expected=expected, actual=actual)
 
 
-def _build(row: _Row, field: str, make: Callable[..., Any], **values: Any) -> Any:
+def _build(row: _Row, field: str, make: Callable[..., _T], **values: Any) -> _T | None:
     """``make(**values)`` when the row's cells were all readable; a model error is reported at ``field``."""
     if not row.ok:
         return None
@@ -597,67 +600,59 @@ def _read_desks(reader: _Reader, notes: Any) -> tuple[list[Desk], dict[str, str]
     return desks, lookup
 
 
-def _read_agreements(reader: _Reader, desks: dict[str, str], notes: Any) -> list[Agreement]:
-    rows = [(_Row(reader, cells, where, notes), provenance) for cells, provenance, where in reader.rows["agreements"]]
-    ids = _ids(rows, "agreement")
+def _numbered(
+    reader: _Reader, key: str, what: str, notes: Any, read: Callable[[_Row, str | None, Provenance], _T | None]
+) -> list[_T]:
+    """The rows of a table numbered by its NO column, each made by ``read(row, id, provenance)`` (``None``: left out)."""
+    rows = [(_Row(reader, cells, where, notes), provenance) for cells, provenance, where in reader.rows[key]]
     out = []
-    for (row, provenance), ident in zip(rows, ids, strict=True):
-        desk = _desk(row, desks)
-        agency = row.get("agency", _agency, required=True, expected="the perangkat daerah (id or SKPD code)")
-        code = row.get("code", _code, required=True, expected="a sub kegiatan code such as 1.02.02.2.02.0001")
-        year = row.get("year", _int, required=True, expected="the plan year, such as 2026")
-        target = _target(row)
-        pagu = row.get("pagu", to_money)
-        outcome, notes_text = row.get("outcome"), row.get("notes")
-        if ident is None:
-            continue
-        agreement = _build(row, "code", Agreement,
-            id=ident, desk_id=desk, agency_id=agency, sub_activity=code, year=year, outcome=outcome, target=target,
-            pagu=Money(pagu) if pagu is not None else None, notes=notes_text, provenance=provenance)  # fmt: skip
-        if agreement is not None:
-            out.append(agreement)
+    for (row, provenance), ident in zip(rows, _ids(rows, what), strict=True):
+        made = read(row, ident, provenance)
+        if made is not None:
+            out.append(made)
     return out
 
 
-def _read_actions(reader: _Reader, notes: Any) -> list[ActionItem]:
-    rows = [(_Row(reader, cells, where, notes), provenance) for cells, provenance, where in reader.rows["actions"]]
-    ids = _ids(rows, "action")
-    out = []
-    for (row, provenance), ident in zip(rows, ids, strict=True):
-        description = row.get("description", required=True, expected="what must be done")
-        owner = row.get("owner", required=True, expected="who must do it")
-        due, completed = row.get("due", to_date), row.get("completed", to_date)
-        status = row.get("status", _status) or ActionStatus.OPEN
-        if ident is None:
-            continue
-        action = _build(row, "description", ActionItem,
-            id=ident, description=description, owner=owner, due=due, status=status, completed=completed,
-            provenance=provenance)  # fmt: skip
-        if action is not None:
-            out.append(action)
-    return out
+def _agreement(desks: dict[str, str], row: _Row, ident: str | None, provenance: Provenance) -> Agreement | None:
+    desk = _desk(row, desks)
+    agency = row.get("agency", _agency, required=True, expected="the perangkat daerah (id or SKPD code)")
+    code = row.get("code", _code, required=True, expected="a sub kegiatan code such as 1.02.02.2.02.0001")
+    year = row.get("year", _int, required=True, expected="the plan year, such as 2026")
+    target = _target(row)
+    pagu = row.get("pagu", to_money)
+    outcome, notes_text = row.get("outcome"), row.get("notes")
+    if ident is None:
+        return None
+    return _build(row, "code", Agreement,
+        id=ident, desk_id=desk, agency_id=agency, sub_activity=code, year=year, outcome=outcome, target=target,
+        pagu=Money(pagu) if pagu is not None else None, notes=notes_text, provenance=provenance)  # fmt: skip
 
 
-def _read_proposals(reader: _Reader, notes: Any) -> list[Proposal]:
-    rows = [(_Row(reader, cells, where, notes), provenance) for cells, provenance, where in reader.rows["proposals"]]
-    ids = _ids(rows, "proposal")
-    out = []
-    for (row, provenance), ident in zip(rows, ids, strict=True):
-        government = row.get("government", required=True, expected="the proposing government (kode wilayah)")
-        title = row.get("title", required=True, expected="the need proposed")
-        rank, year = row.get("rank", _int), row.get("year", _int)
-        sector = row.get("sector", _code)
-        pagu = row.get("pagu", to_money)
-        addressed, justification = row.get("addressed"), row.get("justification")
-        if ident is None:
-            continue
-        proposal = _build(row, "title", Proposal,
-            id=ident, government_id=government, title=title, addressed_to=addressed, rank=rank,
-            justification=justification, sector=sector, pagu=Money(pagu) if pagu is not None else None, year=year,
-            provenance=provenance)  # fmt: skip
-        if proposal is not None:
-            out.append(proposal)
-    return out
+def _action(row: _Row, ident: str | None, provenance: Provenance) -> ActionItem | None:
+    description = row.get("description", required=True, expected="what must be done")
+    owner = row.get("owner", required=True, expected="who must do it")
+    due, completed = row.get("due", to_date), row.get("completed", to_date)
+    status = row.get("status", _status) or ActionStatus.OPEN
+    if ident is None:
+        return None
+    return _build(row, "description", ActionItem,
+        id=ident, description=description, owner=owner, due=due, status=status, completed=completed,
+        provenance=provenance)  # fmt: skip
+
+
+def _proposal(row: _Row, ident: str | None, provenance: Provenance) -> Proposal | None:
+    government = row.get("government", required=True, expected="the proposing government (kode wilayah)")
+    title = row.get("title", required=True, expected="the need proposed")
+    rank, year = row.get("rank", _int), row.get("year", _int)
+    sector = row.get("sector", _code)
+    pagu = row.get("pagu", to_money)
+    addressed, justification = row.get("addressed"), row.get("justification")
+    if ident is None:
+        return None
+    return _build(row, "title", Proposal,
+        id=ident, government_id=government, title=title, addressed_to=addressed, rank=rank,
+        justification=justification, sector=sector, pagu=Money(pagu) if pagu is not None else None, year=year,
+        provenance=provenance)  # fmt: skip
 
 
 def _read_agenda(reader: _Reader, notes: Any) -> list[AgendaItem]:
@@ -677,9 +672,10 @@ def _meeting(reader: _Reader, notes: dict[str, Any]) -> Meeting | None:
     parts = {
         key: _party_rows(reader, key, lookup, notes.get(key, {})) for key in ("participants", "invitees", "signatories")
     }
-    agreements = _read_agreements(reader, lookup, notes.get("agreements", {}))
-    actions = _read_actions(reader, notes.get("actions", {}))
-    proposals = _read_proposals(reader, notes.get("proposals", {}))
+    agreements = _numbered(reader, "agreements", "agreement", notes.get("agreements", {}),
+                           functools.partial(_agreement, lookup))  # fmt: skip
+    actions = _numbered(reader, "actions", "action", notes.get("actions", {}), _action)
+    proposals = _numbered(reader, "proposals", "proposal", notes.get("proposals", {}), _proposal)
     agenda = _read_agenda(reader, notes.get("agenda", {}))
     fields: dict[str, Any] = {}
     where_block = Location(source=reader.source, sheet=MEETING_SHEET)

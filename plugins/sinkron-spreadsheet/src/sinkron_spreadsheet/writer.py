@@ -66,6 +66,24 @@ def abandon(workbook: Any) -> None:
                 sheet.close()
 
 
+def write_only_cell(sheet: Any, value: Any, *, fmt: str | None = None, bold: bool = False) -> Any:
+    """A cell for a write-only ``sheet``: text escaped (:func:`escape_text`) and stored as text, a number format, bold."""
+    from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
+
+    if isinstance(value, str):
+        value = escape_text(value)
+    cell = WriteOnlyCell(sheet, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"
+    if fmt:
+        cell.number_format = fmt
+    if bold:
+        from openpyxl.styles import Font  # type: ignore[import-untyped]
+
+        cell.font = Font(bold=True)
+    return cell
+
+
 def default_layout(plan: Plan) -> str:
     """The layout a plan is written in when none is asked for."""
     if plan.kind in (PlanKind.RKPD, PlanKind.RKP):
@@ -84,9 +102,6 @@ class _Sheet:
     """
 
     def __init__(self, workbook: Any, title: str, *, escape_controls: bool = False) -> None:
-        from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
-
-        self._cell_class = WriteOnlyCell
         self.sheet = workbook.create_sheet(title=title)
         self.escape_controls = escape_controls
 
@@ -102,18 +117,8 @@ class _Sheet:
         )
 
     def cell(self, value: Any, *, fmt: str | None = None, bold: bool = False) -> Any:
-        if isinstance(value, str):
-            value = escape_text(self._storable(value))
-        cell = self._cell_class(self.sheet, value=value)
-        if isinstance(value, str):
-            cell.data_type = "s"
-        if fmt:
-            cell.number_format = fmt
-        if bold:
-            from openpyxl.styles import Font  # type: ignore[import-untyped]
-
-            cell.font = Font(bold=True)
-        return cell
+        return write_only_cell(self.sheet, self._storable(value) if isinstance(value, str) else value, fmt=fmt,
+                               bold=bold)  # fmt: skip
 
     def append(self, values: Sequence[Any]) -> None:
         self.sheet.append([v if not isinstance(v, (str, int, Decimal, dt.date)) else self.cell(v) for v in values])
