@@ -166,3 +166,20 @@ def test_a_krisna_export_is_recognised_whatever_its_key_order(tmp_path: Path) ->
     manager = sinkron.PluginManager()
     if "krisna" in manager.connectors():
         assert manager.connector_for(path).name == "krisna"
+
+
+def test_list_fields_that_are_not_lists_of_objects_are_reported_in_order(tmp_path: Path) -> None:
+    komponen = [5, {"kdkmpnen": "051", "nmkmpnen": "Pembangunan Kolam", "catatan": "x", "alokasi_total": 10}]
+    lokasi = [{"kode_lokasi": "62.02", "alokasi": 1, "volume": 3}, "62.71"]
+    records = [krisna_record(lokasi_alokasi="62.02"), krisna_record(suboutput_kode="002", komponen=komponen,
+                                                                    lokasi_alokasi=lokasi)]  # fmt: skip
+    result = read_krisna(krisna_file(tmp_path / "r.json", records))
+    assert [(e.location.json_path, e.message, e.expected) for e in result.errors] == [
+        ("$[0].lokasi_alokasi", "not a list", "a list of {kode_lokasi, nama_lokasi, target, alokasi}"),
+        ("$[1].lokasi_alokasi[0].volume", "unknown field", "alokasi, kode_lokasi, nama_lokasi, target"),
+        ("$[1].lokasi_alokasi[1]", "not an object", None),
+        ("$[1].komponen[0]", "not an object", None),
+        ("$[1].komponen[1].catatan", "unknown field", ", ".join(sorted(
+            {"kdkmpnen", "nmkmpnen", "jenis_komponen", "indikator_pbj", "indikator_komponen", "satuan", "target",
+             "alokasi_total"}))),
+    ]  # fmt: skip

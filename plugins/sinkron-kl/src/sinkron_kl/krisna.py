@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -332,20 +332,31 @@ class _Reader:
             self.error(exc.reason, f"{path}.{exc.field}")
             return None
 
-    def locations(self, raw: Any, path: str, unit: str | None) -> list[OutputLocation]:
+    def objects(self, raw: Any, path: str, known: frozenset[str], what: str) -> Iterator[tuple[str, Mapping[str, Any]]]:
+        """The objects of a list field (``lokasi_alokasi``, ``komponen``) with their JSON paths, in order.
+
+        A field that is not a list (``what``: the list expected), an item that is not an object and an
+        unknown field of an item are reported as they come.
+        """
         if raw is None:
-            return []
+            return
         if not isinstance(raw, list):
-            self.error("not a list", path, expected="a list of {kode_lokasi, nama_lokasi, target, alokasi}")
-            return []
-        out: list[OutputLocation] = []
+            self.error("not a list", path, expected=what)
+            return
         for i, item in enumerate(raw):
             where = f"{path}[{i}]"
             if not isinstance(item, Mapping):
                 self.error("not an object", where)
                 continue
-            for key in sorted(set(item) - _LOCATION_KNOWN):
-                self.error("unknown field", f"{where}.{key}", expected=", ".join(sorted(_LOCATION_KNOWN)))
+            for key in sorted(set(item) - known):
+                self.error("unknown field", f"{where}.{key}", expected=", ".join(sorted(known)))
+            yield where, item
+
+    def locations(self, raw: Any, path: str, unit: str | None) -> list[OutputLocation]:
+        out: list[OutputLocation] = []
+        for where, item in self.objects(
+            raw, path, _LOCATION_KNOWN, "a list of {kode_lokasi, nama_lokasi, target, alokasi}"
+        ):
             code = _text(item.get("kode_lokasi"))
             if code is None:
                 self.error("required field missing or empty", f"{where}.kode_lokasi", expected="kode_lokasi")
@@ -368,19 +379,8 @@ class _Reader:
         return out
 
     def components(self, raw: Any, path: str, ro: KLCode) -> list[Component]:
-        if raw is None:
-            return []
-        if not isinstance(raw, list):
-            self.error("not a list", path, expected="a list of komponen")
-            return []
         out: list[Component] = []
-        for i, item in enumerate(raw):
-            where = f"{path}[{i}]"
-            if not isinstance(item, Mapping):
-                self.error("not an object", where)
-                continue
-            for key in sorted(set(item) - _COMPONENT_KNOWN):
-                self.error("unknown field", f"{where}.{key}", expected=", ".join(sorted(_COMPONENT_KNOWN)))
+        for where, item in self.objects(raw, path, _COMPONENT_KNOWN, "a list of komponen"):
             code = self.code(item.get("kdkmpnen"), f"{where}.kdkmpnen", KLLevel.COMPONENT, ro)
             name = _text(item.get("nmkmpnen"))
             if name is None:
