@@ -7,9 +7,8 @@ from decimal import Decimal
 
 from sinkron.align.achievement import achievement
 from sinkron.align.index import BundleIndex
-from sinkron.align.report import AchievementBand, CoverageRow, Metrics, PaguShare
-from sinkron.align.support import SupportMap, budget_plans
-from sinkron.codes import CodeLevel
+from sinkron.align.report import AchievementBand, CoverageRow, Metrics
+from sinkron.align.support import SupportMap, budget_plans, pagu_shares
 
 __all__ = ["ACHIEVEMENT_BANDS", "compute_metrics"]
 
@@ -40,18 +39,7 @@ def compute_metrics(index: BundleIndex, support: SupportMap) -> Metrics:
         )
         for p in index.bundle.priorities
     )  # fmt: skip
-    shares = []
-    for plan in plans:
-        year = plan.period.start
-        total = on = Decimal(0)
-        for record in index.item_records(CodeLevel.SUB_ACTIVITY, plan):
-            amount = record.item.budget_for(year)
-            if amount is None:
-                continue
-            total += amount.amount
-            if support.priorities_of_item.get(record.ref):
-                on += amount.amount
-        shares.append(PaguShare(plan=plan.id, year=year, total=total, on_priorities=on))
+    shares = pagu_shares(index)
     bands: Counter[tuple[int, str]] = Counter()
     for indicator_record in index.indicators.values():
         indicator = indicator_record.indicator

@@ -11,10 +11,12 @@ from collections import defaultdict
 from decimal import Decimal
 
 from sinkron.align.index import BundleIndex, ItemRecord
+from sinkron.align.report import PaguShare
+from sinkron.codes import CodeLevel
 from sinkron.models import Activity, LinkKind, Plan, PlanKind, Program, ref
 from sinkron.models.links import REF_SEPARATOR
 
-__all__ = ["SupportMap", "budget_plans"]
+__all__ = ["SupportMap", "budget_plans", "pagu_shares"]
 
 _SUPPORT_KINDS = (LinkKind.TAGGED, LinkKind.SUPPORTS)
 _UNKNOWN: Decimal | None = Decimal("NaN")  # "not looked up yet" in SupportMap._amounts (None is "no pagu")
@@ -111,3 +113,28 @@ class SupportMap:
                 if amount is not None:
                     total += amount
         return total
+
+
+def pagu_shares(index: BundleIndex) -> list[PaguShare]:
+    """For each plan of :func:`budget_plans`: its sub kegiatan pagu and the part supporting a priority.
+
+    Computed once per check: the report's table and rule SKN403 read the same figures.
+    """
+    return index.derived("pagu_shares", _pagu_shares)
+
+
+def _pagu_shares(index: BundleIndex) -> list[PaguShare]:
+    support = SupportMap.of(index)
+    shares = []
+    for plan in budget_plans(index):
+        year = plan.period.start
+        total = on = Decimal(0)
+        for record in index.item_records(CodeLevel.SUB_ACTIVITY, plan):
+            amount = record.item.budget_for(year)
+            if amount is None:
+                continue
+            total += amount.amount
+            if support.priorities_of_item.get(record.ref):
+                on += amount.amount
+        shares.append(PaguShare(plan=plan.id, year=year, total=total, on_priorities=on))
+    return shares

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from decimal import Decimal
 
 from sinkron.align.context import Context
 from sinkron.align.findings import Finding, Severity
@@ -35,8 +34,7 @@ from sinkron.align.rules._shared import (
     support_map,
     unit_key,
 )
-from sinkron.align.support import budget_plans
-from sinkron.codes import CodeLevel
+from sinkron.align.support import pagu_shares
 from sinkron.errors import SinkronError
 from sinkron.models import Activity, GovernmentLevel, Indicator, LinkKind, Plan, Priority, PriorityKind, Program, ref
 from sinkron.nomenclature.names import tokens
@@ -249,23 +247,11 @@ def low_priority_share(ctx: Context) -> Iterator[Finding]:
     sub kegiatan pagu. Plans with no pagu are not judged.
     """
     threshold = decimal_option(ctx, "min_share")
-    index = ctx.index
-    support = support_map(index)
-    for plan in budget_plans(index):
-        year = plan.period.start
-        total = on = Decimal(0)
-        for record in index.item_records(CodeLevel.SUB_ACTIVITY, plan):
-            amount = record.item.budget_for(year)
-            if amount is None:
-                continue
-            total += amount.amount
-            if support.priorities_of_item.get(record.ref):
-                on += amount.amount
-        if total == 0:
+    for figures in pagu_shares(ctx.index):
+        share, total, on, year = figures.share, figures.total, figures.on_priorities, figures.year
+        if share is None or share >= threshold:  # no pagu: not judged
             continue
-        share = (on / total).quantize(Decimal("0.0001"))
-        if share >= threshold:
-            continue
+        plan = ctx.index.plans[figures.plan]
         yield ctx.finding(
             plan.id,
             id=f"Hanya {percent_id(share)} pagu {plan.title} ({rupiah_id(on)} dari {rupiah_id(total)}) yang "
