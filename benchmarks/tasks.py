@@ -194,9 +194,15 @@ def _bundle(path: str, cache: str | None = None) -> Any:
         gc.disable()  # unpickling a million objects: the collector would rescan them all, repeatedly
         try:
             with Path(cache).open("rb") as handle:
-                return pickle.load(handle)
+                bundle = pickle.load(handle)
         finally:
+            # Objects made with the collector off are all young: the first collection after it is
+            # back would scan every one of them (20 s at a million rows), likely inside the timed
+            # task. A bundle read normally has long been moved to the oldest generation; freezing
+            # puts these where that leaves them.
+            gc.freeze()
             gc.enable()
+        return bundle
     return sinkron.read(path, format="sipd")
 
 
