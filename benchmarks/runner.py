@@ -207,6 +207,8 @@ def _ratio_target(task: str, limit: float) -> Callable[[Sequence[Measurement]], 
 def _at_million(
     task: str | None, value: Callable[[Measurement], float], limit: float, unit: str
 ) -> Callable[[Sequence[Measurement]], tuple[bool | None, str]]:
+    """Judge a figure at a million rows; below that, extrapolate from the growth between the two largest sizes."""
+
     def judge(ms: Sequence[Measurement]) -> tuple[bool | None, str]:
         found = [m for m in ms if task is None or m.task == task]
         if not found:
@@ -217,10 +219,16 @@ def _at_million(
         where = f"{worst.task} at {largest:,} rows"
         if largest >= 1_000_000:
             return figure <= limit, f"{figure:,.1f} {unit} ({where})"
-        base = min((m for m in ms if m.size == largest), key=value)
-        floor = value(base) if task is None else 0.0  # memory: the interpreter's own share does not grow
-        estimate = floor + (figure - floor) * 1_000_000 / largest
-        return None, f"{figure:,.1f} {unit} ({where}); linear estimate for 1M: {estimate:,.1f} {unit}"
+        smaller = [m for m in found if m.task == worst.task and m.size < largest]
+        if smaller:  # the slope between two sizes leaves out what does not grow (imports, the interpreter)
+            before = max(smaller, key=lambda m: m.size)
+            slope = (figure - value(before)) / (largest - before.size)
+            estimate = figure + slope * (1_000_000 - largest)
+        elif task is not None:  # time: proportional to the rows
+            estimate = figure * 1_000_000 / largest
+        else:  # memory at one size: nothing tells the fixed part from the part per row
+            return None, f"{figure:,.1f} {unit} ({where}); run --growth for an estimate at 1M"
+        return None, f"{figure:,.1f} {unit} ({where}); estimate for 1M: {estimate:,.1f} {unit}"
 
     return judge
 

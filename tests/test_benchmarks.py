@@ -161,7 +161,11 @@ def test_targets_are_judged_from_the_measurements() -> None:
     text = format_targets(linear)
     assert "| csv → Bundle within 3× the csv module (or pyarrow) | yes |" in text
     assert "| growth linear: 10× rows ⇒ ≤ 12× time | yes |" in text
-    assert "linear estimate for 1M: 21.0 s" in text
+    assert "estimate for 1M: 21.1 s" in text  # from the slope between 10 000 and 100 000 rows
+    one_size = format_targets([_m("check", 100_000, 2.0, rss=500 << 20)])
+    assert "estimate for 1M: 20.0 s" in one_size and "run --growth for an estimate at 1M" in one_size
+    growing = format_targets([_m("check", 10_000, 0.2, rss=100 << 20), _m("check", 100_000, 2.0, rss=200 << 20)])
+    assert "0.2 GiB (check at 100,000 rows); estimate for 1M: 1.2 GiB" in growing
     steep = [_m("check", 10_000, 0.2), _m("check", 100_000, 3.0)]
     assert "| growth linear: 10× rows ⇒ ≤ 12× time | no | worst ×15.0" in format_targets(steep)
     million = [_m("check", 1_000_000, 25.0, rss=3 << 30)]
