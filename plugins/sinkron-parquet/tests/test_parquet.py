@@ -214,3 +214,26 @@ def test_duckdb_reads_many_governments_exports(demo: Bundle, tmp_path: Path) -> 
         .fetchall()
     )
     assert rows == [("62", subs), ("63", subs)]
+
+
+def test_a_failed_swap_keeps_the_previous_export(demo: Bundle, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    folder = tmp_path / "out"
+    write_parquet(demo, folder)
+    real_replace = os.replace
+    calls: list[tuple[str, str]] = []
+
+    def second_fails(src: str | Path, dst: str | Path) -> None:
+        calls.append((str(src), str(dst)))
+        if len(calls) == 2:  # the new folder into place
+            raise OSError(28, "No space left on device")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", second_fails)
+    with pytest.raises(OSError, match="No space left"):
+        write_parquet(Bundle(), folder)
+    monkeypatch.setattr(os, "replace", real_replace)
+    manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    assert manifest["tables"]["plans"] == len(demo.plans)  # the previous export, whole
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]  # no staging or old folder left

@@ -63,7 +63,11 @@ def write_parquet(bundle: Bundle, target: str | Path, *, compression: str = _COM
         if target.exists():
             old = target.with_name(f".{target.name}.old-{os.getpid()}")
             os.replace(target, old)
-            os.replace(staging, target)
+            try:
+                os.replace(staging, target)
+            except BaseException:
+                os.replace(old, target)  # put the previous export back: never no export at all
+                raise
             shutil.rmtree(old, ignore_errors=True)
         else:
             os.replace(staging, target)
