@@ -29,7 +29,7 @@ from sinkron.models import (
     Target,
     Value,
 )
-from sinkron.nomenclature import Change, Version, default_nomenclature
+from sinkron.nomenclature import Change, Version, comparison_key, default_nomenclature
 from sinkron.nomenclature import ChangeKind as NomenclatureChange
 from sinkron.testing import strategies as sst
 
@@ -371,6 +371,15 @@ def test_a_modified_copy_reports_exactly_the_modifications(p: Plan, data: st.Dat
                               agency_id=target.agency_id, budgets=[Budget(year=year, amount=Money(5000))])  # fmt: skip
             modified = _replace_sub(modified, target.code, target, new)
             expected["added"].add((str(code),))
+    # A recode beside a removed sub kegiatan of the same name (Papua variants 3/4 of a kegiatan share
+    # names) cannot be told apart: the diff rightly reports it as one removal and one addition.
+    removed_names = {comparison_key(s.name) for s in subs if (str(s.code),) in expected["removed"]}
+    for old_code, new_code in list(expected["recoded"]):
+        old_sub = next(s for s in subs if str(s.code) == old_code)
+        if comparison_key(old_sub.name) in removed_names:
+            expected["recoded"].discard((old_code, new_code))
+            expected["removed"].add((old_code,))
+            expected["added"].add((new_code,))
     result = diff(p, modified)
     found = {
         "added": {(str(i.code),) for i in result.added},

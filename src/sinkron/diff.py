@@ -438,18 +438,20 @@ def _find_recodes(
         if candidates:
             pairs.append((removed.pop(key), added.pop(candidates[0]), reason, 1.0))
 
-    # 2. the same name (comparison key) in the same perangkat daerah and level
-    by_name: dict[tuple[str | None, CodeLevel, str], list[tuple[str | None, Code, int]]] = defaultdict(list)
+    # 2. the same name (comparison key) in the same perangkat daerah and level — only when exactly one
+    #    removed and one added item carry it: two removed items of one name (Papua variants 3/4 of a
+    #    kegiatan share names) cannot tell which of them moved.
+    NameKey = tuple[str | None, CodeLevel, str]
+    added_by_name: dict[NameKey, list[tuple[str | None, Code, int]]] = defaultdict(list)
+    removed_by_name: dict[NameKey, list[tuple[str | None, Code, int]]] = defaultdict(list)
     for key, entry in added.items():
-        by_name[(key[0], entry.ref.level, comparison_key(entry.ref.name))].append(key)
-    for key in list(removed):
-        entry = removed[key]
-        bucket = by_name.get((key[0], entry.ref.level, comparison_key(entry.ref.name)))
-        while bucket:
-            candidate = bucket.pop(0)
-            if candidate in added:
-                pairs.append((removed.pop(key), added.pop(candidate), RecodeReason.NAME, 1.0))
-                break
+        added_by_name[(key[0], entry.ref.level, comparison_key(entry.ref.name))].append(key)
+    for key, entry in removed.items():
+        removed_by_name[(key[0], entry.ref.level, comparison_key(entry.ref.name))].append(key)
+    for name_key, old_keys in removed_by_name.items():
+        new_keys = added_by_name.get(name_key, [])
+        if len(old_keys) == 1 and len(new_keys) == 1:
+            pairs.append((removed.pop(old_keys[0]), added.pop(new_keys[0]), RecodeReason.NAME, 1.0))
 
     # 3. similar names, within one perangkat daerah and level, while the buckets stay small
     old_groups: dict[tuple[str | None, CodeLevel], list[tuple[str | None, Code, int]]] = defaultdict(list)
