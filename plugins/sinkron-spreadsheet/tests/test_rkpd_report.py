@@ -15,11 +15,13 @@ from sinkron import (
     Activity,
     Agency,
     Budget,
+    Bundle,
     Code,
     FundingSource,
     Indicator,
     IndicatorKind,
     Money,
+    Plan,
     PlanKind,
     PlanPeriod,
     Program,
@@ -27,6 +29,7 @@ from sinkron import (
     Target,
     Value,
 )
+from sinkron.nomenclature import default_nomenclature
 from sinkron_spreadsheet import read_rkpd_report, read_spreadsheet, write_rkpd_report
 
 UNIT = "1.02.0.00.0.00.01.0000"
@@ -207,3 +210,100 @@ def test_written_report_reads_back_equal(tmp_path: Path) -> None:
     assert second.bundle.plans[0].programs[0].activities[0].sub_activities[0].budget_for(2027) == Money(
         Decimal(1_100_000)
     )
+
+
+# -- several perangkat daerah in one sheet: each unit's urusan and bidang subtotals are its own ------------------
+UNIT2 = "1.02.0.00.0.00.02.0000"
+
+
+def two_unit_rows(second_bidang: str = "1.000.000") -> list[list[object]]:
+    """Both units carry urusan 1, bidang 1.02 and program 1.02.02, with different pagu; one TOTAL for both."""
+    first = report_rows()[:6]
+    second = [list(r) for r in report_rows()[:5]]
+    for row in second:
+        row[13], row[18] = "1.000.000", None
+    second[1][13] = second_bidang
+    total: list[object] = [None] * 19
+    total[5], total[13], total[18] = "TOTAL", "2.500.000", "1.100.000"
+    return [*first, [f"Unit Organisasi : {UNIT2} RSUD Doris"], *second, total]
+
+
+def test_several_units_with_their_urusan_and_bidang_subtotals(tmp_path: Path) -> None:
+    path = rkpd_report(tmp_path / "rkpd.xlsx", two_unit_rows(), unit=f"{UNIT} Dinas Kesehatan")
+    result = read_rkpd_report(path)
+    assert result.errors == ()
+    (plan,) = result.bundle.plans
+    assert [(p.agency_id, p.budget_for(2026)) for p in plan.programs] == [
+        (UNIT, Money(1_500_000)), (UNIT2, Money(1_000_000)),
+    ]  # fmt: skip
+
+
+def test_a_wrong_subtotal_in_the_second_unit_is_reported_at_its_row(tmp_path: Path) -> None:
+    path = rkpd_report(tmp_path / "rkpd.xlsx", two_unit_rows(second_bidang="1.200.000"), unit=f"{UNIT} Dinas Kesehatan")
+    result = read_rkpd_report(path)
+    # Title, unit line, header (3 rows), numbering: unit 1 is rows 7–12, its Unit Organisasi line row 13,
+    # unit 2's urusan row 14 and bidang row 15.
+    (error,) = result.errors
+    assert (error.location.row, error.location.column, error.location.field) == (15, "N", "pagu")
+    assert error.message == "the subtotal of 1.02 does not match the sum of its rows"
+    assert error.expected == "1.000.000 (the sum of the rows under it)" and error.actual == "1.200.000"
+
+
+def _two_unit_bundle() -> Bundle:
+    """An RKPD of two perangkat daerah whose pagu is on the sub kegiatan only (as SIPD gives it)."""
+
+    def program(agency: str, amounts: list[int]) -> Program:
+        subs = [
+            SubActivity(code=Code.parse(f"1.02.02.2.02.000{n}"), name=f"Sub kegiatan {n}", agency_id=agency,
+                        budgets=[Budget(year=2026, amount=Money(a))])
+            for n, a in enumerate(amounts, start=1)
+        ]  # fmt: skip
+        activity = Activity(code=Code.parse("1.02.02.2.02"), name="Kegiatan", agency_id=agency, sub_activities=subs)
+        return Program(code=Code.parse("1.02.02"), name="Program", agency_id=agency, activities=[activity])
+
+    plan = Plan(id="rkpd-2026", kind=PlanKind.RKPD, title="RKPD 2026", period=PlanPeriod(start=2026, end=2026),
+                programs=[program(UNIT, [1_000_000, 500_000]), program(UNIT2, [700_000])])  # fmt: skip
+    return Bundle(plans=[plan], agencies=[Agency(code=UNIT, name="Dinas Kesehatan"), Agency(code=UNIT2, name="RSUD")])
+
+
+def _pagu_column(path: Path) -> dict[str, list[object]]:
+    """The pagu (column N) of every row, by the text of its name column (F)."""
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(path).active
+    out: dict[str, list[object]] = {}
+    for row in sheet.iter_rows(values_only=True):
+        if len(row) > 13 and isinstance(row[5], str):
+            out.setdefault(row[5], []).append(row[13])
+    return out
+
+
+def test_the_writer_fills_every_subtotal_and_a_multi_unit_report_reads_back_clean(tmp_path: Path) -> None:
+    path = write_rkpd_report(_two_unit_bundle(), tmp_path / "rkpd.xlsx")
+    pagu = _pagu_column(path)
+    # Urusan, bidang, program and kegiatan rows carry the sum of the rows under them, per unit, as a report does.
+    bidang = default_nomenclature().lookup(Code.parse("1.02"), 2026)
+    assert bidang is not None
+    assert pagu[bidang.name] == [1_500_000, 700_000]
+    assert pagu["Program"] == [1_500_000, 700_000] and pagu["Kegiatan"] == [1_500_000, 700_000]
+    assert pagu["TOTAL"] == [2_200_000]
+    result = read_rkpd_report(path)
+    assert result.errors == ()
+    assert [p.budget_for(2026) for p in result.bundle.plans[0].programs] == [Money(1_500_000), Money(700_000)]
+
+
+def test_a_tampered_subtotal_of_the_second_unit_in_a_written_report(tmp_path: Path) -> None:
+    import openpyxl
+
+    path = write_rkpd_report(_two_unit_bundle(), tmp_path / "rkpd.xlsx")
+    book = openpyxl.load_workbook(path)
+    sheet = book.active
+    bidang = default_nomenclature().lookup(Code.parse("1.02"), 2026)
+    assert sheet is not None and bidang is not None
+    rows = [row[0].row for row in sheet.iter_rows() if row[5].value == bidang.name]
+    assert len(rows) == 2
+    sheet.cell(row=rows[1], column=14, value=800_000)
+    book.save(path)
+    (error,) = read_rkpd_report(path).errors
+    assert (error.location.row, error.location.column) == (rows[1], "N")
+    assert error.expected == "700.000 (the sum of the rows under it)" and error.actual == "800.000"

@@ -1,8 +1,9 @@
 """Reading program → kegiatan → sub kegiatan rows (Renstra PD, Renja/DPA, the RKPD report).
 
 Rows stream in; each row's code (one column, or five split columns) says its level. Urusan and
-bidang rows are headings (their subtotals are checked, their names kept when they differ from the
-nomenclature); program, kegiatan and sub kegiatan rows become items; a row without a code but with
+bidang rows are headings (their subtotals are checked against the programs under them — in a sheet
+of several perangkat daerah, those of the heading's own unit — and their names kept when they
+differ from the nomenclature); program, kegiatan and sub kegiatan rows become items; a row without a code but with
 an indicator continues the item above (one more indicator); ``TOTAL`` rows are checked, never
 imported. Parents without a row of their own (a flat Renja sheet) are named from the nomenclature.
 
@@ -97,6 +98,8 @@ class _Heading:
     code: Code
     row: int
     budgets: dict[int, tuple[Decimal, int, str]] = attrs.field(factory=dict)
+    programs: list[tuple[str | None, Code]] = attrs.field(factory=list)
+    """The programs under the heading: those first met after its row, in its unit, before the next heading."""
 
 
 @attrs.frozen
@@ -137,6 +140,8 @@ class _Reader:
         self.headings: list[_Heading] = []
         self.heading_names: dict[str, str] = {}
         self.totals: list[_Heading] = []
+        self.open_headings: list[_Heading] = []
+        """The urusan and bidang rows the next program row falls under (reset by a ``Unit Organisasi`` line)."""
         self.sector: Code | None = None
         self.last: _Item | None = None
         self.context: dict[CodeLevel, _Item] = {}
@@ -274,6 +279,8 @@ class _Reader:
                 line = parse_line(values)
                 if line is not None and line[0] in ("unit", "sub_unit"):
                     self.agency_id = self.on_unit(r, line[0], line[1])
+                    if line[0] == "unit":
+                        self.open_headings.clear()  # a new perangkat daerah: its own urusan and bidang rows follow
                     return
         name_cell = self.one(values, r, "name")
         if text is None:
@@ -313,6 +320,9 @@ class _Reader:
         heading = _Heading(code=code, row=r + 1)
         heading.budgets = self.budgets(values, r)
         self.headings.append(heading)
+        depth = code.level.depth
+        self.open_headings = [h for h in self.open_headings if h.code.level.depth < depth]
+        self.open_headings.append(heading)
         if name_cell is not None:
             raw = to_text(name_cell[1])
             entry = self.nomenclature.lookup(code, self.year) if not code.is_generic else None
@@ -356,6 +366,8 @@ class _Reader:
         if program is None:
             program = _Item(level=CodeLevel.PROGRAM, code=program_code, agency_id=self.agency_id)
             self.programs[(self.agency_id, program_code)] = program
+            for heading in self.open_headings:
+                heading.programs.append((self.agency_id, program_code))
         if code.level is CodeLevel.PROGRAM:
             return program
         self.context[CodeLevel.PROGRAM] = program
@@ -521,7 +533,7 @@ class _Reader:
     # -- the end ----------------------------------------------------------------------------------------
     def finish(self) -> tuple[Program, ...]:
         programs: list[Program] = []
-        sums: dict[Code, dict[int, Decimal]] = {}
+        sums: dict[tuple[str | None, Code], dict[int, Decimal]] = {}
         for program in self.programs.values():
             built = self.build(program, sums)
             if built is not None:
@@ -546,7 +558,7 @@ class _Reader:
             out[year] = amount
         return out
 
-    def build(self, program: _Item, sums: dict[Code, dict[int, Decimal]]) -> Program | None:
+    def build(self, program: _Item, sums: dict[tuple[str | None, Code], dict[int, Decimal]]) -> Program | None:
         activities: list[Activity] = []
         activity_budgets: list[dict[int, Decimal]] = []
         for activity in program.children.values():
@@ -564,7 +576,7 @@ class _Reader:
             if isinstance(built_activity, Activity):
                 activities.append(built_activity)
         budgets = self._effective(program, activity_budgets)
-        sums[program.code] = budgets
+        sums[(program.agency_id, program.code)] = budgets
         built = self.model(program, budgets, activities)
         return built if isinstance(built, Program) else None
 
@@ -614,13 +626,17 @@ class _Reader:
                        actual=str(item.code))  # fmt: skip
             return None
 
-    def check_headings(self, sums: dict[Code, dict[int, Decimal]]) -> None:
+    def check_headings(self, sums: dict[tuple[str | None, Code], dict[int, Decimal]]) -> None:
+        """Each urusan and bidang row against the programs under it (its unit's, not the whole sheet's); TOTAL rows
+        against every program of the sheet."""
         for heading in self.headings:
             totals: dict[int, Decimal] = {}
-            for code, budgets in sums.items():
-                if code.is_within(heading.code):
-                    for year, amount in budgets.items():
-                        totals[year] = totals.get(year, Decimal(0)) + amount
+            for key in heading.programs:
+                budgets = sums.get(key)
+                if budgets is None or not key[1].is_within(heading.code):
+                    continue
+                for year, amount in budgets.items():
+                    totals[year] = totals.get(year, Decimal(0)) + amount
             self._compare(heading, totals, f"the subtotal of {heading.code}")
         grand: dict[int, Decimal] = {}
         for budgets in sums.values():

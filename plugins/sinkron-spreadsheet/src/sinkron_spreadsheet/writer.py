@@ -411,11 +411,17 @@ def _write_rkpd(sheet: _Sheet, plan: Plan, agencies: dict[str, Agency], nomencla
     headings = dict(_headings(plan, nomenclature))
 
     def amount(item: Item, y: int) -> Decimal | None:
+        """The item's pagu: its own, else the sum of its children's (a report's program and kegiatan subtotals)."""
         found = item.budget_for(y)
-        return found.amount if found is not None else None
+        if found is not None:
+            return found.amount
+        children: Sequence[Item] = (
+            item.activities if isinstance(item, Program) else item.sub_activities if isinstance(item, Activity) else ()
+        )
+        return total(children, y)
 
-    def total(programs: Iterable[Program], y: int) -> Decimal | None:
-        values = [a for a in (amount(p, y) for p in programs) if a is not None]
+    def total(items: Iterable[Item], y: int) -> Decimal | None:
+        values = [a for a in (amount(i, y) for i in items) if a is not None]
         return sum(values, Decimal(0)) if values else None
 
     def parts(item: Item) -> list[str]:
