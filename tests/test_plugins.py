@@ -221,3 +221,18 @@ def test_plugins_override_builtins_and_content_decides_between_extensions(tmp_pa
 
 def test_result_type_is_checked() -> None:
     assert ReadResult(bundle=Bundle()).complete
+
+
+def test_atomic_writes_get_the_usual_file_mode(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    from sinkron.exporter import write_atomic
+
+    old = os.umask(0o022)
+    try:
+        write_atomic(tmp_path / "laporan.html", b"<p>ok</p>")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "laporan.html").stat().st_mode) == 0o644
+    assert (tmp_path / "laporan.html").read_bytes() == b"<p>ok</p>"

@@ -48,12 +48,23 @@ class Exporter:
             raise ConnectorUnavailable(f"the {self.name} exporter", self.install or " ".join(missing))
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(target: Path, data: bytes) -> None:
-    """Write ``data`` to ``target`` through a temporary file in the same folder and a rename."""
+    """Write ``data`` to ``target`` through a temporary file in the same folder and a rename.
+
+    The file gets the permissions a plain ``open(target, "w")`` would give (0666 less the umask),
+    not the owner-only mode of the temporary file: reports are meant to be shared.
+    """
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
+        os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
