@@ -125,60 +125,209 @@ def _alias_pattern(alias: str) -> tuple[list[re.Pattern[str]], list[re.Pattern[s
     return exact, prefix, placeholder
 
 
-def _match_path(patterns: list[re.Pattern[str]], path: tuple[str, ...]) -> int | bool | None:
-    """Match parts as a subsequence of ``path``; the captured number, ``None`` if none, ``False`` if no match."""
-    position = 0
-    number: int | None = None
-    for pattern in patterns:
-        while position < len(path):
-            found = pattern.match(path[position])
-            position += 1
-            if found:
-                if found.groups():
-                    number = int(found.group(1))
-                break
-        else:
-            return False
-    return number
+_TextMatch = tuple[dict[int, int | None], dict[int, int | None]]
+"""The alias parts a header text matches exactly, and as a prefix: part id → the number it captured."""
+
+
+class _Aliases:
+    """A mapping's aliases compiled once: their parts' patterns and an index by first word.
+
+    An alias ``A > B`` matches a column whose header path holds a text matching ``A`` and, after
+    it, one matching ``B`` (first every part matching a whole text, then as a text's first words).
+    Matching gives what trying every alias of every field on every column gives (the general rule,
+    kept in the plugin's ``tests/test_fast_paths.py``), faster: a cell text is only tried against the alias parts
+    that begin with its first word (parts that begin with a placeholder are always tried), a block
+    of rows none of whose cells matches the first part of any alias is skipped (no column under it
+    can match), and the result of a block is kept for the next sheet with the same header.
+    """
+
+    _BLOCKS = 512
+    _VALUES = 50_000
+
+    def __init__(self, mapping: Mapping) -> None:
+        self.split_code = mapping.split_code
+        self.required = mapping.required
+        part_ids: dict[str, int] = {}
+        self.exact: list[re.Pattern[str]] = []
+        self.prefix: list[re.Pattern[str]] = []
+        self.by_word: dict[str, list[int]] = {}
+        self.always: list[int] = []
+        #: field → [(part ids, placeholder)], in the mapping's order.
+        self.fields: list[tuple[str, list[tuple[tuple[int, ...], str | None]]]] = []
+        firsts: set[int] = set()
+        for field, aliases in mapping.columns.items():
+            compiled: list[tuple[tuple[int, ...], str | None]] = []
+            for alias in aliases:
+                exact, prefix, placeholder = _alias_pattern(alias)
+                ids: list[int] = []
+                for text, exact_part, prefix_part in zip(
+                    (normalise_header(part) for part in alias.split(">")), exact, prefix, strict=True
+                ):
+                    if text not in part_ids:
+                        part_ids[text] = len(self.exact)
+                        self.exact.append(exact_part)
+                        self.prefix.append(prefix_part)
+                        word = text.split(" ", 1)[0]
+                        if "{" in word:
+                            self.always.append(part_ids[text])
+                        else:
+                            self.by_word.setdefault(word, []).append(part_ids[text])
+                    ids.append(part_ids[text])
+                firsts.add(ids[0])
+                compiled.append((tuple(ids), placeholder))
+            self.fields.append((field, compiled))
+        self.firsts = frozenset(firsts)
+        self._texts: dict[str, _TextMatch] = {}
+        self._values: dict[tuple[type, Any], bool] = {}
+        self._blocks: dict[Any, tuple[tuple[tuple[str, ...], ...], dict[str, list[Column]], tuple[str, ...]]] = {}
+
+    def text(self, text: str) -> _TextMatch:
+        """The parts a normalised header text matches exactly and as a prefix, each with its captured number."""
+        found = self._texts.get(text)
+        if found is not None:
+            return found
+        exact: dict[int, int | None] = {}
+        prefix: dict[int, int | None] = {}
+        for ids in (self.by_word.get(text.split(" ", 1)[0], ()), self.always):
+            for part in ids:
+                match = self.prefix[part].match(text)
+                if match is None:
+                    continue  # an exact match is also a prefix match
+                prefix[part] = int(match.group(1)) if match.groups() else None
+                match = self.exact[part].match(text)
+                if match is not None:
+                    exact[part] = int(match.group(1)) if match.groups() else None
+        found = (exact, prefix)
+        if len(self._texts) >= self._VALUES:
+            self._texts.clear()
+        self._texts[text] = found
+        return found
+
+    def starts_alias(self, value: Any) -> bool:
+        """Whether a cell's text matches the first part of some alias (exactly or as a prefix)."""
+        key = (type(value), value)  # True, 1 and 1.0 are equal keys but read as different texts
+        try:
+            known = self._values.get(key)
+        except TypeError:  # an unhashable cell value
+            known = None
+        if known is not None:
+            return known
+        text = normalise_header(to_text(value))
+        hit = bool(text) and not self.firsts.isdisjoint(self.text(text)[1])
+        try:
+            if len(self._values) >= self._VALUES:
+                self._values.clear()
+            self._values[key] = hit
+        except TypeError:
+            pass
+        return hit
+
+    def match_path(self, ids: tuple[int, ...], infos: Sequence[_TextMatch], mode: int) -> int | bool | None:
+        """Whether the parts ``ids`` match a subsequence of a path's texts (``infos``: what each text matches;
+        ``mode`` 0 whole texts, 1 first words): the number the last placeholder captured, ``None``, or ``False``."""
+        position = 0
+        number: int | None = None
+        for part in ids:
+            while position < len(infos):
+                matched = infos[position][mode]
+                position += 1
+                if part in matched:
+                    found = matched[part]
+                    if found is not None:
+                        number = found
+                    break
+            else:
+                return False
+        return number
+
+    def columns(self, paths: tuple[tuple[str, ...], ...]) -> tuple[dict[str, list[Column]], tuple[str, ...]]:
+        """:func:`match_columns` for this mapping."""
+        infos = [[self.text(t) for t in path] for path in paths]
+        starts = (
+            [any(not self.firsts.isdisjoint(info[0]) for info in path_infos) for path_infos in infos],
+            [any(not self.firsts.isdisjoint(info[1]) for info in path_infos) for path_infos in infos],
+        )
+        claimed: set[int] = set()
+        columns: dict[str, list[Column]] = {}
+        for field, aliases in self.fields:
+            repeated = "{" in field
+            for ids, placeholder in aliases:
+                found: list[Column] = []
+                for mode in (0, 1):
+                    for index, path in enumerate(paths):
+                        if index in claimed or not path or not starts[mode][index]:
+                            continue
+                        result = self.match_path(ids, infos[index], mode)
+                        if result is False:
+                            continue
+                        number = result if isinstance(result, int) and not isinstance(result, bool) else None
+                        found.append(Column(index, " > ".join(path), number, placeholder))
+                        if not repeated:
+                            break
+                    if found:
+                        break
+                if found:
+                    if repeated:
+                        wanted = field[field.index("{") :]
+                        found = [c for c in found if c.placeholder == wanted]
+                        if not found:
+                            continue
+                    columns[field] = found
+                    claimed.update(c.index for c in found)
+                    if field == "code" and self.split_code:
+                        claimed.update(range(found[0].index, found[0].index + 5))
+                    break
+        missing = tuple(f for f in self.required if f not in columns)
+        return columns, missing
+
+    def block(
+        self, block: Sequence[Sequence[Any]], top: int, merged: Sequence[tuple[tuple[int, int], tuple[int, int]]]
+    ) -> tuple[tuple[tuple[str, ...], ...], dict[str, list[Column]], tuple[str, ...]]:
+        """Paths, matched columns and missing fields of the header rows ``block`` starting at row ``top``."""
+        bottom = top + len(block)
+        near = tuple(
+            ((r1 - top, c1), (r2 - top, c2)) for (r1, c1), (r2, c2) in merged if not (r2 < top or r1 >= bottom)
+        )
+        try:
+            key: Any = (tuple(tuple((type(v), v) for v in row) for row in block), near)  # True == 1, "TRUE" != "1"
+            cached = self._blocks.get(key)
+        except TypeError:  # an unhashable cell value
+            key, cached = None, None
+        if cached is not None:
+            return cached
+        paths = _paths(block, 0, near)
+        columns, missing = self.columns(paths)
+        found = (paths, columns, missing)
+        if key is not None:
+            if len(self._blocks) >= self._BLOCKS:
+                self._blocks.clear()
+            self._blocks[key] = found
+        return found
+
+
+_COMPILED: dict[Any, _Aliases] = {}
+
+
+def _aliases(mapping: Mapping) -> _Aliases:
+    key = (tuple(mapping.columns.items()), mapping.required, mapping.split_code)
+    compiled = _COMPILED.get(key)
+    if compiled is None:
+        if len(_COMPILED) >= 64:
+            _COMPILED.clear()
+        compiled = _COMPILED[key] = _Aliases(mapping)
+    return compiled
 
 
 def match_columns(
     mapping: Mapping, paths: tuple[tuple[str, ...], ...]
 ) -> tuple[dict[str, list[Column]], tuple[str, ...]]:
-    """Assign columns to the mapping's fields; return them and the required fields left unmatched."""
-    claimed: set[int] = set()
-    columns: dict[str, list[Column]] = {}
-    for field, aliases in mapping.columns.items():
-        repeated = "{" in field
-        for alias in aliases:
-            exact, prefix, placeholder = _alias_pattern(alias)
-            found: list[Column] = []
-            for patterns in (exact, prefix):
-                for index, path in enumerate(paths):
-                    if index in claimed or not path:
-                        continue
-                    result = _match_path(patterns, path)
-                    if result is False:
-                        continue
-                    number = result if isinstance(result, int) and not isinstance(result, bool) else None
-                    found.append(Column(index, " > ".join(path), number, placeholder))
-                    if not repeated:
-                        break
-                if found:
-                    break
-            if found:
-                if repeated:
-                    wanted = field[field.index("{") :]
-                    found = [c for c in found if c.placeholder == wanted]
-                    if not found:
-                        continue
-                columns[field] = found
-                claimed.update(c.index for c in found)
-                if field == "code" and mapping.split_code:
-                    claimed.update(range(found[0].index, found[0].index + 5))
-                break
-    missing = tuple(f for f in mapping.required if f not in columns)
-    return columns, missing
+    """Assign columns to the mapping's fields; return them and the required fields left unmatched.
+
+    Each field takes the columns of its first alias that matches (exactly first, then as a prefix
+    of the header text); a column claimed by one field is not matched again.
+    """
+    columns, missing = _aliases(mapping).columns(paths)
+    return {field: list(found) for field, found in columns.items()}, missing
 
 
 def find_header(
@@ -192,14 +341,24 @@ def find_header(
     """
     best: Header | None = None
     height = mapping.header_rows
+    aliases = _aliases(mapping)
+    starts: dict[int, bool] = {}
+
+    def may_start(r: int) -> bool:
+        if r not in starts:
+            starts[r] = any(not is_blank(v) and aliases.starts_alias(v) for v in rows[r])
+        return starts[r]
+
     for top in range(min(len(rows), SCAN_ROWS)):
         block = rows[top : top + height]
         if not block or all(is_blank(v) for v in block[0]):
             continue
-        paths = _paths(block, top, merged)
-        columns, missing = match_columns(mapping, paths)
-        if not columns:
+        if not any(may_start(r) for r in range(top, top + len(block))):
+            continue  # no cell begins any alias: no column of this block can match
+        paths, found, missing = aliases.block(block, top, merged)
+        if not found:
             continue
+        columns = {field: list(cols) for field, cols in found.items()}
         header = Header(row=top, height=len(block), columns=columns, missing=missing, paths=paths,
                         duplicates=_duplicates(columns, paths, mapping))  # fmt: skip
         if best is None or (len(header.missing), -header.score) < (len(best.missing), -best.score):
