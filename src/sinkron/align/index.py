@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, TypeVar, cast
-
-import attrs
+from typing import Any, NamedTuple, TypeVar, cast
 
 from sinkron.codes import Code, CodeLevel
 from sinkron.models import (
@@ -45,28 +43,40 @@ _NAME_WIDTH = 48
 Item = Program | Activity | SubActivity
 
 
-def _item_code(record: ItemRecord) -> Code:
-    return record.item.code
-
-
-def _item_level(record: ItemRecord) -> CodeLevel:
-    return record.code.level
-
-
-@attrs.frozen(kw_only=True)
-class ItemRecord:
-    """A program, kegiatan or sub kegiatan with the plan and parents it sits under."""
-
+class _ItemFields(NamedTuple):
     ref: str
     plan: Plan
     item: Item
     program: Program
-    activity: Activity | None = None
-    code: Code = attrs.field(default=attrs.Factory(_item_code, takes_self=True), eq=False, repr=False)
-    """The item's code (stored: rules read it millions of times at national scale). Leave it out: it is
-    ``item.code`` (the index passes it only to save the lookup)."""
-    level: CodeLevel = attrs.field(default=attrs.Factory(_item_level, takes_self=True), eq=False, repr=False)
-    """The item's nomenclature level, ``code.level`` (stored, like ``code``)."""
+    activity: Activity | None
+    code: Code
+    level: CodeLevel
+
+
+class ItemRecord(_ItemFields):
+    """A program, kegiatan or sub kegiatan with the plan and parents it sits under.
+
+    Fields: ``ref``, ``plan``, ``item``, ``program``, ``activity`` (the kegiatan above a sub kegiatan),
+    ``code`` and ``level``. ``code`` is ``item.code`` and ``level`` is ``code.level``: both are stored
+    because rules read them millions of times at national scale; leave them out when building one.
+    A record is an immutable named tuple (a million of them are built per check of national data).
+    """
+
+    __slots__ = ()
+
+    def __new__(
+        cls,
+        *,
+        ref: str,
+        plan: Plan,
+        item: Item,
+        program: Program,
+        activity: Activity | None = None,
+        code: Code | None = None,
+        level: CodeLevel | None = None,
+    ) -> ItemRecord:
+        code = item.code if code is None else code
+        return tuple.__new__(cls, (ref, plan, item, program, activity, code, code.level if level is None else level))
 
     @property
     def parent(self) -> Program | Activity | None:
@@ -81,14 +91,16 @@ class ItemRecord:
         return self.item.agency_id or self.program.agency_id or self.plan.owner_id
 
 
-@attrs.frozen(kw_only=True)
-class IndicatorRecord:
-    """An indicator with the reference of the record that owns it."""
+class IndicatorRecord(NamedTuple):
+    """An indicator with the reference of the record that owns it (an immutable named tuple)."""
 
     ref: str
     owner_ref: str
     indicator: Indicator
     plan: Plan | None = None
+
+
+_new = tuple.__new__  # builds a record from its fields in order, without the keyword constructor's checks
 
 
 def _short(text: str) -> str:
@@ -109,8 +121,7 @@ class BundleIndex:
         self.items_by_level: dict[CodeLevel, list[ItemRecord]] = {level: [] for level in _ITEM_LEVELS}
         """Item records of each level (program, kegiatan, sub kegiatan), in bundle order."""
         self._by_plan_level: dict[tuple[str, CodeLevel], list[ItemRecord]] = {}
-        self.items_by_code: dict[tuple[str, Code], list[ItemRecord]] = defaultdict(list)
-        """Key: (plan id, code)."""
+        self._items_by_code: dict[tuple[str, Code], list[ItemRecord]] | None = None
         self.indicators: dict[str, IndicatorRecord] = {}
         self.objectives: dict[str, tuple[Plan, Goal | Objective]] = {}
         self.priorities: dict[str, Priority] = {p.id: p for p in bundle.priorities}
@@ -126,7 +137,7 @@ class BundleIndex:
                 self.priority_children[priority.parent_id].append(priority)
             for indicator in priority.indicators:
                 r = ref(priority.id, indicator.id)
-                self.indicators[r] = IndicatorRecord(ref=r, owner_ref=priority.id, indicator=indicator)
+                self.indicators[r] = _new(IndicatorRecord, (r, priority.id, indicator, None))
         for plan in bundle.plans:
             self._add_plan(plan)
         for link in bundle.links:
@@ -143,48 +154,68 @@ class BundleIndex:
             self._add_indicators(owner, statement.indicators, plan)
         if not plan.programs:
             return
-        # The lists this plan's records go to, looked up once per plan rather than once per item.
+        # One loop per level written out (no call per item), records built as plain tuples, and the
+        # lists of a level filled once per plan: this runs for every item of a national bundle.
+        items, indicators = self.items, self.indicators
         in_plan = self.items_by_plan[plan.id]
-        by_level = {
-            level: (self.items_by_level[level], self._by_plan_level.setdefault((plan.id, level), []))
-            for level in _ITEM_LEVELS
-        }
-        # Each class's code is validated to its level, so the level is known without asking the code.
-        add = self._add_item
+        programs: list[ItemRecord] = []
+        activities: list[ItemRecord] = []
+        subs: list[ItemRecord] = []
+        prefix = plan.id + REF_SEPARATOR
+        program_level, activity_level, sub_level = _ITEM_LEVELS
         for program in plan.programs:
-            add(plan, program, program, None, in_plan, by_level[CodeLevel.PROGRAM], CodeLevel.PROGRAM)
+            r = prefix + program.id
+            record = _new(ItemRecord, (r, plan, program, program, None, program.code, program_level))
+            items[r] = record
+            in_plan.append(record)
+            programs.append(record)
+            if program.indicators:
+                owner = r + REF_SEPARATOR
+                for indicator in program.indicators:
+                    i = owner + indicator.id
+                    indicators[i] = _new(IndicatorRecord, (i, r, indicator, plan))
             for activity in program.activities:
-                add(plan, activity, program, None, in_plan, by_level[CodeLevel.ACTIVITY], CodeLevel.ACTIVITY)
-                subs = by_level[CodeLevel.SUB_ACTIVITY]
+                r = prefix + activity.id
+                record = _new(ItemRecord, (r, plan, activity, program, None, activity.code, activity_level))
+                items[r] = record
+                in_plan.append(record)
+                activities.append(record)
+                if activity.indicators:
+                    owner = r + REF_SEPARATOR
+                    for indicator in activity.indicators:
+                        i = owner + indicator.id
+                        indicators[i] = _new(IndicatorRecord, (i, r, indicator, plan))
                 for sub in activity.sub_activities:
-                    add(plan, sub, program, activity, in_plan, subs, CodeLevel.SUB_ACTIVITY)
-
-    def _add_item(
-        self,
-        plan: Plan,
-        item: Item,
-        program: Program,
-        activity: Activity | None,
-        in_plan: list[ItemRecord],
-        lists: tuple[list[ItemRecord], list[ItemRecord]],
-        level: CodeLevel,
-    ) -> None:
-        r = plan.id + REF_SEPARATOR + item.id
-        code = item.code
-        record = ItemRecord(ref=r, plan=plan, item=item, program=program, activity=activity, code=code, level=level)
-        self.items[r] = record
-        in_plan.append(record)
-        lists[0].append(record)
-        lists[1].append(record)
-        self.items_by_code[(plan.id, code)].append(record)
-        if item.indicators:
-            self._add_indicators(r, item.indicators, plan)
+                    r = prefix + sub.id
+                    record = _new(ItemRecord, (r, plan, sub, program, activity, sub.code, sub_level))
+                    items[r] = record
+                    in_plan.append(record)
+                    subs.append(record)
+                    if sub.indicators:
+                        owner = r + REF_SEPARATOR
+                        for indicator in sub.indicators:
+                            i = owner + indicator.id
+                            indicators[i] = _new(IndicatorRecord, (i, r, indicator, plan))
+        for level, records in zip(_ITEM_LEVELS, (programs, activities, subs), strict=True):
+            self.items_by_level[level] += records
+            self._by_plan_level.setdefault((plan.id, level), []).extend(records)
 
     def _add_indicators(self, owner: str, indicators: Iterable[Indicator], plan: Plan | None) -> None:
         prefix = owner + REF_SEPARATOR
         for indicator in indicators:
             r = prefix + indicator.id
-            self.indicators[r] = IndicatorRecord(ref=r, owner_ref=owner, indicator=indicator, plan=plan)
+            self.indicators[r] = _new(IndicatorRecord, (r, owner, indicator, plan))
+
+    @property
+    def items_by_code(self) -> dict[tuple[str, Code], list[ItemRecord]]:
+        """Item records by (plan id, code), in bundle order (built on first use: few rules need it)."""
+        if self._items_by_code is None:
+            by_code: dict[tuple[str, Code], list[ItemRecord]] = defaultdict(list)
+            for plan_id, records in self.items_by_plan.items():
+                for record in records:
+                    by_code[(plan_id, record.code)].append(record)
+            self._items_by_code = by_code
+        return self._items_by_code
 
     def derived(self, key: str, build: Callable[[BundleIndex], T]) -> T:
         """``build(self)``, computed once per index and shared by every rule of the check.
@@ -194,6 +225,14 @@ class BundleIndex:
         if key not in self._derived:
             self._derived[key] = build(self)
         return cast(T, self._derived[key])
+
+    def release(self) -> None:
+        """Drop what :meth:`derived` computed (the engine calls it when a check is over).
+
+        Shared lookups such as the support map refer back to the index; without them the index
+        and its records are freed as soon as the last reference goes.
+        """
+        self._derived.clear()
 
     # -- queries -------------------------------------------------------------------------------
     def item_records(self, level: CodeLevel | None = None, plan: Plan | None = None) -> Iterator[ItemRecord]:
