@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import gc
 import itertools
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -384,6 +385,39 @@ def read_spreadsheet(
     give the period when the file does not. ``limits`` (a :class:`ReadLimits` or a dict of some
     of its fields) bounds what is read. Every problem is in ``errors``, located.
     """
+    # A read builds many small objects that all survive; the cyclic collector would rescan them again and
+    # again. The models and the reader's builders hold no cycles, so it is paused (as sinkron.read_result
+    # does around every connector; callers such as read_rkpd_report come here directly) and restored after.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _read_spreadsheet(
+            source, mapping=mapping, sheet=sheet, format=format, encoding=encoding, year=year, start_year=start_year,
+            plan_id=plan_id, title=title, kind=kind, agency=agency, nomenclature=nomenclature, progress=progress,
+            limits=limits,
+        )  # fmt: skip
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _read_spreadsheet(
+    source: str | Path,
+    *,
+    mapping: Mapping | dict[str, Any] | str | Path | None,
+    sheet: str | None,
+    format: str | None,
+    encoding: str | None,
+    year: int | None,
+    start_year: int | None,
+    plan_id: str | None,
+    title: str | None,
+    kind: PlanKind | str | None,
+    agency: Agency | None,
+    nomenclature: Nomenclature | None,
+    progress: Progress | None,
+    limits: ReadLimits | dict[str, int] | None,
+) -> ReadResult:
     text = str(source)
     kind_hint = "csv" if format == "csv" else ("xlsx" if format in ("xlsx", "xlsm") else None)
     try:

@@ -152,6 +152,8 @@ class Workbook:
         self._calamine: Any = None
         self._sheet_xml: dict[str, str] = {}
         self._styles: dict[int, CellNote] = {}
+        self._archive: zipfile.ZipFile | None = None
+        """The xlsx archive, opened once for the cell notes of every sheet (its directory is read once)."""
 
     # -- names -------------------------------------------------------------------------------
     @property
@@ -175,6 +177,9 @@ class Workbook:
     def close(self) -> None:
         if self._calamine is not None:
             self._calamine.close()
+        if self._archive is not None:
+            self._archive.close()
+            self._archive = None
 
     # -- csv -----------------------------------------------------------------------------------
     def _csv_rows(self) -> Iterator[list[Any]]:
@@ -191,7 +196,9 @@ class Workbook:
             return {}
         notes: dict[tuple[int, int], CellNote] = {}
         try:
-            with zipfile.ZipFile(self.path) as archive, archive.open(member) as handle:
+            if self._archive is None:
+                self._archive = zipfile.ZipFile(self.path)
+            with self._archive.open(member) as handle:
                 _scan_cells(handle, self._styles, notes)
         except (OSError, zipfile.BadZipFile, EOFError, ValueError):
             return notes  # calamine read the sheet; the notes are a refinement
