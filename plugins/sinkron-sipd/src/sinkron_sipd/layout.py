@@ -12,16 +12,25 @@ JSON-ready *layout* stored in the model's ``extra["sipd"]``:
 Writing renders the models again and applies the layout: a key whose canonical text is still the
 one seen at read time gets the original text back; a key whose model value was changed gets the
 new canonical text. So an unchanged bundle writes back the same JSON, and edits win.
+
+A row of a nested block is kept as an *entry*: ``{"ref": …, "keys": …}`` plus the row's layout.
+Most rows need less, and are kept compactly (:func:`compact_entry`, :func:`expand_entry`): a row
+that is exactly its canonical form is only its ``ref``; a row that adds only unmodelled keys is
+``[ref, [key, …], [value, …]]``, the list of keys shared by every row of the same shape.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import sys
+from collections.abc import Callable, Container, Mapping
 from typing import Any
 
 from sinkron_sipd.fields import is_id_field
 
-__all__ = ["apply_layout", "diff_object", "same"]
+__all__ = ["apply_layout", "compact_entry", "diff_object", "diff_object_reference", "expand_entry", "same"]
+
+key_text = sys.intern
+"""A key kept in a layout, as one shared string (keys are few)."""
 
 
 def same(a: Any, b: Any) -> bool:
@@ -35,8 +44,66 @@ def same(a: Any, b: Any) -> bool:
     return bool(a == b)
 
 
-def diff_object(raw: Mapping[str, Any], canonical: Mapping[str, Any], *, split_ids: bool = False) -> dict[str, Any]:
-    """The layout that turns ``canonical`` back into ``raw`` (only the parts that are needed)."""
+#: Types compared by ``==`` alone once their types agree (what the canonical form is made of).
+_FLAT = frozenset({str, type(None)})
+
+
+def diff_object(
+    raw: Mapping[str, Any], canonical: Mapping[str, Any], *, split_ids: bool = False,
+    skip: Container[str] = (), share: Callable[[str], str] | None = None,
+) -> dict[str, Any]:  # fmt: skip
+    """The layout that turns ``canonical`` back into ``raw`` (only the parts that are needed).
+
+    Keys of ``raw`` in ``skip`` are left out (the nested blocks, kept apart). The keys of ``ids``
+    and ``fields`` are interned, and their text values passed through ``share`` when given, so
+    that a bundle holds one string for a key or value repeated by many records.
+    """
+    layout: dict[str, Any] = {}
+    verbatim: dict[str, Any] | None = None
+    absent: dict[str, Any] | None = None
+    for key, value in canonical.items():
+        if key not in raw:
+            if absent is None:
+                absent = {}
+            absent[key] = value
+            continue
+        found = raw[key]
+        kind = value.__class__
+        if found.__class__ is not kind or (found != value if kind in _FLAT else not same(found, value)):
+            if verbatim is None:
+                verbatim = {}
+            verbatim[key] = [found, value]
+    ids: dict[str, Any] | None = None
+    fields: dict[str, Any] | None = None
+    if len(raw) > len(canonical) - (len(absent) if absent else 0):  # some key of raw is not in canonical
+        for key, value in raw.items():
+            if key in canonical or key in skip:
+                continue
+            if share is not None and value.__class__ is str:
+                value = share(value)
+            if split_ids and is_id_field(key):
+                if ids is None:
+                    ids = {}
+                ids[key_text(key)] = value
+            else:
+                if fields is None:
+                    fields = {}
+                fields[key_text(key)] = value
+    if ids:
+        layout["ids"] = ids
+    if fields:
+        layout["fields"] = fields
+    if verbatim:
+        layout["verbatim"] = verbatim
+    if absent:
+        layout["absent"] = absent
+    return layout
+
+
+def diff_object_reference(
+    raw: Mapping[str, Any], canonical: Mapping[str, Any], *, split_ids: bool = False, skip: Container[str] = ()
+) -> dict[str, Any]:
+    """:func:`diff_object` written plainly (the tests compare the two)."""
     layout: dict[str, Any] = {}
     verbatim: dict[str, Any] = {}
     absent: dict[str, Any] = {}
@@ -48,7 +115,7 @@ def diff_object(raw: Mapping[str, Any], canonical: Mapping[str, Any], *, split_i
     ids: dict[str, Any] = {}
     fields: dict[str, Any] = {}
     for key, value in raw.items():
-        if key not in canonical:
+        if key not in canonical and key not in skip:
             (ids if split_ids and is_id_field(key) else fields)[key] = value
     if ids:
         layout["ids"] = ids
@@ -79,3 +146,54 @@ def apply_layout(canonical: Mapping[str, Any], layout: Mapping[str, Any] | None)
         else:
             out[key] = value
     return out
+
+
+def compact_entry(
+    ref: str, keys: Mapping[str, str] | None, layout: Mapping[str, Any],
+    share_keys: Callable[[list[str]], list[str]] | None = None,
+) -> Any:  # fmt: skip
+    """The entry of a nested row: its reference, its spelling (roles not spelled the default way) and layout.
+
+    ``ref`` alone when the row is its canonical form, ``[ref, keys, values]`` when it only adds
+    unmodelled fields (``share_keys`` gives one list for equal lists of keys), else a dict. Lists,
+    not tuples: a layout is JSON data, and stays equal to itself after a trip through JSON.
+
+    >>> compact_entry("jumlah-dokumen", None, {})
+    'jumlah-dokumen'
+    >>> compact_entry("jumlah-dokumen", None, {"fields": {"id": "17", "active": "1"}})
+    ['jumlah-dokumen', ['id', 'active'], ['17', '1']]
+    >>> compact_entry("jumlah-dokumen", {"name": "tolak_ukur"}, {})
+    {'ref': 'jumlah-dokumen', 'keys': {'name': 'tolak_ukur'}}
+    """
+    if keys is None:
+        if not layout:
+            return ref
+        fields = layout.get("fields")
+        if len(layout) == 1 and fields is not None:
+            names = list(fields)
+            return [ref, share_keys(names) if share_keys is not None else names, list(fields.values())]
+    entry: dict[str, Any] = {"ref": ref}
+    if keys is not None:
+        entry["keys"] = keys
+    entry.update(layout)
+    return entry
+
+
+def expand_entry(entry: Any) -> Any:
+    """The dict form of an entry :func:`compact_entry` made (tuples taken for lists); any other value
+    is returned as it is.
+
+    >>> expand_entry(["jumlah-dokumen", ["id", "active"], ["17", "1"]])
+    {'ref': 'jumlah-dokumen', 'fields': {'id': '17', 'active': '1'}}
+    """
+    if isinstance(entry, str):
+        return {"ref": entry}
+    if not isinstance(entry, (list, tuple)) or len(entry) != 3:
+        return entry
+    ref, keys, values = entry
+    if (
+        isinstance(ref, str) and isinstance(keys, (list, tuple)) and isinstance(values, (list, tuple))
+        and len(keys) == len(values) and all(isinstance(key, str) for key in keys)
+    ):  # fmt: skip
+        return {"ref": ref, "fields": dict(zip(keys, values))}
+    return entry

@@ -29,8 +29,10 @@ from sinkron.models import (
     Budget,
     BudgetKind,
     Bundle,
+    Direction,
     FundingSource,
     Indicator,
+    IndicatorKind,
     Link,
     LinkKind,
     PlanKind,
@@ -42,20 +44,20 @@ from sinkron.models import (
     ref,
 )
 from sinkron_sipd.documents import DocumentInfo, RawRecord
-from sinkron_sipd.fields import BLOCKS, LABEL_SLOTS, BlockSpec, IndicatorRole, RecordKind, detect_kind
-from sinkron_sipd.layout import diff_object
+from sinkron_sipd.fields import BLOCKS, LABEL_SLOTS, BlockSpec, IndicatorRole, RecordKind, RowShape, detect_kind
+from sinkron_sipd.layout import compact_entry, diff_object
 from sinkron_sipd.planning import PlanningRows
 from sinkron_sipd.render import (
     funding_row,
     indicator_row,
     location_row,
-    location_text,
     master_scalars,
     skpd_scalars,
     slug_id,
     sub_keg_scalars,
     tag_row,
 )
+from sinkron_sipd.sharing import Shared
 from sinkron_sipd.state import (
     PLAN_KINDS,
     AgencyState,
@@ -64,9 +66,6 @@ from sinkron_sipd.state import (
     Problems,
     ReadOptions,
     amount_field,
-    code_field,
-    split_name,
-    target_value,
     text_field,
     unique_id,
 )
@@ -75,27 +74,39 @@ __all__ = ["BundleBuilder", "ReadOptions", "funding_key"]
 
 _PRIORITY_KIND = {"pusat": PriorityKind.NATIONAL, "prov": PriorityKind.REGIONAL, "kokab": PriorityKind.REGIONAL}
 _EMPTY_IDS = ("", "0")
+_BUDGET_KINDS = (BudgetKind.CEILING, BudgetKind.INDICATIVE, BudgetKind.INDICATIVE)
+"""The kinds of ``pagu``, ``pagu_indikatif`` and ``pagu_n_depan`` (of the plan year, the year and the next)."""
 
 
 # -- parsed rows of nested blocks -------------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
 class _Row:
-    """One parsed row of a nested block: its model content (or ``None`` for an empty row) and spelling."""
+    """One parsed row of a nested block: what it holds (nothing, for an empty row) and its spelling."""
 
-    raw: dict[str, Any]
-    path: str
-    keys: dict[str, str]
-    indicator: Indicator | None = None
-    location: str | None = None
-    funding: FundingSource | None = None
-    tag: tuple[str, str | None] | None = None
-    """(label id, name) of a tag row."""
+    __slots__ = ("funding", "kind", "location", "name", "path", "raw", "shape", "tag", "targets", "unit")
+
+    def __init__(self, raw: dict[str, Any], path: str, shape: RowShape) -> None:
+        self.raw = raw
+        self.path = path
+        self.shape = shape
+        self.name: str | None = None
+        """The indicator's name (``None``: the row holds no indicator)."""
+        self.unit: str | None = None
+        self.kind: IndicatorKind | None = None
+        self.targets: tuple[Target, ...] = ()
+        self.location: str | None = None
+        self.funding: FundingSource | None = None
+        self.tag: tuple[str, str | None] | None = None
+        """(label id, name) of a tag row."""
 
     @property
     def empty(self) -> bool:
-        return self.indicator is None and self.location is None and self.funding is None and self.tag is None
+        return self.name is None and self.location is None and self.funding is None and self.tag is None
+
+    def content_key(self) -> tuple[Any, ...]:
+        """:func:`~sinkron_sipd.state.indicator_key` of the indicator this row makes, without making it."""
+        return (self.name, self.unit, self.kind, Direction.HIGHER_IS_BETTER, None, self.targets, (), None)
 
 
 class BundleBuilder:
@@ -125,6 +136,10 @@ class BundleBuilder:
         self._links: list[Link] = []
         self._planning = PlanningRows(self)
         self._first_layout: dict[str, Any] | None = None
+        self._shared = Shared(self.options.decimal)
+        self._last_record: RawRecord | None = None
+        self._last_provenance = Provenance(source=source)
+        self._plan_states: dict[tuple[int, bool, str | None], PlanState] = {}
 
     # -- public ---------------------------------------------------------------------------------------
     def add(self, record: RawRecord) -> bool:
@@ -193,8 +208,12 @@ class BundleBuilder:
         )
 
     # -- shared pieces ----------------------------------------------------------------------------------
-    def _provenance(self, record: RawRecord, path: str = "") -> Provenance:
-        return Provenance(source=self.source, row=record.row, json_path=record.json_path + path)
+    def _provenance(self, record: RawRecord) -> Provenance:
+        """Where ``record`` is (one object for everything made from the record)."""
+        if record is not self._last_record:
+            self._last_record = record
+            self._last_provenance = Provenance(source=self.source, row=record.row, json_path=record.json_path)
+        return self._last_provenance
 
     def _base_layout(self, kind: RecordKind, record: RawRecord) -> dict[str, Any]:
         layout: dict[str, Any] = {"kind": kind.value, "index": record.index}
@@ -224,6 +243,13 @@ class BundleBuilder:
         return state
 
     def _plan(self, year: int, record: RawRecord, *, master: bool, owner: AgencyState | None) -> PlanState:
+        key = (year, master, owner.code if owner is not None else None)
+        found = self._plan_states.get(key)
+        if found is None:
+            found = self._plan_states[key] = self._new_plan(year, master=master, owner=owner)
+        return found
+
+    def _new_plan(self, year: int, *, master: bool, owner: AgencyState | None) -> PlanState:
         kind = self.options.plan_kind or PlanKind.RKPD
         prefix = self.options.plan_prefix
         if master:
@@ -288,10 +314,11 @@ class BundleBuilder:
     def _nomenclature_codes(
         self, raw: Mapping[str, Any], problems: Problems
     ) -> tuple[Code, Code, Code, tuple[str | None, str | None, str | None]] | None:
-        sub_code = code_field(raw, "kode_sub_giat", CodeLevel.SUB_ACTIVITY, problems, required=True)
-        activity_code = code_field(raw, "kode_giat", CodeLevel.ACTIVITY, problems, required=False)
-        program_code = code_field(raw, "kode_program", CodeLevel.PROGRAM, problems, required=False)
-        names = tuple(text_field(raw, key, problems) for key in ("nama_program", "nama_giat", "nama_sub_giat"))
+        shared = self._shared
+        sub_code = shared.code(raw, "kode_sub_giat", CodeLevel.SUB_ACTIVITY, problems, required=True)
+        activity_code = shared.code(raw, "kode_giat", CodeLevel.ACTIVITY, problems, required=False)
+        program_code = shared.code(raw, "kode_program", CodeLevel.PROGRAM, problems, required=False)
+        names = [text_field(raw, key, problems) for key in ("nama_program", "nama_giat", "nama_sub_giat")]
         if sub_code is None:
             return None
         activity_code = activity_code or sub_code.parent
@@ -300,7 +327,8 @@ class BundleBuilder:
         assert program_code is not None
         return (
             program_code, activity_code, sub_code,
-            (split_name(names[0], program_code), split_name(names[1], activity_code), split_name(names[2], sub_code)),
+            (shared.split_name(names[0], program_code), shared.split_name(names[1], activity_code),
+             shared.split_name(names[2], sub_code)),
         )  # fmt: skip
 
     # -- sub kegiatan records -----------------------------------------------------------------------
@@ -315,7 +343,7 @@ class BundleBuilder:
         codes = self._nomenclature_codes(raw, problems)
         skpd_code, skpd_name = text_field(raw, "kode_skpd", problems), text_field(raw, "nama_skpd", problems)
         unit_code, unit_name = text_field(raw, "kode_sub_skpd", problems), text_field(raw, "nama_sub_skpd", problems)
-        amounts = {key: amount_field(raw, key, problems, decimal) for key in ("pagu", "pagu_indikatif", "pagu_n_depan")}
+        amounts = [amount_field(raw, key, problems, decimal) for key in ("pagu", "pagu_indikatif", "pagu_n_depan")]
         slots: dict[str, tuple[str | None, str | None]] = {}
         for slot, (id_key, name_key) in LABEL_SLOTS.items():
             slots[slot] = (text_field(raw, id_key, problems), text_field(raw, name_key, problems))
@@ -326,15 +354,12 @@ class BundleBuilder:
         if problems.errors or codes is None or year is None:
             return False
         program_code, activity_code, sub_code, names = codes
-        budgets = []
-        for key, kind, budget_year in (
-            ("pagu", BudgetKind.CEILING, year),
-            ("pagu_indikatif", BudgetKind.INDICATIVE, year),
-            ("pagu_n_depan", BudgetKind.INDICATIVE, year + 1),
-        ):
-            amount = amounts[key]
-            if amount is not None:
-                budgets.append(Budget(year=budget_year, amount=amount, kind=kind))
+        budgets = [
+            Budget(year=budget_year, amount=amount, kind=kind)
+            for amount, kind, budget_year in zip(amounts, _BUDGET_KINDS, (year, year, year + 1))
+            if amount is not None
+        ]
+        provenance = self._provenance(record)
 
         # agencies and plan
         skpd = self._agency(skpd_code, skpd_name, record) if skpd_code else None
@@ -348,18 +373,20 @@ class BundleBuilder:
         program, activity = self._items(plan, agency_id, (program_code, activity_code), names[:2], record)
 
         # the sub kegiatan and its own blocks
-        own_rows = blocks.get("sub_keg_indikator") or []
         indicators: list[Indicator] = []
-        for row in own_rows:
-            if row.indicator is not None:
-                made = attrs.evolve(row.indicator, id=unique_id(row.indicator.id, {i.id for i in indicators}))
+        for row in blocks.get("sub_keg_indikator") or ():
+            if row.name is not None:
+                made = self._indicator(row, record)
+                if made.id in (taken_ids := {i.id for i in indicators}):
+                    made = attrs.evolve(made, id=unique_id(made.id, taken_ids))
                 indicators.append(made)
-        locations = [row.location for row in blocks.get("lokasi_sub_keg") or [] if row.location is not None]
-        funding = [row.funding for row in blocks.get("sumber_dana") or [] if row.funding is not None]
+        locations = [row.location for row in blocks.get("lokasi_sub_keg") or () if row.location is not None]
+        funding = [row.funding for row in blocks.get("sumber_dana") or () if row.funding is not None]
+        extra: dict[str, Any] = {}  # filled below: the layout is rendered from the sub kegiatan itself
         sub = SubActivity(
-            code=sub_code, name=names[2] if names[2] is not None else str(sub_code), agency_id=agency_id,
-            id=self._sub_id(plan, agency_id, sub_code), indicators=indicators, budgets=budgets, locations=locations,
-            funding=funding, provenance=self._provenance(record),
+            code=sub_code, name=self._shared.text(names[2]) if names[2] is not None else str(sub_code),
+            agency_id=agency_id, id=self._sub_id(plan, agency_id, sub_code), indicators=indicators, budgets=budgets,
+            locations=locations, funding=funding, provenance=provenance, extra=extra,
         )  # fmt: skip
 
         # tags: label slots and tag rows become links to priorities
@@ -367,13 +394,14 @@ class BundleBuilder:
         for slot, (label_id, label_name) in slots.items():
             slot_priorities[slot] = self._priority(slot, label_id, label_name, record)
         tag_priorities: list[Priority | None] = []
-        for row in blocks.get("tag_sub_keg") or []:
+        for row in blocks.get("tag_sub_keg") or ():
             tag_priorities.append(self._priority("giat", *row.tag, record) if row.tag is not None else None)
-        source_ref = ref(plan.id, sub.id)
+        source_ref: str | None = None
         for priority in [*slot_priorities.values(), *tag_priorities]:
             if priority is not None:
+                source_ref = source_ref or ref(plan.id, sub.id)
                 self._links.append(Link(kind=LinkKind.TAGGED, source=source_ref, target=priority.id,
-                                        provenance=self._provenance(record)))  # fmt: skip
+                                        provenance=provenance))  # fmt: skip
 
         # the layout: what differs from the canonical form, and the nested rows
         layout = self._base_layout(RecordKind.SUB_KEG, record)
@@ -382,10 +410,9 @@ class BundleBuilder:
         labels = {slot: p.id for slot, p in slot_priorities.items() if p is not None}
         if labels:
             layout["labels"] = labels
-        scalars = {key: value for key, value in raw.items() if key not in BLOCKS}
         canonical = sub_keg_scalars(year=year, sub=sub, activity=activity, program=program, skpd=skpd, unit=unit,
                                     slots=slot_priorities)  # fmt: skip
-        layout.update(diff_object(scalars, canonical, split_ids=True))
+        layout.update(diff_object(raw, canonical, split_ids=True, skip=BLOCKS, share=self._shared.text))
         if names[2] is None:
             layout["name_missing"] = True
         block_layouts: dict[str, Any] = {}
@@ -396,7 +423,7 @@ class BundleBuilder:
                 block_layouts[name] = None
                 continue
             taken: set[str] = set()
-            entries: list[dict[str, Any]] = []
+            entries: list[Any] = []
             tags = iter(tag_priorities)
             for row in rows:
                 if row.empty:
@@ -404,44 +431,48 @@ class BundleBuilder:
                     if spec.what == "tag":
                         next(tags)
                     continue
-                entries.append(self._entry(spec, row, year, sub_ids, activity, program, taken, tags))
-            block_layouts[name] = entries
+                entries.append(self._entry(spec, row, year, sub_ids, activity, program, taken, tags, record))
+            block_layouts[name] = entries[:]  # a list of its own length
         if block_layouts:
             layout["blocks"] = block_layouts
-        sub = attrs.evolve(sub, extra={"sipd": layout})
+        extra["sipd"] = layout
         activity.subs.append(sub)
         return True
 
+    def _indicator(self, row: _Row, record: RawRecord) -> Indicator:
+        """The indicator of an indicator row (its id the slug of its name)."""
+        assert row.name is not None and row.kind is not None
+        return Indicator(name=row.name, unit=row.unit, kind=row.kind, targets=row.targets,
+                         provenance=Provenance(source=self.source, row=record.row,
+                                               json_path=record.json_path + row.path))  # fmt: skip
+
     def _entry(
         self, spec: BlockSpec, row: _Row, year: int, sub_ids: Any, activity: ItemState, program: ItemState,
-        taken: set[str], tags: Any,
-    ) -> dict[str, Any]:  # fmt: skip
-        """The layout entry of one non-empty row (and, for kegiatan/program indicators, the shared indicator)."""
+        taken: set[str], tags: Any, record: RawRecord,
+    ) -> Any:  # fmt: skip
+        """The layout entry of one non-empty row (:func:`~sinkron_sipd.layout.compact_entry`) and, for
+        kegiatan/program indicators, the shared indicator."""
         canonical: dict[str, Any]
         reference: str
-        if row.indicator is not None:
+        keys = row.shape.keys
+        if row.name is not None:
             if spec.owner is IndicatorRole.SUB_ACTIVITY:
                 indicator = next(sub_ids)
             else:
                 owner = activity if spec.owner is IndicatorRole.ACTIVITY else program
-                indicator = owner.indicator(row.indicator, taken)
+                indicator = owner.shared_indicator(row.content_key(), taken, lambda: self._indicator(row, record))
                 taken.add(indicator.id)
-            canonical, reference = indicator_row(indicator, row.keys, year), indicator.id
+            canonical, reference = indicator_row(indicator, keys, year), indicator.id
         elif row.location is not None:
-            canonical, reference = location_row(row.location, row.keys), row.location
+            canonical, reference = location_row(row.location, keys), row.location
         elif row.funding is not None:
-            canonical, reference = funding_row(row.funding, row.keys), funding_key(row.funding)
+            canonical, reference = funding_row(row.funding, keys), funding_key(row.funding)
         else:
             priority = next(tags)
             assert priority is not None
-            canonical, reference = tag_row(priority, row.keys), priority.id
-        entry: dict[str, Any] = {"ref": reference}
-        defaults = spec.default_spelling()
-        spelling = {role: key for role, key in row.keys.items() if defaults[role] != key}
-        if spelling:
-            entry["keys"] = spelling
-        entry.update(diff_object(row.raw, canonical))
-        return entry
+            canonical, reference = tag_row(priority, keys), priority.id
+        diff = diff_object(row.raw, canonical, share=self._shared.text)
+        return compact_entry(reference, row.shape.renamed, diff, self._shared.keys)
 
     def _block(self, value: Any, spec: BlockSpec, year: int | None, problems: Problems) -> list[_Row] | None:
         """Parse a nested block; ``None`` for a null block. Problems are located at the row and key."""
@@ -459,58 +490,64 @@ class BundleBuilder:
                 problems.add(f"unknown shape of a {spec.name} row", path, field=spec.name,
                              expected="a JSON object", actual=type(item).__name__)  # fmt: skip
                 continue
-            if not any(key in item for names in spec.keys.values() for key in names):
-                known = ", ".join(sorted({k for names in spec.keys.values() for k in names}))
+            shape = spec.shape(item)
+            if not shape.known:
+                known = ", ".join(sorted(spec.all_keys))
                 problems.add(f"unknown shape of a {spec.name} row", path, field=spec.name,
                              expected=f"a row with some of: {known}", actual=", ".join(list(item)[:8]) or "{}")  # fmt: skip
                 continue
-            row = self._row(item, spec, year, problems, path)
+            row = self._row(item, spec, shape, year, problems, path)
             if row is not None:
                 rows.append(row)
         return rows
 
-    def _row(self, item: dict[str, Any], spec: BlockSpec, year: int | None, problems: Problems,
+    def _row(self, item: dict[str, Any], spec: BlockSpec, shape: RowShape, year: int | None, problems: Problems,
              path: str) -> _Row | None:  # fmt: skip
-        keys = spec.spelling(item)
         before = len(problems.errors)
-        texts = {role: text_field(item, key, problems, path) for role, key in keys.items() if role != "amount"}
+        texts: dict[str, str | None] = {}
+        for role, key in shape.texts:
+            value = item.get(key)
+            if value.__class__ is str:  # the usual case, as text_field reads it
+                texts[role] = value if value.strip() else None
+            else:
+                texts[role] = text_field(item, key, problems, path)
         if len(problems.errors) > before:
             return None
-        row = _Row(raw=item, path=path, keys=keys)
-        if spec.what == "indicator":
+        row = _Row(item, path, shape)
+        shared = self._shared
+        what = spec.what
+        if what == "indicator":
             name = texts["name"]
             if name is None:
                 return row
-            assert spec.kind is not None
-            unit = texts["unit"]
-            targets = []
+            unit = shared.optional_text(texts["unit"])
             try:
-                value = target_value(texts["target"], texts["text"], unit, self.options.decimal)
+                row.targets = shared.targets(year, texts["target"], texts["text"], unit)
             except InvalidModel as exc:
-                problems.add(f"target is not a value: {exc.reason}", f"{path}.{keys['target']}", field=keys["target"],
-                             actual=item.get(keys["target"]))  # fmt: skip
+                target_key = shape.keys["target"]
+                problems.add(f"target is not a value: {exc.reason}", f"{path}.{target_key}", field=target_key,
+                             actual=item.get(target_key))  # fmt: skip
                 return None
-            if value is not None and year is not None:
-                targets.append(Target(year=year, value=value))
-            indicator = Indicator(name=name, unit=unit, kind=spec.kind, targets=targets,
-                                  provenance=Provenance(source=self.source, row=problems.record.row,
-                                                        json_path=problems.record.json_path + path))  # fmt: skip
-            return attrs.evolve(row, indicator=indicator)
-        if spec.what == "location":
-            parts = [texts[role] or "" for role in ("daerah", "camat", "lurah")]
-            text = location_text(parts)
-            return attrs.evolve(row, location=text) if text else row
-        if spec.what == "funding":
-            amount = amount_field(item, keys["amount"], problems, self.options.decimal, path)
+            row.name, row.unit, row.kind = shared.text(name), unit, spec.kind
+            return row
+        if what == "location":
+            text = shared.location((texts["daerah"] or "", texts["camat"] or "", texts["lurah"] or ""))
+            if text:
+                row.location = text
+            return row
+        if what == "funding":
+            amount = amount_field(item, shape.keys["amount"], problems, self.options.decimal, path)
             if len(problems.errors) > before:
                 return None
             if texts["name"] is None:
                 return row
-            return attrs.evolve(row, funding=FundingSource(name=texts["name"], code=texts["code"], amount=amount))
+            row.funding = shared.funding(texts["name"], texts["code"], amount)
+            return row
         label_id, label_name = texts["id"], texts["name"]
         if label_name is None and (label_id is None or label_id.strip() in _EMPTY_IDS):
             return row
-        return attrs.evolve(row, tag=(label_id or "0", label_name))
+        row.tag = (label_id or "0", label_name)
+        return row
 
     def _priority(self, slot: str, label_id: str | None, name: str | None, record: RawRecord) -> Priority | None:
         """The priority a label slot or tag row points at (made once, with a stable id)."""

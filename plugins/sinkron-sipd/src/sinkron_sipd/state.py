@@ -8,7 +8,7 @@ the layout computed for a record stays right whatever records follow.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -44,6 +44,7 @@ __all__ = [
     "ReadOptions",
     "amount_field",
     "code_field",
+    "indicator_key",
     "split_name",
     "target_value",
     "text_field",
@@ -92,6 +93,8 @@ class Problems:
 def text_field(raw: Mapping[str, Any], key: str, problems: Problems, path: str = "") -> str | None:
     """A text field: ``None`` when absent, null or blank; a problem when it is not text."""
     value = raw.get(key)
+    if value.__class__ is str:  # the usual case first
+        return value if value.strip() else None
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (str, int)):
@@ -176,6 +179,22 @@ def target_value(target: str | None, text: str | None, unit: str | None, decimal
     return None
 
 
+#: The fields of an indicator its content is compared on, when an indicator repeated by several records is kept once.
+_CONTENT_FIELDS = tuple(
+    field.name for field in attrs.fields(Indicator) if field.eq and field.name not in ("id", "extra")
+)
+
+
+def indicator_key(indicator: Indicator) -> tuple[Any, ...]:
+    """What an indicator is equal on but for its id and ``extra`` (hashable: a key to find it by).
+
+    >>> from sinkron.models import Indicator
+    >>> indicator_key(Indicator(name="Cakupan", unit="%")) == indicator_key(Indicator(name="Cakupan", id="c-2", unit="%"))
+    True
+    """
+    return tuple(getattr(indicator, name) for name in _CONTENT_FIELDS)
+
+
 def unique_id(base: str, used: set[str] | Iterable[str]) -> str:
     taken = used if isinstance(used, set) else set(used)
     if base not in taken:
@@ -230,6 +249,10 @@ class ItemState:
         self.id = item_id or (f"{agency_id}/{code}" if agency_id else str(code))
         self.provenance = provenance
         self.indicators: list[Indicator] = []
+        self._by_key: dict[tuple[Any, ...], list[Indicator]] = {}
+        self._ids: set[str] = set()
+        self._indexed = 0
+        """How many of ``indicators`` are in ``_by_key`` and ``_ids``."""
         self.budgets: list[Budget] = []
         self.layout: dict[str, Any] | None = None
         """The planning row this item was read from (``None`` when only its children name it)."""
@@ -239,13 +262,34 @@ class ItemState:
         self.parent: ItemState | None = None
 
     def indicator(self, candidate: Indicator, taken_in_record: set[str]) -> Indicator:
-        """The shared indicator equal to ``candidate`` (not yet used by this record), added if new."""
-        for existing in self.indicators:
-            if existing.id not in taken_in_record and attrs.evolve(existing, id=candidate.id) == candidate:
+        """The shared indicator equal to ``candidate`` but for its id (not yet used by this record), added if new."""
+        return self.shared_indicator(indicator_key(candidate), taken_in_record, lambda: candidate, candidate.extra)
+
+    def shared_indicator(
+        self, key: tuple[Any, ...], taken_in_record: set[str], make: Callable[[], Indicator],
+        extra: Mapping[str, Any] | None = None,
+    ) -> Indicator:  # fmt: skip
+        """The first of this item's indicators whose :func:`indicator_key` is ``key`` and ``extra`` is ``extra``
+        (no extra by default) and whose id this record has not used yet; else ``make()``, added under an
+        id of its own (its id, or ``id-2``, ``id-3`` … when that is taken)."""
+        by_key, ids = self._indicator_index()
+        for existing in by_key.get(key, ()):
+            if existing.id not in taken_in_record and existing.extra == (extra or {}):
                 return existing
-        made = attrs.evolve(candidate, id=unique_id(candidate.id, {i.id for i in self.indicators}))
+        made = make()
+        if made.id in ids:
+            made = attrs.evolve(made, id=unique_id(made.id, ids))
         self.indicators.append(made)
         return made
+
+    def _indicator_index(self) -> tuple[dict[tuple[Any, ...], list[Indicator]], set[str]]:
+        """The indicators by :func:`indicator_key`, and their ids (indicators appended since are added first)."""
+        by_key, ids = self._by_key, self._ids
+        for indicator in self.indicators[self._indexed :]:
+            by_key.setdefault(indicator_key(indicator), []).append(indicator)
+            ids.add(indicator.id)
+        self._indexed = len(self.indicators)
+        return by_key, ids
 
     def extra(self) -> dict[str, Any]:
         meta: dict[str, Any] = dict(self.layout) if self.layout is not None else {}

@@ -18,7 +18,7 @@ import attrs
 from sinkron.models import Activity, Agency, Bundle, IndicatorKind, LinkKind, Plan, Priority, Program, SubActivity, ref
 from sinkron_sipd.documents import CONTAINERS, DocumentInfo, dumps_document
 from sinkron_sipd.fields import ACTIONS, BLOCKS, LABEL_SLOTS, BlockSpec, RecordKind
-from sinkron_sipd.layout import apply_layout
+from sinkron_sipd.layout import apply_layout, expand_entry
 from sinkron_sipd.planning import header_id_unik
 from sinkron_sipd.reader import funding_key
 from sinkron_sipd.render import (
@@ -218,8 +218,9 @@ class _Writer:
     ) -> Any:  # fmt: skip
         unused = list(elements)
         rows: list[Any] = []
-        if isinstance(entries, list):
-            for entry in entries:
+        if isinstance(entries, (list, tuple)):
+            for compact in entries:
+                entry = expand_entry(compact)
                 if not isinstance(entry, dict):
                     continue
                 if "raw" in entry:
@@ -272,9 +273,10 @@ def _referenced(program: Program) -> dict[str, set[str]]:
             for name in ("sub_keg_indikator_hasil", "output_giat", "capaian_prog_sub_keg"):
                 entries = blocks.get(name)
                 scope = "" if name == "capaian_prog_sub_keg" else activity.id
-                if isinstance(entries, list):
+                if isinstance(entries, (list, tuple)):
+                    expanded = [expand_entry(e) for e in entries]
                     out.setdefault(f"{name}@{scope}", set()).update(
-                        e["ref"] for e in entries if isinstance(e, dict) and isinstance(e.get("ref"), str)
+                        e["ref"] for e in expanded if isinstance(e, dict) and isinstance(e.get("ref"), str)
                     )
     return out
 
