@@ -226,3 +226,58 @@ def test_cells_equal_in_python_but_read_as_different_texts_are_told_apart() -> N
         assert find_header(rows, mapping) == reference_header(rows, mapping)
     found = find_header([[1, None], [True, 1.0]], mapping)
     assert found is not None and found.row == 1 and [c.index for c in found.columns["code"]] == [0]
+
+
+# -- cells ------------------------------------------------------------------------------------------------------------
+def test_every_white_space_character_but_the_space_is_not_printable() -> None:
+    # clean_text returns a printable text without double, leading or trailing spaces unchanged: that is only
+    # right if no other character that \s matches is printable.
+    spaces = [chr(c) for c in range(0x110000) if re.match(r"\s", chr(c))]
+    assert " " in spaces and "\xa0" in spaces and "\u2028" in spaces
+    assert [c for c in spaces if c != " " and c.isprintable()] == []
+
+
+@SETTINGS
+@given(
+    st.lists(
+        st.sampled_from([" ", "  ", "\n", "\t", "\xa0", "\u2003", "\r\n", "a", "B", ";", "'", "é"]), max_size=12
+    ).map("".join)
+    | st.text(max_size=12)
+)
+def test_clean_text_and_split_list_give_what_the_general_rule_gives(text: str) -> None:
+    from sinkron_spreadsheet.cells import _LIST_SEPARATOR, _SPACES, clean_text, split_list
+
+    assert clean_text(text) == _SPACES.sub(" ", text).strip()
+    general = [_SPACES.sub(" ", part).strip() for part in _LIST_SEPARATOR.split(text)]
+    assert split_list(text, keep_empty=True) == general
+    assert split_list(text) == [p for p in general if p]
+
+
+@SETTINGS
+@given(
+    st.floats(allow_nan=False, allow_infinity=False)
+    | st.integers(-(10**16), 10**16).map(float)
+    | st.sampled_from([0.0, -0.0, 1e15, -1e15, 999999999999999.0, 1e16, 0.5, 2.1, 1e-7])
+)
+def test_whole_floats_read_as_their_text_reads(value: float) -> None:
+    from sinkron_spreadsheet.cells import _float_decimal, plain_number, to_decimal, to_text
+
+    def outcome(read: Any) -> Any:
+        try:
+            found = read()
+        except ArithmeticError as exc:  # beyond the decimal context (1e28): both paths refuse it
+            return type(exc)
+        return (str(found), found.as_tuple()) if not isinstance(found, str) else found
+
+    assert outcome(lambda: to_decimal(value)) == outcome(lambda: _float_decimal(value))
+    assert outcome(lambda: to_text(value)) == outcome(lambda: plain_number(_float_decimal(value)))
+
+
+@SETTINGS
+@given(st.sampled_from(["100 %", "12 Bulan", "1.200 Orang", "7,0–8,0", "Tersedia", "96%", " 5 ", "0,5 Nilai"]),
+       st.sampled_from([None, "%", "Dokumen"]))  # fmt: skip
+def test_a_target_text_read_again_gives_an_equal_value(text: str, unit: str | None) -> None:
+    from sinkron import Value
+    from sinkron_spreadsheet.cells import to_value
+
+    assert to_value(text, unit=unit) == to_value(text, unit=unit) == Value.parse(text, unit=unit)

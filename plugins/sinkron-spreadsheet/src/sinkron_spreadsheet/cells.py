@@ -78,6 +78,10 @@ def is_blank(value: Any) -> bool:
 
 def clean_text(value: str) -> str:
     """Collapse runs of spaces and stray line breaks (left by PDF copies) into single spaces."""
+    if value.isprintable() and "  " not in value and value[:1] != " " and value[-1:] != " ":
+        # Already clean: the only white space is single spaces inside (every other white space character,
+        # line breaks and no-break spaces included, is not printable).
+        return value
     return _SPACES.sub(" ", value).strip()
 
 
@@ -97,6 +101,11 @@ def plain_number(value: Decimal) -> str:
     return format(value.normalize(), "f")
 
 
+#: Whole numbers below this print every digit in ``repr`` (no exponent), so ``Decimal(int(value))`` is what
+#: reading their text gives.
+_WHOLE_FLOAT = 1e15
+
+
 def _float_decimal(value: float) -> Decimal:
     if value != value or value in (float("inf"), float("-inf")):
         raise CellError(f"not a finite number: {value!r}", "a finite number")
@@ -111,6 +120,8 @@ def to_decimal(value: Any) -> Decimal:
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, float):
+        if value.is_integer() and value and -_WHOLE_FLOAT < value < _WHOLE_FLOAT:
+            return Decimal(int(value))  # a whole number (zero keeps its sign on the general path)
         return _float_decimal(value)
     if isinstance(value, Decimal):
         return value
@@ -140,12 +151,32 @@ def to_text(value: Any) -> str:
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, float):
+        if value.is_integer() and value and -_WHOLE_FLOAT < value < _WHOLE_FLOAT:
+            return str(int(value))
         return plain_number(_float_decimal(value))
     if isinstance(value, (int, Decimal)):
         return plain_number(Decimal(value))
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     return str(value)
+
+
+#: Target texts already read (``"100 %"``, ``"12 Bulan"`` repeat across rows): a Value is immutable, so one
+#: instance serves every row with the same text and unit.
+_PARSED: dict[tuple[str, str | None], Value] = {}
+_PARSED_MAX = 1 << 16
+
+
+def _parse_value(text: str, unit: str | None) -> Value:
+    """:meth:`Value.parse`, each distinct text and unit once."""
+    key = (text, unit)
+    found = _PARSED.get(key)
+    if found is None:
+        found = Value.parse(text, unit=unit)
+        if len(_PARSED) >= _PARSED_MAX:
+            _PARSED.clear()
+        _PARSED[key] = found
+    return found
 
 
 def to_value(value: Any, *, unit: str | None = None, percent: bool = False, suffix: str | None = None) -> Value:
@@ -157,7 +188,7 @@ def to_value(value: Any, *, unit: str | None = None, percent: bool = False, suff
     """
     if isinstance(value, str):
         try:
-            return Value.parse(value, unit=unit)
+            return _parse_value(value, unit)
         except ValueError as exc:
             raise CellError(str(exc), "a target such as 96 %, 12 Bulan or Tersedia") from None
     if isinstance(value, (dt.date, dt.datetime)):
@@ -169,7 +200,7 @@ def to_value(value: Any, *, unit: str | None = None, percent: bool = False, suff
         text = f"{plain_number(number)} {suffix}"
     else:
         text = plain_number(number)
-    return Value.parse(text, unit=unit)
+    return _parse_value(text, unit)
 
 
 def to_date(value: Any) -> dt.date:
@@ -199,6 +230,9 @@ def split_list(value: str, *, keep_empty: bool = False) -> list[str]:
     >>> split_list("Jumlah Usaha yang Diinspeksi ; serta Dievaluasi")
     ['Jumlah Usaha yang Diinspeksi ; serta Dievaluasi']
     """
+    if ";" not in value:
+        part = clean_text(value)
+        return [part] if part or keep_empty else []
     parts = [clean_text(part) for part in _LIST_SEPARATOR.split(value)]
     return parts if keep_empty else [p for p in parts if p]
 

@@ -147,6 +147,10 @@ class _Reader:
         self.context: dict[CodeLevel, _Item] = {}
         self.seen_rows: dict[tuple[str | None, Code], int] = {}
         self.header_texts = {p[-1] for p in header.paths if p}
+        self.noted_rows = {r for r, _ in notes}
+        """Rows with a noted cell (an error value, an uncached formula, a percent or suffix format): only these
+        take the slower cell reading that looks the notes up."""
+        self.columns: dict[str, tuple[Column, ...]] = {f: tuple(c) for f, c in header.columns.items() if c}
 
     # -- errors ----------------------------------------------------------------------------------
     def error(
@@ -165,8 +169,31 @@ class _Reader:
 
     # -- cells --------------------------------------------------------------------------------------
     def cell(self, values: list[Any], r: int, field: str) -> list[tuple[Column, Any]]:
+        columns = self.columns.get(field)
+        if columns is None:
+            return []
+        if r not in self.noted_rows:
+            # No note in this row: the value, the writer's apostrophe removed, unless blank.
+            out = []
+            for column in columns:
+                raw = values[column.index] if column.index < len(values) else None
+                if raw is None:
+                    continue
+                if isinstance(raw, str):
+                    if raw[:1] == "'":
+                        raw = unescape_text(raw)
+                    if not raw.strip():
+                        continue
+                out.append((column, raw))
+            return out
+        return self.noted_cell(values, r, field, columns)
+
+    def noted_cell(
+        self, values: list[Any], r: int, field: str, columns: tuple[Column, ...]
+    ) -> list[tuple[Column, Any]]:
+        """:meth:`cell` in a row with noted cells: error values and uncached formulas are located errors."""
         out = []
-        for column in self.header.columns.get(field, ()):
+        for column in columns:
             raw = unescape_text(values[column.index]) if column.index < len(values) else None
             note = self.notes.get((r, column.index))
             if note is not None and note.kind == "error":
@@ -186,6 +213,8 @@ class _Reader:
         return found[0] if found else None
 
     def value(self, raw: Any, r: int, column: Column, unit: str | None = None) -> Value:
+        if r not in self.noted_rows:
+            return to_value(raw, unit=unit)
         note = self.notes.get((r, column.index))
         return to_value(
             raw,
