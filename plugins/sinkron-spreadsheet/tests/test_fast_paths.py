@@ -281,3 +281,14 @@ def test_a_target_text_read_again_gives_an_equal_value(text: str, unit: str | No
     from sinkron_spreadsheet.cells import to_value
 
     assert to_value(text, unit=unit) == to_value(text, unit=unit) == Value.parse(text, unit=unit)
+
+
+@SETTINGS
+@given(st.dates(), st.sampled_from(["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d", "%d.%m.%Y", " %d/%m/%Y "]))
+def test_a_date_text_read_again_gives_the_same_date(day: Any, fmt: str) -> None:
+    from sinkron_spreadsheet.cells import to_date
+
+    text = day.strftime(fmt)
+    if day.year < 1000:  # strftime does not pad such years; strptime wants four digits
+        return
+    assert to_date(text) == to_date(text) == day

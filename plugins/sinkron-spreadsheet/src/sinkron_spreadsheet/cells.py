@@ -210,13 +210,24 @@ def to_date(value: Any) -> dt.date:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
+        found = _DATES.get(value)
+        if found is not None:
+            return found
         text = value.strip()
         for fmt in ("%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d", "%d.%m.%Y"):
             try:
-                return dt.datetime.strptime(text, fmt).date()
+                found = dt.datetime.strptime(text, fmt).date()
             except ValueError:
                 continue
+            if len(_DATES) >= _PARSED_MAX:
+                _DATES.clear()
+            _DATES[value] = found
+            return found
     raise CellError(f"{value!r} is not a date", "a date such as 2/1/2024 (d/m/yyyy)")
+
+
+#: Date texts already read (a date is immutable; the same start and end dates repeat down a sheet).
+_DATES: dict[str, dt.date] = {}
 
 
 def split_list(value: str, *, keep_empty: bool = False) -> list[str]:

@@ -151,6 +151,8 @@ class _Reader:
         """Rows with a noted cell (an error value, an uncached formula, a percent or suffix format): only these
         take the slower cell reading that looks the notes up."""
         self.columns: dict[str, tuple[Column, ...]] = {f: tuple(c) for f, c in header.columns.items() if c}
+        self.budget_fields = [f for f in ("pagu", "pagu.{i}", "pagu.{year}", "next.pagu") if f in self.columns]
+        self.funding_read: dict[str, FundingSource] = {}
 
     # -- errors ----------------------------------------------------------------------------------
     def error(
@@ -209,7 +211,23 @@ class _Reader:
         return out
 
     def one(self, values: list[Any], r: int, field: str) -> tuple[Column, Any] | None:
-        found = self.cell(values, r, field)
+        """The first non-blank cell of ``field`` (what :meth:`cell` gives first)."""
+        columns = self.columns.get(field)
+        if columns is None:
+            return None
+        if r not in self.noted_rows:
+            for column in columns:
+                raw = values[column.index] if column.index < len(values) else None
+                if raw is None:
+                    continue
+                if isinstance(raw, str):
+                    if raw[:1] == "'":
+                        raw = unescape_text(raw)
+                    if not raw.strip():
+                        continue
+                return column, raw
+            return None
+        found = self.noted_cell(values, r, field, columns)
         return found[0] if found else None
 
     def value(self, raw: Any, r: int, column: Column, unit: str | None = None) -> Value:
@@ -442,7 +460,10 @@ class _Reader:
             if item.level is CodeLevel.SUB_ACTIVITY:
                 for part in split_list(to_text(found[1])):
                     try:
-                        item.funding.append(_funding(part))
+                        source = self.funding_read.get(part)
+                        if source is None:
+                            source = self.funding_read[part] = _funding(part)  # immutable: shared by every row
+                        item.funding.append(source)
                     except (CellError, InvalidModel) as exc:
                         self.error(f"cannot read the sumber dana {part!r}: {exc}", r + 1, found[0], "funding",
                                    expected="'<code> <name>' or '<name>', optionally '(Rp 1.234.567)'", actual=part)  # fmt: skip
@@ -451,7 +472,7 @@ class _Reader:
 
     def budgets(self, values: list[Any], r: int) -> dict[int, tuple[Decimal, int, str]]:
         out: dict[int, tuple[Decimal, int, str]] = {}
-        for field in ("pagu", "pagu.{i}", "pagu.{year}", "next.pagu"):
+        for field in self.budget_fields:
             for column, raw in self.cell(values, r, field):
                 year = self.column_year(field, column)
                 try:
