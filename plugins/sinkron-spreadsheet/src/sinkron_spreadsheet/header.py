@@ -155,6 +155,8 @@ class _Aliases:
         #: field → [(part ids, placeholder)], in the mapping's order.
         self.fields: list[tuple[str, list[tuple[tuple[int, ...], str | None]]]] = []
         firsts: set[int] = set()
+        #: first part id → the aliases beginning with it: (field number, alias number, part ids).
+        self.by_first: dict[int, list[tuple[int, int, tuple[int, ...]]]] = {}
         for field, aliases in mapping.columns.items():
             compiled: list[tuple[tuple[int, ...], str | None]] = []
             for alias in aliases:
@@ -174,9 +176,15 @@ class _Aliases:
                             self.by_word.setdefault(word, []).append(part_ids[text])
                     ids.append(part_ids[text])
                 firsts.add(ids[0])
+                self.by_first.setdefault(ids[0], []).append((len(self.fields), len(compiled), tuple(ids)))
                 compiled.append((tuple(ids), placeholder))
             self.fields.append((field, compiled))
         self.firsts = frozenset(firsts)
+        # A number's text is digits and spaces ("1500000", "0 5" for 0.5): it can begin an alias only when some
+        # alias part begins with a placeholder or with digits.
+        self.numbers_start = bool(self.always) or any(word.isdigit() for word in self.by_word)
+        self._strings: dict[str, bool] = {}
+        self._paths: dict[tuple[str, ...], list[tuple[tuple[int, int, int], int | None]]] = {}
         self._texts: dict[str, _TextMatch] = {}
         self._values: dict[tuple[type, Any], bool] = {}
         self._blocks: dict[Any, tuple[tuple[tuple[str, ...], ...], dict[str, list[Column]], tuple[str, ...]]] = {}
@@ -222,6 +230,52 @@ class _Aliases:
             pass
         return hit
 
+    def row_starts(self, row: Sequence[Any]) -> bool:
+        """Whether some cell of ``row`` matches the first part of an alias (:meth:`starts_alias` of each cell)."""
+        strings = self._strings
+        for value in row:
+            if value is None:
+                continue
+            kind = type(value)
+            if kind is str:
+                hit = strings.get(value)
+                if hit is None:
+                    hit = self.starts_alias(value)
+                    if len(strings) >= self._VALUES:
+                        strings.clear()
+                    strings[value] = hit
+                if hit:
+                    return True
+            elif (kind is float or kind is int) and not self.numbers_start:
+                continue
+            elif not is_blank(value) and self.starts_alias(value):
+                return True
+        return False
+
+    def path_hits(self, path: tuple[str, ...]) -> list[tuple[tuple[int, int, int], int | None]]:
+        """The aliases a header path matches: ``((field number, alias number, mode), captured number)``."""
+        found = self._paths.get(path)
+        if found is not None:
+            return found
+        infos = [self.text(t) for t in path]
+        found = []
+        for mode in (0, 1):
+            seen: set[int] = set()
+            for info in infos:
+                for part in info[mode]:
+                    if part in seen or part not in self.by_first:
+                        continue
+                    seen.add(part)
+                    for field, alias, ids in self.by_first[part]:
+                        result = self.match_path(ids, infos, mode)
+                        if result is not False:
+                            number = result if isinstance(result, int) and not isinstance(result, bool) else None
+                            found.append(((field, alias, mode), number))
+        if len(self._paths) >= self._VALUES:
+            self._paths.clear()
+        self._paths[path] = found
+        return found
+
     def match_path(self, ids: tuple[int, ...], infos: Sequence[_TextMatch], mode: int) -> int | bool | None:
         """Whether the parts ``ids`` match a subsequence of a path's texts (``infos``: what each text matches;
         ``mode`` 0 whole texts, 1 first words): the number the last placeholder captured, ``None``, or ``False``."""
@@ -242,26 +296,24 @@ class _Aliases:
 
     def columns(self, paths: tuple[tuple[str, ...], ...]) -> tuple[dict[str, list[Column]], tuple[str, ...]]:
         """:func:`match_columns` for this mapping."""
-        infos = [[self.text(t) for t in path] for path in paths]
-        starts = (
-            [any(not self.firsts.isdisjoint(info[0]) for info in path_infos) for path_infos in infos],
-            [any(not self.firsts.isdisjoint(info[1]) for info in path_infos) for path_infos in infos],
-        )
+        hits: dict[tuple[int, int, int], list[tuple[int, int | None]]] = {}
+        for index, path in enumerate(paths):
+            if path:
+                for key, number in self.path_hits(path):
+                    hits.setdefault(key, []).append((index, number))
         claimed: set[int] = set()
         columns: dict[str, list[Column]] = {}
-        for field, aliases in self.fields:
+        if not hits:
+            return columns, self.required
+        for field_number, (field, aliases) in enumerate(self.fields):
             repeated = "{" in field
-            for ids, placeholder in aliases:
+            for alias_number, (_, placeholder) in enumerate(aliases):
                 found: list[Column] = []
                 for mode in (0, 1):
-                    for index, path in enumerate(paths):
-                        if index in claimed or not path or not starts[mode][index]:
+                    for index, number in hits.get((field_number, alias_number, mode), ()):
+                        if index in claimed:
                             continue
-                        result = self.match_path(ids, infos[index], mode)
-                        if result is False:
-                            continue
-                        number = result if isinstance(result, int) and not isinstance(result, bool) else None
-                        found.append(Column(index, " > ".join(path), number, placeholder))
+                        found.append(Column(index, " > ".join(paths[index]), number, placeholder))
                         if not repeated:
                             break
                     if found:
@@ -346,7 +398,7 @@ def find_header(
 
     def may_start(r: int) -> bool:
         if r not in starts:
-            starts[r] = any(not is_blank(v) and aliases.starts_alias(v) for v in rows[r])
+            starts[r] = aliases.row_starts(rows[r])
         return starts[r]
 
     for top in range(min(len(rows), SCAN_ROWS)):
