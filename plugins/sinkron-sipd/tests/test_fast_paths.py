@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+import tempfile
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -18,9 +19,10 @@ import attrs
 import pytest
 
 pytest.importorskip("sinkron_sipd", reason="sinkron-sipd is not installed in this environment")
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sipd_samples import sub_keg, write_lines
+from test_properties import document
 
 from sinkron.codes import Code, CodeLevel
 from sinkron.convert import dumps as sinkron_dumps
@@ -32,7 +34,7 @@ from sinkron_sipd.documents import RawRecord
 from sinkron_sipd.fields import BLOCKS, BlockSpec
 from sinkron_sipd.layout import compact_entry, diff_object, diff_object_reference, expand_entry, same
 from sinkron_sipd.reader import BundleBuilder, ReadOptions
-from sinkron_sipd.render import location_text
+from sinkron_sipd.render import funding_row, indicator_row, location_row, location_text, sub_keg_scalars, tag_row
 from sinkron_sipd.sharing import Shared
 from sinkron_sipd.state import ItemState, Problems, code_field, indicator_key, split_name, target_value, unique_id
 
@@ -80,9 +82,62 @@ canonical_objects = st.dictionaries(
 def test_diff_object_is_the_plain_diff(raw: dict[str, Any], canonical: dict[str, Any], split: bool, skip: bool) -> None:
     skipped = frozenset({"sub_keg_indikator"}) if skip else frozenset()
     shared = Shared(decimal=None)
-    fast = diff_object(raw, canonical, split_ids=split, skip=skipped, share=shared.text)
+    fast = diff_object(raw, canonical, split_ids=split, skip=skipped, texts=shared.text_memo())
     assert fast == diff_object_reference(raw, canonical, split_ids=split, skip=skipped)
     assert json.dumps(fast) == json.dumps(diff_object_reference(raw, canonical, split_ids=split, skip=skipped))
+
+
+text_canonicals = st.dictionaries(
+    st.sampled_from(["nama", "pagu", "satuan", "kode", "id"]), st.one_of(st.none(), st.sampled_from(["", "1", "x"]))
+)
+
+
+@SETTINGS
+@given(raw_objects, text_canonicals, st.booleans())
+def test_a_text_only_canonical_form_is_diffed_as_any_other(
+    raw: dict[str, Any], canonical: dict[str, Any], split: bool
+) -> None:
+    for found in (dict(canonical, **raw), raw, {**raw, **canonical}):  # some, none or all canonical texts in raw
+        fast = diff_object(found, canonical, split_ids=split, skip=("sub_keg_indikator",), text_only=True)
+        assert fast == diff_object_reference(found, canonical, split_ids=split, skip=("sub_keg_indikator",))
+
+
+def _texts_only(rendered: dict[str, Any]) -> bool:
+    return all(value is None or type(value) is str for value in rendered.values())
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(document(), st.sampled_from(["rkpd", "renja_pd"]))
+def test_the_canonical_forms_the_reader_compares_at_once_are_all_text(doc: tuple[str, Any], plan_kind: str) -> None:
+    """The reader compares a record and a row with their canonical form in one step (text_only, and
+    ``raw == canonical`` for rows): right only because the renderer makes nothing but text."""
+    shape, content = doc
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "doc.json"
+        path.write_text(json.dumps(content), encoding="utf-8")
+        bundle = read_sipd(path, plan_kind=plan_kind).bundle
+    agencies = {agency.code: agency for agency in bundle.agencies}
+    priorities = {priority.id: priority for priority in bundle.priorities}
+    for plan in bundle.plans:
+        for program in plan.programs:
+            for activity in program.activities:
+                for sub in activity.sub_activities:
+                    layout = sub.extra["sipd"]
+                    unit = agencies.get(sub.agency_id or "")
+                    slots = {slot: priorities[pid] for slot, pid in (layout.get("labels") or {}).items()}
+                    assert _texts_only(sub_keg_scalars(year=plan.period.start, sub=sub, activity=activity,
+                                                       program=program, skpd=unit, unit=unit, slots=slots))  # fmt: skip
+                    for spec in BLOCKS.values():
+                        keys = spec.default_spelling()
+                        if spec.what == "indicator":
+                            for indicator in (*sub.indicators, *activity.indicators, *program.indicators):
+                                assert _texts_only(indicator_row(indicator, keys, plan.period.start))
+                        if spec.what == "location":
+                            assert all(_texts_only(location_row(location, keys)) for location in sub.locations)
+                        if spec.what == "funding":
+                            assert all(_texts_only(funding_row(funding, keys)) for funding in sub.funding)
+                        if spec.what == "tag":
+                            assert all(_texts_only(tag_row(priority, keys)) for priority in priorities.values())
 
 
 def test_diff_object_tells_apart_what_json_tells_apart() -> None:
@@ -333,3 +388,93 @@ def test_values_repeated_across_records_are_one_object(tmp_path: Path) -> None:
     assert first.extra["sipd"]["fields"]["update_at"] is second.extra["sipd"]["fields"]["update_at"]
     assert first.provenance is next(link.provenance for link in bundle.links if link.source.endswith(first.id))
     assert first.funding[0].amount == Money(Decimal(100))
+
+
+# -- the whole reader, with and without its memos -------------------------------------------------------
+
+
+def _full_equal(a: Any, b: Any, where: str = "bundle") -> None:
+    """Equal, provenance included (models compare without it)."""
+    assert type(a) is type(b), where
+    if attrs.has(type(a)):
+        for field in attrs.fields(type(a)):
+            _full_equal(getattr(a, field.name), getattr(b, field.name), f"{where}.{field.name}")
+    elif isinstance(a, (list, tuple)):
+        assert len(a) == len(b), where
+        for number, (x, y) in enumerate(zip(a, b)):
+            _full_equal(x, y, f"{where}[{number}]")
+    elif isinstance(a, dict):
+        assert list(a) == list(b), where
+        for key in a:
+            _full_equal(a[key], b[key], f"{where}.{key}")
+    else:
+        assert a == b, where
+
+
+@st.composite
+def broken_document(draw: st.DrawFn) -> tuple[str, Any]:
+    """A generated document in which some records are broken in ways the reader reports."""
+    shape, content = draw(document())
+    for record in content["data"] if shape == "envelope" else content:
+        breakage = draw(st.sampled_from(["none", "none", "code", "pagu", "block", "row", "target", "text"]))
+        if breakage == "code":
+            record.pop("kode_sub_giat", None)
+        elif breakage == "pagu":
+            record["pagu"] = "seratus juta"
+        elif breakage == "block":
+            record["sub_keg_indikator"] = {"outputteks": "x"}
+        elif breakage == "row":
+            record["lokasi_sub_keg"] = [{"lain": "1"}, 3]
+        elif breakage == "target":
+            record["capaian_prog_sub_keg"] = [
+                {"capaianteks": "C", "targetcapaian": "7,0–8,0 x y", "targetcapaianteks": ""}
+            ]
+        elif breakage == "text":
+            record["sumber_dana"] = [{"nama_dana": ["PAD"]}]
+    return shape, content
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(broken_document(), st.sampled_from(["rkpd", "renja_pd"]))
+def test_the_reader_reads_the_same_without_its_memos(doc: tuple[str, Any], plan_kind: str) -> None:
+    """Every memo turned off (each starts afresh before every entry, indicators are always looked for by
+    their content): the same bundle, provenance included, the same errors and the same written text."""
+    from sinkron_sipd import sharing
+
+    shape, content = doc
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / ("doc.jsonl" if shape == "lines" else "doc.json")
+        if shape == "lines":
+            path.write_text("".join(json.dumps(record) + "\n" for record in content), encoding="utf-8")
+        else:
+            path.write_text(json.dumps(content), encoding="utf-8")
+        fast = read_sipd(path, plan_kind=plan_kind)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(sharing, "MEMO_SIZE", 0)
+            patch.setattr(ItemState, "read_indicator", lambda self, source, taken: None)
+            general = read_sipd(path, plan_kind=plan_kind)
+    assert [str(error) for error in fast.errors] == [str(error) for error in general.errors]
+    _full_equal(fast.bundle, general.bundle)
+    assert dumps(fast.bundle, target=path) == dumps(general.bundle, target=path)
+
+
+def test_rows_repeated_within_a_record_stay_separate_indicators_with_and_without_memos(tmp_path: Path) -> None:
+    """Two equal capaian rows in one record are two indicators of the program; the next records find both."""
+    from sinkron_sipd import sharing
+
+    row = ("Angka kematian ibu", "98", "Kasus")
+    codes = ["1.02.02.2.02.0001", "1.02.02.2.02.0002", "1.02.02.2.02.0003"]
+    records = [sub_keg(sub_id=20001 + n, code=code, capaian=[row, row]) for n, code in enumerate(codes)]
+    path = write_lines(tmp_path / "sub_keg.jsonl", records)
+    fast = read_sipd(path).raise_for_errors()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(sharing, "MEMO_SIZE", 0)
+        patch.setattr(ItemState, "read_indicator", lambda self, source, taken: None)
+        general = read_sipd(path).raise_for_errors()
+    _full_equal(fast, general)
+    program = fast.plans[0].programs[0]
+    assert [indicator.id for indicator in program.indicators] == ["angka-kematian-ibu", "angka-kematian-ibu-2"]
+    for sub in fast.plans[0].sub_activities():
+        refs = [expand_entry(entry)["ref"] for entry in sub.extra["sipd"]["blocks"]["capaian_prog_sub_keg"]]
+        assert refs == ["angka-kematian-ibu", "angka-kematian-ibu-2"]
+    assert same([json.loads(line) for line in dumps(fast, target=path).splitlines()], records)

@@ -29,9 +29,6 @@ from sinkron_sipd.fields import is_id_field
 
 __all__ = ["apply_layout", "compact_entry", "diff_object", "diff_object_reference", "expand_entry", "same"]
 
-key_text = sys.intern
-"""A key kept in a layout, as one shared string (keys are few)."""
-
 
 def same(a: Any, b: Any) -> bool:
     """JSON equality that tells ``"1"`` from ``1``, ``1`` from ``True`` and ``1`` from ``1.0``."""
@@ -50,18 +47,22 @@ _FLAT = frozenset({str, type(None)})
 
 def diff_object(
     raw: Mapping[str, Any], canonical: Mapping[str, Any], *, split_ids: bool = False,
-    skip: Container[str] = (), share: Callable[[str], str] | None = None,
+    skip: Container[str] = (), texts: dict[str, str] | None = None, text_only: bool = False,
 ) -> dict[str, Any]:  # fmt: skip
     """The layout that turns ``canonical`` back into ``raw`` (only the parts that are needed).
 
     Keys of ``raw`` in ``skip`` are left out (the nested blocks, kept apart). The keys of ``ids``
-    and ``fields`` are interned, and their text values passed through ``share`` when given, so
-    that a bundle holds one string for a key or value repeated by many records.
+    and ``fields`` are interned, and their text values looked up in (or added to) ``texts`` when
+    given, so that a bundle holds one string for a key or value repeated by many records.
+    ``text_only`` says that every value of ``canonical`` is text or ``None`` (as :mod:`~sinkron_sipd.render`
+    makes them): a record that has them all is then recognised in one comparison.
     """
     layout: dict[str, Any] = {}
     verbatim: dict[str, Any] | None = None
     absent: dict[str, Any] | None = None
-    for key, value in canonical.items():
+    # every canonical text as raw has it (text equals only text): nothing to compare one by one
+    differs = not (text_only and canonical.items() <= raw.items())
+    for key, value in canonical.items() if differs else ():
         if key not in raw:
             if absent is None:
                 absent = {}
@@ -79,16 +80,17 @@ def diff_object(
         for key, value in raw.items():
             if key in canonical or key in skip:
                 continue
-            if share is not None and value.__class__ is str:
-                value = share(value)
-            if split_ids and is_id_field(key):
+            if texts is not None and value.__class__ is str:
+                value = texts.setdefault(value, value)
+            kept, is_id = _key_info(key)
+            if split_ids and is_id:
                 if ids is None:
                     ids = {}
-                ids[key_text(key)] = value
+                ids[kept] = value
             else:
                 if fields is None:
                     fields = {}
-                fields[key_text(key)] = value
+                fields[kept] = value
     if ids:
         layout["ids"] = ids
     if fields:
@@ -98,6 +100,20 @@ def diff_object(
     if absent:
         layout["absent"] = absent
     return layout
+
+
+#: Keys seen in layouts: the interned key and whether it is a SIPD id (dropped past a bound).
+_KEYS: dict[str, tuple[str, bool]] = {}
+_KEYS_KEPT = 4096
+
+
+def _key_info(key: str) -> tuple[str, bool]:
+    found = _KEYS.get(key)
+    if found is None:
+        if len(_KEYS) >= _KEYS_KEPT:
+            _KEYS.clear()
+        found = _KEYS[key] = (sys.intern(key), is_id_field(key))
+    return found
 
 
 def diff_object_reference(

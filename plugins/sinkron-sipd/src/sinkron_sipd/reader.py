@@ -26,7 +26,6 @@ import attrs
 from sinkron.codes import Code, CodeLevel
 from sinkron.errors import CodeError, InvalidModel, SourceError
 from sinkron.models import (
-    Budget,
     BudgetKind,
     Bundle,
     Direction,
@@ -74,6 +73,10 @@ __all__ = ["BundleBuilder", "ReadOptions", "funding_key"]
 
 _PRIORITY_KIND = {"pusat": PriorityKind.NATIONAL, "prov": PriorityKind.REGIONAL, "kokab": PriorityKind.REGIONAL}
 _EMPTY_IDS = ("", "0")
+_NOMENCLATURE_FIELDS = ("kode_sub_giat", "kode_giat", "kode_program", "nama_program", "nama_giat", "nama_sub_giat")
+_TEXTUAL = frozenset({str, type(None)})
+_Codes = tuple[Code, Code, Code, tuple[str | None, str | None, str | None]]
+"""Program, kegiatan and sub kegiatan codes, and their names."""
 _BUDGET_KINDS = (BudgetKind.CEILING, BudgetKind.INDICATIVE, BudgetKind.INDICATIVE)
 """The kinds of ``pagu``, ``pagu_indikatif`` and ``pagu_n_depan`` (of the plan year, the year and the next)."""
 
@@ -82,23 +85,28 @@ _BUDGET_KINDS = (BudgetKind.CEILING, BudgetKind.INDICATIVE, BudgetKind.INDICATIV
 
 
 class _Row:
-    """One parsed row of a nested block: what it holds (nothing, for an empty row) and its spelling."""
+    """One parsed row of a nested block: what it holds (nothing, for an empty row) and its spelling.
 
-    __slots__ = ("funding", "kind", "location", "name", "path", "raw", "shape", "tag", "targets", "unit")
+    Rows live only while their record is read; what a row does not hold is read from the class.
+    """
+
+    name: str | None = None
+    """The indicator's name (``None``: the row holds no indicator)."""
+    unit: str | None = None
+    kind: IndicatorKind | None = None
+    targets: tuple[Target, ...] = ()
+    source_key: tuple[Any, ...] | None = None
+    """What the indicator was read from (its block's kind, name, unit, target texts): rows with equal
+    ``source_key`` make equal indicators."""
+    location: str | None = None
+    funding: FundingSource | None = None
+    tag: tuple[str, str | None] | None = None
+    """(label id, name) of a tag row."""
 
     def __init__(self, raw: dict[str, Any], path: str, shape: RowShape) -> None:
         self.raw = raw
         self.path = path
         self.shape = shape
-        self.name: str | None = None
-        """The indicator's name (``None``: the row holds no indicator)."""
-        self.unit: str | None = None
-        self.kind: IndicatorKind | None = None
-        self.targets: tuple[Target, ...] = ()
-        self.location: str | None = None
-        self.funding: FundingSource | None = None
-        self.tag: tuple[str, str | None] | None = None
-        """(label id, name) of a tag row."""
 
     @property
     def empty(self) -> bool:
@@ -140,6 +148,8 @@ class BundleBuilder:
         self._last_record: RawRecord | None = None
         self._last_provenance = Provenance(source=source)
         self._plan_states: dict[tuple[int, bool, str | None], PlanState] = {}
+        self._codes_seen: dict[tuple[Any, ...], _Codes] = {}
+        self._rendered_rows: dict[tuple[int, int, int], tuple[Any, Mapping[str, str], dict[str, Any], str]] = {}
 
     # -- public ---------------------------------------------------------------------------------------
     def add(self, record: RawRecord) -> bool:
@@ -311,9 +321,22 @@ class BundleBuilder:
         plan.used_ids.add(f"{base}~{number}")
         return f"{base}~{number}"
 
-    def _nomenclature_codes(
-        self, raw: Mapping[str, Any], problems: Problems
-    ) -> tuple[Code, Code, Code, tuple[str | None, str | None, str | None]] | None:
+    def _nomenclature_codes(self, raw: Mapping[str, Any], problems: Problems) -> _Codes | None:
+        """The program, kegiatan and sub kegiatan codes and names of a record (remembered by their texts)."""
+        values = tuple(map(raw.get, _NOMENCLATURE_FIELDS))
+        textual = _TEXTUAL.issuperset(map(type, values))
+        if textual:
+            found = self._codes_seen.get(values)
+            if found is not None:
+                return found
+        before = len(problems.errors)
+        codes = self._read_nomenclature_codes(raw, problems)
+        if codes is not None and textual and len(problems.errors) == before:  # the same texts read the same
+            Shared.make_room(self._codes_seen)
+            self._codes_seen[values] = codes
+        return codes
+
+    def _read_nomenclature_codes(self, raw: Mapping[str, Any], problems: Problems) -> _Codes | None:
         shared = self._shared
         sub_code = shared.code(raw, "kode_sub_giat", CodeLevel.SUB_ACTIVITY, problems, required=True)
         activity_code = shared.code(raw, "kode_giat", CodeLevel.ACTIVITY, problems, required=False)
@@ -338,12 +361,11 @@ class BundleBuilder:
                          "belongs to one", expected=", ".join(k.value for k in PLAN_KINDS),
                          actual=self.options.plan_kind.value)  # fmt: skip
             return False
-        decimal = self.options.decimal
         year = self._year(raw, problems)
         codes = self._nomenclature_codes(raw, problems)
         skpd_code, skpd_name = text_field(raw, "kode_skpd", problems), text_field(raw, "nama_skpd", problems)
         unit_code, unit_name = text_field(raw, "kode_sub_skpd", problems), text_field(raw, "nama_sub_skpd", problems)
-        amounts = [amount_field(raw, key, problems, decimal) for key in ("pagu", "pagu_indikatif", "pagu_n_depan")]
+        amounts = [self._shared.amount(raw, key, problems) for key in ("pagu", "pagu_indikatif", "pagu_n_depan")]
         slots: dict[str, tuple[str | None, str | None]] = {}
         for slot, (id_key, name_key) in LABEL_SLOTS.items():
             slots[slot] = (text_field(raw, id_key, problems), text_field(raw, name_key, problems))
@@ -355,7 +377,7 @@ class BundleBuilder:
             return False
         program_code, activity_code, sub_code, names = codes
         budgets = [
-            Budget(year=budget_year, amount=amount, kind=kind)
+            self._shared.budget(budget_year, amount, kind)
             for amount, kind, budget_year in zip(amounts, _BUDGET_KINDS, (year, year, year + 1))
             if amount is not None
         ]
@@ -412,7 +434,8 @@ class BundleBuilder:
             layout["labels"] = labels
         canonical = sub_keg_scalars(year=year, sub=sub, activity=activity, program=program, skpd=skpd, unit=unit,
                                     slots=slot_priorities)  # fmt: skip
-        layout.update(diff_object(raw, canonical, split_ids=True, skip=BLOCKS, share=self._shared.text))
+        layout.update(diff_object(raw, canonical, split_ids=True, skip=BLOCKS, texts=self._shared.text_memo(),
+                                  text_only=True))  # fmt: skip
         if names[2] is None:
             layout["name_missing"] = True
         block_layouts: dict[str, Any] = {}
@@ -458,21 +481,47 @@ class BundleBuilder:
         if row.name is not None:
             if spec.owner is IndicatorRole.SUB_ACTIVITY:
                 indicator = next(sub_ids)
+                canonical, reference = indicator_row(indicator, keys, year), indicator.id
             else:
                 owner = activity if spec.owner is IndicatorRole.ACTIVITY else program
-                indicator = owner.shared_indicator(row.content_key(), taken, lambda: self._indicator(row, record))
+                indicator = owner.read_indicator(row.source_key, taken)  # type: ignore[arg-type]
+                if indicator is None:
+                    indicator = owner.shared_indicator(row.content_key(), taken, lambda: self._indicator(row, record))
+                    if not taken:  # the first of its content: what every equal row finds first
+                        owner.remember_indicator(row.source_key, indicator)  # type: ignore[arg-type]
                 taken.add(indicator.id)
-            canonical, reference = indicator_row(indicator, keys, year), indicator.id
+                canonical, reference = self._rendered(indicator, keys, year)
         elif row.location is not None:
-            canonical, reference = location_row(row.location, keys), row.location
+            canonical, reference = self._rendered(row.location, keys, year)
         elif row.funding is not None:
-            canonical, reference = funding_row(row.funding, keys), funding_key(row.funding)
+            canonical, reference = self._rendered(row.funding, keys, year)
         else:
             priority = next(tags)
             assert priority is not None
             canonical, reference = tag_row(priority, keys), priority.id
-        diff = diff_object(row.raw, canonical, share=self._shared.text)
+        raw = row.raw
+        # the canonical row is all text (render), and text equals only text: an equal row is the canonical one
+        diff = {} if raw == canonical else diff_object(raw, canonical, texts=self._shared.text_memo())
         return compact_entry(reference, row.shape.renamed, diff, self._shared.keys)
+
+    def _rendered(
+        self, element: Indicator | FundingSource | str, keys: Mapping[str, str], year: int
+    ) -> tuple[dict[str, Any], str]:
+        """The canonical row (read-only) and reference of a kegiatan/program indicator, a location or a
+        sumber dana, rendered once for every record that repeats it. The memo holds the element and
+        keys it is keyed by, so their ids stay theirs while it does."""
+        memo_key = (id(element), id(keys), year)
+        found = self._rendered_rows.get(memo_key)
+        if found is None or found[0] is not element or found[1] is not keys:
+            Shared.make_room(self._rendered_rows)
+            if isinstance(element, Indicator):
+                rendered = (indicator_row(element, keys, year), element.id)
+            elif isinstance(element, FundingSource):
+                rendered = (funding_row(element, keys), self._shared.text(funding_key(element)))
+            else:
+                rendered = (location_row(element, keys), element)
+            found = self._rendered_rows[memo_key] = (element, keys, *rendered)
+        return found[2], found[3]
 
     def _block(self, value: Any, spec: BlockSpec, year: int | None, problems: Problems) -> list[_Row] | None:
         """Parse a nested block; ``None`` for a null block. Problems are located at the row and key."""
@@ -529,6 +578,7 @@ class BundleBuilder:
                              actual=item.get(target_key))  # fmt: skip
                 return None
             row.name, row.unit, row.kind = shared.text(name), unit, spec.kind
+            row.source_key = (spec.name, name, unit, texts["target"], texts["text"])
             return row
         if what == "location":
             text = shared.location((texts["daerah"] or "", texts["camat"] or "", texts["lurah"] or ""))
@@ -583,7 +633,7 @@ class BundleBuilder:
                           id=self._sub_id(plan, None, sub_code), provenance=self._provenance(record))  # fmt: skip
         layout = self._base_layout(RecordKind.MASTER, record)
         layout.update(diff_object(raw, master_scalars(year=year, sub=sub, activity=activity, program=program),
-                                  split_ids=True))  # fmt: skip
+                                  split_ids=True, texts=self._shared.text_memo()))  # fmt: skip
         if names[2] is None:
             layout["name_missing"] = True
         activity.subs.append(attrs.evolve(sub, extra={"sipd": layout}))
@@ -619,7 +669,7 @@ class BundleBuilder:
             state.parent_sipd_id = parent.strip()
         layout = self._base_layout(RecordKind.SKPD, record)
         layout.update(diff_object(raw, skpd_scalars(code=state.code, name=state.name, sectors=state.sectors),
-                                  split_ids=True))  # fmt: skip
+                                  split_ids=True, texts=self._shared.text_memo()))  # fmt: skip
         state.rows.append(layout)
         return True
 

@@ -13,10 +13,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from sinkron.codes import Code, CodeLevel
-from sinkron.models import FundingSource, Money, Target
+from sinkron.models import Budget, BudgetKind, FundingSource, Money, Target
 from sinkron.numbers import DecimalMark
 from sinkron_sipd.render import location_text
-from sinkron_sipd.state import Problems, code_field, split_name, target_value
+from sinkron_sipd.state import Problems, amount_field, code_field, split_name, target_value
 
 __all__ = ["Shared"]
 
@@ -44,17 +44,25 @@ class Shared:
         self._funding: dict[tuple[str, str | None, Money | None], FundingSource] = {}
         self._names: dict[tuple[str, Code], str] = {}
         self._codes: dict[tuple[str, CodeLevel], Code] = {}
+        self._amounts: dict[str, Money] = {}
+        self._budgets: dict[tuple[int, BudgetKind, Money], Budget] = {}
 
     @staticmethod
-    def _room(memo: dict[Any, Any]) -> None:
+    def make_room(memo: dict[Any, Any]) -> None:
+        """Start ``memo`` afresh when it holds :data:`MEMO_SIZE` entries (before adding one)."""
         if len(memo) >= MEMO_SIZE:
             memo.clear()
+
+    def text_memo(self) -> dict[str, str]:
+        """The memo of texts itself, to look texts up in with ``setdefault`` (started afresh when full)."""
+        self.make_room(self._texts)
+        return self._texts
 
     def text(self, text: str) -> str:
         """``text``, or an equal string seen before."""
         found = self._texts.get(text)
         if found is None:
-            self._room(self._texts)
+            self.make_room(self._texts)
             self._texts[text] = found = text
         return found
 
@@ -63,7 +71,7 @@ class Shared:
         key = tuple(keys)
         found = self._keys.get(key)
         if found is None:
-            self._room(self._keys)
+            self.make_room(self._keys)
             self._keys[key] = found = keys
         return found
 
@@ -80,7 +88,7 @@ class Shared:
         if found is None:
             value = target_value(target, text, unit, self.decimal)
             found = (Target(year=year, value=value),) if value is not None and year is not None else ()
-            self._room(self._targets)
+            self.make_room(self._targets)
             self._targets[key] = found
         return found
 
@@ -92,7 +100,7 @@ class Shared:
         found = self._names.get(key)
         if found is None:
             found = self.text(split_name(text, code) or text)
-            self._room(self._names)
+            self.make_room(self._names)
             self._names[key] = found
         return found
 
@@ -107,16 +115,38 @@ class Shared:
                 return found
         code = code_field(raw, key, level, problems, required=required)
         if code is not None and value.__class__ is str:
-            self._room(self._codes)
+            self.make_room(self._codes)
             self._codes[(value, level)] = code
         return code
+
+    def amount(self, raw: Mapping[str, Any], key: str, problems: Problems, path: str = "") -> Money | None:
+        """:func:`~sinkron_sipd.state.amount_field`, remembering the amounts read well (by their text)."""
+        value = raw.get(key)
+        if value.__class__ is str:
+            found = self._amounts.get(value)
+            if found is not None:
+                return found
+        money = amount_field(raw, key, problems, self.decimal, path)
+        if money is not None and value.__class__ is str:
+            self.make_room(self._amounts)
+            self._amounts[value] = money
+        return money
+
+    def budget(self, year: int, amount: Money, kind: BudgetKind) -> Budget:
+        """A budget (validated by its constructor the first time)."""
+        key = (year, kind, amount)
+        found = self._budgets.get(key)
+        if found is None:
+            self.make_room(self._budgets)
+            found = self._budgets[key] = Budget(year=year, amount=amount, kind=kind)
+        return found
 
     def location(self, parts: tuple[str, ...]) -> str:
         """The location text of a lokasi row's daerah, kecamatan and kelurahan (``""`` when all are blank)."""
         found = self._locations.get(parts)
         if found is None:
             found = self.text(location_text(parts))
-            self._room(self._locations)
+            self.make_room(self._locations)
             self._locations[parts] = found
         return found
 
@@ -126,6 +156,6 @@ class Shared:
         found = self._funding.get(key)
         if found is None:
             found = FundingSource(name=self.text(name), code=self.optional_text(code), amount=amount)
-            self._room(self._funding)
+            self.make_room(self._funding)
             self._funding[key] = found
         return found
