@@ -177,8 +177,21 @@ def test_name_variants_from_sipd_fmis_mappings(shared_reference: Path) -> None:
         "Kerja Sama Penyediaan/Pengelolaan PSU Permukiman",
         "Koordinasi dan Sinkronisasi Pengawasan Pelaksanaan Izin Operasi Sarana Perkeretaapian Umum yang Jaringan Jalurnya Menjadi Kewenangan Kabupaten/Kota",
         "Monitoring dan Evaluasi Kewilayahan Perbatasan",
-        # FMIS drops "Kawasan Strategis": a different (wider) activity, not a spelling variant.
-        "Penyelenggaraan Infrastruktur pada Permukiman di Kawasan Strategis Daerah Kabupaten/Kota",
+        # Pairs where one side adds or drops words ("Kawasan Strategis", "Jaringan Perpipaan", "Pajak Daerah
+        # dan", "Berbasis … SIINAS"): a wider or narrower item, not a spelling variant.
+        "Penyelenggaraan Promosi Dagang melalui Pameran Dagang dan Misi Dagang bagi Produk Ekspor Unggulan yang terdapat pada 1 (satu) Daerah Kabupaten/Kota",
+        "Penerbitan Izin Usaha Industri (IUI), Izin Perluasan Usaha Industri (IPUI), Izin Usaha Kawasan Industri (IUKI) dan Izin Perluasan Kawasan Industri (IPKI) Kewenangan Kabupaten/Kota",
+        "Pengendalian dan Pengawasan serta Tindak Lanjut Pengawasan Perizinan Rumah Sakit Kelas C, D dan Fasilitas Pelayanan Kesehatan Lainnya",
+        "Pembangunan SPAM Jaringan Perpipaan di Kawasan Perkotaan",
+        "Perluasan SPAM Jaringan Perpipaan di Kawasan Perkotaan",
+        "Pembinaan Teknik Pengelolaan Infrastruktur Persampahan",
+        "Penyusunan Rencana Pencegahan dan Peningkatan Kualitas Perumahan Kumuh dan Permukiman Kumuh",
+        "Pencegahan Gangguan Ketenteraman dan Ketertiban Umum melalui Deteksi Dini dan Cegah Dini, Pembinaan dan Penyuluhan, Pelaksanaan Patroli, Pengamanan, dan Pengawalan",
+        "Penilaian, Penetapan dan Pelaksanaan Pemusnahan Arsip yang Memiliki Retensi di Bawah 10 (sepuluh) Tahun",
+        "Pengadaan/Pemeliharaan/Rehabilitasi Sarana dan Prasarana dalam Pengelolaan Kawasan Wisata Strategis Pariwisata Kabupaten/Kota Pengadaan/Pemeliharaan/Rehabilitasi Sarana dan Prasarana dalam Pengelolaan Kawasan Wisata Strategis Pariwisata Kabupaten/Kota",
+        "Fasilitasi Pemenuhan Komitmen perolehan IUI, IPUI, IUKI dan IPKI Kewenangan Kabupaten/Kota dalam Sistem Informasi Industri Nasional (SIINas) yang Terintegrasi dengan Sistem Pelayanan Perizinan Berusaha Terintegrasi secara Elektronik",
+        "Koordinasi dan Sinkronisasi Pengawasan Perizinan di Bidang Industri Dalam Lingkup IUI, IPUI, IUKI dan IPKI Kewenangan Kabupaten/ Kota",
+        "Pembinaan dan Pengawasan Pengelolaan Retribusi Daerah",
         "PROGRAM PENGELOLAAN INFORMASI DAN KOMUNIKASI PUBLIK",
         "PROGRAM INFORMASI DAN KOMUNIKASI PUBLIK",
         "PROGRAM PENGELOLAAN APLIKASI INFORMATIKA",
