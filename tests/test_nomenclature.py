@@ -179,6 +179,7 @@ def test_name_variants_from_sipd_fmis_mappings(shared_reference: Path) -> None:
         "Monitoring dan Evaluasi Kewilayahan Perbatasan",
         # Pairs where one side adds or drops words ("Kawasan Strategis", "Jaringan Perpipaan", "Pajak Daerah
         # dan", "Berbasis … SIINAS"): a wider or narrower item, not a spelling variant.
+        "Penyelenggaraan Infrastruktur pada Permukiman di Kawasan Strategis Daerah Kabupaten/Kota",
         "Penyelenggaraan Promosi Dagang melalui Pameran Dagang dan Misi Dagang bagi Produk Ekspor Unggulan yang terdapat pada 1 (satu) Daerah Kabupaten/Kota",
         "Penerbitan Izin Usaha Industri (IUI), Izin Perluasan Usaha Industri (IPUI), Izin Usaha Kawasan Industri (IUKI) dan Izin Perluasan Kawasan Industri (IPKI) Kewenangan Kabupaten/Kota",
         "Pengendalian dan Pengawasan serta Tindak Lanjut Pengawasan Perizinan Rumah Sakit Kelas C, D dan Fasilitas Pelayanan Kesehatan Lainnya",
