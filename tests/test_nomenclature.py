@@ -202,7 +202,9 @@ def test_name_variants_from_sipd_fmis_mappings(shared_reference: Path) -> None:
     for path in sorted((shared_reference / "wp-sipd").glob("mapping_*.txt")):
         for sipd, fmis in re.findall(r"\[(.*?)\]-\[(.*?)\]", path.read_text(encoding="utf-8"), re.S):
             match = compare_names(sipd, fmis)
-            assert match.matches != (sipd in renamed), (path.name, sipd, fmis, match)
+            same_words = " ".join(sipd.split()).casefold() == " ".join(fmis.split()).casefold()
+            # A renamed item can also be listed beside its own name (in another year's mapping).
+            assert match.matches == (same_words or sipd not in renamed), (path.name, sipd, fmis, match)
             checked += 1
     assert checked >= 90
 
