@@ -161,7 +161,11 @@ def test_a_crashing_connector_becomes_a_located_error(tmp_path: Path) -> None:
     pm.register(Plugin(), name="crash")
     source = tmp_path / "x.crash"
     source.write_text("")
-    with pytest.raises(SourceError, match="the crash connector failed: ZeroDivisionError: boom"):
+    result = sinkron.read_result(source, "crash", plugins=pm)
+    assert not result.complete and result.bundle == sinkron.Bundle()
+    assert [e.message for e in result.errors] == ["the crash connector failed: ZeroDivisionError: boom"]
+    assert result.errors[0].location.source == str(source)
+    with pytest.raises(sinkron.ValidationError, match="the crash connector failed: ZeroDivisionError: boom"):
         sinkron.read(source, "crash", plugins=pm)
 
 

@@ -16,7 +16,9 @@ import attrs
 from sinkron.errors import ConnectorUnavailable, SourceError, ValidationError
 from sinkron.models import Bundle
 from sinkron.models._base import to_tuple
+from sinkron.models.findings import Finding
 from sinkron.progress import Progress
+from sinkron.source_findings import as_errors, leaves_rows_out
 
 __all__ = ["Connector", "ReadResult", "Source"]
 
@@ -26,20 +28,34 @@ Source = str | Path
 
 @attrs.frozen(kw_only=True)
 class ReadResult:
-    """What a read produced: the bundle and every problem found, each located.
+    """What a read produced: the bundle, the problems that stopped part of the source, and the findings.
 
-    A result with errors is *incomplete*: the bundle holds only what could be read.
+    ``errors`` are located problems that kept something from being read (a file that is not a
+    spreadsheet, a record that is not an object). Problems inside data that could be read are source
+    findings (rule family 0, see :mod:`sinkron.source_findings`), kept in the bundle as
+    :attr:`Bundle.source_findings <sinkron.Bundle.source_findings>` and listed here as :attr:`findings`.
     """
 
     bundle: Bundle
     errors: tuple[SourceError, ...] = attrs.field(factory=tuple, converter=to_tuple)
     source: str | None = None
     records: int | None = None
-    """How many source records were seen (each is in the bundle or in ``errors``)."""
+    """How many source records were seen (each is in the bundle, in ``errors`` or named by a finding)."""
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        """The source findings of the read (the bundle's :attr:`~sinkron.Bundle.source_findings`)."""
+        return self.bundle.source_findings
 
     @property
     def complete(self) -> bool:
-        return not self.errors
+        """Whether everything in the source is in the bundle: no error, and no finding that left a row out."""
+        return not self.errors and not any(leaves_rows_out(f) for f in self.findings)
+
+    def strict(self) -> ReadResult:
+        """This result read all-or-nothing: every source finding of severity error becomes an error too."""
+        promoted = as_errors(self.findings)
+        return attrs.evolve(self, errors=(*self.errors, *promoted)) if promoted else self
 
     def raise_for_errors(self) -> Bundle:
         """The bundle, or :class:`ValidationError` carrying every error and the partial bundle."""

@@ -6,7 +6,7 @@ import gc
 from pathlib import Path
 from typing import Any
 
-from sinkron.connector import ReadResult, Source
+from sinkron.connector import Connector, ReadResult, Source
 from sinkron.errors import Location, SinkronError, SourceError
 from sinkron.models import Bundle
 from sinkron.plugins.manager import PluginManager, get_plugin_manager
@@ -21,12 +21,16 @@ def read_result(
     *,
     plugins: PluginManager | None = None,
     progress: Progress | None = None,
+    strict: bool = False,
     **options: Any,
 ) -> ReadResult:
-    """Read ``source`` and return the bundle *and* every located problem (see :class:`ReadResult`).
+    """Read ``source`` and return the bundle, every located error and the source findings (see :class:`ReadResult`).
 
     The connector is chosen by ``format`` (``"xlsx"``, ``"sipd"``, ``"http"`` …) or by the source's
-    extension or URL scheme.
+    extension or URL scheme. Reading is tolerant: a problem inside data that could be read is a source
+    finding and the row is kept (DESIGN §6a). With ``strict=True`` every source finding of severity
+    error is also an error, so the result is complete only when the source is clean (all-or-nothing).
+    A connector that fails with an unexpected exception gives a result with that failure as its error.
     """
     pm = plugins or get_plugin_manager()
     connector = pm.connector_for(source, format)
@@ -42,18 +46,24 @@ def read_result(
     except SinkronError:
         raise
     except Exception as exc:  # a connector bug must not escape as a bare traceback
-        owner = next((info.name for info in pm.plugins() if connector.name in info.provides), None)
-        plugin = f" (plugin {owner!r})" if owner and owner != connector.name else ""
-        raise SourceError(
-            f"the {connector.name} connector{plugin} failed: {type(exc).__name__}: {exc}",
-            location=Location(source=str(source)),
-        ) from exc
+        result = _connector_failed(pm, connector, source, exc)
     finally:
         if collecting:
             gc.enable()
     if not isinstance(result, ReadResult):
         raise SourceError(f"the {connector.name} connector returned {type(result).__name__}, not a ReadResult")
-    return result
+    return result.strict() if strict else result
+
+
+def _connector_failed(pm: PluginManager, connector: Connector, source: Source, exc: Exception) -> ReadResult:
+    """The result of a connector that raised: nothing read, the failure as its located error."""
+    owner = next((info.name for info in pm.plugins() if connector.name in info.provides), None)
+    plugin = f" (plugin {owner!r})" if owner and owner != connector.name else ""
+    error = SourceError(
+        f"the {connector.name} connector{plugin} failed: {type(exc).__name__}: {exc}",
+        location=Location(source=str(source)),
+    )
+    return ReadResult(bundle=Bundle(), errors=(error,), source=str(source))
 
 
 def read(
@@ -62,15 +72,19 @@ def read(
     *,
     plugins: PluginManager | None = None,
     progress: Progress | None = None,
+    strict: bool = False,
     **options: Any,
 ) -> Bundle:
     """Read ``source`` into a :class:`~sinkron.Bundle`.
 
     Raises :class:`~sinkron.ValidationError` with every located problem (and the partial bundle as
     ``.partial``) when the source has errors: a partial import never passes for a complete one.
-    Use :func:`read_result` to get the bundle and the errors without an exception.
+    Problems inside data that could be read are source findings, kept in the bundle's
+    ``source_findings`` (and reported by :func:`sinkron.check`); ``strict=True`` makes those of
+    severity error raise too. Use :func:`read_result` to get the bundle and the errors without an exception.
     """
-    return read_result(source, format, plugins=plugins, progress=progress, **options).raise_for_errors()
+    result = read_result(source, format, plugins=plugins, progress=progress, strict=strict, **options)
+    return result.raise_for_errors()
 
 
 def write(

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from sinkron.align.findings import Finding, Message, Severity
+from sinkron.align.findings import PLUGIN_FAMILY, Finding, Message, Severity, family_of
 
 if TYPE_CHECKING:
     from sinkron.align.context import Context
@@ -32,6 +32,7 @@ __all__ = ["FAMILIES", "Rule", "rule"]
 
 #: Rule families (the digit after SKN) and their names in Indonesian and English.
 FAMILIES: dict[int, Message] = {
+    0: Message("Kualitas sumber data", "Source quality"),
     1: Message("Nomenklatur", "Nomenclature"),
     2: Message("Kelengkapan dan keterukuran", "Completeness and measurability"),
     3: Message("Konsistensi vertikal", "Vertical consistency"),
@@ -39,6 +40,7 @@ FAMILIES: dict[int, Message] = {
     5: Message("Tindak lanjut rapat", "Meeting follow-up"),
     6: Message("Pemantauan dan evaluasi", "Monitoring and evaluation"),
     7: Message("Sinkronisasi pusat–daerah", "National–regional synchronisation"),
+    PLUGIN_FAMILY: Message("Aturan dari plugin", "Plugin rules"),
 }
 
 _ID = re.compile(r"[A-Z]{2,5}\d{3}\Z")
@@ -64,8 +66,8 @@ class Rule:
 
     @property
     def family(self) -> int:
-        digits = self.id[-3]
-        return int(digits) if self.id.startswith("SKN") else 0
+        """The family digit of ``SKN`` rules; :data:`~sinkron.align.findings.PLUGIN_FAMILY` for other ids."""
+        return family_of(self.id)
 
 
 _declared: dict[str, list[Rule]] = {}

@@ -1,8 +1,10 @@
 """Reading sources on the command line: one way for every command (read, convert, check, diff).
 
-Every located problem of every source is printed; a source with problems stops the command with
-exit code 2 (a partial import never passes for a complete one) unless the command lets the user
-ask to keep going.
+Reading is tolerant (DESIGN §6a): problems inside a file that could be read are source findings kept
+with the data (``sinkron check`` reports them, ``sinkron read`` lists them). A source that could not be
+read completely — its errors are printed, each located — stops the command with exit code 2 (a partial
+import never passes for a complete one) unless the command lets the user ask to keep going.
+``--strict`` makes every source finding of severity error such an error (all-or-nothing, for pipelines).
 """
 
 from __future__ import annotations
@@ -45,8 +47,24 @@ def reader_options(mapping: str | None, items: Iterable[str]) -> dict[str, Any]:
     return options
 
 
+_STRICT = "sinkron.strict"
+
+
+def _remember_strict(ctx: click.Context, _param: click.Parameter, value: bool) -> bool:
+    ctx.meta[_STRICT] = value
+    return value
+
+
 def source_options(function: F) -> F:
-    """The options every command that reads sources takes: ``--from``, ``--mapping``, ``--read-option``."""
+    """The options every command that reads sources takes: ``--from``, ``--mapping``, ``--read-option``, ``--strict``.
+
+    ``--strict`` is not passed to the command: :func:`read_sources` reads it from the click context.
+    """
+    function = click.option(
+        "--strict", is_flag=True, expose_value=False, callback=_remember_strict,
+        help="All or nothing: a source finding of severity error (a subtotal that does not add up, a row "
+        "that could not be placed …) stops the read like an error.",
+    )(function)  # fmt: skip
     function = click.option(
         "--read-option", "-R", "read_options", multiple=True, metavar="KEY=VALUE",
         help="An option for the connector, e.g. -R plan_kind=rkpd -R year=2026 (repeatable).",
@@ -60,34 +78,35 @@ def source_options(function: F) -> F:
 def read_sources(
     sources: Iterable[str], fmt: str | None, options: dict[str, Any], *, keep_going: bool = False, what: str = "read"
 ) -> list[Bundle]:
-    """Read every source, printing every located problem; exit 2 if any source is incomplete.
+    """Read every source, printing every located error; exit 2 if any source is incomplete.
 
-    With ``keep_going`` the complete part of each source is returned after the problems are printed.
+    With ``keep_going`` the part of each source that could be read is returned after its errors are
+    printed; the caller then exits 2 itself (:func:`exit_if_incomplete`). Source findings travel in the
+    bundles (``Bundle.source_findings``).
     """
     bundles: list[Bundle] = []
     failed: list[str] = []
+    strict = bool(click.get_current_context().meta.get(_STRICT, False))
     warn_failed_plugins()
     for source in sources:
         try:
             with progress_bar(f"reading {Path(source).name}") as progress:
-                result = read_result(source, fmt, progress=progress, **options)
+                result = read_result(source, fmt, progress=progress, strict=strict, **options)
         except SinkronError as exc:
             click.echo(terminal_safe(f"sinkron: {exc}"), err=True)
-            failed.append(source)
-            continue
-        except TypeError as exc:  # an option the connector does not take
-            click.echo(terminal_safe(f"sinkron: {source}: {exc}"), err=True)
             failed.append(source)
             continue
         if result.errors:
             for error in result.errors:
                 click.echo(terminal_safe(f"sinkron: {error}"), err=True)
             click.echo(terminal_safe(f"sinkron: {len(result.errors)} problem(s) in {source}"), err=True)
+            failed.append(source)
             if not keep_going:
-                failed.append(source)
                 continue
         bundles.append(result.bundle)
-    if failed:
+    if failed and keep_going:
+        click.get_current_context().meta[_INCOMPLETE] = failed
+    elif failed:
         click.echo(
             terminal_safe(
                 f"sinkron: {len(failed)} source(s) could not be read completely ({', '.join(failed)}); "
@@ -97,3 +116,15 @@ def read_sources(
         )
         sys.exit(EXIT_USAGE)
     return bundles
+
+
+_INCOMPLETE = "sinkron.incomplete"
+
+
+def exit_if_incomplete() -> None:
+    """After a ``keep_going`` read has printed what it could: exit 2 when a source was incomplete."""
+    failed = click.get_current_context().meta.get(_INCOMPLETE)
+    if failed:
+        click.echo(terminal_safe(f"sinkron: {len(failed)} source(s) could not be read completely ({', '.join(failed)})"),
+                   err=True)  # fmt: skip
+        sys.exit(EXIT_USAGE)

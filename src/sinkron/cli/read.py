@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import click
 
 from sinkron.builtins.report_common import terminal_safe
 from sinkron.cli._app import fail, report_error
-from sinkron.cli._sources import read_sources, reader_options, source_options
+from sinkron.cli._sources import exit_if_incomplete, read_sources, reader_options, source_options
 from sinkron.convert import dumps
 from sinkron.errors import SinkronError
 from sinkron.io import write
+from sinkron.models.findings import Severity
 
 
 @click.command("read")
@@ -20,6 +22,9 @@ from sinkron.io import write
 @click.option("--to", "to", type=click.Choice(["json", "summary"]), default="summary", show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout.")
 @click.option("--keep-going", is_flag=True, help="Print what could be read even when the source has errors.")
+@click.option(
+    "--lang", type=click.Choice(["id", "en"]), default="id", show_default=True, help="Language of the findings."
+)
 def read_cmd(
     source: str,
     fmt: str | None,
@@ -28,19 +33,27 @@ def read_cmd(
     to: str,
     output: Path | None,
     keep_going: bool,
+    lang: str,
 ) -> None:
     """Read SOURCE (a file or URL) into a bundle; print a summary or the JSON document.
 
-    Every problem in the source is printed with its location and the exit code is 2; with
-    --keep-going what could be read is printed too (and the exit code is still 2).
+    Problems inside the data are source findings (SKN0xx): the row is kept and the summary lists each
+    finding with its location; the JSON document carries them as "source_findings". A source that
+    cannot be read completely prints every error with its location and the exit code is 2; with
+    --keep-going what could be read is printed too (and the exit code is still 2). --strict makes
+    source findings of severity error such errors.
     """
-    (bundle,) = read_sources([source], fmt, reader_options(mapping, read_options), keep_going=keep_going)
+    bundles = read_sources([source], fmt, reader_options(mapping, read_options), keep_going=keep_going)
+    if not bundles:  # with --keep-going, a source that gave nothing at all
+        exit_if_incomplete()
+    (bundle,) = bundles
     if to == "json":
         text = dumps(bundle)
         if output:
             write(bundle, output, "json")
         else:
             click.echo(text)
+        exit_if_incomplete()
         return
     items = sum(1 for plan in bundle.plans for _ in plan.items())
     click.echo(terminal_safe(f"{source}: {len(bundle.plans)} plan(s), {items} item(s), {len(bundle.priorities)} priority(ies), "
@@ -57,6 +70,18 @@ def read_cmd(
     for note in bundle.sources:  # what the connector says about how it read the source (layout chosen …)
         if note != source:
             click.echo(terminal_safe(f"  source: {note}"))
+    if bundle.source_findings:
+        counts = Counter(f.severity for f in bundle.source_findings)
+        tally = ", ".join(f"{counts[s]} {s.value}" for s in Severity if counts[s])
+        click.echo(
+            terminal_safe(
+                f"{len(bundle.source_findings)} source finding(s) ({tally}); every row was kept unless SKN005/SKN010 says otherwise:"
+            )
+        )
+        for finding in bundle.source_findings:
+            message = finding.message.id if lang == "id" else finding.message.en
+            click.echo(terminal_safe(f"  {finding.rule} {finding.severity.value:<7} {finding.path}: {message}"))
+    exit_if_incomplete()
 
 
 @click.command("convert")

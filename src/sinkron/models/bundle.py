@@ -9,6 +9,7 @@ import attrs
 
 from sinkron.kl.records import NationalRecords
 from sinkron.models._base import to_tuple, unique_ids
+from sinkron.models.findings import Finding
 from sinkron.models.links import Link
 from sinkron.models.meetings import Meeting
 from sinkron.models.organisations import Agency, Government
@@ -41,6 +42,10 @@ class Bundle:
     sources: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
     national: NationalRecords = attrs.field(factory=NationalRecords)
     """K/L records, national priority trees, tag vocabularies and crosswalks (see :mod:`sinkron.kl`)."""
+    source_findings: tuple[Finding, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    """What the readers noticed inside the sources they read (rule family 0, ``SKN0xx``): a subtotal that
+    does not add up, a formula evaluated by sinkron, a code inferred from its official name … Each is
+    located in its source; :func:`sinkron.check` reports them beside the rule findings."""
 
     def merge(self, *others: Bundle) -> Bundle:
         """One bundle holding this one's records and the others'.
@@ -73,6 +78,7 @@ class Bundle:
             nomenclature=self.nomenclature or (sorted(nomenclatures)[0] if nomenclatures else None),
             sources=tuple(dict.fromkeys(s for b in bundles for s in b.sources)),
             national=self.national.merge(*(b.national for b in others)),
+            source_findings=tuple(f for b in bundles for f in b.source_findings),
         )
 
     def plan(self, plan_id: str) -> Plan:

@@ -35,6 +35,8 @@ class Provenance:
     sheet: str | None = None
     row: int | None = None
     json_path: str | None = None
+    column: str | None = None
+    """The column letter (or header text) of a cell, for a source finding about one cell."""
     origin: Origin = Origin.IMPORTED
     meeting_id: str | None = None
     """For :attr:`Origin.MEETING`: the meeting that agreed it."""
@@ -42,4 +44,6 @@ class Provenance:
     @property
     def location(self) -> Location:
         """The same place as an error :class:`~sinkron.errors.Location`."""
-        return Location(source=self.source, sheet=self.sheet, row=self.row, json_path=self.json_path)
+        return Location(
+            source=self.source, sheet=self.sheet, row=self.row, column=self.column, json_path=self.json_path
+        )
