@@ -25,6 +25,7 @@ from sinkron_spreadsheet.formulas import (
     FormulaEvaluator,
     evaluate,
     references,
+    shared_formula,
 )
 from sinkron_spreadsheet.header import column_letter
 from sinkron_spreadsheet.workbook import open_workbook
@@ -299,6 +300,21 @@ def test_references_lists_what_a_formula_reads() -> None:
     assert found[0].size == 7 and list(found[1].cells()) == [cell("G20")]
     with pytest.raises(FormulaError, match="another sheet"):
         references("=Renja!A1")
+
+
+def test_a_shared_formula_moves_its_relative_references() -> None:
+    master, texts = cell("H7"), dict[tuple[int, int], str]()
+    for name in ("H7", "H8", "I7", "I9"):
+        texts[cell(name)] = shared_formula("ROUNDDOWN(G7*1.15,-3)+SUM($G$5:G$6)", master, cell(name))
+    assert texts[cell("H7")] == "=ROUNDDOWN(G7*1.15,-3)+SUM($G$5:G$6)"
+    assert texts[cell("H8")] == "=ROUNDDOWN(G8*1.15,-3)+SUM($G$5:G$6)"
+    assert texts[cell("I9")] == "=ROUNDDOWN(H9*1.15,-3)+SUM($G$5:H$6)"
+    values = sheet(G5=1, G6=2, H6=4, G8=1000, H9=2000)
+    evaluator = FormulaEvaluator(lambda row, column: values.get((row, column)), texts)
+    assert evaluator.result(*cell("H8")) == 1000 + 3
+    assert evaluator.result(*cell("I9")) == 2000 + 1 + 2 + 4
+    with pytest.raises(FormulaError, match="cannot be moved"):
+        shared_formula("B2+1", cell("C3"), cell("A1"))
 
 
 def test_module_examples() -> None:

@@ -80,6 +80,7 @@ __all__ = [
     "FormulaEvaluator",
     "evaluate",
     "references",
+    "shared_formula",
 ]
 
 #: The largest range a formula may name (``SUM(A1:Z40000)`` is just over a million cells); a larger one is
@@ -257,6 +258,30 @@ def references(formula: str) -> tuple[CellRange, ...]:
     ['G6:G12', 'G20', 'H5']
     """
     return _parse(formula).ranges
+
+
+def shared_formula(formula: str, master: tuple[int, int], cell: tuple[int, int]) -> str:
+    """The formula of ``cell`` when it shares the formula of ``master`` (0-based cells).
+
+    Excel stores a formula filled down or across once, on its first cell (``<f t="shared" ref="H7:H20"
+    si="0">ROUNDDOWN(G7*1.15,-3)</f>``), and the other cells point to it (``<f t="shared" si="0"/>``): their
+    formula is the master's with its relative references moved by the distance between the two cells.
+
+    >>> shared_formula("ROUNDDOWN(G7*1.15,-3)+$G$6", master=(6, 7), cell=(8, 8))
+    '=ROUNDDOWN(H9*1.15,-3)+$G$6'
+    """
+    from openpyxl.formula.translate import Translator, TranslatorError  # type: ignore[import-untyped]
+
+    text = formula.strip()
+    if not text.startswith("="):
+        text = "=" + text
+    try:
+        moved: str = Translator(text, origin=_cell_name(master)).translate_formula(_cell_name(cell))
+    except (TranslatorError, ValueError) as exc:
+        raise FormulaError(
+            f"the formula of {_cell_name(master)} cannot be moved to {_cell_name(cell)}: {exc}", cell
+        ) from None
+    return moved
 
 
 class FormulaEvaluator:
