@@ -9,7 +9,7 @@ This module imports nothing else from sinkron, so every other module may use it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 import attrs
@@ -92,7 +92,11 @@ class CodeError(SinkronError, ValueError):
 
 
 class SourceError(SinkronError):
-    """A problem in a data source, with its location and the expected and actual values."""
+    """A problem in a data source, with its location and the expected and actual values.
+
+    ``read_option`` names the read option that would fix it (``"year=2026"``): Python callers pass it as a
+    keyword (``read(..., year=2026)``), the command line as ``-R year=2026``.
+    """
 
     def __init__(
         self,
@@ -101,14 +105,27 @@ class SourceError(SinkronError):
         location: Location | None = None,
         expected: str | None = None,
         actual: object = None,
+        read_option: str | None = None,
     ) -> None:
         self.message = message
         self.location = location or Location()
         self.expected = expected
         self.actual = actual
+        self.read_option = read_option
         super().__init__(self._render())
 
     def _render(self) -> str:
+        return self.describe()
+
+    def describe(self, option_form: Callable[[str], str] | None = None) -> str:
+        """The error as one line; ``option_form`` writes the read option the way the caller gives options.
+
+        >>> error = SourceError("the plan year is unknown", location=Location(source="renja.xlsx"), read_option="year=2026")
+        >>> error.describe()
+        'renja.xlsx: the plan year is unknown (give the read option year=2026, a keyword of sinkron.read)'
+        >>> error.describe(lambda option: f"-R {option}")
+        'renja.xlsx: the plan year is unknown (give the read option -R year=2026)'
+        """
         text = f"{self.location}: {self.message}"
         if self.expected is not None:
             text += f" (expected {self.expected}"
@@ -117,6 +134,9 @@ class SourceError(SinkronError):
             text += ")"
         elif self.actual is not None:
             text += f" (found {self.actual!r})"
+        if self.read_option is not None:
+            form = option_form or (lambda option: f"{option}, a keyword of sinkron.read")
+            text += f" (give the read option {form(self.read_option)})"
         return text
 
     def to_dict(self) -> dict[str, object]:

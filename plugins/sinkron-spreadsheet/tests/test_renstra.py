@@ -99,6 +99,8 @@ def test_the_start_year_is_required_and_can_come_from_the_mapping(tmp_path: Path
     result = read_spreadsheet(path)
     (error,) = result.errors
     assert error.message.startswith("the plan year is unknown") and error.location.row == 1
-    assert "start_year=" in (error.expected or "")
+    assert error.read_option == "start_year=2025"
+    assert "give the read option start_year=2025, a keyword of sinkron.read" in str(error)
+    assert error.describe(lambda option: f"-R {option}").endswith("(give the read option -R start_year=2025)")
     assert read_spreadsheet(path, mapping="renstra@2025").complete
     assert read_spreadsheet(path, mapping={"extends": "renstra", "start_year": 2025}).complete

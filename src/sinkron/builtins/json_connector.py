@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ from sinkron.convert import dumps, loads
 from sinkron.errors import Location, SourceError, ValidationError
 from sinkron.exporter import Exporter, write_atomic
 from sinkron.models import MODEL_CLASSES, Bundle
+from sinkron.plugins.first_party import plugin_for_format
 from sinkron.plugins.hookspecs import hookimpl
 from sinkron.progress import Progress
 
@@ -48,13 +50,35 @@ class JsonConnector(Connector):
         try:
             bundle = loads(data, Bundle, source=str(path))
         except ValidationError as exc:
-            return ReadResult(bundle=Bundle(sources=(str(path),)), errors=exc.errors, source=str(path), records=1)
+            errors = exc.errors
+            if _looks_like_sipd(data):
+                hint = plugin_for_format("sipd")
+                assert hint is not None
+                errors = (SourceError(f"this is a SIPD export, not a sinkron document: {hint.distribution} reads "
+                                      f"{hint.reads} (`{hint.install}`, then read it again)", location=where),)  # fmt: skip
+            return ReadResult(bundle=Bundle(sources=(str(path),)), errors=errors, source=str(path), records=1)
         if str(path) not in bundle.sources:
             bundle = bundle.replace(sources=(*bundle.sources, str(path)))
         return ReadResult(bundle=bundle, source=str(path), records=1)
 
     def write(self, bundle: Bundle, target: Path, **options: Any) -> None:
         write_atomic(Path(target), dumps(bundle, indent=options.get("indent", 2)).encode("utf-8"))
+
+
+_SIPD_ENVELOPE = frozenset({"action", "data", "status", "message"})
+_SIPD_FIELDS = (b'"kode_sbl"', b'"kode_sub_giat"', b'"kode_skpd"', b'"id_sub_skpd"', b'"nama_sub_giat"')
+
+
+def _looks_like_sipd(data: bytes) -> bool:
+    """Whether a JSON document that is no sinkron document has SIPD's envelope or record fields."""
+    head = data[:4096]
+    if any(field in head for field in _SIPD_FIELDS):
+        return True
+    try:
+        document = json.loads(data)
+    except ValueError:
+        return False
+    return isinstance(document, dict) and document.keys() >= _SIPD_ENVELOPE
 
 
 class JsonExporter(Exporter):

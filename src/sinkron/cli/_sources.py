@@ -19,7 +19,7 @@ import click
 from sinkron.builtins.report_common import terminal_safe
 from sinkron.cli._app import EXIT_USAGE, fail, warn_failed_plugins
 from sinkron.cli._progress import progress_bar
-from sinkron.errors import SinkronError
+from sinkron.errors import SinkronError, SourceError
 from sinkron.io import read_result
 from sinkron.models import Bundle
 
@@ -48,6 +48,11 @@ def reader_options(mapping: str | None, items: Iterable[str]) -> dict[str, Any]:
 
 
 _STRICT = "sinkron.strict"
+
+
+def cli_read_option(option: str) -> str:
+    """A read option as the command line takes it (``year=2026`` → ``-R year=2026``)."""
+    return f"-R {option}"
 
 
 def _remember_strict(ctx: click.Context, _param: click.Parameter, value: bool) -> bool:
@@ -93,12 +98,13 @@ def read_sources(
             with progress_bar(f"reading {Path(source).name}") as progress:
                 result = read_result(source, fmt, progress=progress, strict=strict, **options)
         except SinkronError as exc:
-            click.echo(terminal_safe(f"sinkron: {exc}"), err=True)
+            text = exc.describe(cli_read_option) if isinstance(exc, SourceError) else str(exc)
+            click.echo(terminal_safe(f"sinkron: {text}"), err=True)
             failed.append(source)
             continue
         if result.errors:
             for error in result.errors:
-                click.echo(terminal_safe(f"sinkron: {error}"), err=True)
+                click.echo(terminal_safe(f"sinkron: {error.describe(cli_read_option)}"), err=True)
             click.echo(terminal_safe(f"sinkron: {len(result.errors)} problem(s) in {source}"), err=True)
             failed.append(source)
             if not keep_going:

@@ -22,6 +22,7 @@ import pluggy
 from sinkron.errors import PluginLoadError, UnknownFormat
 from sinkron.plugins import hookspecs
 from sinkron.plugins.defaults import DEFAULT_PLUGINS
+from sinkron.plugins.first_party import FirstPartyPlugin, plugin_for_format, plugin_for_source
 
 __all__ = ["ENTRY_POINT_GROUP", "PluginInfo", "PluginManager", "get_plugin_manager", "reset_plugin_manager"]
 
@@ -197,15 +198,16 @@ class PluginManager:
             for connector in connectors.values():
                 if format == connector.name or format in connector.formats:
                     return connector
-            raise UnknownFormat(
-                _unknown("format", format, sorted({f for c in connectors.values() for f in c.formats}), self)
-            )
+            known = sorted({f for c in connectors.values() for f in c.formats})
+            raise UnknownFormat(_install_hint(plugin_for_format(format)) or _unknown("format", format, known, self))
         matches = [c for c in connectors.values() if _ask(c.handles, source, False)]
         if not matches:
             suffix = Path(str(source)).suffix or str(source).split("://")[0]
+            known = sorted({e for c in connectors.values() for e in c.extensions})
             raise UnknownFormat(
-                _unknown("source type", suffix, sorted({e for c in connectors.values() for e in c.extensions}), self)
-                + "; pass format=... to choose a connector"
+                _install_hint(plugin_for_source(source))
+                or _unknown("source type", suffix, known, self)
+                + "; choose a connector by name (--from on the command line, format= in Python)"
             )
         if len(matches) > 1:
             # Several connectors read this extension (sinkron JSON and SIPD JSON both use .json):
@@ -243,6 +245,17 @@ def _ask(check: Callable[[str | Path], Any], source: str | Path, otherwise: Any)
         return check(source)
     except Exception:
         return otherwise
+
+
+def _install_hint(plugin: FirstPartyPlugin | None) -> str | None:
+    """What to install when a first-party plugin that is not installed would read the source."""
+    if plugin is None:
+        return None
+    try:
+        metadata.distribution(plugin.distribution)
+    except metadata.PackageNotFoundError:
+        return f"{plugin.distribution} reads {plugin.reads}, and it is not installed: `{plugin.install}`"
+    return f"{plugin.distribution} reads {plugin.reads}; it is installed but not loaded (see `sinkron plugins`)"
 
 
 def _unknown(what: str, value: object, known: list[str], pm: PluginManager) -> str:

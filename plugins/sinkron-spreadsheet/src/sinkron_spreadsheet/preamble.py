@@ -105,6 +105,8 @@ class Preamble:
     values: dict[str, tuple[str, int]] = attrs.field(factory=dict)
     """key → (text, 0-based row)."""
     first_text: str | None = None
+    titles: list[tuple[str, int]] = attrs.field(factory=list)
+    """The title lines (one text in the row, no ``Label :``) with their 0-based rows, top first."""
 
     def feed(self, row: int, cells: list[Any]) -> bool:
         """Take one row above the header; True when it was a recognised line."""
@@ -113,8 +115,10 @@ class Preamble:
             self.values.setdefault(parsed[0], (parsed[1], row))
             return True
         texts = [clean_text(to_text(c)) for c in cells if not is_blank(c)]
-        if texts and self.first_text is None and len(texts) == 1:
-            self.first_text = texts[0]
+        if texts and len(texts) == 1:
+            self.titles.append((texts[0], row))
+            if self.first_text is None:
+                self.first_text = texts[0]
         return False
 
     def kind(self) -> PlanKind | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import itertools
+import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -19,8 +20,10 @@ import attrs
 from sinkron.connector import ReadResult
 from sinkron.errors import InvalidModel, Location, SourceError
 from sinkron.models import Agency, Bundle, Plan, PlanKind, PlanPeriod, PlanStage, Provenance
+from sinkron.models.findings import Finding
 from sinkron.nomenclature import Nomenclature, default_nomenclature
 from sinkron.progress import Progress, ProgressEvent
+from sinkron.source_findings import NAME_CONFLICT, YEAR_INFERRED
 from sinkron_spreadsheet.goals import read_goals
 from sinkron_spreadsheet.header import SCAN_ROWS, Header, column_letter, find_header
 from sinkron_spreadsheet.items import read_items
@@ -29,7 +32,7 @@ from sinkron_spreadsheet.mapping import BUILTIN_LAYOUTS, Mapping, load_mapping
 from sinkron_spreadsheet.preamble import Preamble, parse_period, parse_unit
 from sinkron_spreadsheet.workbook import OpenError, ReadProblem, Sheet, open_workbook
 
-__all__ = ["Detection", "SheetResult", "detect_layout", "read_sheet", "read_spreadsheet"]
+__all__ = ["Detection", "SheetResult", "detect_layout", "read_sheet", "read_spreadsheet", "year_in"]
 
 
 @attrs.frozen
@@ -56,6 +59,8 @@ class SheetResult:
     errors: tuple[SourceError, ...]
     rows: int
     detection: Detection | None
+    findings: tuple[Finding, ...] = ()
+    """Source findings (SKN0xx) about the sheet's data: the rows they concern are kept."""
 
 
 def _candidates(mapping: Any) -> tuple[list[Mapping], bool]:
@@ -135,8 +140,11 @@ def read_sheet(
     for r, values in enumerate(top[: header.row]):
         preamble.feed(r, values)
     errors: list[SourceError] = list(duplicated)
+    findings: list[Finding] = []
     plan_kind = _kind(kind) or preamble.kind() or layout.plan_kind
-    period = _period(plan_kind, layout, header, preamble, year, start_year, source, sheet_label, errors)
+    period = _period(
+        plan_kind, layout, header, preamble, year, start_year, _Place(source, sheet_label), errors, findings
+    )
 
     agencies: dict[str, Agency] = {}
     unit_ids: list[str | None] = [None]
@@ -144,10 +152,17 @@ def read_sheet(
     def on_unit(r: int, key: str, text: str) -> str | None:
         parent = unit_ids[0] if key == "sub_unit" else None
         found = parse_unit(text, parent_id=parent)
-        if found.id in agencies and agencies[found.id] != found:
-            errors.append(SourceError(f"the unit {found.id} is named twice differently",
-                                      location=_location(source, sheet_label, r + 1, "unit"),
-                                      expected=agencies[found.id].name, actual=found.name))  # fmt: skip
+        known = agencies.get(found.id)
+        if found.id == parent and known is not None:  # a Sub Unit line repeating its Unit: the same perangkat daerah
+            found = attrs.evolve(found, parent_id=known.parent_id)
+        if known is not None and known.name != found.name:
+            findings.append(NAME_CONFLICT.at(
+                _location(source, sheet_label, r + 1, key),
+                id=f"Unit {found.id} bernama \"{known.name}\" dan \"{found.name}\"; dipakai \"{known.name}\".",
+                en=f"The unit {found.id} is named \"{known.name}\" and \"{found.name}\"; \"{known.name}\" is used.",
+                expected=known.name, found=found.name,
+                fix_id="Samakan nama unit di seluruh berkas.", fix_en="Write the unit's name the same way throughout the file.",
+            ))  # fmt: skip
         agencies.setdefault(found.id, found)
         if key == "unit":
             unit_ids[0] = found.id
@@ -163,7 +178,7 @@ def read_sheet(
             agency_id = on_unit(r, key, text)
     if period is None:
         return SheetResult(plan=None, agencies=tuple(agencies.values()), errors=tuple(errors), rows=0,
-                           detection=detection)  # fmt: skip
+                           detection=detection, findings=tuple(findings))  # fmt: skip
 
     total = sheet.height
     task = f"reading {Path(source).name}" + (f" [{sheet_label}]" if sheet_label else "")
@@ -247,7 +262,7 @@ def read_sheet(
                                   actual=exc.reason))  # fmt: skip
         plan = None
     return SheetResult(plan=plan, agencies=tuple(agencies.values()), errors=tuple(errors), rows=count,
-                       detection=detection)  # fmt: skip
+                       detection=detection, findings=tuple(findings))  # fmt: skip
 
 
 def _duplicate_error(
@@ -280,6 +295,52 @@ def _kind(kind: PlanKind | str | None) -> PlanKind | None:
     return PlanKind(kind)
 
 
+@attrs.frozen
+class _Place:
+    """The file and sheet being read (for locations and for the year they name)."""
+
+    source: str
+    sheet: str | None
+
+
+_YEARS = re.compile(r"(?<!\d)((?:19|20|21)\d\d)(?:\s*(?:–|—|-|s\.?d\.?|sampai)\s*((?:19|20|21)\d\d))?(?!\d)")
+
+
+def year_in(text: str) -> PlanPeriod | None:
+    """The one year or range of years a title, sheet name or file name gives (``None`` when none or several).
+
+    >>> year_in("RENCANA KERJA DINAS KESEHATAN TAHUN 2026"), year_in("renstra 2025-2029.xlsx")
+    (PlanPeriod(start=2026, end=2026), PlanPeriod(start=2025, end=2029))
+    >>> year_in("RKPD 2025 dan 2026") is None
+    True
+    """
+    found = {(int(m.group(1)), int(m.group(2) or m.group(1))) for m in _YEARS.finditer(text)}
+    if len(found) != 1:
+        return None
+    ((start, end),) = found
+    return PlanPeriod(start=start, end=end) if start <= end else None
+
+
+def _named_period(preamble: Preamble, place: _Place) -> tuple[PlanPeriod, str, str, int | None] | None:
+    """The period named by a title line above the header, the sheet name or the file name, in that order.
+
+    Returns the period, where it was found (Indonesian, English) and the row of the title line.
+    """
+    for text, r in preamble.titles:
+        period = year_in(text)
+        if period is not None:
+            return period, f'judul baris {r + 1} ("{text}")', f'the title in row {r + 1} ("{text}")', r + 1
+    if place.sheet:
+        period = year_in(place.sheet)
+        if period is not None:
+            return period, f'nama sheet "{place.sheet}"', f'the sheet name "{place.sheet}"', None
+    name = Path(place.source).name
+    period = year_in(name)
+    if period is not None:
+        return period, f'nama file "{name}"', f'the file name "{name}"', None
+    return None
+
+
 def _period(
     kind: PlanKind,
     layout: Mapping,
@@ -287,10 +348,13 @@ def _period(
     preamble: Preamble,
     year: int | None,
     start_year: int | None,
-    source: str,
-    sheet: str | None,
+    place: _Place,
     errors: list[SourceError],
+    findings: list[Finding],
 ) -> PlanPeriod | None:
+    """The plan period: from the read option, the mapping, a "Periode/Tahun" line, the header's years, a title
+    line, the sheet name or the file name (the last three reported as SKN007), in that order."""
+    source, sheet = place.source, place.sheet
     header_years = sorted(
         {c.number for f, cols in header.columns.items() if not f.startswith("next.") for c in cols
          if c.placeholder == "{year}" and c.number is not None}
@@ -313,15 +377,33 @@ def _period(
         if not kind.is_yearly:
             return PlanPeriod(start=header_years[0], end=max(header_years[-1], header_years[0] + span - 1))
     if start is None:
-        errors.append(
-            SourceError(
-                "the plan year is unknown: the sheet does not say it",
-                location=_location(source, sheet, header.row + 1, "period"),
-                expected="a year: read(..., year=2026) (start_year= for a Renstra), 'year = 2026' in the mapping, "
-                "the mapping name with a year ('renja@2026'), or a line 'Periode : 2026' above the header",
+        named = _named_period(preamble, place)
+        if named is None:
+            errors.append(
+                SourceError(
+                    "the plan year is unknown: neither the sheet, its title, the sheet name nor the file name says it",
+                    location=_location(source, sheet, header.row + 1, "period"),
+                    expected="a year: 'year = 2026' in the mapping, the mapping name with a year ('renja@2026'), a "
+                    "line 'Periode : 2026' above the header, or a year in the title, the sheet name or the file name",
+                    read_option="year=2026" if kind.is_yearly else "start_year=2025",
+                )
             )
-        )
-        return None
+            return None
+        period, where_id, where_en, row = named
+        if not kind.is_yearly and period.start == period.end:
+            period = PlanPeriod(start=period.start, end=period.start + span - 1)
+        elif kind.is_yearly and period.start != period.end:
+            period = PlanPeriod(start=period.start, end=period.start)
+        option = "year" if kind.is_yearly else "start_year"
+        findings.append(YEAR_INFERRED.at(
+            Location(source=source, sheet=sheet, row=row, field="period"),
+            id=f"Tahun rencana {period} diambil dari {where_id}.",
+            en=f"The plan year {period} was taken from {where_en}.",
+            found=str(period),
+            fix_id=f"Bila keliru, baca dengan opsi {option}={period.start}.",
+            fix_en=f"If it is wrong, read with the option {option}={period.start}.",
+        ))  # fmt: skip
+        return period
     if kind.is_yearly:
         return PlanPeriod(start=start, end=start)
     return PlanPeriod(start=start, end=start + span - 1)
@@ -432,6 +514,7 @@ def _read_spreadsheet(
     candidates, detect = _candidates(mapping)
     wanted = sheet or (candidates[0].sheet if not detect else None)
     errors: list[SourceError] = []
+    findings: list[Finding] = []
     plans: list[Plan] = []
     agencies: dict[str, Agency] = {}
     notes: list[str] = []
@@ -459,6 +542,7 @@ def _read_spreadsheet(
                                           location=Location(source=text, sheet=label)))  # fmt: skip
                 continue
             errors.extend(result.errors)
+            findings.extend(result.findings)
             errors.extend(_problem_error(problem, text, label) for problem in opened.problems)
             records += result.rows
             for found in result.agencies:
@@ -481,8 +565,8 @@ def _read_spreadsheet(
         notes.append(f"{text}: decoded as Windows-1252 (the bytes are not UTF-8)")
     plans = _merge_plans(plans, errors, text)
     try:
-        bundle = Bundle(plans=plans, agencies=list(agencies.values()), sources=(text, *notes))
+        bundle = Bundle(plans=plans, agencies=list(agencies.values()), sources=(text, *notes), source_findings=findings)
     except InvalidModel as exc:
         errors.append(SourceError(f"the bundle cannot be built: {exc}", location=Location(source=text)))
-        bundle = Bundle(sources=(text, *notes))
+        bundle = Bundle(sources=(text, *notes), source_findings=findings)
     return ReadResult(bundle=bundle, errors=errors, source=text, records=records)
