@@ -193,3 +193,10 @@ def test_public_names_load_on_first_use() -> None:
     assert set(sinkron.__all__) <= set(dir(sinkron))
     assert sinkron.Bundle is sinkron.models.Bundle
     assert sinkron.kl.KLCode is sinkron.models.national.KLCode
+
+
+def test_sinkron_diff_stays_the_function_when_its_module_loads_first() -> None:
+    """Importing the submodule ``sinkron.diff`` must not hide the function ``sinkron.diff`` (fresh interpreter)."""
+    script = "import sinkron.diff, sinkron; print(sinkron.diff.__module__, callable(sinkron.diff))"
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["sinkron.diff", "True"]
