@@ -28,7 +28,7 @@ from sinkron.bridge._common import government_name
 from sinkron.bridge.tables import Column, RowStyle, Table, TableRow
 from sinkron.kl import KLCode, Ministry, MinistryPlan, MinistryProgram
 from sinkron.models import Bundle, Meeting, Proposal, ref
-from sinkron.nomenclature.names import comparison_key
+from sinkron.names import comparison_key
 
 __all__ = ["ProposalRoute", "find_ministry", "route_proposals", "routing_table"]
 

@@ -22,6 +22,7 @@ from sinkron.align.report import Report
 from sinkron.errors import SinkronError
 from sinkron.exporter import Exporter
 from sinkron.plugins.hookspecs import hookimpl
+from sinkron.safe_text import FORMULA_STARTS, neutralise
 
 __all__ = ["COLUMNS", "FORMULA_STARTS", "ReportCsvExporter", "neutralise", "render_csv"]
 
@@ -31,20 +32,7 @@ COLUMNS = (
     "source", "sheet", "row",
 )  # fmt: skip
 
-#: What a spreadsheet program takes as the start of a formula (or of a cell to run).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _DELIMITERS = (",", ";", "\t")
-
-
-def neutralise(text: str) -> str:
-    """Text a spreadsheet program would run as a formula, made inert with a leading apostrophe.
-
-    >>> neutralise('=HYPERLINK("http://contoh.invalid","klik")')
-    '\\'=HYPERLINK("http://contoh.invalid","klik")'
-    >>> neutralise("-5"), neutralise("Dinas Kesehatan"), neutralise("")
-    ("'-5", 'Dinas Kesehatan', '')
-    """
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def render_csv(report: Report, *, delimiter: str = ",") -> str:

@@ -6,7 +6,6 @@ message cannot inject Markdown structure or raw HTML.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -28,21 +27,9 @@ from sinkron.builtins.report_common import (
 from sinkron.errors import SinkronError
 from sinkron.exporter import Exporter
 from sinkron.plugins.hookspecs import hookimpl
+from sinkron.safe_text import escape_markdown
 
 __all__ = ["ReportMarkdownExporter", "escape_markdown", "render_markdown"]
-
-_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
-
-
-def escape_markdown(value: str) -> str:
-    """Text safe inside a Markdown table cell: HTML characters as entities, Markdown syntax escaped.
-
-    >>> escape_markdown("<b>a|b</b> *x*")
-    '&lt;b&gt;a\\\\|b&lt;/b&gt; \\\\*x\\\\*'
-    """
-    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    value = _SPECIAL.sub(r"\\\1", value)
-    return " ".join(value.split())
 
 
 def _row(cells: Sequence[str]) -> str:

@@ -6,28 +6,23 @@ two code trees never share keys. They meet through
 
 * national-priority **tags** (PN → PP → KP → ProP of the RPJMN/RKP, and thematic tags) carried by
   K/L ROs and regional sub kegiatan alike (:mod:`sinkron.kl.tags`);
-* **DAK**, which the regions see as a sumber dana on their sub kegiatan (:mod:`sinkron.kl.funding`);
-* user-supplied **crosswalks** (:mod:`sinkron.kl.crosswalks`);
+* **DAK**, which the regions see as a sumber dana on their sub kegiatan (:mod:`sinkron.models.national.funding`);
+* user-supplied **crosswalks** (:mod:`sinkron.models.national.crosswalks`);
 * **locations**: an RO's lokasi and a satker's location against the regions' plans.
 
 The records travel in ``Bundle.national`` (:class:`NationalRecords`); the family-7 rules
 (``SKN7xx``) check the bridge. ``docs/national.md`` is the guide.
 
-Modules: :mod:`~sinkron.kl.codes` (``KLCode``), :mod:`~sinkron.kl.amounts`,
-:mod:`~sinkron.kl.organisations`, :mod:`~sinkron.kl.items`, :mod:`~sinkron.kl.plans`,
-:mod:`~sinkron.kl.priority_tree`, :mod:`~sinkron.kl.vocabularies`, :mod:`~sinkron.kl.tags`,
-:mod:`~sinkron.kl.crosswalks`, :mod:`~sinkron.kl.crosswalk_csv`, :mod:`~sinkron.kl.funding`,
-:mod:`~sinkron.kl.units`, :mod:`~sinkron.kl.form4`, :mod:`~sinkron.kl.records`,
-:mod:`~sinkron.kl.priority_csv`, :mod:`~sinkron.kl.loading`, :mod:`~sinkron.kl.catalogue`.
-
-This package is part of the model layer: it imports only :mod:`sinkron.errors`,
-:mod:`sinkron.codes`, :mod:`sinkron.numbers`, :mod:`sinkron.nomenclature` and submodules of
-:mod:`sinkron.models` (``Bundle.national`` refers to it).
+The model classes live on the model floor, in :mod:`sinkron.models.national`; this package
+re-exports them and adds what works on them: reading priority trees, vocabularies and crosswalks
+from CSV (:mod:`~sinkron.kl.priority_csv`, :mod:`~sinkron.kl.crosswalk_csv`, :mod:`~sinkron.kl.loading`),
+the shipped catalogue (:mod:`~sinkron.kl.catalogue`), amounts in ribu/juta/miliar
+(:mod:`~sinkron.kl.amounts`), tagging (:mod:`~sinkron.kl.tags`), units (:mod:`~sinkron.kl.units`)
+and the Form 4 roll-up (:mod:`~sinkron.kl.form4`). Import the public names from ``sinkron.kl``.
 """
 
 from sinkron.kl.amounts import AmountUnit, rupiah
 from sinkron.kl.catalogue import rpjmn_2025_2029, template_path, thematic_tags
-from sinkron.kl.codes import KLCode, KLCodeError, KLLevel
 from sinkron.kl.crosswalk_csv import (
     read_dak_crosswalk,
     read_priority_crosswalk,
@@ -35,51 +30,57 @@ from sinkron.kl.crosswalk_csv import (
     template,
     write_template,
 )
-from sinkron.kl.crosswalks import (
+from sinkron.kl.form4 import Form4Entry, Form4Row, form4_rollup, regional_plans
+from sinkron.kl.loading import Loaded
+from sinkron.kl.priority_csv import read_priority_tree, read_vocabulary
+from sinkron.kl.tags import TagError, budget_line_code, tag, tags_for_codes, tags_for_labels
+from sinkron.kl.units import UnitKey, compatible, falls_short, interval, normalise_unit, overlaps
+from sinkron.models.national import (
+    MODEL_CLASSES,
+    Authority,
+    Component,
+    ComponentKind,
     CrosswalkKind,
     DAKMenu,
     DAKMenuCrosswalk,
-    PriorityCrosswalk,
-    PriorityMapping,
-    ProgramSectorCrosswalk,
-    ProgramSectorMapping,
-)
-from sinkron.kl.form4 import Form4Entry, Form4Row, form4_rollup, regional_plans
-from sinkron.kl.funding import (
+    DetailedOutput,
+    EchelonOneUnit,
+    FundingCategory,
     FundingCode,
     FundingCodeError,
     FundingKind,
     FundingName,
-    Renumbering,
-    RenumberingResult,
-    funding_key,
-    match_renumbered,
-)
-from sinkron.kl.items import (
-    Component,
-    ComponentKind,
-    DetailedOutput,
+    FundingNeed,
+    KLCode,
+    KLCodeError,
+    KLLevel,
+    Ministry,
     MinistryActivity,
+    MinistryDocument,
+    MinistryPlan,
     MinistryProgram,
+    NationalPriority,
+    NationalRecords,
     OutputClass,
     OutputLocation,
-)
-from sinkron.kl.loading import Loaded
-from sinkron.kl.organisations import Authority, EchelonOneUnit, Ministry, WorkUnit
-from sinkron.kl.plans import MinistryDocument, MinistryPlan, OutputRecord
-from sinkron.kl.priority_csv import read_priority_tree, read_vocabulary
-from sinkron.kl.priority_tree import (
-    FundingCategory,
-    FundingNeed,
-    NationalPriority,
+    OutputRecord,
     PriorityCodeError,
+    PriorityCrosswalk,
+    PriorityMapping,
     PriorityTree,
+    ProgramSectorCrosswalk,
+    ProgramSectorMapping,
+    Renumbering,
+    RenumberingResult,
+    TagTerm,
+    TagVocabulary,
+    WorkUnit,
+    add_priority_tree,
+    add_vocabulary,
+    funding_key,
+    match_renumbered,
     parse_priority_code,
 )
-from sinkron.kl.records import NationalRecords, add_priority_tree, add_vocabulary
-from sinkron.kl.tags import TagError, budget_line_code, tag, tags_for_codes, tags_for_labels
-from sinkron.kl.units import UnitKey, compatible, falls_short, interval, normalise_unit, overlaps
-from sinkron.kl.vocabularies import TagTerm, TagVocabulary
 
 __all__ = [
     "MODEL_CLASSES",
@@ -155,11 +156,3 @@ __all__ = [
     "thematic_tags",
     "write_template",
 ]
-
-#: The national model classes, serialisable with :mod:`sinkron.convert` (added to ``sinkron.models.MODEL_CLASSES``).
-MODEL_CLASSES: tuple[type, ...] = (
-    KLCode, Ministry, EchelonOneUnit, WorkUnit, MinistryPlan, MinistryProgram, MinistryActivity, OutputClass,
-    DetailedOutput, OutputLocation, Component, PriorityTree, NationalPriority, FundingNeed, TagVocabulary, TagTerm,
-    PriorityCrosswalk, PriorityMapping, DAKMenuCrosswalk, DAKMenu, ProgramSectorCrosswalk, ProgramSectorMapping,
-    NationalRecords,
-)  # fmt: skip

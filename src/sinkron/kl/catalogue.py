@@ -21,10 +21,10 @@ from importlib import resources
 from pathlib import Path
 
 from sinkron.errors import SinkronError
-from sinkron.kl.crosswalks import CrosswalkKind
 from sinkron.kl.priority_csv import read_priority_tree, read_vocabulary
-from sinkron.kl.priority_tree import PriorityTree
-from sinkron.kl.vocabularies import TagVocabulary
+from sinkron.models.national.crosswalks import CrosswalkKind
+from sinkron.models.national.priority_tree import PriorityTree
+from sinkron.models.national.vocabularies import TagVocabulary
 
 __all__ = ["rpjmn_2025_2029", "template_path", "thematic_tags"]
 

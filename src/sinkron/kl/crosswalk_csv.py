@@ -1,4 +1,4 @@
-"""CSV schemas, templates and loaders for the three crosswalks (see :mod:`sinkron.kl.crosswalks`).
+"""CSV schemas, templates and loaders for the three crosswalks (see :mod:`sinkron.models.national.crosswalks`).
 
 ===========================  ========================================================================
 crosswalk                    columns (required in bold in ``docs/national.md``)
@@ -24,8 +24,9 @@ from typing import Any, TypeVar
 from sinkron.codes import Code, CodeLevel
 from sinkron.errors import CodeError, InvalidModel, SourceError
 from sinkron.exporter import write_atomic
-from sinkron.kl.codes import KLCode, KLCodeError, KLLevel
-from sinkron.kl.crosswalks import (
+from sinkron.kl.loading import CsvRow, CsvSource, Loaded, read_cell, read_csv_rows, read_optional
+from sinkron.models.national.codes import KLCode, KLCodeError, KLLevel
+from sinkron.models.national.crosswalks import (
     CrosswalkKind,
     DAKMenu,
     DAKMenuCrosswalk,
@@ -34,9 +35,8 @@ from sinkron.kl.crosswalks import (
     ProgramSectorCrosswalk,
     ProgramSectorMapping,
 )
-from sinkron.kl.funding import SCHEMES, FundingCode, FundingKind
-from sinkron.kl.loading import CsvRow, CsvSource, Loaded, read_cell, read_csv_rows, read_optional
-from sinkron.kl.priority_tree import parse_priority_code
+from sinkron.models.national.funding import SCHEMES, FundingCode, FundingKind
+from sinkron.models.national.priority_tree import parse_priority_code
 from sinkron.models.plans import PlanPeriod
 from sinkron.models.provenance import Provenance
 

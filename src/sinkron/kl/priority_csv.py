@@ -39,17 +39,17 @@ from typing import Any
 from sinkron.errors import InvalidModel, Location, SourceError
 from sinkron.kl.amounts import AmountUnit, rupiah
 from sinkron.kl.loading import CsvRow, Loaded, read_cell, read_csv_rows, read_optional
-from sinkron.kl.priority_tree import (
+from sinkron.models._base import slug
+from sinkron.models.indicators import Direction, Indicator, IndicatorKind
+from sinkron.models.money import Money
+from sinkron.models.national.priority_tree import (
     FundingCategory,
     FundingNeed,
     NationalPriority,
     PriorityTree,
     parse_priority_code,
 )
-from sinkron.kl.vocabularies import TagTerm, TagVocabulary
-from sinkron.models._base import slug
-from sinkron.models.indicators import Direction, Indicator, IndicatorKind
-from sinkron.models.money import Money
+from sinkron.models.national.vocabularies import TagTerm, TagVocabulary
 from sinkron.models.plans import Objective, PlanPeriod
 from sinkron.models.priorities import PriorityKind
 from sinkron.models.provenance import Provenance

@@ -22,9 +22,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from sinkron.errors import SinkronError
-from sinkron.kl.priority_tree import PriorityCodeError, PriorityTree, parse_priority_code
-from sinkron.kl.vocabularies import TagVocabulary
 from sinkron.models.links import Link, LinkKind
+from sinkron.models.national.priority_tree import PriorityCodeError, PriorityTree, parse_priority_code
+from sinkron.models.national.vocabularies import TagVocabulary
 from sinkron.models.provenance import Provenance
 
 __all__ = ["TagError", "budget_line_code", "tag", "tags_for_codes", "tags_for_labels"]

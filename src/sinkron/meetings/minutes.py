@@ -29,11 +29,11 @@ from decimal import Decimal
 
 import attrs
 
-import sinkron
-from sinkron.builtins.report_markdown import escape_markdown
+from sinkron._version import __version__
 from sinkron.models import Agreement, Bundle, Meeting, Participant
 from sinkron.nomenclature import Nomenclature, default_nomenclature
 from sinkron.numbers import format_id
+from sinkron.safe_text import escape_markdown
 
 __all__ = ["MinutesSection", "format_date", "minutes_sections", "render_minutes_html", "render_minutes_markdown"]
 
@@ -218,7 +218,7 @@ def render_minutes_markdown(
                        + " |")  # fmt: skip
             out += [_md_row(row) for row in section.rows]
             out.append("")
-    out.append(f"*Dibuat dengan sinkron {sinkron.__version__}.*")
+    out.append(f"*Dibuat dengan sinkron {__version__}.*")
     return "\n".join(out) + "\n"
 
 
@@ -251,7 +251,7 @@ def render_minutes_html(
                     cells.append(f"<td{cls}>{e(cell)}</td>")
                 body.append("<tr>" + "".join(cells) + "</tr>")
             body.append("</tbody></table>")
-    body.append(f"<p><small>Dibuat dengan sinkron {e(sinkron.__version__)}.</small></p>")
+    body.append(f"<p><small>Dibuat dengan sinkron {e(__version__)}.</small></p>")
     return (
         '<!DOCTYPE html>\n<html lang="id">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{e('Berita Acara ' + meeting.title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"

@@ -26,8 +26,8 @@ from sinkron.align.followup import DEFAULT_PAGU_TOLERANCE, DEFAULT_TARGET_TOLERA
 from sinkron.align.index import BundleIndex
 from sinkron.align.rules._shared import percent_id
 from sinkron.models import AgencyKind, Bundle, GovernmentLevel, Meeting, Participant
+from sinkron.names import comparison_key
 from sinkron.nomenclature import Nomenclature
-from sinkron.nomenclature.names import comparison_key
 from sinkron.numbers import format_id
 
 __all__ = [

@@ -5,7 +5,6 @@ Every class is frozen, slotted and keyword-only. Identifiers are text, money is
 The glossary (``docs/glossary.md``) gives each model's official Indonesian term.
 """
 
-from sinkron.kl import MODEL_CLASSES as _NATIONAL_MODEL_CLASSES
 from sinkron.models.bundle import Bundle
 from sinkron.models.indicators import Direction, Indicator, IndicatorKind
 from sinkron.models.items import Activity, Budget, BudgetKind, FundingSource, Program, Spending, SubActivity
@@ -22,6 +21,7 @@ from sinkron.models.meetings import (
     Proposal,
 )
 from sinkron.models.money import Money
+from sinkron.models.national import MODEL_CLASSES as _NATIONAL_MODEL_CLASSES
 from sinkron.models.organisations import Agency, AgencyKind, Government, GovernmentLevel
 from sinkron.models.plans import Goal, Mission, Objective, Plan, PlanKind, PlanPeriod, PlanStage
 from sinkron.models.priorities import Priority, PriorityKind

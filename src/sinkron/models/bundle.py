@@ -7,11 +7,11 @@ from typing import Any, cast
 
 import attrs
 
-from sinkron.kl.records import NationalRecords
 from sinkron.models._base import to_tuple, unique_ids
 from sinkron.models.findings import Finding
 from sinkron.models.links import Link
 from sinkron.models.meetings import Meeting
+from sinkron.models.national.records import NationalRecords
 from sinkron.models.organisations import Agency, Government
 from sinkron.models.plans import Plan
 from sinkron.models.priorities import Priority

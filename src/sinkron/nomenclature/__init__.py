@@ -12,6 +12,7 @@ import datetime as dt
 import functools
 from importlib import resources
 
+from sinkron.names import NameMatch, NameMatchKind, compare_names, comparison_key, normalise_name
 from sinkron.nomenclature.catalogue import (
     Change,
     ChangeKind,
@@ -23,7 +24,6 @@ from sinkron.nomenclature.catalogue import (
     Version,
     read_change_list,
 )
-from sinkron.nomenclature.names import NameMatch, NameMatchKind, compare_names, comparison_key, normalise_name
 
 __all__ = [
     "BASE_VERSION",

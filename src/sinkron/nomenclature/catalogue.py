@@ -22,7 +22,7 @@ from rapidfuzz import fuzz, process
 
 from sinkron.codes import Code, CodeLevel
 from sinkron.errors import CodeError, Location, SourceError, ValidationError
-from sinkron.nomenclature.names import NameMatch, compare_names, comparison_key, tokens
+from sinkron.names import NameMatch, compare_names, comparison_key, tokens
 
 __all__ = [
     "Change",

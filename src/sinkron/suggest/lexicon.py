@@ -33,7 +33,7 @@ from pathlib import Path
 import attrs
 
 from sinkron.errors import Location, SourceError, ValidationError
-from sinkron.nomenclature.names import ABBREVIATIONS
+from sinkron.names import ABBREVIATIONS
 
 __all__ = ["Lexicon", "Phrase"]
 

@@ -26,9 +26,9 @@ from typing import Any
 import attrs
 
 from sinkron.align.index import BundleIndex
-from sinkron.builtins.report_csv import FORMULA_STARTS, neutralise
 from sinkron.errors import ConnectorUnavailable, Location, SourceError, ValidationError
 from sinkron.models import Bundle, Link, LinkKind, Origin, Provenance
+from sinkron.safe_text import FORMULA_STARTS, neutralise
 from sinkron.suggest.suggestion import Suggestion
 
 __all__ = ["COLUMNS", "ReviewResult", "read_review", "render_review_csv", "write_review"]

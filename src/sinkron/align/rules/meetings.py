@@ -30,8 +30,8 @@ from sinkron.align.rules._shared import decimal_option, percent_en, percent_id, 
 from sinkron.codes import Code
 from sinkron.kl import Ministry, MinistryPlan, MinistryProgram
 from sinkron.models import ActionStatus, Agreement, Desk, Meeting, Proposal, Provenance, ref
+from sinkron.names import comparison_key
 from sinkron.nomenclature import Nomenclature
-from sinkron.nomenclature.names import comparison_key
 from sinkron.plugins.hookspecs import hookimpl
 
 __all__ = ["agreement_path", "proposal_programs"]

@@ -7,7 +7,7 @@ The national and regional code trees never share keys, so these rules join only 
   kode_dana, K/L program ↔ bidang urusan), and
 * locations (an RO's lokasi, a satker's location, a regional plan's government).
 
-Everything the rules need travels in the bundle (see :mod:`sinkron.kl.records`); options only tune
+Everything the rules need travels in the bundle (see :mod:`sinkron.models.national.records`); options only tune
 thresholds. Yearly regional plans are the RKPD, Renja PD and DPA of a government other than
 ``pusat``; K/L records are the ministry plans of ``Bundle.national``.
 """
@@ -41,7 +41,6 @@ from sinkron.kl import (
     normalise_unit,
     regional_plans,
 )
-from sinkron.kl._base import within_region
 from sinkron.models import (
     FundingSource,
     Indicator,
@@ -54,7 +53,8 @@ from sinkron.models import (
     SubActivity,
 )
 from sinkron.models.links import REF_SEPARATOR
-from sinkron.nomenclature.names import comparison_key
+from sinkron.models.national._base import within_region
+from sinkron.names import comparison_key
 from sinkron.plugins.hookspecs import hookimpl
 
 __all__ = ["NationalIndex", "national_index"]

@@ -22,8 +22,8 @@ from sinkron.align.index import BundleIndex, ItemRecord
 from sinkron.align.rule import Rule, register_all, rule
 from sinkron.codes import Code, CodeLevel
 from sinkron.models import Plan, ref
+from sinkron.names import VARIANT_THRESHOLD
 from sinkron.nomenclature import CodeState, CodeStatus, Nomenclature, compare_names
-from sinkron.nomenclature.names import VARIANT_THRESHOLD
 from sinkron.plugins.hookspecs import hookimpl
 
 __all__ = ["PROVINCIAL_VARIANT", "agency_sectors", "level_name", "lookup_year"]

@@ -37,7 +37,7 @@ from sinkron.align.rules._shared import (
 from sinkron.align.support import pagu_shares
 from sinkron.errors import SinkronError
 from sinkron.models import Activity, GovernmentLevel, Indicator, LinkKind, Plan, Priority, PriorityKind, Program, ref
-from sinkron.nomenclature.names import tokens
+from sinkron.names import tokens
 from sinkron.plugins.hookspecs import hookimpl
 
 __all__ = ["shares_measure", "supporting_plans"]

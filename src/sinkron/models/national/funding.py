@@ -28,7 +28,7 @@ import attrs
 
 from sinkron.errors import SinkronError
 from sinkron.models._base import to_tuple
-from sinkron.nomenclature.names import comparison_key, normalise_name
+from sinkron.names import comparison_key, normalise_name
 
 __all__ = [
     "FundingCode",

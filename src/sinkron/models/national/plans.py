@@ -9,8 +9,8 @@ from typing import Any
 import attrs
 
 from sinkron.errors import InvalidModel
-from sinkron.kl.items import DetailedOutput, MinistryActivity, MinistryProgram, OutputClass
 from sinkron.models._base import non_empty, to_tuple, year
+from sinkron.models.national.items import DetailedOutput, MinistryActivity, MinistryProgram, OutputClass
 from sinkron.models.provenance import Provenance
 
 __all__ = ["MinistryDocument", "MinistryPlan", "OutputRecord"]

@@ -1,6 +1,6 @@
 """The K/L budget tree: program → kegiatan → KRO → RO → komponen (RKA-K/L, Renja K/L).
 
-Every node carries a :class:`~sinkron.kl.codes.KLCode` of its level, and a child's code must sit
+Every node carries a :class:`~sinkron.models.national.codes.KLCode` of its level, and a child's code must sit
 under its parent's (``3996.AEC.002`` under ``3996.AEC``); importers build child codes with
 ``KLCode.parse(text, within=parent.code)``. Ids default to the code's text, so an anchored tree has
 ids such as ``022.12.DL.3996.AEC.002``; records are referenced as ``plan_id#id`` like regional items.
@@ -20,12 +20,12 @@ from typing import Any
 import attrs
 
 from sinkron.errors import InvalidModel
-from sinkron.kl._base import region_code
-from sinkron.kl.codes import KLCode, KLLevel
-from sinkron.kl.organisations import Authority
 from sinkron.models._base import finite_decimal, non_empty, to_decimal, to_tuple, unique_ids
 from sinkron.models.indicators import Indicator
 from sinkron.models.money import Money
+from sinkron.models.national._base import region_code
+from sinkron.models.national.codes import KLCode, KLLevel
+from sinkron.models.national.organisations import Authority
 from sinkron.models.plans import Objective
 from sinkron.models.provenance import Provenance
 from sinkron.models.values import Value

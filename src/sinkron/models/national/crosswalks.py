@@ -25,10 +25,10 @@ import attrs
 
 from sinkron.codes import Code, CodeLevel
 from sinkron.errors import InvalidModel, Location, SourceError
-from sinkron.kl.codes import KLCode, KLLevel
-from sinkron.kl.funding import FundingCode, FundingCodeError, FundingKind
-from sinkron.kl.priority_tree import KIND_BY_DEPTH, PriorityTree, _priority_code
 from sinkron.models._base import non_empty, optional_non_empty, to_tuple, year
+from sinkron.models.national.codes import KLCode, KLLevel
+from sinkron.models.national.funding import FundingCode, FundingCodeError, FundingKind
+from sinkron.models.national.priority_tree import KIND_BY_DEPTH, PriorityTree, _priority_code
 from sinkron.models.plans import PlanPeriod
 from sinkron.models.provenance import Provenance
 

@@ -21,7 +21,7 @@ from sinkron.models._base import non_empty, to_tuple
 from sinkron.models.plans import PlanPeriod
 from sinkron.models.priorities import Priority, PriorityKind
 from sinkron.models.provenance import Provenance
-from sinkron.nomenclature.names import comparison_key
+from sinkron.names import comparison_key
 
 __all__ = ["TagTerm", "TagVocabulary"]
 

@@ -15,8 +15,8 @@ from typing import Any
 import attrs
 
 from sinkron.errors import InvalidModel
-from sinkron.kl._base import region_code
 from sinkron.models._base import non_empty
+from sinkron.models.national._base import region_code
 from sinkron.models.provenance import Provenance
 
 __all__ = ["Authority", "EchelonOneUnit", "Ministry", "WorkUnit"]

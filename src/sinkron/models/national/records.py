@@ -22,12 +22,12 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from sinkron.errors import InvalidModel
-from sinkron.kl.crosswalks import DAKMenuCrosswalk, PriorityCrosswalk, ProgramSectorCrosswalk
-from sinkron.kl.organisations import EchelonOneUnit, Ministry, WorkUnit
-from sinkron.kl.plans import MinistryPlan, OutputRecord
-from sinkron.kl.priority_tree import NationalPriority, PriorityTree
-from sinkron.kl.vocabularies import TagVocabulary
 from sinkron.models._base import to_tuple
+from sinkron.models.national.crosswalks import DAKMenuCrosswalk, PriorityCrosswalk, ProgramSectorCrosswalk
+from sinkron.models.national.organisations import EchelonOneUnit, Ministry, WorkUnit
+from sinkron.models.national.plans import MinistryPlan, OutputRecord
+from sinkron.models.national.priority_tree import NationalPriority, PriorityTree
+from sinkron.models.national.vocabularies import TagVocabulary
 from sinkron.models.priorities import Priority
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -28,7 +28,7 @@ from sinkron.models.money import Money
 from sinkron.models.plans import Objective, PlanPeriod
 from sinkron.models.priorities import Priority, PriorityKind
 from sinkron.models.provenance import Provenance
-from sinkron.nomenclature.names import comparison_key
+from sinkron.names import comparison_key
 
 __all__ = [
     "FundingCategory",
