@@ -38,6 +38,7 @@ FLOORS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "sinkron.suggest",
             "sinkron.kl",
             "sinkron.connector",
+            "sinkron.source_findings",
             "sinkron.exporter",
             "sinkron.safe_text",
             "sinkron.plugins",
