@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 from typing import Any
 
+from sinkron.collector import paused_gc
 from sinkron.connector import ReadResult, Source
 from sinkron.errors import Location, SinkronError, SourceError
 from sinkron.models import Bundle
@@ -33,12 +33,9 @@ def read_result(
     connector.check_available()
     if "://" not in str(source) and not Path(source).exists():
         raise SourceError("no such file", location=Location(source=str(source)))
-    # A read builds many small objects that all survive; the cyclic collector would rescan them again
-    # and again (a fifth of a reader's time). Models hold no cycles, so it is paused, and restored after.
-    collecting = gc.isenabled()
-    gc.disable()
     try:
-        result = connector.read(source, progress=progress, **options)
+        with paused_gc():  # a read builds many small objects that all survive
+            result = connector.read(source, progress=progress, **options)
     except SinkronError:
         raise
     except Exception as exc:  # a connector bug must not escape as a bare traceback
@@ -48,9 +45,6 @@ def read_result(
             f"the {connector.name} connector{plugin} failed: {type(exc).__name__}: {exc}",
             location=Location(source=str(source)),
         ) from exc
-    finally:
-        if collecting:
-            gc.enable()
     if not isinstance(result, ReadResult):
         raise SourceError(f"the {connector.name} connector returned {type(result).__name__}, not a ReadResult")
     return result

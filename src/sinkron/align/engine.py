@@ -9,7 +9,6 @@ Selection works like a linter: ``select=("SKN1",)`` keeps rules whose id starts 
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import traceback
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -23,6 +22,7 @@ from sinkron.align.metrics import compute_metrics
 from sinkron.align.report import Report, RuleFailure
 from sinkron.align.rule import Rule
 from sinkron.align.support import SupportMap
+from sinkron.collector import paused_gc
 from sinkron.errors import SinkronError
 from sinkron.models import Bundle
 from sinkron.nomenclature import Nomenclature, default_nomenclature
@@ -117,23 +117,17 @@ def check(
 
     nomenclature = config.nomenclature or default_nomenclature()
     today = config.today or dt.date.today()
-    # Indexing and checking allocate millions of small objects that all survive until the report
-    # is built; the cyclic garbage collector would rescan them again and again (most of the time
-    # at national scale), so it is paused for the run and restored after.
-    gc_was_enabled = gc.isenabled()
-    gc.disable()
     index: BundleIndex | None = None
-    try:
-        index = BundleIndex(bundle, nomenclature)
-        findings, failures = _run_rules(chosen, config, bundle, index, nomenclature, today)
-        metrics = compute_metrics(index, SupportMap.of(index))
-    finally:
-        if index is not None:
-            # The rules' shared lookups refer back to the index (a cycle): dropping them frees the
-            # index as soon as the check returns, not at the collector's next full pass.
-            index.release()
-        if gc_was_enabled:
-            gc.enable()
+    with paused_gc():  # indexing and checking allocate millions of small objects that all survive the run
+        try:
+            index = BundleIndex(bundle, nomenclature)
+            findings, failures = _run_rules(chosen, config, bundle, index, nomenclature, today)
+            metrics = compute_metrics(index, SupportMap.of(index))
+        finally:
+            if index is not None:
+                # The rules' shared lookups refer back to the index (a cycle): dropping them frees the
+                # index as soon as the check returns, not at the collector's next full pass.
+                index.release()
     findings.sort(key=lambda f: (f.severity.rank, f.rule, f.path, f.subject))
     return Report(
         findings=tuple(findings),
