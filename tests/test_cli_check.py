@@ -75,7 +75,7 @@ def test_html_to_a_file_is_written_atomically(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("name", "start"), [("r.json", '{\n  "schema_version": 1'), ("r.md", "# Laporan"),
-                                             ("r.html", "<!DOCTYPE html>"), ("r.log", "LAPORAN")])  # fmt: skip
+                                             ("r.html", "<!DOCTYPE html>"), ("r.txt", "LAPORAN"), ("r", "LAPORAN")])  # fmt: skip
 def test_format_follows_the_output_extension(tmp_path: Path, name: str, start: str) -> None:
     code, _, _ = run("check", "--demo", "--exit-zero", "--output", str(tmp_path / name))
     assert code == 0 and (tmp_path / name).read_text(encoding="utf-8").startswith(start)
