@@ -93,6 +93,8 @@ def test_select_and_ignore() -> None:
 
 def test_select_matching_no_rule_is_a_usage_error() -> None:
     code, _, err = run("check", "--demo", "--select", "NOPE")
+    assert code == 2 and "--select: no registered rule id starts with 'NOPE'" in err
+    code, _, err = run("check", "--demo", "--select", "SKN6", "--ignore", "SKN6")
     assert code == 2 and "no rule matches" in err
 
 

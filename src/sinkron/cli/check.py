@@ -20,7 +20,7 @@ from sinkron.builtins.report_common import terminal_safe
 from sinkron.cli._app import EXIT_PROBLEMS, fail
 from sinkron.cli._output import OutputFormat, choose_exporter, write_output
 from sinkron.cli._sources import read_sources, reader_options, source_options
-from sinkron.errors import SinkronError
+from sinkron.errors import SinkronError, UnknownRule
 from sinkron.plugins.manager import get_plugin_manager
 
 __all__ = ["check_cmd"]
@@ -148,6 +148,8 @@ def check_cmd(
     )  # fmt: skip
     try:
         report = check(bundle, config=config)
+    except UnknownRule as exc:
+        fail(f"--select: {exc}")
     except SinkronError as exc:
         fail(str(exc))
     if not report.rules_run:
