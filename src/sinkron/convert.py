@@ -233,9 +233,17 @@ def loads(text: str | bytes, cls: type[T], *, source: str | None = None) -> T: .
 @overload
 def loads(text: str | bytes, cls: None = None, *, source: str | None = None) -> Any: ...
 def loads(text: str | bytes, cls: type[T] | None = None, *, source: str | None = None) -> Any:
-    """Parse a JSON document string back into its model (see :func:`from_document`)."""
+    """Parse a JSON document string back into its model (see :func:`from_document`).
+
+    Every problem, including text that is not JSON at all, raises :class:`~sinkron.ValidationError`
+    listing the located problems.
+    """
     with paused_gc():
-        return from_document(parse_json(text, source=source), cls, source=source)
+        try:
+            document = parse_json(text, source=source)
+        except SourceError as exc:
+            raise ValidationError([exc], source=source) from None
+        return from_document(document, cls, source=source)
 
 
 # -- JSON parsing with located errors ---------------------------------------------------------
