@@ -22,7 +22,7 @@ SOURCE = Path(sinkron.__file__).resolve().parent
 #: The floors, lowest first, each with the modules and packages on it (a package takes its submodules along).
 #: A floor may list a module that does not exist yet; every module that exists must be on a floor.
 FLOORS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("errors", ("sinkron.errors", "sinkron._version")),
+    ("errors", ("sinkron.errors", "sinkron._version", "sinkron.atomic", "sinkron.collector")),
     ("values", ("sinkron.codes", "sinkron.numbers", "sinkron.names")),
     ("models", ("sinkron.models", "sinkron.models.national", "sinkron.models.findings")),
     ("nomenclature", ("sinkron.nomenclature",)),

@@ -75,7 +75,7 @@ def test_html_to_a_file_is_written_atomically(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("name", "start"), [("r.json", '{\n  "schema_version": 1'), ("r.md", "# Laporan"),
-                                             ("r.html", "<!DOCTYPE html>"), ("r.log", "LAPORAN")])  # fmt: skip
+                                             ("r.html", "<!DOCTYPE html>"), ("r.txt", "LAPORAN"), ("r", "LAPORAN")])  # fmt: skip
 def test_format_follows_the_output_extension(tmp_path: Path, name: str, start: str) -> None:
     code, _, _ = run("check", "--demo", "--exit-zero", "--output", str(tmp_path / name))
     assert code == 0 and (tmp_path / name).read_text(encoding="utf-8").startswith(start)
@@ -93,6 +93,8 @@ def test_select_and_ignore() -> None:
 
 def test_select_matching_no_rule_is_a_usage_error() -> None:
     code, _, err = run("check", "--demo", "--select", "NOPE")
+    assert code == 2 and "--select: no registered rule id starts with 'NOPE'" in err
+    code, _, err = run("check", "--demo", "--select", "SKN6", "--ignore", "SKN6")
     assert code == 2 and "no rule matches" in err
 
 

@@ -131,8 +131,17 @@ def test_missing_required_field() -> None:
     ],
 )
 def test_hostile_json(text: str | bytes, message: str) -> None:
-    with pytest.raises(SourceError, match=message):
-        loads(text)
+    with pytest.raises(ValidationError, match=message) as raised:  # as docs/errors.md says: every problem listed
+        loads(text, source="x.json")
+    (error,) = raised.value.errors
+    assert isinstance(error, SourceError) and error.location.source == "x.json" and raised.value.source == "x.json"
+
+
+def test_text_that_is_not_json_is_a_validation_error_with_its_place() -> None:
+    with pytest.raises(ValidationError) as raised:
+        loads("not json", Bundle)
+    (error,) = raised.value.errors
+    assert error.message.startswith("invalid JSON") and (error.location.row, error.location.column) == (1, "1")
 
 
 def test_newer_documents_are_refused_and_older_upgraded() -> None:

@@ -21,7 +21,7 @@ from sinkron import convert
 from sinkron.align.index import BundleIndex
 from sinkron.codes import Code, CodeLevel, _make, _parse
 from sinkron.demo import demo_bundle
-from sinkron.errors import SourceError
+from sinkron.errors import ValidationError
 from sinkron.models import Budget, BudgetKind, Money, SubActivity
 from sinkron.models._base import slug
 from sinkron.models.items import _MOST_FINAL_FIRST
@@ -161,7 +161,7 @@ def test_dump_and_load_leave_the_collector_as_they_found_it() -> None:
 
 def test_duplicate_keys_are_still_refused_with_the_key() -> None:
     document = '{"schema_version": 1, "type": "Bundle", "data": {"plans": [], "plans": []}}'
-    with pytest.raises(SourceError) as raised:
+    with pytest.raises(ValidationError) as raised:
         convert.loads(document)
-    assert raised.value.actual == "plans"
+    assert raised.value.errors[0].actual == "plans"
     assert convert.parse_json(json.dumps({"a": 1, "b": {"a": 2}})) == {"a": 1, "b": {"a": 2}}

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
@@ -26,6 +27,8 @@ from sinkron import (
     PlanKind,
     PlanPeriod,
     Program,
+    ReportingPeriod,
+    Spending,
     SubActivity,
     Target,
     Value,
@@ -184,3 +187,44 @@ def test_bundle_merge_dedupes_shared_records() -> None:
     assert merged.plan("b") is p2
     with pytest.raises(KeyError):
         merged.plan("c")
+
+
+@pytest.mark.parametrize(
+    ("build", "model", "field", "shown"),
+    [
+        (lambda: Budget(year=2026, amount=5), "Budget", "amount", "Money(...)"),
+        (lambda: Budget(year=2026, amount=Money(5), kind="pagu"), "Budget", "kind", "'pagu_perubahan'"),
+        (lambda: Spending(year=2026, amount=Money(5), period="tw4"), "Spending", "period", "'q4'"),
+        (lambda: Spending(year=2026, amount=Decimal(5)), "Spending", "amount", "Money(...)"),
+        (
+            lambda: Plan(id="rkpd", kind=PlanKind.RKPD, title="RKPD 2026", period=(2026, 2026)),
+            "Plan",
+            "period",
+            "PlanPeriod(...)",
+        ),
+        (
+            lambda: Plan(id="rkpd", kind="rkpd", title="RKPD 2026", period=PlanPeriod(start=2026, end=2026)),
+            "Plan",
+            "kind",
+            "'renja_pd'",
+        ),
+    ],
+)
+def test_stand_ins_for_typed_values_are_rejected_where_they_are_written(
+    build: Callable[[], object], model: str, field: str, shown: str
+) -> None:
+    """models.md: impossible states are rejected with the field named, not accepted to crash in a rule later."""
+    with pytest.raises(InvalidModel) as raised:
+        build()
+    assert (raised.value.model, raised.value.field) == (model, field)
+    assert shown in raised.value.reason  # how to build the right value
+
+
+def test_the_typed_values_themselves_are_accepted() -> None:
+    spent = Spending(year=2026, amount=Money(5), period=ReportingPeriod("q4"))
+    plan = Plan(id="rkpd", kind=PlanKind("rkpd"), title="RKPD 2026", period=PlanPeriod(start=2026, end=2026))
+    assert (spent.period, plan.year, Budget(year=2026, amount=Money(5)).kind) == (
+        ReportingPeriod.Q4,
+        2026,
+        BudgetKind.INDICATIVE,
+    )

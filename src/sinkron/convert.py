@@ -17,13 +17,11 @@ what was found.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import enum
-import gc
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar, cast, overload
 
@@ -33,6 +31,7 @@ from cattrs.v import transform_error
 
 from sinkron import models
 from sinkron.codes import Code
+from sinkron.collector import paused_gc
 from sinkron.errors import CodeError, InvalidModel, Location, SourceError, ValidationError
 from sinkron.models import Money
 
@@ -115,23 +114,6 @@ def _structure_int(value: Any, _: type) -> int:
     return value
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a whole bundle is built or taken apart.
-
-    Turning a bundle into dicts (or back) allocates millions of small objects that all survive;
-    the collector would rescan them again and again — half the time of a national-scale dump or
-    load (docs/performance.md). Models hold no reference cycles, so nothing waits for it.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 _SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
@@ -182,14 +164,14 @@ converter = make_converter()
 
 def unstructure(obj: Any) -> Any:
     """A model as JSON-ready dicts, lists and strings."""
-    with _collector_paused():
+    with paused_gc():
         return converter.unstructure(obj)
 
 
 def structure(data: Any, cls: type[T], *, source: str | None = None) -> T:
     """Build ``cls`` from JSON-ready data; raise :class:`ValidationError` with JSON paths on bad data."""
     try:
-        with _collector_paused():
+        with paused_gc():
             return converter.structure(data, cls)
     except (ClassValidationError, IterableValidationError) as exc:
         raise ValidationError(_located(exc, source), source=source) from None
@@ -242,7 +224,7 @@ def dumps(obj: Any, *, indent: int | None = 2) -> str:
     >>> print(dumps(Budget(year=2026, amount=Money(1_500_000)), indent=None))
     {"schema_version": 1, "type": "Budget", "data": {"year": 2026, "amount": "1500000"}}
     """
-    with _collector_paused():
+    with paused_gc():
         return json.dumps(to_document(obj), ensure_ascii=False, indent=indent)
 
 
@@ -251,9 +233,17 @@ def loads(text: str | bytes, cls: type[T], *, source: str | None = None) -> T: .
 @overload
 def loads(text: str | bytes, cls: None = None, *, source: str | None = None) -> Any: ...
 def loads(text: str | bytes, cls: type[T] | None = None, *, source: str | None = None) -> Any:
-    """Parse a JSON document string back into its model (see :func:`from_document`)."""
-    with _collector_paused():
-        return from_document(parse_json(text, source=source), cls, source=source)
+    """Parse a JSON document string back into its model (see :func:`from_document`).
+
+    Every problem, including text that is not JSON at all, raises :class:`~sinkron.ValidationError`
+    listing the located problems.
+    """
+    with paused_gc():
+        try:
+            document = parse_json(text, source=source)
+        except SourceError as exc:
+            raise ValidationError([exc], source=source) from None
+        return from_document(document, cls, source=source)
 
 
 # -- JSON parsing with located errors ---------------------------------------------------------

@@ -26,6 +26,7 @@ __all__ = [
     "SinkronError",
     "SourceError",
     "UnknownFormat",
+    "UnknownRule",
     "ValidationError",
 ]
 
@@ -179,6 +180,10 @@ class ValidationError(SinkronError):
 
 class UnknownFormat(SinkronError):
     """No connector or exporter handles the requested format."""
+
+
+class UnknownRule(SinkronError, LookupError):
+    """A rule selector (an id prefix such as ``SKN1``) that no registered rule id starts with."""
 
 
 class ConnectorUnavailable(SinkronError):

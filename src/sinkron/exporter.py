@@ -7,11 +7,10 @@ crash never leaves a half-written report that looks complete.
 from __future__ import annotations
 
 import importlib.util
-import os
-import tempfile
 from pathlib import Path
 from typing import Any, ClassVar
 
+from sinkron.atomic import write_atomic
 from sinkron.errors import ConnectorUnavailable
 
 __all__ = ["Exporter", "write_atomic"]
@@ -46,30 +45,3 @@ class Exporter:
         missing = [m for m in self.requires if importlib.util.find_spec(m) is None]
         if missing:
             raise ConnectorUnavailable(f"the {self.name} exporter", self.install or " ".join(missing))
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def write_atomic(target: Path, data: bytes) -> None:
-    """Write ``data`` to ``target`` through a temporary file in the same folder and a rename.
-
-    The file gets the permissions a plain ``open(target, "w")`` would give (0666 less the umask),
-    not the owner-only mode of the temporary file: reports are meant to be shared.
-    """
-    target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        os.fchmod(fd, 0o666 & ~_umask())
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import gc
+import os
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, overload
 
+from sinkron.collector import paused_gc
 from sinkron.connector import Connector, ReadResult, Source
-from sinkron.errors import Location, SinkronError, SourceError
+from sinkron.errors import Location, SinkronError, SourceError, UnknownFormat
 from sinkron.models import Bundle
 from sinkron.plugins.manager import PluginManager, get_plugin_manager
 from sinkron.progress import Progress
@@ -37,19 +38,13 @@ def read_result(
     connector.check_available()
     if "://" not in str(source) and not Path(source).exists():
         raise SourceError("no such file", location=Location(source=str(source)))
-    # A read builds many small objects that all survive; the cyclic collector would rescan them again
-    # and again (a fifth of a reader's time). Models hold no cycles, so it is paused, and restored after.
-    collecting = gc.isenabled()
-    gc.disable()
     try:
-        result = connector.read(source, progress=progress, **options)
+        with paused_gc():  # a read builds many small objects that all survive
+            result = connector.read(source, progress=progress, **options)
     except SinkronError:
         raise
     except Exception as exc:  # a connector bug must not escape as a bare traceback
         result = _connector_failed(pm, connector, source, exc)
-    finally:
-        if collecting:
-            gc.enable()
     if not isinstance(result, ReadResult):
         raise SourceError(f"the {connector.name} connector returned {type(result).__name__}, not a ReadResult")
     return result.strict() if strict else result
@@ -87,14 +82,47 @@ def read(
     return result.raise_for_errors()
 
 
+@overload
 def write(
-    obj: Any, target: str | Path, format: str | None = None, *, plugins: PluginManager | None = None, **options: Any
-) -> Path:
+    obj: object,
+    target: str | os.PathLike[str],
+    format: str | None = None,
+    *,
+    plugins: PluginManager | None = None,
+    **options: Any,
+) -> Path: ...
+
+
+@overload
+def write(
+    obj: object, target: BinaryIO, format: str, *, plugins: PluginManager | None = None, **options: Any
+) -> None: ...
+
+
+def write(
+    obj: object,
+    target: str | os.PathLike[str] | BinaryIO,
+    format: str | None = None,
+    *,
+    plugins: PluginManager | None = None,
+    **options: Any,
+) -> Path | None:
     """Write a Bundle (through a connector that can write) or a Report/Meeting/Bundle (through an exporter).
 
-    The format comes from ``format`` or ``target``'s extension. Files are written atomically.
+    The format comes from ``format`` or ``target``'s extension (an unknown extension raises
+    :class:`~sinkron.UnknownFormat`, never a guess). Files are written atomically; the path written
+    is returned. ``target`` may also be a binary stream (``sys.stdout.buffer``): the exporter's
+    rendering is written to it, ``format`` is then required and nothing is returned.
     """
     pm = plugins or get_plugin_manager()
+    if not isinstance(target, (str, os.PathLike)):
+        if format is None:
+            raise UnknownFormat("writing to a stream needs a format (there is no file extension to go by)")
+        exporter = pm.exporter_for(obj, format)
+        exporter.check_available()
+        target.write(exporter.render(obj, **options))
+        target.flush()
+        return None
     path = Path(target)
     if isinstance(obj, Bundle):
         try:

@@ -237,3 +237,16 @@ def test_a_failed_swap_keeps_the_previous_export(demo: Bundle, tmp_path: Path, m
     manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     assert manifest["tables"]["plans"] == len(demo.plans)  # the previous export, whole
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]  # no staging or old folder left
+
+
+def test_the_folder_gets_the_usual_mode(demo: Bundle, tmp_path: Path) -> None:
+    import os
+    import stat
+
+    previous = os.umask(0o022)
+    try:
+        folder = write_parquet(demo, tmp_path / "out")
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o755  # as mkdir makes it, not the 0700 of a temporary folder
+    assert stat.S_IMODE((folder / MANIFEST).stat().st_mode) == 0o644

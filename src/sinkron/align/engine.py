@@ -9,7 +9,6 @@ Selection works like a linter: ``select=("SKN1",)`` keeps rules whose id starts 
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import traceback
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -23,7 +22,8 @@ from sinkron.align.metrics import compute_metrics
 from sinkron.align.report import Report, RuleFailure
 from sinkron.align.rule import Rule
 from sinkron.align.support import SupportMap
-from sinkron.errors import SinkronError
+from sinkron.collector import paused_gc
+from sinkron.errors import SinkronError, UnknownRule
 from sinkron.models import Bundle
 from sinkron.nomenclature import Nomenclature, default_nomenclature
 from sinkron.plugins.manager import PluginManager, get_plugin_manager
@@ -89,27 +89,42 @@ def _run_rules(
     return findings, failures
 
 
+def _unknown_selectors(selectors: Iterable[str], rules: Iterable[Rule]) -> None:
+    """Raise :class:`~sinkron.errors.UnknownRule` for a selector no rule id starts with (a typo never runs nothing)."""
+    ids = [r.id for r in rules]
+    unknown = [s for s in dict.fromkeys(selectors) if not any(i.startswith(s) for i in ids)]
+    if unknown:
+        names = ", ".join(repr(s) for s in unknown)
+        raise UnknownRule(
+            f"no registered rule id starts with {names} (rule ids look like SKN101; see `sinkron plugins`)"
+        )
+
+
 def check(
     bundle: Bundle,
-    rules: Iterable[Rule | str] | None = None,
+    rules: Rule | str | Iterable[Rule | str] | None = None,
     config: CheckConfig | None = None,
     *,
     plugins: PluginManager | None = None,
 ) -> Report:
     """Run the alignment rules on ``bundle`` and return a :class:`~sinkron.align.report.Report`.
 
-    ``rules`` may be Rule objects, or id prefixes selecting among the registered rules.
+    ``rules`` may be Rule objects, or id prefixes selecting among the registered rules (one
+    prefix, ``"SKN1"``, or several); a prefix, here or in ``config.select``, that no rule id starts
+    with raises :class:`~sinkron.errors.UnknownRule`.
     """
     config = config or CheckConfig()
     registered: dict[str, Rule] = (plugins or get_plugin_manager()).rules()
     if rules is None:
         candidates = list(registered.values())
     else:
-        given = list(rules)
+        given = [rules] if isinstance(rules, (str, Rule)) else list(rules)
         candidates = [r for r in given if isinstance(r, Rule)]
         prefixes = tuple(r for r in given if isinstance(r, str))
+        _unknown_selectors(prefixes, registered.values())
         if prefixes:
             candidates += [r for r in select_rules(registered.values(), prefixes) if r not in candidates]
+    _unknown_selectors(config.select, [*candidates, *registered.values()])
     chosen = select_rules(candidates, config.select, config.ignore)
     unknown = set(config.options) - {r.id for r in chosen} - set(registered)
     if unknown:
@@ -117,23 +132,17 @@ def check(
 
     nomenclature = config.nomenclature or default_nomenclature()
     today = config.today or dt.date.today()
-    # Indexing and checking allocate millions of small objects that all survive until the report
-    # is built; the cyclic garbage collector would rescan them again and again (most of the time
-    # at national scale), so it is paused for the run and restored after.
-    gc_was_enabled = gc.isenabled()
-    gc.disable()
     index: BundleIndex | None = None
-    try:
-        index = BundleIndex(bundle, nomenclature)
-        findings, failures = _run_rules(chosen, config, bundle, index, nomenclature, today)
-        metrics = compute_metrics(index, SupportMap.of(index))
-    finally:
-        if index is not None:
-            # The rules' shared lookups refer back to the index (a cycle): dropping them frees the
-            # index as soon as the check returns, not at the collector's next full pass.
-            index.release()
-        if gc_was_enabled:
-            gc.enable()
+    with paused_gc():  # indexing and checking allocate millions of small objects that all survive the run
+        try:
+            index = BundleIndex(bundle, nomenclature)
+            findings, failures = _run_rules(chosen, config, bundle, index, nomenclature, today)
+            metrics = compute_metrics(index, SupportMap.of(index))
+        finally:
+            if index is not None:
+                # The rules' shared lookups refer back to the index (a cycle): dropping them frees the
+                # index as soon as the check returns, not at the collector's next full pass.
+                index.release()
     findings.sort(key=lambda f: (f.severity.rank, f.rule, f.path, f.subject))
     return Report(
         findings=tuple(findings),

@@ -76,7 +76,7 @@ def _looks_like_sipd(data: bytes) -> bool:
         return True
     try:
         document = json.loads(data)
-    except ValueError:
+    except (ValueError, RecursionError):
         return False
     return isinstance(document, dict) and document.keys() >= _SIPD_ENVELOPE
 

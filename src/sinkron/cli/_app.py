@@ -2,7 +2,8 @@
 
 No command ends in a Python traceback: a :class:`~sinkron.SinkronError` is printed as
 ``sinkron: <message>``, and any other exception (a bug in sinkron or in a plugin) as a one-line
-message asking for a report, both with exit code 2. ``SINKRON_DEBUG=1`` lets the unexpected ones
+message asking for a report, both with exit code 2. A reader that closes the output pipe early
+(``sinkron plugins | head -1``) ends the command quietly with exit code 141, as for other Unix tools. ``SINKRON_DEBUG=1`` lets the unexpected ones
 through with their traceback. Text from the data is printed with its control characters escaped.
 """
 
@@ -24,6 +25,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
+#: A closed output pipe (``sinkron plugins | head -1``): 128 + SIGPIPE, as a Unix tool killed by it exits.
+EXIT_BROKEN_PIPE = 141
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
@@ -61,12 +64,27 @@ def format_option(*choices: str, default: str = "text") -> Callable[[F], F]:
     )
 
 
+def _reader_went_away() -> NoReturn:
+    """Stop quietly, as Unix tools do when the reader of their output (``head``) closed the pipe."""
+    try:  # the interpreter flushes stdout once more at exit: let that go nowhere, silently
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # a stdout without a file descriptor (an embedding application)
+        pass
+    sys.exit(EXIT_BROKEN_PIPE)
+
+
 class _Guarded(click.Group):
     """The root group: whatever a command raises ends as a message and an exit code, never a traceback."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            try:
+                return super().invoke(ctx)
+            finally:  # a closed pipe shows at the last flush as often as at a write: both are handled here
+                sys.stdout.flush()
+        except BrokenPipeError:
+            _reader_went_away()
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
         except SinkronError as exc:

@@ -18,16 +18,15 @@ from sinkron.align.report import Report
 from sinkron.align.rule import Rule
 from sinkron.builtins.report_common import terminal_safe
 from sinkron.cli._app import EXIT_PROBLEMS, fail
+from sinkron.cli._output import OutputFormat, choose_exporter, write_output
 from sinkron.cli._sources import read_sources, reader_options, source_options
-from sinkron.errors import ConnectorUnavailable, SinkronError, UnknownFormat
-from sinkron.exporter import Exporter
+from sinkron.errors import SinkronError, UnknownRule
 from sinkron.plugins.manager import get_plugin_manager
 
-__all__ = ["FORMATS", "check_cmd"]
+__all__ = ["check_cmd"]
 
-FORMATS = ("text", "json", "md", "html", "csv", "xlsx")
-_SUFFIX_FORMATS = {".txt": "text", ".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
-                   ".csv": "csv", ".xlsx": "xlsx"}  # fmt: skip
+_FORMAT = OutputFormat(Report, "report", optional={"xlsx": "./plugins/sinkron-spreadsheet (or sinkron-spreadsheet)"})
+
 _TRUE = {"1", "true", "yes", "ya", "on"}
 _FALSE = {"0", "false", "no", "tidak", "off"}
 
@@ -84,33 +83,6 @@ def _rule_options(given: Iterable[str], rules: Mapping[str, Rule]) -> dict[str, 
     return options
 
 
-def _exporter(report: Report, output_format: str) -> Exporter:
-    try:
-        exporter: Exporter = get_plugin_manager().exporter_for(report, output_format)
-        exporter.check_available()
-    except UnknownFormat as exc:
-        if output_format == "xlsx":
-            unavailable = ConnectorUnavailable(
-                "the xlsx report", "./plugins/sinkron-spreadsheet (or sinkron-spreadsheet)",
-                "no installed plugin renders a report as xlsx",
-            )  # fmt: skip
-            fail(str(unavailable))
-        fail(str(exc))
-    except SinkronError as exc:
-        fail(str(exc))
-    return exporter
-
-
-def _print_bytes(data: bytes) -> None:
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:  # a text-only stdout (an embedding application): text formats only reach here
-        click.echo(data.decode("utf-8"), nl=False)
-        return
-    sys.stdout.flush()
-    buffer.write(data)
-    buffer.flush()
-
-
 def _terminal_width() -> int:
     return max(60, min(shutil.get_terminal_size((100, 24)).columns, 160))
 
@@ -119,8 +91,9 @@ def _terminal_width() -> int:
 @click.argument("sources", nargs=-1, metavar="[PATH|URL]...")
 @click.option("--demo", is_flag=True, help="Check the built-in demo data (illustrative, Kalimantan Tengah 2025–2029).")
 @click.option(
-    "--format", "output_format", type=click.Choice(FORMATS), default=None,
-    help="Report format (default: from --output's extension, else text; xlsx needs the spreadsheet plugin).",
+    "--format", "output_format", type=_FORMAT, default=None,
+    help="Report format, from the registered exporters (default: from --output's extension, else text; "
+    "xlsx needs the spreadsheet plugin).",
 )  # fmt: skip
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here.")
 @click.option("--select", multiple=True, metavar="PREFIX", help="Run only rules whose id starts so (SKN1,SKN301).")
@@ -156,8 +129,6 @@ def check_cmd(
     """
     if not sources and not demo:
         fail("nothing to check: give one or more PATH/URL, or --demo")
-    if output_format is None:
-        output_format = _SUFFIX_FORMATS.get(output.suffix.lower(), "text") if output is not None else "text"
     bundles = read_sources(sources, fmt, reader_options(mapping, read_options), what="checked")
     config_extra: dict[str, Any] = {}
     if demo:
@@ -177,29 +148,19 @@ def check_cmd(
     )  # fmt: skip
     try:
         report = check(bundle, config=config)
+    except UnknownRule as exc:
+        fail(f"--select: {exc}")
     except SinkronError as exc:
         fail(str(exc))
     if not report.rules_run:
         fail("no rule matches --select/--ignore (see `sinkron plugins` for the registered rules)")
-    exporter = _exporter(report, output_format)
+    exporter = choose_exporter(report, output_format, output, _FORMAT, default="text")
     render_options: dict[str, Any] = {"language": lang}
-    if output_format == "text":
+    if "text" in exporter.formats:
         to_terminal = output is None and sys.stdout.isatty()
         render_options["color"] = color if color is not None else to_terminal and "NO_COLOR" not in os.environ
         render_options["width"] = _terminal_width() if to_terminal else 100
-    try:
-        if output is not None:
-            exporter.write(report, output, **render_options)
-        else:
-            if exporter.binary and sys.stdout.isatty():
-                fail(f"the {output_format} report is binary: write it to a file with --output FILE")
-            _print_bytes(exporter.render(report, **render_options))
-    except SinkronError as exc:
-        fail(str(exc))
-    except OSError as exc:
-        fail(f"cannot write {output or 'the report'}: {exc.strerror or exc}")
-    except Exception as exc:  # an exporter plugin's bug: named, never a traceback
-        fail(f"the {exporter.name} exporter failed: {type(exc).__name__}: {exc}")
+    write_output(report, exporter, output, **render_options)
     counts = report.by_severity
     summary = f"{len(report.findings)} finding(s): {counts['error']} error, {counts['warning']} warning, {counts['info']} info"
     if output is not None:

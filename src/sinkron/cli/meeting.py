@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NoReturn
@@ -11,17 +10,19 @@ from typing import Any, NoReturn
 import click
 
 from sinkron.cli._app import echo_json, fail
+from sinkron.cli._output import OutputFormat, choose_exporter, write_output
 from sinkron.convert import loads
-from sinkron.errors import ConnectorUnavailable, SinkronError, UnknownFormat, ValidationError
-from sinkron.exporter import Exporter
+from sinkron.errors import SinkronError, ValidationError
 from sinkron.io import read_result
 from sinkron.meetings import MeetingTemplate, render_summary_text, summarise
 from sinkron.models import Bundle, Meeting, MeetingKind, Participant
-from sinkron.plugins.manager import get_plugin_manager
 
 __all__ = ["meeting"]
 
 DEFAULT_TEMPLATE = "templat-rapat.xlsx"
+_SPREADSHEET = "./plugins/sinkron-spreadsheet (or sinkron-spreadsheet)"
+_TEMPLATE = OutputFormat(MeetingTemplate, "meeting workbook", optional={"xlsx": _SPREADSHEET})
+_MINUTES = OutputFormat(Meeting, "minutes", optional={"xlsx": _SPREADSHEET})
 
 
 def _read_bundle(source: str) -> Bundle:
@@ -67,20 +68,6 @@ def _pick(bundle: Bundle, source: str, meeting_id: str | None) -> Meeting:
     fail(f"{source} holds several meetings ({ids}): choose one with --meeting ID")
 
 
-def _exporter(obj: object, output_format: str, output: Path | None) -> Exporter:
-    try:
-        exporter: Exporter = get_plugin_manager().exporter_for(obj, output_format, output)
-        exporter.check_available()
-    except UnknownFormat as exc:
-        if output_format == "xlsx":
-            fail(str(ConnectorUnavailable("the meeting workbook", "./plugins/sinkron-spreadsheet (or sinkron-spreadsheet)",
-                                          "no installed plugin writes a meeting as xlsx")))  # fmt: skip
-        fail(str(exc))
-    except SinkronError as exc:
-        fail(str(exc))
-    return exporter
-
-
 @click.group("meeting")
 def meeting() -> None:
     """Coordination meetings (Rakor, Rakortekrenbang, desk): template, summary and minutes.
@@ -105,11 +92,7 @@ def template_cmd(output: Path, kind: str | None, title: str | None, invitees_fro
         source = _pick(_read_bundle(invitees_from), invitees_from, None)
         desks, invitees = source.desks, source.invitees
     template = MeetingTemplate(kind=MeetingKind(kind) if kind else None, title=title, desks=desks, invitees=invitees)
-    exporter = _exporter(template, "xlsx", None)
-    try:
-        exporter.write(template, output)
-    except OSError as exc:
-        fail(f"cannot write {output}: {exc.strerror or exc}")
+    write_output(template, choose_exporter(template, "xlsx", None, _TEMPLATE, default="xlsx"), output)
     click.echo(f"sinkron: wrote {output}", err=True)
 
 
@@ -147,7 +130,7 @@ def summary_cmd(
 
 @meeting.command("minutes")
 @click.argument("source", metavar="FILE")
-@click.option("--format", "output_format", type=click.Choice(["md", "html", "xlsx"]), default="md", show_default=True,
+@click.option("--format", "output_format", type=_MINUTES, default="md", show_default=True,
               help="Minutes format (xlsx reads back into the same meeting; needs the spreadsheet plugin).")  # fmt: skip
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the minutes here.")
 @click.option("--meeting", "meeting_id", metavar="ID", help="The meeting, when FILE holds several.")
@@ -155,23 +138,6 @@ def minutes_cmd(source: str, output_format: str, output: Path | None, meeting_id
     """The minutes (berita acara): agreements per desk, follow-up actions, proposals, signatory roles."""
     bundle = _read_bundle(source)
     chosen = _pick(bundle, source, meeting_id)
-    exporter = _exporter(chosen, output_format, None)
-    try:
-        if output is not None:
-            exporter.write(chosen, output, bundle=bundle)
-            click.echo(f"sinkron: wrote {output}", err=True)
-            return
-        if exporter.binary and sys.stdout.isatty():
-            fail(f"the {output_format} minutes are binary: write them to a file with --output FILE")
-        data = exporter.render(chosen, bundle=bundle)
-    except SinkronError as exc:
-        fail(str(exc))
-    except OSError as exc:
-        fail(f"cannot write {output}: {exc.strerror or exc}")
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:
-        click.echo(data.decode("utf-8"), nl=False)
-        return
-    sys.stdout.flush()
-    buffer.write(data)
-    buffer.flush()
+    write_output(chosen, choose_exporter(chosen, output_format, None, _MINUTES, default="md"), output, bundle=bundle)
+    if output is not None:
+        click.echo(f"sinkron: wrote {output}", err=True)

@@ -9,10 +9,12 @@ import click
 
 from sinkron.builtins.report_common import terminal_safe
 from sinkron.cli._app import fail, report_error
+from sinkron.cli._output import OutputFormat
 from sinkron.cli._sources import exit_if_incomplete, read_sources, reader_options, source_options
 from sinkron.convert import dumps
 from sinkron.errors import SinkronError
 from sinkron.io import write
+from sinkron.models import Bundle
 from sinkron.models.findings import Severity
 
 
@@ -88,7 +90,9 @@ def read_cmd(
 @click.argument("source")
 @click.argument("target", type=click.Path(path_type=Path))
 @source_options
-@click.option("--to", "to", help="Output format (default: from TARGET's extension): json, sipd, xlsx, csv, parquet …")
+@click.option(
+    "--to", "to", type=OutputFormat(Bundle, "bundle"), help="Output format (default: from TARGET's extension)."
+)
 def convert(
     source: str, target: Path, fmt: str | None, mapping: str | None, read_options: tuple[str, ...], to: str | None
 ) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -11,19 +10,17 @@ import click
 
 from sinkron.bridge import TableSet, form4_tables, form5_tables, matrix_tables
 from sinkron.cli._app import fail
+from sinkron.cli._output import OutputFormat, choose_exporter, write_output
 from sinkron.cli._sources import read_sources, reader_options, source_options
-from sinkron.errors import ConnectorUnavailable, SinkronError, UnknownFormat
-from sinkron.exporter import Exporter
+from sinkron.errors import SinkronError
 from sinkron.kl import regional_plans
 from sinkron.models import Bundle, PlanKind
-from sinkron.plugins.manager import get_plugin_manager
 
-__all__ = ["FORMATS", "report"]
+__all__ = ["report"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-FORMATS = ("md", "html", "xlsx")
-_SUFFIX_FORMATS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".xlsx": "xlsx"}
+_FORMAT = OutputFormat(TableSet, "report", optional={"xlsx": "./plugins/sinkron-kl (or sinkron-kl)"})
 
 
 def _common(function: F) -> F:
@@ -35,7 +32,7 @@ def _common(function: F) -> F:
         click.option("--year", type=int, help="The plan year (default: the latest year of the regional yearly plans)."),
         click.option("--government", "government_id", metavar="ID",
                      help="One government (kode wilayah such as 62 or 62.71); default: each one."),
-        click.option("--format", "output_format", type=click.Choice(FORMATS), default=None,
+        click.option("--format", "output_format", type=_FORMAT, default=None,
                      help="Output format (default: from --output's extension, else md; xlsx needs sinkron-kl)."),
         click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write here."),
     )):  # fmt: skip
@@ -71,43 +68,11 @@ def _year(bundle: Bundle, year: int | None) -> int:
     return max(years)
 
 
-def _exporter(tables: TableSet, output_format: str) -> Exporter:
-    try:
-        exporter: Exporter = get_plugin_manager().exporter_for(tables, output_format)
-        exporter.check_available()
-    except UnknownFormat as exc:
-        if output_format == "xlsx":
-            fail(str(ConnectorUnavailable("the xlsx report", "./plugins/sinkron-kl (or sinkron-kl)",
-                                          "no installed plugin writes these tables as xlsx")))  # fmt: skip
-        fail(str(exc))
-    except SinkronError as exc:
-        fail(str(exc))
-    return exporter
-
-
 def _emit(tables: TableSet, output_format: str | None, output: Path | None) -> None:
-    if output_format is None:
-        output_format = _SUFFIX_FORMATS.get(output.suffix.lower(), "md") if output is not None else "md"
-    exporter = _exporter(tables, output_format)
-    try:
-        if output is not None:
-            exporter.write(tables, output)
-            click.echo(f"sinkron: wrote {output} ({len(tables.tables)} table(s))", err=True)
-            return
-        if exporter.binary and sys.stdout.isatty():
-            fail(f"the {output_format} report is binary: write it to a file with --output FILE")
-        data = exporter.render(tables)
-    except SinkronError as exc:
-        fail(str(exc))
-    except OSError as exc:
-        fail(f"cannot write {output}: {exc.strerror or exc}")
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:
-        click.echo(data.decode("utf-8"), nl=False)
-        return
-    sys.stdout.flush()
-    buffer.write(data)
-    buffer.flush()
+    exporter = choose_exporter(tables, output_format, output, _FORMAT, default="md")
+    write_output(tables, exporter, output)
+    if output is not None:
+        click.echo(f"sinkron: wrote {output} ({len(tables.tables)} table(s))", err=True)
 
 
 def _known_government(bundle: Bundle, government_id: str | None, year: int) -> None:

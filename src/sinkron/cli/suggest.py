@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from sinkron.atomic import write_atomic
 from sinkron.cli._app import fail
 from sinkron.cli._sources import read_sources, reader_options, source_options
 from sinkron.codes import CodeLevel
@@ -186,7 +187,7 @@ def suggest_cmd(
     )
     if output is not None:
         try:
-            output.write_text(text, encoding="utf-8")
+            write_atomic(output, text.encode("utf-8"))
         except OSError as exc:
             fail(f"cannot write {output}: {exc.strerror or exc}")
         click.echo(f"sinkron: wrote {output} — {len(found)} suggestion(s)", err=True)

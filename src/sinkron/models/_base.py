@@ -8,6 +8,7 @@ was expected, so a connector can turn them into located errors.
 
 from __future__ import annotations
 
+import enum
 import functools
 import re
 import unicodedata
@@ -96,6 +97,28 @@ def unique_ids(kind: str) -> Callable[[object, attrs.Attribute[Any], tuple[Any, 
             if element.id in seen:
                 raise InvalidModel(_owner(instance), attribute.name, f"duplicate {kind} id {element.id!r}")
             seen.add(element.id)
+
+    return check
+
+
+def of_type(expected: type) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    """Validator: the value is an ``expected`` (a Money, a PlanPeriod, a member of an enum), never a stand-in.
+
+    A plain ``5`` for a Money or ``"rkpd"`` for a PlanKind would be accepted by the class and crash
+    later, far from where it was written; the message says how to build the right value.
+    """
+
+    if issubclass(expected, enum.Enum):
+        values = ", ".join(repr(member.value) for member in expected)
+        hint = f"one of {expected.__name__}'s members; {expected.__name__}(value) takes {values}"
+    else:
+        hint = f"build it with {expected.__name__}(...)"
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, expected):
+            raise InvalidModel(
+                _owner(instance), attribute.name, f"must be a {expected.__name__}, got {value!r} ({hint})"
+            )
 
     return check
 

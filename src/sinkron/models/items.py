@@ -9,7 +9,7 @@ import attrs
 
 from sinkron.codes import Code, CodeLevel
 from sinkron.errors import InvalidModel
-from sinkron.models._base import non_empty, to_tuple, unique_ids, year
+from sinkron.models._base import non_empty, of_type, to_tuple, unique_ids, year
 from sinkron.models.indicators import Indicator
 from sinkron.models.money import Money
 from sinkron.models.provenance import Provenance
@@ -34,8 +34,8 @@ class Budget:
     """The budget (pagu) of an item for one year."""
 
     year: int = attrs.field(validator=year)
-    amount: Money
-    kind: BudgetKind = BudgetKind.INDICATIVE
+    amount: Money = attrs.field(validator=of_type(Money))
+    kind: BudgetKind = attrs.field(default=BudgetKind.INDICATIVE, validator=of_type(BudgetKind))
 
 
 @attrs.frozen(kw_only=True)
@@ -43,8 +43,8 @@ class Spending:
     """Realisasi anggaran: money spent in a year, or in one quarter or month of it."""
 
     year: int = attrs.field(validator=year)
-    amount: Money
-    period: ReportingPeriod = ReportingPeriod.YEAR
+    amount: Money = attrs.field(validator=of_type(Money))
+    period: ReportingPeriod = attrs.field(default=ReportingPeriod.YEAR, validator=of_type(ReportingPeriod))
 
 
 @attrs.frozen(kw_only=True)

@@ -9,7 +9,7 @@ from typing import Any
 import attrs
 
 from sinkron.errors import InvalidModel
-from sinkron.models._base import non_empty, optional_non_empty, to_tuple, unique_ids, year
+from sinkron.models._base import non_empty, of_type, optional_non_empty, to_tuple, unique_ids, year
 from sinkron.models.indicators import Indicator
 from sinkron.models.items import Activity, Program, SubActivity
 from sinkron.models.provenance import Provenance
@@ -166,12 +166,12 @@ class Plan:
     """
 
     id: str = attrs.field(validator=non_empty)
-    kind: PlanKind
+    kind: PlanKind = attrs.field(validator=of_type(PlanKind))
     title: str = attrs.field(validator=non_empty)
-    period: PlanPeriod
+    period: PlanPeriod = attrs.field(validator=of_type(PlanPeriod))
     owner_id: str | None = None
     government_id: str | None = None
-    stage: PlanStage = PlanStage.ENACTED
+    stage: PlanStage = attrs.field(default=PlanStage.ENACTED, validator=of_type(PlanStage))
     revision: int = 0
     """0 for the first enacted text, 1 for the first perubahan, …"""
     vision: str | None = attrs.field(default=None, validator=optional_non_empty)

@@ -14,7 +14,7 @@ import traceback
 from collections.abc import Callable, Iterable
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import attrs
 import pluggy
@@ -23,6 +23,11 @@ from sinkron.errors import PluginLoadError, UnknownFormat
 from sinkron.plugins import hookspecs
 from sinkron.plugins.defaults import DEFAULT_PLUGINS
 from sinkron.plugins.first_party import FirstPartyPlugin, plugin_for_format, plugin_for_source
+
+if TYPE_CHECKING:  # the facade's types; importing them at run time would load the models for `sinkron plugins`
+    from sinkron.align.rule import Rule
+    from sinkron.connector import Connector
+    from sinkron.exporter import Exporter
 
 __all__ = ["ENTRY_POINT_GROUP", "PluginInfo", "PluginManager", "get_plugin_manager", "reset_plugin_manager"]
 
@@ -78,7 +83,7 @@ class PluginManager:
         self._pm = pluggy.PluginManager(hookspecs.PROJECT)
         self._pm.add_hookspecs(hookspecs)
         self._info: dict[str, PluginInfo] = {}
-        self._cache: dict[str, Any] = {}
+        self._cache: dict[str, dict[str, Any]] = {}
         only = set(load) if load is not None else _split(env.get(ENV_LOAD))
         disabled = set(disable) | (_split(env.get(ENV_DISABLED)) or set())
         if builtins:
@@ -142,15 +147,15 @@ class PluginManager:
         self._cache.clear()
 
     # -- calling hooks, isolated per implementation ----------------------------------------------
-    def _collect(self, hook_name: str, key: Callable[[Any], str]) -> dict[str, Any]:
+    def _collect(self, hook_name: str, key: Callable[[T], str]) -> dict[str, T]:
         if hook_name in self._cache:
             return dict(self._cache[hook_name])
-        collected: dict[str, Any] = {}
+        collected: dict[str, T] = {}
         hook = getattr(self._pm.hook, hook_name)
         # Registration order (built-ins first), so a plugin registering a name a built-in uses overrides it.
         for impl in hook.get_hookimpls():
             plugin_name = impl.plugin_name
-            found: list[Any] = []
+            found: list[T] = []
             try:
                 impl.function(register=found.append)
             except Exception as exc:
@@ -167,17 +172,17 @@ class PluginManager:
         self._cache[hook_name] = collected
         return dict(collected)
 
-    def connectors(self) -> dict[str, Any]:
+    def connectors(self) -> dict[str, Connector]:
         """Registered connectors by name."""
-        return self._collect("sinkron_register_connectors", lambda c: c.name)
+        return self._collect("sinkron_register_connectors", _connector_name)
 
-    def exporters(self) -> dict[str, Any]:
+    def exporters(self) -> dict[str, Exporter]:
         """Registered exporters by name."""
-        return self._collect("sinkron_register_exporters", lambda e: e.name)
+        return self._collect("sinkron_register_exporters", _exporter_name)
 
-    def rules(self) -> dict[str, Any]:
+    def rules(self) -> dict[str, Rule]:
         """Registered rules by id."""
-        return self._collect("sinkron_register_rules", lambda r: r.id)
+        return self._collect("sinkron_register_rules", _rule_id)
 
     def plugins(self) -> list[PluginInfo]:
         """Every plugin: built-in, loaded, failed or disabled (hooks are called once to fill ``provides``)."""
@@ -191,7 +196,7 @@ class PluginManager:
         return [i for i in self.plugins() if i.status == "failed"]
 
     # -- choosing a connector or exporter -----------------------------------------------------------
-    def connector_for(self, source: str | Path, format: str | None = None) -> Any:
+    def connector_for(self, source: str | Path, format: str | None = None) -> Connector:
         """The connector for ``format``, or the one whose extension/scheme matches ``source``."""
         connectors = self.connectors()
         if format is not None:
@@ -220,7 +225,26 @@ class PluginManager:
             matches = claiming or undecided or answered or matches
         return matches[-1]
 
-    def exporter_for(self, obj: object, format: str | None = None, target: str | Path | None = None) -> Any:
+    def output_formats(self, kind: type) -> list[str]:
+        """The formats :func:`sinkron.write` writes an object of type ``kind`` in, sorted.
+
+        Those of the exporters that accept ``kind`` and, for a Bundle, of the connectors that can
+        write one; a format whose plugin lacks a dependency is listed (writing it says what to install).
+
+        >>> pm = PluginManager(load_entry_points=False)
+        >>> from sinkron.align.report import Report
+        >>> pm.output_formats(Report)
+        ['csv', 'html', 'json', 'markdown', 'md', 'text', 'txt']
+        """
+        from sinkron.models import Bundle
+
+        exporters = [e for e in self.exporters().values() if not e.accepts or issubclass(kind, e.accepts)]
+        formats = {f for e in exporters for f in e.formats}
+        if issubclass(kind, Bundle):
+            formats |= {f for c in self.connectors().values() if c.can_write for f in (c.name, *c.formats)}
+        return sorted(formats)
+
+    def exporter_for(self, obj: object, format: str | None = None, target: str | Path | None = None) -> Exporter:
         """The exporter for ``format`` (or ``target``'s extension) that accepts ``obj``'s type."""
         exporters = [e for e in self.exporters().values() if not e.accepts or isinstance(obj, e.accepts)]
         if format is None and target is not None:
@@ -234,6 +258,18 @@ class PluginManager:
                 return exporter
         names = sorted({f for e in exporters for f in e.formats})
         raise UnknownFormat(_unknown(f"output format for {type(obj).__name__}", format, names, self))
+
+
+def _connector_name(connector: Connector) -> str:
+    return connector.name
+
+
+def _exporter_name(exporter: Exporter) -> str:
+    return exporter.name
+
+
+def _rule_id(rule: Rule) -> str:
+    return rule.id
 
 
 _RAISED = object()

@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -26,6 +24,7 @@ from typing import Any
 import attrs
 
 from sinkron.align.index import BundleIndex
+from sinkron.atomic import write_atomic
 from sinkron.errors import ConnectorUnavailable, Location, SourceError, ValidationError
 from sinkron.models import Bundle, Link, LinkKind, Origin, Provenance
 from sinkron.safe_text import FORMULA_STARTS, neutralise
@@ -123,19 +122,7 @@ def write_review(suggestions: Iterable[Suggestion], target: str | Path, format: 
         data = _render_xlsx(list(suggestions))
     else:
         raise ValueError(f"a review sheet is xlsx or csv, not {fmt!r}")
-    _write_atomically(path, data)
-    return path
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    handle, temporary = tempfile.mkstemp(dir=path.parent or Path("."), prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    return write_atomic(path, data)
 
 
 def _openpyxl() -> Any:

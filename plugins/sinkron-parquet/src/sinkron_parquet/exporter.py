@@ -11,12 +11,10 @@ nothing but a previous export.
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import tempfile
 from pathlib import Path
 from typing import Any, ClassVar
 
+from sinkron.atomic import write_folder_atomic
 from sinkron.exporter import Exporter
 from sinkron.models import Bundle
 from sinkron_parquet.tables import TABLES, ParquetExportError, bundle_tables
@@ -48,33 +46,19 @@ def write_parquet(bundle: Bundle, target: str | Path, *, compression: str = _COM
             f"{target} holds files other than a sinkron parquet export; choose an empty or new folder"
         )
     tables = bundle_tables(bundle)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
-    try:
+
+    def fill(folder: Path) -> None:
         for name, table in tables.items():
-            pq.write_table(table, staging / f"{name}.parquet", compression=compression)
+            pq.write_table(table, folder / f"{name}.parquet", compression=compression)
         manifest: dict[str, Any] = {
             "schema_version": SCHEMA_VERSION,
             "tables": {name: table.num_rows for name, table in tables.items()},
             "sources": list(bundle.sources),
             "nomenclature": bundle.nomenclature,
         }
-        (staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
-        if target.exists():
-            old = target.with_name(f".{target.name}.old-{os.getpid()}")
-            os.replace(target, old)
-            try:
-                os.replace(staging, target)
-            except BaseException:
-                os.replace(old, target)  # put the previous export back: never no export at all
-                raise
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.replace(staging, target)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return target
+        (folder / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+
+    return write_folder_atomic(target, fill)
 
 
 class ParquetExporter(Exporter):

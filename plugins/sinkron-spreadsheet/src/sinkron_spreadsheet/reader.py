@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-import gc
 import itertools
 import re
 from collections.abc import Iterator, Sequence
@@ -17,6 +16,7 @@ from typing import Any
 
 import attrs
 
+from sinkron.collector import paused_gc
 from sinkron.connector import ReadResult
 from sinkron.errors import InvalidModel, Location, SourceError
 from sinkron.models import Agency, Bundle, Plan, PlanKind, PlanPeriod, PlanStage, Provenance
@@ -215,13 +215,7 @@ def read_sheet(
     given = preamble.values
     owner = given.get("owner", (None, 0))[0]
     unit = next(iter(agencies.values()), None)
-    label = (
-        plan_kind.value.replace("_", " ")
-        .upper()
-        .replace(" PD", " PD")
-        .replace("RENSTRA", "Renstra")
-        .replace("RENJA", "Renja")
-    )
+    label = plan_kind.value.replace("_", " ").upper().replace("RENSTRA", "Renstra").replace("RENJA", "Renja")
     default_title = f"{layout.title or label} {period}" + (f" – {unit.name}" if unit is not None else "")
     ident = (
         plan_id
@@ -467,20 +461,13 @@ def read_spreadsheet(
     give the period when the file does not. ``limits`` (a :class:`ReadLimits` or a dict of some
     of its fields) bounds what is read. Every problem is in ``errors``, located.
     """
-    # A read builds many small objects that all survive; the cyclic collector would rescan them again and
-    # again. The models and the reader's builders hold no cycles, so it is paused (as sinkron.read_result
-    # does around every connector; callers such as read_rkpd_report come here directly) and restored after.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    # Paused as sinkron.read_result does around every connector: callers such as read_rkpd_report come here directly.
+    with paused_gc():
         return _read_spreadsheet(
             source, mapping=mapping, sheet=sheet, format=format, encoding=encoding, year=year, start_year=start_year,
             plan_id=plan_id, title=title, kind=kind, agency=agency, nomenclature=nomenclature, progress=progress,
             limits=limits,
         )  # fmt: skip
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _read_spreadsheet(
