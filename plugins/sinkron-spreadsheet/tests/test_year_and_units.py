@@ -97,3 +97,24 @@ def test_a_unit_named_twice_differently_is_a_finding_and_the_first_name_is_kept(
         "field": "sub_unit",
     }
     assert [a.name for a in result.bundle.agencies] == ["DINAS KESEHATAN"]
+
+
+def test_a_table_below_empty_rows_and_right_of_empty_columns_keeps_its_row_numbers(tmp_path: Path) -> None:
+    """The used range starts at C3: rows and columns are still those the spreadsheet shows."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    for c, text in enumerate(HEADER, start=3):
+        ws.cell(row=3, column=c, value=text)
+    for r, row in enumerate(rows(pagu2="seratus juta"), start=4):
+        for c, value in enumerate(row, start=3):
+            ws.cell(row=r, column=c, value=value)
+    path = tmp_path / "renja-2024.xlsx"
+    wb.save(path)
+    result = read_spreadsheet(path)
+    problems = [*result.errors, *(f for f in result.findings if f.rule != "SKN007")]
+    # The unreadable pagu is in row 5 (the second data row), column P (C + 13).
+    located = [(p.location.row, p.location.column) for p in problems if p.location is not None]
+    assert result.bundle.plans[0].provenance is not None and result.bundle.plans[0].provenance.row == 3
+    assert (5, "P") in located, located

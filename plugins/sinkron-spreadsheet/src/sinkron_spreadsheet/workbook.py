@@ -171,7 +171,9 @@ class Workbook:
         notes = self._scan_notes(name)
         start = sheet.start or (0, 0)
         height = (start[0] + sheet.height) if sheet.height else 0
-        return Sheet(name=name, height=height, merged=merged, notes=notes, rows=sheet.iter_rows, start=tuple(start),
+        # python-calamine's iter_rows starts at row 0 (the empty rows above the used range included) but at the
+        # used range's first column (its issue #177): only the columns need the offset.
+        return Sheet(name=name, height=height, merged=merged, notes=notes, rows=sheet.iter_rows, start=(0, start[1]),
                      limits=self.limits)  # fmt: skip
 
     def close(self) -> None:
