@@ -201,3 +201,12 @@ def test_sinkron_diff_stays_the_function_when_its_module_loads_first() -> None:
     script = "import sinkron.diff, sinkron; print(sinkron.diff.__module__, callable(sinkron.diff))"
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["sinkron.diff", "True"]
+
+
+def test_the_package_exports_every_model() -> None:
+    """``sinkron.X`` works for every public model class, as the 0.1 ``from sinkron.models import *`` did."""
+    import sinkron
+    import sinkron.models
+
+    assert set(sinkron.models.__all__) <= set(sinkron.__all__)
+    assert all(getattr(sinkron, name) is getattr(sinkron.models, name) for name in sinkron.models.__all__)

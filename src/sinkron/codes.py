@@ -12,6 +12,9 @@ A :class:`Code` is an immutable value. :meth:`Code.parse` accepts the forms met 
 
 Anything else is rejected with a :class:`~sinkron.errors.CodeError` saying why.
 
+A perangkat daerah's SKPD code (``1.02.0.00.0.00.01.0000``) is not a nomenclature code: it names up to
+three bidang urusan, then the unit and sub unit. :func:`skpd_sectors` reads the bidang urusan it names.
+
 The kegiatan level has two dot-separated parts: a single *variant* digit (``2`` = regular
 kab/kota, ``1`` = province, ``3``/``4``/``5``/``7`` = special-region variants) and a 2-digit number.
 So a kegiatan code has five parts and a sub kegiatan six; a four-part code is incomplete.
@@ -29,7 +32,7 @@ import attrs
 
 from sinkron.errors import CodeError
 
-__all__ = ["Code", "CodeLevel"]
+__all__ = ["Code", "CodeLevel", "skpd_sectors"]
 
 
 class CodeLevel(str, enum.Enum):
@@ -289,3 +292,27 @@ def _code_of(text: str) -> Code:
 def _make(parts: tuple[str, ...]) -> Code:
     """One shared instance per distinct code (validated once, then cached)."""
     return Code(parts=parts)
+
+
+# SKPD code U.BB.U.BB.U.BB.NN.NNNN: three (urusan.bidang) pairs, then the unit and the sub unit.
+_SKPD = re.compile(r"(\d)\.(\d{2})\.(\d)\.(\d{2})\.(\d)\.(\d{2})\.\d{2}\.\d{4}\Z")
+
+
+def skpd_sectors(code: str) -> tuple[Code, ...] | None:
+    """The bidang urusan an SKPD code names, or ``None`` when the text is not an SKPD code.
+
+    A perangkat daerah code has three (urusan.bidang) pairs, then its unit and sub unit numbers; a pair
+    with bidang ``00`` (or urusan ``0``) names nothing.
+
+    >>> [str(c) for c in skpd_sectors("2.18.3.31.0.00.01.0000")]
+    ['2.18', '3.31']
+    >>> skpd_sectors("4.01.3.00.0.00.01.0000")
+    (Code('4.01'),)
+    >>> skpd_sectors("1.02.0.00.01.0000") is None
+    True
+    """
+    match = _SKPD.match(code.strip())
+    if match is None:
+        return None
+    parts = match.groups()
+    return tuple(_code_of(f"{parts[i]}.{parts[i + 1]}") for i in (0, 2, 4) if parts[i] != "0" and parts[i + 1] != "00")

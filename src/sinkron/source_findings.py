@@ -38,12 +38,14 @@ from sinkron.models.findings import Finding, Message, Severity
 from sinkron.models.provenance import Provenance
 
 __all__ = [
+    "AMOUNT_COMPUTED",
     "CATALOGUE",
     "CELL_UNREADABLE",
     "CODE_INFERRED",
     "DUPLICATE_ROW",
     "FORMULA_EVALUATED",
     "FORMULA_NOT_EVALUATED",
+    "LINE_AMOUNT_MISMATCH",
     "NAME_CONFLICT",
     "REPEATED_INDICATOR",
     "ROW_NOT_READ",
@@ -209,6 +211,22 @@ NAME_CONFLICT = _problem(
 """A unit (perangkat daerah) or heading code written with two different names in one file: the first
 name is kept."""
 
+LINE_AMOUNT_MISMATCH = _problem(
+    "SKN012", "line-amount-mismatch", Severity.ERROR,
+    "Jumlah rincian belanja tidak sama dengan harga satuan × volume",
+    "A budget line's jumlah differs from its unit price times its volumes",
+)  # fmt: skip
+"""A rincian belanja line (Form Rincian Renja/DPA) whose JUMLAH is not HARGA SATUAN × VOLUME (every factor of
+a compound volume such as ``200;2``): the line is kept with the jumlah as written."""
+
+AMOUNT_COMPUTED = _problem(
+    "SKN013", "amount-computed", Severity.INFO,
+    "Jumlah kosong dihitung dari harga satuan × volume",
+    "An empty jumlah computed from the unit price times the volumes",
+)  # fmt: skip
+"""A rincian belanja line with an empty JUMLAH cell: sinkron computes it from the unit price and the volumes,
+and says so (the value is inferred, not read)."""
+
 CATALOGUE: tuple[SourceProblem, ...] = (
     SUBTOTAL_MISMATCH,
     FORMULA_NOT_EVALUATED,
@@ -221,6 +239,8 @@ CATALOGUE: tuple[SourceProblem, ...] = (
     TARGET_WITHOUT_INDICATOR,
     DUPLICATE_ROW,
     NAME_CONFLICT,
+    LINE_AMOUNT_MISMATCH,
+    AMOUNT_COMPUTED,
 )
 """Every source problem, by rule id."""
 

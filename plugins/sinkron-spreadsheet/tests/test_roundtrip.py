@@ -42,6 +42,7 @@ def _item(item: Any, layout: str, years: range, budget_kind: Any) -> Any:
     }
     if hasattr(item, "spending"):
         changes["spending"] = ()
+        changes["budget_lines"] = ()  # rincian belanja are a layout of their own (the Form Rincian)
         if layout == "renstra":  # the Renstra template has no sumber dana column
             changes["funding"] = ()
     if hasattr(item, "activities"):

@@ -7,7 +7,17 @@ The glossary (``docs/glossary.md``) gives each model's official Indonesian term.
 
 from sinkron.models.bundle import Bundle
 from sinkron.models.indicators import Direction, Indicator, IndicatorKind
-from sinkron.models.items import Activity, Budget, BudgetKind, FundingSource, Program, Spending, SubActivity
+from sinkron.models.items import (
+    Activity,
+    Budget,
+    BudgetKind,
+    BudgetLine,
+    FundingSource,
+    PriceStandard,
+    Program,
+    Spending,
+    SubActivity,
+)
 from sinkron.models.links import Link, LinkKind, ref
 from sinkron.models.meetings import (
     ActionItem,
@@ -39,6 +49,7 @@ __all__ = [
     "Baseline",
     "Budget",
     "BudgetKind",
+    "BudgetLine",
     "Bundle",
     "Desk",
     "Direction",
@@ -61,6 +72,7 @@ __all__ = [
     "PlanKind",
     "PlanPeriod",
     "PlanStage",
+    "PriceStandard",
     "Priority",
     "PriorityKind",
     "Program",
@@ -78,7 +90,7 @@ __all__ = [
 
 #: Every model class, for the serialiser and the testing kit.
 MODEL_CLASSES: tuple[type, ...] = (
-    ActionItem, Activity, Agency, AgendaItem, Agreement, Baseline, Budget, Bundle, Desk, FundingSource,
+    ActionItem, Activity, Agency, AgendaItem, Agreement, Baseline, Budget, BudgetLine, Bundle, Desk, FundingSource,
     Goal, Government, Indicator, Link, Meeting, Mission, Money, Objective, Participant, Plan, PlanPeriod,
     Priority, Program, Proposal, Provenance, Realisation, Spending, SubActivity, Target, Value,
     *_NATIONAL_MODEL_CLASSES,

@@ -3,19 +3,31 @@
 from __future__ import annotations
 
 import enum
+import re
+from decimal import Decimal
 from typing import Any
 
 import attrs
 
 from sinkron.codes import Code, CodeLevel
 from sinkron.errors import InvalidModel
-from sinkron.models._base import non_empty, of_type, to_tuple, unique_ids, year
+from sinkron.models._base import non_empty, of_type, optional_non_empty, to_decimal, to_tuple, unique_ids, year
 from sinkron.models.indicators import Indicator
 from sinkron.models.money import Money
 from sinkron.models.provenance import Provenance
 from sinkron.models.values import ReportingPeriod
 
-__all__ = ["Activity", "Budget", "BudgetKind", "FundingSource", "Program", "Spending", "SubActivity"]
+__all__ = [
+    "Activity",
+    "Budget",
+    "BudgetKind",
+    "BudgetLine",
+    "FundingSource",
+    "PriceStandard",
+    "Program",
+    "Spending",
+    "SubActivity",
+]
 
 
 class BudgetKind(str, enum.Enum):
@@ -54,6 +66,109 @@ class FundingSource:
     name: str = attrs.field(validator=non_empty)
     code: str | None = None
     amount: Money | None = None
+
+
+class PriceStandard(str, enum.Enum):
+    """Jenis komponen: the price standard a budget line's component is priced by (Perpres 33/2020)."""
+
+    SSH = "ssh"
+    """Standar satuan harga: goods and services (ATK, konsumsi …)."""
+    SBU = "sbu"
+    """Standar biaya umum: honoraria, travel, meeting costs."""
+    HSPK = "hspk"
+    """Harga satuan pokok kegiatan: unit prices of construction work."""
+    ASB = "asb"
+    """Analisis standar belanja: the standard cost of a whole kegiatan output."""
+
+
+_ACCOUNT = re.compile(r"\d+(?:\.\d+)*\Z")
+
+
+def _account(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str) or not _ACCOUNT.match(value):
+        raise InvalidModel(
+            type(instance).__name__, attribute.name, f"must be a kode akun such as 5.1.02.01.01.0024, got {value!r}"
+        )
+
+
+def _volumes(instance: BudgetLine, attribute: attrs.Attribute[tuple[Decimal, ...]], value: tuple[Decimal, ...]) -> None:
+    if not value:
+        raise InvalidModel("BudgetLine", "volumes", "must hold at least one volume")
+    for volume in value:
+        if not isinstance(volume, Decimal) or not volume.is_finite() or volume < 0:
+            raise InvalidModel("BudgetLine", "volumes", f"must be finite Decimals of zero or more, got {volume!r}")
+
+
+def _units(instance: BudgetLine, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]) -> None:
+    if value and len(value) != len(instance.volumes):
+        raise InvalidModel(
+            "BudgetLine", "units", f"must give one satuan per volume ({len(instance.volumes)}), got {len(value)}"
+        )
+    for unit in value:
+        non_empty(instance, attribute, unit)
+
+
+def _to_decimals(value: Any) -> tuple[Any, ...]:
+    return tuple(to_decimal(v) for v in to_tuple(value))
+
+
+@attrs.frozen(kw_only=True)
+class BudgetLine:
+    """Rincian belanja: one line of a sub kegiatan's RKA/DPA — an akun, a priced component, its volumes.
+
+    ``volumes`` may be compound: ``200 lembar × 2 bulan`` is ``volumes=(200, 2)``, ``units=("lembar",
+    "bulan")``; the line's ``amount`` (jumlah) is then the unit price times every volume.
+
+    >>> line = BudgetLine(account="5.1.02.01.01.0025", component="Fotokopi", unit_price=Money(300),
+    ...                   volumes=(200, 2), units=("lembar", "bulan"), amount=Money(120_000))
+    >>> line.computed_amount == line.amount, line.volume_text
+    (True, '200 lembar × 2 bulan')
+    """
+
+    account: str = attrs.field(validator=_account)
+    """Kode akun (kode rekening belanja, Permendagri 90/2019 as amended): ``5.1.02.01.01.0024``."""
+    component: str = attrs.field(validator=non_empty)
+    """Nama komponen: the priced good or service."""
+    unit_price: Money
+    """Harga satuan komponen."""
+    volumes: tuple[Decimal, ...] = attrs.field(converter=_to_decimals, validator=_volumes)
+    """Volume, one number per factor of a compound volume."""
+    amount: Money
+    """Jumlah: the line's total in rupiah."""
+    units: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple, validator=_units)
+    """Satuan of each volume (``("lembar", "bulan")``); empty when the source gives none."""
+    component_unit: str | None = attrs.field(default=None, validator=optional_non_empty)
+    """Satuan komponen: the unit the price is per (``"orang/kegiatan"``)."""
+    description: str | None = attrs.field(default=None, validator=optional_non_empty)
+    """Uraian: the line's description as written (often the akun's name or a sub-heading)."""
+    group: str | None = attrs.field(default=None, validator=optional_non_empty)
+    """Kelompok: the heading that groups lines (``[#] Alat Tulis Kantor``)."""
+    group_kind: str | None = attrs.field(default=None, validator=optional_non_empty)
+    """Jenis kelompok as written (``kelompok``, ``keterangan``)."""
+    standard: PriceStandard | None = None
+    """Jenis komponen: the price standard (SSH, SBU, HSPK, ASB)."""
+    funding_code: str | None = attrs.field(default=None, validator=optional_non_empty)
+    """Kode sumber dana (``1.2.1.01.02``)."""
+    note: str | None = attrs.field(default=None, validator=optional_non_empty)
+    """Keterangan."""
+    provenance: Provenance | None = attrs.field(default=None, eq=False)
+    extra: dict[str, Any] = attrs.field(factory=dict, hash=False)
+
+    @property
+    def computed_amount(self) -> Money:
+        """Harga satuan × every volume: what ``amount`` should be."""
+        total = self.unit_price.amount
+        for volume in self.volumes:
+            total *= volume
+        return Money(total)
+
+    @property
+    def volume_text(self) -> str:
+        """The volumes with their satuan, as a planner writes them: ``200 lembar × 2 bulan``."""
+        parts = [format(v.normalize(), "f") for v in self.volumes]
+        if self.units:
+            parts = [f"{p} {u}" for p, u in zip(parts, self.units, strict=True)]
+        return " × ".join(parts)
 
 
 def _level(expected: CodeLevel) -> Any:
@@ -130,6 +245,8 @@ class SubActivity(_ItemMixin):
     locations: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
     """Lokasi as written (``"Kec. Pahandut, Semua Kelurahan"``)."""
     funding: tuple[FundingSource, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    budget_lines: tuple[BudgetLine, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    """Rincian belanja (RKA/DPA lines) of the sub kegiatan, in the order of the source."""
     provenance: Provenance | None = attrs.field(default=None, eq=False)
     extra: dict[str, Any] = attrs.field(factory=dict, hash=False)
 

@@ -33,6 +33,7 @@ from sinkron.models import (
     Agreement,
     Baseline,
     Budget,
+    BudgetLine,
     Bundle,
     Desk,
     Direction,
@@ -55,6 +56,7 @@ from sinkron.models import (
     PlanKind,
     PlanPeriod,
     PlanStage,
+    PriceStandard,
     Priority,
     PriorityKind,
     Program,
@@ -243,6 +245,24 @@ _FUNDING = st.lists(
 )
 
 
+def _draw_budget_line(draw: st.DrawFn) -> BudgetLine:
+    """A rincian belanja line whose jumlah is its harga satuan × its (possibly compound) volumes."""
+    volumes = draw(st.lists(st.integers(1, 500).map(Decimal), min_size=1, max_size=2))
+    units = draw(st.sampled_from(((), ("lembar", "bulan", "kali")[: len(volumes)])))
+    price = Money(draw(st.integers(1, 5_000)) * 100)
+    amount = price.amount
+    for volume in volumes:
+        amount *= volume
+    return BudgetLine(
+        account=draw(st.sampled_from(("5.1.02.01.01.0024", "5.1.02.01.01.0052", "5.1.02.02.01.0004"))),
+        description=draw(st.sampled_from((None, "Alat Tulis Kantor", "Makan Minum Rapat"))),
+        component=draw(st.sampled_from(("Kertas HVS", "Nasi Kotak", "Honorarium Narasumber"))),
+        standard=draw(st.sampled_from((None, *PriceStandard))),
+        unit_price=price, volumes=volumes, units=units, amount=Money(amount),
+        funding_code=draw(st.sampled_from((None, "1.2.1.01.02"))),
+    )  # fmt: skip
+
+
 def _draw_sub(draw: st.DrawFn, entry: Entry, period: PlanPeriod, agency_id: str | None) -> SubActivity:
     indicator = draw(indicators(period=period, kind=IndicatorKind.OUTPUT))
     indicator = attrs.evolve(indicator, name=entry.indikator or entry.name, unit=entry.satuan or indicator.unit)
@@ -258,6 +278,7 @@ def _draw_sub(draw: st.DrawFn, entry: Entry, period: PlanPeriod, agency_id: str 
         ],
         locations=draw(_LOCATIONS),
         funding=draw(_FUNDING),
+        budget_lines=[_draw_budget_line(draw) for _ in range(draw(st.integers(0, 2)))],
     )
 
 

@@ -18,7 +18,8 @@ class XlsxConnector(Connector):
     """Reads xlsx workbooks in the built-in layouts or with a column mapping; writes them back.
 
     Options: ``mapping`` (layout name, ``NAME@YEAR``, mapping file or dict), ``sheet``, ``year``,
-    ``start_year``, ``plan_id``, ``title``, ``kind``, ``agency``, ``nomenclature``. Writing takes
+    ``start_year``, ``plan_id``, ``title``, ``kind``, ``agency``, ``nomenclature``, ``sub_activity`` (the sub
+    kegiatan of a Form Rincian). Writing takes
     ``layout`` (default: by plan kind). A meeting workbook (a ``Rapat`` sheet and a meeting table, see
     :func:`~sinkron_spreadsheet.meetings.is_meeting_file`; or ``mapping="meeting"``) is read into a
     Meeting (:mod:`sinkron_spreadsheet.meetings`).
@@ -29,7 +30,9 @@ class XlsxConnector(Connector):
     extensions = (".xlsx", ".xlsm")
     requires = ("python_calamine", "openpyxl")
     install = "sinkron-spreadsheet"
-    description = "Renstra PD, Renja/DPA, tujuan/sasaran and RKPD report workbooks; column mappings"
+    description = (
+        "Renstra PD, Renja/DPA, tujuan/sasaran, RKPD report, Form Rincian and OPD list workbooks; column mappings"
+    )
 
     def read(self, source: Source, *, progress: Progress | None = None, **options: Any) -> ReadResult:
         if _meeting(source, options, "xlsx"):

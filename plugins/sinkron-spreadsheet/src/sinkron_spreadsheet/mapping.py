@@ -1,7 +1,7 @@
 """Declarative column mappings: which header text feeds which model field.
 
 A :class:`Mapping` is read from a TOML or JSON file, a dict, or the name of a built-in layout
-(``renstra``, ``renja``, ``tujuan-sasaran``, ``rkpd-report``). See ``docs/spreadsheets.md`` for
+(``renstra``, ``renja``, ``tujuan-sasaran``, ``rkpd-report``, ``rincian``, ``opd``). See ``docs/spreadsheets.md`` for
 the format and the field vocabulary.
 
 >>> m = load_mapping({"extends": "renja", "name": "renja-pasangkayu", "year": 2024,
@@ -38,6 +38,8 @@ def _toml_loads(text: str) -> dict[str, Any]:
 
 
 __all__ = [
+    "AGENCY_FIELDS",
+    "BUDGET_LINE_FIELDS",
     "BUILTIN_LAYOUTS",
     "GOAL_FIELDS",
     "ITEM_FIELDS",
@@ -58,10 +60,19 @@ ITEM_FIELDS: tuple[str, ...] = (
 #: Fields of the ``goals`` shape (tujuan and sasaran rows).
 GOAL_FIELDS: tuple[str, ...] = ("group", "text", "indicator", "note", "id")
 
-#: The built-in layouts, by name.
-BUILTIN_LAYOUTS: tuple[str, ...] = ("renstra", "renja", "tujuan-sasaran", "rkpd-report")
+#: Fields of the ``budget-lines`` shape (rincian belanja of one sub kegiatan, see ``rincian.py``).
+BUDGET_LINE_FIELDS: tuple[str, ...] = (
+    "account", "description", "group_kind", "group", "standard", "component", "unit_price", "component_unit",
+    "unit", "volume", "amount", "funding", "note",
+)  # fmt: skip
+#: Fields of the ``agencies`` shape (a list of perangkat daerah, see ``organisations.py``).
+AGENCY_FIELDS: tuple[str, ...] = ("code", "name", "note")
 
-_SHAPES = ("items", "goals")
+#: The built-in layouts, by name.
+BUILTIN_LAYOUTS: tuple[str, ...] = ("renstra", "renja", "tujuan-sasaran", "rkpd-report", "rincian", "opd")
+
+_FIELDS = {"items": ITEM_FIELDS, "goals": GOAL_FIELDS, "budget-lines": BUDGET_LINE_FIELDS, "agencies": AGENCY_FIELDS}
+_SHAPES = tuple(_FIELDS)
 _Kind = TypeVar("_Kind", bound=Enum)
 
 
@@ -111,7 +122,7 @@ class Mapping:
     def __attrs_post_init__(self) -> None:
         if self.shape not in _SHAPES:
             raise MappingError(f"mapping {self.name!r}: shape must be one of {', '.join(_SHAPES)}, got {self.shape!r}")
-        known = ITEM_FIELDS if self.shape == "items" else GOAL_FIELDS
+        known = _FIELDS[self.shape]
         unknown = sorted(set(self.columns) - set(known))
         if unknown:
             raise MappingError(

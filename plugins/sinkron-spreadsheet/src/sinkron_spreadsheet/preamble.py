@@ -18,6 +18,8 @@ Kode Pemerintah                         government id (kode wilayah)
 Nomenklatur                             nomenclature version id
 Unit Organisasi / Perangkat Daerah      unit: ``<SKPD code> <name>``
 Sub Unit Organisasi                     sub unit, under the unit
+Sub Kegiatan                            the sub kegiatan a Form Rincian details: ``<code> [name]``
+Pagu / Pagu Sub Kegiatan                its pagu (Form Rincian)
 =====================================  =================================================
 """
 
@@ -54,6 +56,9 @@ LABELS: dict[str, str] = {
     "unit organisasi": "unit",
     "perangkat daerah": "unit",
     "sub unit organisasi": "sub_unit",
+    "sub kegiatan": "sub_activity",
+    "pagu": "pagu",
+    "pagu sub kegiatan": "pagu",
 }
 
 _KIND_NAMES = {normalise_header(k.value): k for k in PlanKind} | {

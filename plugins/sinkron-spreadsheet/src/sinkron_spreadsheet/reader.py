@@ -29,7 +29,9 @@ from sinkron_spreadsheet.header import SCAN_ROWS, Header, column_letter, find_he
 from sinkron_spreadsheet.items import read_items
 from sinkron_spreadsheet.limits import ReadLimits
 from sinkron_spreadsheet.mapping import BUILTIN_LAYOUTS, Mapping, load_mapping
+from sinkron_spreadsheet.organisations import read_organisations
 from sinkron_spreadsheet.preamble import Preamble, parse_period, parse_unit
+from sinkron_spreadsheet.rincian import read_rincian
 from sinkron_spreadsheet.workbook import OpenError, ReadProblem, Sheet, open_workbook
 
 __all__ = ["Detection", "SheetResult", "detect_layout", "read_sheet", "read_spreadsheet", "year_in"]
@@ -102,10 +104,12 @@ def read_sheet(
     agency: Agency | None = None,
     nomenclature: Nomenclature | None = None,
     progress: Progress | None = None,
+    sub_activity: str | None = None,
 ) -> SheetResult:
     """Read one sheet with ``mapping`` (or the best of ``candidates``) into a plan.
 
-    ``sheet_label`` is the sheet name used in error locations (``None`` for csv files).
+    ``sheet_label`` is the sheet name used in error locations (``None`` for csv files); ``sub_activity``
+    names the sub kegiatan a Form Rincian details (see :mod:`sinkron_spreadsheet.rincian`).
     """
     rows = sheet.rows()
     head = list(itertools.islice(rows, SCAN_ROWS + 6))
@@ -141,6 +145,11 @@ def read_sheet(
         preamble.feed(r, values)
     errors: list[SourceError] = list(duplicated)
     findings: list[Finding] = []
+    if layout.shape == "agencies":  # a list of perangkat daerah: no plan, no year
+        listed = read_organisations(((r, v) for r, v in itertools.chain(head, rows) if r >= header.first_data_row),
+                                    header=header, source=source, sheet=sheet_label)  # fmt: skip
+        return SheetResult(plan=None, agencies=listed.agencies, errors=tuple(errors), rows=listed.rows,
+                           detection=detection, findings=listed.findings)  # fmt: skip
     plan_kind = _kind(kind) or preamble.kind() or layout.plan_kind
     period = _period(
         plan_kind, layout, header, preamble, year, start_year, _Place(source, sheet_label), errors, findings
@@ -199,6 +208,17 @@ def read_sheet(
         if goals.notes:
             extra["notes"] = goals.notes
         count = goals.rows
+    elif layout.shape == "budget-lines":
+        rincian = read_rincian(
+            data, mapping=layout, header=header, source=source, sheet=sheet_label, year=period.start,
+            sub_activity=sub_activity or preamble.values.get("sub_activity", (None, 0))[0],
+            pagu=preamble.values.get("pagu"), agency_id=agency_id,
+            nomenclature=nomenclature or default_nomenclature(), tick=tick,
+        )  # fmt: skip
+        errors.extend(rincian.errors)
+        findings.extend(rincian.findings)
+        plan_fields["programs"] = rincian.programs
+        count = rincian.rows
     else:
         items = read_items(
             data, mapping=layout, header=header, source=source, sheet=sheet_label, notes=sheet.notes,
@@ -452,6 +472,7 @@ def read_spreadsheet(
     nomenclature: Nomenclature | None = None,
     progress: Progress | None = None,
     limits: ReadLimits | dict[str, int] | None = None,
+    sub_activity: str | None = None,
 ) -> ReadResult:
     """Read an xlsx or csv file into a :class:`~sinkron.connector.ReadResult`.
 
@@ -459,14 +480,16 @@ def read_spreadsheet(
     ``"rkpd-report"``, optionally with ``@YEAR``), a mapping file or dict; without one the layout of
     each sheet is detected from its header. ``year`` (yearly plans) or ``start_year`` (Renstra)
     give the period when the file does not. ``limits`` (a :class:`ReadLimits` or a dict of some
-    of its fields) bounds what is read. Every problem is in ``errors``, located.
+    of its fields) bounds what is read. ``sub_activity`` (``"1.02.02.2.02.0001"``) names the sub kegiatan
+    of a Form Rincian (``rincian`` layout) whose sheet does not. Every problem is in ``errors``, located;
+    problems with the data of a readable file are source findings in the bundle.
     """
     # Paused as sinkron.read_result does around every connector: callers such as read_rkpd_report come here directly.
     with paused_gc():
         return _read_spreadsheet(
             source, mapping=mapping, sheet=sheet, format=format, encoding=encoding, year=year, start_year=start_year,
             plan_id=plan_id, title=title, kind=kind, agency=agency, nomenclature=nomenclature, progress=progress,
-            limits=limits,
+            limits=limits, sub_activity=sub_activity,
         )  # fmt: skip
 
 
@@ -486,6 +509,7 @@ def _read_spreadsheet(
     nomenclature: Nomenclature | None,
     progress: Progress | None,
     limits: ReadLimits | dict[str, int] | None,
+    sub_activity: str | None,
 ) -> ReadResult:
     text = str(source)
     kind_hint = "csv" if format == "csv" else ("xlsx" if format in ("xlsx", "xlsm") else None)
@@ -523,6 +547,7 @@ def _read_spreadsheet(
                     opened, source=text, mapping=None if detect else candidates[0],
                     candidates=candidates, sheet_label=label, year=year, start_year=start_year, plan_id=plan_id,
                     title=title, kind=kind, agency=agency, nomenclature=nomenclature, progress=progress,
+                    sub_activity=None if sub_activity is None else str(sub_activity),
                 )  # fmt: skip
             except Exception as exc:  # calamine raises on a damaged sheet part
                 errors.append(SourceError(f"the sheet cannot be read: {type(exc).__name__}: {exc}",
@@ -543,7 +568,7 @@ def _read_spreadsheet(
                 notes.append(f"{text} [sheet {name!r}]: skipped, no known layout's header")
     finally:
         workbook.close()
-    if detect and not plans and not errors:
+    if detect and not plans and not agencies and not errors:
         expected = "; ".join(f"{m.name}: {', '.join(m.columns[f][0] for f in m.required)}" for m in candidates)
         errors.append(SourceError("no sheet has the header of a known layout", location=Location(source=text),
                                   expected=f"a header row with the columns of one layout ({expected}), "

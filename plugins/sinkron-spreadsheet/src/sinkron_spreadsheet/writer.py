@@ -485,13 +485,17 @@ def _write_rkpd(sheet: _Sheet, plan: Plan, agencies: dict[str, Agency], nomencla
     sheet.append(cells)
 
 
+#: The layouts the writer writes (the Form Rincian and the OPD list are read only).
+_WRITTEN_LAYOUTS = tuple(name for name in BUILTIN_LAYOUTS if name not in ("rincian", "opd"))
+
+
 # -- the workbook -----------------------------------------------------------------------------------------------------
 def render_workbook(bundle: Bundle, *, layout: str | None = None, nomenclature: Nomenclature | None = None) -> bytes:
     """The xlsx bytes of ``bundle`` (see the module docs). ``layout`` forces one layout for every plan."""
     from openpyxl import Workbook  # type: ignore[import-untyped]
 
-    if layout is not None and layout not in BUILTIN_LAYOUTS:
-        raise SinkronError(f"unknown layout {layout!r}; the writer knows {', '.join(BUILTIN_LAYOUTS)}")
+    if layout is not None and layout not in _WRITTEN_LAYOUTS:
+        raise SinkronError(f"the writer does not write the layout {layout!r}; it writes {', '.join(_WRITTEN_LAYOUTS)}")
     if not bundle.plans:
         raise SinkronError("the bundle has no plan to write as a spreadsheet")
     nomenclature = nomenclature or default_nomenclature()

@@ -13,14 +13,13 @@ them, instead of one error per item. Load a provincial list (a version whose ``s
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 
 from sinkron.align.context import Context
 from sinkron.align.findings import Finding, Severity
 from sinkron.align.index import BundleIndex, ItemRecord
 from sinkron.align.rule import Rule, register_all, rule
-from sinkron.codes import Code, CodeLevel
+from sinkron.codes import Code, CodeLevel, skpd_sectors
 from sinkron.models import Plan, ref
 from sinkron.names import VARIANT_THRESHOLD
 from sinkron.nomenclature import CodeState, CodeStatus, Nomenclature, compare_names
@@ -38,8 +37,6 @@ _LEVEL_NAMES = {
     CodeLevel.ACTIVITY: "kegiatan",
     CodeLevel.SUB_ACTIVITY: "sub kegiatan",
 }
-# SKPD code U.BB.U.BB.U.BB.NN.NNNN: up to three (urusan.bidang) pairs, then unit and sub unit.
-_SKPD = re.compile(r"(\d)\.(\d{2})\.(\d)\.(\d{2})\.(\d)\.(\d{2})\.\d{2}\.\d{4}\Z")
 _EXAMPLES = 10
 
 
@@ -70,12 +67,7 @@ def agency_sectors(index: BundleIndex, agency_id: str | None) -> tuple[Code, ...
     if agency is not None and agency.sectors:
         sectors = tuple(s for s in agency.sectors if s.level is CodeLevel.SECTOR and not s.is_generic)
     else:
-        match = _SKPD.match(agency.code if agency is not None else agency_id or "")
-        if match:
-            parts = match.groups()
-            sectors = tuple(
-                Code.parse(f"{parts[i]}.{parts[i + 1]}") for i in (0, 2, 4) if parts[i] != "0" and parts[i + 1] != "00"
-            )
+        sectors = skpd_sectors(agency.code if agency is not None else agency_id or "") or ()
     cache[agency_id] = sectors
     return sectors
 
