@@ -38,6 +38,9 @@ class Case:
     options: dict[str, Any] = attrs.field(factory=dict)
     items: int | None = None
     cli: tuple[str, ...] = ()
+    findings: tuple[str, ...] = ()
+    """Fragments of the source findings expected (``rule path: message``): problems of data the reader
+    kept or named; read with ``strict=True`` the findings of severity error become errors."""
 
 
 def text_file(relative: str) -> Callable[[Path], Path]:
@@ -288,20 +291,39 @@ CASES = [
     ),
     Case("sipd-empty", text_file("sipd/empty.json"), ("invalid JSON",), SIPD, cli=("--from", "sipd")),
     Case("sipd-truncated", text_file("sipd/truncated.json"), ("invalid JSON",), SIPD, cli=("--from", "sipd")),
-    Case("sipd-nan", text_file("sipd/nan.json"), ("$[0].pagu", "pagu is not a number"), SIPD, cli=("--from", "sipd")),
+    # a pagu that is not a number is left out of a record that is kept (SKN008; before: an error for the record)
+    Case(
+        "sipd-nan",
+        text_file("sipd/nan.json"),
+        COMPLETE,
+        SIPD,
+        items=3,
+        cli=("--from", "sipd"),
+        findings=("SKN008 ", "$[0].pagu, field 'pagu': pagu is not a number"),
+    ),
     Case(
         "sipd-infinity",
         text_file("sipd/infinity.json"),
-        ("$[0].pagu", "pagu is not a number"),
+        COMPLETE,
         SIPD,
+        items=3,
         cli=("--from", "sipd"),
+        findings=("$[0].pagu, field 'pagu': pagu is not a number",),
     ),
+    # a record whose kode_sub_giat is not a code cannot be placed: named by SKN005, not an error
     Case(
         "sipd-wrong-types",
         text_file("sipd/wrong_types.json"),
-        ("$[0].kode_sub_giat, field 'kode_sub_giat': kode_sub_giat is not a code", "$[0].pagu, field 'pagu'"),
+        COMPLETE,
         SIPD,
+        items=0,
         cli=("--from", "sipd"),
+        findings=(
+            "SKN005 ",
+            "$[0].kode_sub_giat, field 'kode_sub_giat': The record $[0] is not read: kode_sub_giat is not a code",
+            "SKN008 ",
+            "$[0].pagu, field 'pagu'",
+        ),
     ),
     Case(
         "sipd-records-not-objects",
@@ -359,6 +381,15 @@ def test_corpus_case(case: Case, tmp_path: Path) -> None:
         assert outcome.result is not None
         if case.items is not None:
             assert sum(1 for plan in outcome.result.bundle.plans for _ in plan.items()) == case.items
+        found = [f"{f.rule} {f.path}: {f.message.en}" for f in outcome.result.findings]
+        missing = [fragment for fragment in case.findings if not any(fragment in text for text in found)]
+        assert not missing, (missing, found)
+        if case.findings:  # all-or-nothing on request: the findings are the errors
+            strict = read_safely(path, strict=True, **options)
+            assert strict.errors and all(fragment.split(",")[0] in " ".join(strict.messages)
+                                         for fragment in case.findings if "$" in fragment)  # fmt: skip
+        else:
+            assert outcome.result.findings == ()
     else:
         assert outcome.errors, "a broken file must give at least one located error"
         missing = [fragment for fragment in case.expected if not outcome.has(fragment)]

@@ -123,7 +123,7 @@ SIPD_KINDS = ("good", "wrong_type", "not_object", "bad_code")
 @given(
     kinds=st.lists(st.sampled_from(SIPD_KINDS), min_size=1, max_size=20), container=st.sampled_from(["list", "lines"])
 )
-def test_every_sipd_record_is_in_the_bundle_or_in_the_errors(
+def test_every_sipd_record_is_in_the_bundle_in_the_errors_or_named_by_a_finding(
     tmp_path_factory: pytest.TempPathFactory, kinds: list[str], container: str
 ) -> None:
     base = json.loads(c.SIPD_RECORD)
@@ -148,12 +148,22 @@ def test_every_sipd_record_is_in_the_bundle_or_in_the_errors(
     assert result.records == len(records)
     in_bundle = {str(s.code) for plan in result.bundle.plans for s in plan.sub_activities()}
     paths = {(e.location.json_path or "").split(".")[0] for e in result.errors}
+    noted: dict[str, set[str]] = {"SKN005": set(), "SKN008": set()}
+    for finding in result.findings:
+        noted.setdefault(finding.rule, set()).add(
+            (finding.location.json_path or "").split(".")[0] if finding.location else ""
+        )
     for index, kind in enumerate(kinds):
+        record = f"$[{index}]"
         if kind == "good":
-            assert CODES[index] in in_bundle and f"$[{index}]" not in paths
-        else:
-            assert f"$[{index}]" in paths, (index, kind, [str(e) for e in result.errors])
-            assert CODES[index] not in in_bundle  # left out whole, never half imported
+            assert CODES[index] in in_bundle and record not in paths and not any(record in n for n in noted.values())
+        elif kind == "wrong_type":  # kept without the value it could not read (SKN008)
+            assert CODES[index] in in_bundle and record in noted["SKN008"] and record not in paths
+        elif kind == "bad_code":  # cannot be placed: named by SKN005, left out whole, never half imported
+            assert record in noted["SKN005"] and CODES[index] not in in_bundle and record not in paths
+        else:  # cannot be read at all: a located error
+            assert record in paths, (index, kind, [str(e) for e in result.errors])
+            assert CODES[index] not in in_bundle
 
 
 # -- round trips ------------------------------------------------------------------------------------

@@ -109,9 +109,10 @@ def test_malformed_sipd_record_is_located_by_page_and_row(server: ApiServer) -> 
     )
     result = read_http(source, mapping=SipdMapping())
     assert result.records == 6
-    assert result.errors
-    error = result.errors[0]
-    assert error.location.source == server.url("/wp-admin/admin-ajax.php")
-    assert error.location.row == 6  # the sixth record of the stream …
-    assert (error.location.json_path or "").startswith("$.data[1]")  # … second on page 2
+    assert result.errors == () and not result.complete  # the record cannot be placed: named by SKN005
+    (finding,) = result.findings
+    assert finding.rule == "SKN005" and finding.location is not None
+    assert finding.location.source == server.url("/wp-admin/admin-ajax.php")
+    assert finding.location.row == 6  # the sixth record of the stream …
+    assert (finding.location.json_path or "").startswith("$.data[1]")  # … second on page 2
     assert len([s for p in result.bundle.plans for s in p.sub_activities()]) == 5

@@ -12,6 +12,7 @@ import sinkron
 from sinkron.convert import dumps, loads
 from sinkron.kl import ComponentKind, MinistryDocument
 from sinkron.models import Bundle, LinkKind, Money
+from sinkron.models.findings import Finding, Severity
 from sinkron_kl import is_krisna_export, read_krisna
 
 
@@ -69,6 +70,10 @@ def test_amount_unit_is_declared(tmp_path: Path) -> None:
     assert "cannot tell the amount unit" in read_krisna(path, amount_unit="dolar").errors[0].message
 
 
+def _findings(result: sinkron.ReadResult) -> dict[str, Finding]:
+    return {f.location.json_path: f for f in result.findings if f.location is not None and f.location.json_path}
+
+
 def test_problems_are_located_by_json_path_and_all_reported(tmp_path: Path) -> None:
     records = [
         krisna_record(suboutput_kode="005"),
@@ -80,18 +85,33 @@ def test_problems_are_located_by_json_path_and_all_reported(tmp_path: Path) -> N
         krisna_record(program_kode="033.01.AB", suboutput_kode="004"),
         "not a record",
     ]  # fmt: skip
-    result = read_krisna(krisna_file(tmp_path / "r.json", records))
-    found = {e.location.json_path: e for e in result.errors}
-    assert "required field missing or empty" in found["$[1].suboutput_nama"].message
-    assert found["$[2].lokasi_alokasi[0].kode_lokasi"].actual == "KALTENG"
-    assert found["$[2].lokasi_alokasi[1].volume"].message == "unknown field"
-    assert "komponen" in found["$[3].komponen[0].kdkmpnen"].expected
-    assert "priority tree" in found["$[3].kdpn"].message
-    assert "appears twice (first at $[0])" in found["$[4].suboutput_kode"].message
-    assert "not 032" in found["$[5].program_kode"].message
-    assert found["$[6]"].message == "not a record (JSON object)"
-    assert len(result.errors) == 8 and not result.complete
-    assert [str(o.output.code) for o in result.bundle.national.outputs()] == ["032.04.CE.5678.RBK.005"]
+    path = krisna_file(tmp_path / "r.json", records)
+    result = read_krisna(path)
+    # what cannot be read at all, and what the read needs from its options, are errors
+    errors = {e.location.json_path: e for e in result.errors}
+    assert "priority tree" in errors["$[3].kdpn"].message
+    assert errors["$[6]"].message == "not a record (JSON object)"
+    assert len(result.errors) == 2 and not result.complete
+    # the rest are source findings: the records whose data allows it are kept
+    found = _findings(result)
+    assert (
+        found["$[1].suboutput_nama"].rule == "SKN008" and "missing or empty" in found["$[1].suboutput_nama"].message.en
+    )
+    assert (found["$[2].lokasi_alokasi[0].kode_lokasi"].rule, found["$[2].lokasi_alokasi[0].kode_lokasi"].evidence["found"]) == (
+        "SKN005", "KALTENG",
+    )  # fmt: skip
+    assert found["$[2].lokasi_alokasi[1].volume"].severity is Severity.WARNING
+    assert found["$[3].komponen[0].kdkmpnen"].rule == "SKN005"
+    assert "komponen" in found["$[3].komponen[0].kdkmpnen"].evidence["expected"]
+    assert "appears twice (first at $[0])" in found["$[4].suboutput_kode"].message.en
+    assert found["$[5].program_kode"].rule == "SKN005" and "not 032" in found["$[5].program_kode"].message.en
+    ro = {str(o.output.code): o.output for o in result.bundle.national.outputs()}
+    assert sorted(ro) == [f"032.04.CE.5678.RBK.00{n}" for n in (1, 2, 3, 5)]
+    assert ro["032.04.CE.5678.RBK.001"].name == "RO 001" and ro["032.04.CE.5678.RBK.001"].extra["nama_tidak_ada"]
+    assert [loc.region_code for loc in ro["032.04.CE.5678.RBK.002"].locations] == ["62"]  # the lokasi read
+    assert ro["032.04.CE.5678.RBK.003"].components == ()  # the komponen with no readable code is left out
+    strict = sinkron.read_result(path, format="krisna", strict=True)
+    assert {e.location.json_path for e in strict.errors} >= {"$[1].suboutput_nama", "$[5].program_kode"}
 
 
 def test_location_map_and_priority_tags(tmp_path: Path) -> None:
@@ -110,7 +130,8 @@ def test_year_and_document_shape(tmp_path: Path) -> None:
     assert read_krisna(path).errors[0].expected == "a year, or the option year=2026"
     assert read_krisna(path, year=2026).complete
     other = krisna_file(tmp_path / "o.json", [krisna_record(tahun=2025)])
-    assert read_krisna(other, year=2026).errors[0].actual == 2025
+    [finding] = read_krisna(other, year=2026).findings
+    assert (finding.rule, finding.evidence["found"]) == ("SKN005", 2025)
     wrong = tmp_path / "w.json"
     wrong.write_text('{"records": []}', encoding="utf-8")
     assert read_krisna(wrong).errors[0].message == "no records"
@@ -173,12 +194,13 @@ def test_list_fields_that_are_not_lists_of_objects_are_reported_in_order(tmp_pat
     records = [krisna_record(lokasi_alokasi="62.02"), krisna_record(suboutput_kode="002", komponen=komponen,
                                                                     lokasi_alokasi=lokasi)]  # fmt: skip
     result = read_krisna(krisna_file(tmp_path / "r.json", records))
-    assert [(e.location.json_path, e.message, e.expected) for e in result.errors] == [
+    assert result.errors == () and len(list(result.bundle.national.outputs())) == 2  # both records kept
+    assert [(f.location.json_path, f.message.en.split(";")[0], f.evidence.get("expected")) for f in result.findings] == [
         ("$[0].lokasi_alokasi", "not a list", "a list of {kode_lokasi, nama_lokasi, target, alokasi}"),
-        ("$[1].lokasi_alokasi[0].volume", "unknown field", "alokasi, kode_lokasi, nama_lokasi, target"),
-        ("$[1].lokasi_alokasi[1]", "not an object", None),
-        ("$[1].komponen[0]", "not an object", None),
-        ("$[1].komponen[1].catatan", "unknown field", ", ".join(sorted(
+        ("$[1].lokasi_alokasi[0].volume", "unknown field volume", "alokasi, kode_lokasi, nama_lokasi, target"),
+        ("$[1].lokasi_alokasi[1]", "not an object", "a JSON object"),
+        ("$[1].komponen[0]", "not an object", "a JSON object"),
+        ("$[1].komponen[1].catatan", "unknown field catatan", ", ".join(sorted(
             {"kdkmpnen", "nmkmpnen", "jenis_komponen", "indikator_pbj", "indikator_komponen", "satuan", "target",
              "alokasi_total"}))),
     ]  # fmt: skip

@@ -96,12 +96,17 @@ def test_operational_block_before_the_first_program_is_kept_and_counted(sheet: P
 
 
 def test_official_total_mismatch_is_reported_at_the_satker_row(tmp_path: Path) -> None:
-    result = read_sakti(kertas_kerja(tmp_path / "kk.xlsx", kertas_kerja_lines(total=TOTAL + 1000)))
-    (error,) = result.errors
-    assert (error.location.row, error.location.column) == (row_of("022.12"), "V")
-    assert (error.expected, error.actual) == (str(TOTAL), str(TOTAL + 1000))
-    assert "official total" in error.message
-    assert not result.complete and result.bundle.national.plans  # partial, and says so
+    path = kertas_kerja(tmp_path / "kk.xlsx", kertas_kerja_lines(total=TOTAL + 1000))
+    result = read_sakti(path)
+    assert result.errors == () and result.complete and result.bundle.national.plans  # every row kept
+    (finding,) = result.findings
+    assert finding.rule == "SKN001" and finding.location is not None
+    assert (finding.location.row, finding.location.column) == (row_of("022.12"), "V")
+    assert (finding.evidence["expected"], finding.evidence["found"]) == (str(TOTAL), str(TOTAL + 1000))
+    assert "official total" in finding.message.en and "Total resmi" in finding.message.id
+    if "sakti" in sinkron.PluginManager().connectors():  # all-or-nothing on request
+        (error,) = sinkron.read_result(path, strict=True).errors
+        assert (error.location.row, error.expected, error.actual) == (row_of("022.12"), str(TOTAL), str(TOTAL + 1000))
 
 
 def test_each_level_and_detail_is_checked(tmp_path: Path) -> None:
@@ -110,11 +115,16 @@ def test_each_level_and_detail_is_checked(tmp_path: Path) -> None:
     wrong_detail = detail("Langganan daya dan jasa", 12, "BLN", 9_000_000, jumlah=OFFICE_DETAIL)
     changed[-1] = attrs.evolve(wrong_detail, harga=8_000_000)
     result = read_sakti(kertas_kerja(tmp_path / "kk.xlsx", changed))
-    found = {(e.location.row, e.location.column, e.expected, e.actual) for e in result.errors}
+    assert result.errors == ()
+    found = {
+        (f.location.row, f.location.column, f.evidence["expected"], f.evidence["found"])
+        for f in result.findings
+        if f.rule == "SKN001" and f.location is not None
+    }
     assert (row_of("3996.AEC.002"), "V", str(AEC_DETAIL), str(AEC_DETAIL - 5)) in found  # RO vs its komponen
     assert (row_of("3996.AEC"), "V", str(AEC_DETAIL - 5), str(AEC_DETAIL)) in found  # KRO vs its RO as stated
     assert (FIRST + len(lines) - 1, "V", str(12 * 8_000_000), str(OFFICE_DETAIL)) in found  # Vol × Harga
-    assert len(result.errors) == 3
+    assert len(result.findings) == 3
 
 
 def test_bad_rows_are_located_and_all_reported(tmp_path: Path) -> None:
@@ -132,7 +142,12 @@ def test_bad_rows_are_located_and_all_reported(tmp_path: Path) -> None:
         Line(None, None, 500),  # an amount without KODE or URAIAN
     ]
     result = read_sakti(kertas_kerja(tmp_path / "kk.xlsx", bad))
-    messages = {(e.location.row - FIRST, e.location.column): e.message for e in result.errors if e.location.row}
+    assert result.errors == () and not result.complete  # rows are named by findings, and left out
+    messages = {
+        (f.location.row - FIRST, f.location.column): f.message.en
+        for f in result.findings
+        if f.location is not None and f.location.row and f.rule == "SKN005"
+    }
     assert "before any program" in messages[(5, "B")]
     n = len(lines) + 1
     assert (n, "B") in messages and "not a Kertas Kerja code" in messages[(n, "B")]
@@ -140,7 +155,8 @@ def test_bad_rows_are_located_and_all_reported(tmp_path: Path) -> None:
     assert "has no RO above it" in messages[(n + 4, "B")]  # the komponen of the RO that could not be placed
     assert "has no akun above it" in messages[(n + 5, "B")]
     assert "neither KODE nor URAIAN" in messages[(n + 6, None)]
-    assert len(result.errors) == 6
+    assert len(messages) == 6 and all(f"Row {FIRST + r} is not read" in m for (r, _), m in messages.items())
+    assert result.records == len(bad)  # every row is read or named
     outputs = [str(o.output.code) for o in result.bundle.national.plans[0].outputs()]
     assert "022.12.WA.4627.EBA.995" in outputs
 
@@ -166,9 +182,11 @@ def test_year_and_names_come_from_options_or_the_preamble(tmp_path: Path) -> Non
 
 def test_missing_satker_row_and_misplaced_jumlah_column(tmp_path: Path) -> None:
     no_unit = read_sakti(kertas_kerja(tmp_path / "kk.xlsx", kertas_kerja_lines()[1:]))
-    assert [e.message for e in no_unit.errors] == [
-        "no satker row (022.12 …) holding the official total: the Kertas Kerja cannot be checked complete"
-    ]
+    assert no_unit.errors == () and no_unit.bundle.national.plans
+    assert [(f.rule, f.severity.value, f.message.en) for f in no_unit.findings] == [
+        ("SKN001", "warning",
+         "No satker row (022.12 …) holding the official total: the Kertas Kerja cannot be checked complete."),
+    ]  # fmt: skip
     moved = read_sakti(kertas_kerja(tmp_path / "k2.xlsx", jumlah_header="HARGA"))
     assert [(e.location.column, e.actual) for e in moved.errors] == [("V", "HARGA")]
 
@@ -234,3 +252,34 @@ def test_sinkron_read_lists_the_ministry_plan(sheet: Path) -> None:
         "rka-kl-654321-2026: Kertas Kerja POLITEKNIK TRANSPORTASI CONTOH T.A. 2026 (rka_kl, 2026) — 2 program(s), 3 RO"
         in result.output
     )
+
+
+def test_a_cell_that_cannot_be_read_is_left_out_and_the_row_kept(tmp_path: Path) -> None:
+    lines = [
+        attrs.evolve(line, jumlah="dua juta") if line.kode == "3996.AEC" else line for line in kertas_kerja_lines()
+    ]
+    path = kertas_kerja(tmp_path / "kk.xlsx", lines)
+    result = read_sakti(path)
+    assert result.errors == () and result.complete
+    (finding,) = result.findings
+    assert finding.rule == "SKN008" and finding.location is not None
+    assert (finding.location.row, finding.location.column, finding.evidence["found"]) == (
+        row_of("3996.AEC"), "V", "dua juta",
+    )  # fmt: skip
+    (plan,) = result.bundle.national.plans
+    kro = next(o.output_class for o in plan.outputs() if str(o.output.code) == "022.12.DL.3996.AEC.002")
+    assert kro.name and "jumlah" not in kro.extra  # kept, without the Jumlah it could not read
+    if "sakti" in sinkron.PluginManager().connectors():
+        with pytest.raises(sinkron.ValidationError, match="SKN008"):
+            sinkron.read(path, strict=True)
+
+
+def test_a_code_repeated_with_another_jumlah_keeps_the_first(tmp_path: Path) -> None:
+    lines = kertas_kerja_lines()
+    program = next(line for line in lines if line.kode == "022.12.WA")
+    result = read_sakti(kertas_kerja(tmp_path / "kk.xlsx", [*lines, attrs.evolve(program, jumlah=1)]))
+    assert result.errors == () and not result.complete  # the second Jumlah is not in the bundle
+    (finding,) = result.findings
+    assert finding.rule == "SKN010" and finding.location is not None
+    assert finding.location.row == FIRST + len(lines) and finding.evidence["found"] == "1"
+    assert str(program.jumlah) == finding.evidence["expected"]

@@ -1,7 +1,13 @@
-"""Malformed SIPD records give located errors, and the other records still read."""
+"""Malformed SIPD records: kept with a source finding where their data allows, else named; the others still read.
+
+A value that cannot be read is left out (SKN008) and its record kept; a record that cannot be placed in
+a plan is named by SKN005; a record that cannot be read at all is a located error. ``strict=True`` makes
+every finding of severity error an error (docs/errors.md, "Tolerant and strict reading").
+"""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -12,7 +18,10 @@ from sipd_samples import envelope, sub_keg, write_json, write_lines
 
 import sinkron
 from sinkron import SourceError, ValidationError
-from sinkron_sipd import read_sipd
+from sinkron.align import Severity
+from sinkron.models import ref
+from sinkron_sipd import dumps, read_sipd
+from sinkron_sipd.layout import same
 
 
 def _three_with_one_bad(bad: dict[str, object]) -> list[dict[str, object]]:
@@ -48,40 +57,83 @@ def _bad(kind: str) -> dict[str, object]:
     return record
 
 
-CASES = {
-    "missing_kode_sub_giat": ("$.data[1].kode_sub_giat", "missing kode_sub_giat"),
+KEPT = {
     "non_numeric_pagu": ("$.data[1].pagu", "pagu is not a number"),
-    "block_not_a_list": ("$.data[1].sub_keg_indikator", "unknown shape of the nested block sub_keg_indikator"),
+    "block_not_a_list": ("$.data[1].sub_keg_indikator", "the nested block sub_keg_indikator is not a list"),
     "row_of_unknown_shape": ("$.data[1].capaian_prog_sub_keg[0]", "unknown shape of a capaian_prog_sub_keg row"),
-    "row_not_an_object": ("$.data[1].lokasi_sub_keg[0]", "unknown shape of a lokasi_sub_keg row"),
-    "bad_code": ("$.data[1].kode_sub_giat", "kode_sub_giat is not a nomenclature code"),
+    "row_not_an_object": ("$.data[1].lokasi_sub_keg[0]", "a lokasi_sub_keg row is not a JSON object"),
     "code_of_wrong_level": ("$.data[1].kode_giat", "kode_giat is a program code"),
-    "bad_year": ("$.data[1].tahun_anggaran", "tahun_anggaran is not a year"),
     "negative_pagu": ("$.data[1].pagu_n_depan", "pagu_n_depan is negative"),
     "non_numeric_pagu_dana": ("$.data[1].sumber_dana[0].pagu_dana", "pagu_dana is not a number"),
 }
+"""Defects of one value: the record is kept without it, with a finding SKN008 at the value."""
+
+NOT_PLACED = {
+    "missing_kode_sub_giat": ("$.data[1].kode_sub_giat", "missing kode_sub_giat"),
+    "bad_code": ("$.data[1].kode_sub_giat", "kode_sub_giat is not a nomenclature code"),
+    "bad_year": ("$.data[1].tahun_anggaran", "tahun_anggaran is not a year"),
+}
+"""Defects that leave no place for the record: it is named by a finding SKN005, and the others still read."""
+
+ALL_CODES = ["1.02.02.2.02.0001", "1.02.02.2.02.0002", "1.02.02.2.02.0003"]
 
 
-@pytest.mark.parametrize("kind", sorted(CASES))
-def test_a_malformed_record_is_located_and_the_others_still_read(tmp_path: Path, kind: str) -> None:
+def _codes(bundle: sinkron.Bundle) -> list[str]:
+    return [str(s.code) for plan in bundle.plans for s in plan.sub_activities()]
+
+
+@pytest.mark.parametrize("kind", sorted(KEPT))
+def test_a_value_that_cannot_be_read_is_left_out_and_the_record_kept(tmp_path: Path, kind: str) -> None:
     path = write_json(tmp_path / "bad.json", envelope("get_sub_keg_sipd", _three_with_one_bad(_bad(kind))))
     result = sinkron.read_result(path, format="sipd")
-    json_path, message = CASES[kind]
-    assert [e.location.json_path for e in result.errors] == [json_path]
-    error = result.errors[0]
-    assert error.message.startswith(message)
-    assert error.location.source == str(path)
-    assert error.location.field == json_path.rsplit(".", 1)[1].split("[")[0]
-    assert not result.complete and result.records == 3
-    codes = [str(s.code) for s in result.bundle.plans[0].sub_activities()]
-    assert codes == ["1.02.02.2.02.0001", "1.02.02.2.02.0003"]  # the bad record is left out, never half-read
+    json_path, message = KEPT[kind]
+    assert result.errors == () and result.complete and result.records == 3
+    [finding] = result.findings
+    assert (finding.rule, finding.severity) == ("SKN008", Severity.ERROR)
+    assert finding.message.en.startswith(message) and "tidak dibaca" in finding.message.id
+    assert finding.location is not None and finding.location.json_path == json_path
+    assert finding.location.source == str(path)
+    assert finding.evidence["field"] == json_path.rsplit(".", 1)[1].split("[")[0]
+    assert _codes(result.bundle) == ALL_CODES  # the record is kept
+    plan = result.bundle.plans[0]
+    kept = next(s for s in plan.sub_activities() if str(s.code) == ALL_CODES[1])
+    assert finding.subject == ref(plan.id, kept.id)
+    # the SIPD written back is the document read: the value that could not be read is written as it was
+    assert same(json.loads(path.read_text(encoding="utf-8")), json.loads(dumps(result.bundle)))
 
 
-def test_sinkron_read_raises_with_every_error_and_the_partial_bundle(tmp_path: Path) -> None:
+@pytest.mark.parametrize("kind", sorted(KEPT))
+def test_strict_reading_makes_a_kept_record_with_a_finding_an_error(tmp_path: Path, kind: str) -> None:
+    path = write_json(tmp_path / "bad.json", envelope("get_sub_keg_sipd", _three_with_one_bad(_bad(kind))))
+    json_path, message = KEPT[kind]
+    result = sinkron.read_result(path, format="sipd", strict=True)
+    assert [e.location.json_path for e in result.errors] == [json_path] and not result.complete
+    assert message in result.errors[0].message
+    with pytest.raises(ValidationError, match="SKN008"):
+        sinkron.read(path, format="sipd", strict=True)
+
+
+@pytest.mark.parametrize("kind", sorted(NOT_PLACED))
+def test_a_record_that_cannot_be_placed_is_named_and_the_others_still_read(tmp_path: Path, kind: str) -> None:
+    path = write_json(tmp_path / "bad.json", envelope("get_sub_keg_sipd", _three_with_one_bad(_bad(kind))))
+    result = sinkron.read_result(path, format="sipd")
+    json_path, message = NOT_PLACED[kind]
+    assert result.errors == () and result.records == 3
+    [finding] = result.findings
+    assert finding.rule == "SKN005" and message in finding.message.en and "$.data[1]" in finding.message.en
+    assert finding.location is not None and finding.location.json_path == json_path
+    assert not result.complete  # a record is not in the bundle
+    assert _codes(result.bundle) == [ALL_CODES[0], ALL_CODES[2]]
+    strict = sinkron.read_result(path, format="sipd", strict=True)
+    assert [e.location.json_path for e in strict.errors] == [json_path]
+
+
+def test_sinkron_read_strict_raises_with_every_problem_and_the_partial_bundle(tmp_path: Path) -> None:
     records = [_bad("missing_kode_sub_giat"), sub_keg(sub_id=9), _bad("non_numeric_pagu") | {"tahun_anggaran": "x"}]
     path = write_json(tmp_path / "bad.json", records)
+    assert len(sinkron.read(path, format="sipd").source_findings) == 3  # tolerant: read, with its findings
     with pytest.raises(ValidationError) as caught:
-        sinkron.read(path, format="sipd")
+        sinkron.read(path, format="sipd", strict=True)
     assert [e.location.json_path for e in caught.value.errors] == [
         "$[0].kode_sub_giat", "$[2].tahun_anggaran", "$[2].pagu",
     ]  # fmt: skip
@@ -92,19 +144,19 @@ def test_sinkron_read_raises_with_every_error_and_the_partial_bundle(tmp_path: P
     assert "$[2].pagu" in str(pagu)
 
 
-def test_json_lines_errors_carry_the_line_number(tmp_path: Path) -> None:
+def test_json_lines_problems_carry_the_line_number(tmp_path: Path) -> None:
     path = tmp_path / "bad.jsonl"
     write_lines(path, [sub_keg(sub_id=1), _bad("non_numeric_pagu")])
     with path.open("a", encoding="utf-8") as handle:
         handle.write("\n{not json\n")
         handle.write('"a string"\n')
     result = read_sipd(path)
-    assert [(e.location.row, e.location.json_path) for e in result.errors] == [
-        (2, "$[1].pagu"), (4, None), (5, "$[3]"),
-    ]  # fmt: skip
-    assert result.errors[1].message.startswith("invalid JSON")
-    assert result.errors[2].message == "a record is not a JSON object"
-    assert result.records == 3 and len(list(result.bundle.plans[0].sub_activities())) == 1
+    assert [(e.location.row, e.location.json_path) for e in result.errors] == [(4, None), (5, "$[3]")]
+    assert result.errors[0].message.startswith("invalid JSON")
+    assert result.errors[1].message == "a record is not a JSON object"
+    [finding] = result.bundle.source_findings
+    assert finding.location is not None and (finding.location.row, finding.location.json_path) == (2, "$[1].pagu")
+    assert result.records == 3 and len(list(result.bundle.plans[0].sub_activities())) == 2
 
 
 def test_document_problems(tmp_path: Path) -> None:

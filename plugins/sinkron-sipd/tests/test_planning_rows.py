@@ -116,15 +116,17 @@ def test_indicator_rows_without_their_entity_row_are_reported(tmp_path: Path) ->
         tmp_path / "orphan.json", [*rows, orphan, {"id_unik_indikator": "x", "indikator": "tanpa id_unik"}]
     )
     result = read_sipd(path, period="2025-2029")
-    assert [(e.location.json_path, e.message.split(" (")[0]) for e in result.errors] == [
-        ("$[10].id_unik", "missing id_unik"),
-        ("$[9].id_unik", "indicator row without its entity row"),
-    ]  # fmt: skip
+    assert result.errors == ()
+    found = [(f.rule, f.location.json_path if f.location else None, f.message.en) for f in result.findings]
+    assert [(rule, where) for rule, where, _ in found] == [("SKN005", "$[10].id_unik"), ("SKN005", "$[9].id_unik")]
+    assert "no id_unik" in found[0][2] and "indicator row without its entity row" in found[1][2]
     assert len(list(result.bundle.plans[0].items())) == 3  # everything else still read
+    assert not result.complete
 
 
 def test_rows_need_a_period(tmp_path: Path) -> None:
     path = write_json(tmp_path / "noperiod.json", renstra())
     result = read_sipd(path)
-    assert {e.location.field for e in result.errors} == {"tahun_awal", "id_unik"}
+    assert {e.location.field for e in result.errors} == {"tahun_awal"}  # the read needs the option
+    assert {f.rule for f in result.findings} == {"SKN005"}  # their indicator rows then have no entity row
     assert "period=" in (result.errors[0].expected or "")

@@ -28,6 +28,13 @@ defaults to ``"ribu"`` and every amount is multiplied by 1 000 into rupiah; pass
 ``amount_unit="rupiah"`` (or ``"juta"``) for a source that says otherwise. ``kode_lokasi`` must be
 a Kemendagri kode wilayah (``62``, ``62.71`` or ``6271``); a source coding locations otherwise needs
 ``location_map={"<its code>": "62.71", …}``.
+
+Problems inside the records are source findings (docs/errors.md, "Tolerant and strict reading"): a
+value that cannot be read is left out (``SKN008``) and its record kept; a record or a nested
+lokasi/komponen that cannot be placed (a code missing or invalid, a year that is not one) is named by
+``SKN005``; an RO or lokasi given twice by ``SKN010`` (the first is kept); a code named two ways by
+``SKN011`` (the first name is kept). A record that is not an object, and what the read needs from
+its options (the year, the priority tree of ``kdpn``), are located errors.
 """
 
 from __future__ import annotations
@@ -64,13 +71,16 @@ from sinkron.kl import (
     tag,
 )
 from sinkron.models import Bundle, Link, Money, Provenance, Value, ref
+from sinkron.models.findings import Finding, Severity
+from sinkron.source_findings import CELL_UNREADABLE, DUPLICATE_ROW, NAME_CONFLICT, ROW_NOT_READ, SourceProblem
 
 __all__ = ["KRISNA_OPTIONS", "is_krisna_export", "read_krisna"]
 
 #: The options :func:`read_krisna` takes.
 KRISNA_OPTIONS = frozenset({"year", "plan_id", "title", "amount_unit", "location_map", "priority_tree", "kind"})
-_REQUIRED = ("kementerian_kode", "program_kode", "program_nama", "kegiatan_kode", "kegiatan_nama", "output_kode",
-             "suboutput_kode", "suboutput_nama", "alokasi_total")  # fmt: skip
+_CODES = ("kementerian_kode", "program_kode", "kegiatan_kode", "output_kode", "suboutput_kode")
+"""The fields that place a record: without one of them it is named by SKN005 and left out."""
+_REQUIRED = (*_CODES, "program_nama", "kegiatan_nama", "suboutput_nama", "alokasi_total")
 _KNOWN = frozenset({*_REQUIRED, "tahun", "kementerian_nama", "kementerian_nama_alias", "output_nama", "lokasi_alokasi",
                     "komponen", "realisasi_rka_ro", "realisasi_rka_komp", "target", "volume", "satuan", "kdpn",
                     "kdpp", "kdkp", "kdproy"})  # fmt: skip
@@ -154,6 +164,7 @@ class _Reader:
     tree: str | None
     year: int | None
     errors: list[SourceError] = attrs.field(factory=list)
+    findings: list[Finding] = attrs.field(factory=list)
     plans: dict[tuple[str, int], _Builder] = attrs.field(factory=dict)
     ministries: dict[str, Ministry] = attrs.field(factory=dict)
     links: list[tuple[str, int, str, str]] = attrs.field(factory=list)
@@ -162,13 +173,32 @@ class _Reader:
     def error(self, message: str, path: str, **kw: Any) -> None:
         self.errors.append(SourceError(message, location=Location(source=self.source, json_path=path), **kw))
 
+    def finding(
+        self, problem: SourceProblem, path: str, *, en: str, id: str, expected: object = None, actual: object = None,
+        severity: Severity | None = None,
+    ) -> None:  # fmt: skip
+        """A source finding at ``path`` (``en``/``id``: the message in English and Indonesian)."""
+        where = Location(source=self.source, json_path=path)
+        self.findings.append(problem.at(where, id=id, en=en, expected=expected, found=actual, severity=severity))
+
+    def unreadable(self, path: str, en: str, id: str, **kw: Any) -> None:
+        """A value that cannot be read (``SKN008``): left out, its record kept."""
+        self.finding(
+            CELL_UNREADABLE, path, en=f"{en}; the value is left out.", id=f"{id}; nilainya tidak dibaca.", **kw
+        )
+
+    def not_placed(self, path: str, en: str, id: str, **kw: Any) -> None:
+        """A record (or a lokasi/komponen of one) that cannot be placed (``SKN005``): named, left out."""
+        self.finding(ROW_NOT_READ, path, en=f"Not read: {en}.", id=f"Tidak dibaca: {id}.", **kw)
+
     def money(self, value: Any, path: str) -> Money | None:
         if value is None or value == "":
             return None
         try:
             return rupiah(value, self.unit)
         except InvalidModel as exc:
-            self.error(exc.reason, path, expected=f"an amount in {self.unit.value} rupiah", actual=value)
+            self.unreadable(path, exc.reason, f"nilai rupiah tidak sah ({exc.reason})",
+                            expected=f"an amount in {self.unit.value} rupiah", actual=value)  # fmt: skip
             return None
 
     def value(self, raw: Any, path: str, unit: str | None = None) -> Value | None:
@@ -180,18 +210,21 @@ class _Reader:
                 return Value.of(raw, unit)
             return Value.parse(text, unit=unit)
         except InvalidModel as exc:
-            self.error(exc.reason, path, actual=raw)
+            self.unreadable(path, exc.reason, f"nilai tidak sah ({exc.reason})", actual=raw)
             return None
 
     def code(self, text: Any, path: str, level: KLLevel, within: KLCode | None) -> KLCode | None:
+        """A code of ``level`` under ``within``; what has no readable code cannot be placed (``SKN005``)."""
         raw = _text(text)
         if raw is None:
-            self.error("empty code", path, expected=f"a {level.label} code")
+            self.not_placed(path, f"empty {level.label} code", f"kode {level.label} kosong",
+                            expected=f"a {level.label} code")  # fmt: skip
             return None
         try:
             return KLCode.parse(raw, within=within, level=level)
         except KLCodeError as exc:
-            self.error(exc.reason, path, expected=f"a {level.label} code", actual=raw)
+            self.not_placed(path, f"not a {level.label} code ({exc.reason})",
+                            f"bukan kode {level.label} ({exc.reason})", expected=f"a {level.label} code", actual=raw)  # fmt: skip
             return None
 
     def program_code(self, raw: Any, ba: str, path: str) -> KLCode | None:
@@ -201,8 +234,9 @@ class _Reader:
         if code.budget_section is None and code.unit is not None:  # "12.DL": the BA is the record's K/L
             return attrs.evolve(KLCode.parse(str(code), within=KLCode(budget_section=ba)), display=code.display)
         if code.budget_section not in (None, ba):
-            self.error(f"the program belongs to bagian anggaran {code.budget_section}, not {ba}", path,
-                       expected=f"a program of {ba}", actual=raw)  # fmt: skip
+            self.not_placed(path, f"the program belongs to bagian anggaran {code.budget_section}, not {ba}",
+                            f"program milik bagian anggaran {code.budget_section}, bukan {ba}",
+                            expected=f"a program of {ba}", actual=raw)  # fmt: skip
             return None
         return code
 
@@ -213,13 +247,19 @@ class _Reader:
             return
         missing = [f for f in _REQUIRED if _text(record.get(f)) is None]
         for field in missing:
-            self.error("required field missing or empty", f"{path}.{field}", expected=field)
+            if field in _CODES:
+                self.not_placed(f"{path}.{field}", f"required field {field} missing or empty",
+                                f"kolom wajib {field} tidak ada atau kosong", expected=field)  # fmt: skip
+            else:
+                self.unreadable(f"{path}.{field}", f"required field {field} missing or empty",
+                                f"kolom wajib {field} tidak ada atau kosong", expected=field)  # fmt: skip
         year = self.record_year(record, path)
-        if missing or year is None:
+        if any(field in _CODES for field in missing) or year is None:
             return
         ba = str(_text(record["kementerian_kode"]))
         if not re.fullmatch(r"[0-9]{3}", ba):
-            self.error("not a bagian anggaran", f"{path}.kementerian_kode", expected="3 digits such as 022", actual=ba)
+            self.not_placed(f"{path}.kementerian_kode", f"{ba!r} is not a bagian anggaran",
+                            f"{ba!r} bukan bagian anggaran", expected="3 digits such as 022", actual=ba)  # fmt: skip
             return
         self.ministry(record, ba, path)
         plan = self.plans.setdefault((ba, year), _Builder(ba=ba, year=year, path=path))
@@ -240,8 +280,10 @@ class _Reader:
         self.name(plan, kro, record.get("output_nama"), f"{path}.output_nama", parent=activity)
         key = str(ro)
         if key in plan.outputs:
-            self.error(f"the RO {key} appears twice (first at {plan.paths[key]})", f"{path}.suboutput_kode",
-                       expected="one record per RO", actual=record["suboutput_kode"])  # fmt: skip
+            self.finding(DUPLICATE_ROW, f"{path}.suboutput_kode", expected="one record per RO",
+                         actual=record["suboutput_kode"],
+                         en=f"The RO {key} appears twice (first at {plan.paths[key]}); this record is not read.",
+                         id=f"RO {key} muncul dua kali (pertama di {plan.paths[key]}); rekaman ini tidak dibaca.")  # fmt: skip
             return
         output = self.output(record, ro, path)
         target = self.tags(record, path)
@@ -262,11 +304,13 @@ class _Reader:
             return self.year
         text = _text(raw) or ""
         if not re.fullmatch(r"(19|20)[0-9]{2}", text):
-            self.error("not a year", f"{path}.tahun", expected="a year such as 2026", actual=raw)
+            self.not_placed(f"{path}.tahun", f"tahun {raw!r} is not a year", f"tahun {raw!r} bukan tahun",
+                            expected="a year such as 2026", actual=raw)  # fmt: skip
             return None
         if self.year is not None and int(text) != self.year:
-            self.error(f"the record is of {text}, but year={self.year} was asked", f"{path}.tahun",
-                       expected=str(self.year), actual=raw)  # fmt: skip
+            self.not_placed(f"{path}.tahun", f"the record is of {text}, but year={self.year} was asked",
+                            f"rekaman tahun {text}, sedangkan yang diminta year={self.year}",
+                            expected=str(self.year), actual=raw)  # fmt: skip
             return None
         return int(text)
 
@@ -294,11 +338,11 @@ class _Reader:
             plan.names[key] = (name, path)
             plan.missing_names.discard(key)
         elif known[0].casefold() != name.casefold():
-            self.error(f"{code.level.label} {key} is named {known[0]!r} at {known[1]}", path,
-                       expected=known[0], actual=name)  # fmt: skip
+            self.finding(NAME_CONFLICT, path, expected=known[0], actual=name,
+                         en=f"{code.level.label} {key} is named {known[0]!r} at {known[1]}; that name is kept.",
+                         id=f"{code.level.label} {key} bernama {known[0]!r} di {known[1]}; nama itu yang dipakai.")  # fmt: skip
 
     def output(self, record: Mapping[str, Any], code: KLCode, path: str) -> DetailedOutput | None:
-        before = len(self.errors)
         allocation = self.money(record.get("alokasi_total"), f"{path}.alokasi_total")
         unit = _text(record.get("satuan"))
         volume_raw = record.get("volume", record.get("target"))
@@ -307,7 +351,8 @@ class _Reader:
             value = self.value(volume_raw, f"{path}.{'volume' if 'volume' in record else 'target'}", unit)
             volume = value.number if value is not None and value.number is not None else None
             if value is not None and volume is None:
-                self.error("the RO volume is not a number", f"{path}.target", actual=volume_raw)
+                self.unreadable(f"{path}.target", "the RO volume is not a number", "volume RO bukan angka",
+                                actual=volume_raw)  # fmt: skip
         locations = self.locations(record.get("lokasi_alokasi"), f"{path}.lokasi_alokasi", unit)
         components = self.components(record.get("komponen"), f"{path}.komponen", code)
         extra: dict[str, Any] = {}
@@ -320,16 +365,18 @@ class _Reader:
         others = {k: _json_safe(v) for k, v in record.items() if k not in _KNOWN}
         if others:
             extra["krisna"] = others
-        if len(self.errors) > before:
-            return None
+        name = _text(record.get("suboutput_nama"))
+        if name is None:
+            name = f"{code.level.label} {code.display or code}"
+            extra["nama_tidak_ada"] = True
         try:
             return DetailedOutput(
-                code=code, name=str(_text(record["suboutput_nama"])), volume=volume, unit=unit, allocation=allocation,
+                code=code, name=name, volume=volume, unit=unit, allocation=allocation,
                 locations=locations, components=components, extra=extra,
                 provenance=Provenance(source=self.source, json_path=path),
             )  # fmt: skip
         except InvalidModel as exc:
-            self.error(exc.reason, f"{path}.{exc.field}")
+            self.not_placed(f"{path}.{exc.field}", exc.reason, f"nilai tidak sah ({exc.reason})")
             return None
 
     def objects(self, raw: Any, path: str, known: frozenset[str], what: str) -> Iterator[tuple[str, Mapping[str, Any]]]:
@@ -341,15 +388,17 @@ class _Reader:
         if raw is None:
             return
         if not isinstance(raw, list):
-            self.error("not a list", path, expected=what)
+            self.unreadable(path, "not a list", "bukan daftar (list)", expected=what, actual=type(raw).__name__)
             return
         for i, item in enumerate(raw):
             where = f"{path}[{i}]"
             if not isinstance(item, Mapping):
-                self.error("not an object", where)
+                self.unreadable(where, "not an object", "bukan objek", expected="a JSON object",
+                                actual=type(item).__name__)  # fmt: skip
                 continue
             for key in sorted(set(item) - known):
-                self.error("unknown field", f"{where}.{key}", expected=", ".join(sorted(known)))
+                self.unreadable(f"{where}.{key}", f"unknown field {key}", f"kolom {key} tidak dikenal",
+                                expected=", ".join(sorted(known)), severity=Severity.WARNING)  # fmt: skip
             yield where, item
 
     def locations(self, raw: Any, path: str, unit: str | None) -> list[OutputLocation]:
@@ -359,7 +408,8 @@ class _Reader:
         ):
             code = _text(item.get("kode_lokasi"))
             if code is None:
-                self.error("required field missing or empty", f"{where}.kode_lokasi", expected="kode_lokasi")
+                self.not_placed(f"{where}.kode_lokasi", "a lokasi without kode_lokasi", "lokasi tanpa kode_lokasi",
+                                expected="kode_lokasi")  # fmt: skip
                 continue
             try:
                 region = _region(code, self.location_map)
@@ -369,11 +419,15 @@ class _Reader:
                     allocation=self.money(item.get("alokasi"), f"{where}.alokasi"),
                 )  # fmt: skip
             except (ValueError, InvalidModel) as exc:
-                self.error(str(getattr(exc, "reason", exc)), f"{where}.kode_lokasi",
-                           expected="a kode wilayah (62, 62.71, 6271) or an entry of location_map", actual=code)  # fmt: skip
+                reason = str(getattr(exc, "reason", exc))
+                self.not_placed(f"{where}.kode_lokasi", f"the lokasi cannot be placed ({reason})",
+                                f"lokasi tidak dapat ditempatkan ({reason})",
+                                expected="a kode wilayah (62, 62.71, 6271) or an entry of location_map", actual=code)  # fmt: skip
                 continue
             if any(o.region_code == location.region_code for o in out):
-                self.error(f"lokasi {location.region_code} appears twice", f"{where}.kode_lokasi", actual=code)
+                self.finding(DUPLICATE_ROW, f"{where}.kode_lokasi", actual=code,
+                             en=f"lokasi {location.region_code} appears twice; the first is kept.",
+                             id=f"lokasi {location.region_code} muncul dua kali; yang pertama yang dipakai.")  # fmt: skip
                 continue
             out.append(location)
         return out
@@ -384,14 +438,15 @@ class _Reader:
             code = self.code(item.get("kdkmpnen"), f"{where}.kdkmpnen", KLLevel.COMPONENT, ro)
             name = _text(item.get("nmkmpnen"))
             if name is None:
-                self.error("required field missing or empty", f"{where}.nmkmpnen", expected="nmkmpnen")
+                self.not_placed(f"{where}.nmkmpnen", "a komponen without nmkmpnen", "komponen tanpa nmkmpnen",
+                                expected="nmkmpnen")  # fmt: skip
             kind: ComponentKind | None = None
             jenis = _text(item.get("jenis_komponen"))
             if jenis is not None:
                 kind = next((k for k in ComponentKind if k.value == jenis.casefold()), None)
                 if kind is None:
-                    self.error("unknown jenis komponen", f"{where}.jenis_komponen", expected="Utama or Pendukung",
-                               actual=jenis)  # fmt: skip
+                    self.unreadable(f"{where}.jenis_komponen", "unknown jenis komponen", "jenis komponen tidak dikenal",
+                                    expected="Utama or Pendukung", actual=jenis)  # fmt: skip
             unit = _text(item.get("satuan"))
             if code is None or name is None:
                 continue
@@ -409,7 +464,8 @@ class _Reader:
         parts = [_text(record.get(k)) for k in ("kdpn", "kdpp", "kdkp", "kdproy")]
         if parts[0] is None:
             if any(parts):
-                self.error("kdpp/kdkp/kdproy without kdpn", f"{path}.kdpn", expected="the PN of the tag")
+                self.unreadable(f"{path}.kdpn", "kdpp/kdkp/kdproy without kdpn", "kdpp/kdkp/kdproy tanpa kdpn",
+                                expected="the PN of the tag")  # fmt: skip
             return None
         if self.tree is None:
             self.error("the record carries priority codes (kdpn …) but the priority tree they belong to is not known",
@@ -418,7 +474,9 @@ class _Reader:
         try:
             code = budget_line_code(parts[0], parts[1], parts[2], parts[3])
         except ValueError as exc:
-            self.error(str(getattr(exc, "reason", exc)), f"{path}.kdpn", actual=[p for p in parts if p])
+            reason = str(getattr(exc, "reason", exc))
+            self.unreadable(f"{path}.kdpn", f"not a priority code ({reason})", f"bukan kode prioritas ({reason})",
+                            actual=[p for p in parts if p])  # fmt: skip
             return None
         return f"{self.tree}:{code}"
 
@@ -524,5 +582,5 @@ def read_krisna(source: str | Path, **options: Any) -> ReadResult:
         reader.add(record, f"{root}[{i}]")
     plans, links = reader.build(options.get("plan_id"), options.get("title"), kind)
     national = NationalRecords(ministries=tuple(reader.ministries.values()), plans=tuple(plans))
-    bundle = Bundle(national=national, links=links, sources=(where,))
+    bundle = Bundle(national=national, links=links, sources=(where,), source_findings=reader.findings)
     return ReadResult(bundle=bundle, errors=reader.errors, source=where, records=len(records))

@@ -37,7 +37,11 @@ details) and counted in the total.
 
 Totals are checked: each row's Jumlah against the rows below it, each detail's Jumlah against
 Vol × Harga, and the satker row's Jumlah — the official total — against the sum of the programs
-and the block before them. Every mismatch is a located :class:`~sinkron.errors.SourceError`.
+and the block before them. Every mismatch is a source finding ``SKN001`` located at the row (the
+rows are kept as written). Problems inside the data are source findings too (docs/errors.md,
+"Tolerant and strict reading"): a cell that cannot be read (``SKN008``, the value left out), a row
+that cannot be placed (``SKN005``), a code given again (``SKN010``); only a sheet that cannot be read
+(no header row, the Jumlah column elsewhere, no year) is a located :class:`~sinkron.errors.SourceError`.
 Amounts are rupiah. Sub komponen, akun and detail lines have no model of their own: they are kept
 under their komponen in ``Component.extra["rincian"]``. Columns W–AB (the operational /
 non-operational split) are not read.
@@ -75,6 +79,8 @@ from sinkron.kl import (
     WorkUnit,
 )
 from sinkron.models import Bundle, Money, Provenance, Value
+from sinkron.models.findings import Finding, Severity
+from sinkron.source_findings import CELL_UNREADABLE, DUPLICATE_ROW, ROW_NOT_READ, SUBTOTAL_MISMATCH, SourceProblem
 from sinkron_kl.xlsx import SheetRows, cell_number, cell_text, column_letter, read_sheets
 from sinkron_spreadsheet import ReadLimits
 
@@ -156,6 +162,7 @@ class _Node:
     segments: str | None = None
     kl: KLCode | None = None
     implied_by: int | None = None
+    name_missing: bool = False
     children: list[_Node] = attrs.field(factory=list)
     by_key: dict[str, _Node] = attrs.field(factory=dict)
 
@@ -176,6 +183,7 @@ class _Reader:
     source: str
     sheet: str
     errors: list[SourceError] = attrs.field(factory=list)
+    findings: list[Finding] = attrs.field(factory=list)
     programs: dict[str, _Node] = attrs.field(factory=dict)
     block: _Node = attrs.field(factory=lambda: _Node(_Level.BLOCK, "", "blok sebelum program", None))
     unit: _Node | None = None
@@ -193,15 +201,31 @@ class _Reader:
     def error(self, message: str, row: int | None, column: int | None = None, **kw: Any) -> None:
         self.errors.append(SourceError(message, location=self.where(row, column), **kw))
 
+    def finding(
+        self, problem: SourceProblem, row: int | None, column: int | None, *, en: str, id: str,
+        expected: object = None, actual: object = None, severity: Severity | None = None,
+    ) -> None:  # fmt: skip
+        """A source finding at ``row`` and ``column`` (``en``/``id``: the message in English and Indonesian)."""
+        self.findings.append(problem.at(self.where(row, column), id=id, en=en, expected=expected, found=actual,
+                                        severity=severity))  # fmt: skip
+
+    def not_placed(self, row: int, column: int | None, en: str, id: str, **kw: Any) -> None:
+        """A row that cannot be placed in the plan (``SKN005``): named, not read."""
+        self.finding(ROW_NOT_READ, row, column, en=f"Row {row} is not read: {en}.", id=f"Baris {row} tidak dibaca: {id}.",
+                     **kw)  # fmt: skip
+
     def number(self, cells: Sequence[Any], index: int, row: int) -> Decimal | None:
         raw = cells[index] if index < len(cells) else None
         try:
             value = cell_number(raw)
         except (ValueError, InvalidOperation):
-            self.error("not a number", row, index, expected="a number", actual=cell_text(raw))
+            self.finding(CELL_UNREADABLE, row, index, en="Not a number; the value is left out.",
+                         id="Bukan angka; nilainya tidak dibaca.", expected="a number", actual=cell_text(raw))  # fmt: skip
             return None
         if value is not None and value < 0 and index == COLUMNS["jumlah"]:
-            self.error("a negative Jumlah", row, index, expected="an amount of 0 or more", actual=cell_text(raw))
+            self.finding(CELL_UNREADABLE, row, index, en="A negative Jumlah; the value is left out.",
+                         id="Jumlah negatif; nilainya tidak dibaca.", expected="an amount of 0 or more",
+                         actual=cell_text(raw))  # fmt: skip
             return None
         return value
 
@@ -213,7 +237,10 @@ class _Reader:
         code, name = text(COLUMNS["kode"]).upper(), text(COLUMNS["uraian"])
         if not code and not name:
             if any(cell_text(v) for v in cells):
-                self.error("a row with values but neither KODE nor URAIAN", row, expected="a KODE or an URAIAN")
+                self.records += 1
+                self.not_placed(row, None, "a row with values but neither KODE nor URAIAN",
+                                "baris berisi nilai tanpa KODE dan URAIAN", expected="a KODE or an URAIAN",
+                                actual=[cell_text(v) for v in cells if cell_text(v)][:8])  # fmt: skip
             return
         self.records += 1
         stated = self.number(cells, COLUMNS["jumlah"], row)
@@ -222,15 +249,16 @@ class _Reader:
             return
         level = _Level.DETAIL if not code else _level_of(code)
         if level is None:
-            self.error(
-                "not a Kertas Kerja code", row, COLUMNS["kode"],
+            self.not_placed(
+                row, COLUMNS["kode"], f"{code!r} is not a Kertas Kerja code", f"{code!r} bukan kode Kertas Kerja",
                 expected="022.12, 022.12.DL, 3996, 3996.AEC, 3996.AEC.002, 3996.AE002, 001, A or 521211",
                 actual=code,
             )  # fmt: skip
             return
         if not name:
-            self.error(f"the {_LABEL[level]} {code} has no URAIAN", row, COLUMNS["uraian"], expected="its name")
-            return
+            self.finding(CELL_UNREADABLE, row, COLUMNS["uraian"], expected="its name",
+                         en=f"The {_LABEL[level]} {code} has no URAIAN; it is named by its code.",
+                         id=f"{_LABEL[level]} {code} tidak memiliki URAIAN; dinamai dengan kodenya.")  # fmt: skip
         if level is _Level.PROGRAM:
             self._program(code, name, row, stated)
         elif level in (_Level.KEGIATAN, _Level.KRO, _Level.RO):
@@ -240,9 +268,10 @@ class _Reader:
 
     def _unit(self, code: str, name: str, row: int, stated: Decimal | None) -> None:
         if self.unit is not None:
-            self.error(
-                f"a second satker/unit row (the first is row {self.unit.row}, {self.unit.code})", row, COLUMNS["kode"],
-                expected="one satker row per Kertas Kerja", actual=code,
+            self.finding(
+                DUPLICATE_ROW, row, COLUMNS["kode"], expected="one satker row per Kertas Kerja", actual=code,
+                en=f"A second satker/unit row (the first is row {self.unit.row}, {self.unit.code}): not read.",
+                id=f"Baris satker/unit kedua (yang pertama baris {self.unit.row}, {self.unit.code}): tidak dibaca.",
             )  # fmt: skip
             return
         self.unit = _Node(_Level.BLOCK, code, name or code, row, stated)
@@ -254,7 +283,7 @@ class _Reader:
             try:
                 kl = KLCode.parse(code, level=KLLevel.PROGRAM)
             except KLCodeError as exc:
-                self.error(exc.reason, row, COLUMNS["kode"], actual=code)
+                self.not_placed(row, COLUMNS["kode"], exc.reason, f"kode program tidak sah ({exc.reason})", actual=code)
                 self.stack = []
                 return
             node = _Node(_Level.PROGRAM, code, name, row, stated, kl=kl)
@@ -266,9 +295,12 @@ class _Reader:
     def _repeat(self, node: _Node, stated: Decimal | None, row: int) -> None:
         """A row repeating a code continues the earlier one; a different Jumlah is a contradiction."""
         if stated is not None and node.stated is not None and stated != node.stated:
-            self.error(
-                f"{_LABEL[node.level]} {node.code} appears again with another Jumlah (row {node.row}: {node.stated})",
-                row, COLUMNS["jumlah"], expected=str(node.stated), actual=str(stated),
+            self.finding(
+                DUPLICATE_ROW, row, COLUMNS["jumlah"], expected=str(node.stated), actual=str(stated),
+                en=f"{_LABEL[node.level]} {node.code} appears again with another Jumlah (row {node.row}: "
+                f"{node.stated}); the Jumlah of row {node.row} is kept.",
+                id=f"{_LABEL[node.level]} {node.code} muncul lagi dengan Jumlah lain (baris {node.row}: "
+                f"{node.stated}); Jumlah baris {node.row} yang dipakai.",
             )  # fmt: skip
         elif stated is not None:
             node.stated = stated
@@ -284,7 +316,7 @@ class _Reader:
             try:
                 kl = KLCode.parse(code, within=parent.kl, level=kl_level)
             except KLCodeError as exc:
-                self.error(exc.reason, row, COLUMNS["kode"], actual=code)
+                self.not_placed(row, COLUMNS["kode"], exc.reason, f"kode tidak sah ({exc.reason})", actual=code)
                 return None
             key = str(kl)
         existing = parent.by_key.get(key)
@@ -292,13 +324,14 @@ class _Reader:
             if not implied:
                 if existing.implied_by is not None:  # the row of a parent rebuilt earlier from a code prefix
                     existing.name, existing.row, existing.implied_by = name or existing.name, row, None
+                    existing.name_missing = not name
                     existing.stated = stated
                 else:
                     self._repeat(existing, stated, row)
             return existing
         node = _Node(
             level, code, name or f"{_LABEL[level]} {code}", row, None if implied else stated, kl=kl,
-            implied_by=row if implied else None,
+            implied_by=row if implied else None, name_missing=not implied and not name,
         )  # fmt: skip
         parent.children.append(node)
         parent.by_key[key] = node
@@ -308,9 +341,10 @@ class _Reader:
         self, level: _Level, code: str, name: str, row: int, stated: Decimal | None, cells: Sequence[Any]
     ) -> None:
         if not self.started or not self.stack:
-            self.error(
-                f"the {_LABEL[level]} {code} comes before any program row: its program is unknown", row,
-                COLUMNS["kode"], expected="a program row (022.12.DL) above it", actual=code,
+            self.not_placed(
+                row, COLUMNS["kode"], f"the {_LABEL[level]} {code} comes before any program row: its program is unknown",
+                f"{_LABEL[level]} {code} muncul sebelum baris program mana pun: programnya tidak diketahui",
+                expected="a program row (022.12.DL) above it", actual=code,
             )  # fmt: skip
             return
         program = self.stack[0]
@@ -355,9 +389,12 @@ class _Reader:
         if len(found) == 1:
             return found[0]
         known = ", ".join(k.code for k in found) or "none"
-        self.error(
+        self.not_placed(
+            row, COLUMNS["kode"],
             f"the RO {code} names only the letters {letters} of its KRO, and the KRO cannot be told "
-            f"(KRO of kegiatan {activity.code} starting with {letters}: {known})", row, COLUMNS["kode"],
+            f"(KRO of kegiatan {activity.code} starting with {letters}: {known})",
+            f"RO {code} hanya menyebut huruf {letters} dari KRO-nya, dan KRO itu tidak dapat ditentukan "
+            f"(KRO kegiatan {activity.code} yang berawalan {letters}: {known})",
             expected=f"a KRO row {activity.code}.{letters}? above it, or the RO written {activity.code}.{letters}?.xxx",
             actual=code,
         )  # fmt: skip
@@ -378,9 +415,12 @@ class _Reader:
         if parent is None or parent.level not in _PARENTS[level]:
             where = f"{_LABEL[parent.level]} {parent.code}".strip() if parent else "nothing"
             allowed = " or ".join(_LABEL[p] for p in _PARENTS[level] if p is not _Level.BLOCK)
-            self.error(
-                f"the {_LABEL[level]} {code or repr(name)} has no {allowed} above it (it follows the {where})", row,
-                COLUMNS["kode"], expected=f"{allowed} row above it", actual=code or name,
+            allowed_id = " atau ".join(_LABEL[p] for p in _PARENTS[level] if p is not _Level.BLOCK)
+            self.not_placed(
+                row, COLUMNS["kode"],
+                f"the {_LABEL[level]} {code or repr(name)} has no {allowed} above it (it follows the {where})",
+                f"{_LABEL[level]} {code or repr(name)} tidak berada di bawah {allowed_id} (ia mengikuti {where})",
+                expected=f"{allowed} row above it", actual=code or name,
             )  # fmt: skip
             if not self.started:
                 self.stack = [self.block]
@@ -407,12 +447,18 @@ class _Reader:
 
     def _check_detail(self, node: _Node) -> None:
         if node.stated is None:
-            self.error("a detail line without Jumlah", node.row, COLUMNS["jumlah"], expected="its amount")
+            self.finding(CELL_UNREADABLE, node.row, COLUMNS["jumlah"], expected="its amount",
+                         en="A detail line without Jumlah; it is kept without an amount.",
+                         id="Baris rincian tanpa Jumlah; dibaca tanpa nilai.")  # fmt: skip
             return
         if node.volume is not None and node.price is not None and node.volume * node.price != node.stated:
-            self.error(
-                f"the Jumlah of the detail {node.name!r} is not Vol × Harga ({node.volume} × {node.price})",
-                node.row, COLUMNS["jumlah"], expected=str(node.volume * node.price), actual=str(node.stated),
+            product = node.volume * node.price
+            self.finding(
+                SUBTOTAL_MISMATCH, node.row, COLUMNS["jumlah"], expected=str(product), actual=str(node.stated),
+                en=f"The Jumlah of the detail {node.name!r} ({node.stated}) is not Vol × Harga "
+                f"({node.volume} × {node.price} = {product}).",
+                id=f"Jumlah rincian {node.name!r} ({node.stated}) tidak sama dengan Vol × Harga "
+                f"({node.volume} × {node.price} = {product}).",
             )  # fmt: skip
 
     # -- totals ----------------------------------------------------------------------------------------
@@ -422,21 +468,29 @@ class _Reader:
         for node in self.block.children:
             self._check_node(node)
         if self.unit is None:
-            self.error(
-                "no satker row (022.12 …) holding the official total: the Kertas Kerja cannot be checked complete",
-                None, expected="a satker row with its Jumlah above the first program",
+            self.finding(
+                SUBTOTAL_MISMATCH, None, None, severity=Severity.WARNING,
+                expected="a satker row with its Jumlah above the first program",
+                en="No satker row (022.12 …) holding the official total: the Kertas Kerja cannot be checked complete.",
+                id="Tidak ada baris satker (022.12 …) yang memuat total resmi: kelengkapan Kertas Kerja tidak dapat "
+                "diperiksa.",
             )  # fmt: skip
             return
         parts = [p.value() for p in self.programs.values()] + [self.block.computed()]
         total = sum((p for p in parts if p is not None), Decimal(0))
         if self.unit.stated is None:
-            self.error("the satker row has no Jumlah (the official total)", self.unit.row, COLUMNS["jumlah"],
-                       expected=f"the official total ({total})")  # fmt: skip
+            self.finding(SUBTOTAL_MISMATCH, self.unit.row, COLUMNS["jumlah"], severity=Severity.WARNING,
+                         expected=f"the official total ({total})",
+                         en="The satker row has no Jumlah (the official total): the sum cannot be checked.",
+                         id="Baris satker tidak memiliki Jumlah (total resmi): jumlahnya tidak dapat diperiksa.")  # fmt: skip
         elif self.unit.stated != total:
-            self.error(
-                f"the official total on the satker row {self.unit.code} differs from the sum of the programs"
-                + (" and the block before them" if self.block.children else ""), self.unit.row, COLUMNS["jumlah"],
-                expected=str(total), actual=str(self.unit.stated),
+            block = bool(self.block.children)
+            self.finding(
+                SUBTOTAL_MISMATCH, self.unit.row, COLUMNS["jumlah"], expected=str(total), actual=str(self.unit.stated),
+                en=f"The official total on the satker row {self.unit.code} ({self.unit.stated}) differs from the sum "
+                f"of the programs{' and the block before them' if block else ''} ({total}).",
+                id=f"Total resmi pada baris satker {self.unit.code} ({self.unit.stated}) tidak sama dengan jumlah "
+                f"program{' dan blok sebelumnya' if block else ''} ({total}).",
             )  # fmt: skip
 
     def _check_node(self, node: _Node) -> None:
@@ -445,9 +499,12 @@ class _Reader:
         computed = node.computed()
         if node.stated is None or computed is None or node.stated == computed:
             return
-        self.error(
-            f"the Jumlah of {_LABEL[node.level]} {node.code} differs from the sum of the rows below it",
-            node.row, COLUMNS["jumlah"], expected=str(computed), actual=str(node.stated),
+        self.finding(
+            SUBTOTAL_MISMATCH, node.row, COLUMNS["jumlah"], expected=str(computed), actual=str(node.stated),
+            en=f"The Jumlah of {_LABEL[node.level]} {node.code} ({node.stated}) differs from the sum of the rows "
+            f"below it ({computed}; difference {node.stated - computed}).",
+            id=f"Jumlah {_LABEL[node.level]} {node.code} ({node.stated}) tidak sama dengan jumlah baris di bawahnya "
+            f"({computed}; selisih {node.stated - computed}).",
         )  # fmt: skip
 
 
@@ -521,6 +578,8 @@ def _extra(node: _Node) -> dict[str, Any]:
         extra["jumlah"] = str(node.stated)
     if node.implied_by is not None:
         extra["dibentuk_dari_kode"] = node.implied_by
+    if node.name_missing:
+        extra["nama_tidak_ada"] = True
     return extra
 
 
@@ -704,5 +763,5 @@ def _result(reader: _Reader, preamble: list[str], options: dict[str, Any], where
     except InvalidModel as exc:
         errors.append(SourceError(exc.reason, location=where.evolve(field=exc.field)))
         return ReadResult(bundle=Bundle(), errors=errors, source=reader.source, records=reader.records)
-    bundle = Bundle(national=records, sources=(reader.source,))
+    bundle = Bundle(national=records, sources=(reader.source,), source_findings=reader.findings)
     return ReadResult(bundle=bundle, errors=errors, source=reader.source, records=reader.records)

@@ -7,7 +7,7 @@ row per entity (``id_unik_indikator`` empty) and one row per indicator carrying 
 into one typed item with several indicators: the header gives the code, name, perangkat daerah
 and ``pagu_1..5``; each indicator row an :class:`~sinkron.Indicator` with its baseline and yearly
 targets. Indicator rows may come before their header (they wait for it); rows whose header never
-comes are reported.
+comes are named by a source finding ``SKN005`` (not placed).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from sinkron.codes import Code, CodeLevel
-from sinkron.errors import CodeError, SourceError
+from sinkron.errors import CodeError
 from sinkron.models import Baseline, Budget, BudgetKind, Indicator, IndicatorKind, PlanKind, Provenance, Target, Value
 from sinkron_sipd.documents import RawRecord
 from sinkron_sipd.fields import RecordKind
@@ -70,9 +70,9 @@ class PlanningRows:
     # -- records -------------------------------------------------------------------------------------
     def add(self, raw: dict[str, Any], record: RawRecord, problems: Problems) -> bool:
         id_unik = text_field(raw, "id_unik", problems)
-        if id_unik is None and not problems.errors:
-            problems.add("missing id_unik", ".id_unik", field="id_unik", expected="the id shared by an entity row and its indicator rows")  # fmt: skip
-        if problems.errors or id_unik is None:
+        if id_unik is None:
+            problems.not_placed("no id_unik to read", "id_unik tidak dapat dibaca", ".id_unik", field="id_unik",
+                                expected="the id shared by an entity row and its indicator rows")  # fmt: skip
             return False
         if _is_indicator_row(raw):
             item = self.headers.get(id_unik)
@@ -92,17 +92,16 @@ class PlanningRows:
         return done
 
     def finish(self) -> None:
-        """Report indicator rows whose entity row never came."""
+        """Name the indicator rows whose entity row never came (``SKN005``: they cannot be placed)."""
         for id_unik, records in self.pending.items():
             for record in records:
-                self.builder.errors.append(
-                    SourceError(
-                        f"indicator row without its entity row (id_unik {id_unik!r})",
-                        location=Problems(self.builder.source, record).location(".id_unik", "id_unik"),
-                        expected="an entity row with the same id_unik and an empty id_unik_indikator",
-                        actual=id_unik,
-                    )
-                )
+                problems = Problems(self.builder.source, record)
+                problems.not_placed(
+                    f"indicator row without its entity row (id_unik {id_unik!r})",
+                    f"baris indikator tanpa baris entitasnya (id_unik {id_unik!r})", ".id_unik", field="id_unik",
+                    expected="an entity row with the same id_unik and an empty id_unik_indikator", actual=id_unik,
+                )  # fmt: skip
+                self.builder.findings.extend(problems.findings)
         self.pending.clear()
 
     # -- the pieces shared by header and indicator rows ------------------------------------------------
@@ -129,26 +128,30 @@ class PlanningRows:
                 try:
                     code = Code.parse(value)
                 except CodeError as exc:
-                    problems.add(f"{code_key} is not a nomenclature code: {exc.reason}", f".{code_key}",
-                                 field=code_key, actual=value)  # fmt: skip
+                    problems.not_placed(f"{code_key} is not a nomenclature code: {exc.reason}",
+                                        f"{code_key} bukan kode nomenklatur ({exc.reason})", f".{code_key}",
+                                        field=code_key, actual=value)  # fmt: skip
                     continue
             elif value is not None and not isinstance(value, str):
-                problems.add(f"{code_key} is not a code", f".{code_key}", field=code_key, actual=value)
+                problems.not_placed(f"{code_key} is not a code", f"{code_key} bukan kode", f".{code_key}",
+                                    field=code_key, actual=value)  # fmt: skip
                 continue
             elif name is not None:
                 code, _ = Code.split_name(name)
             if code is None:
                 continue
             if code.level is not level:
-                problems.add(f"{code_key} is a {code.level.value} code", f".{code_key}", field=code_key,
-                             expected=f"a {level.value} code", actual=value if value else name)  # fmt: skip
+                problems.not_placed(f"{code_key} is a {code.level.value} code",
+                                    f"{code_key} adalah kode {code.level.value}", f".{code_key}", field=code_key,
+                                    expected=f"a {level.value} code", actual=value if value else name)  # fmt: skip
                 continue
             found[level] = (code, split_name(name, code))
-        if problems.errors:
+        if not problems.placed:
             return None
         if not found:
-            problems.add("a planning row needs a code", ".kode_program", field="kode_program",
-                         expected="kode_program, kode_giat or kode_sub_giat (or a name starting with the code)")  # fmt: skip
+            problems.not_placed("a planning row needs a code", "baris perencanaan memerlukan kode", ".kode_program",
+                                field="kode_program",
+                                expected="kode_program, kode_giat or kode_sub_giat (or a name starting with the code)")  # fmt: skip
             return None
         deepest = next(level for level, _, _ in _LEVELS if level in found)
         code = found[deepest][0]
@@ -182,7 +185,7 @@ class PlanningRows:
                 amount = amount_field(raw, f"pagu_{number}", problems, b.options.decimal)
                 if amount is not None:
                     budgets.append(Budget(year=year, amount=amount, kind=BudgetKind.INDICATIVE))
-        if problems.errors or period is None or codes is None:
+        if problems.blocking or period is None or codes is None:
             return False
         agency = b._agency(skpd_code, skpd_name, record) if skpd_code else None
         plan = self._plan(period, agency, problems)
@@ -273,8 +276,6 @@ class PlanningRows:
             number: text_field(raw, f"target_{number}", problems) for number in range(1, plan_end - plan_start + 2)
         }
         baseline_text = text_field(raw, "target_awal", problems)
-        if problems.errors:
-            return False
         layout = b._base_layout(RecordKind.PLANNING, record)
         layout["indicator_row"] = True
         if name is None:

@@ -12,8 +12,12 @@ into plans, programs, kegiatan, sub kegiatan, agencies, priorities and links:
 * an SKPD row becomes an :class:`~sinkron.Agency`;
 * Renstra/RPJMD entity and indicator rows are folded by :mod:`sinkron_sipd.planning`.
 
-Every record is checked as a whole: all of its problems are reported (located by JSON path and
-record index), and a record with a problem is left out of the bundle — never half-imported.
+Every record is checked as a whole and all of its problems are reported, located by JSON path
+(and line, for JSON Lines). A record is kept whenever its data allows (docs/errors.md, "Tolerant and
+strict reading"): a value that cannot be read is left out with a source finding ``SKN008``; a
+record that cannot be placed in a plan (no sub kegiatan code, no year) is named by a finding
+``SKN005``; only a record that cannot be read at all (not an object, a key given twice, not a SIPD
+record) is a located error. Either way the records around it still read.
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ from sinkron.models import (
     Target,
     ref,
 )
+from sinkron.models.findings import Finding
 from sinkron_sipd.documents import DocumentInfo, RawRecord
 from sinkron_sipd.fields import BLOCKS, LABEL_SLOTS, BlockSpec, IndicatorRole, RecordKind, RowShape, detect_kind
 from sinkron_sipd.layout import compact_entry, diff_object
@@ -77,6 +82,8 @@ _NOMENCLATURE_FIELDS = ("kode_sub_giat", "kode_giat", "kode_program", "nama_prog
 _TEXTUAL = frozenset({str, type(None)})
 _Codes = tuple[Code, Code, Code, tuple[str | None, str | None, str | None]]
 """Program, kegiatan and sub kegiatan codes, and their names."""
+_NOT_READ: Any = object()
+"""What :meth:`BundleBuilder._block` gives for a nested block that is not a list (kept as it was, not read)."""
 _BUDGET_KINDS = (BudgetKind.CEILING, BudgetKind.INDICATIVE, BudgetKind.INDICATIVE)
 """The kinds of ``pagu``, ``pagu_indikatif`` and ``pagu_n_depan`` (of the plan year, the year and the next)."""
 
@@ -103,7 +110,7 @@ class _Row:
     tag: tuple[str, str | None] | None = None
     """(label id, name) of a tag row."""
 
-    def __init__(self, raw: dict[str, Any], path: str, shape: RowShape) -> None:
+    def __init__(self, raw: Any, path: str, shape: RowShape | None) -> None:
         self.raw = raw
         self.path = path
         self.shape = shape
@@ -136,6 +143,8 @@ class BundleBuilder:
         self.source = source
         self.options = options or ReadOptions()
         self.errors: list[SourceError] = []
+        self.findings: list[Finding] = []
+        """Source findings (``SKN0xx``) of the records read so far: kept records' problems, unplaced records."""
         self.records = 0
         self.document: DocumentInfo | None = None
         self._plans: dict[str, PlanState] = {}
@@ -153,7 +162,7 @@ class BundleBuilder:
 
     # -- public ---------------------------------------------------------------------------------------
     def add(self, record: RawRecord) -> bool:
-        """Read one record; ``False`` (and its problems in :attr:`errors`) when it was left out."""
+        """Read one record; ``False`` when it was left out (named in :attr:`errors` or :attr:`findings`)."""
         self.records += 1
         problems = Problems(self.source, record)
         if record.defects:  # a repeated key or a number too long to read: what the record says is not known
@@ -193,10 +202,15 @@ class BundleBuilder:
         try:
             done = handler(raw, record, problems)
         except InvalidModel as exc:  # a model refused a value the checks above let through
-            problems.add(f"invalid value: {exc}", field=exc.field)
+            problems.not_placed(f"invalid value: {exc}", f"nilai tidak sah: {exc}", field=exc.field)
             done = False
         self.errors.extend(problems.errors)
-        return done and not problems.errors
+        subject = problems.subject
+        if subject is None or not done or problems.blocking:
+            self.findings.extend(problems.findings)
+        else:
+            self.findings.extend(attrs.evolve(finding, subject=subject) for finding in problems.findings)
+        return done and not problems.blocking
 
     def build(self) -> Bundle:
         """The bundle of every record read so far (indicator rows still waiting for their entity row are reported)."""
@@ -215,6 +229,7 @@ class BundleBuilder:
             priorities=list(self._priorities.values()),
             links=self._links,
             sources=(self.source,),
+            source_findings=self.findings,
         )
 
     # -- shared pieces ----------------------------------------------------------------------------------
@@ -240,8 +255,8 @@ class BundleBuilder:
             return self.options.year
         text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
         if not text.isdigit() or not 1945 <= int(text) <= 2200:
-            problems.add("tahun_anggaran is not a year", ".tahun_anggaran", field="tahun_anggaran",
-                         expected="a year such as 2026", actual=value)  # fmt: skip
+            problems.not_placed("tahun_anggaran is not a year", "tahun_anggaran bukan tahun", ".tahun_anggaran",
+                                field="tahun_anggaran", expected="a year such as 2026", actual=value)  # fmt: skip
             return None
         return int(text)
 
@@ -329,9 +344,9 @@ class BundleBuilder:
             found = self._codes_seen.get(values)
             if found is not None:
                 return found
-        before = len(problems.errors)
+        before = len(problems.findings)
         codes = self._read_nomenclature_codes(raw, problems)
-        if codes is not None and textual and len(problems.errors) == before:  # the same texts read the same
+        if codes is not None and textual and len(problems.findings) == before:  # the same texts read the same
             Shared.make_room(self._codes_seen)
             self._codes_seen[values] = codes
         return codes
@@ -370,10 +385,15 @@ class BundleBuilder:
         for slot, (id_key, name_key) in LABEL_SLOTS.items():
             slots[slot] = (text_field(raw, id_key, problems), text_field(raw, name_key, problems))
         blocks: dict[str, list[_Row] | None] = {}
+        unread_blocks: dict[str, Any] = {}
         for name, spec in BLOCKS.items():
             if name in raw:
-                blocks[name] = self._block(raw[name], spec, year, problems)
-        if problems.errors or codes is None or year is None:
+                rows = self._block(raw[name], spec, year, problems)
+                if rows is _NOT_READ:
+                    unread_blocks[name] = raw[name]
+                else:
+                    blocks[name] = rows
+        if problems.blocking or codes is None or year is None:
             return False
         program_code, activity_code, sub_code, names = codes
         budgets = [
@@ -410,6 +430,7 @@ class BundleBuilder:
             agency_id=agency_id, id=self._sub_id(plan, agency_id, sub_code), indicators=indicators, budgets=budgets,
             locations=locations, funding=funding, provenance=provenance, extra=extra,
         )  # fmt: skip
+        problems.subject = ref(plan.id, sub.id)
 
         # tags: label slots and tag rows become links to priorities
         slot_priorities: dict[str, Priority | None] = {}
@@ -456,6 +477,8 @@ class BundleBuilder:
                     continue
                 entries.append(self._entry(spec, row, year, sub_ids, activity, program, taken, tags, record))
             block_layouts[name] = entries[:]  # a list of its own length
+        for name, value in unread_blocks.items():
+            block_layouts[name] = {"raw": value}  # not read: written back as it was
         if block_layouts:
             layout["blocks"] = block_layouts
         extra["sipd"] = layout
@@ -477,6 +500,7 @@ class BundleBuilder:
         kegiatan/program indicators, the shared indicator."""
         canonical: dict[str, Any]
         reference: str
+        assert row.shape is not None  # only rows that were read are entries
         keys = row.shape.keys
         if row.name is not None:
             if spec.owner is IndicatorRole.SUB_ACTIVITY:
@@ -523,36 +547,39 @@ class BundleBuilder:
             found = self._rendered_rows[memo_key] = (element, keys, *rendered)
         return found[2], found[3]
 
-    def _block(self, value: Any, spec: BlockSpec, year: int | None, problems: Problems) -> list[_Row] | None:
-        """Parse a nested block; ``None`` for a null block. Problems are located at the row and key."""
+    def _block(self, value: Any, spec: BlockSpec, year: int | None, problems: Problems) -> Any:
+        """Parse a nested block: its rows, ``None`` for a null block, :data:`_NOT_READ` for a block that is
+        not a list. A row that cannot be read is kept as an empty row (written back as it was read) with
+        a finding located at the row."""
         if value is None:
             return None
         base = f".{spec.name}"
         if not isinstance(value, list):
-            problems.add(f"unknown shape of the nested block {spec.name}", base, field=spec.name,
-                         expected=f"a list of {spec.what} rows", actual=type(value).__name__)  # fmt: skip
-            return None
+            problems.unreadable(f"the nested block {spec.name} is not a list",
+                                f"blok {spec.name} bukan daftar (list)", base, field=spec.name,
+                                expected=f"a list of {spec.what} rows", actual=type(value).__name__)  # fmt: skip
+            return _NOT_READ
         rows: list[_Row] = []
         for number, item in enumerate(value):
             path = f"{base}[{number}]"
             if not isinstance(item, dict):
-                problems.add(f"unknown shape of a {spec.name} row", path, field=spec.name,
-                             expected="a JSON object", actual=type(item).__name__)  # fmt: skip
+                problems.unreadable(f"a {spec.name} row is not a JSON object", f"baris {spec.name} bukan objek JSON",
+                                    path, field=spec.name, expected="a JSON object", actual=type(item).__name__)  # fmt: skip
+                rows.append(_Row(item, path, None))
                 continue
             shape = spec.shape(item)
             if not shape.known:
                 known = ", ".join(sorted(spec.all_keys))
-                problems.add(f"unknown shape of a {spec.name} row", path, field=spec.name,
-                             expected=f"a row with some of: {known}", actual=", ".join(list(item)[:8]) or "{}")  # fmt: skip
+                problems.unreadable(f"unknown shape of a {spec.name} row", f"bentuk baris {spec.name} tidak dikenal",
+                                    path, field=spec.name, expected=f"a row with some of: {known}",
+                                    actual=", ".join(list(item)[:8]) or "{}")  # fmt: skip
+                rows.append(_Row(item, path, None))
                 continue
-            row = self._row(item, spec, shape, year, problems, path)
-            if row is not None:
-                rows.append(row)
+            rows.append(self._row(item, spec, shape, year, problems, path))
         return rows
 
     def _row(self, item: dict[str, Any], spec: BlockSpec, shape: RowShape, year: int | None, problems: Problems,
-             path: str) -> _Row | None:  # fmt: skip
-        before = len(problems.errors)
+             path: str) -> _Row:  # fmt: skip
         texts: dict[str, str | None] = {}
         for role, key in shape.texts:
             value = item.get(key)
@@ -560,8 +587,6 @@ class BundleBuilder:
                 texts[role] = value if value.strip() else None
             else:
                 texts[role] = text_field(item, key, problems, path)
-        if len(problems.errors) > before:
-            return None
         row = _Row(item, path, shape)
         shared = self._shared
         what = spec.what
@@ -574,9 +599,8 @@ class BundleBuilder:
                 row.targets = shared.targets(year, texts["target"], texts["text"], unit)
             except InvalidModel as exc:
                 target_key = shape.keys["target"]
-                problems.add(f"target is not a value: {exc.reason}", f"{path}.{target_key}", field=target_key,
-                             actual=item.get(target_key))  # fmt: skip
-                return None
+                problems.unreadable(f"the target is not a value: {exc.reason}", f"target bukan nilai ({exc.reason})",
+                                    f"{path}.{target_key}", field=target_key, actual=item.get(target_key))  # fmt: skip
             row.name, row.unit, row.kind = shared.text(name), unit, spec.kind
             row.source_key = (spec.name, name, unit, texts["target"], texts["text"])
             return row
@@ -587,8 +611,6 @@ class BundleBuilder:
             return row
         if what == "funding":
             amount = amount_field(item, shape.keys["amount"], problems, self.options.decimal, path)
-            if len(problems.errors) > before:
-                return None
             if texts["name"] is None:
                 return row
             row.funding = shared.funding(texts["name"], texts["code"], amount)
@@ -624,7 +646,7 @@ class BundleBuilder:
     def _master(self, raw: dict[str, Any], record: RawRecord, problems: Problems) -> bool:
         year = self._year(raw, problems)
         codes = self._nomenclature_codes(raw, problems)
-        if problems.errors or codes is None or year is None:
+        if problems.blocking or codes is None or year is None:
             return False
         program_code, activity_code, sub_code, names = codes
         plan = self._plan(year, record, master=True, owner=None)
@@ -643,9 +665,10 @@ class BundleBuilder:
     def _skpd(self, raw: dict[str, Any], record: RawRecord, problems: Problems) -> bool:
         code = text_field(raw, "kode_skpd", problems)
         name = text_field(raw, "nama_skpd", problems)
-        if code is None and not problems.errors:
-            problems.add("missing kode_skpd", ".kode_skpd", field="kode_skpd", expected="an SKPD code")
-        if problems.errors or code is None:
+        if code is None:
+            problems.not_placed("no kode_skpd to read", "kode_skpd tidak dapat dibaca", ".kode_skpd", field="kode_skpd",
+                                expected="an SKPD code")  # fmt: skip
+        if problems.blocking or code is None:
             return False
         state = self._agency(code, name, record)
         if not state.rows:

@@ -30,7 +30,9 @@ from sinkron.models import (
     SubActivity,
     Value,
 )
+from sinkron.models.findings import Finding
 from sinkron.numbers import DecimalMark, parse_number
+from sinkron.source_findings import CELL_UNREADABLE, ROW_NOT_READ
 from sinkron_sipd.documents import RawRecord
 from sinkron_sipd.fields import RecordKind
 
@@ -75,12 +77,25 @@ class ReadOptions:
 
 
 class Problems:
-    """The problems of one record."""
+    """The problems of one record: what stops it (errors), and what it is read with (source findings).
+
+    * :meth:`add` — the record cannot be read (not a SIPD record, a key given twice, an option the
+      read needs): a located :class:`~sinkron.errors.SourceError`, and the record is left out;
+    * :meth:`not_placed` — the record can be read but not placed in a plan (no sub kegiatan code, no
+      year): a source finding ``SKN005`` naming it, and the record is left out;
+    * :meth:`unreadable` — one value cannot be read: a source finding ``SKN008``, the value is left
+      out and the record is kept (written back to SIPD as it was read).
+    """
 
     def __init__(self, source: str, record: RawRecord) -> None:
         self.source = source
         self.record = record
         self.errors: list[SourceError] = []
+        self.findings: list[Finding] = []
+        self.placed = True
+        """``False`` once :meth:`not_placed` was called."""
+        self.subject: str | None = None
+        """The reference of what the record became (``plan#item``), once it is known: the findings' subject."""
 
     def location(self, path: str = "", field: str | None = None) -> Location:
         return Location(source=self.source, row=self.record.row, json_path=self.record.json_path + path, field=field)
@@ -89,16 +104,49 @@ class Problems:
             actual: object = None) -> None:  # fmt: skip
         self.errors.append(SourceError(message, location=self.location(path, field), expected=expected, actual=actual))
 
+    def unreadable(
+        self, en: str, id: str, path: str, *, field: str | None = None, expected: str | None = None,
+        actual: object = None,
+    ) -> None:  # fmt: skip
+        """A value that cannot be read (``en``/``id``: what it is, in English and Indonesian): left out, the record kept."""
+        self.findings.append(
+            CELL_UNREADABLE.at(
+                self.location(path, field), id=f"{id}; nilainya tidak dibaca.", en=f"{en}; the value is left out.", expected=expected, found=actual,
+                fix_id="Perbaiki nilai ini di SIPD lalu ekspor ulang.", fix_en="Correct this value in SIPD and export again.",
+            )
+        )  # fmt: skip
+
+    def not_placed(
+        self, en: str, id: str, path: str = "", *, field: str | None = None, expected: str | None = None,
+        actual: object = None,
+    ) -> None:  # fmt: skip
+        """A record that cannot be placed in a plan (``en``/``id``: why): named by the finding, left out."""
+        self.placed = False
+        self.findings.append(
+            ROW_NOT_READ.at(
+                self.location(path, field), id=f"Rekaman {self.record.json_path} tidak dibaca: {id}.",
+                en=f"The record {self.record.json_path} is not read: {en}.", expected=expected, found=actual,
+                fix_id="Lengkapi atau perbaiki rekaman ini di SIPD lalu ekspor ulang.",
+                fix_en="Complete or correct this record in SIPD and export again.",
+            )
+        )  # fmt: skip
+
+    @property
+    def blocking(self) -> bool:
+        """Whether the record is left out: an error, or a reason it cannot be placed."""
+        return bool(self.errors) or not self.placed
+
 
 def text_field(raw: Mapping[str, Any], key: str, problems: Problems, path: str = "") -> str | None:
-    """A text field: ``None`` when absent, null or blank; a problem when it is not text."""
+    """A text field: ``None`` when absent, null or blank; a finding (and ``None``) when it is not text."""
     value = raw.get(key)
     if value.__class__ is str:  # the usual case first
         return value if value.strip() else None
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (str, int)):
-        problems.add(f"{key} is not text", f"{path}.{key}", field=key, expected="text", actual=value)
+        problems.unreadable(f"{key} is not text", f"{key} bukan teks", f"{path}.{key}", field=key, expected="text",
+                            actual=value)  # fmt: skip
         return None
     text = str(value)
     return text if text.strip() else None
@@ -107,7 +155,7 @@ def text_field(raw: Mapping[str, Any], key: str, problems: Problems, path: str =
 def amount_field(
     raw: Mapping[str, Any], key: str, problems: Problems, decimal: DecimalMark, path: str = ""
 ) -> Money | None:
-    """A pagu field: ``None`` when absent, null or blank; a problem when it is not a number ≥ 0."""
+    """A pagu field: ``None`` when absent, null or blank; a finding (and ``None``) when it is not a number ≥ 0."""
     value = raw.get(key)
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
@@ -122,11 +170,12 @@ def amount_field(
         except ValueError:
             number = None
     if number is None or not number.is_finite():
-        problems.add(f"{key} is not a number", f"{path}.{key}", field=key,
-                     expected="an amount of rupiah such as '296187500' or '296.187.500'", actual=value)  # fmt: skip
+        problems.unreadable(f"{key} is not a number", f"{key} bukan angka", f"{path}.{key}", field=key,
+                            expected="an amount of rupiah such as '296187500' or '296.187.500'", actual=value)  # fmt: skip
         return None
     if number < 0:
-        problems.add(f"{key} is negative", f"{path}.{key}", field=key, expected="an amount ≥ 0", actual=value)
+        problems.unreadable(f"{key} is negative", f"{key} bernilai negatif", f"{path}.{key}", field=key,
+                            expected="an amount ≥ 0", actual=value)  # fmt: skip
         return None
     return Money(number)
 
@@ -134,23 +183,28 @@ def amount_field(
 def code_field(
     raw: Mapping[str, Any], key: str, level: CodeLevel, problems: Problems, *, required: bool
 ) -> Code | None:
+    """A nomenclature code of ``level``: a ``required`` one that is missing or cannot be read leaves the
+    record unplaced (``SKN005``); another that cannot be read is left out (``SKN008``)."""
     value = raw.get(key)
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
-            problems.add(f"missing {key}", f".{key}", field=key, expected=f"a {level.value} code")
+            problems.not_placed(f"missing {key}", f"{key} tidak ada", f".{key}", field=key,
+                                expected=f"a {level.value} code")  # fmt: skip
         return None
+    report = problems.not_placed if required else problems.unreadable
     if not isinstance(value, str):
-        problems.add(f"{key} is not a code", f".{key}", field=key, expected=f"a {level.value} code as text",
-                     actual=value)  # fmt: skip
+        report(f"{key} is not a code", f"{key} bukan kode", f".{key}", field=key,
+               expected=f"a {level.value} code as text", actual=value)  # fmt: skip
         return None
     try:
         code = Code.parse(value)
     except CodeError as exc:
-        problems.add(f"{key} is not a nomenclature code: {exc.reason}", f".{key}", field=key, actual=value)
+        report(f"{key} is not a nomenclature code: {exc.reason}", f"{key} bukan kode nomenklatur ({exc.reason})",
+               f".{key}", field=key, actual=value)  # fmt: skip
         return None
     if code.level is not level:
-        problems.add(f"{key} is a {code.level.value} code", f".{key}", field=key,
-                     expected=f"a {level.value} code", actual=value)  # fmt: skip
+        report(f"{key} is a {code.level.value} code", f"{key} adalah kode {code.level.value}", f".{key}", field=key,
+               expected=f"a {level.value} code", actual=value)  # fmt: skip
         return None
     return code
 

@@ -217,6 +217,8 @@ class _Writer:
         *, new_record: bool,
     ) -> Any:  # fmt: skip
         unused = list(elements)
+        if isinstance(entries, dict) and "raw" in entries and not (unused if new_record else fresh):
+            return entries["raw"]  # a block that was not read (not a list): as it was
         rows: list[Any] = []
         if isinstance(entries, (list, tuple)):
             for compact in entries:
