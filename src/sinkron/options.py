@@ -40,10 +40,12 @@ from sinkron.errors import OptionError
 
 __all__ = [
     "DESCRIPTION",
+    "NoOptions",
     "OptionInfo",
     "at_least",
     "between",
     "describe_options",
+    "guess_value",
     "one_of",
     "option",
     "option_values",
@@ -152,6 +154,18 @@ def _is_mapping(typ: Any) -> bool:
     return typing.get_origin(typ) in (dict, Mapping) or typ is dict
 
 
+_SCALAR_TYPES = (str, int, float, bool, Decimal)
+
+
+def _is_object_type(typ: Any) -> bool:
+    """A class whose values are objects (a model, a Nomenclature), not scalars, enums or containers."""
+    return (
+        isinstance(typ, type)
+        and typ not in (Any, object, type(None))  # typing.Any is a class since Python 3.11
+        and not issubclass(typ, (*_SCALAR_TYPES, enum.Enum, tuple, list, dict, set, frozenset))
+    )
+
+
 def _make_option_converter() -> cattrs.Converter:
     # The project's converter, taking command-line text for numbers and flags; sequences and mappings
     # are then structured by ``typed`` after the text is split or parsed.
@@ -184,6 +198,17 @@ def _make_option_converter() -> cattrs.Converter:
 
         return structure
 
+    def instance_hook(typ: Any) -> Callable[[Any, Any], Any]:
+        def structure(value: Any, _: Any) -> Any:
+            if isinstance(value, typ):  # an object given from Python (a Bundle, a Nomenclature) is taken as it is
+                return value
+            if attrs.has(typ):
+                return typed.structure(value, typ)
+            raise ValueError
+
+        return structure
+
+    conv.register_structure_hook_factory(_is_object_type, instance_hook)
     conv.register_structure_hook_factory(_is_sequence, sequence_hook)
     conv.register_structure_hook_factory(_is_mapping, mapping_hook)
     return conv
@@ -223,6 +248,11 @@ _QUALIFIED = re.compile(r"\b(?:[a-z_][a-z0-9_]*\.)+(?=[A-Za-z_])")
 
 
 # -- declarations ------------------------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class NoOptions:
+    """The declaration of a connector, exporter or rule that takes no options."""
 
 
 @attrs.frozen
@@ -297,6 +327,17 @@ def structure_options(cls: type[T], given: Mapping[str, Any], *, owner: str) -> 
 def option_values(instance: Any) -> dict[str, Any]:
     """The options of a declared instance by name (not recursing into values)."""
     return {field.name: getattr(instance, field.name) for field in attrs.fields(type(instance))}
+
+
+def guess_value(text: str) -> Any:
+    """The 0.1 reading of a command-line option for a connector that declares none: integers and true/false
+    are typed, the rest stays text. Declared options are structured by their type instead."""
+    lowered = text.lower()
+    if lowered in ("true", "false"):
+        return lowered == "true"
+    if text.lstrip("-").isdigit():
+        return int(text)
+    return text
 
 
 def _type_of(default: Any) -> Any:

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from sinkron.align.findings import PLUGIN_FAMILY, Finding, Message, Severity, family_of
-from sinkron.options import option_values, options_from_defaults, structure_options
+from sinkron.options import NoOptions, option_values, options_from_defaults, structure_options
 
 if TYPE_CHECKING:
     from sinkron.align.context import Context
@@ -54,11 +54,6 @@ FAMILIES: dict[int, Message] = {
 _ID = re.compile(r"[A-Z]{2,5}\d{3}\Z")
 
 CheckFunction = Callable[["Context"], Iterable[Finding]]
-
-
-@attrs.frozen(kw_only=True)
-class NoOptions:
-    """The declaration of a rule without options."""
 
 
 def _declaration(options: type | Mapping[str, Any] | None) -> type:
