@@ -68,12 +68,18 @@ def option(
     *,
     factory: Callable[[], Any] | None = None,
     validator: Callable[[Any, attrs.Attribute[Any], Any], None] | None = None,
+    converter: Callable[[Any], Any] | None = None,
 ) -> Any:
-    """One declared option: an attrs field with its default (or ``factory``), description and validator."""
+    """One declared option: an attrs field with its default (or ``factory``), description and validator.
+
+    A ``converter`` (for a value the type alone cannot check, e.g. a dict of limits into a limits
+    object) runs after the type's structuring and must accept its own output; its ``ValueError``
+    or ``TypeError`` becomes an :class:`~sinkron.errors.OptionError`.
+    """
     metadata = {DESCRIPTION: description}
     if factory is not None:
-        return attrs.field(factory=factory, validator=validator, metadata=metadata)
-    return attrs.field(default=default, validator=validator, metadata=metadata)
+        return attrs.field(factory=factory, validator=validator, converter=converter, metadata=metadata)
+    return attrs.field(default=default, validator=validator, converter=converter, metadata=metadata)
 
 
 # -- validators ---------------------------------------------------------------------------------------
@@ -267,6 +273,35 @@ class OptionInfo:
     expected: str
     """What a value looks like, in words (``"a decimal number"``)."""
 
+    @property
+    def default_text(self) -> str:
+        """The default as the command line writes it (``0.10``, ``true``, ``rpjpn,rpjpd``; empty for none)."""
+        return _text(self.default)
+
+    def to_dict(self) -> dict[str, str]:
+        """The option as JSON-ready text (``sinkron plugins --format json``)."""
+        return {
+            "name": self.name,
+            "type": self.type,
+            "default": self.default_text,
+            "description": self.description,
+            "expected": self.expected,
+        }
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, (tuple, list, set, frozenset)):
+        return ",".join(_text(item) for item in value)
+    if isinstance(value, Mapping):
+        return json.dumps({str(k): _text(v) for k, v in value.items()}, ensure_ascii=False)
+    return str(value)
+
 
 def _fields(cls: type) -> tuple[attrs.Attribute[Any], ...]:
     attrs.resolve_types(cls)
@@ -310,6 +345,12 @@ def structure_options(cls: type[T], given: Mapping[str, Any], *, owner: str) -> 
             values[name] = option_converter.structure(value, field.type or Any)
         except Exception:  # cattrs wraps the hooks' errors in several classes; each means "not that type"
             raise OptionError(owner, name, "invalid value", expected=_describe_type(field.type), actual=value) from None
+        if field.converter is not None:  # run once here, so that a failure names the option
+            try:
+                field.converter(values[name])  # type: ignore[operator]
+            except (ValueError, TypeError) as exc:
+                expected = str(field.metadata.get(DESCRIPTION) or _describe_type(field.type))
+                raise OptionError(owner, name, f"invalid value ({exc})", expected=expected, actual=value) from None
     with attrs.validators.disabled():
         instance = cls(**values)
     for field in fields.values():

@@ -44,7 +44,7 @@ class HttpReadOptions:
     params: dict[str, Any] | None = option(None, "Query parameters (a JSON object on the command line).")
     form: dict[str, Any] | None = option(None, "Form fields of a POST (a JSON object on the command line).")
     headers: dict[str, Any] | None = option(None, "Extra request headers (a JSON object on the command line).")
-    auth: Any = option(None, "Credentials: a BearerToken, ApiKey … (Python API; see the shortcuts below).")
+    auth: Any = option(None, "Credentials: a BearerToken, ApiKey … (Python API; or the token and api_key options).")
     records_path: str | None = option(None, "Where the records sit in a response: a JSON path such as data.items.")
     pagination: Any = option(None, "How pages follow each other: page, offset, cursor or link header.")
     pagination_in: str | None = option(

@@ -19,6 +19,10 @@ from sinkron_spreadsheet.reader import read_spreadsheet
 __all__ = ["CsvConnector", "SpreadsheetReadOptions", "XlsxConnector"]
 
 
+def _limits(value: Any) -> ReadLimits | None:
+    return None if value is None else ReadLimits.of(value)
+
+
 @attrs.frozen(kw_only=True)
 class SpreadsheetReadOptions:
     """The read options of the xlsx and csv connectors (see :func:`~sinkron_spreadsheet.read_spreadsheet`)."""
@@ -39,8 +43,10 @@ class SpreadsheetReadOptions:
     kind: PlanKind | None = option(None, "Plan kind (from the file or the layout by default).")
     agency: Agency | None = option(None, "The perangkat daerah the plan belongs to (Python API).")
     nomenclature: Nomenclature | None = option(None, "Catalogue for codes and names (the shipped one by default).")
-    limits: ReadLimits | None = option(
-        None, "Caps on what is read (a ReadLimits, or a dict of some of its fields: max_rows, max_columns …)."
+    limits: Any = option(
+        None,
+        "Caps on what is read: a ReadLimits, or a dict of some of its fields (max_rows, max_columns …).",
+        converter=_limits,
     )
 
 
