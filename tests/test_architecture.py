@@ -30,6 +30,7 @@ FLOORS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "engine and I/O",
         (
             "sinkron.convert",
+            "sinkron.options",
             "sinkron.align",
             "sinkron.io",
             "sinkron.diff",

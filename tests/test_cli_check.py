@@ -111,9 +111,11 @@ def test_rule_option_is_read_as_the_rule_expects() -> None:
     [
         ("SKN602", "RULE.key=value"),
         ("SKN999.x=1", "no rule SKN999"),
-        ("SKN602.nope=1", "has no option 'nope'"),
-        ("SKN104.threshold=high", "not a valid float"),
-        ("SKN101.suggest=perhaps", "not a valid bool"),
+        ("SKN602.nope=1", "option 'nope': unknown option (expected one of its options: min_absorption_percent)"),
+        ("SKN104.threshold=high", "option 'threshold': invalid value (expected a number, got 'high')"),
+        ("SKN104.threshold=120", "option 'threshold': invalid value (expected a number from 0 to 100, got 120.0)"),
+        ("SKN101.suggest=perhaps", "option 'suggest': invalid value (expected true or false, got 'perhaps')"),
+        ("SKN403.min_share=abc", "rule SKN403: option 'min_share': invalid value (expected a decimal number"),
     ],
 )
 def test_bad_rule_options_are_usage_errors(option: str, message: str) -> None:

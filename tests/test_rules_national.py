@@ -27,6 +27,7 @@ from sinkron import (
     Link,
     LinkKind,
     Money,
+    OptionError,
     Plan,
     PlanKind,
     PlanPeriod,
@@ -268,8 +269,9 @@ def test_skn702_per_government_scope_and_bad_option() -> None:
     assert run(bundle, "SKN702").findings == ()
     per_government = run(bundle, "SKN702", scope="government").findings
     assert [(f.subject, f.evidence["government"]) for f in per_government] == [(KP_BLUE_FOOD, "62")]
-    failed = run(bundle, "SKN702", scope="everywhere")
-    assert failed.rule_failures and "scope" in failed.rule_failures[0].error
+    with pytest.raises(OptionError, match="rule SKN702: option 'scope'") as caught:
+        run(bundle, "SKN702", scope="everywhere")
+    assert caught.value.expected == "one of 'bundle', 'government'"
 
 
 # -- SKN703 dak-menu-unmapped, SKN704 dak-support-cap -----------------------------------------------------------
@@ -472,8 +474,8 @@ def test_family_7_runs_clean_on_an_empty_bundle() -> None:
 
 
 def test_skn704_rejects_a_bad_cap() -> None:
-    report = run(Bundle(), "SKN704", cap="lots")
-    assert report.rule_failures and "cap" in report.rule_failures[0].error
+    with pytest.raises(OptionError, match="rule SKN704: option 'cap': invalid value"):
+        run(Bundle(), "SKN704", cap="lots")
     with pytest.raises(SinkronError):
         check(Bundle(), ["SKN704"], CheckConfig(options={"SKN704": {"limit": "0.1"}}))
 

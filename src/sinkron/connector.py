@@ -7,7 +7,7 @@ A connector subclasses :class:`Connector` and is registered through the
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -17,6 +17,7 @@ from sinkron.errors import ConnectorUnavailable, SourceError, ValidationError
 from sinkron.models import Bundle
 from sinkron.models._base import to_tuple
 from sinkron.models.findings import Finding
+from sinkron.options import option_values, structure_options
 from sinkron.progress import Progress
 from sinkron.source_findings import as_errors, leaves_rows_out
 
@@ -70,7 +71,9 @@ class Connector:
     ``formats`` are the names a user passes as ``format=``; ``extensions`` (``".xlsx"``) and
     ``schemes`` (``"https"``) let sinkron pick the connector from the source itself.
     ``requires`` lists importable modules the connector needs and ``install`` what to install when
-    one is missing (see :meth:`check_available`).
+    one is missing (see :meth:`check_available`). ``read_options`` declares the options :meth:`read`
+    takes (an attrs class, see :mod:`sinkron.options`): sinkron then checks and types them before
+    calling it. A connector without the declaration (the 0.1 form) gets whatever was given.
     """
 
     name: ClassVar[str] = ""
@@ -80,6 +83,18 @@ class Connector:
     requires: ClassVar[tuple[str, ...]] = ()
     install: ClassVar[str | None] = None
     description: ClassVar[str] = ""
+    read_options: ClassVar[type | None] = None
+
+    def prepare_read_options(self, given: Mapping[str, Any]) -> dict[str, Any]:
+        """The options given for a read, typed by :attr:`read_options` (only those given, so the reader's defaults hold).
+
+        Raises :class:`~sinkron.errors.OptionError` for an option the connector does not declare or a
+        value it cannot take. Without a declaration the options pass unchanged.
+        """
+        if self.read_options is None:
+            return dict(given)
+        typed = option_values(structure_options(self.read_options, given, owner=f"the {self.name} connector"))
+        return {name: typed[name] for name in given}
 
     def read(self, source: Source, *, progress: Progress | None = None, **options: Any) -> ReadResult:
         """Read ``source`` into a :class:`ReadResult`. Bad input goes into ``errors``, located."""

@@ -22,6 +22,7 @@ __all__ = [
     "ConnectorUnavailable",
     "InvalidModel",
     "Location",
+    "OptionError",
     "PluginLoadError",
     "SinkronError",
     "SourceError",
@@ -180,6 +181,23 @@ class ValidationError(SinkronError):
 
 class UnknownFormat(SinkronError):
     """No connector or exporter handles the requested format."""
+
+
+class OptionError(SinkronError, ValueError):
+    """An option a connector, exporter or rule does not declare, or a value it cannot take.
+
+    ``owner`` names who takes the option (``"rule SKN403"``), ``option`` the option, ``expected`` what
+    a valid value looks like and ``actual`` what was given. Raised before anything is read or checked.
+    """
+
+    def __init__(self, owner: str, option: str, problem: str, *, expected: str, actual: object = None) -> None:
+        self.owner = owner
+        self.option = option
+        self.problem = problem
+        self.expected = expected
+        self.actual = actual
+        got = "" if problem == "unknown option" else f", got {actual!r}"
+        super().__init__(f"{owner}: option {option!r}: {problem} (expected {expected}{got})")
 
 
 class UnknownRule(SinkronError, LookupError):

@@ -7,11 +7,15 @@ crash never leaves a half-written report that looks complete.
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, ClassVar
 
+import attrs
+
 from sinkron.atomic import write_atomic
 from sinkron.errors import ConnectorUnavailable
+from sinkron.options import option_values, structure_options
 
 __all__ = ["Exporter", "write_atomic"]
 
@@ -20,7 +24,9 @@ class Exporter:
     """Base class of exporters; register instances through ``sinkron_register_exporters``.
 
     ``accepts`` lists the types it renders (``Report``, ``Bundle``, ``Meeting``); ``formats`` the
-    names users pass; ``extension`` the default file extension.
+    names users pass; ``extension`` the default file extension. ``render_options`` declares the
+    options :meth:`render` takes (an attrs class, see :mod:`sinkron.options`): sinkron checks and
+    types them before rendering. An exporter without the declaration (the 0.1 form) gets whatever was given.
     """
 
     name: ClassVar[str] = ""
@@ -32,6 +38,22 @@ class Exporter:
     description: ClassVar[str] = ""
     binary: ClassVar[bool] = False
     """True for binary formats (xlsx, parquet) that are never printed to a terminal."""
+    render_options: ClassVar[type | None] = None
+
+    def prepare_render_options(self, given: Mapping[str, Any]) -> dict[str, Any]:
+        """The options given for a rendering, typed by :attr:`render_options` (only those given).
+
+        Raises :class:`~sinkron.errors.OptionError` for an option the exporter does not declare or a
+        value it cannot take. Without a declaration the options pass unchanged.
+        """
+        if self.render_options is None:
+            return dict(given)
+        typed = option_values(structure_options(self.render_options, given, owner=f"the {self.name} exporter"))
+        return {name: typed[name] for name in given}
+
+    def accepts_option(self, name: str) -> bool:
+        """Whether :meth:`render` takes option ``name`` (every name, for an exporter without a declaration)."""
+        return self.render_options is None or name in attrs.fields_dict(self.render_options)
 
     def render(self, obj: Any, **options: Any) -> bytes:
         """The exported content."""

@@ -32,9 +32,12 @@ def read_result(
     finding and the row is kept (DESIGN §6a). With ``strict=True`` every source finding of severity
     error is also an error, so the result is complete only when the source is clean (all-or-nothing).
     A connector that fails with an unexpected exception gives a result with that failure as its error.
+    ``options`` go to the connector, checked and typed by its declaration (``Connector.read_options``)
+    first: an unknown option or a bad value raises :class:`~sinkron.errors.OptionError` before anything is read.
     """
     pm = plugins or get_plugin_manager()
     connector = pm.connector_for(source, format)
+    options = connector.prepare_read_options(options)
     connector.check_available()
     if "://" not in str(source) and not Path(source).exists():
         raise SourceError("no such file", location=Location(source=str(source)))
@@ -119,6 +122,7 @@ def write(
         if format is None:
             raise UnknownFormat("writing to a stream needs a format (there is no file extension to go by)")
         exporter = pm.exporter_for(obj, format)
+        options = exporter.prepare_render_options(options)
         exporter.check_available()
         target.write(exporter.render(obj, **options))
         target.flush()
@@ -134,6 +138,7 @@ def write(
             connector.write(obj, path, **options)
             return path
     exporter = pm.exporter_for(obj, format, path)
+    options = exporter.prepare_render_options(options)
     exporter.check_available()
     exporter.write(obj, path, **options)
     return path

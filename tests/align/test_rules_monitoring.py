@@ -10,7 +10,7 @@ import attrs
 import pytest
 from hypothesis import given, settings
 
-from sinkron import CheckConfig, check
+from sinkron import CheckConfig, OptionError, check
 from sinkron.align import Report, Severity
 from sinkron.align.rules.monitoring import indicator_key, yearly_spending
 from sinkron.codes import Code
@@ -366,10 +366,11 @@ def test_indicator_key_matches_synonyms_and_units() -> None:
     assert indicator_key("Angka X", None, {"Angka X": "Tingkat kemiskinan"})[0] == indicator_key("P0", None)[0]
 
 
-def test_bad_option_is_reported_as_rule_failure() -> None:
-    report = check(renja(), ["SKN605"], CheckConfig(options={"SKN605": {"rank_by": "sideways"}}, today=TODAY))
-    assert [f.rule for f in report.rule_failures] == ["SKN605"]
-    assert "rank_by" in report.rule_failures[0].error
+def test_bad_option_is_an_option_error_before_any_rule_runs() -> None:
+    with pytest.raises(OptionError, match="rank_by") as caught:
+        check(renja(), ["SKN605"], CheckConfig(options={"SKN605": {"rank_by": "sideways"}}, today=TODAY))
+    assert (caught.value.owner, caught.value.option) == ("rule SKN605", "rank_by")
+    assert "'absolute', 'relative'" in caught.value.expected
 
 
 # -- generated bundles ------------------------------------------------------------------------------

@@ -39,6 +39,7 @@ from sinkron import (
     LinkKind,
     Money,
     Objective,
+    OptionError,
     PlanStage,
     Program,
     SubActivity,
@@ -468,9 +469,18 @@ def test_parents_with_pagu_and_children_without_any_are_not_judged() -> None:
     assert run(bundle(renstra(item)), "SKN306") == []
 
 
-@pytest.mark.parametrize("bad", ["abc", "-0.1", True])
-def test_bad_tolerance_options_are_reported_as_rule_failures(bad: object) -> None:
+@pytest.mark.parametrize(
+    ("bad", "expected"), [("abc", "a decimal number"), ("-0.1", "≥ 0"), (True, "a decimal number")]
+)
+def test_bad_tolerance_options_raise_before_any_rule_runs(bad: object, expected: str) -> None:
     b = bundle(renstra(chain(years=RENSTRA_YEARS)), renja(chain(years=Y2026)))
-    report = check(b, ["SKN303"], CheckConfig(options={"SKN303": {"pagu_tolerance": bad}}), plugins=PLUGINS)
-    [failure] = report.rule_failures
-    assert "pagu_tolerance must be a decimal number" in failure.error
+    with pytest.raises(OptionError) as caught:
+        check(b, ["SKN303"], CheckConfig(options={"SKN303": {"pagu_tolerance": bad}}), plugins=PLUGINS)
+    assert caught.value.option == "pagu_tolerance" and expected in caught.value.expected
+
+
+def test_tolerance_options_are_decimals_given_as_text_or_numbers() -> None:
+    rule = PLUGINS.rules()["SKN303"]
+    assert rule.defaults == {"pagu_tolerance": Decimal("0.10")}
+    assert rule.configure({"pagu_tolerance": "0.5"}) == {"pagu_tolerance": Decimal("0.5")}
+    assert rule.configure({"pagu_tolerance": 1}) == {"pagu_tolerance": Decimal(1)}

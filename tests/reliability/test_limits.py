@@ -21,8 +21,8 @@ from reliability import corpus as c
 from reliability.checks import read_safely
 
 import sinkron
-from sinkron.errors import SourceError
-from sinkron_spreadsheet import ReadLimits
+from sinkron.errors import OptionError, SourceError
+from sinkron_spreadsheet import ReadLimits, read_spreadsheet
 
 
 def test_defaults_are_the_documented_ones() -> None:
@@ -44,11 +44,18 @@ def test_defaults_are_the_documented_ones() -> None:
         ("many", "limits must be a ReadLimits or a dict"),
     ],
 )
-def test_invalid_limits_are_a_located_error(tmp_path: Path, limits: object, message: str) -> None:
+def test_invalid_limits_are_an_option_error_before_reading(tmp_path: Path, limits: object, message: str) -> None:
+    path = c.renja_workbook(tmp_path / "renja.xlsx")
+    with pytest.raises(OptionError, match="option 'limits': invalid value") as caught:
+        sinkron.read_result(path, limits=limits)
+    assert message in str(caught.value) and caught.value.owner == "the spreadsheet connector"
+
+
+def test_limits_given_to_the_reader_directly_are_a_located_error(tmp_path: Path) -> None:
     path = c.renja_workbook(tmp_path / "renja.xlsx")
     with pytest.raises(SourceError, match="invalid limits") as caught:
-        sinkron.read_result(path, limits=limits)
-    assert message in str(caught.value) and caught.value.location.source == str(path)
+        read_spreadsheet(path, limits={"max_rows": 0})
+    assert caught.value.location.source == str(path)
 
 
 def rows(n: int) -> list[list[str]]:

@@ -3,7 +3,9 @@
 It indexes the bundle once, runs the selected rules (each isolated: a rule that raises is
 reported in ``Report.rule_failures`` and the others still run), and computes the metrics.
 Selection works like a linter: ``select=("SKN1",)`` keeps rules whose id starts with ``SKN1``;
-``ignore=("SKN203",)`` drops some; ``options={"SKN303": {"pagu_tolerance": "0.10"}}`` tunes one.
+``ignore=("SKN203",)`` drops some; ``options={"SKN303": {"pagu_tolerance": "0.10"}}`` tunes one (values
+typed or as text, structured by the rule's declaration before any rule runs: a bad one raises
+:class:`~sinkron.errors.OptionError`).
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ class CheckConfig:
     ignore: tuple[str, ...] = ()
     """Rule id prefixes to skip."""
     options: Mapping[str, Mapping[str, Any]] = attrs.field(factory=dict)
-    """Per-rule option overrides: ``{"SKN303": {"pagu_tolerance": "0.05"}}``."""
+    """Per-rule option overrides: ``{"SKN303": {"pagu_tolerance": Decimal("0.05")}}`` (or ``"0.05"``)."""
     nomenclature: Nomenclature | None = None
     """Catalogue to check codes against (the shipped one by default)."""
     today: dt.date | None = None
@@ -63,7 +65,7 @@ def select_rules(rules: Iterable[Rule], select: Iterable[str] = (), ignore: Iter
 
 def _run_rules(
     chosen: list[Rule],
-    config: CheckConfig,
+    options: Mapping[str, Mapping[str, Any]],
     bundle: Bundle,
     index: BundleIndex,
     nomenclature: Nomenclature,
@@ -72,12 +74,8 @@ def _run_rules(
     findings: list[Finding] = []
     failures: list[RuleFailure] = []
     for rule in chosen:
-        options = {**rule.options, **config.options.get(rule.id, {})}
-        unknown_options = set(config.options.get(rule.id, {})) - set(rule.options)
-        if unknown_options:
-            raise SinkronError(f"rule {rule.id} has no option(s) {', '.join(sorted(unknown_options))}")
         context = Context(
-            bundle=bundle, index=index, nomenclature=nomenclature, rule=rule, options=options, today=today
+            bundle=bundle, index=index, nomenclature=nomenclature, rule=rule, options=options[rule.id], today=today
         )
         try:
             findings.extend(rule.check(context))
@@ -129,6 +127,8 @@ def check(
     unknown = set(config.options) - {r.id for r in chosen} - set(registered)
     if unknown:
         raise SinkronError(f"options given for unknown rule(s): {', '.join(sorted(unknown))}")
+    # Every option is structured before anything runs: a bad one is an OptionError, never a failed rule.
+    options = {r.id: r.configure(config.options.get(r.id, {})) for r in chosen}
 
     nomenclature = config.nomenclature or default_nomenclature()
     today = config.today or dt.date.today()
@@ -136,7 +136,7 @@ def check(
     with paused_gc():  # indexing and checking allocate millions of small objects that all survive the run
         try:
             index = BundleIndex(bundle, nomenclature)
-            findings, failures = _run_rules(chosen, config, bundle, index, nomenclature, today)
+            findings, failures = _run_rules(chosen, options, bundle, index, nomenclature, today)
             metrics = compute_metrics(index, SupportMap.of(index))
         finally:
             if index is not None:

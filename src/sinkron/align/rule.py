@@ -1,15 +1,21 @@
 """Rules: what an alignment check is, and the decorator that declares one.
 
 A rule has an id (``SKN`` + family digit + two digits), a short name, a default severity, a
-bilingual description, default options (tolerances) and a check function from a
-:class:`~sinkron.align.context.Context` to findings::
+bilingual description, declared options (tolerances, see :mod:`sinkron.options`) and a check
+function from a :class:`~sinkron.align.context.Context` to findings::
 
-    @rule("SKN101", "unknown-code", Severity.ERROR,
-          id="Kode tidak ada dalam nomenklatur", en="Code not in the nomenclature")
-    def unknown_code(ctx):
-        for item in ctx.index.items():
-            ...
+    @attrs.frozen(kw_only=True)
+    class Tolerance:
+        pagu_tolerance: Decimal = option(Decimal("0.10"), "Relative pagu difference tolerated.")
+
+    @rule("SKN303", "pagu-mismatch", Severity.WARNING, id="…", en="…", options=Tolerance)
+    def pagu_mismatch(ctx):
+        tolerance = ctx.option("pagu_tolerance")  # a Decimal
+        ...
             yield ctx.finding(item.ref, id="…", en="…", evidence={...})
+
+A 0.1-style dict of defaults (``options={"pagu_tolerance": "0.10"}``) still works, each option typed
+as its default, with a :class:`DeprecationWarning`.
 
 Rules are registered through the ``sinkron_register_rules`` hook (:func:`register_all` does it for
 every rule declared in a module).
@@ -18,12 +24,14 @@ every rule declared in a module).
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from sinkron.align.findings import PLUGIN_FAMILY, Finding, Message, Severity, family_of
+from sinkron.options import NoOptions, option_values, options_from_defaults, structure_options
 
 if TYPE_CHECKING:
     from sinkron.align.context import Context
@@ -48,6 +56,25 @@ _ID = re.compile(r"[A-Z]{2,5}\d{3}\Z")
 CheckFunction = Callable[["Context"], Iterable[Finding]]
 
 
+def _declaration(options: type | Mapping[str, Any] | None) -> type:
+    """A rule's options as a declared attrs class; a 0.1-style dict of defaults is turned into one."""
+    if options is None:
+        return NoOptions
+    if isinstance(options, Mapping):
+        if not options:
+            return NoOptions
+        warnings.warn(
+            "rule options as a dict of defaults are deprecated since sinkron 0.2 and work until 1.0: declare "
+            "them as an attrs class of sinkron.options.option fields (see docs/plugins.md)",
+            DeprecationWarning,
+            stacklevel=3,
+        )
+        return options_from_defaults("RuleOptions", options)
+    if not attrs.has(options):
+        raise TypeError(f"rule options must be an attrs class (or a dict of defaults), got {options!r}")
+    return options
+
+
 @attrs.frozen(kw_only=True)
 class Rule:
     """An alignment rule (see the module docs)."""
@@ -57,12 +84,24 @@ class Rule:
     severity: Severity
     description: Message
     check: CheckFunction = attrs.field(eq=False, repr=False)
-    options: Mapping[str, Any] = attrs.field(factory=dict, hash=False)
-    """Default options (tolerances, thresholds), overridable per run."""
+    options: type = attrs.field(default=None, converter=_declaration, hash=False)
+    """The declared options (an attrs class, see :mod:`sinkron.options`), overridable per run."""
 
     def __attrs_post_init__(self) -> None:
         if not _ID.match(self.id):
             raise ValueError(f"rule id {self.id!r} must look like SKN101 (2-5 capitals and 3 digits)")
+
+    @property
+    def defaults(self) -> dict[str, Any]:
+        """The options' default values by name."""
+        return option_values(self.options())
+
+    def configure(self, given: Mapping[str, Any]) -> dict[str, Any]:
+        """Every option's value for a run: the defaults with ``given`` (typed values or text) structured over them.
+
+        Raises :class:`~sinkron.errors.OptionError` for an option the rule does not declare or a bad value.
+        """
+        return option_values(structure_options(self.options, given, owner=f"rule {self.id}"))
 
     @property
     def family(self) -> int:
@@ -80,9 +119,13 @@ def rule(
     *,
     id: str,
     en: str,
-    options: Mapping[str, Any] | None = None,
+    options: type | Mapping[str, Any] | None = None,
 ) -> Callable[[CheckFunction], Rule]:
-    """Declare a rule from its check function (collected per module for :func:`register_all`)."""
+    """Declare a rule from its check function (collected per module for :func:`register_all`).
+
+    ``options`` is the attrs class declaring the rule's options (:mod:`sinkron.options`); a dict of
+    defaults is the deprecated 0.1 form.
+    """
 
     def decorate(function: CheckFunction) -> Rule:
         declared = Rule(
@@ -91,7 +134,7 @@ def rule(
             severity=severity,
             description=Message(id, en),
             check=function,
-            options=dict(options or {}),
+            options=_declaration(options),
         )
         _declared.setdefault(function.__module__, []).append(declared)
         return declared

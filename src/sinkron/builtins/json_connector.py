@@ -12,6 +12,7 @@ from sinkron.convert import dumps, loads
 from sinkron.errors import Location, SourceError, ValidationError
 from sinkron.exporter import Exporter, write_atomic
 from sinkron.models import MODEL_CLASSES, Bundle
+from sinkron.options import NoOptions
 from sinkron.plugins.first_party import plugin_for_format
 from sinkron.plugins.hookspecs import hookimpl
 from sinkron.progress import Progress
@@ -89,6 +90,7 @@ class JsonExporter(Exporter):
     extension = ".json"
     accepts = MODEL_CLASSES
     description = "sinkron JSON document of any model"
+    render_options = NoOptions
 
     def render(self, obj: Any, **options: Any) -> bytes:
         return dumps(obj).encode("utf-8")

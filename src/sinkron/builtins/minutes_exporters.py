@@ -9,10 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import attrs
+
 from sinkron.errors import SinkronError
 from sinkron.exporter import Exporter
 from sinkron.meetings.minutes import render_minutes_html, render_minutes_markdown
 from sinkron.models import Bundle, Meeting
+from sinkron.options import option
 from sinkron.plugins.hookspecs import hookimpl
 
 __all__ = ["MinutesHtmlExporter", "MinutesMarkdownExporter"]
@@ -25,6 +28,13 @@ def _bundle(options: dict[str, Any]) -> Bundle | None:
     return bundle
 
 
+@attrs.frozen(kw_only=True)
+class MinutesOptions:
+    """The render option of the minutes exporters."""
+
+    bundle: Bundle | None = option(None, "The plans the meeting refers to (names items and their pagu).")
+
+
 class MinutesMarkdownExporter(Exporter):
     """The minutes of a meeting as Markdown."""
 
@@ -33,6 +43,7 @@ class MinutesMarkdownExporter(Exporter):
     extension = ".md"
     accepts = (Meeting,)
     description = "meeting minutes (berita acara) as Markdown"
+    render_options = MinutesOptions
 
     def render(self, obj: Any, **options: Any) -> bytes:
         return render_minutes_markdown(obj, _bundle(options)).encode("utf-8")
@@ -46,6 +57,7 @@ class MinutesHtmlExporter(Exporter):
     extension = ".html"
     accepts = (Meeting,)
     description = "meeting minutes (berita acara) as one self-contained HTML file"
+    render_options = MinutesOptions
 
     def render(self, obj: Any, **options: Any) -> bytes:
         return render_minutes_html(obj, _bundle(options)).encode("utf-8")

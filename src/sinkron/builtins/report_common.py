@@ -11,14 +11,18 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
+import attrs
+
 from sinkron.align.findings import Finding, Message, Severity
 from sinkron.align.report import Report
 from sinkron.align.rule import FAMILIES
 from sinkron.errors import SinkronError
 from sinkron.numbers import format_id
+from sinkron.options import one_of, option
 
 __all__ = [
     "LANGUAGES",
+    "LanguageOptions",
     "counted",
     "family_name",
     "format_money",
@@ -118,6 +122,13 @@ def terminal_safe(value: str) -> str:
     'Nama\\\\x1b[2J\\\\x07 baru\\nbaris'
     """
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", value.replace("\r\n", "\n"))
+
+
+@attrs.frozen(kw_only=True)
+class LanguageOptions:
+    """The render option of the report exporters that write words."""
+
+    language: str = option("id", "Report language: id (Indonesian) or en (English).", validator=one_of(*LANGUAGES))
 
 
 def language_option(options: Mapping[str, Any]) -> str:

@@ -10,6 +10,7 @@ from typing import Any
 
 from sinkron.align.report import Report
 from sinkron.exporter import Exporter
+from sinkron.options import NoOptions
 from sinkron.plugins.hookspecs import hookimpl
 
 
@@ -21,6 +22,7 @@ class ReportJsonExporter(Exporter):
     extension = ".json"
     accepts = (Report,)
     description = "findings and metrics as JSON (stable schema)"
+    render_options = NoOptions
 
     def render(self, obj: Any, **options: Any) -> bytes:
         assert isinstance(obj, Report)

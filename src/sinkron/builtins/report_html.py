@@ -25,6 +25,7 @@ from sinkron.align.report import Report, finding_to_dict
 from sinkron.align.rule import FAMILIES
 from sinkron.builtins.report_common import (
     LANGUAGES,
+    LanguageOptions,
     format_money,
     format_share,
     label,
@@ -384,6 +385,7 @@ class ReportHtmlExporter(Exporter):
     extension = ".html"
     accepts = (Report,)
     description = "a single-file HTML report: sortable, filterable findings, coverage, no external assets"
+    render_options = LanguageOptions
 
     def render(self, obj: Any, **options: Any) -> bytes:
         if not isinstance(obj, Report):

@@ -13,9 +13,12 @@ from collections.abc import Callable, Sequence
 from itertools import zip_longest
 from typing import Any
 
+import attrs
+
 from sinkron.align.findings import Finding, Severity
 from sinkron.align.report import Report
 from sinkron.builtins.report_common import (
+    LanguageOptions,
     counted,
     family_name,
     format_money,
@@ -31,6 +34,7 @@ from sinkron.builtins.report_common import (
 )
 from sinkron.errors import SinkronError
 from sinkron.exporter import Exporter
+from sinkron.options import at_least, option
 from sinkron.plugins.hookspecs import hookimpl
 
 __all__ = ["ReportTextExporter", "render_text"]
@@ -183,6 +187,14 @@ def _achievement(report: Report, language: str) -> list[str]:
     return [*_heading(label("achievement", language)), *_table(headers, rows, [6, 14, 16], right=(2,))]
 
 
+@attrs.frozen(kw_only=True)
+class ReportTextOptions(LanguageOptions):
+    """The render options of the text report."""
+
+    width: int = option(100, "Line width in characters.", validator=at_least(40))
+    color: bool = option(False, "Colour severities with ANSI codes (for a terminal).")
+
+
 class ReportTextExporter(Exporter):
     """The report as text for a terminal or a ``.txt`` file (options: ``language``, ``width``, ``color``)."""
 
@@ -191,6 +203,7 @@ class ReportTextExporter(Exporter):
     extension = ".txt"
     accepts = (Report,)
     description = "findings, coverage and metrics as readable text tables"
+    render_options = ReportTextOptions
 
     def render(self, obj: Any, **options: Any) -> bytes:
         if not isinstance(obj, Report):

@@ -15,6 +15,7 @@ from typing import Any
 from sinkron.bridge.tables import Cell, RowStyle, Table, TableSet, cell_text
 from sinkron.errors import SinkronError
 from sinkron.exporter import Exporter
+from sinkron.options import NoOptions
 from sinkron.plugins.hookspecs import hookimpl
 
 __all__ = ["TablesHtmlExporter", "TablesMarkdownExporter", "render_tables_html", "render_tables_markdown"]
@@ -156,6 +157,7 @@ class TablesMarkdownExporter(Exporter):
     extension = ".md"
     accepts = (Table, TableSet)
     description = "printable tables (Form 4, Form 5, synchronisation matrix) as Markdown"
+    render_options = NoOptions
 
     def render(self, obj: Any, **options: Any) -> bytes:
         return render_tables_markdown(obj).encode("utf-8")
@@ -169,6 +171,7 @@ class TablesHtmlExporter(Exporter):
     extension = ".html"
     accepts = (Table, TableSet)
     description = "printable tables (Form 4, Form 5, synchronisation matrix) as one self-contained HTML file"
+    render_options = NoOptions
 
     def render(self, obj: Any, **options: Any) -> bytes:
         return render_tables_html(obj).encode("utf-8")

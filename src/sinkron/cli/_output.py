@@ -80,10 +80,12 @@ def choose_exporter(
 def write_output(obj: object, exporter: Exporter, output: Path | None, **options: Any) -> None:
     """Write ``obj`` with ``exporter`` to the file ``output``, or to stdout when it is None.
 
-    A binary format is not printed to a terminal. Errors end the command as a usage error.
+    A binary format is not printed to a terminal. Errors end the command as a usage error. ``options``
+    are what the command offers every exporter (``language``); each gets those it declares.
     """
     if output is None and exporter.binary and sys.stdout.isatty():
         fail(f"the {exporter.formats[0]} output is binary: write it to a file with --output FILE")
+    options = {name: value for name, value in options.items() if exporter.accepts_option(name)}
     try:
         if output is not None:
             write(obj, output, exporter.name, **options)

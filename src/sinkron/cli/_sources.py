@@ -10,7 +10,7 @@ import never passes for a complete one) unless the command lets the user ask to 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -19,32 +19,68 @@ import click
 from sinkron.builtins.report_common import terminal_safe
 from sinkron.cli._app import EXIT_USAGE, fail, warn_failed_plugins
 from sinkron.cli._progress import progress_bar
-from sinkron.errors import SinkronError, SourceError
+from sinkron.connector import Connector
+from sinkron.errors import OptionError, SinkronError, SourceError
 from sinkron.io import read_result
 from sinkron.models import Bundle
+from sinkron.options import describe_options, guess_value
+from sinkron.plugins.manager import get_plugin_manager
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def _value(text: str) -> Any:
-    """A connector option from the command line: integers and true/false are typed, the rest is text."""
-    lowered = text.lower()
-    if lowered in ("true", "false"):
-        return lowered == "true"
-    if text.lstrip("-").isdigit():
-        return int(text)
-    return text
+def reader_options(mapping: str | None, items: Iterable[str]) -> dict[str, str]:
+    """Options for the connectors as given: ``--mapping`` and every ``--read-option key=value`` (text).
 
-
-def reader_options(mapping: str | None, items: Iterable[str]) -> dict[str, Any]:
-    """Options for the connectors: ``--mapping`` and every ``--read-option key=value``."""
-    options: dict[str, Any] = {"mapping": mapping} if mapping else {}
+    Each connector's declaration types them (:func:`prepare_read_options`).
+    """
+    options: dict[str, str] = {"mapping": mapping} if mapping else {}
     for item in items:
         key, sep, value = item.partition("=")
         if not sep or not key.strip():
             fail(f"--read-option expects key=value (e.g. plan_kind=rkpd), got {item!r}")
-        options[key.strip().replace("-", "_")] = _value(value.strip())
+        options[key.strip().replace("-", "_")] = value.strip()
     return options
+
+
+def prepare_read_options(
+    sources: Iterable[str], fmt: str | None, given: Mapping[str, str]
+) -> dict[str, dict[str, Any]]:
+    """The options each source's connector gets, typed by its declaration, before anything is read.
+
+    A connector gets the options it declares (``-R year=2026`` goes to a spreadsheet, not to a sinkron
+    JSON document read beside it); one that declares none (the 0.1 form) gets them all, as text typed by
+    :func:`sinkron.options.guess_value`. An option no connector of the sources takes, or a value the
+    option cannot take, ends the command with exit 2 before any source is read.
+    """
+    pm = get_plugin_manager()
+    prepared: dict[str, dict[str, Any]] = {}
+    unused = set(given)
+    connectors: dict[str, Connector] = {}
+    for source in sources:
+        try:
+            connector = pm.connector_for(source, fmt)
+        except SinkronError:
+            continue  # reported with the source when it is read
+        if connector.read_options is None:
+            prepared[source] = {key: guess_value(value) for key, value in given.items()}
+            unused.clear()
+            continue
+        declared = {option.name for option in describe_options(connector.read_options)}
+        connectors[connector.name] = connector
+        mine = {key: value for key, value in given.items() if key in declared}
+        unused -= set(mine)
+        try:
+            prepared[source] = connector.prepare_read_options(mine)
+        except OptionError as exc:
+            fail(f"--read-option: {exc}")
+    if unused and connectors:
+        takes = "; ".join(
+            f"{name}: {', '.join(o.name for o in describe_options(c.read_options)) or 'none'}"
+            for name, c in sorted(connectors.items())
+        )
+        fail(f"--read-option: no connector of these sources takes {', '.join(sorted(unused))} (options: {takes})")
+    return prepared
 
 
 _STRICT = "sinkron.strict"
@@ -81,7 +117,7 @@ def source_options(function: F) -> F:
 
 
 def read_sources(
-    sources: Iterable[str], fmt: str | None, options: dict[str, Any], *, keep_going: bool = False, what: str = "read"
+    sources: Iterable[str], fmt: str | None, options: Mapping[str, str], *, keep_going: bool = False, what: str = "read"
 ) -> list[Bundle]:
     """Read every source, printing every located error; exit 2 if any source is incomplete.
 
@@ -93,10 +129,12 @@ def read_sources(
     failed: list[str] = []
     strict = bool(click.get_current_context().meta.get(_STRICT, False))
     warn_failed_plugins()
+    sources = list(sources)
+    typed = prepare_read_options(sources, fmt, options)
     for source in sources:
         try:
             with progress_bar(f"reading {Path(source).name}") as progress:
-                result = read_result(source, fmt, progress=progress, strict=strict, **options)
+                result = read_result(source, fmt, progress=progress, strict=strict, **typed.get(source, options))
         except SinkronError as exc:
             text = exc.describe(cli_read_option) if isinstance(exc, SourceError) else str(exc)
             click.echo(terminal_safe(f"sinkron: {text}"), err=True)

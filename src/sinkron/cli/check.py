@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import sys
 from collections.abc import Iterable, Mapping
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
@@ -20,15 +18,12 @@ from sinkron.builtins.report_common import terminal_safe
 from sinkron.cli._app import EXIT_PROBLEMS, fail
 from sinkron.cli._output import OutputFormat, choose_exporter, write_output
 from sinkron.cli._sources import read_sources, reader_options, source_options
-from sinkron.errors import SinkronError, UnknownRule
+from sinkron.errors import OptionError, SinkronError, UnknownRule
 from sinkron.plugins.manager import get_plugin_manager
 
 __all__ = ["check_cmd"]
 
 _FORMAT = OutputFormat(Report, "report", optional={"xlsx": "./plugins/sinkron-spreadsheet (or sinkron-spreadsheet)"})
-
-_TRUE = {"1", "true", "yes", "ya", "on"}
-_FALSE = {"0", "false", "no", "tidak", "off"}
 
 
 def _prefixes(values: Iterable[str]) -> tuple[str, ...]:
@@ -36,50 +31,28 @@ def _prefixes(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(part.strip().upper() for value in values for part in value.split(",") if part.strip())
 
 
-def _coerce(text: str, default: Any, where: str) -> Any:
-    """Read an option value given on the command line as the type of the rule's default."""
-    try:
-        if isinstance(default, bool):
-            lowered = text.strip().lower()
-            if lowered not in _TRUE | _FALSE:
-                raise ValueError("expected true or false")
-            return lowered in _TRUE
-        if isinstance(default, int):
-            return int(text)
-        if isinstance(default, float):
-            return float(text)
-        if isinstance(default, Decimal):
-            return Decimal(text)
-        if isinstance(default, dict):
-            value = json.loads(text)
-            if not isinstance(value, dict):
-                raise ValueError("expected a JSON object")
-            return value
-        if isinstance(default, (list, tuple)):
-            parts = [p.strip() for p in text.split(",") if p.strip()]
-            sample = default[0] if default else ""
-            return [_coerce(p, sample, where) for p in parts]
-    except (ValueError, InvalidOperation) as exc:  # json.JSONDecodeError is a ValueError
-        fail(f"--option {where}: {text!r} is not a valid {type(default).__name__} ({exc})")
-    return text
-
-
 def _rule_options(given: Iterable[str], rules: Mapping[str, Rule]) -> dict[str, dict[str, Any]]:
-    """``("SKN403.min_share=0.6",)`` → ``{"SKN403": {"min_share": Decimal("0.6")}}``, checked against the rules."""
-    options: dict[str, dict[str, Any]] = {}
+    """``("SKN403.min_share=0.6",)`` → ``{"SKN403": {"min_share": Decimal("0.6")}}``, structured by each rule's declaration.
+
+    An unknown rule or option, or a value the option cannot take, is a usage error before anything is read.
+    """
+    texts: dict[str, dict[str, str]] = {}
     for item in given:
         name, sep, value = item.partition("=")
         rule_id, dot, key = name.strip().partition(".")
         if not sep or not dot or not key:
             fail(f"--option expects RULE.key=value (e.g. SKN403.min_share=0.6), got {item!r}")
         rule_id = rule_id.upper()
-        rule = rules.get(rule_id)
-        if rule is None:
+        if rule_id not in rules:
             fail(f"--option {name}: no rule {rule_id} is registered (see `sinkron plugins`)")
-        if key not in rule.options:
-            known = ", ".join(sorted(rule.options)) or "none"
-            fail(f"--option {name}: rule {rule_id} has no option {key!r} (its options: {known})")
-        options.setdefault(rule_id, {})[key] = _coerce(value, rule.options[key], name)
+        texts.setdefault(rule_id, {})[key.strip()] = value.strip()
+    options: dict[str, dict[str, Any]] = {}
+    for rule_id, values in texts.items():
+        try:
+            configured = rules[rule_id].configure(values)
+        except OptionError as exc:
+            fail(f"--option: {exc}")
+        options[rule_id] = {key: configured[key] for key in values}
     return options
 
 
@@ -129,6 +102,7 @@ def check_cmd(
     """
     if not sources and not demo:
         fail("nothing to check: give one or more PATH/URL, or --demo")
+    options = _rule_options(rule_options, get_plugin_manager().rules())
     bundles = read_sources(sources, fmt, reader_options(mapping, read_options), what="checked")
     config_extra: dict[str, Any] = {}
     if demo:
@@ -144,7 +118,7 @@ def check_cmd(
         fail(f"cannot merge the sources: {exc}")
     config = CheckConfig(
         select=_prefixes(select), ignore=_prefixes(ignore),
-        options=_rule_options(rule_options, get_plugin_manager().rules()), **config_extra,
+        options=options, **config_extra,
     )  # fmt: skip
     try:
         report = check(bundle, config=config)

@@ -16,6 +16,7 @@ import attrs
 
 from sinkron.connector import Connector, ReadResult, Source
 from sinkron.errors import Location, SinkronError, SourceError
+from sinkron.options import one_of, option
 from sinkron.progress import Progress
 from sinkron_http.auth import ApiKey, BearerToken, KeyLocation
 from sinkron_http.client import HttpReader
@@ -27,7 +28,47 @@ from sinkron_http.mapping import RecordMapping
 from sinkron_http.records import JsonRecord, RecordsShapeError, iter_records, located_shape_error
 from sinkron_http.secrets import Redactor, Secret
 
-__all__ = ["HttpConnector", "read_http", "read_saved", "resolve_source"]
+__all__ = ["HttpConnector", "HttpReadOptions", "read_http", "read_saved", "resolve_source"]
+
+
+@attrs.frozen(kw_only=True)
+class HttpReadOptions:
+    """The read options of the ``http`` connector (see :func:`resolve_source` and ``docs/http.md``).
+
+    Every option left out keeps the value of the configuration (``config``) or of :class:`HttpSource`.
+    """
+
+    config: Any = option(None, "A configuration file, a mapping or an HttpSource to start from.")
+    mapping: Any = option(None, "How records become a Bundle: a preset name (sipd), a mapping file or dict.")
+    method: str | None = option(None, "GET (default) or POST.")
+    params: dict[str, Any] | None = option(None, "Query parameters (a JSON object on the command line).")
+    form: dict[str, Any] | None = option(None, "Form fields of a POST (a JSON object on the command line).")
+    headers: dict[str, Any] | None = option(None, "Extra request headers (a JSON object on the command line).")
+    auth: Any = option(None, "Credentials: a BearerToken, ApiKey … (Python API; or the token and api_key options).")
+    records_path: str | None = option(None, "Where the records sit in a response: a JSON path such as data.items.")
+    pagination: Any = option(None, "How pages follow each other: page, offset, cursor or link header.")
+    pagination_in: str | None = option(
+        None, "Where pagination parameters go: query or form.", validator=one_of("query", "form")
+    )
+    api_status: Any = option(None, "How an API reports failure inside a 200 response.")
+    timeouts: Any = option(None, "Connect and read timeouts.")
+    retry: Any = option(None, "Retries with backoff on 5xx/429 (Retry-After honoured).")
+    limits: Any = option(None, "Caps on pages, records and bytes.")
+    verify: Any = option(
+        None, "Check TLS certificates: true (default), false (never in production) or a CA bundle path."
+    )
+    trust_env: bool | None = option(None, "Honour proxy and CA environment variables (true by default).")
+    token: Any = option(None, "A bearer token (prefer token_env).")
+    token_env: str | None = option(None, "The environment variable holding a bearer token.")
+    api_key: Any = option(None, "An API key (prefer api_key_env).")
+    api_key_env: str | None = option(None, "The environment variable holding an API key.")
+    api_key_name: str | None = option(
+        None, "Name of the API key parameter or header (X-API-KEY or api_key by default)."
+    )
+    api_key_in: str | None = option(
+        None, "Where the API key goes: header, query or form.", validator=one_of("header", "query", "form")
+    )
+
 
 _SOURCE_FIELDS = tuple(a.name for a in attrs.fields(HttpSource) if a.name not in ("url", "mapping"))
 
@@ -199,6 +240,7 @@ class HttpConnector(Connector):
     requires = ("requests",)
     install = "sinkron-http"
     description = "paginated JSON APIs over HTTP (wp-sipd, open-data portals) with auth, retries and limits"
+    read_options = HttpReadOptions
 
     def read(self, source: Source, *, progress: Progress | None = None, **options: Any) -> ReadResult:
         try:

@@ -5,15 +5,51 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from sinkron.connector import Connector, ReadResult, Source
 from sinkron.errors import Location, SourceError
 from sinkron.kl import add_priority_tree, add_vocabulary, read_priority_tree, read_vocabulary
 from sinkron.models import Bundle
+from sinkron.models.national import MinistryDocument
+from sinkron.options import NoOptions, option
 from sinkron.progress import Progress
 from sinkron_kl.krisna import is_krisna_export, read_krisna
 from sinkron_kl.sakti import is_kertas_kerja, read_sakti
 
-__all__ = ["KrisnaConnector", "PriorityTreeConnector", "SaktiConnector"]
+__all__ = ["KrisnaConnector", "KrisnaReadOptions", "PriorityTreeConnector", "SaktiConnector", "SaktiReadOptions"]
+
+
+@attrs.frozen(kw_only=True)
+class SaktiReadOptions:
+    """The read options of the ``sakti`` connector (see :func:`~sinkron_kl.sakti.read_sakti`)."""
+
+    year: int | None = option(None, "Budget year (from the preamble, T.A. 2026, by default).")
+    plan_id: str | None = option(None, "Id of the plan read.")
+    title: str | None = option(None, "Title of the plan read.")
+    ministry_name: str | None = option(None, "Name of the K/L (from a printed (022) KEMENTERIAN … head by default).")
+    work_unit: str | None = option(None, "Kode satker (from a printed (123456) … head by default).")
+    work_unit_name: str | None = option(None, "Name of the satker.")
+    location: str | None = option(None, "Kode wilayah of the satker: every RO is then located there.")
+    authority: str | None = option(None, "Kewenangan of the satker: KP, DK, TP …")
+    kind: MinistryDocument | None = option(None, "rka_kl (default), dipa or renja_kl.")
+    sheet: str | None = option(None, "Read only this sheet.")
+    limits: Any = option(
+        None, "Caps on what is read (a sinkron_spreadsheet.ReadLimits or a dict of some of its fields)."
+    )
+
+
+@attrs.frozen(kw_only=True)
+class KrisnaReadOptions:
+    """The read options of the ``krisna`` connector (see :func:`~sinkron_kl.krisna.read_krisna`)."""
+
+    year: int | None = option(None, "Year for records without tahun, or the one year to insist on.")
+    plan_id: str | None = option(None, "Id of the plan read (when the file holds one K/L and year).")
+    title: str | None = option(None, "Title of the plan read (when the file holds one K/L and year).")
+    amount_unit: str = option("ribu", "Unit of the amounts: ribu, rupiah, juta (or a header text such as Rp Juta).")
+    location_map: dict[str, str] = option(factory=dict, description="Source lokasi code → kode wilayah.")
+    priority_tree: str | None = option(None, "Id of the priority tree that kdpn/kdpp/kdkp/kdproy refer to.")
+    kind: MinistryDocument | None = option(None, "renja_kl (default), rka_kl or dipa.")
 
 
 class SaktiConnector(Connector):
@@ -29,6 +65,7 @@ class SaktiConnector(Connector):
     requires = ("python_calamine",)
     install = "./plugins/sinkron-kl (or sinkron-kl)"
     description = "SAKTI Kertas Kerja (RKA-K/L worksheet) xlsx → K/L program, kegiatan, KRO, RO, komponen"
+    read_options = SaktiReadOptions
 
     def read(self, source: Source, *, progress: Progress | None = None, **options: Any) -> ReadResult:
         return read_sakti(source, **options)
@@ -50,6 +87,7 @@ class KrisnaConnector(Connector):
     extensions = (".json",)
     install = "./plugins/sinkron-kl (or sinkron-kl)"
     description = "KRISNA Renja K/L export (JSON records per RO; amounts in ribuan rupiah) → K/L plans with lokasi"
+    read_options = KrisnaReadOptions
 
     def handles(self, source: Source) -> bool:
         """A ``.json`` file with KRISNA content: never the fallback for a JSON file nobody else recognises."""
@@ -75,6 +113,7 @@ class PriorityTreeConnector(Connector):
     formats = ("priority-tree", "prioritas")
     install = "./plugins/sinkron-kl (or sinkron-kl)"
     description = "curated RPJMN/RKP priority matrices (a folder of CSV files) → priority tree and priorities"
+    read_options = NoOptions
 
     def handles(self, source: Source) -> bool:
         folder = Path(str(source))

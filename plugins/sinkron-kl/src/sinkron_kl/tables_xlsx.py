@@ -17,6 +17,7 @@ from sinkron.bridge import Cell, RowStyle, Table, TableSet, cell_text
 from sinkron.errors import SinkronError
 from sinkron.exporter import Exporter
 from sinkron.models import Money
+from sinkron.options import NoOptions
 
 __all__ = ["TablesXlsxExporter", "render_tables_xlsx"]
 
@@ -146,6 +147,7 @@ class TablesXlsxExporter(Exporter):
     install = "./plugins/sinkron-kl (or sinkron-kl)"
     binary = True
     description = "printable tables (Form 4, Form 5, synchronisation matrix) as an xlsx workbook"
+    render_options = NoOptions
 
     def render(self, obj: Any, **options: Any) -> bytes:
         return render_tables_xlsx(obj)

@@ -14,12 +14,15 @@ import json
 from pathlib import Path
 from typing import Any, ClassVar
 
+import attrs
+
 from sinkron.atomic import write_folder_atomic
 from sinkron.exporter import Exporter
 from sinkron.models import Bundle
+from sinkron.options import option
 from sinkron_parquet.tables import TABLES, ParquetExportError, bundle_tables
 
-__all__ = ["MANIFEST", "SCHEMA_VERSION", "ParquetExporter", "write_parquet"]
+__all__ = ["MANIFEST", "SCHEMA_VERSION", "ParquetExporter", "ParquetWriteOptions", "write_parquet"]
 
 #: Version of the table layout (bumped when a column changes meaning or type).
 SCHEMA_VERSION = 1
@@ -61,6 +64,13 @@ def write_parquet(bundle: Bundle, target: str | Path, *, compression: str = _COM
     return write_folder_atomic(target, fill)
 
 
+@attrs.frozen(kw_only=True)
+class ParquetWriteOptions:
+    """The option of the Parquet export."""
+
+    compression: str = option(_COMPRESSION, "Parquet compression codec: zstd, snappy, gzip, brotli, lz4 or none.")
+
+
 class ParquetExporter(Exporter):
     """Exports a :class:`~sinkron.Bundle` as a folder of Parquet tables (for DuckDB, Spark, Dask, pandas)."""
 
@@ -72,6 +82,7 @@ class ParquetExporter(Exporter):
     install: ClassVar[str | None] = "pip install sinkron-parquet"
     description: ClassVar[str] = "a Bundle as one Parquet table per entity (a folder)"
     binary: ClassVar[bool] = True
+    render_options: ClassVar[type | None] = ParquetWriteOptions
 
     def render(self, obj: Any, **options: Any) -> bytes:
         raise ParquetExportError("the parquet export is a folder of files; use sinkron.write(bundle, folder)")

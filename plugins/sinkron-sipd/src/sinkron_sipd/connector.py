@@ -5,11 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from sinkron.connector import Connector, ReadResult, Source
 from sinkron.errors import Location, SourceError
 from sinkron.exporter import Exporter, write_atomic
 from sinkron.models import Bundle, PlanKind
 from sinkron.nomenclature import Nomenclature
+from sinkron.options import one_of, option
 from sinkron.progress import Progress, ProgressEvent
 from sinkron_sipd.documents import DocumentInfo, iter_records
 from sinkron_sipd.fields import RecordKind
@@ -18,7 +21,42 @@ from sinkron_sipd.reader import BundleBuilder
 from sinkron_sipd.state import PLAN_KINDS, PLANNING_KINDS, ReadOptions
 from sinkron_sipd.writer import dumps
 
-__all__ = ["SipdConnector", "SipdExporter", "read_sipd"]
+__all__ = ["SipdConnector", "SipdExporter", "SipdReadOptions", "SipdRenderOptions", "read_sipd"]
+
+
+@attrs.frozen(kw_only=True)
+class SipdReadOptions:
+    """The read options of the ``sipd`` connector (see :func:`read_sipd` and ``docs/sipd.md``)."""
+
+    plan_kind: PlanKind | None = option(
+        None, "Plan the records belong to: rkpd (sub kegiatan records), renja_pd, dpa; renstra_pd for planning rows."
+    )
+    year: int | None = option(None, "Plan year for records without tahun_anggaran.")
+    period: Any = option(
+        None, "Plan period for planning rows without tahun_awal/tahun_akhir: (2025, 2029) or '2025-2029'."
+    )
+    government_id: str | None = option(None, "Id of the government the records belong to.")
+    plan_prefix: str = option("sipd", "Prefix of the plan ids made for the records.")
+    decimal: str | None = option(
+        None, "Force the decimal mark of numbers written as text: ',' or '.'.", validator=one_of(",", ".")
+    )
+    record_kind: RecordKind | None = option(None, "Force the record kind instead of detecting it.")
+    check_nomenclature: bool = option(False, "Also report codes outside the nomenclature of the plan year as errors.")
+    nomenclature: Nomenclature | None = option(None, "Catalogue for check_nomenclature (the shipped one by default).")
+
+
+@attrs.frozen(kw_only=True)
+class SipdRenderOptions:
+    """The render options of the ``sipd`` exporter (see :func:`sinkron_sipd.writer.dumps`)."""
+
+    container: str | None = option(
+        None,
+        "envelope, list or lines (JSON Lines); by default the container the data was read from.",
+        validator=one_of("envelope", "list", "lines"),
+    )
+    indent: int | None = option(1, "Indentation of the JSON text (none: one line per record).")
+    skpd_rows: bool = option(False, "Also write the SKPD rows of the bundle's agencies.")
+
 
 _READ_OPTIONS = frozenset(
     {
@@ -135,6 +173,7 @@ class SipdConnector(Connector):
     extensions = (".json", ".jsonl", ".ndjson")
     install = "sinkron-sipd"
     description = "SIPD JSON records (sub kegiatan, master nomenclature, SKPD): envelope, list or JSON Lines"
+    read_options = SipdReadOptions
 
     def handles(self, source: Source) -> bool:
         """A ``.jsonl``/``.ndjson`` file, or a ``.json`` file whose first bytes look like SIPD (not a sinkron document)."""
@@ -168,6 +207,7 @@ class SipdExporter(Exporter):
     extension = ".json"
     accepts = (Bundle,)
     description = "a Bundle as SIPD JSON records"
+    render_options = SipdRenderOptions
 
     def render(self, obj: Any, **options: Any) -> bytes:
         return dumps(obj, **options).encode("utf-8")

@@ -15,14 +15,34 @@ import attrs
 
 from sinkron.connector import Connector, ReadResult, Source
 from sinkron.errors import Location, SourceError
-from sinkron.models import PlanKind
+from sinkron.models import Agency, PlanKind
 from sinkron.nomenclature import Nomenclature
+from sinkron.options import one_of, option
 from sinkron.progress import Progress
 from sinkron_sipd.nomenclature_check import nomenclature_problems
 
-__all__ = ["SipdReportConnector"]
+__all__ = ["SipdReportConnector", "SipdReportReadOptions"]
 
 _KINDS = (PlanKind.RKPD, PlanKind.RENJA_PD)
+
+
+@attrs.frozen(kw_only=True)
+class SipdReportReadOptions:
+    """The read options of the ``sipd-report`` connector."""
+
+    plan_kind: PlanKind = option(PlanKind.RKPD, "rkpd or renja_pd.", validator=one_of(*(kind.value for kind in _KINDS)))
+    year: int | None = option(None, "Plan year (from the header, Rencana Tahun 2026, by default).")
+    sheet: str | None = option(None, "Read only this sheet (xlsx).")
+    format: str | None = option(None, "xlsx or csv (from the extension by default).", validator=one_of("xlsx", "csv"))
+    encoding: str | None = option(None, "Text encoding of a csv file.")
+    plan_id: str | None = option(None, "Id of the plan read.")
+    title: str | None = option(None, "Title of the plan read.")
+    agency: Agency | None = option(None, "The perangkat daerah of a Renja report (Python API).")
+    limits: Any = option(
+        None, "Caps on what is read (a sinkron_spreadsheet.ReadLimits or a dict of some of its fields)."
+    )
+    check_nomenclature: bool = option(False, "Also report codes outside the nomenclature of the plan year as errors.")
+    nomenclature: Nomenclature | None = option(None, "Catalogue for check_nomenclature (the shipped one by default).")
 
 
 class SipdReportConnector(Connector):
@@ -38,6 +58,7 @@ class SipdReportConnector(Connector):
     requires = ("sinkron_spreadsheet",)
     install = "sinkron-spreadsheet"
     description = "SIPD RKPD/Renja report spreadsheet (via sinkron-spreadsheet), with the nomenclature check"
+    read_options = SipdReportReadOptions
 
     def read(self, source: Source, *, progress: Progress | None = None, **options: Any) -> ReadResult:
         self.check_available()

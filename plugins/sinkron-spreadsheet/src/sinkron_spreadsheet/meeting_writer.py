@@ -18,9 +18,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from sinkron.exporter import Exporter, write_atomic
 from sinkron.meetings import MeetingTemplate, minutes_sections
 from sinkron.models import Bundle, Meeting, MeetingKind, Participant, Value
+from sinkron.options import option
 from sinkron_spreadsheet.meetings import GUIDE_SHEET, HEADER_LABELS, MEETING_SHEET, MINUTES_SHEET, TABLES, Table
 from sinkron_spreadsheet.writer import write_only_cell
 
@@ -207,6 +210,13 @@ def write_meeting_workbook(obj: Meeting | MeetingTemplate, target: str | Path, *
     return path
 
 
+@attrs.frozen(kw_only=True)
+class MeetingXlsxOptions:
+    """The render option of the meeting workbook."""
+
+    bundle: Bundle | None = option(None, "The plans the meeting refers to (names items and their pagu).")
+
+
 class MeetingXlsxExporter(Exporter):
     """A meeting's minutes (berita acara) as the meeting workbook, or the empty template."""
 
@@ -217,6 +227,7 @@ class MeetingXlsxExporter(Exporter):
     requires = ("openpyxl",)
     install = "sinkron-spreadsheet"
     description = "meeting minutes / template as the meeting workbook (reads back into the same meeting)"
+    render_options = MeetingXlsxOptions
     binary = True
 
     def render(self, obj: Any, **options: Any) -> bytes:

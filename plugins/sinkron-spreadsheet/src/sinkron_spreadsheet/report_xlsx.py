@@ -15,6 +15,7 @@ from typing import Any
 
 from sinkron.align import Report
 from sinkron.exporter import Exporter
+from sinkron.options import NoOptions
 from sinkron_spreadsheet.writer import _Sheet
 
 __all__ = ["ReportXlsxExporter", "render_report"]
@@ -86,6 +87,7 @@ class ReportXlsxExporter(Exporter):
     install = "sinkron-spreadsheet"
     binary = True
     description = "findings and priority coverage as an xlsx workbook"
+    render_options = NoOptions
 
     def render(self, obj: Any, **options: Any) -> bytes:
         assert isinstance(obj, Report)

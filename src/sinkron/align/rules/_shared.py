@@ -8,21 +8,18 @@ instead of rebuilding them.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import TypeVar
 
-from sinkron.align.context import Context
 from sinkron.align.index import BundleIndex
 from sinkron.align.support import SupportMap
 from sinkron.codes import CodeLevel
-from sinkron.errors import SinkronError
 from sinkron.models import Activity, BudgetKind, Plan, PlanKind, PlanPeriod, PlanStage, Program, SubActivity
 from sinkron.nomenclature import comparison_key
 from sinkron.numbers import format_id
 
 __all__ = [
     "cached",
-    "decimal_option",
     "exceeds",
     "latest",
     "level_label",
@@ -50,20 +47,6 @@ def cached(index: BundleIndex, key: str, build: Callable[[BundleIndex], T]) -> T
 def support_map(index: BundleIndex) -> SupportMap:
     """The :class:`~sinkron.align.support.SupportMap` of the index, built once for all rules."""
     return SupportMap.of(index)
-
-
-def decimal_option(ctx: Context, name: str) -> Decimal:
-    """A non-negative decimal rule option, written as text (``"0.10"``) or a number."""
-    raw = ctx.option(name)
-    try:
-        value = Decimal(str(raw).strip())
-    except (InvalidOperation, ValueError):
-        value = Decimal("NaN")
-    if isinstance(raw, bool) or not value.is_finite() or value < 0:
-        raise SinkronError(
-            f"rule {ctx.rule.id}: option {name} must be a decimal number ≥ 0 such as '0.10', got {raw!r}"
-        )
-    return value
 
 
 # -- plans ------------------------------------------------------------------------------------------

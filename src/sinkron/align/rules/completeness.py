@@ -10,13 +10,22 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 
+import attrs
+
 from sinkron.align.context import Context
 from sinkron.align.findings import Finding, Severity
 from sinkron.align.index import IndicatorRecord
 from sinkron.align.rule import Rule, register_all, rule
+from sinkron.align.rules._options import (
+    BaselineOptions,
+    ForwardYearsOptions,
+    IndicatorLevelsOptions,
+    TargetYearsOptions,
+)
 from sinkron.codes import CodeLevel
 from sinkron.models import Goal, IndicatorKind, Plan, PlanKind, ValueKind
 from sinkron.nomenclature import CodeState
+from sinkron.options import option
 from sinkron.plugins.hookspecs import hookimpl
 
 __all__ = ["DEFAULT_QUALITATIVE_TARGETS", "qualitative_key"]
@@ -32,6 +41,17 @@ DEFAULT_QUALITATIVE_TARGETS: tuple[str, ...] = (
     "Mandiri", "Maju", "Berkembang", "Tertinggal", "Sangat Tertinggal",
     "Ada", "Ya", "Tersedia", "Terlaksana",
 )  # fmt: skip
+
+
+@attrs.frozen(kw_only=True)
+class QualitativeTargetOptions:
+    """The options of SKN205 (declared here, beside the list they default to)."""
+
+    allowed: tuple[str, ...] = option(
+        DEFAULT_QUALITATIVE_TARGETS,
+        "Qualitative targets that count as measurable (replace the list to be stricter or wider).",
+    )
+
 
 # Words that introduce a category ("Opini WTP", "Predikat A", "Level 3", "Nilai 80").
 _QUALIFIERS = ("opini", "predikat", "nilai", "kategori", "peringkat", "level", "status", "tingkat", "indeks")
@@ -78,7 +98,7 @@ def _years(years: Iterable[int], last: str = "dan") -> str:
     Severity.ERROR,
     id="Item atau tujuan/sasaran tanpa indikator kinerja",
     en="Item or tujuan/sasaran without a performance indicator",
-    options={"levels": ["program", "kegiatan", "sub_kegiatan"], "statements": True},
+    options=IndicatorLevelsOptions,
 )
 def missing_indicator(ctx: Context) -> Iterator[Finding]:
     """Items without any indicator: an *error* for a sub kegiatan (its output is what the budget buys),
@@ -174,7 +194,7 @@ def missing_unit(ctx: Context) -> Iterator[Finding]:
     Severity.ERROR,
     id="Indikator tanpa target untuk salah satu tahun periode rencana",
     en="Indicator without a target for a year of the plan period",
-    options={"skip_plan_kinds": ["rpjpn", "rpjpd"]},
+    options=TargetYearsOptions,
 )
 def missing_target(ctx: Context) -> Iterator[Finding]:
     """Indicators lacking a target for some year of the plan period (one finding per indicator listing the
@@ -207,7 +227,7 @@ def missing_target(ctx: Context) -> Iterator[Finding]:
     Severity.WARNING,
     id="Target indikator untuk tahun di luar periode rencana",
     en="Indicator target for a year outside the plan period",
-    options={"forward_years": 1},
+    options=ForwardYearsOptions,
 )
 def target_outside_period(ctx: Context) -> Iterator[Finding]:
     """Targets for years outside the plan period. A yearly plan (Renja, RKPD) may carry the *prakiraan maju*
@@ -243,7 +263,7 @@ def target_outside_period(ctx: Context) -> Iterator[Finding]:
     Severity.WARNING,
     id="Target berupa teks kualitatif yang tidak terukur",
     en="Qualitative target text that cannot be measured",
-    options={"allowed": list(DEFAULT_QUALITATIVE_TARGETS)},
+    options=QualitativeTargetOptions,
 )
 def unmeasurable_target(ctx: Context) -> Iterator[Finding]:
     """Targets written as text that is neither a number, a range, nor an accepted category.
@@ -290,7 +310,7 @@ def unmeasurable_target(ctx: Context) -> Iterator[Finding]:
     Severity.WARNING,
     id="Indikator hasil/dampak dokumen jangka menengah tanpa kondisi awal (baseline)",
     en="Outcome/impact indicator of a medium-term plan without a baseline",
-    options={"kinds": ["hasil", "dampak"]},
+    options=BaselineOptions,
 )
 def missing_baseline(ctx: Context) -> Iterator[Finding]:
     """Indicators of a medium-term plan (RPJMD, Renstra, RPD, RPJMN …) of the ``kinds`` (outcome and impact by

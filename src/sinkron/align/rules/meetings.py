@@ -26,7 +26,8 @@ from sinkron.align.findings import Finding, Severity
 from sinkron.align.followup import FollowUp, follow_ups
 from sinkron.align.index import PATH_SEPARATOR
 from sinkron.align.rule import Rule, register_all, rule
-from sinkron.align.rules._shared import decimal_option, percent_en, percent_id, rupiah_en, rupiah_id
+from sinkron.align.rules._options import PaguToleranceOptions, TargetToleranceOptions
+from sinkron.align.rules._shared import percent_en, percent_id, rupiah_en, rupiah_id
 from sinkron.codes import Code
 from sinkron.kl import Ministry, MinistryPlan, MinistryProgram
 from sinkron.models import ActionStatus, Agreement, Desk, Meeting, Proposal, Provenance, ref
@@ -133,11 +134,11 @@ def agreement_not_in_plan(ctx: Context) -> Iterator[Finding]:
     Severity.WARNING,
     id="Target sub kegiatan dalam Renja PD / RKPD berbeda dengan target yang disepakati dalam rapat",
     en="The target of a sub kegiatan in the Renja PD / RKPD differs from the target agreed at a meeting",
-    options={"target_tolerance": "0.10"},
+    options=TargetToleranceOptions,
 )
 def agreement_target_mismatch(ctx: Context) -> Iterator[Finding]:
     """Agreed sub kegiatan found in the plan of the year whose targets for the year all depart from the agreed one."""
-    tolerance = decimal_option(ctx, "target_tolerance")
+    tolerance = ctx.option("target_tolerance")
     for follow in follow_ups(ctx.index, target_tolerance=tolerance):
         if follow.record is None or not follow.target_differs:
             continue
@@ -177,11 +178,11 @@ def agreement_target_mismatch(ctx: Context) -> Iterator[Finding]:
     id="Pagu sub kegiatan dalam Renja PD / RKPD berbeda dengan pagu yang disepakati dalam rapat melebihi toleransi",
     en="The pagu of a sub kegiatan in the Renja PD / RKPD differs from the pagu agreed at a meeting beyond the "
     "tolerance",
-    options={"pagu_tolerance": "0.10"},
+    options=PaguToleranceOptions,
 )
 def agreement_pagu_mismatch(ctx: Context) -> Iterator[Finding]:
     """Agreed sub kegiatan found in the plan of the year whose pagu for the year departs from the agreed pagu."""
-    tolerance = decimal_option(ctx, "pagu_tolerance")
+    tolerance = ctx.option("pagu_tolerance")
     for follow in follow_ups(ctx.index, pagu_tolerance=tolerance):
         if follow.record is None or not follow.pagu_differs:
             continue

@@ -23,7 +23,7 @@ import datetime as dt
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -34,6 +34,13 @@ from sinkron.align.findings import Finding, Severity
 from sinkron.align.index import PATH_SEPARATOR, IndicatorRecord
 from sinkron.align.metrics import band_of
 from sinkron.align.rule import Rule, register_all, rule
+from sinkron.align.rules._options import (
+    AbsorptionOptions,
+    AchievementOptions,
+    RankingOptions,
+    WorseningOptions,
+    YearEndOptions,
+)
 from sinkron.codes import CodeLevel
 from sinkron.models import Direction, GovernmentLevel, Indicator, ReportingPeriod, SubActivity, Value, ValueKind
 from sinkron.nomenclature import comparison_key, normalise_name
@@ -82,17 +89,6 @@ _PERCENT_UNITS = {"%", "persen", "percent", "persentase"}
 
 
 # -- shared helpers -----------------------------------------------------------------------------
-
-
-def _decimal_option(ctx: Context, name: str) -> Decimal:
-    raw = ctx.option(name)
-    try:
-        value = Decimal(str(raw))
-    except InvalidOperation:
-        raise ValueError(f"rule {ctx.rule.id} option {name!r} must be a number, got {raw!r}") from None
-    if not value.is_finite():
-        raise ValueError(f"rule {ctx.rule.id} option {name!r} must be a finite number, got {raw!r}")
-    return value
 
 
 def _pct_id(value: Decimal) -> str:
@@ -173,12 +169,12 @@ def _yearly_points(indicator: Indicator) -> list[tuple[int, Value]]:
     Severity.WARNING,
     id="Capaian kinerja indikator rendah: realisasi dibanding target tahun yang sama, memperhatikan polaritas",
     en="Low achievement of an indicator: realisation against the target of the same year, direction aware",
-    options={"warning_below": "75", "error_below": "50"},
+    options=AchievementOptions,
 )
 def low_achievement(ctx: Context) -> Iterator[Finding]:
     """Achievement below ``warning_below`` % is a warning, below ``error_below`` % an error."""
-    warning_below = _decimal_option(ctx, "warning_below")
-    error_below = _decimal_option(ctx, "error_below")
+    warning_below = ctx.option("warning_below")
+    error_below = ctx.option("error_below")
     for record in ctx.index.indicators.values():
         indicator = record.indicator
         years = sorted({r.year for r in indicator.realisations if r.period is ReportingPeriod.YEAR})
@@ -317,11 +313,11 @@ def yearly_spending(item: SubActivity) -> dict[int, YearSpending]:
     Severity.WARNING,
     id="Serapan anggaran sub kegiatan rendah: realisasi anggaran dibanding pagu tahun itu",
     en="Low budget absorption of a sub kegiatan: spending against the year's pagu",
-    options={"min_absorption_percent": "85"},
+    options=AbsorptionOptions,
 )
 def low_absorption(ctx: Context) -> Iterator[Finding]:
     """Spending / pagu below ``min_absorption_percent`` for a year that is over (or reported to year end)."""
-    minimum = _decimal_option(ctx, "min_absorption_percent")
+    minimum = ctx.option("min_absorption_percent")
     for record in ctx.index.item_records(CodeLevel.SUB_ACTIVITY):
         item = record.item
         assert isinstance(item, SubActivity)
@@ -376,7 +372,7 @@ def low_absorption(ctx: Context) -> Iterator[Finding]:
     Severity.WARNING,
     id="Realisasi anggaran menumpuk di akhir tahun: porsi triwulan IV dari realisasi setahun terlalu besar",
     en="Spending bunched at year end: the share of the year's spending that falls in Q4 is too high",
-    options={"max_q4_share_percent": "40"},
+    options=YearEndOptions,
 )
 def year_end_spending(ctx: Context) -> Iterator[Finding]:
     """Per plan, perangkat daerah and year: Q4 (m10–m12 or q4) share of spending above ``max_q4_share_percent``.
@@ -384,7 +380,7 @@ def year_end_spending(ctx: Context) -> Iterator[Finding]:
     Only sub kegiatan whose spending for the year is reported by month or quarter count; those
     reported only as a yearly figure are counted in the evidence and left out of the shares.
     """
-    maximum = _decimal_option(ctx, "max_q4_share_percent")
+    maximum = ctx.option("max_q4_share_percent")
     # (plan id, agency id, year) → per-quarter totals, sub kegiatan counted, sub kegiatan without breakdown
     quarters: dict[tuple[str, str | None, int], list[Decimal]] = {}
     counted: dict[tuple[str, str | None, int], int] = defaultdict(int)
@@ -474,7 +470,7 @@ def _reference_point(indicator: Indicator, points: list[tuple[int, Value]]) -> t
     Severity.WARNING,
     id="Kinerja indikator memburuk: realisasi terakhir lebih buruk dari tahun sebelumnya atau kondisi awal",
     en="Indicator worsened: the latest realisation is worse than the year before or the baseline",
-    options={"tolerance_percent": "0"},
+    options=WorseningOptions,
 )
 def indicator_worsened(ctx: Context) -> Iterator[Finding]:
     """Latest yearly realisation worse (direction aware) than the previous one, or than the baseline.
@@ -482,7 +478,7 @@ def indicator_worsened(ctx: Context) -> Iterator[Finding]:
     A change within ``tolerance_percent`` of the earlier value is not reported; values in different
     units are not compared.
     """
-    tolerance = _decimal_option(ctx, "tolerance_percent")
+    tolerance = ctx.option("tolerance_percent")
     for record in ctx.index.indicators.values():
         indicator = record.indicator
         points = _yearly_points(indicator)
@@ -651,7 +647,7 @@ _KABKOTA = (GovernmentLevel.REGENCY, GovernmentLevel.CITY)
     Severity.INFO,
     id="Peringkat kabupaten/kota menurut perbaikan indikator yang sama (mis. penurunan tingkat kemiskinan)",
     en="Kabupaten/kota ranked by improvement on a shared indicator (e.g. the decline of the poverty rate)",
-    options={"min_regions": 2, "rank_by": "absolute", "aliases": {}},
+    options=RankingOptions,
 )
 def regional_ranking(ctx: Context) -> Iterator[Finding]:
     """One finding per province and shared indicator, ranking its kab/kota from baseline to latest realisation.

@@ -24,7 +24,8 @@ from sinkron.align.context import Context
 from sinkron.align.findings import Finding, Severity
 from sinkron.align.index import PATH_SEPARATOR, BundleIndex
 from sinkron.align.rule import Rule, register_all, rule
-from sinkron.align.rules._shared import cached, decimal_option, percent_en, percent_id, rupiah_en, rupiah_id
+from sinkron.align.rules._options import DakCapOptions, KpCoverageOptions
+from sinkron.align.rules._shared import cached, percent_en, percent_id, rupiah_en, rupiah_id
 from sinkron.codes import Code
 from sinkron.errors import SinkronError
 from sinkron.kl import (
@@ -320,7 +321,7 @@ def _candidates(ctx: Context, nat: NationalIndex, tree: PriorityTree, code: str,
     Severity.WARNING,
     id="Kegiatan Prioritas yang didanai DAK atau APBD tidak didukung sub kegiatan daerah mana pun (Form 4)",
     en="A Kegiatan Prioritas funded from DAK or APBD has no supporting regional sub kegiatan (Form 4)",
-    options={"scope": "bundle"},
+    options=KpCoverageOptions,
 )
 def kp_coverage_gap(ctx: Context) -> Iterator[Finding]:
     """The Form 4 roll-up (:func:`sinkron.kl.form4_rollup`) per plan year: a KP of a priority tree in
@@ -483,7 +484,7 @@ def _dak_amount(sub: SubActivity, sources: list[FundingSource], year: int) -> De
     Severity.WARNING,
     id="Porsi kegiatan penunjang DAK melebihi batas",
     en="The share of DAK supporting activities (kegiatan penunjang) exceeds its cap",
-    options={"cap": "0.05"},
+    options=DakCapOptions,
 )
 def dak_support_cap(ctx: Context) -> Iterator[Finding]:
     """Per government, year, jenis, bidang and subbidang of the DAK menus matched (as in SKN703):
@@ -491,7 +492,7 @@ def dak_support_cap(ctx: Context) -> Iterator[Finding]:
     DAK money matched to that group, must not exceed ``cap`` (5 % by default, the KRISNA-DAK rule for
     Kegiatan Penunjang). Amounts are the DAK sources' ``amount`` (pagu_dana), or the sub kegiatan's
     pagu when DAK is its only source; sub kegiatan without either are listed, not counted."""
-    cap = decimal_option(ctx, "cap")
+    cap = ctx.option("cap")
     nat = national_index(ctx.index)
     rows = _dak_rows(ctx)
     years = _dak_years(ctx)

@@ -19,9 +19,9 @@ from sinkron.align.context import Context
 from sinkron.align.findings import Finding, Severity
 from sinkron.align.index import BundleIndex, ItemRecord
 from sinkron.align.rule import Rule, register_all, rule
+from sinkron.align.rules._options import NameMatchOptions, UnknownCodeOptions
 from sinkron.codes import Code, CodeLevel, skpd_sectors
 from sinkron.models import Plan, ref
-from sinkron.names import VARIANT_THRESHOLD
 from sinkron.nomenclature import CodeState, CodeStatus, Nomenclature, compare_names
 from sinkron.plugins.hookspecs import hookimpl
 
@@ -126,7 +126,7 @@ def _named(code: Code, name: str | None) -> str:
     Severity.ERROR,
     id="Kode program/kegiatan/sub kegiatan tidak terdapat dalam nomenklatur yang berlaku pada tahun rencana",
     en="Program/kegiatan/sub kegiatan code not in the nomenclature in force in the plan year",
-    options={"suggest": True, "suggest_min_score": 0.9, "max_suggestions": 1000},
+    options=UnknownCodeOptions,
 )
 def unknown_code(ctx: Context) -> Iterator[Finding]:
     """Codes the nomenclature of the plan year does not know (neither active, retired nor added later).
@@ -321,7 +321,7 @@ def legacy_code(ctx: Context) -> Iterator[Finding]:
     Severity.WARNING,
     id="Nama program/kegiatan/sub kegiatan berbeda dari nama resmi dalam nomenklatur",
     en="Program/kegiatan/sub kegiatan name differs from the official name",
-    options={"threshold": VARIANT_THRESHOLD},
+    options=NameMatchOptions,
 )
 def name_mismatch(ctx: Context) -> Iterator[Finding]:
     """Names that differ from the official one beyond tolerated variants (case, spacing, abbreviations,

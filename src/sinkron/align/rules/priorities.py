@@ -19,10 +19,10 @@ from sinkron.align.context import Context
 from sinkron.align.findings import Finding, Severity
 from sinkron.align.index import BundleIndex, ItemRecord
 from sinkron.align.rule import Rule, register_all, rule
+from sinkron.align.rules._options import NationalPriorityOptions, PriorityShareOptions
 from sinkron.align.rules._shared import (
     cached,
     children,
-    decimal_option,
     level_label,
     overlaps,
     percent_en,
@@ -107,7 +107,7 @@ def _kinds_option(ctx: Context) -> set[PriorityKind]:
     Severity.WARNING,
     id="Prioritas Nasional / Asta Cita tidak didukung program mana pun dalam dokumen perencanaan daerah",
     en="A Prioritas Nasional / Asta Cita is supported by no program in any regional plan",
-    options={"kinds": ["asta_cita", "pn"]},
+    options=NationalPriorityOptions,
 )
 def national_priority_unsupported(ctx: Context) -> Iterator[Finding]:
     """National priorities of the kinds in ``kinds`` (Asta Cita and PN by default; add ``"pp"`` for
@@ -239,14 +239,14 @@ def regional_priority_unsupported(ctx: Context) -> Iterator[Finding]:
     Severity.WARNING,
     id="Porsi pagu rencana tahunan yang mendukung prioritas di bawah ambang batas",
     en="The share of a yearly plan's pagu that supports priorities is below the threshold",
-    options={"min_share": "0.50"},
+    options=PriorityShareOptions,
 )
 def low_priority_share(ctx: Context) -> Iterator[Finding]:
     """Yearly plans (RKPD, else each Renja PD / DPA; the same plans as the report's pagu share table)
     where the pagu of sub kegiatan supporting any priority is less than ``min_share`` of the total
     sub kegiatan pagu. Plans with no pagu are not judged.
     """
-    threshold = decimal_option(ctx, "min_share")
+    threshold = ctx.option("min_share")
     for figures in pagu_shares(ctx.index):
         share, total, on, year = figures.share, figures.total, figures.on_priorities, figures.year
         if share is None or share >= threshold:  # no pagu: not judged

@@ -29,11 +29,16 @@ from sinkron.align.context import Context
 from sinkron.align.findings import Finding, Severity
 from sinkron.align.index import BundleIndex, ItemRecord
 from sinkron.align.rule import Rule, register_all, rule
+from sinkron.align.rules._options import (
+    BudgetSumOptions,
+    PaguToleranceOptions,
+    TargetAndPaguToleranceOptions,
+    TargetToleranceOptions,
+)
 from sinkron.align.rules._shared import (
     MEDIUM_TERM_REGIONAL,
     cached,
     children,
-    decimal_option,
     exceeds,
     latest,
     level_label,
@@ -531,7 +536,7 @@ def renja_outside_renstra(ctx: Context) -> Iterator[Finding]:
     Severity.WARNING,
     id="Target indikator Renja PD tahun ke-k berbeda dengan target Renstra PD tahun ke-k, atau indikatornya tidak ada di Renstra",
     en="A Renja PD indicator target for year k differs from the Renstra PD target for year k, or the indicator is not in the Renstra",
-    options={"target_tolerance": "0.10"},
+    options=TargetToleranceOptions,
 )
 def renja_target_mismatch(ctx: Context) -> Iterator[Finding]:
     """Indicators of matched Renja items whose year-k target (or satuan) departs from the Renstra's.
@@ -539,7 +544,7 @@ def renja_target_mismatch(ctx: Context) -> Iterator[Finding]:
     Checked where both documents give a target for the year; an indicator the Renstra item does not
     have is reported too (unless the Renstra item has no indicator at all — SKN201 reports that).
     """
-    tolerance = decimal_option(ctx, "target_tolerance")
+    tolerance = ctx.option("target_tolerance")
     for pair in renja_pairs(ctx.index):
         for match in pair.matches:
             if match.counterpart is not None:
@@ -553,7 +558,7 @@ def renja_target_mismatch(ctx: Context) -> Iterator[Finding]:
     Severity.WARNING,
     id="Pagu Renja PD berbeda dengan pagu indikatif Renstra PD tahun ke-k melebihi toleransi",
     en="A Renja PD pagu differs from the Renstra PD pagu for year k beyond the tolerance",
-    options={"pagu_tolerance": "0.10"},
+    options=PaguToleranceOptions,
 )
 def renja_pagu_mismatch(ctx: Context) -> Iterator[Finding]:
     """Matched Renja items whose pagu for the year differs from the Renstra's pagu for that year.
@@ -561,7 +566,7 @@ def renja_pagu_mismatch(ctx: Context) -> Iterator[Finding]:
     An item without its own pagu counts the sum of its children's; items where either document gives
     no pagu for the year are not compared.
     """
-    tolerance = decimal_option(ctx, "pagu_tolerance")
+    tolerance = ctx.option("pagu_tolerance")
     for pair in renja_pairs(ctx.index):
         for match in pair.matches:
             if match.counterpart is None:
@@ -591,7 +596,7 @@ def renja_pagu_mismatch(ctx: Context) -> Iterator[Finding]:
     Severity.WARNING,
     id="Program RKPD tidak ada di RPJMD, atau target/pagu tahun ke-k berbeda dengan RPJMD",
     en="An RKPD program is not in the RPJMD, or its year-k target or pagu differs from the RPJMD",
-    options={"target_tolerance": "0.10", "pagu_tolerance": "0.10"},
+    options=TargetAndPaguToleranceOptions,
 )
 def rkpd_rpjmd_mismatch(ctx: Context) -> Iterator[Finding]:
     """RKPD programs against the RPJMD programs of the same code (the Form 1 consistency table).
@@ -599,8 +604,8 @@ def rkpd_rpjmd_mismatch(ctx: Context) -> Iterator[Finding]:
     The pagu of an RPJMD program is compared with the sum over the RKPD programs matched to it (one
     per perangkat daerah when the RPJMD program names no agency).
     """
-    target_tolerance = decimal_option(ctx, "target_tolerance")
-    pagu_tolerance = decimal_option(ctx, "pagu_tolerance")
+    target_tolerance = ctx.option("target_tolerance")
+    pagu_tolerance = ctx.option("pagu_tolerance")
     index = ctx.index
     for pair in rkpd_pairs(index):
         groups: dict[str, list[ItemRecord]] = defaultdict(list)
@@ -799,7 +804,7 @@ _KIND_LABEL = {
     Severity.ERROR,
     id="Pagu program/kegiatan tidak sama dengan jumlah pagu kegiatan/sub kegiatan di bawahnya",
     en="A program/kegiatan pagu is not the sum of the pagu of its kegiatan/sub kegiatan",
-    options={"pagu_tolerance": "0", "absolute_tolerance": "1000"},
+    options=BudgetSumOptions,
 )
 def pagu_not_summing(ctx: Context) -> Iterator[Finding]:
     """Parents whose own pagu for a year differs from the sum of their children's, per budget kind.
@@ -810,8 +815,8 @@ def pagu_not_summing(ctx: Context) -> Iterator[Finding]:
     earlier figure (an unchanged item in an APBD perubahan); a year where no child has a figure is
     not compared. One finding per parent lists every year and kind that does not add up.
     """
-    relative = decimal_option(ctx, "pagu_tolerance")
-    absolute = decimal_option(ctx, "absolute_tolerance")
+    relative = ctx.option("pagu_tolerance")
+    absolute = ctx.option("absolute_tolerance")
     for record in ctx.index.items.values():
         item = record.item
         below = children(item)

@@ -1,0 +1,233 @@
+"""The declared options of the built-in rules (see :mod:`sinkron.options`), one class per set of options.
+
+A rule names its class in ``@rule(..., options=...)`` and reads typed values with ``ctx.option(name)``:
+a tolerance is a :class:`~decimal.Decimal`, a list of plan kinds a tuple of :class:`~sinkron.PlanKind`.
+Percentages are numbers of percent (``75`` is 75 %); tolerances are fractions (``0.10`` is 10 %).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import attrs
+
+from sinkron.codes import CodeLevel
+from sinkron.models import IndicatorKind, PlanKind, PriorityKind
+from sinkron.names import VARIANT_THRESHOLD
+from sinkron.options import at_least, between, one_of, option
+
+__all__ = [
+    "AbsorptionOptions",
+    "AchievementOptions",
+    "BaselineOptions",
+    "BudgetSumOptions",
+    "DakCapOptions",
+    "ForwardYearsOptions",
+    "IndicatorLevelsOptions",
+    "KpCoverageOptions",
+    "NameMatchOptions",
+    "NationalPriorityOptions",
+    "PaguToleranceOptions",
+    "PriorityShareOptions",
+    "RankingOptions",
+    "TargetAndPaguToleranceOptions",
+    "TargetToleranceOptions",
+    "TargetYearsOptions",
+    "UnknownCodeOptions",
+    "WorseningOptions",
+    "YearEndOptions",
+]
+
+_NON_NEGATIVE = at_least(0)
+_TARGET_TOLERANCE = "Relative difference of targets tolerated (0.10 is 10 %)."
+_PAGU_TOLERANCE = "Relative difference of pagu tolerated (0.10 is 10 %)."
+
+
+@attrs.frozen(kw_only=True)
+class UnknownCodeOptions:
+    """SKN101."""
+
+    suggest: bool = option(True, "Propose the code whose official name is closest to the item's name.")
+    suggest_min_score: float = option(0.9, "Name similarity a suggestion needs (0–1).", validator=between(0, 1))
+    max_suggestions: int = option(
+        1000, "Name searches per run, so a bundle full of unknown codes stays fast.", validator=_NON_NEGATIVE
+    )
+
+
+@attrs.frozen(kw_only=True)
+class NameMatchOptions:
+    """SKN104."""
+
+    threshold: float = option(
+        VARIANT_THRESHOLD, "Similarity (0–100) a name needs to count as a variant.", validator=between(0, 100)
+    )
+
+
+@attrs.frozen(kw_only=True)
+class IndicatorLevelsOptions:
+    """SKN201."""
+
+    levels: tuple[CodeLevel, ...] = option(
+        (CodeLevel.PROGRAM, CodeLevel.ACTIVITY, CodeLevel.SUB_ACTIVITY), "Code levels whose items need an indicator."
+    )
+    statements: bool = option(True, "Check that tujuan and sasaran have indicators too.")
+
+
+@attrs.frozen(kw_only=True)
+class TargetYearsOptions:
+    """SKN203."""
+
+    skip_plan_kinds: tuple[PlanKind, ...] = option(
+        (PlanKind.RPJPN, PlanKind.RPJPD), "Plan kinds not held to yearly targets (long-term plans set milestones)."
+    )
+
+
+@attrs.frozen(kw_only=True)
+class ForwardYearsOptions:
+    """SKN204."""
+
+    forward_years: int = option(
+        1, "Years after a yearly plan's period it may target (prakiraan maju).", validator=_NON_NEGATIVE
+    )
+
+
+@attrs.frozen(kw_only=True)
+class BaselineOptions:
+    """SKN206."""
+
+    kinds: tuple[IndicatorKind, ...] = option(
+        (IndicatorKind.OUTCOME, IndicatorKind.IMPACT), "Indicator kinds that need a baseline (kondisi awal)."
+    )
+
+
+@attrs.frozen(kw_only=True)
+class TargetToleranceOptions:
+    """SKN302, SKN502."""
+
+    target_tolerance: Decimal = option(Decimal("0.10"), _TARGET_TOLERANCE, validator=_NON_NEGATIVE)
+
+
+@attrs.frozen(kw_only=True)
+class PaguToleranceOptions:
+    """SKN303, SKN503."""
+
+    pagu_tolerance: Decimal = option(Decimal("0.10"), _PAGU_TOLERANCE, validator=_NON_NEGATIVE)
+
+
+@attrs.frozen(kw_only=True)
+class TargetAndPaguToleranceOptions:
+    """SKN304."""
+
+    target_tolerance: Decimal = option(Decimal("0.10"), _TARGET_TOLERANCE, validator=_NON_NEGATIVE)
+    pagu_tolerance: Decimal = option(Decimal("0.10"), _PAGU_TOLERANCE, validator=_NON_NEGATIVE)
+
+
+@attrs.frozen(kw_only=True)
+class BudgetSumOptions:
+    """SKN306."""
+
+    pagu_tolerance: Decimal = option(
+        Decimal("0"), "Relative difference tolerated between a parent and its children.", validator=_NON_NEGATIVE
+    )
+    absolute_tolerance: Decimal = option(
+        Decimal("1000"),
+        "Rupiah difference tolerated (documents rounded to thousands); the larger applies.",
+        validator=_NON_NEGATIVE,
+    )
+
+
+@attrs.frozen(kw_only=True)
+class NationalPriorityOptions:
+    """SKN401."""
+
+    kinds: tuple[PriorityKind, ...] = option(
+        (PriorityKind.ASTA_CITA, PriorityKind.NATIONAL),
+        "National priority kinds that need a supporting program (add pp or kp for Program/Kegiatan Prioritas).",
+    )
+
+
+@attrs.frozen(kw_only=True)
+class PriorityShareOptions:
+    """SKN403."""
+
+    min_share: Decimal = option(
+        Decimal("0.50"),
+        "Smallest share of sub kegiatan pagu on priorities (0.50 is 50 %).",
+        validator=_NON_NEGATIVE,
+    )
+
+
+@attrs.frozen(kw_only=True)
+class AchievementOptions:
+    """SKN601."""
+
+    warning_below: Decimal = option(
+        Decimal("75"), "Achievement percent below which a warning is given.", validator=_NON_NEGATIVE
+    )
+    error_below: Decimal = option(
+        Decimal("50"), "Achievement percent below which an error is given.", validator=_NON_NEGATIVE
+    )
+
+
+@attrs.frozen(kw_only=True)
+class AbsorptionOptions:
+    """SKN602."""
+
+    min_absorption_percent: Decimal = option(
+        Decimal("85"), "Smallest budget absorption, in percent of the pagu.", validator=_NON_NEGATIVE
+    )
+
+
+@attrs.frozen(kw_only=True)
+class YearEndOptions:
+    """SKN603."""
+
+    max_q4_share_percent: Decimal = option(
+        Decimal("40"),
+        "Largest share of the year's spending in the fourth quarter, in percent.",
+        validator=_NON_NEGATIVE,
+    )
+
+
+@attrs.frozen(kw_only=True)
+class WorseningOptions:
+    """SKN604."""
+
+    tolerance_percent: Decimal = option(
+        Decimal("0"), "A change within this percent of the earlier value is not reported.", validator=_NON_NEGATIVE
+    )
+
+
+@attrs.frozen(kw_only=True)
+class RankingOptions:
+    """SKN605."""
+
+    min_regions: int = option(2, "Kab/kota sharing an indicator needed for a ranking.", validator=at_least(1))
+    rank_by: str = option(
+        "absolute",
+        "absolute (the change in the indicator's unit) or relative (the change in percent of the start value).",
+        validator=one_of("absolute", "relative"),
+    )
+    aliases: dict[str, str] = option(factory=dict, description="More indicator name synonyms: alias name → name.")
+
+
+@attrs.frozen(kw_only=True)
+class KpCoverageOptions:
+    """SKN702."""
+
+    scope: str = option(
+        "bundle",
+        "bundle (all regions together) or government (each government with a yearly plan on its own).",
+        validator=one_of("bundle", "government"),
+    )
+
+
+@attrs.frozen(kw_only=True)
+class DakCapOptions:
+    """SKN704."""
+
+    cap: Decimal = option(
+        Decimal("0.05"),
+        "Largest share of a DAK group's money on kegiatan penunjang (0.05 is 5 %).",
+        validator=_NON_NEGATIVE,
+    )
