@@ -276,6 +276,22 @@ def test_proposals_are_routed_by_the_program_crosswalk() -> None:
     assert [r.proposal.id for r in route_proposals(bridge_bundle(), government_id="62.02")] == ["U1"]
 
 
+def test_proposals_without_a_bidang_go_to_the_addressed_kl_and_other_years_are_left_out() -> None:
+    bundle = bridge_bundle()
+    extra = [
+        Proposal(id="U4", government_id="62.71", title="Pelabuhan ikan", addressed_to="032", year=YEAR),
+        Proposal(id="U5", government_id="62.71", title="Gedung serbaguna", year=YEAR),
+        Proposal(id="U6", government_id="62.71", title="Tahun depan", addressed_to="KKP", year=YEAR + 1),
+    ]
+    meeting = attrs.evolve(bundle.meetings[0], proposals=[*bundle.meetings[0].proposals, *extra])
+    routes = {r.proposal.id: r for r in route_proposals(attrs.evolve(bundle, meetings=[meeting]), year=YEAR)}
+    assert sorted(routes) == ["U1", "U2", "U3", "U4", "U5"]
+    addressed = routes["U4"]  # no bidang urusan: every program of the addressed K/L's plans of the year
+    assert addressed.basis == "addressed" and addressed.routed == () and addressed.elsewhere == ()
+    assert [(plan.id, str(p.code)) for plan, p in addressed.programs] == [("renja-kkp-2026", "032.04.CE")]
+    assert (routes["U5"].basis, routes["U5"].ministry, routes["U5"].programs) == ("none", None, ())
+
+
 def test_matrix_pairs_ro_locations_with_related_sub_kegiatan() -> None:
     bundle = bridge_bundle()
     city = build_sync_matrix(bundle, YEAR, "032", "62.71")
