@@ -64,6 +64,8 @@ from sinkron.kl import (
     NationalRecords,
     OutputClass,
     OutputLocation,
+    PriorityCrosswalk,
+    PriorityMapping,
     PriorityTree,
     ProgramSectorCrosswalk,
     ProgramSectorMapping,
@@ -263,6 +265,20 @@ def test_form5_rows_and_national_priority_column() -> None:
 
 
 # -- routing and the matrix ------------------------------------------------------------------------------------
+
+
+def test_matrix_pairs_by_a_kp_crosswalk_when_no_tag_relates() -> None:
+    bundle = bridge_bundle()
+    crosswalk = PriorityCrosswalk(
+        id="kp",
+        version="1",
+        rows=[PriorityMapping(priority_code="02.10.09", sub_activity=Code.parse("1.02.02.2.02.0015"))],
+    )
+    bundle = attrs.evolve(bundle, national=attrs.evolve(bundle.national, priority_crosswalks=[crosswalk]))
+    regency = build_sync_matrix(bundle, YEAR, "032", "62.02")  # unmatched without the crosswalk (see below)
+    assert [(p.sub_ref, p.basis) for p in regency.pairs] == [
+        ("rkpd-6202-2026#" + DINKES_KOTIM + "/1.02.02.2.02.0015", ("crosswalk KP → sub kegiatan",))
+    ]
 
 
 def test_proposals_are_routed_by_the_program_crosswalk() -> None:
