@@ -64,6 +64,8 @@ from sinkron.kl import (
     NationalRecords,
     OutputClass,
     OutputLocation,
+    PriorityCrosswalk,
+    PriorityMapping,
     PriorityTree,
     ProgramSectorCrosswalk,
     ProgramSectorMapping,
@@ -265,6 +267,20 @@ def test_form5_rows_and_national_priority_column() -> None:
 # -- routing and the matrix ------------------------------------------------------------------------------------
 
 
+def test_matrix_pairs_by_a_kp_crosswalk_when_no_tag_relates() -> None:
+    bundle = bridge_bundle()
+    crosswalk = PriorityCrosswalk(
+        id="kp",
+        version="1",
+        rows=[PriorityMapping(priority_code="02.10.09", sub_activity=Code.parse("1.02.02.2.02.0015"))],
+    )
+    bundle = attrs.evolve(bundle, national=attrs.evolve(bundle.national, priority_crosswalks=[crosswalk]))
+    regency = build_sync_matrix(bundle, YEAR, "032", "62.02")  # unmatched without the crosswalk (see below)
+    assert [(p.sub_ref, p.basis) for p in regency.pairs] == [
+        ("rkpd-6202-2026#" + DINKES_KOTIM + "/1.02.02.2.02.0015", ("crosswalk KP → sub kegiatan",))
+    ]
+
+
 def test_proposals_are_routed_by_the_program_crosswalk() -> None:
     routes = {r.proposal.id: r for r in route_proposals(bridge_bundle(), year=YEAR)}
     fish = routes["U1"]
@@ -274,6 +290,22 @@ def test_proposals_are_routed_by_the_program_crosswalk() -> None:
     assert health.basis == "addressed" and [str(c) for c in health.elsewhere] == ["024"] and health.routed == ()
     assert routes["U3"].basis == "none" and routes["U3"].programs == ()
     assert [r.proposal.id for r in route_proposals(bridge_bundle(), government_id="62.02")] == ["U1"]
+
+
+def test_proposals_without_a_bidang_go_to_the_addressed_kl_and_other_years_are_left_out() -> None:
+    bundle = bridge_bundle()
+    extra = [
+        Proposal(id="U4", government_id="62.71", title="Pelabuhan ikan", addressed_to="032", year=YEAR),
+        Proposal(id="U5", government_id="62.71", title="Gedung serbaguna", year=YEAR),
+        Proposal(id="U6", government_id="62.71", title="Tahun depan", addressed_to="KKP", year=YEAR + 1),
+    ]
+    meeting = attrs.evolve(bundle.meetings[0], proposals=[*bundle.meetings[0].proposals, *extra])
+    routes = {r.proposal.id: r for r in route_proposals(attrs.evolve(bundle, meetings=[meeting]), year=YEAR)}
+    assert sorted(routes) == ["U1", "U2", "U3", "U4", "U5"]
+    addressed = routes["U4"]  # no bidang urusan: every program of the addressed K/L's plans of the year
+    assert addressed.basis == "addressed" and addressed.routed == () and addressed.elsewhere == ()
+    assert [(plan.id, str(p.code)) for plan, p in addressed.programs] == [("renja-kkp-2026", "032.04.CE")]
+    assert (routes["U5"].basis, routes["U5"].ministry, routes["U5"].programs) == ("none", None, ())
 
 
 def test_matrix_pairs_ro_locations_with_related_sub_kegiatan() -> None:

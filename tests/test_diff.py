@@ -148,6 +148,23 @@ def test_recoded_legacy_and_by_name() -> None:
     assert recodes["1.02.02.2.02.0042"].score == 1.0
 
 
+def test_a_legacy_code_the_nomenclature_does_not_know_is_paired_with_its_four_digit_form() -> None:
+    # 1.02.02.2.02.77 is in no version of the nomenclature: the 4-digit form of the code still pairs it.
+    old = plan(
+        [sub("1.02.02.2.02.77", "Pelayanan Kesehatan Haji", {2026: 100}), sub("1.02.02.2.02.78", "Lain", {2026: 5})]
+    )
+    new = plan([sub("1.02.02.2.02.0077", "Pembinaan Kesehatan Jemaah Haji", {2026: 150})])
+    [changes] = diff(old, new).plans
+    [recode] = changes.recoded
+    assert (str(recode.old.code), str(recode.new.code), recode.reason) == (
+        "1.02.02.2.02.77",
+        "1.02.02.2.02.0077",
+        RecodeReason.LEGACY,
+    )
+    # The other legacy code has no 4-digit form in the new plan (nor a similar name): it is removed.
+    assert [str(i.code) for i in changes.removed] == ["1.02.02.2.02.78"] and changes.added == ()
+
+
 def test_similar_names_count_as_recoded_above_the_threshold_only() -> None:
     old = plan([sub(*BALITA, {2026: 100})])
     new = plan([sub("1.02.02.2.02.0044", "Pengelolaan Pelayanan Kesehatan Balitaa", {2026: 100})])

@@ -199,6 +199,25 @@ def test_a_missing_parent_row_is_reported_and_the_orphans_left_out(tmp_path: Pat
     assert loaded.value is not None and [n.code for n in loaded.value.nodes] == ["06"]
 
 
+def test_duplicate_codes_invalid_nodes_and_an_invalid_tree_are_reported(tmp_path: Path) -> None:
+    folder = _write(
+        tmp_path / "dup",
+        {
+            "tree.json": json.dumps({**RKP_META, "id": "rkp:2026"}),  # a tree id has no ':'
+            "prioritas.csv": "kode,nama,kpu\n06,PN,\n06,PN lagi,\n07,PN,ya\n",  # only a KP can be a KPU
+        },
+    )
+    loaded = read_priority_tree(folder)
+    assert loaded.value is None and loaded.rows == 3
+    assert [(e.location.source.rsplit("/", 1)[-1], e.location.row, e.location.column) for e in loaded.errors] == [
+        ("prioritas.csv", 3, "kode"),
+        ("prioritas.csv", 4, None),
+        ("tree.json", None, None),
+    ]
+    assert "duplicate code 06 (first in row 2)" in loaded.errors[0].message
+    assert "only a KP can be a KPU" in loaded.errors[1].message and loaded.errors[1].actual == "07"
+
+
 def test_thematic_vocabularies() -> None:
     vocabulary = thematic_tags()
     assert [t.code for t in vocabulary.terms] == ["kemiskinan_ekstrem", "stunting", "inflasi"]

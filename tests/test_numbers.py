@@ -28,6 +28,9 @@ from sinkron.numbers import format_id, parse_number, parse_range, split_number_u
         ("-1.500", "-1500"),
         (" 12 ", "12"),
         ("1 234 567", "1234567"),
+        ("12.", "12"),  # a trailing decimal mark with nothing after it
+        ("1.234,", "1234"),
+        ("-Rp 2.500", "-2500"),
     ],
 )
 def test_parse_number(text: str, expected: str) -> None:

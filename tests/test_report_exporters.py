@@ -160,6 +160,15 @@ def test_markdown_tables() -> None:
     )
 
 
+def test_markdown_shows_rule_failures_and_an_empty_report() -> None:
+    out = render_markdown(Report(rule_failures=(RuleFailure(rule="SKN301", error="KeyError: 'x'"),)))
+    lines = out.splitlines()
+    assert "## Aturan yang gagal dijalankan" in lines and "- `SKN301`: KeyError: 'x'" in lines
+    assert lines.index("## Aturan yang gagal dijalankan") < lines.index("## Temuan") < lines.index("Tidak ada temuan.")
+    assert not any(line.startswith("###") for line in lines)  # no severity or family tables without findings
+    assert out.endswith("## Temuan per kelompok aturan\n")  # and no family counts either
+
+
 def test_markdown_escapes_markup() -> None:
     out = render_markdown(evil_report())
     assert "<script" not in out and "<img" not in out

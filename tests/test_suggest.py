@@ -238,6 +238,25 @@ def test_stemmer_keeps_short_roots() -> None:
     assert stem("penyelenggaraan") == stem("menyelenggarakan")
 
 
+@pytest.mark.parametrize(
+    ("words", "root"),
+    [
+        (("ditingkatkan", "peningkatan"), "tingkat"),  # di-…-kan; peN- before a vowel recodes n → t
+        (("perbaikan",), "baik"),  # per-
+        (("perlindungan",), "lindung"),
+        (("pengelolaan",), "kelola"),  # peN- before e recodes ng → k
+        (("menggambar",), "gambar"),  # meN- keeps the g
+        (("mempertahankan",), "tahan"),  # meN- then a second prefix per-
+        (("memberdayakan", "pemberdayaan"), "daya"),  # meN-/peN- then ber-
+        (("menanam", "penanaman"), "tanam"),
+        (("pendataan",), "data"),  # peN- before a consonant drops the nasal
+        (("peserta", "petani"), None),  # pe- before another consonant is no prefix: the word stays
+    ],
+)
+def test_stemmer_prefixes(words: tuple[str, ...], root: str | None) -> None:
+    assert [stem(w) for w in words] == [root or w for w in words]
+
+
 def test_index_corrects_misspelt_words_and_breaks_ties_by_name() -> None:
     index = TextIndex(Analyzer(), corpus=["kemiskinan ekstrem", "jalan desa", "air minum"])
     index.add("poverty", [("Penghapusan kemiskinan ekstrem", 1.0)])

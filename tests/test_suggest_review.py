@@ -99,6 +99,30 @@ def test_bad_cells_are_reported_located_and_together(tmp_path: Path, suggestions
         result.raise_for_errors()
 
 
+def test_blank_rows_unknown_kinds_and_self_links_in_a_csv(tmp_path: Path, suggestions: list[Suggestion]) -> None:
+    path = write_review(suggestions[:3], tmp_path / "review.csv")
+    rows = list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines()))
+    kind, target = [k for k, _ in COLUMNS].index("kind"), [k for k, _ in COLUMNS].index("target")
+    rows[1][kind] = "tautan"  # not a link kind at all
+    rows[2][target] = rows[2][[k for k, _ in COLUMNS].index("source")]
+    rows[3][DECISION] = "tolak"
+    rows.insert(2, [""] * len(COLUMNS))  # a blank row between the suggestions is skipped
+    saved = tmp_path / "saved.csv"
+    saved.write_text("\n".join(",".join(f'"{c}"' for c in row) for row in rows), encoding="utf-8")
+    result = read_review(saved)
+    assert [(e.location.row, e.location.column, e.message) for e in result.errors] == [
+        (2, "G", "not a link kind"),
+        (4, "E", "a link cannot point at its own source"),
+    ]
+    assert result.errors[0].actual == "tautan"
+    assert result.rejected == ((suggestions[2].source, suggestions[2].target),)
+    assert result.undecided == () and result.links == ()
+    empty = tmp_path / "empty.csv"
+    empty.write_text("", encoding="utf-8")
+    with pytest.raises(SourceError, match="empty review sheet"):
+        read_review(empty)
+
+
 def test_unreadable_and_headerless_files(tmp_path: Path) -> None:
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"not a zip")

@@ -408,84 +408,138 @@ def _rebudgets(old: Item, new: Item, ref: ItemRef, years: Sequence[tuple[int, in
         yield Rebudget(item=ref, old_year=old_year, new_year=new_year, old=before, new=after)
 
 
+_EntryKey = tuple[str | None, Code, int]
+"""(perangkat daerah, code, occurrence) of an item in a plan."""
+_Recode = tuple[_Entry, _Entry, RecodeReason, float]
+"""(removed entry, added entry, why they are one item, score)."""
+
+
 def _find_recodes(
-    removed: dict[tuple[str | None, Code, int], _Entry],
-    added: dict[tuple[str | None, Code, int], _Entry],
+    removed: dict[_EntryKey, _Entry],
+    added: dict[_EntryKey, _Entry],
     nomenclature: Nomenclature,
     year: int,
     threshold: float,
-) -> list[tuple[_Entry, _Entry, RecodeReason, float]]:
-    """Pair removed and added items that are one item under a new code; pops the pairs from both dicts."""
-    pairs: list[tuple[_Entry, _Entry, RecodeReason, float]] = []
-    added_by_code: dict[tuple[str | None, Code], list[tuple[str | None, Code, int]]] = defaultdict(list)
+) -> list[_Recode]:
+    """Pair removed and added items that are one item under a new code; pops the pairs from both dicts.
+
+    Three passes, each on what the earlier ones left: the nomenclature's replacement, the same
+    name, then similar names.
+    """
+    return [
+        *_recodes_by_nomenclature(removed, added, nomenclature, year),
+        *_recodes_by_same_name(removed, added),
+        *_recodes_by_similar_name(removed, added, threshold),
+    ]
+
+
+def _replacement(code: Code, nomenclature: Nomenclature, year: int) -> tuple[Code, RecodeReason] | None:
+    """The code that replaces ``code`` in ``year`` (retired code → replacement; legacy 2-digit → 4-digit)."""
+    status = nomenclature.status(code, year)
+    if status.state in (CodeState.RETIRED, CodeState.LEGACY) and status.replacement is not None:
+        reason = RecodeReason.LEGACY if status.state is CodeState.LEGACY else RecodeReason.NOMENCLATURE
+        return status.replacement, reason
+    if code.is_legacy:
+        return code.modernised(), RecodeReason.LEGACY
+    return None
+
+
+def _recodes_by_nomenclature(
+    removed: dict[_EntryKey, _Entry], added: dict[_EntryKey, _Entry], nomenclature: Nomenclature, year: int
+) -> list[_Recode]:
+    """1. a removed item whose code the nomenclature replaces, paired with an added item under the replacement."""
+    pairs: list[_Recode] = []
+    added_by_code: dict[tuple[str | None, Code], list[_EntryKey]] = defaultdict(list)
     for key in added:
         added_by_code[(key[0], key[1])].append(key)
-
-    # 1. the nomenclature's replacement (retired code → replacement; legacy 2-digit → 4-digit)
     for key in list(removed):
         agency, code, _ = key
-        replacement: Code | None = None
-        reason = RecodeReason.NOMENCLATURE
-        status = nomenclature.status(code, year)
-        if status.state in (CodeState.RETIRED, CodeState.LEGACY) and status.replacement is not None:
-            replacement = status.replacement
-            reason = RecodeReason.LEGACY if status.state is CodeState.LEGACY else RecodeReason.NOMENCLATURE
-        elif code.is_legacy:
-            replacement, reason = code.modernised(), RecodeReason.LEGACY
-        if replacement is None:
+        found = _replacement(code, nomenclature, year)
+        if found is None:
             continue
+        replacement, reason = found
         candidates = [k for k in added_by_code.get((agency, replacement), ()) if k in added]
         if candidates:
             pairs.append((removed.pop(key), added.pop(candidates[0]), reason, 1.0))
+    return pairs
 
-    # 2. the same name (comparison key) in the same perangkat daerah and level — only when exactly one
-    #    removed and one added item carry it: two removed items of one name (Papua variants 3/4 of a
-    #    kegiatan share names) cannot tell which of them moved.
+
+def _recodes_by_same_name(removed: dict[_EntryKey, _Entry], added: dict[_EntryKey, _Entry]) -> list[_Recode]:
+    """2. the same name (comparison key) in the same perangkat daerah and level.
+
+    Only when exactly one removed and one added item carry it: two removed items of one name (Papua
+    variants 3/4 of a kegiatan share names) cannot tell which of them moved.
+    """
     NameKey = tuple[str | None, CodeLevel, str]
-    added_by_name: dict[NameKey, list[tuple[str | None, Code, int]]] = defaultdict(list)
-    removed_by_name: dict[NameKey, list[tuple[str | None, Code, int]]] = defaultdict(list)
+    added_by_name: dict[NameKey, list[_EntryKey]] = defaultdict(list)
+    removed_by_name: dict[NameKey, list[_EntryKey]] = defaultdict(list)
     for key, entry in added.items():
         added_by_name[(key[0], entry.ref.level, comparison_key(entry.ref.name))].append(key)
     for key, entry in removed.items():
         removed_by_name[(key[0], entry.ref.level, comparison_key(entry.ref.name))].append(key)
+    pairs: list[_Recode] = []
     for name_key, old_keys in removed_by_name.items():
         new_keys = added_by_name.get(name_key, [])
         if len(old_keys) == 1 and len(new_keys) == 1:
             pairs.append((removed.pop(old_keys[0]), added.pop(new_keys[0]), RecodeReason.NAME, 1.0))
+    return pairs
 
-    # 3. similar names, within one perangkat daerah and level, while the buckets stay small
-    old_groups: dict[tuple[str | None, CodeLevel], list[tuple[str | None, Code, int]]] = defaultdict(list)
-    new_groups: dict[tuple[str | None, CodeLevel], list[tuple[str | None, Code, int]]] = defaultdict(list)
+
+def _recodes_by_similar_name(
+    removed: dict[_EntryKey, _Entry], added: dict[_EntryKey, _Entry], threshold: float
+) -> list[_Recode]:
+    """3. similar names, within one perangkat daerah and level, while the buckets stay small."""
+    old_groups: dict[tuple[str | None, CodeLevel], list[_EntryKey]] = defaultdict(list)
+    new_groups: dict[tuple[str | None, CodeLevel], list[_EntryKey]] = defaultdict(list)
     for key, entry in removed.items():
         old_groups[(key[0], entry.ref.level)].append(key)
     for key, entry in added.items():
         new_groups[(key[0], entry.ref.level)].append(key)
+    pairs: list[_Recode] = []
     for group, old_keys in old_groups.items():
         new_keys = new_groups.get(group, [])
         if not new_keys or len(old_keys) * len(new_keys) > FUZZY_PAIR_LIMIT:
             continue
-        scored: list[tuple[float, tuple[str | None, Code, int], tuple[str | None, Code, int]]] = []
-        for old_key in old_keys:
-            old_name = removed[old_key].ref.name
-            for new_key in new_keys:
-                new_name = added[new_key].ref.name
-                if _DIGITS.findall(old_name) != _DIGITS.findall(new_name):
-                    continue  # "Jalan Ruas 2" is not "Jalan Ruas 3"
-                match = compare_names(old_name, new_name, threshold=threshold * 100)
-                if match.matches:
-                    scored.append((match.score, old_key, new_key))
-        # Only an unambiguous best match on both sides counts: a tie means we cannot tell which item it is.
-        best_old: dict[tuple[str | None, Code, int], list[float]] = defaultdict(list)
-        best_new: dict[tuple[str | None, Code, int], list[float]] = defaultdict(list)
-        for score, old_key, new_key in scored:
-            best_old[old_key].append(score)
-            best_new[new_key].append(score)
-        for score, old_key, new_key in sorted(scored, key=lambda s: (-s[0], s[1][1], s[2][1])):
-            if not (_unique_best(best_old[old_key], score) and _unique_best(best_new[new_key], score)):
-                continue
+        scored = _similar_name_scores(removed, added, old_keys, new_keys, threshold)
+        for score, old_key, new_key in _unambiguous_best(scored):
             if old_key in removed and new_key in added:
                 pairs.append((removed.pop(old_key), added.pop(new_key), RecodeReason.NAME, score))
     return pairs
+
+
+def _similar_name_scores(
+    removed: dict[_EntryKey, _Entry],
+    added: dict[_EntryKey, _Entry],
+    old_keys: list[_EntryKey],
+    new_keys: list[_EntryKey],
+    threshold: float,
+) -> list[tuple[float, _EntryKey, _EntryKey]]:
+    """(score, removed key, added key) of every pair whose names match above ``threshold`` with the same numbers."""
+    scored: list[tuple[float, _EntryKey, _EntryKey]] = []
+    for old_key in old_keys:
+        old_name = removed[old_key].ref.name
+        for new_key in new_keys:
+            new_name = added[new_key].ref.name
+            if _DIGITS.findall(old_name) != _DIGITS.findall(new_name):
+                continue  # "Jalan Ruas 2" is not "Jalan Ruas 3"
+            match = compare_names(old_name, new_name, threshold=threshold * 100)
+            if match.matches:
+                scored.append((match.score, old_key, new_key))
+    return scored
+
+
+def _unambiguous_best(
+    scored: list[tuple[float, _EntryKey, _EntryKey]],
+) -> Iterator[tuple[float, _EntryKey, _EntryKey]]:
+    """The pairs that are the unique best match on both sides, best first: a tie means we cannot tell which item it is."""
+    best_old: dict[_EntryKey, list[float]] = defaultdict(list)
+    best_new: dict[_EntryKey, list[float]] = defaultdict(list)
+    for score, old_key, new_key in scored:
+        best_old[old_key].append(score)
+        best_new[new_key].append(score)
+    for score, old_key, new_key in sorted(scored, key=lambda s: (-s[0], s[1][1], s[2][1])):
+        if _unique_best(best_old[old_key], score) and _unique_best(best_new[new_key], score):
+            yield score, old_key, new_key
 
 
 def _unique_best(scores: list[float], score: float) -> bool:

@@ -49,48 +49,58 @@ def parse_number(text: str, *, decimal: DecimalMark = None) -> Decimal:
     """
     if text.isdigit() and text.isascii():  # plain digits ("296187500"), the commonest form in SIPD data
         return Decimal(text)
-    raw = text
-    s = _SPACE.sub("", text).replace("−", "-")
-    if s[:2].lower() == "rp" or s[:3].lower() in ("-rp", "+rp"):
-        sign = s[0] if s[0] in "+-" else ""
-        s = sign + s[len(sign) + 2 :].lstrip(".")
-    if s.endswith("%"):
-        s = s[:-1]
+    s = _without_currency_and_percent(_SPACE.sub("", text).replace("−", "-"))
     if not s or not re.fullmatch(r"[-+]?[\d.,]*\d[\d.,]*", s):
-        raise ValueError(f"not a number: {raw!r}")
+        raise ValueError(f"not a number: {text!r}")
     sign = ""
     if s[0] in "+-":
         sign, s = s[0], s[1:]
-    dots, commas = s.count("."), s.count(",")
-    if dots and commas:
-        dec = "." if s.rfind(".") > s.rfind(",") else ","
-    elif decimal is not None:
-        dec = decimal
-    elif dots > 1 or commas > 1:
-        dec = "," if dots else "."  # the repeated mark groups thousands
-    elif dots == 1:
-        head, tail = s.split(".")
-        dec = "," if len(tail) == 3 and head not in ("", "0", "-0") else "."
-    elif commas == 1:
-        dec = ","
-    else:
-        dec = "."
+    dec = _decimal_mark(s, decimal)
     thousands = "," if dec == "." else "."
     if s.count(dec) > 1:
-        raise ValueError(f"not a number: {raw!r} (more than one decimal mark {dec!r})")
-    if thousands in s:
-        int_part = s.split(dec)[0]
-        groups = int_part.split(thousands)
-        if not groups[0] or any(len(g) != 3 for g in groups[1:]) or len(groups[0]) > 3:
-            raise ValueError(f"not a number: {raw!r} (misplaced thousands separator {thousands!r})")
+        raise ValueError(f"not a number: {text!r} (more than one decimal mark {dec!r})")
+    if thousands in s and not _grouped_in_thousands(s.split(dec)[0].split(thousands)):
+        raise ValueError(f"not a number: {text!r} (misplaced thousands separator {thousands!r})")
     s = s.replace(thousands, "").replace(dec, ".")
     if s.endswith("."):
         s = s[:-1]
     try:
         value = Decimal(sign + s)
     except InvalidOperation:  # pragma: no cover - the regex above rules this out
-        raise ValueError(f"not a number: {raw!r}") from None
+        raise ValueError(f"not a number: {text!r}") from None
     return value
+
+
+def _without_currency_and_percent(s: str) -> str:
+    """``s`` (spaces removed) without a leading ``Rp``/``Rp.`` (after an optional sign) and a trailing ``%``."""
+    if s[:2].lower() == "rp" or s[:3].lower() in ("-rp", "+rp"):
+        sign = s[0] if s[0] in "+-" else ""
+        s = sign + s[len(sign) + 2 :].lstrip(".")
+    if s.endswith("%"):
+        s = s[:-1]
+    return s
+
+
+def _decimal_mark(s: str, decimal: DecimalMark) -> str:
+    """The decimal mark of an unsigned number by the rules of the module docs (``decimal`` forces one)."""
+    dots, commas = s.count("."), s.count(",")
+    if dots and commas:
+        return "." if s.rfind(".") > s.rfind(",") else ","
+    if decimal is not None:
+        return decimal
+    if dots > 1 or commas > 1:
+        return "," if dots else "."  # the repeated mark groups thousands
+    if dots == 1:
+        head, tail = s.split(".")
+        return "," if len(tail) == 3 and head not in ("", "0", "-0") else "."
+    if commas == 1:
+        return ","
+    return "."
+
+
+def _grouped_in_thousands(groups: list[str]) -> bool:
+    """Whether the integer part split at the thousands separator is 1–3 digits, then groups of exactly 3."""
+    return bool(groups[0]) and len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
 
 
 def split_number_unit(text: str, *, decimal: DecimalMark = None) -> tuple[Decimal, str] | None:

@@ -164,8 +164,12 @@ def _ro_tags(bundle: Bundle, pairs: Iterable[MatrixPair]) -> dict[str, set[str]]
     return {p.output.ref: nat.tags.get(p.output.ref, set()) for p in pairs}
 
 
-def _item_parents(plans: Iterable[Plan]) -> dict[str, tuple[Plan, Program, Activity, SubActivity]]:
-    out: dict[str, tuple[Plan, Program, Activity, SubActivity]] = {}
+_Parents = dict[str, tuple[Plan, Program, Activity, SubActivity]]
+"""Each sub kegiatan of the regional plans by its reference, with its plan, program and kegiatan."""
+
+
+def _item_parents(plans: Iterable[Plan]) -> _Parents:
+    out: _Parents = {}
     for plan in plans:
         for program in plan.programs:
             for activity in program.activities:
@@ -203,52 +207,85 @@ def build_sync_matrix(
     nat = nat or national_index(BundleIndex(bundle))
     government = next((g for g in bundle.governments if g.id == government_id), None)
     region = government.region_code if government is not None and government.region_code else government_id
-    plans = regional_plans(bundle, year, government_id=government_id)
-    parents = _item_parents(plans)
-    subs = [(r, parents[r]) for r in parents]
-    sub_tags = {r: nat.sub_tags.get(r, set()) for r, _ in subs}
+    parents = _item_parents(regional_plans(bundle, year, government_id=government_id))
+    sub_tags = {r: nat.sub_tags.get(r, set()) for r in parents}
     pairs: list[MatrixPair] = []
     for plan in bundle.national.plans:
         if plan.ministry_code != ministry_code or plan.year != year:
             continue
         for record in plan.outputs():
             located = [loc for loc in record.output.locations if loc.region_code == region]
-            if not located:
-                continue
-            reach, mapped, sectors = _basis(bundle, nat, record, year)
-            close: list[tuple[str, tuple[str, ...]]] = []
-            same_sector: list[tuple[str, tuple[str, ...]]] = []
-            for sub_ref, (_, _, _, sub) in subs:
-                basis: list[str] = []
-                shared = sorted(reach & sub_tags[sub_ref])
-                if shared:
-                    basis.append("tag " + ", ".join(shared))
-                if sub.code in mapped:
-                    basis.append("crosswalk KP → sub kegiatan")
-                in_sector = sub.code.sector is not None and sub.code.sector in sectors
-                if in_sector:
-                    basis.append(f"crosswalk program K/L ↔ bidang {sub.code.sector}")
-                if len(basis) > in_sector:
-                    close.append((sub_ref, tuple(basis)))
-                elif basis:
-                    same_sector.append((sub_ref, tuple(basis)))
-            related = close or same_sector  # a whole bidang only when nothing closer relates
-            for location in located:
-                if not related:
-                    pairs.append(MatrixPair(output=record, location=location))
-                    continue
-                for sub_ref, basis_lines in related:
-                    regional_plan, program, activity, sub = parents[sub_ref]
-                    pairs.append(MatrixPair(
-                        output=record, location=location, sub_ref=sub_ref, plan=regional_plan, program=program,
-                        activity=activity, sub_activity=sub, pagu=sub.budget_for(year), basis=basis_lines,
-                    ))  # fmt: skip
+            if located:
+                related = _related_subs(parents, sub_tags, *_basis(bundle, nat, record, year))
+                pairs += _record_pairs(record, located, related, parents, year)
     ministry = next((m for m in bundle.national.ministries if m.code == ministry_code), None)
     return SyncMatrix(
-        year=year, ministry_code=ministry_code, ministry_name=ministry.name if ministry else f"K/L {ministry_code}",
-        government_id=government_id, government_name=government_name(bundle, government_id), region_code=region,
+        year=year,
+        ministry_code=ministry_code,
+        ministry_name=ministry.name if ministry else f"K/L {ministry_code}",
+        government_id=government_id,
+        government_name=government_name(bundle, government_id),
+        region_code=region,
         pairs=tuple(pairs),
-    )  # fmt: skip
+    )
+
+
+def _related_subs(
+    parents: _Parents, sub_tags: dict[str, set[str]], reach: set[str], mapped: set[Code], sectors: set[Code]
+) -> list[tuple[str, tuple[str, ...]]]:
+    """The sub kegiatan an RO relates to, each with the basis lines of the relation.
+
+    Those related by a tag or a KP crosswalk; a whole bidang urusan (program crosswalk alone) only
+    when nothing closer relates.
+    """
+    close: list[tuple[str, tuple[str, ...]]] = []
+    same_sector: list[tuple[str, tuple[str, ...]]] = []
+    for sub_ref, (_, _, _, sub) in parents.items():
+        basis: list[str] = []
+        shared = sorted(reach & sub_tags[sub_ref])
+        if shared:
+            basis.append("tag " + ", ".join(shared))
+        if sub.code in mapped:
+            basis.append("crosswalk KP → sub kegiatan")
+        in_sector = sub.code.sector is not None and sub.code.sector in sectors
+        if in_sector:
+            basis.append(f"crosswalk program K/L ↔ bidang {sub.code.sector}")
+        if len(basis) > in_sector:
+            close.append((sub_ref, tuple(basis)))
+        elif basis:
+            same_sector.append((sub_ref, tuple(basis)))
+    return close or same_sector
+
+
+def _record_pairs(
+    record: OutputRecord,
+    located: list[OutputLocation],
+    related: list[tuple[str, tuple[str, ...]]],
+    parents: _Parents,
+    year: int,
+) -> list[MatrixPair]:
+    """One pair per location of the RO and related sub kegiatan (a location alone when nothing relates)."""
+    pairs: list[MatrixPair] = []
+    for location in located:
+        if not related:
+            pairs.append(MatrixPair(output=record, location=location))
+            continue
+        for sub_ref, basis_lines in related:
+            regional_plan, program, activity, sub = parents[sub_ref]
+            pairs.append(
+                MatrixPair(
+                    output=record,
+                    location=location,
+                    sub_ref=sub_ref,
+                    plan=regional_plan,
+                    program=program,
+                    activity=activity,
+                    sub_activity=sub,
+                    pagu=sub.budget_for(year),
+                    basis=basis_lines,
+                )
+            )
+    return pairs
 
 
 def sync_matrices(

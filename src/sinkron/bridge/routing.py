@@ -83,46 +83,59 @@ def route_proposals(
     bundle: Bundle, *, year: int | None = None, government_id: str | None = None
 ) -> tuple[ProposalRoute, ...]:
     """The route of every proposal of the bundle's meetings (of ``year`` and ``government_id`` when given)."""
-    routes: list[ProposalRoute] = []
-    crosswalks = bundle.national.program_crosswalks
-    for meeting in bundle.meetings:
-        for proposal in meeting.proposals:
-            if year is not None and proposal.year not in (None, year):
-                continue
-            if government_id is not None and proposal.government_id != government_id:
-                continue
-            ministry = find_ministry(bundle, proposal.addressed_to)
-            codes: set[KLCode] = set()
-            if proposal.sector is not None:
-                for crosswalk in crosswalks:
-                    codes |= crosswalk.programs_for(proposal.sector)
-            ordered = sorted(codes, key=str)
-            elsewhere: tuple[KLCode, ...] = ()
-            if ministry is not None:
-                mine = [c for c in ordered if c.budget_section == ministry.code]
-                if not mine:
-                    elsewhere = tuple(ordered)
-                ordered = mine
-            plans = [
-                p for p in bundle.national.plans
-                if (proposal.year is None or p.year == proposal.year)
-                and (ministry is None or p.ministry_code == ministry.code)
-            ]  # fmt: skip
-            if ordered:
-                basis = "crosswalk"
-                reached = [
-                    (p, prog) for p in plans for prog in p.programs if any(_within(p, prog.code, c) for c in ordered)
-                ]
-            elif ministry is not None:
-                basis = "addressed"
-                reached = [(p, prog) for p in plans for prog in p.programs]
-            else:
-                basis, reached = "none", []
-            routes.append(ProposalRoute(
-                meeting=meeting, proposal=proposal, ministry=ministry, routed=tuple(ordered),
-                programs=tuple(reached), basis=basis, elsewhere=elsewhere,
-            ))  # fmt: skip
-    return tuple(routes)
+    return tuple(
+        _route(bundle, meeting, proposal)
+        for meeting in bundle.meetings
+        for proposal in meeting.proposals
+        if (year is None or proposal.year in (None, year))
+        and (government_id is None or proposal.government_id == government_id)
+    )
+
+
+def _route(bundle: Bundle, meeting: Meeting, proposal: Proposal) -> ProposalRoute:
+    """Steps 1–3 of the module docs for one proposal."""
+    ministry = find_ministry(bundle, proposal.addressed_to)
+    routed, elsewhere = _routed_codes(bundle, proposal, ministry)
+    plans = [
+        p
+        for p in bundle.national.plans
+        if (proposal.year is None or p.year == proposal.year) and (ministry is None or p.ministry_code == ministry.code)
+    ]
+    if routed:
+        basis = "crosswalk"
+        reached = [(p, prog) for p in plans for prog in p.programs if any(_within(p, prog.code, c) for c in routed)]
+    elif ministry is not None:
+        basis = "addressed"
+        reached = [(p, prog) for p in plans for prog in p.programs]
+    else:
+        basis, reached = "none", []
+    return ProposalRoute(
+        meeting=meeting,
+        proposal=proposal,
+        ministry=ministry,
+        routed=tuple(routed),
+        programs=tuple(reached),
+        basis=basis,
+        elsewhere=elsewhere,
+    )
+
+
+def _routed_codes(
+    bundle: Bundle, proposal: Proposal, ministry: Ministry | None
+) -> tuple[list[KLCode], tuple[KLCode, ...]]:
+    """``(routed, elsewhere)``: the K/L codes the crosswalks give for the proposal's bidang urusan, sorted.
+
+    With an addressed K/L only its codes are routed; when none of the codes is its, they are ``elsewhere``.
+    """
+    codes: set[KLCode] = set()
+    if proposal.sector is not None:
+        for crosswalk in bundle.national.program_crosswalks:
+            codes |= crosswalk.programs_for(proposal.sector)
+    ordered = sorted(codes, key=str)
+    if ministry is None:
+        return ordered, ()
+    mine = [c for c in ordered if c.budget_section == ministry.code]
+    return mine, () if mine else tuple(ordered)
 
 
 _BASIS = {

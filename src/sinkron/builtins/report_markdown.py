@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from sinkron.align.findings import Severity
+from sinkron.align.findings import Finding, Severity
 from sinkron.align.report import Report
 from sinkron.builtins.report_common import (
     counted,
@@ -45,6 +45,20 @@ def render_markdown(report: Report, *, language: str = "id") -> str:
     """The report as a Markdown document."""
     if language not in ("id", "en"):
         raise SinkronError(f"unknown report language {language!r}; use one of id, en")
+    out = [
+        *_summary(report, language),
+        *_rule_failures(report, language),
+        *_findings(report, language),
+        *_coverage(report, language),
+        *_pagu_share(report, language),
+        *_achievement(report, language),
+        *_by_family(report, language),
+    ]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _summary(report: Report, language: str) -> list[str]:
+    """The title, the sources read and the counts of findings by severity and of rules run."""
     out = [f"# {escape_markdown(label('title', language))}", ""]
     for source in report.sources:
         out.append(f"- {escape_markdown(label('sources', language))}: {escape_markdown(source)}")
@@ -52,13 +66,26 @@ def render_markdown(report: Report, *, language: str = "id") -> str:
     parts = ", ".join(f"{counts[s.value]} {severity_name(s, language).lower()}" for s in Severity)
     summary = f"{counted(len(report.findings), 'findings_count', language)} ({parts}); "
     summary += counted(len(report.rules_run), "rules_run", language)
-    out += [f"- {label('summary', language)}: {escape_markdown(summary)}", ""]
-    if report.rule_failures:
-        out += [f"## {escape_markdown(label('rule_failures', language))}", "",
-                escape_markdown(label("rule_failures_note", language)), ""]  # fmt: skip
-        out += [f"- `{f.rule}`: {escape_markdown(f.error)}" for f in report.rule_failures]
-        out.append("")
-    out += [f"## {escape_markdown(label('findings', language))}", ""]
+    return [*out, f"- {label('summary', language)}: {escape_markdown(summary)}", ""]
+
+
+def _rule_failures(report: Report, language: str) -> list[str]:
+    """The rules that failed to run, when any did."""
+    if not report.rule_failures:
+        return []
+    return [
+        f"## {escape_markdown(label('rule_failures', language))}",
+        "",
+        escape_markdown(label("rule_failures_note", language)),
+        "",
+        *(f"- `{f.rule}`: {escape_markdown(f.error)}" for f in report.rule_failures),
+        "",
+    ]
+
+
+def _findings(report: Report, language: str) -> list[str]:
+    """The findings, one table per severity and family (temuan per tingkat dan kelompok)."""
+    out = [f"## {escape_markdown(label('findings', language))}", ""]
     if not report.findings:
         out += [escape_markdown(label("no_findings", language)), ""]
     headers = [label(k, language) for k in ("rule", "path", "message", "fix")]
@@ -66,55 +93,84 @@ def render_markdown(report: Report, *, language: str = "id") -> str:
         total = sum(len(f) for _, f in families)
         out += [f"### {escape_markdown(severity_name(severity, language))} ({total})", ""]
         for family, findings in families:
-            out += [
-                f"#### {escape_markdown(label('family', language))} {escape_markdown(family_name(family, language))}",
-                "",
-            ]
-            rows = []
-            for finding in findings:
-                where = escape_markdown(finding.path)
-                located = location_text(finding)
-                if located:
-                    where += f" ({escape_markdown(located)})"
-                fix = escape_markdown(text(finding.fix, language)) if finding.fix else ""
-                rows.append([f"`{finding.rule}`", where, escape_markdown(text(finding.message, language)), fix])
-            out += [*_table(headers, rows), ""]
-    out += [
+            heading = f"{escape_markdown(label('family', language))} {escape_markdown(family_name(family, language))}"
+            out += [f"#### {heading}", "", *_table(headers, [_finding_row(f, language) for f in findings]), ""]
+    return out
+
+
+def _finding_row(finding: Finding, language: str) -> list[str]:
+    where = escape_markdown(finding.path)
+    located = location_text(finding)
+    if located:
+        where += f" ({escape_markdown(located)})"
+    fix = escape_markdown(text(finding.fix, language)) if finding.fix else ""
+    return [f"`{finding.rule}`", where, escape_markdown(text(finding.message, language)), fix]
+
+
+def _coverage(report: Report, language: str) -> list[str]:
+    """How the plans cover each priority: programs, sub kegiatan and pagu."""
+    rows = [
+        [
+            escape_markdown(r.code or r.priority),
+            escape_markdown(r.name),
+            escape_markdown(priority_kind(r.kind, language)),
+            str(r.programs),
+            str(r.sub_activities),
+            escape_markdown(format_money(r.pagu, language)),
+            label("yes" if r.supported else "no", language),
+        ]
+        for r in report.metrics.priority_coverage
+    ]
+    headers = [
+        label(k, language) for k in ("code", "priority", "kind", "programs", "sub_activities", "pagu", "supported")
+    ]
+    return [
         f"## {escape_markdown(label('coverage', language))}",
         "",
         escape_markdown(label("coverage_note", language)),
         "",
+        *_table(headers, rows, right=(3, 4, 5)),
+        "",
     ]
-    coverage = [
-        [escape_markdown(r.code or r.priority), escape_markdown(r.name), escape_markdown(priority_kind(r.kind, language)),
-         str(r.programs), str(r.sub_activities), escape_markdown(format_money(r.pagu, language)),
-         label("yes" if r.supported else "no", language)]
-        for r in report.metrics.priority_coverage
-    ]  # fmt: skip
-    cov_headers = [
-        label(k, language) for k in ("code", "priority", "kind", "programs", "sub_activities", "pagu", "supported")
-    ]
-    out += [*_table(cov_headers, coverage, right=(3, 4, 5)), ""]
-    out += [f"## {escape_markdown(label('pagu_share', language))}", ""]
-    shares = [
-        [escape_markdown(s.plan), str(s.year), escape_markdown(format_money(s.total, language)),
-         escape_markdown(format_money(s.on_priorities, language)), escape_markdown(format_share(s.share, language))]
+
+
+def _pagu_share(report: Report, language: str) -> list[str]:
+    """The share of each plan's pagu that goes to priorities, by year."""
+    rows = [
+        [
+            escape_markdown(s.plan),
+            str(s.year),
+            escape_markdown(format_money(s.total, language)),
+            escape_markdown(format_money(s.on_priorities, language)),
+            escape_markdown(format_share(s.share, language)),
+        ]
         for s in report.metrics.pagu_on_priorities
-    ]  # fmt: skip
-    out += [*_table([label(k, language) for k in ("plan", "year", "total", "on_priorities", "share")], shares,
-                    right=(1, 2, 3, 4)), ""]  # fmt: skip
-    out += [f"## {escape_markdown(label('achievement', language))}", ""]
-    bands = [[str(a.year), escape_markdown(a.band), str(a.count)] for a in report.metrics.achievement]
-    out += [*_table([label(k, language) for k in ("year", "band", "count")], bands, right=(2,)), ""]
-    out += [f"## {escape_markdown(label('by_family', language))}", ""]
-    families_seen = sorted({f.family for f in report.findings})
-    fam_rows = [[escape_markdown(family_name(fam, language)),
-                 *(str(sum(1 for f in report.findings if f.family == fam and f.severity is s)) for s in Severity)]
-                for fam in families_seen]  # fmt: skip
-    if fam_rows:
-        out += [*_table([label("family", language), *(severity_name(s, language) for s in Severity)], fam_rows,
-                        right=(1, 2, 3)), ""]  # fmt: skip
-    return "\n".join(out).rstrip() + "\n"
+    ]
+    headers = [label(k, language) for k in ("plan", "year", "total", "on_priorities", "share")]
+    return [f"## {escape_markdown(label('pagu_share', language))}", "", *_table(headers, rows, right=(1, 2, 3, 4)), ""]
+
+
+def _achievement(report: Report, language: str) -> list[str]:
+    """How many indicators fall in each achievement band (capaian), by year."""
+    rows = [[str(a.year), escape_markdown(a.band), str(a.count)] for a in report.metrics.achievement]
+    headers = [label(k, language) for k in ("year", "band", "count")]
+    return [f"## {escape_markdown(label('achievement', language))}", "", *_table(headers, rows, right=(2,)), ""]
+
+
+def _by_family(report: Report, language: str) -> list[str]:
+    """The findings counted by family and severity (the table only when there are findings)."""
+    out = [f"## {escape_markdown(label('by_family', language))}", ""]
+    rows = [
+        [
+            escape_markdown(family_name(family, language)),
+            *(str(sum(1 for f in report.findings if f.family == family and f.severity is s)) for s in Severity),
+        ]
+        for family in sorted({f.family for f in report.findings})
+    ]
+    if rows:
+        headers = [label("family", language), *(severity_name(s, language) for s in Severity)]
+        out += [*_table(headers, rows, right=(1, 2, 3)), ""]
+    return out
 
 
 class ReportMarkdownExporter(Exporter):

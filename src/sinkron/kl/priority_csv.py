@@ -222,6 +222,10 @@ def _needs(rows: Sequence[CsvRow], errors: list[SourceError]) -> dict[str, list[
     return out
 
 
+_Indicators = dict[tuple[str, str | None], list[Indicator]]
+"""Indicators by (priority code, sasaran number), ``None`` for those of the priority itself."""
+
+
 def read_priority_tree(folder: str | Path, *, label: str | None = None) -> Loaded[PriorityTree | None]:
     """Read a curated priority tree folder (see the module docs); every problem is located.
 
@@ -232,13 +236,25 @@ def read_priority_tree(folder: str | Path, *, label: str | None = None) -> Loade
     name = label or str(root)
     errors: list[SourceError] = []
     meta = _metadata(root, name, errors)
-    rows, header_errors, where = read_csv_rows(
+    rows, header_errors, _ = read_csv_rows(
         root / "prioritas.csv",
         name=f"{name}/prioritas.csv",
         required=("kode", "nama"),
         optional=("kpu", "sumber_dana", "pelaksana", "major_project", "sumber", "catatan"),
     )
     errors.extend(header_errors)
+    indicator_rows, objective_rows, need_rows = _optional_rows(root, name, errors)
+    indicators = _indicators(indicator_rows, errors)
+    objectives = _objectives(objective_rows, indicators, errors)
+    needs = _needs(need_rows, errors)
+    nodes = _priority_nodes(rows, indicators, objectives, needs, errors)
+    errors.extend(_unplaced(nodes, indicators, objectives, needs, name))
+    tree = _tree(meta, nodes, name, errors) if meta is not None else None
+    return Loaded(value=tree, errors=tuple(errors), source=name, rows=len(rows))
+
+
+def _optional_rows(root: Path, name: str, errors: list[SourceError]) -> tuple[list[CsvRow], list[CsvRow], list[CsvRow]]:
+    """The rows of ``indikator.csv``, ``sasaran.csv`` and ``pendanaan.csv`` (none for a file that is absent)."""
     indicator_rows: list[CsvRow] = []
     objective_rows: list[CsvRow] = []
     need_rows: list[CsvRow] = []
@@ -257,29 +273,31 @@ def read_priority_tree(folder: str | Path, *, label: str | None = None) -> Loade
             )
             target.extend(found)
             errors.extend(problems)
-    indicators = _indicators(indicator_rows, errors)
-    objectives = _objectives(objective_rows, indicators, errors)
-    needs = _needs(need_rows, errors)
-    nodes: list[NationalPriority] = []
-    node_rows: dict[str, CsvRow] = {}
+    return indicator_rows, objective_rows, need_rows
+
+
+def _priority_nodes(
+    rows: Sequence[CsvRow],
+    indicators: _Indicators,
+    objectives: dict[str, list[Objective]],
+    needs: dict[str, list[FundingNeed]],
+    errors: list[SourceError],
+) -> dict[str, tuple[NationalPriority, CsvRow]]:
+    """The priorities of ``prioritas.csv`` by code, with the row each came from.
+
+    A node takes (pops) its sasaran, indicators and funding needs; a duplicate code is an error.
+    """
+    nodes: dict[str, tuple[NationalPriority, CsvRow]] = {}
     for row in rows:
         before = len(errors)
         code = read_cell(row, "kode", parse_priority_code, errors, expected="a code such as 02.10.09")
         kpu = read_optional(row, "kpu", _flag, errors, expected="ya or tidak")[1] or False
-        categories = []
-        for part in _list(row.get("sumber_dana")):
-            try:
-                categories.append(FundingCategory.parse(part))
-            except InvalidModel as exc:
-                errors.append(SourceError(exc.reason, location=row.location("sumber_dana"), actual=part))
+        categories = _funding_categories(row, errors)
         if len(errors) > before or code is None:
             continue
-        if code in node_rows:
-            errors.append(
-                SourceError(
-                    f"duplicate code {code} (first in row {node_rows[code].number})", location=row.location("kode")
-                )
-            )
+        if code in nodes:
+            first = nodes[code][1].number
+            errors.append(SourceError(f"duplicate code {code} (first in row {first})", location=row.location("kode")))
             continue
         try:
             node = NationalPriority(
@@ -298,23 +316,52 @@ def read_priority_tree(folder: str | Path, *, label: str | None = None) -> Loade
         except InvalidModel as exc:
             errors.append(SourceError(exc.reason, location=row.location(), actual=code))
             continue
-        nodes.append(node)
-        node_rows[code] = row
-    for node in nodes:
-        parent = node.parent_code
-        if parent is not None and parent not in node_rows:
-            errors.append(
-                SourceError(f"{node.label} has no parent row {parent}", location=node_rows[node.code].location("kode"))
-            )
-    leftovers = [*(f"indikator of {c}" + (f" sasaran {o}" if o else "") for c, o in indicators),
-                 *(f"sasaran of {c}" for c in objectives), *(f"pendanaan of {c}" for c in needs)]  # fmt: skip
-    for what in leftovers:
-        errors.append(SourceError(f"{what} refers to no row of prioritas.csv", location=Location(source=name)))
-    if meta is None:
-        return Loaded(value=None, errors=tuple(errors), source=name, rows=len(rows))
-    valid = [n for n in nodes if n.parent_code is None or n.parent_code in node_rows]
+        nodes[code] = (node, row)
+    return nodes
+
+
+def _funding_categories(row: CsvRow, errors: list[SourceError]) -> list[FundingCategory]:
+    """The ``sumber_dana`` list of a row; each unknown category is an error."""
+    categories = []
+    for part in _list(row.get("sumber_dana")):
+        try:
+            categories.append(FundingCategory.parse(part))
+        except InvalidModel as exc:
+            errors.append(SourceError(exc.reason, location=row.location("sumber_dana"), actual=part))
+    return categories
+
+
+def _unplaced(
+    nodes: dict[str, tuple[NationalPriority, CsvRow]],
+    indicators: _Indicators,
+    objectives: dict[str, list[Objective]],
+    needs: dict[str, list[FundingNeed]],
+    name: str,
+) -> list[SourceError]:
+    """A node whose parent has no row, and every indicator, sasaran or funding need no node took."""
+    errors = [
+        SourceError(f"{node.label} has no parent row {node.parent_code}", location=row.location("kode"))
+        for node, row in nodes.values()
+        if node.parent_code is not None and node.parent_code not in nodes
+    ]
+    leftovers = [
+        *(f"indikator of {c}" + (f" sasaran {o}" if o else "") for c, o in indicators),
+        *(f"sasaran of {c}" for c in objectives),
+        *(f"pendanaan of {c}" for c in needs),
+    ]
+    errors += [
+        SourceError(f"{what} refers to no row of prioritas.csv", location=Location(source=name)) for what in leftovers
+    ]
+    return errors
+
+
+def _tree(
+    meta: dict[str, Any], nodes: dict[str, tuple[NationalPriority, CsvRow]], name: str, errors: list[SourceError]
+) -> PriorityTree | None:
+    """The tree of ``tree.json``'s metadata and the nodes whose parent is known; ``None`` (and an error) if invalid."""
+    valid = [node for node, _ in nodes.values() if node.parent_code is None or node.parent_code in nodes]
     try:
-        tree = PriorityTree(
+        return PriorityTree(
             id=meta["id"],
             document=meta["document"],
             period=PlanPeriod(start=meta["period"][0], end=meta["period"][1]),
@@ -326,8 +373,7 @@ def read_priority_tree(folder: str | Path, *, label: str | None = None) -> Loade
         )
     except InvalidModel as exc:
         errors.append(SourceError(exc.reason, location=Location(source=f"{name}/tree.json")))
-        return Loaded(value=None, errors=tuple(errors), source=name, rows=len(rows))
-    return Loaded(value=tree, errors=tuple(errors), source=name, rows=len(rows))
+        return None
 
 
 def _closed(nodes: list[NationalPriority]) -> list[NationalPriority]:

@@ -120,11 +120,8 @@ def _signatory_rows(parties: Sequence[Participant], bundle: Bundle | None) -> tu
     return tuple(rows)
 
 
-def minutes_sections(
-    meeting: Meeting, bundle: Bundle | None = None, nomenclature: Nomenclature | None = None
-) -> list[MinutesSection]:
-    """The minutes' content, format-neutral (the Markdown and HTML renderers lay it out)."""
-    nomenclature = nomenclature or default_nomenclature()
+def _particulars_section(meeting: Meeting) -> MinutesSection:
+    """The title and the meeting's particulars (kind, dates, venue, host, chair, attendance)."""
     particulars = [
         ("Jenis rapat", meeting.kind.value),
         ("Tanggal", _dates(meeting)),
@@ -133,69 +130,166 @@ def minutes_sections(
         ("Pimpinan rapat", meeting.chair or ""),
         ("Peserta", f"{len(meeting.participants)} pihak, {meeting.participant_count} orang"),
     ]
-    sections = [
-        MinutesSection(heading=f"Berita Acara {meeting.title}", level=1, headers=("Keterangan", "Isi"),
-                       rows=tuple((k, v) for k, v in particulars if v)),
-    ]  # fmt: skip
+    return MinutesSection(
+        heading=f"Berita Acara {meeting.title}",
+        level=1,
+        headers=("Keterangan", "Isi"),
+        rows=tuple((k, v) for k, v in particulars if v),
+    )
+
+
+def _attendance_section(meeting: Meeting, bundle: Bundle | None) -> MinutesSection:
+    """The attendance list (daftar hadir)."""
     desks = {d.id: d.name for d in meeting.desks}
-    if meeting.participants:
-        sections.append(MinutesSection(
-            heading="Daftar Hadir", headers=("No", "Pemerintah/Instansi", "Jabatan", "Desk", "Jumlah"), right=(4,),
-            rows=tuple((str(n), _party(p, bundle), p.role, desks.get(p.desk_id or "", ""), str(p.count))
-                       for n, p in enumerate(meeting.participants, start=1)),
-        ))  # fmt: skip
-    if meeting.agenda:
-        sections.append(MinutesSection(
-            heading="Acara", headers=("No", "Waktu", "Acara", "Narasumber"),
-            rows=tuple((str(n), a.start.strftime("%d/%m/%Y %H:%M") if a.start else "", a.title, a.speaker or "")
-                       for n, a in enumerate(meeting.agenda, start=1)),
-        ))  # fmt: skip
+    return MinutesSection(
+        heading="Daftar Hadir",
+        headers=("No", "Pemerintah/Instansi", "Jabatan", "Desk", "Jumlah"),
+        right=(4,),
+        rows=tuple(
+            (str(n), _party(p, bundle), p.role, desks.get(p.desk_id or "", ""), str(p.count))
+            for n, p in enumerate(meeting.participants, start=1)
+        ),
+    )
+
+
+def _agenda_section(meeting: Meeting) -> MinutesSection:
+    """The agenda (acara) with start times and speakers."""
+    return MinutesSection(
+        heading="Acara",
+        headers=("No", "Waktu", "Acara", "Narasumber"),
+        rows=tuple(
+            (str(n), a.start.strftime("%d/%m/%Y %H:%M") if a.start else "", a.title, a.speaker or "")
+            for n, a in enumerate(meeting.agenda, start=1)
+        ),
+    )
+
+
+def _agreement_groups(meeting: Meeting) -> list[tuple[str | None, str]]:
+    """(desk id, heading) of every desk, then of the agreements outside any desk when there are some."""
     groups: list[tuple[str | None, str]] = [(d.id, d.name) for d in meeting.desks]
     if any(a.desk_id is None for a in meeting.agreements):
         groups.append((None, "Kesepakatan di luar desk" if meeting.desks else "Kesepakatan"))
-    for desk_id, name in groups:
-        desk = next((d for d in meeting.desks if d.id == desk_id), None)
+    return groups
+
+
+def _desk_lines(meeting: Meeting, desk_id: str | None, has_agreements: bool) -> tuple[str, ...]:
+    """The text above a desk's agreements: its bidang urusan, the outcomes discussed, its signatory roles."""
+    desk = next((d for d in meeting.desks if d.id == desk_id), None)
+    lines: list[str] = []
+    if desk is not None and desk.sectors:
+        lines.append("Bidang urusan: " + ", ".join(str(s) for s in desk.sectors))
+    if desk is not None and desk.outcomes:
+        lines.append("Sasaran/indikator outcome yang dibahas: " + "; ".join(desk.outcomes))
+    if not has_agreements:
+        lines.append("Tidak ada kesepakatan.")
+    signing = [s for s in meeting.signatories if s.desk_id == desk_id] if desk_id else []
+    if signing:
+        lines.append("Penandatangan desk: " + "; ".join(s.role + (f" ({s.name})" if s.name else "") for s in signing))
+    return tuple(lines)
+
+
+def _agreement_sections(meeting: Meeting, bundle: Bundle | None, nomenclature: Nomenclature) -> list[MinutesSection]:
+    """One section per desk (and one for the agreements outside a desk) listing its agreements (kesepakatan)."""
+    sections = []
+    for desk_id, name in _agreement_groups(meeting):
         agreements = [a for a in meeting.agreements if a.desk_id == desk_id]
-        lines: list[str] = []
-        if desk is not None and desk.sectors:
-            lines.append("Bidang urusan: " + ", ".join(str(s) for s in desk.sectors))
-        if desk is not None and desk.outcomes:
-            lines.append("Sasaran/indikator outcome yang dibahas: " + "; ".join(desk.outcomes))
-        if not agreements:
-            lines.append("Tidak ada kesepakatan.")
-        signing = [s for s in meeting.signatories if s.desk_id == desk_id] if desk_id else []
-        if signing:
-            lines.append(
-                "Penandatangan desk: " + "; ".join(s.role + (f" ({s.name})" if s.name else "") for s in signing)
+        sections.append(
+            MinutesSection(
+                heading=name,
+                lines=_desk_lines(meeting, desk_id, bool(agreements)),
+                headers=_AGREEMENT_HEADERS if agreements else (),
+                right=(7,),
+                rows=tuple(_agreement_row(n, a, bundle, nomenclature) for n, a in enumerate(agreements, start=1)),
             )
-        sections.append(MinutesSection(
-            heading=name, lines=tuple(lines), headers=_AGREEMENT_HEADERS if agreements else (), right=(7,),
-            rows=tuple(_agreement_row(n, a, bundle, nomenclature) for n, a in enumerate(agreements, start=1)),
-        ))  # fmt: skip
-    if meeting.action_items:
-        sections.append(MinutesSection(
-            heading="Tindak Lanjut",
-            headers=("No", "Tindak Lanjut", "Uraian", "Penanggung Jawab", "Batas Waktu", "Status", "Tanggal Selesai"),
-            rows=tuple((str(n), t.id, t.description, t.owner, format_date(t.due) if t.due else "", t.status.value,
-                        format_date(t.completed) if t.completed else "")
-                       for n, t in enumerate(meeting.action_items, start=1)),
-        ))  # fmt: skip
-    if meeting.proposals:
-        sections.append(MinutesSection(
-            heading="Usulan",
-            headers=("Peringkat", "Usulan", "Pengusul", "Judul", "K/L Tujuan", "Bidang Urusan", "Pagu (Rp)", "Tahun",
-                     "Justifikasi"), right=(6,),
-            rows=tuple((str(p.rank) if p.rank is not None else "", p.id, p.government_id, p.title, p.addressed_to or "",
-                        str(p.sector) if p.sector else "", _money(p.pagu.amount) if p.pagu else "",
-                        str(p.year) if p.year else "", p.justification or "")
-                       for p in meeting.proposals),
-        ))  # fmt: skip
+        )
+    return sections
+
+
+def _action_items_section(meeting: Meeting) -> MinutesSection:
+    """The follow-up actions (tindak lanjut) with owner, due date and status."""
+    return MinutesSection(
+        heading="Tindak Lanjut",
+        headers=("No", "Tindak Lanjut", "Uraian", "Penanggung Jawab", "Batas Waktu", "Status", "Tanggal Selesai"),
+        rows=tuple(
+            (
+                str(n),
+                t.id,
+                t.description,
+                t.owner,
+                format_date(t.due) if t.due else "",
+                t.status.value,
+                format_date(t.completed) if t.completed else "",
+            )
+            for n, t in enumerate(meeting.action_items, start=1)
+        ),
+    )
+
+
+def _proposals_section(meeting: Meeting) -> MinutesSection:
+    """The proposals (usulan) in rank order as recorded."""
+    headers = (
+        "Peringkat",
+        "Usulan",
+        "Pengusul",
+        "Judul",
+        "K/L Tujuan",
+        "Bidang Urusan",
+        "Pagu (Rp)",
+        "Tahun",
+        "Justifikasi",
+    )
+    return MinutesSection(
+        heading="Usulan",
+        headers=headers,
+        right=(6,),
+        rows=tuple(
+            (
+                str(p.rank) if p.rank is not None else "",
+                p.id,
+                p.government_id,
+                p.title,
+                p.addressed_to or "",
+                str(p.sector) if p.sector else "",
+                _money(p.pagu.amount) if p.pagu else "",
+                str(p.year) if p.year else "",
+                p.justification or "",
+            )
+            for p in meeting.proposals
+        ),
+    )
+
+
+def _signatories_section(meeting: Meeting, bundle: Bundle | None) -> MinutesSection | None:
+    """The signatories of the whole meeting first, then those of the desks; ``None`` when nobody signs."""
     whole = [s for s in meeting.signatories if s.desk_id is None]
     by_desk = [s for s in meeting.signatories if s.desk_id is not None]
-    if whole or by_desk:
-        sections.append(MinutesSection(heading="Penandatangan", headers=_SIGNATORY_HEADERS,
-                                       rows=_signatory_rows([*whole, *by_desk], bundle),
-                                       lines=("Berita acara ini ditandatangani oleh:",)))  # fmt: skip
+    if not whole and not by_desk:
+        return None
+    return MinutesSection(
+        heading="Penandatangan",
+        headers=_SIGNATORY_HEADERS,
+        rows=_signatory_rows([*whole, *by_desk], bundle),
+        lines=("Berita acara ini ditandatangani oleh:",),
+    )
+
+
+def minutes_sections(
+    meeting: Meeting, bundle: Bundle | None = None, nomenclature: Nomenclature | None = None
+) -> list[MinutesSection]:
+    """The minutes' content, format-neutral (the Markdown and HTML renderers lay it out)."""
+    sections = [_particulars_section(meeting)]
+    if meeting.participants:
+        sections.append(_attendance_section(meeting, bundle))
+    if meeting.agenda:
+        sections.append(_agenda_section(meeting))
+    sections += _agreement_sections(meeting, bundle, nomenclature or default_nomenclature())
+    if meeting.action_items:
+        sections.append(_action_items_section(meeting))
+    if meeting.proposals:
+        sections.append(_proposals_section(meeting))
+    signatories = _signatories_section(meeting, bundle)
+    if signatories is not None:
+        sections.append(signatories)
     return sections
 
 

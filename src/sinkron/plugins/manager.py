@@ -198,13 +198,9 @@ class PluginManager:
     # -- choosing a connector or exporter -----------------------------------------------------------
     def connector_for(self, source: str | Path, format: str | None = None) -> Connector:
         """The connector for ``format``, or the one whose extension/scheme matches ``source``."""
-        connectors = self.connectors()
         if format is not None:
-            for connector in connectors.values():
-                if format == connector.name or format in connector.formats:
-                    return connector
-            known = sorted({f for c in connectors.values() for f in c.formats})
-            raise UnknownFormat(_install_hint(plugin_for_format(format)) or _unknown("format", format, known, self))
+            return self._connector_named(format)
+        connectors = self.connectors()
         matches = [c for c in connectors.values() if _ask(c.handles, source, False)]
         if not matches:
             suffix = Path(str(source)).suffix or str(source).split("://")[0]
@@ -214,16 +210,16 @@ class PluginManager:
                 or _unknown("source type", suffix, known, self)
                 + "; choose a connector by name (--from on the command line, format= in Python)"
             )
-        if len(matches) > 1:
-            # Several connectors read this extension (sinkron JSON and SIPD JSON both use .json):
-            # a connector that recognises the content wins, else the one registered last.
-            # A connector whose detection raised (a broken file it sniffed) comes last of all.
-            verdicts = [(c, _ask(c.detect, source, _RAISED)) for c in matches]
-            claiming = [c for c, verdict in verdicts if verdict is True]
-            undecided = [c for c, verdict in verdicts if verdict is None]
-            answered = [c for c, verdict in verdicts if verdict is not _RAISED]
-            matches = claiming or undecided or answered or matches
-        return matches[-1]
+        return _recognising(matches, source)[-1]
+
+    def _connector_named(self, format: str) -> Connector:
+        """The connector whose name or one of whose formats is ``format``."""
+        connectors = self.connectors()
+        for connector in connectors.values():
+            if format == connector.name or format in connector.formats:
+                return connector
+        known = sorted({f for c in connectors.values() for f in c.formats})
+        raise UnknownFormat(_install_hint(plugin_for_format(format)) or _unknown("format", format, known, self))
 
     def output_formats(self, kind: type) -> list[str]:
         """The formats :func:`sinkron.write` writes an object of type ``kind`` in, sorted.
@@ -281,6 +277,23 @@ def _ask(check: Callable[[str | Path], Any], source: str | Path, otherwise: Any)
         return check(source)
     except Exception:
         return otherwise
+
+
+def _recognising(matches: list[Connector], source: str | Path) -> list[Connector]:
+    """Of several connectors that read ``source``'s extension, those that recognise its content.
+
+    Several connectors read one extension (sinkron JSON and SIPD JSON both use .json): those that
+    claim the content, else those that cannot tell, else those that answered; a connector whose
+    detection raised (a broken file it sniffed) comes last of all. The caller takes the last one
+    (the one registered last).
+    """
+    if len(matches) == 1:
+        return matches
+    verdicts = [(c, _ask(c.detect, source, _RAISED)) for c in matches]
+    claiming = [c for c, verdict in verdicts if verdict is True]
+    undecided = [c for c, verdict in verdicts if verdict is None]
+    answered = [c for c, verdict in verdicts if verdict is not _RAISED]
+    return claiming or undecided or answered or matches
 
 
 def _install_hint(plugin: FirstPartyPlugin | None) -> str | None:

@@ -231,12 +231,10 @@ def _text(value: Any) -> str:
     return " ".join(text.split())
 
 
-def _read_rows(rows: list[list[Any]], source: str, sheet: str | None, index: BundleIndex | None) -> ReviewResult:
-    where = Location(source=source, sheet=sheet)
-    if not rows:
-        raise SourceError("empty review sheet", location=where.evolve(row=1), expected="a header row")
+def _header_columns(header_row: list[Any], where: Location) -> dict[str, int]:
+    """The position of each known column in the header row; a missing required column is an error."""
     columns: dict[str, int] = {}
-    for position, header in enumerate(rows[0]):
+    for position, header in enumerate(header_row):
         text = _text(header)
         key = _HEADERS.get(text) or next((k for k, h in COLUMNS if text.casefold() in (k, h.casefold())), None)
         if key is not None and key not in columns:
@@ -244,10 +242,64 @@ def _read_rows(rows: list[list[Any]], source: str, sheet: str | None, index: Bun
     missing = [dict(COLUMNS)[k] for k in _REQUIRED if k not in columns]
     if missing:
         raise SourceError(
-            f"missing column(s) {', '.join(missing)}", location=where.evolve(row=1),
+            f"missing column(s) {', '.join(missing)}",
+            location=where.evolve(row=1),
             expected=", ".join(dict(COLUMNS)[k] for k in _REQUIRED),
-            actual=", ".join(_text(h) for h in rows[0] if _text(h)),
-        )  # fmt: skip
+            actual=", ".join(_text(h) for h in header_row if _text(h)),
+        )
+    return columns
+
+
+@attrs.frozen
+class _RowPlace:
+    """Where a row of the review sheet is, to locate the errors of its cells."""
+
+    where: Location
+    columns: dict[str, int]
+    number: int
+
+    def error(self, key: str, reason: str, expected: str, actual: str) -> SourceError:
+        position = self.columns[key]
+        column = _LETTERS[position] if position < len(_LETTERS) else None
+        location = self.where.evolve(row=self.number, column=column, field=dict(COLUMNS)[key])
+        return SourceError(reason, location=location, expected=expected, actual=actual)
+
+
+def _row_errors(cells: dict[str, str], place: _RowPlace, index: BundleIndex | None) -> list[SourceError]:
+    """Every bad cell of a row: decision, empty or unknown source/target, link kind, a link to itself."""
+    errors: list[SourceError] = []
+    decision = cells["decision"].casefold()
+    if decision and decision not in ACCEPT and decision not in REJECT:
+        errors.append(
+            place.error("decision", "not a decision", "terima or tolak (accept/reject), or empty", cells["decision"])
+        )
+    for key in ("source", "target"):
+        if not cells[key]:
+            errors.append(place.error(key, f"empty {key}", f"a {key} reference", ""))
+        elif index is not None and not _exists(cells[key], key, index):
+            errors.append(place.error(key, f"unknown {key}", f"a {key} of the bundle", cells[key]))
+    kind = _link_kind(cells["kind"])
+    if kind is None:
+        errors.append(place.error("kind", "not a link kind", "tagged or supports", cells["kind"]))
+    elif kind not in (LinkKind.TAGGED, LinkKind.SUPPORTS):
+        errors.append(place.error("kind", "not a suggested link kind", "tagged or supports", cells["kind"]))
+    if cells["source"] and cells["source"] == cells["target"]:
+        errors.append(place.error("target", "a link cannot point at its own source", "another record", cells["target"]))
+    return errors
+
+
+def _link_kind(text: str) -> LinkKind | None:
+    try:
+        return LinkKind(text.casefold())
+    except ValueError:
+        return None
+
+
+def _read_rows(rows: list[list[Any]], source: str, sheet: str | None, index: BundleIndex | None) -> ReviewResult:
+    where = Location(source=source, sheet=sheet)
+    if not rows:
+        raise SourceError("empty review sheet", location=where.evolve(row=1), expected="a header row")
+    columns = _header_columns(rows[0], where)
     links: list[Link] = []
     rejected: list[tuple[str, str]] = []
     undecided: list[int] = []
@@ -256,50 +308,29 @@ def _read_rows(rows: list[list[Any]], source: str, sheet: str | None, index: Bun
         cells = {key: _text(values[i]) if i < len(values) else "" for key, i in columns.items()}
         if not any(cells.values()):
             continue
-
-        def located(key: str, reason: str, expected: str, actual: str, row: int = number) -> SourceError:
-            column = _LETTERS[columns[key]] if columns[key] < len(_LETTERS) else None
-            location = where.evolve(row=row, column=column, field=dict(COLUMNS)[key])
-            return SourceError(reason, location=location, expected=expected, actual=actual)
-
-        row_errors: list[SourceError] = []
-        decision = cells["decision"].casefold()
-        if decision and decision not in ACCEPT and decision not in REJECT:
-            row_errors.append(
-                located("decision", "not a decision", "terima or tolak (accept/reject), or empty", cells["decision"])
-            )
-        for key in ("source", "target"):
-            if not cells[key]:
-                row_errors.append(located(key, f"empty {key}", f"a {key} reference", ""))
-            elif index is not None and not _exists(cells[key], key, index):
-                row_errors.append(located(key, f"unknown {key}", f"a {key} of the bundle", cells[key]))
-        try:
-            kind = LinkKind(cells["kind"].casefold())
-        except ValueError:
-            row_errors.append(located("kind", "not a link kind", "tagged or supports", cells["kind"]))
-            kind = None
-        if kind is not None and kind not in (LinkKind.TAGGED, LinkKind.SUPPORTS):
-            row_errors.append(located("kind", "not a suggested link kind", "tagged or supports", cells["kind"]))
-        if cells["source"] and cells["source"] == cells["target"]:
-            row_errors.append(
-                located("target", "a link cannot point at its own source", "another record", cells["target"])
-            )
+        row_errors = _row_errors(cells, _RowPlace(where, columns, number), index)
         if row_errors:
             errors += row_errors
             continue
-        assert kind is not None
+        decision = cells["decision"].casefold()
         if decision in ACCEPT:
             provenance = Provenance(source=source, sheet=sheet, row=number, origin=Origin.SUGGESTED)
-            links.append(Link(kind=kind, source=cells["source"], target=cells["target"], provenance=provenance,
-                              note=cells.get("note") or None))  # fmt: skip
+            kind = LinkKind(cells["kind"].casefold())
+            note = cells.get("note") or None
+            links.append(
+                Link(kind=kind, source=cells["source"], target=cells["target"], provenance=provenance, note=note)
+            )
         elif decision in REJECT:
             rejected.append((cells["source"], cells["target"]))
         else:
             undecided.append(number)
     return ReviewResult(
-        links=tuple(dict.fromkeys(links)), rejected=tuple(rejected), undecided=tuple(undecided), errors=tuple(errors),
+        links=tuple(dict.fromkeys(links)),
+        rejected=tuple(rejected),
+        undecided=tuple(undecided),
+        errors=tuple(errors),
         source=source,
-    )  # fmt: skip
+    )
 
 
 def _numbered(rows: list[list[Any]]) -> Iterator[tuple[int, list[Any]]]:

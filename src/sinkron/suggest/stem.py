@@ -62,11 +62,19 @@ def _suffix(word: str, prefix: str | None) -> str:
 
 def _prefix(word: str, *, second: bool) -> tuple[str, str] | None:
     """``(prefix kind, the rest)`` for a prefix that can be removed, else ``None``."""
-    if second:
-        for prefix in ("per", "ber", "ter"):
-            if word.startswith(prefix) and word[len(prefix) : len(prefix) + 1] not in _VOWELS:
-                return prefix, word[len(prefix) :]
-        return None
+    return _second_prefix(word) if second else _first_prefix(word)
+
+
+def _second_prefix(word: str) -> tuple[str, str] | None:
+    """``per-``, ``ber-`` or ``ter-`` before a consonant, behind a first prefix (*mem-per-baiki*)."""
+    for prefix in ("per", "ber", "ter"):
+        if word.startswith(prefix) and word[len(prefix) : len(prefix) + 1] not in _VOWELS:
+            return prefix, word[len(prefix) :]
+    return None
+
+
+def _first_prefix(word: str) -> tuple[str, str] | None:
+    """The outer prefix: ``ke-…-an``, ``di-``, ``ter-``/``ber-``, ``per-``, then ``me(N)-``/``pe(N)-``."""
     if word.startswith("ke") and word.endswith("an") and len(word) > 7:
         return "ke", word[2:]
     if word.startswith("di") and word.endswith(("kan", "i")) and len(word) > 7:
@@ -78,19 +86,23 @@ def _prefix(word: str, *, second: bool) -> tuple[str, str] | None:
     if word.startswith("per") and word[3:4] not in _VOWELS and len(word) > 6:
         return "per", word[3:]
     for head in ("me", "pe"):
-        if not word.startswith(head):
-            continue
-        rest = word[2:]
-        if rest.startswith("ny") and rest[2:3] in _VOWELS:
-            return head, "s" + rest[2:]
-        if rest.startswith("ng"):
-            after = rest[2:]
-            return head, "k" + after if after[:1] == "e" else after
-        if rest.startswith("m"):
-            return head, "p" + rest[1:] if rest[1:2] in _VOWELS else rest[1:]
-        if rest.startswith("n"):
-            return head, "t" + rest[1:] if rest[1:2] in _VOWELS else rest[1:]
-        if rest[:1] in ("l", "r", "w", "y"):
-            return head, rest  # me-/pe- before a liquid: melatih, pelatihan → latih
-        return None
+        if word.startswith(head):
+            root = _without_nasal(word[2:])
+            return None if root is None else (head, root)
+    return None
+
+
+def _without_nasal(rest: str) -> str | None:
+    """What follows ``me``/``pe`` with the nasal recoded (*nyusun* → *susun*, *mantau* → *pantau*), or ``None``."""
+    if rest.startswith("ny") and rest[2:3] in _VOWELS:
+        return "s" + rest[2:]
+    if rest.startswith("ng"):
+        after = rest[2:]
+        return "k" + after if after[:1] == "e" else after
+    if rest.startswith("m"):
+        return "p" + rest[1:] if rest[1:2] in _VOWELS else rest[1:]
+    if rest.startswith("n"):
+        return "t" + rest[1:] if rest[1:2] in _VOWELS else rest[1:]
+    if rest[:1] in ("l", "r", "w", "y"):
+        return rest  # me-/pe- before a liquid: melatih, pelatihan → latih
     return None
