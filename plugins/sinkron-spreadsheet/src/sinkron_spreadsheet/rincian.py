@@ -125,26 +125,46 @@ class _Reader:
             return "header"
         account_column, account_raw = self.cell(values, "account")
         if account_raw is None:
-            amount_column, amount_raw = self.cell(values, "amount")
-            if amount_column is not None and any(t in self.total_labels for t in texts):
-                if amount_raw is not None:
-                    try:
-                        self.totals.append((to_money(amount_raw), row, amount_column))
-                    except CellError as exc:
-                        self.unreadable(row, amount_column, "amount", amount_raw, exc, "the total is not checked")
-                return "total"
-            self.not_read(row, account_column, "account", "kode akun kosong", "the kode akun is empty", values)
-            return "reported"
+            return self.without_account(row, values, texts, account_column)
         account = clean_text(to_text(account_raw))
         if not _ACCOUNT.match(account):
             self.not_read(row, account_column, "account", f"{account!r} bukan kode akun (5.1.02.01.01.0024)",
                           f"{account!r} is not a kode akun (5.1.02.01.01.0024)", values)  # fmt: skip
             return "reported"
+        parts = self.line_parts(row, values)
+        if parts is None:
+            return "reported"
+        component, price, volumes = parts
+        extra: dict[str, Any] = {}
+        units = self.units(values, row, len(volumes), extra)
+        standard = self.standard(values, row, extra)
+        fields: dict[str, Any] = {target: self.text(values, field) for field, target in _TEXTS.items()}
+        line = BudgetLine(account=account, component=component, unit_price=Money(price), volumes=volumes,
+                          units=units, amount=Money(0), standard=standard, extra=extra,
+                          provenance=Provenance(source=self.source, sheet=self.sheet, row=row), **fields)  # fmt: skip
+        self.lines.append(attrs.evolve(line, amount=self.amount(values, row, line)))
+        return "line"
+
+    def without_account(self, row: int, values: list[Any], texts: list[str], account_column: Column | None) -> str:
+        """A row without a kode akun: a JUMLAH/TOTAL row (its amount kept for the check), else a row not read."""
+        amount_column, amount_raw = self.cell(values, "amount")
+        if amount_column is not None and any(t in self.total_labels for t in texts):
+            if amount_raw is not None:
+                try:
+                    self.totals.append((to_money(amount_raw), row, amount_column))
+                except CellError as exc:
+                    self.unreadable(row, amount_column, "amount", amount_raw, exc, "the total is not checked")
+            return "total"
+        self.not_read(row, account_column, "account", "kode akun kosong", "the kode akun is empty", values)
+        return "reported"
+
+    def line_parts(self, row: int, values: list[Any]) -> tuple[str, Decimal, tuple[Decimal, ...]] | None:
+        """The component, unit price and volumes of a line; ``None`` (and the row reported) when one is missing."""
         component = self.text(values, "component")
         if component is None:
             column = self.cell(values, "component")[0]
             self.not_read(row, column, "component", "nama komponen kosong", "the component name is empty", values)
-            return "reported"
+            return None
         price_column, price_raw = self.cell(values, "unit_price")
         try:
             price = to_money(price_raw) if price_raw is not None else None
@@ -155,7 +175,7 @@ class _Reader:
             self.not_read(row, price_column, "unit_price", f"harga satuan {shown} bukan angka rupiah",
                           f"the unit price {'is empty' if price_raw is None else repr(to_text(price_raw))} "
                           "is not an amount of rupiah", values)  # fmt: skip
-            return "reported"
+            return None
         volume_column, volume_raw = self.cell(values, "volume")
         volumes = _volumes(volume_raw)
         if volumes is None:
@@ -163,16 +183,8 @@ class _Reader:
             self.not_read(row, volume_column, "volume", f"volume {shown} bukan angka (200 atau 200;2)",
                           f"the volume {'is empty' if volume_raw is None else repr(to_text(volume_raw))} "
                           "is not a number (200, or 200;2)", values)  # fmt: skip
-            return "reported"
-        extra: dict[str, Any] = {}
-        units = self.units(values, row, len(volumes), extra)
-        standard = self.standard(values, row, extra)
-        fields: dict[str, Any] = {target: self.text(values, field) for field, target in _TEXTS.items()}
-        line = BudgetLine(account=account, component=component, unit_price=Money(price), volumes=volumes,
-                          units=units, amount=Money(0), standard=standard, extra=extra,
-                          provenance=Provenance(source=self.source, sheet=self.sheet, row=row), **fields)  # fmt: skip
-        self.lines.append(attrs.evolve(line, amount=self.amount(values, row, line)))
-        return "line"
+            return None
+        return component, price, volumes
 
     def unreadable(self, row: int, column: Column, field: str, raw: Any, exc: CellError, outcome: str) -> None:
         self.findings.append(CELL_UNREADABLE.at(
