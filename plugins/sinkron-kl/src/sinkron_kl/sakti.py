@@ -492,49 +492,76 @@ class _Reader:
     def _line(
         self, level: _Level, code: str, name: str, row: int, stated: Decimal | None, cells: Sequence[Any]
     ) -> None:
-        if not self.started:
-            if not self.block_rows or self.block_rows[-1] != row:
-                self.block_rows.append(row)
-            stack = self.stack or [self.block]
-        else:
-            stack = self.stack
+        """A komponen, sub komponen, akun or detail row, under the nearest open row it may sit under."""
+        stack = self._open_rows(row)
         while stack and stack[-1].level >= level:
             stack.pop()
         parent = stack[-1] if stack else None
         if parent is None or parent.level not in _PARENTS[level]:
-            where = f"{_LABEL[parent.level]} {parent.code}".strip() if parent else "nothing"
-            allowed = " or ".join(_LABEL[p] for p in _PARENTS[level] if p is not _Level.BLOCK)
-            allowed_id = " atau ".join(_LABEL[p] for p in _PARENTS[level] if p is not _Level.BLOCK)
-            self.not_placed(
-                row,
-                COLUMNS["kode"],
-                f"the {_LABEL[level]} {code or repr(name)} has no {allowed} above it (it follows the {where})",
-                f"{_LABEL[level]} {code or repr(name)} tidak berada di bawah {allowed_id} (ia mengikuti {where})",
-                expected=f"{allowed} row above it",
-                actual=code or name,
-            )
+            self._misplaced_line(level, code, name, row, parent)
             if not self.started:
                 self.stack = [self.block]
             return
         if level is _Level.DETAIL:
-            node = _Node(level, "", name.lstrip("- ").strip() or name, row, stated)
-            node.volume = self.number(cells, COLUMNS["vol"], row)
-            node.unit = cell_text(cells[COLUMNS["satuan"]]) if len(cells) > COLUMNS["satuan"] else ""
-            node.price = self.number(cells, COLUMNS["harga"], row)
-            node.segments = _segments(cells)
-            self._check_detail(node)
-            parent.children.append(node)
+            node = self._detail(parent, name, row, stated, cells)
         else:
-            kl_level = KLLevel.COMPONENT if level is _Level.KOMPONEN and parent.kl is not None else None
-            found = self._child(parent, level, code, name, row, stated, kl_level=kl_level)
+            found = self._coded_line(parent, level, code, name, row, stated, cells)
             if found is None:
                 return
             node = found
-            if level is _Level.AKUN and len(cells) > COLUMNS["sumber_dana"]:
-                node.funding = cell_text(cells[COLUMNS["sumber_dana"]]) or None
         stack.append(node)
         if not self.started:
             self.stack = stack
+
+    def _open_rows(self, row: int) -> list[_Node]:
+        """The rows a line may go under; before the first program, those of the block (whose rows are noted)."""
+        if self.started:
+            return self.stack
+        if not self.block_rows or self.block_rows[-1] != row:
+            self.block_rows.append(row)
+        return self.stack or [self.block]
+
+    def _misplaced_line(self, level: _Level, code: str, name: str, row: int, parent: _Node | None) -> None:
+        """A line with no row of the level it belongs under above it (``SKN005``)."""
+        where = f"{_LABEL[parent.level]} {parent.code}".strip() if parent else "nothing"
+        allowed = " or ".join(_LABEL[p] for p in _PARENTS[level] if p is not _Level.BLOCK)
+        allowed_id = " atau ".join(_LABEL[p] for p in _PARENTS[level] if p is not _Level.BLOCK)
+        self.not_placed(
+            row,
+            COLUMNS["kode"],
+            f"the {_LABEL[level]} {code or repr(name)} has no {allowed} above it (it follows the {where})",
+            f"{_LABEL[level]} {code or repr(name)} tidak berada di bawah {allowed_id} (ia mengikuti {where})",
+            expected=f"{allowed} row above it",
+            actual=code or name,
+        )
+
+    def _detail(self, parent: _Node, name: str, row: int, stated: Decimal | None, cells: Sequence[Any]) -> _Node:
+        """A detail line (volume × harga satuan) under its akun, checked."""
+        node = _Node(_Level.DETAIL, "", name.lstrip("- ").strip() or name, row, stated)
+        node.volume = self.number(cells, COLUMNS["vol"], row)
+        node.unit = cell_text(cells[COLUMNS["satuan"]]) if len(cells) > COLUMNS["satuan"] else ""
+        node.price = self.number(cells, COLUMNS["harga"], row)
+        node.segments = _segments(cells)
+        self._check_detail(node)
+        parent.children.append(node)
+        return node
+
+    def _coded_line(
+        self,
+        parent: _Node,
+        level: _Level,
+        code: str,
+        name: str,
+        row: int,
+        stated: Decimal | None,
+        cells: Sequence[Any],
+    ) -> _Node | None:
+        """A komponen, sub komponen or akun (with its sumber dana) under ``parent``; ``None`` if not placed."""
+        kl_level = KLLevel.COMPONENT if level is _Level.KOMPONEN and parent.kl is not None else None
+        node = self._child(parent, level, code, name, row, stated, kl_level=kl_level)
+        if node is not None and level is _Level.AKUN and len(cells) > COLUMNS["sumber_dana"]:
+            node.funding = cell_text(cells[COLUMNS["sumber_dana"]]) or None
+        return node
 
     def _check_detail(self, node: _Node) -> None:
         if node.stated is None:
@@ -707,6 +734,7 @@ def _extra(node: _Node) -> dict[str, Any]:
 def _models(
     reader: _Reader, *, work_unit: str | None, location: str | None, authority: Authority | None
 ) -> Iterator[MinistryProgram]:
+    """The programs of the sheet as models: program → kegiatan → KRO → RO (see :func:`_output`)."""
     for program in reader.programs.values():
         assert program.kl is not None
         activities = []
@@ -715,40 +743,10 @@ def _models(
             classes = []
             for kro in activity.children:
                 assert kro.kl is not None
-                outputs = []
-                for ro in kro.children:
-                    assert ro.kl is not None
-                    components = [
-                        Component(
-                            code=c.kl,
-                            name=c.name,
-                            allocation=_money(c.value()),
-                            provenance=_provenance(reader, c),
-                            extra={"rincian": [_line_extra(x) for x in c.children]} if c.children else {},
-                        )
-                        for c in ro.children
-                        if c.kl is not None
-                    ]
-                    value = ro.value()
-                    locations = []
-                    if location is not None:
-                        target = Value.of(ro.volume, ro.unit) if ro.volume is not None else None
-                        locations.append(OutputLocation(region_code=location, target=target, allocation=_money(value)))
-                    outputs.append(
-                        DetailedOutput(
-                            code=ro.kl,
-                            name=ro.name,
-                            volume=ro.volume,
-                            unit=ro.unit,
-                            allocation=_money(value),
-                            components=components,
-                            work_unit=work_unit,
-                            authority=authority,
-                            locations=locations,
-                            provenance=_provenance(reader, ro),
-                            extra=_extra(ro),
-                        )
-                    )
+                outputs = [
+                    _output(reader, ro, work_unit=work_unit, location=location, authority=authority)
+                    for ro in kro.children
+                ]
                 classes.append(
                     OutputClass(
                         code=kro.kl,
@@ -774,6 +772,43 @@ def _models(
             provenance=_provenance(reader, program),
             extra=_extra(program),
         )
+
+
+def _output(
+    reader: _Reader, ro: _Node, *, work_unit: str | None, location: str | None, authority: Authority | None
+) -> DetailedOutput:
+    """An RO with its komponen (their sub komponen, akun and details as ``extra["rincian"]``), located at
+    ``location`` when given."""
+    assert ro.kl is not None
+    components = [
+        Component(
+            code=c.kl,
+            name=c.name,
+            allocation=_money(c.value()),
+            provenance=_provenance(reader, c),
+            extra={"rincian": [_line_extra(x) for x in c.children]} if c.children else {},
+        )
+        for c in ro.children
+        if c.kl is not None
+    ]
+    value = ro.value()
+    locations = []
+    if location is not None:
+        target = Value.of(ro.volume, ro.unit) if ro.volume is not None else None
+        locations.append(OutputLocation(region_code=location, target=target, allocation=_money(value)))
+    return DetailedOutput(
+        code=ro.kl,
+        name=ro.name,
+        volume=ro.volume,
+        unit=ro.unit,
+        allocation=_money(value),
+        components=components,
+        work_unit=work_unit,
+        authority=authority,
+        locations=locations,
+        provenance=_provenance(reader, ro),
+        extra=_extra(ro),
+    )
 
 
 def _option_errors(options: dict[str, Any], where: Location) -> list[SourceError]:
@@ -823,18 +858,19 @@ def read_sakti(source: str | Path, **options: Any) -> ReadResult:
         return ReadResult(bundle=Bundle(), errors=errors, source=str(source))
     sheet, header = found[0]
     reader = _Reader(source=str(source), sheet=sheet.name, errors=errors)
+    preamble = _read_rows(reader, sheet, header)
+    reader.check_totals()
+    return _result(reader, preamble, options, where)
+
+
+def _read_rows(reader: _Reader, sheet: SheetRows, header: int) -> list[str]:
+    """Read the rows below the ``header`` row into ``reader``; return the texts of the rows above it (the preamble).
+
+    A row numbering the columns (``(1) (2) …``) right under the header is skipped.
+    """
+    _check_jumlah_column(reader, sheet, header)
     preamble: list[str] = []
     numbering_allowed = True
-    header_cells = next(cells for number, cells in sheet.rows if number == header)
-    jumlah = cell_text(header_cells[COLUMNS["jumlah"]]) if len(header_cells) > COLUMNS["jumlah"] else ""
-    if "jumlah" not in jumlah.casefold():
-        reader.error(
-            "the Jumlah column is not where the Kertas Kerja layout puts it",
-            header,
-            COLUMNS["jumlah"],
-            expected="JUMLAH",
-            actual=jumlah or None,
-        )
     for number, cells in sheet.rows:
         if number < header:
             preamble.extend(t for t in (cell_text(v) for v in cells) if t)
@@ -846,8 +882,21 @@ def read_sakti(source: str | Path, **options: Any) -> ReadResult:
             continue
         numbering_allowed = False
         reader.add(number, cells)
-    reader.check_totals()
-    return _result(reader, preamble, options, where)
+    return preamble
+
+
+def _check_jumlah_column(reader: _Reader, sheet: SheetRows, header: int) -> None:
+    """The header row must name the Jumlah column where the layout puts it (else the sheet cannot be read)."""
+    header_cells = next(cells for number, cells in sheet.rows if number == header)
+    jumlah = cell_text(header_cells[COLUMNS["jumlah"]]) if len(header_cells) > COLUMNS["jumlah"] else ""
+    if "jumlah" not in jumlah.casefold():
+        reader.error(
+            "the Jumlah column is not where the Kertas Kerja layout puts it",
+            header,
+            COLUMNS["jumlah"],
+            expected="JUMLAH",
+            actual=jumlah or None,
+        )
 
 
 def _preamble(preamble: list[str]) -> tuple[int | None, dict[str, str]]:
@@ -862,10 +911,50 @@ def _preamble(preamble: list[str]) -> tuple[int | None, dict[str, str]]:
     return year, printed
 
 
+@attrs.frozen
+class _Satker:
+    """The satker the Kertas Kerja belongs to and what the options say of its plan."""
+
+    code: str | None
+    name: str | None
+    authority: Authority | None
+    kind: MinistryDocument
+
+    @classmethod
+    def of(cls, options: dict[str, Any], printed: dict[str, str]) -> _Satker:
+        """From the options, else the printed ``(123456) …`` head (raises ``InvalidModel``/``ValueError``)."""
+        code = options.get("work_unit") or next((c for c in printed if len(c) == 6), None)
+        name = options.get("work_unit_name") or (printed.get(code) if code else None)
+        authority = Authority.parse(str(options["authority"])) if options.get("authority") else None
+        kind = MinistryDocument(options.get("kind") or MinistryDocument.RKA_KL.value)
+        return cls(code, name, authority, kind)
+
+
 def _result(reader: _Reader, preamble: list[str], options: dict[str, Any], where: Location) -> ReadResult:
     errors = reader.errors
     found_year, printed = _preamble(preamble)
-    year = options.get("year")
+    year = _year(options.get("year"), found_year, errors, where)
+    ba, unit_code = _budget_section(reader, where)
+    if ba is None or year is None:
+        return ReadResult(bundle=Bundle(), errors=errors, source=reader.source, records=reader.records)
+    try:
+        satker = _Satker.of(options, printed)
+    except (InvalidModel, ValueError) as exc:
+        errors.append(SourceError(str(getattr(exc, "reason", exc)), location=where))
+        return ReadResult(bundle=Bundle(), errors=errors, source=reader.source, records=reader.records)
+    try:
+        plan = _plan(reader, satker, options, ba=ba, unit_code=unit_code, year=year)
+        records = _national_records(reader, satker, plan, options, printed, unit_code=unit_code)
+    except InvalidModel as exc:
+        errors.append(SourceError(exc.reason, location=where.evolve(field=exc.field)))
+        return ReadResult(bundle=Bundle(), errors=errors, source=reader.source, records=reader.records)
+    bundle = Bundle(national=records, sources=(reader.source,), source_findings=reader.findings)
+    return ReadResult(bundle=bundle, errors=errors, source=reader.source, records=reader.records)
+
+
+def _year(option: Any, found_year: int | None, errors: list[SourceError], where: Location) -> int | None:
+    """The budget year: the ``year`` option (text of digits allowed), else the preamble's ``T.A. 2026``."""
+    year = option
     if isinstance(year, str) and year.strip().isdigit():
         year = int(year)
     if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
@@ -889,6 +978,11 @@ def _result(reader: _Reader, preamble: list[str], options: dict[str, Any], where
                 expected="'T.A. 2026' in the rows above the header, or the option year=2026",
             )
         )
+    return year
+
+
+def _budget_section(reader: _Reader, where: Location) -> tuple[str | None, str | None]:
+    """The bagian anggaran of the sheet and the satker row's unit code; every program must be under that unit."""
     codes = {p.kl.budget_section for p in reader.programs.values() if p.kl is not None}
     unit_code = reader.unit.code if reader.unit else None
     if unit_code is not None:
@@ -903,64 +997,67 @@ def _result(reader: _Reader, preamble: list[str], options: dict[str, Any], where
                 )
         codes.add(unit_code.split(".")[0])
     if len(codes) > 1:
-        errors.append(
+        reader.errors.append(
             SourceError("the sheet mixes bagian anggaran", location=where, actual=sorted(c for c in codes if c))
         )
-    ba = next(iter(sorted(c for c in codes if c)), None)
-    if ba is None or year is None:
-        return ReadResult(bundle=Bundle(), errors=errors, source=reader.source, records=reader.records)
-    satker = options.get("work_unit") or next((c for c in printed if len(c) == 6), None)
-    satker_name = options.get("work_unit_name") or (printed.get(satker) if satker else None)
-    authority = None
-    try:
-        if options.get("authority"):
-            authority = Authority.parse(str(options["authority"]))
-        kind = MinistryDocument(options.get("kind") or MinistryDocument.RKA_KL.value)
-    except (InvalidModel, ValueError) as exc:
-        errors.append(SourceError(str(getattr(exc, "reason", exc)), location=where))
-        return ReadResult(bundle=Bundle(), errors=errors, source=reader.source, records=reader.records)
-    try:
-        programs = list(_models(reader, work_unit=satker, location=options.get("location"), authority=authority))
-        extra: dict[str, Any] = {}
-        if reader.block.children:
-            extra["blok_sebelum_program"] = {
-                "baris": [reader.block_rows[0], reader.block_rows[-1]],
-                "jumlah": _amount(reader.block.computed()),
-                "rincian": [_line_extra(c) for c in reader.block.children],
-            }
-        if reader.unit is not None:
-            extra["total_resmi"] = _amount(reader.unit.stated)
-        unit_name = reader.unit.name if reader.unit else None
-        plan = MinistryPlan(
-            id=options.get("plan_id") or f"{kind.value.replace('_', '-')}-{satker or unit_code or ba}-{year}",
-            ministry_code=ba,
-            year=year,
-            kind=kind,
-            title=options.get("title") or f"Kertas Kerja {satker_name or unit_name or ba} T.A. {year}",
-            programs=programs,
-            provenance=Provenance(source=reader.source, sheet=reader.sheet),
-            extra=extra,
+    return next(iter(sorted(c for c in codes if c)), None), unit_code
+
+
+def _plan(
+    reader: _Reader, satker: _Satker, options: dict[str, Any], *, ba: str, unit_code: str | None, year: int
+) -> MinistryPlan:
+    """The RKA-K/L (or DIPA, Renja K/L) of the sheet, with the block before the programs and the official total."""
+    programs = list(
+        _models(reader, work_unit=satker.code, location=options.get("location"), authority=satker.authority)
+    )
+    extra: dict[str, Any] = {}
+    if reader.block.children:
+        extra["blok_sebelum_program"] = {
+            "baris": [reader.block_rows[0], reader.block_rows[-1]],
+            "jumlah": _amount(reader.block.computed()),
+            "rincian": [_line_extra(c) for c in reader.block.children],
+        }
+    if reader.unit is not None:
+        extra["total_resmi"] = _amount(reader.unit.stated)
+    unit_name = reader.unit.name if reader.unit else None
+    kind = satker.kind
+    return MinistryPlan(
+        id=options.get("plan_id") or f"{kind.value.replace('_', '-')}-{satker.code or unit_code or ba}-{year}",
+        ministry_code=ba,
+        year=year,
+        kind=kind,
+        title=options.get("title") or f"Kertas Kerja {satker.name or unit_name or ba} T.A. {year}",
+        programs=programs,
+        provenance=Provenance(source=reader.source, sheet=reader.sheet),
+        extra=extra,
+    )
+
+
+def _national_records(
+    reader: _Reader,
+    satker: _Satker,
+    plan: MinistryPlan,
+    options: dict[str, Any],
+    printed: dict[str, str],
+    *,
+    unit_code: str | None,
+) -> NationalRecords:
+    """The plan with the K/L, the eselon I unit and the satker it names."""
+    ba = plan.ministry_code
+    ministry_name = options.get("ministry_name") or printed.get(ba)
+    unit_name = reader.unit.name if reader.unit else None
+    ministries = (Ministry(code=ba, name=ministry_name),) if ministry_name else ()
+    units = (EchelonOneUnit(code=unit_code, name=unit_name or unit_code),) if unit_code else ()
+    work_units: tuple[WorkUnit, ...] = ()
+    if satker.code:
+        work_units = (
+            WorkUnit(
+                code=satker.code,
+                name=satker.name or satker.code,
+                ministry_code=ba,
+                unit_code=unit_code,
+                location=options.get("location"),
+                authority=satker.authority,
+            ),
         )
-        ministry_name = options.get("ministry_name") or printed.get(ba)
-        records = NationalRecords(
-            ministries=(Ministry(code=ba, name=ministry_name),) if ministry_name else (),
-            units=(EchelonOneUnit(code=unit_code, name=unit_name or unit_code),) if unit_code else (),
-            work_units=(
-                WorkUnit(
-                    code=satker,
-                    name=satker_name or satker,
-                    ministry_code=ba,
-                    unit_code=unit_code,
-                    location=options.get("location"),
-                    authority=authority,
-                ),
-            )
-            if satker
-            else (),
-            plans=(plan,),
-        )
-    except InvalidModel as exc:
-        errors.append(SourceError(exc.reason, location=where.evolve(field=exc.field)))
-        return ReadResult(bundle=Bundle(), errors=errors, source=reader.source, records=reader.records)
-    bundle = Bundle(national=records, sources=(reader.source,), source_findings=reader.findings)
-    return ReadResult(bundle=bundle, errors=errors, source=reader.source, records=reader.records)
+    return NationalRecords(ministries=ministries, units=units, work_units=work_units, plans=(plan,))
