@@ -88,6 +88,32 @@ def test_bad_records_are_located_and_the_others_still_read() -> None:
     assert len(subs) + len(result.errors) == len(rows)
 
 
+def test_a_record_contradicting_an_earlier_one_is_named_and_the_earlier_one_kept() -> None:
+    good = make_records(2)
+    rows: list[Any] = [
+        good[0],
+        {**good[1], "kode_skpd": " "},  # the agency code is mapped but blank
+        {**good[1], "nama_skpd": "Dinas Lain"},  # the agency had another name on page 1
+        {**good[0], "indikator": "Indikator kedua", "pagu": "1"},  # the same sub kegiatan with another pagu
+        {**good[0], "indikator": None, "target": None},  # the same sub kegiatan again, no further indicator
+        {**good[0], "indikator": "Indikator kedua", "satuan": "Unit", "target": "7"},  # one more indicator: kept
+    ]
+    result = _map(rows)
+    found = [(e.location.json_path, e.message.removeprefix("page 1: ")) for e in result.errors]
+    code, agency = good[0]["kode_sub_giat"], good[1]["kode_skpd"]
+    assert found == [
+        ("$.data[1].kode_skpd", "the agency code is missing"),
+        ("$.data[2].nama_skpd", f"agency {agency} has another name than on page 1"),
+        ("$.data[3].pagu", f"sub kegiatan {code} has another pagu than on page 1 ($.data[0])"),
+        ("$.data[4].indikator", f"sub kegiatan {code} appears again without a further indicator"),
+    ]
+    assert result.errors[1].expected == repr(good[0]["nama_skpd"])
+    sub = next(s for p in result.bundle.plans for s in p.sub_activities() if str(s.code) == code)
+    assert [i.name for i in sub.indicators] == [good[0]["indikator"], "Indikator kedua"]
+    assert str(sub.indicators[1].targets[0].value.number) == "7" and sub.indicators[1].unit == "Unit"
+    assert sub.budgets[0].amount.amount == Decimal(12_500_000)  # the pagu of the first record
+
+
 def test_unknown_code_without_names_is_reported_not_guessed() -> None:
     row = {"kode": "1.02.99.2.01.0001", "nama": "Sub kegiatan baru", "tahun": "2026"}
     mapping = FieldMapping(code="kode", name="nama", year="tahun")

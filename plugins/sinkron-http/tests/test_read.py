@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 pytest.importorskip("sinkron_http", reason="sinkron-http is not installed in this environment")
-from http_testkit import API_KEY, MAPPING_FIELDS, TOKEN, ApiServer, Reply, make_records, serve_planning_api
+from http_testkit import API_KEY, MAPPING_FIELDS, TOKEN, ApiServer, Reply, Request, make_records, serve_planning_api
 
 import sinkron
 from sinkron.models import Bundle
@@ -197,6 +197,28 @@ def test_records_stream_page_by_page(api: ApiServer) -> None:
     read_http(source, mapping=counting)
     assert len(seen) == 50
     assert all(page == requested for page, requested in seen)
+
+
+def test_each_record_is_located_by_its_json_path_within_its_page(server: ApiServer) -> None:
+    """A nested ``records_path`` gives every record ``$.result.items[i]``, ``i`` counted within the page."""
+    pages = [make_records(3), make_records(2)]
+
+    @server.route("/api/nested")
+    def nested(request: Request) -> Reply:
+        page = int(request.query.get("page", "1"))
+        return Reply(body={"result": {"items": pages[page - 1] if page <= len(pages) else []}})
+
+    located: list[tuple[int, str | None]] = []
+
+    def locating(records, *, source):  # type: ignore[no-untyped-def]
+        located.extend((record.page, record.location.json_path) for record in records)
+        return MAPPING([], source=source)
+
+    read_http(
+        HttpSource(url=server.url("/api/nested"), records_path="result.items", pagination=PageNumber()),
+        mapping=locating,
+    )
+    assert located == [(1, f"$.result.items[{i}]") for i in range(3)] + [(2, f"$.result.items[{i}]") for i in range(2)]
 
 
 SAVED_RECORD = '{"kode_sub_giat": "1.02.02.2.02.0001", "nama_sub_giat": "Pelayanan Kesehatan", "tahun": "2026"}'

@@ -283,3 +283,39 @@ def test_a_code_repeated_with_another_jumlah_keeps_the_first(tmp_path: Path) -> 
     assert finding.rule == "SKN010" and finding.location is not None
     assert finding.location.row == FIRST + len(lines) and finding.evidence["found"] == "1"
     assert str(program.jumlah) == finding.evidence["expected"]
+
+
+def test_options_name_the_plan_and_bad_options_are_errors(sheet: Path) -> None:
+    result = read_sakti(
+        sheet, year=" 2026 ", kind="dipa", plan_id="dipa-1", title="DIPA contoh", work_unit_name="Poltek"
+    )
+    assert result.errors == ()
+    (plan,) = result.bundle.national.plans
+    assert (plan.id, plan.kind, plan.title, plan.year) == ("dipa-1", MinistryDocument.DIPA, "DIPA contoh", 2026)
+    (satker,) = result.bundle.national.work_units
+    assert (satker.code, satker.name, satker.unit_code) == ("654321", "Poltek", "022.12")  # code from the printed head
+    not_a_year = read_sakti(sheet, year="dua ribu")
+    assert [(e.message, e.actual) for e in not_a_year.errors] == [("year is not a year", "dua ribu")]
+    assert not_a_year.bundle.national.plans[0].year == 2026  # the preamble's T.A. is used
+    for options, message in [({"authority": "XX"}, "unknown kewenangan 'XX'"), ({"kind": "rkpd"}, "'rkpd' is not")]:
+        bad = read_sakti(sheet, **options)
+        assert len(bad.errors) == 1 and bad.errors[0].message.startswith(message), options
+        assert not bad.bundle.national.plans
+
+
+def test_a_program_outside_the_satker_unit_is_located(tmp_path: Path) -> None:
+    def moved(code: str) -> list[Line]:
+        return [attrs.evolve(line, kode=code) if line.kode == "022.12.WA" else line for line in kertas_kerja_lines()]
+
+    other_unit = read_sakti(kertas_kerja(tmp_path / "unit.xlsx", moved("022.11.WA")))
+    assert [(e.message, e.location.row, e.location.column, e.expected) for e in other_unit.errors] == [
+        ("the program 022.11.WA is not under the satker's unit 022.12", row_of("022.12.WA"), "B", "022.12.XX")
+    ]
+    assert [str(p.code) for p in other_unit.bundle.national.plans[0].programs] == ["022.12.DL", "022.11.WA"]
+    other_ba = read_sakti(kertas_kerja(tmp_path / "ba.xlsx", moved("023.12.WA")))
+    assert [(e.message, e.actual) for e in other_ba.errors] == [
+        ("the program 023.12.WA is not under the satker's unit 022.12", "023.12.WA"),
+        ("the sheet mixes bagian anggaran", ["022", "023"]),
+        ("program 023.12.WA belongs to BA 023, not 022", None),  # the plan cannot be built
+    ]
+    assert not other_ba.bundle.national.plans

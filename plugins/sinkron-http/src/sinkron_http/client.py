@@ -272,14 +272,13 @@ class HttpReader:
                 seen_records[digest] = number
             room = limits.max_records - self.records_seen
             kept = raw[: max(room, 0)]
-            prefix = json_path(source.records_path)
             records = tuple(
                 JsonRecord(
                     value=value,
                     page=number,
                     index=index,
                     number=self.records_seen + index + 1,
-                    location=Location(source=display, json_path=f"{prefix}[{index}]"),
+                    location=Location(source=display, json_path=json_path(source.records_path, index)),
                 )
                 for index, value in enumerate(kept)
             )

@@ -61,9 +61,23 @@ def _sipd_preset(**options: Any) -> RecordMapping:
 PRESETS: dict[str, Callable[..., RecordMapping]] = {"sipd": _sipd_preset}
 
 _TOP = (
-    "url", "method", "params", "form", "headers", "auth", "records_path", "pagination", "pagination_in",
-    "api_status", "timeouts", "retry", "limits", "verify", "trust_env", "mapping",
-)  # fmt: skip
+    "url",
+    "method",
+    "params",
+    "form",
+    "headers",
+    "auth",
+    "records_path",
+    "pagination",
+    "pagination_in",
+    "api_status",
+    "timeouts",
+    "retry",
+    "limits",
+    "verify",
+    "trust_env",
+    "mapping",
+)
 
 
 class _Config:
@@ -233,6 +247,8 @@ def load_source(path: str | Path, *, url: str | None = None) -> HttpSource:
         else:
             data = _load_toml(text)
     except ValueError as exc:  # json.JSONDecodeError and tomllib.TOMLDecodeError are ValueErrors
-        raise SourceError(f"the configuration is not valid {file.suffix.lstrip('.').upper() or 'TOML'}: {exc}",
-                          location=Location(source=origin)) from None  # fmt: skip
+        raise SourceError(
+            f"the configuration is not valid {file.suffix.lstrip('.').upper() or 'TOML'}: {exc}",
+            location=Location(source=origin),
+        ) from None
     return source_from_dict(data, origin=origin, url=url)

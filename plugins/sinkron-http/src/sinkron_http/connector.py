@@ -154,8 +154,9 @@ def read_saved(
         body = parse_json_body(data, what="the saved response")
     except JsonBodyError as exc:
         column = str(exc.column) if exc.column is not None else None
-        raise SourceError(exc.message, location=Location(source=origin, row=exc.line, column=column),
-                          expected=exc.expected) from None  # fmt: skip
+        raise SourceError(
+            exc.message, location=Location(source=origin, row=exc.line, column=column), expected=exc.expected
+        ) from None
     chosen = mapping_from_config(mapping)
     _check(chosen)
     try:

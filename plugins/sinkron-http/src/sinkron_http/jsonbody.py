@@ -18,8 +18,9 @@ __all__ = ["JsonBodyError", "parse_json_body"]
 class JsonBodyError(ValueError):
     """A body that is not a JSON document sinkron reads; ``line``/``column`` where the parser stopped, if known."""
 
-    def __init__(self, message: str, *, expected: str | None = None, line: int | None = None,
-                 column: int | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, message: str, *, expected: str | None = None, line: int | None = None, column: int | None = None
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.expected = expected
@@ -64,8 +65,10 @@ def parse_json_body(body: bytes, *, what: str = "the response", content_type: st
             hint = f"; the body ends after {len(body)} bytes, in the middle of the document (truncated?)"
         raise JsonBodyError(
             f"{what} is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno}){hint}",
-            expected="a JSON document", line=exc.lineno, column=exc.colno,
-        ) from None  # fmt: skip
+            expected="a JSON document",
+            line=exc.lineno,
+            column=exc.colno,
+        ) from None
     except UnicodeDecodeError:
         raise JsonBodyError(f"{what} is not UTF-8 text", expected="a JSON document") from None
     except ValueError as exc:  # a repeated key, NaN/Infinity, a number of too many digits

@@ -83,6 +83,21 @@ class _Sub:
     indicators: dict[str, tuple[str | None, Value | None]] = attrs.field(factory=dict)
 
 
+@attrs.frozen
+class _Row:
+    """One record's fields, read and checked."""
+
+    code: Code
+    name: str
+    year: int
+    agency: str | None
+    agency_name: str | None
+    pagu: Decimal | None
+    indicator: str | None
+    unit: str | None
+    target: Value | None
+
+
 @attrs.define
 class _PlanBuild:
     agency: str | None
@@ -165,10 +180,45 @@ class FieldMapping:
         plans: dict[tuple[str | None, int], _PlanBuild],
         agencies: dict[str, tuple[str, JsonRecord]],
     ) -> None:
+        """One record: a new sub kegiatan of its plan, or one more indicator of one already seen."""
+        row = self._row(record, agencies)
+        plan = plans.get((row.agency, row.year))
+        sub = plan.subs.get(row.code) if plan is not None else None
+        if sub is None:
+            if plan is None:
+                plan = plans[(row.agency, row.year)] = _PlanBuild(agency=row.agency, year=row.year)
+            sub = plan.subs[row.code] = _Sub(
+                code=row.code, name=row.name, agency=row.agency, pagu=row.pagu, first=record
+            )
+        else:
+            self._continue(sub, row, record)
+        if row.indicator is not None:
+            sub.indicators[row.indicator] = (row.unit, row.target)
+        if row.agency is not None and row.agency_name is not None and row.agency not in agencies:
+            agencies[row.agency] = (row.agency_name, record)
+
+    def _row(self, record: JsonRecord, agencies: dict[str, tuple[str, JsonRecord]]) -> _Row:
+        """The fields of one record, each read and checked (the first problem is raised)."""
         if not isinstance(record.value, dict):
             raise record.error(
                 "a record must be a JSON object", expected="an object", actual=describe_json(record.value)
             )
+        code = self._code(record)
+        name = self._field(record, self.name, "sub kegiatan name", required=True)
+        assert name is not None
+        prefix, rest = Code.split_name(name)
+        if prefix == code and rest:
+            name = rest
+        year = self._year(record)
+        agency, agency_name = self._agency(record, agencies)
+        pagu = self._pagu(record)
+        indicator = self._field(record, self.indicator, "indicator")
+        unit = self._field(record, self.unit, "satuan")
+        target = self._target(record, indicator, unit)
+        return _Row(code, name, year, agency, agency_name, pagu, indicator, unit, target)
+
+    def _code(self, record: JsonRecord) -> Code:
+        """The sub kegiatan code: required, and of the sub kegiatan level."""
         code_text = self._field(record, self.code, "sub kegiatan code", required=True)
         assert code_text is not None
         try:
@@ -182,82 +232,73 @@ class FieldMapping:
                 expected="a sub kegiatan code (six parts, 1.02.02.2.02.0001)",
                 actual=code_text,
             )
-        name = self._field(record, self.name, "sub kegiatan name", required=True)
-        assert name is not None
-        prefix, rest = Code.split_name(name)
-        if prefix == code and rest:
-            name = rest
-        year = self._year(record)
+        return code
+
+    def _agency(self, record: JsonRecord, agencies: dict[str, tuple[str, JsonRecord]]) -> tuple[str | None, str | None]:
+        """The agency (SKPD) code and name; a mapped code is required, a name must agree with earlier pages."""
         agency = self._field(record, self.agency, "agency code")
         if self.agency is not None and agency is None:
             raise record.error("the agency code is missing", field=self.agency, expected="an agency (SKPD) code")
-        agency_name: str | None = None
-        if agency is not None and self.agency_name is not None:
-            agency_name = self._field(record, self.agency_name, "agency name", required=True)
-            known = agencies.get(agency)
-            if known is not None and known[0] != agency_name:
-                raise record.error(
-                    f"agency {agency} has another name than on page {known[1].page}",
-                    field=self.agency_name,
-                    expected=repr(known[0]),
-                    actual=agency_name,
-                )
-        pagu = self._pagu(record)
-        indicator = self._field(record, self.indicator, "indicator")
-        unit = self._field(record, self.unit, "satuan")
-        target_text = self._field(record, self.target, "target")
-        target: Value | None = None
-        if target_text is not None:
-            if indicator is None:
-                raise record.error(
-                    "a target without an indicator", field=self.indicator or "indicator", expected="the indicator name"
-                )
-            try:
-                target = Value.parse(target_text, unit=unit)
-            except InvalidModel as exc:
-                raise record.error(
-                    f"the target is not a value: {exc.reason}", field=self.target, actual=target_text
-                ) from None
+        if agency is None or self.agency_name is None:
+            return agency, None
+        agency_name = self._field(record, self.agency_name, "agency name", required=True)
+        known = agencies.get(agency)
+        if known is not None and known[0] != agency_name:
+            raise record.error(
+                f"agency {agency} has another name than on page {known[1].page}",
+                field=self.agency_name,
+                expected=repr(known[0]),
+                actual=agency_name,
+            )
+        return agency, agency_name
 
-        plan = plans.get((agency, year))
-        sub = plan.subs.get(code) if plan is not None else None
-        if sub is None:
-            if plan is None:
-                plan = plans[(agency, year)] = _PlanBuild(agency=agency, year=year)
-            sub = plan.subs[code] = _Sub(code=code, name=name, agency=agency, pagu=pagu, first=record)
-        else:
-            if sub.name != name:
-                raise record.error(
-                    f"sub kegiatan {code} has another name than on page {sub.first.page} ({sub.first.location.json_path})",
-                    field=self.name,
-                    expected=repr(sub.name),
-                    actual=name,
-                )
-            if pagu is not None and sub.pagu is not None and pagu != sub.pagu:
-                raise record.error(
-                    f"sub kegiatan {code} has another pagu than on page {sub.first.page} ({sub.first.location.json_path})",
-                    field=self.pagu,
-                    expected=str(sub.pagu),
-                    actual=str(pagu),
-                )
-            if indicator is None:
-                raise record.error(
-                    f"sub kegiatan {code} appears again without a further indicator",
-                    field=self.indicator or self.code,
-                    expected="one record per sub kegiatan, or one per indicator",
-                )
-            if indicator in sub.indicators:
-                raise record.error(
-                    f"indicator {indicator!r} of sub kegiatan {code} is given twice",
-                    field=self.indicator,
-                    expected="each indicator once",
-                )
-            if sub.pagu is None:
-                sub.pagu = pagu
-        if indicator is not None:
-            sub.indicators[indicator] = (unit, target)
-        if agency is not None and agency_name is not None and agency not in agencies:
-            agencies[agency] = (agency_name, record)
+    def _target(self, record: JsonRecord, indicator: str | None, unit: str | None) -> Value | None:
+        """The indicator's target with its satuan; a target needs an indicator."""
+        target_text = self._field(record, self.target, "target")
+        if target_text is None:
+            return None
+        if indicator is None:
+            raise record.error(
+                "a target without an indicator", field=self.indicator or "indicator", expected="the indicator name"
+            )
+        try:
+            return Value.parse(target_text, unit=unit)
+        except InvalidModel as exc:
+            raise record.error(
+                f"the target is not a value: {exc.reason}", field=self.target, actual=target_text
+            ) from None
+
+    def _continue(self, sub: _Sub, row: _Row, record: JsonRecord) -> None:
+        """A record of a sub kegiatan already seen: one more indicator, with the same name and pagu."""
+        where = f"page {sub.first.page} ({sub.first.location.json_path})"
+        if sub.name != row.name:
+            raise record.error(
+                f"sub kegiatan {row.code} has another name than on {where}",
+                field=self.name,
+                expected=repr(sub.name),
+                actual=row.name,
+            )
+        if row.pagu is not None and sub.pagu is not None and row.pagu != sub.pagu:
+            raise record.error(
+                f"sub kegiatan {row.code} has another pagu than on {where}",
+                field=self.pagu,
+                expected=str(sub.pagu),
+                actual=str(row.pagu),
+            )
+        if row.indicator is None:
+            raise record.error(
+                f"sub kegiatan {row.code} appears again without a further indicator",
+                field=self.indicator or self.code,
+                expected="one record per sub kegiatan, or one per indicator",
+            )
+        if row.indicator in sub.indicators:
+            raise record.error(
+                f"indicator {row.indicator!r} of sub kegiatan {row.code} is given twice",
+                field=self.indicator,
+                expected="each indicator once",
+            )
+        if sub.pagu is None:
+            sub.pagu = row.pagu
 
     def _year(self, record: JsonRecord) -> int:
         text = self._field(record, self.year, "year")

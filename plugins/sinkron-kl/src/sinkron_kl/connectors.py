@@ -122,8 +122,11 @@ class PriorityTreeConnector(Connector):
     def read(self, source: Source, *, progress: Progress | None = None, **options: Any) -> ReadResult:
         where = str(source)
         if options:
-            error = SourceError(f"unknown option(s) for the priority-tree reader: {', '.join(sorted(options))}",
-                                location=Location(source=where), expected="no options")  # fmt: skip
+            error = SourceError(
+                f"unknown option(s) for the priority-tree reader: {', '.join(sorted(options))}",
+                location=Location(source=where),
+                expected="no options",
+            )
             return ReadResult(bundle=Bundle(), errors=[error], source=where)
         folder = Path(where)
         if (folder / "vocabulary.json").is_file() and not (folder / "tree.json").is_file():

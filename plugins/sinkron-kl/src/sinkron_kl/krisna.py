@@ -81,16 +81,52 @@ KRISNA_OPTIONS = frozenset({"year", "plan_id", "title", "amount_unit", "location
 _CODES = ("kementerian_kode", "program_kode", "kegiatan_kode", "output_kode", "suboutput_kode")
 """The fields that place a record: without one of them it is named by SKN005 and left out."""
 _REQUIRED = (*_CODES, "program_nama", "kegiatan_nama", "suboutput_nama", "alokasi_total")
-_KNOWN = frozenset({*_REQUIRED, "tahun", "kementerian_nama", "kementerian_nama_alias", "output_nama", "lokasi_alokasi",
-                    "komponen", "realisasi_rka_ro", "realisasi_rka_komp", "target", "volume", "satuan", "kdpn",
-                    "kdpp", "kdkp", "kdproy"})  # fmt: skip
-_COMPONENT_KNOWN = frozenset({"kdkmpnen", "nmkmpnen", "jenis_komponen", "indikator_pbj", "indikator_komponen",
-                              "satuan", "target", "alokasi_total"})  # fmt: skip
+_KNOWN = frozenset(
+    {
+        *_REQUIRED,
+        "tahun",
+        "kementerian_nama",
+        "kementerian_nama_alias",
+        "output_nama",
+        "lokasi_alokasi",
+        "komponen",
+        "realisasi_rka_ro",
+        "realisasi_rka_komp",
+        "target",
+        "volume",
+        "satuan",
+        "kdpn",
+        "kdpp",
+        "kdkp",
+        "kdproy",
+    }
+)
+_COMPONENT_KNOWN = frozenset(
+    {
+        "kdkmpnen",
+        "nmkmpnen",
+        "jenis_komponen",
+        "indikator_pbj",
+        "indikator_komponen",
+        "satuan",
+        "target",
+        "alokasi_total",
+    }
+)
 _LOCATION_KNOWN = frozenset({"kode_lokasi", "nama_lokasi", "target", "alokasi"})
 _SNIFF_BYTES = 4096
 #: Field names only a KRISNA RO record has (SIPD spells its codes ``kode_program`` …, sinkron JSON in English).
-_SNIFF_KEYS = tuple(f'"{key}"'.encode() for key in ("kementerian_kode", "output_kode", "suboutput_kode",
-                                                     "suboutput_nama", "alokasi_total", "lokasi_alokasi"))  # fmt: skip
+_SNIFF_KEYS = tuple(
+    f'"{key}"'.encode()
+    for key in (
+        "kementerian_kode",
+        "output_kode",
+        "suboutput_kode",
+        "suboutput_nama",
+        "alokasi_total",
+        "lokasi_alokasi",
+    )
+)
 #: How many of them the first bytes must hold: one record near the start has several.
 _SNIFF_ENOUGH = 2
 
@@ -174,9 +210,16 @@ class _Reader:
         self.errors.append(SourceError(message, location=Location(source=self.source, json_path=path), **kw))
 
     def finding(
-        self, problem: SourceProblem, path: str, *, en: str, id: str, expected: object = None, actual: object = None,
+        self,
+        problem: SourceProblem,
+        path: str,
+        *,
+        en: str,
+        id: str,
+        expected: object = None,
+        actual: object = None,
         severity: Severity | None = None,
-    ) -> None:  # fmt: skip
+    ) -> None:
         """A source finding at ``path`` (``en``/``id``: the message in English and Indonesian)."""
         where = Location(source=self.source, json_path=path)
         self.findings.append(problem.at(where, id=id, en=en, expected=expected, found=actual, severity=severity))
@@ -197,8 +240,13 @@ class _Reader:
         try:
             return rupiah(value, self.unit)
         except InvalidModel as exc:
-            self.unreadable(path, exc.reason, f"nilai rupiah tidak sah ({exc.reason})",
-                            expected=f"an amount in {self.unit.value} rupiah", actual=value)  # fmt: skip
+            self.unreadable(
+                path,
+                exc.reason,
+                f"nilai rupiah tidak sah ({exc.reason})",
+                expected=f"an amount in {self.unit.value} rupiah",
+                actual=value,
+            )
             return None
 
     def value(self, raw: Any, path: str, unit: str | None = None) -> Value | None:
@@ -217,14 +265,20 @@ class _Reader:
         """A code of ``level`` under ``within``; what has no readable code cannot be placed (``SKN005``)."""
         raw = _text(text)
         if raw is None:
-            self.not_placed(path, f"empty {level.label} code", f"kode {level.label} kosong",
-                            expected=f"a {level.label} code")  # fmt: skip
+            self.not_placed(
+                path, f"empty {level.label} code", f"kode {level.label} kosong", expected=f"a {level.label} code"
+            )
             return None
         try:
             return KLCode.parse(raw, within=within, level=level)
         except KLCodeError as exc:
-            self.not_placed(path, f"not a {level.label} code ({exc.reason})",
-                            f"bukan kode {level.label} ({exc.reason})", expected=f"a {level.label} code", actual=raw)  # fmt: skip
+            self.not_placed(
+                path,
+                f"not a {level.label} code ({exc.reason})",
+                f"bukan kode {level.label} ({exc.reason})",
+                expected=f"a {level.label} code",
+                actual=raw,
+            )
             return None
 
     def program_code(self, raw: Any, ba: str, path: str) -> KLCode | None:
@@ -234,9 +288,13 @@ class _Reader:
         if code.budget_section is None and code.unit is not None:  # "12.DL": the BA is the record's K/L
             return attrs.evolve(KLCode.parse(str(code), within=KLCode(budget_section=ba)), display=code.display)
         if code.budget_section not in (None, ba):
-            self.not_placed(path, f"the program belongs to bagian anggaran {code.budget_section}, not {ba}",
-                            f"program milik bagian anggaran {code.budget_section}, bukan {ba}",
-                            expected=f"a program of {ba}", actual=raw)  # fmt: skip
+            self.not_placed(
+                path,
+                f"the program belongs to bagian anggaran {code.budget_section}, not {ba}",
+                f"program milik bagian anggaran {code.budget_section}, bukan {ba}",
+                expected=f"a program of {ba}",
+                actual=raw,
+            )
             return None
         return code
 
@@ -248,18 +306,31 @@ class _Reader:
         missing = [f for f in _REQUIRED if _text(record.get(f)) is None]
         for field in missing:
             if field in _CODES:
-                self.not_placed(f"{path}.{field}", f"required field {field} missing or empty",
-                                f"kolom wajib {field} tidak ada atau kosong", expected=field)  # fmt: skip
+                self.not_placed(
+                    f"{path}.{field}",
+                    f"required field {field} missing or empty",
+                    f"kolom wajib {field} tidak ada atau kosong",
+                    expected=field,
+                )
             else:
-                self.unreadable(f"{path}.{field}", f"required field {field} missing or empty",
-                                f"kolom wajib {field} tidak ada atau kosong", expected=field)  # fmt: skip
+                self.unreadable(
+                    f"{path}.{field}",
+                    f"required field {field} missing or empty",
+                    f"kolom wajib {field} tidak ada atau kosong",
+                    expected=field,
+                )
         year = self.record_year(record, path)
         if any(field in _CODES for field in missing) or year is None:
             return
         ba = str(_text(record["kementerian_kode"]))
         if not re.fullmatch(r"[0-9]{3}", ba):
-            self.not_placed(f"{path}.kementerian_kode", f"{ba!r} is not a bagian anggaran",
-                            f"{ba!r} bukan bagian anggaran", expected="3 digits such as 022", actual=ba)  # fmt: skip
+            self.not_placed(
+                f"{path}.kementerian_kode",
+                f"{ba!r} is not a bagian anggaran",
+                f"{ba!r} bukan bagian anggaran",
+                expected="3 digits such as 022",
+                actual=ba,
+            )
             return
         self.ministry(record, ba, path)
         plan = self.plans.setdefault((ba, year), _Builder(ba=ba, year=year, path=path))
@@ -280,10 +351,14 @@ class _Reader:
         self.name(plan, kro, record.get("output_nama"), f"{path}.output_nama", parent=activity)
         key = str(ro)
         if key in plan.outputs:
-            self.finding(DUPLICATE_ROW, f"{path}.suboutput_kode", expected="one record per RO",
-                         actual=record["suboutput_kode"],
-                         en=f"The RO {key} appears twice (first at {plan.paths[key]}); this record is not read.",
-                         id=f"RO {key} muncul dua kali (pertama di {plan.paths[key]}); rekaman ini tidak dibaca.")  # fmt: skip
+            self.finding(
+                DUPLICATE_ROW,
+                f"{path}.suboutput_kode",
+                expected="one record per RO",
+                actual=record["suboutput_kode"],
+                en=f"The RO {key} appears twice (first at {plan.paths[key]}); this record is not read.",
+                id=f"RO {key} muncul dua kali (pertama di {plan.paths[key]}); rekaman ini tidak dibaca.",
+            )
             return
         output = self.output(record, ro, path)
         target = self.tags(record, path)
@@ -304,13 +379,22 @@ class _Reader:
             return self.year
         text = _text(raw) or ""
         if not re.fullmatch(r"(19|20)[0-9]{2}", text):
-            self.not_placed(f"{path}.tahun", f"tahun {raw!r} is not a year", f"tahun {raw!r} bukan tahun",
-                            expected="a year such as 2026", actual=raw)  # fmt: skip
+            self.not_placed(
+                f"{path}.tahun",
+                f"tahun {raw!r} is not a year",
+                f"tahun {raw!r} bukan tahun",
+                expected="a year such as 2026",
+                actual=raw,
+            )
             return None
         if self.year is not None and int(text) != self.year:
-            self.not_placed(f"{path}.tahun", f"the record is of {text}, but year={self.year} was asked",
-                            f"rekaman tahun {text}, sedangkan yang diminta year={self.year}",
-                            expected=str(self.year), actual=raw)  # fmt: skip
+            self.not_placed(
+                f"{path}.tahun",
+                f"the record is of {text}, but year={self.year} was asked",
+                f"rekaman tahun {text}, sedangkan yang diminta year={self.year}",
+                expected=str(self.year),
+                actual=raw,
+            )
             return None
         return int(text)
 
@@ -318,8 +402,12 @@ class _Reader:
         name = _text(record.get("kementerian_nama"))
         if name is None or ba in self.ministries:
             return
-        self.ministries[ba] = Ministry(code=ba, name=name, alias=_text(record.get("kementerian_nama_alias")),
-                                       provenance=Provenance(source=self.source, json_path=path))  # fmt: skip
+        self.ministries[ba] = Ministry(
+            code=ba,
+            name=name,
+            alias=_text(record.get("kementerian_nama_alias")),
+            provenance=Provenance(source=self.source, json_path=path),
+        )
 
     def name(self, plan: _Builder, code: KLCode, raw: Any, path: str, parent: KLCode | None) -> None:
         key = str(code)
@@ -338,9 +426,14 @@ class _Reader:
             plan.names[key] = (name, path)
             plan.missing_names.discard(key)
         elif known[0].casefold() != name.casefold():
-            self.finding(NAME_CONFLICT, path, expected=known[0], actual=name,
-                         en=f"{code.level.label} {key} is named {known[0]!r} at {known[1]}; that name is kept.",
-                         id=f"{code.level.label} {key} bernama {known[0]!r} di {known[1]}; nama itu yang dipakai.")  # fmt: skip
+            self.finding(
+                NAME_CONFLICT,
+                path,
+                expected=known[0],
+                actual=name,
+                en=f"{code.level.label} {key} is named {known[0]!r} at {known[1]}; that name is kept.",
+                id=f"{code.level.label} {key} bernama {known[0]!r} di {known[1]}; nama itu yang dipakai.",
+            )
 
     def output(self, record: Mapping[str, Any], code: KLCode, path: str) -> DetailedOutput | None:
         allocation = self.money(record.get("alokasi_total"), f"{path}.alokasi_total")
@@ -351,8 +444,9 @@ class _Reader:
             value = self.value(volume_raw, f"{path}.{'volume' if 'volume' in record else 'target'}", unit)
             volume = value.number if value is not None and value.number is not None else None
             if value is not None and volume is None:
-                self.unreadable(f"{path}.target", "the RO volume is not a number", "volume RO bukan angka",
-                                actual=volume_raw)  # fmt: skip
+                self.unreadable(
+                    f"{path}.target", "the RO volume is not a number", "volume RO bukan angka", actual=volume_raw
+                )
         locations = self.locations(record.get("lokasi_alokasi"), f"{path}.lokasi_alokasi", unit)
         components = self.components(record.get("komponen"), f"{path}.komponen", code)
         extra: dict[str, Any] = {}
@@ -371,10 +465,16 @@ class _Reader:
             extra["nama_tidak_ada"] = True
         try:
             return DetailedOutput(
-                code=code, name=name, volume=volume, unit=unit, allocation=allocation,
-                locations=locations, components=components, extra=extra,
+                code=code,
+                name=name,
+                volume=volume,
+                unit=unit,
+                allocation=allocation,
+                locations=locations,
+                components=components,
+                extra=extra,
                 provenance=Provenance(source=self.source, json_path=path),
-            )  # fmt: skip
+            )
         except InvalidModel as exc:
             self.not_placed(f"{path}.{exc.field}", exc.reason, f"nilai tidak sah ({exc.reason})")
             return None
@@ -393,12 +493,18 @@ class _Reader:
         for i, item in enumerate(raw):
             where = f"{path}[{i}]"
             if not isinstance(item, Mapping):
-                self.unreadable(where, "not an object", "bukan objek", expected="a JSON object",
-                                actual=type(item).__name__)  # fmt: skip
+                self.unreadable(
+                    where, "not an object", "bukan objek", expected="a JSON object", actual=type(item).__name__
+                )
                 continue
             for key in sorted(set(item) - known):
-                self.unreadable(f"{where}.{key}", f"unknown field {key}", f"kolom {key} tidak dikenal",
-                                expected=", ".join(sorted(known)), severity=Severity.WARNING)  # fmt: skip
+                self.unreadable(
+                    f"{where}.{key}",
+                    f"unknown field {key}",
+                    f"kolom {key} tidak dikenal",
+                    expected=", ".join(sorted(known)),
+                    severity=Severity.WARNING,
+                )
             yield where, item
 
     def locations(self, raw: Any, path: str, unit: str | None) -> list[OutputLocation]:
@@ -408,26 +514,39 @@ class _Reader:
         ):
             code = _text(item.get("kode_lokasi"))
             if code is None:
-                self.not_placed(f"{where}.kode_lokasi", "a lokasi without kode_lokasi", "lokasi tanpa kode_lokasi",
-                                expected="kode_lokasi")  # fmt: skip
+                self.not_placed(
+                    f"{where}.kode_lokasi",
+                    "a lokasi without kode_lokasi",
+                    "lokasi tanpa kode_lokasi",
+                    expected="kode_lokasi",
+                )
                 continue
             try:
                 region = _region(code, self.location_map)
                 location = OutputLocation(
-                    region_code=region, name=_text(item.get("nama_lokasi")),
+                    region_code=region,
+                    name=_text(item.get("nama_lokasi")),
                     target=self.value(item.get("target"), f"{where}.target", unit),
                     allocation=self.money(item.get("alokasi"), f"{where}.alokasi"),
-                )  # fmt: skip
+                )
             except (ValueError, InvalidModel) as exc:
                 reason = str(getattr(exc, "reason", exc))
-                self.not_placed(f"{where}.kode_lokasi", f"the lokasi cannot be placed ({reason})",
-                                f"lokasi tidak dapat ditempatkan ({reason})",
-                                expected="a kode wilayah (62, 62.71, 6271) or an entry of location_map", actual=code)  # fmt: skip
+                self.not_placed(
+                    f"{where}.kode_lokasi",
+                    f"the lokasi cannot be placed ({reason})",
+                    f"lokasi tidak dapat ditempatkan ({reason})",
+                    expected="a kode wilayah (62, 62.71, 6271) or an entry of location_map",
+                    actual=code,
+                )
                 continue
             if any(o.region_code == location.region_code for o in out):
-                self.finding(DUPLICATE_ROW, f"{where}.kode_lokasi", actual=code,
-                             en=f"lokasi {location.region_code} appears twice; the first is kept.",
-                             id=f"lokasi {location.region_code} muncul dua kali; yang pertama yang dipakai.")  # fmt: skip
+                self.finding(
+                    DUPLICATE_ROW,
+                    f"{where}.kode_lokasi",
+                    actual=code,
+                    en=f"lokasi {location.region_code} appears twice; the first is kept.",
+                    id=f"lokasi {location.region_code} muncul dua kali; yang pertama yang dipakai.",
+                )
                 continue
             out.append(location)
         return out
@@ -438,25 +557,37 @@ class _Reader:
             code = self.code(item.get("kdkmpnen"), f"{where}.kdkmpnen", KLLevel.COMPONENT, ro)
             name = _text(item.get("nmkmpnen"))
             if name is None:
-                self.not_placed(f"{where}.nmkmpnen", "a komponen without nmkmpnen", "komponen tanpa nmkmpnen",
-                                expected="nmkmpnen")  # fmt: skip
+                self.not_placed(
+                    f"{where}.nmkmpnen", "a komponen without nmkmpnen", "komponen tanpa nmkmpnen", expected="nmkmpnen"
+                )
             kind: ComponentKind | None = None
             jenis = _text(item.get("jenis_komponen"))
             if jenis is not None:
                 kind = next((k for k in ComponentKind if k.value == jenis.casefold()), None)
                 if kind is None:
-                    self.unreadable(f"{where}.jenis_komponen", "unknown jenis komponen", "jenis komponen tidak dikenal",
-                                    expected="Utama or Pendukung", actual=jenis)  # fmt: skip
+                    self.unreadable(
+                        f"{where}.jenis_komponen",
+                        "unknown jenis komponen",
+                        "jenis komponen tidak dikenal",
+                        expected="Utama or Pendukung",
+                        actual=jenis,
+                    )
             unit = _text(item.get("satuan"))
             if code is None or name is None:
                 continue
-            out.append(Component(
-                code=code, name=name, kind=kind, indicator=_text(item.get("indikator_komponen")),
-                procurement_indicator=_text(item.get("indikator_pbj")), unit=unit,
-                target=self.value(item.get("target"), f"{where}.target", unit),
-                allocation=self.money(item.get("alokasi_total"), f"{where}.alokasi_total"),
-                provenance=Provenance(source=self.source, json_path=where),
-            ))  # fmt: skip
+            out.append(
+                Component(
+                    code=code,
+                    name=name,
+                    kind=kind,
+                    indicator=_text(item.get("indikator_komponen")),
+                    procurement_indicator=_text(item.get("indikator_pbj")),
+                    unit=unit,
+                    target=self.value(item.get("target"), f"{where}.target", unit),
+                    allocation=self.money(item.get("alokasi_total"), f"{where}.alokasi_total"),
+                    provenance=Provenance(source=self.source, json_path=where),
+                )
+            )
         return out
 
     def tags(self, record: Mapping[str, Any], path: str) -> str | None:
@@ -464,19 +595,30 @@ class _Reader:
         parts = [_text(record.get(k)) for k in ("kdpn", "kdpp", "kdkp", "kdproy")]
         if parts[0] is None:
             if any(parts):
-                self.unreadable(f"{path}.kdpn", "kdpp/kdkp/kdproy without kdpn", "kdpp/kdkp/kdproy tanpa kdpn",
-                                expected="the PN of the tag")  # fmt: skip
+                self.unreadable(
+                    f"{path}.kdpn",
+                    "kdpp/kdkp/kdproy without kdpn",
+                    "kdpp/kdkp/kdproy tanpa kdpn",
+                    expected="the PN of the tag",
+                )
             return None
         if self.tree is None:
-            self.error("the record carries priority codes (kdpn …) but the priority tree they belong to is not known",
-                       f"{path}.kdpn", expected="the option priority_tree='rkp-2026' (or another tree id)")  # fmt: skip
+            self.error(
+                "the record carries priority codes (kdpn …) but the priority tree they belong to is not known",
+                f"{path}.kdpn",
+                expected="the option priority_tree='rkp-2026' (or another tree id)",
+            )
             return None
         try:
             code = budget_line_code(parts[0], parts[1], parts[2], parts[3])
         except ValueError as exc:
             reason = str(getattr(exc, "reason", exc))
-            self.unreadable(f"{path}.kdpn", f"not a priority code ({reason})", f"bukan kode prioritas ({reason})",
-                            actual=[p for p in parts if p])  # fmt: skip
+            self.unreadable(
+                f"{path}.kdpn",
+                f"not a priority code ({reason})",
+                f"bukan kode prioritas ({reason})",
+                actual=[p for p in parts if p],
+            )
             return None
         return f"{self.tree}:{code}"
 
@@ -496,11 +638,17 @@ class _Reader:
                 programs = [
                     self.program(builder, key) for key in builder.order if builder.codes[key].level is KLLevel.PROGRAM
                 ]
-                plans.append(MinistryPlan(
-                    id=pid, ministry_code=ba, year=year, kind=kind, programs=programs,
-                    title=title or f"Renja K/L {ministry.name if ministry else ba} {year}",
-                    provenance=Provenance(source=self.source),
-                ))  # fmt: skip
+                plans.append(
+                    MinistryPlan(
+                        id=pid,
+                        ministry_code=ba,
+                        year=year,
+                        kind=kind,
+                        programs=programs,
+                        title=title or f"Renja K/L {ministry.name if ministry else ba} {year}",
+                        provenance=Provenance(source=self.source),
+                    )
+                )
             except InvalidModel as exc:
                 self.error(exc.reason, builder.path)
                 continue
@@ -526,8 +674,11 @@ class _Reader:
                 classes.append(
                     OutputClass(code=builder.codes[kro_key], name=kro_name, outputs=outputs, extra=kro_extra)
                 )
-            activities.append(MinistryActivity(code=builder.codes[activity_key], name=activity_name,
-                                               output_classes=classes, extra=activity_extra))  # fmt: skip
+            activities.append(
+                MinistryActivity(
+                    code=builder.codes[activity_key], name=activity_name, output_classes=classes, extra=activity_extra
+                )
+            )
         return MinistryProgram(code=builder.codes[key], name=name, activities=activities, extra=extra)
 
 
@@ -552,15 +703,21 @@ def read_krisna(source: str | Path, **options: Any) -> ReadResult:
     location = Location(source=where)
     unknown = sorted(set(options) - KRISNA_OPTIONS)
     if unknown:
-        error = SourceError(f"unknown option(s) for the KRISNA reader: {', '.join(unknown)}", location=location,
-                            expected=", ".join(sorted(KRISNA_OPTIONS)))  # fmt: skip
+        error = SourceError(
+            f"unknown option(s) for the KRISNA reader: {', '.join(unknown)}",
+            location=location,
+            expected=", ".join(sorted(KRISNA_OPTIONS)),
+        )
         return ReadResult(bundle=Bundle(), errors=[error], source=where)
     try:
         unit = AmountUnit.parse(str(options.get("amount_unit") or "ribu"))
         kind = MinistryDocument(options.get("kind") or MinistryDocument.RENJA_KL.value)
     except (InvalidModel, ValueError) as exc:
-        error = SourceError(str(getattr(exc, "reason", exc)), location=location, expected="amount_unit ribu, rupiah "
-                            "or juta; kind renja_kl, rka_kl or dipa")  # fmt: skip
+        error = SourceError(
+            str(getattr(exc, "reason", exc)),
+            location=location,
+            expected="amount_unit ribu, rupiah or juta; kind renja_kl, rka_kl or dipa",
+        )
         return ReadResult(bundle=Bundle(), errors=[error], source=where)
     mapping = options.get("location_map") or {}
     year = options.get("year")
@@ -573,8 +730,12 @@ def read_krisna(source: str | Path, **options: Any) -> ReadResult:
         return ReadResult(bundle=Bundle(), errors=[error], source=where)
     found = _records(document)
     if found is None:
-        error = SourceError("no records", location=location.evolve(json_path="$"),
-                            expected='a list of RO records, or {"data": [...]}', actual=type(document).__name__)  # fmt: skip
+        error = SourceError(
+            "no records",
+            location=location.evolve(json_path="$"),
+            expected='a list of RO records, or {"data": [...]}',
+            actual=type(document).__name__,
+        )
         return ReadResult(bundle=Bundle(), errors=[error], source=where)
     records, root = found
     reader = _Reader(source=where, unit=unit, location_map=mapping, tree=options.get("priority_tree"), year=year)

@@ -102,8 +102,12 @@ def render_tables_xlsx(obj: Table | TableSet) -> bytes:
                 target.fill = header_fill
                 target.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
                 if head.colspan > 1 or head.rowspan > 1:
-                    sheet.merge_cells(start_row=row, start_column=head.column + 1,
-                                      end_row=row + head.rowspan - 1, end_column=head.column + head.colspan)  # fmt: skip
+                    sheet.merge_cells(
+                        start_row=row,
+                        start_column=head.column + 1,
+                        end_row=row + head.rowspan - 1,
+                        end_column=head.column + head.colspan,
+                    )
             row += 1
         if table.numbered:
             for column in range(1, width + 1):

@@ -135,8 +135,10 @@ def _explain(table: str, column: str, values: list[Any], kind: pa.DataType, exc:
         try:
             pa.array([value], type=kind)
         except (pa.ArrowInvalid, pa.ArrowTypeError):
-            return (f"{table}.{column}, row {position}: {value!r} does not fit {kind} without loss "
-                    f"(expected at most {getattr(kind, 'scale', '?')} decimal places)")  # fmt: skip
+            return (
+                f"{table}.{column}, row {position}: {value!r} does not fit {kind} without loss "
+                f"(expected at most {getattr(kind, 'scale', '?')} decimal places)"
+            )
     return f"{table}.{column}: {exc}"  # pragma: no cover - the whole column failed, no single value did
 
 
@@ -165,8 +167,16 @@ class _Builder:
             ref = owner_ref + _REF + ind.id
             head = (*key, owner_ref, owner_kind, ind.id, ref)
             baseline = ind.baseline
-            t["indicators"].add(*head, ind.name, ind.unit, ind.kind.value, ind.direction.value, ind.code,
-                                baseline.year if baseline else None, *_value(baseline.value if baseline else None))  # fmt: skip
+            t["indicators"].add(
+                *head,
+                ind.name,
+                ind.unit,
+                ind.kind.value,
+                ind.direction.value,
+                ind.code,
+                baseline.year if baseline else None,
+                *_value(baseline.value if baseline else None),
+            )
             for target in ind.targets:
                 t["targets"].add(*head, target.year, *_value(target.value))
             for realisation in ind.realisations:
@@ -183,8 +193,19 @@ class _Builder:
     def plan(self, plan: Plan) -> None:
         t = self.t
         key = self.plan_key(plan)
-        t["plans"].add(plan.id, plan.kind.value, plan.title, plan.period.start, plan.period.end, plan.owner_id,
-                       plan.government_id, plan.stage.value, plan.revision, plan.vision, plan.nomenclature)  # fmt: skip
+        t["plans"].add(
+            plan.id,
+            plan.kind.value,
+            plan.title,
+            plan.period.start,
+            plan.period.end,
+            plan.owner_id,
+            plan.government_id,
+            plan.stage.value,
+            plan.revision,
+            plan.vision,
+            plan.nomenclature,
+        )
         for mission in plan.missions:
             t["missions"].add(*key, mission.id, mission.text, mission.number)
         statement: Goal | Objective
@@ -198,33 +219,62 @@ class _Builder:
             t["programs"].add(*key, program.id, str(program.code), program.name, program.agency_id)
             self.item(key, plan, program, "program")
             for activity in program.activities:
-                t["activities"].add(*key, activity.id, str(activity.code), activity.name, activity.agency_id,
-                                     program.id)  # fmt: skip
+                t["activities"].add(
+                    *key, activity.id, str(activity.code), activity.name, activity.agency_id, program.id
+                )
                 self.item(key, plan, activity, "kegiatan")
                 for sub in activity.sub_activities:
-                    t["sub_activities"].add(*key, sub.id, str(sub.code), sub.name, sub.agency_id, program.id,
-                                            activity.id, list(sub.locations))  # fmt: skip
+                    t["sub_activities"].add(
+                        *key,
+                        sub.id,
+                        str(sub.code),
+                        sub.name,
+                        sub.agency_id,
+                        program.id,
+                        activity.id,
+                        list(sub.locations),
+                    )
                     self.item(key, plan, sub, "sub_kegiatan")
                     sub_key = (*key, sub.id, "sub_kegiatan", str(sub.code))
                     for spent in sub.spending:
                         t["spending"].add(*sub_key, spent.year, spent.period.value, spent.amount.amount)
                     for position, source in enumerate(sub.funding):
-                        t["funding"].add(*sub_key, position, source.name, source.code,
-                                         source.amount.amount if source.amount is not None else None)  # fmt: skip
+                        t["funding"].add(
+                            *sub_key,
+                            position,
+                            source.name,
+                            source.code,
+                            source.amount.amount if source.amount is not None else None,
+                        )
 
     def bundle(self, bundle: Bundle) -> dict[str, pa.Table]:
         t = self.t
         for g in bundle.governments:
             t["governments"].add(g.id, g.level.value, g.name, g.region_code, g.parent_id)
         for agency in bundle.agencies:
-            t["agencies"].add(agency.id, agency.code, agency.name, agency.government_id, agency.kind.value,
-                              [str(s) for s in agency.sectors], agency.parent_id)  # fmt: skip
+            t["agencies"].add(
+                agency.id,
+                agency.code,
+                agency.name,
+                agency.government_id,
+                agency.kind.value,
+                [str(s) for s in agency.sectors],
+                agency.parent_id,
+            )
         for plan in bundle.plans:
             self.plan(plan)
         for p in bundle.priorities:
-            t["priorities"].add(p.id, p.kind.value, p.name, p.code, p.parent_id, p.document,
-                                p.period.start if p.period else None, p.period.end if p.period else None,
-                                p.government_id)  # fmt: skip
+            t["priorities"].add(
+                p.id,
+                p.kind.value,
+                p.name,
+                p.code,
+                p.parent_id,
+                p.document,
+                p.period.start if p.period else None,
+                p.period.end if p.period else None,
+                p.government_id,
+            )
             self.indicators((None, None, None, p.government_id), p.id, "priority", p.indicators)
         for link in bundle.links:
             origin = link.provenance.origin.value if link.provenance is not None else None
@@ -232,9 +282,16 @@ class _Builder:
         for m in bundle.meetings:
             t["meetings"].add(m.id, _enum(m.kind), m.title, m.start, m.end, m.host_id)
             for a in m.agreements:
-                t["agreements"].add(m.id, a.id, a.agency_id, str(a.sub_activity), a.year, a.desk_id,
-                                    a.target.text if a.target is not None else None,
-                                    a.pagu.amount if a.pagu is not None else None)  # fmt: skip
+                t["agreements"].add(
+                    m.id,
+                    a.id,
+                    a.agency_id,
+                    str(a.sub_activity),
+                    a.year,
+                    a.desk_id,
+                    a.target.text if a.target is not None else None,
+                    a.pagu.amount if a.pagu is not None else None,
+                )
         return {name: columns.table() for name, columns in t.items()}
 
 
