@@ -26,8 +26,6 @@ IN_PROGRESS = {
     "plugins/sinkron-spreadsheet/src/sinkron_spreadsheet/goals.py": "split in progress (issue 21)",
     "plugins/sinkron-sipd/src/sinkron_sipd/reader.py": "split in progress (issue 21)",
     "plugins/sinkron-sipd/src/sinkron_sipd/documents.py": "split in progress (issue 21)",
-    "plugins/sinkron-kl/src/sinkron_kl/sakti.py": "split in progress (issue 21)",
-    "plugins/sinkron-http/src/sinkron_http/mapping.py": "split in progress (issue 21)",
 }
 
 
