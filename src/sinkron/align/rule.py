@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from sinkron.align.findings import PLUGIN_FAMILY, Finding, Message, Severity, family_of
+from sinkron.align.messages import Catalogue
 
 if TYPE_CHECKING:
     from sinkron.align.context import Context
@@ -59,6 +60,8 @@ class Rule:
     check: CheckFunction = attrs.field(eq=False, repr=False)
     options: Mapping[str, Any] = attrs.field(factory=dict, hash=False)
     """Default options (tolerances, thresholds), overridable per run."""
+    messages: Catalogue | None = attrs.field(default=None, eq=False, repr=False)
+    """The message catalogue of :meth:`Context.report <sinkron.align.context.Context.report>` (sinkron's when ``None``)."""
 
     def __attrs_post_init__(self) -> None:
         if not _ID.match(self.id):
@@ -81,6 +84,7 @@ def rule(
     id: str,
     en: str,
     options: Mapping[str, Any] | None = None,
+    messages: Catalogue | None = None,
 ) -> Callable[[CheckFunction], Rule]:
     """Declare a rule from its check function (collected per module for :func:`register_all`)."""
 
@@ -92,6 +96,7 @@ def rule(
             description=Message(id, en),
             check=function,
             options=dict(options or {}),
+            messages=messages,
         )
         _declared.setdefault(function.__module__, []).append(declared)
         return declared
