@@ -9,7 +9,10 @@ bilingual description, default options (tolerances) and a check function from a
     def unknown_code(ctx):
         for item in ctx.index.items():
             ...
-            yield ctx.finding(item.ref, id="…", en="…", evidence={...})
+            yield ctx.report(item.ref, "skn101.unknown", {"code": item.code}, evidence={...})
+
+The message key names a text of the :mod:`message catalogue <sinkron.align.messages>`;
+``ctx.finding(subject, id="…", en="…")`` with both texts written out is the 0.1 form, still supported.
 
 Rules are registered through the ``sinkron_register_rules`` hook (:func:`register_all` does it for
 every rule declared in a module).
