@@ -19,9 +19,6 @@ THRESHOLD = 25
 
 #: Files with a function still above the threshold while someone splits it; remove each as its split lands.
 IN_PROGRESS = {
-    "src/sinkron/align/rules/monitoring.py": "split in progress (issue 21)",
-    "src/sinkron/align/rules/national.py": "split in progress (issue 21)",
-    "src/sinkron/align/rules/vertical.py": "split in progress (issue 21)",
     "plugins/sinkron-spreadsheet/src/sinkron_spreadsheet/reader.py": "split in progress (issue 21)",
     "plugins/sinkron-spreadsheet/src/sinkron_spreadsheet/goals.py": "split in progress (issue 21)",
     "plugins/sinkron-sipd/src/sinkron_sipd/reader.py": "split in progress (issue 21)",

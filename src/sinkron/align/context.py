@@ -1,4 +1,10 @@
-"""The context a rule's check function receives: the bundle, its index, options and a finding factory."""
+"""The context a rule's check function receives: the bundle, its index, options and a finding factory.
+
+A rule reports a finding with :meth:`Context.report`: the subject, a message key of the
+:mod:`message catalogue <sinkron.align.messages>` and the values the text needs; the catalogue
+writes it in Indonesian and English. :meth:`Context.finding` takes both texts ready-made (the 0.1 form,
+still supported).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +14,7 @@ from typing import Any
 
 from sinkron.align.findings import Finding, Message, Severity
 from sinkron.align.index import BundleIndex
+from sinkron.align.messages import Catalogue, builtin_catalogue
 from sinkron.align.rule import Rule
 from sinkron.models import Bundle
 from sinkron.nomenclature import Nomenclature
@@ -42,6 +49,41 @@ class Context:
         except KeyError:
             raise KeyError(f"rule {self.rule.id} has no option {name!r}") from None
 
+    @property
+    def messages(self) -> Catalogue:
+        """The rule's message catalogue: its own (a plugin's ``@rule(..., messages=…)``), else sinkron's."""
+        return self.rule.messages if self.rule.messages is not None else builtin_catalogue()
+
+    def text(self, key: str, values: Mapping[str, Any] | None = None) -> Message:
+        """The catalogue message ``key`` rendered with ``values``: a fragment to pass as a value of another."""
+        return self.messages.render(key, values)
+
+    def report(
+        self,
+        subject: str,
+        key: str,
+        values: Mapping[str, Any] | None = None,
+        *,
+        evidence: Mapping[str, Any] | None = None,
+        fix: str | None = None,
+        severity: Severity | None = None,
+        path: str | None = None,
+    ) -> Finding:
+        """A finding about ``subject`` whose message is the catalogue's ``key`` filled with ``values``.
+
+        ``fix`` is the key of the suggested fix, rendered with the same values.
+        """
+        catalogue = self.messages
+        message = catalogue.render(key, values)
+        return self._finding(
+            subject,
+            message,
+            evidence,
+            catalogue.render(fix, values) if fix is not None else None,
+            severity,
+            path,
+        )
+
     def finding(
         self,
         subject: str,
@@ -54,7 +96,22 @@ class Context:
         severity: Severity | None = None,
         path: str | None = None,
     ) -> Finding:
-        """A finding of this rule about ``subject`` (a reference), with its human path and location."""
+        """A finding of this rule about ``subject`` (a reference), with its human path and location.
+
+        The message is given in both languages (``id``, ``en``); :meth:`report` takes it from the catalogue.
+        """
+        fix = Message(fix_id, fix_en) if fix_id and fix_en else None
+        return self._finding(subject, Message(id, en), evidence, fix, severity, path)
+
+    def _finding(
+        self,
+        subject: str,
+        message: Message,
+        evidence: Mapping[str, Any] | None,
+        fix: Message | None,
+        severity: Severity | None,
+        path: str | None,
+    ) -> Finding:
         record = self.index.items.get(subject)
         location = record.item.provenance if record is not None else None
         if location is None and subject in self.index.plans:
@@ -64,8 +121,8 @@ class Context:
             severity=severity or self.rule.severity,
             subject=subject,
             path=path if path is not None else self.index.path(subject),
-            message=Message(id, en),
+            message=message,
             evidence=dict(evidence or {}),
-            fix=Message(fix_id, fix_en) if fix_id and fix_en else None,
+            fix=fix,
             location=location,
         )

@@ -12,7 +12,10 @@ function from a :class:`~sinkron.align.context.Context` to findings::
     def pagu_mismatch(ctx):
         tolerance = ctx.option("pagu_tolerance")  # a Decimal
         ...
-            yield ctx.finding(item.ref, id="…", en="…", evidence={...})
+            yield ctx.report(item.ref, "skn303.pagu", {"code": item.code}, evidence={...})
+
+The message key names a text of the :mod:`message catalogue <sinkron.align.messages>`;
+``ctx.finding(subject, id="…", en="…")`` with both texts written out is the 0.1 form, still supported.
 
 A 0.1-style dict of defaults (``options={"pagu_tolerance": "0.10"}``) still works, each option typed
 as its default, with a :class:`DeprecationWarning`.
@@ -31,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from sinkron.align.findings import PLUGIN_FAMILY, Finding, Message, Severity, family_of
+from sinkron.align.messages import Catalogue
 from sinkron.options import NoOptions, option_values, options_from_defaults, structure_options
 
 if TYPE_CHECKING:
@@ -86,6 +90,8 @@ class Rule:
     check: CheckFunction = attrs.field(eq=False, repr=False)
     options: type = attrs.field(default=None, converter=_declaration, hash=False)
     """The declared options (an attrs class, see :mod:`sinkron.options`), overridable per run."""
+    messages: Catalogue | None = attrs.field(default=None, eq=False, repr=False)
+    """The message catalogue of :meth:`Context.report <sinkron.align.context.Context.report>` (sinkron's when ``None``)."""
 
     def __attrs_post_init__(self) -> None:
         if not _ID.match(self.id):
@@ -120,6 +126,7 @@ def rule(
     id: str,
     en: str,
     options: type | Mapping[str, Any] | None = None,
+    messages: Catalogue | None = None,
 ) -> Callable[[CheckFunction], Rule]:
     """Declare a rule from its check function (collected per module for :func:`register_all`).
 
@@ -135,6 +142,7 @@ def rule(
             description=Message(id, en),
             check=function,
             options=_declaration(options),
+            messages=messages,
         )
         _declared.setdefault(function.__module__, []).append(declared)
         return declared

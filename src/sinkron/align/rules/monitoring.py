@@ -640,6 +640,57 @@ def _display_name(key: str, groups: Iterable[list[IndicatorRecord]], canonical: 
 
 _KABKOTA = (GovernmentLevel.REGENCY, GovernmentLevel.CITY)
 
+_RankingGroups = dict[tuple[str | None, str, str, Direction], dict[str, list[IndicatorRecord]]]
+
+
+def _ranking_options(ctx: Context) -> tuple[int, str, dict[str, str]]:
+    """SKN605's ``min_regions``, ``rank_by`` and alias table (``ValueError`` on a bad value)."""
+    min_regions = int(ctx.option("min_regions"))
+    rank_by = str(ctx.option("rank_by"))
+    if rank_by not in ("absolute", "relative"):
+        raise ValueError(f"rule SKN605 option 'rank_by' must be 'absolute' or 'relative', got {rank_by!r}")
+    raw_aliases: Any = ctx.option("aliases")
+    if not isinstance(raw_aliases, Mapping):
+        raise ValueError(f"rule SKN605 option 'aliases' must map alias names to names, got {raw_aliases!r}")
+    aliases = {str(k): str(v) for k, v in raw_aliases.items()}
+    return min_regions, rank_by, _alias_table(aliases)
+
+
+def _kabkota_groups(ctx: Context, table: dict[str, str]) -> _RankingGroups:
+    """Kab/kota indicators by (province id, name key, unit key, direction), then by government id."""
+    groups: _RankingGroups = defaultdict(dict)
+    for record in ctx.index.indicators.values():
+        government_id = _government_of(ctx, record)
+        government = ctx.index.governments.get(government_id) if government_id else None
+        if government is None or government.level not in _KABKOTA:
+            continue
+        indicator = record.indicator
+        group = groups[
+            (government.parent_id, _name_key(indicator.name, table), _unit_key(indicator.unit), indicator.direction)
+        ]
+        group.setdefault(government.id, []).append(record)
+    return groups
+
+
+def _ranked(
+    ctx: Context, by_government: dict[str, list[IndicatorRecord]], rank_by: str
+) -> tuple[list[_Trajectory], list[str]]:
+    """Each government's latest trajectory, best first, and the governments with no usable data."""
+    ranked: list[_Trajectory] = []
+    without_data: list[str] = []
+    for government_id, records in by_government.items():
+        name = ctx.index.governments[government_id].name
+        candidates = [t for r in records if (t := _trajectory(r, government_id, name)) is not None]
+        if not candidates:
+            without_data.append(name)
+            continue
+        ranked.append(max(candidates, key=lambda t: (t.latest_year, -(t.start_year or 0))))
+    if rank_by == "relative":
+        ranked.sort(key=lambda t: (t.relative is None, -(t.relative or Decimal(0)), t.name))
+    else:
+        ranked.sort(key=lambda t: (-t.improvement, t.name))
+    return ranked, without_data
+
 
 @rule(
     "SKN605",
@@ -656,47 +707,14 @@ def regional_ranking(ctx: Context) -> Iterator[Finding]:
     :func:`indicator_key` and direction. ``rank_by`` is ``"absolute"`` (change in the indicator's
     unit, e.g. percentage points) or ``"relative"`` (change as a percentage of the starting value).
     """
-    min_regions = int(ctx.option("min_regions"))
-    rank_by = str(ctx.option("rank_by"))
-    if rank_by not in ("absolute", "relative"):
-        raise ValueError(f"rule SKN605 option 'rank_by' must be 'absolute' or 'relative', got {rank_by!r}")
-    raw_aliases: Any = ctx.option("aliases")
-    if not isinstance(raw_aliases, Mapping):
-        raise ValueError(f"rule SKN605 option 'aliases' must map alias names to names, got {raw_aliases!r}")
-    aliases = {str(k): str(v) for k, v in raw_aliases.items()}
-    table = _alias_table(aliases)
+    min_regions, rank_by, table = _ranking_options(ctx)
     canonical = {_name_key(v, table): v for v in table.values()}
-
-    # (province id, name key, unit key, direction) → government id → records
-    groups: dict[tuple[str | None, str, str, Direction], dict[str, list[IndicatorRecord]]] = defaultdict(dict)
-    for record in ctx.index.indicators.values():
-        government_id = _government_of(ctx, record)
-        government = ctx.index.governments.get(government_id) if government_id else None
-        if government is None or government.level not in _KABKOTA:
-            continue
-        indicator = record.indicator
-        group = groups[
-            (government.parent_id, _name_key(indicator.name, table), _unit_key(indicator.unit), indicator.direction)
-        ]
-        group.setdefault(government.id, []).append(record)
-    for (province_id, name_key, _, direction), by_government in groups.items():
+    for (province_id, name_key, _, direction), by_government in _kabkota_groups(ctx, table).items():
         if len(by_government) < min_regions:
             continue
-        ranked: list[_Trajectory] = []
-        without_data: list[str] = []
-        for government_id, records in by_government.items():
-            name = ctx.index.governments[government_id].name
-            candidates = [t for r in records if (t := _trajectory(r, government_id, name)) is not None]
-            if not candidates:
-                without_data.append(name)
-                continue
-            ranked.append(max(candidates, key=lambda t: (t.latest_year, -(t.start_year or 0))))
+        ranked, without_data = _ranked(ctx, by_government, rank_by)
         if len(ranked) < min_regions:
             continue
-        if rank_by == "relative":
-            ranked.sort(key=lambda t: (t.relative is None, -(t.relative or Decimal(0)), t.name))
-        else:
-            ranked.sort(key=lambda t: (-t.improvement, t.name))
         first = by_government[ranked[0].government][0].indicator
         name = _display_name(name_key, by_government.values(), canonical)
         unit = first.unit or ""

@@ -54,6 +54,7 @@ from sinkron.models import (
     SubActivity,
 )
 from sinkron.models.links import REF_SEPARATOR
+from sinkron.models.national import Authority, WorkUnit
 from sinkron.models.national._base import within_region
 from sinkron.names import comparison_key
 from sinkron.plugins.hookspecs import hookimpl
@@ -587,56 +588,70 @@ def ro_location_unmatched(ctx: Context) -> Iterator[Finding]:
             plans_at[(plan.government_id, plan.period.start)].append(plan)
     for ref, output in nat.outputs.items():
         ro = output.output
-        year = output.plan.year
         unit = nat.work_units.get(ro.work_unit) if ro.work_unit else None
         authority = ro.authority or (unit.authority if unit else None)
         if authority is not None and authority.is_delegated:
-            if unit is None or unit.location is None:
-                continue
-            for location in ro.locations:
-                if within_region(location.region_code, unit.location):
-                    continue
-                yield _finding(
-                    ctx, nat, ref,
-                    id=f"RO {authority.value.replace('_', ' ')} berlokasi di {location.region_code}, di luar wilayah satker "
-                       f"{unit.code} ({unit.location}).",
-                    en=f"The {authority.value.replace('_', ' ')} RO is located in {location.region_code}, outside the "
-                       f"region of its satker {unit.code} ({unit.location}).",
-                    evidence={"lokasi": location.region_code, "satker": unit.code, "satker_lokasi": unit.location,
-                              "kewenangan": authority.value},
-                    fix_id="Periksa lokasi RO atau satker pelaksananya.",
-                    fix_en="Check the RO's lokasi or its satker.",
-                )  # fmt: skip
+            yield from _outside_satker_region(ctx, nat, ref, output, unit, authority)
+        else:
+            yield from _unrelated_locations(ctx, nat, ref, output, plans_at)
+
+
+def _outside_satker_region(
+    ctx: Context, nat: NationalIndex, ref: str, output: OutputRecord, unit: WorkUnit | None, authority: Authority
+) -> Iterator[Finding]:
+    """A dekonsentrasi or tugas pembantuan RO's lokasi outside the region of its satker."""
+    if unit is None or unit.location is None:
+        return
+    for location in output.output.locations:
+        if within_region(location.region_code, unit.location):
             continue
-        tags = nat.tags.get(ref, set())
-        sectors = _program_sectors(ctx, output)
-        mapped = _mapped_codes(ctx, nat, tags, year)
-        if not tags and not sectors:
+        yield _finding(
+            ctx, nat, ref,
+            id=f"RO {authority.value.replace('_', ' ')} berlokasi di {location.region_code}, di luar wilayah satker "
+               f"{unit.code} ({unit.location}).",
+            en=f"The {authority.value.replace('_', ' ')} RO is located in {location.region_code}, outside the "
+               f"region of its satker {unit.code} ({unit.location}).",
+            evidence={"lokasi": location.region_code, "satker": unit.code, "satker_lokasi": unit.location,
+                      "kewenangan": authority.value},
+            fix_id="Periksa lokasi RO atau satker pelaksananya.",
+            fix_en="Check the RO's lokasi or its satker.",
+        )  # fmt: skip
+
+
+def _unrelated_locations(
+    ctx: Context, nat: NationalIndex, ref: str, output: OutputRecord, plans_at: dict[tuple[str, int], list[Plan]]
+) -> Iterator[Finding]:
+    """Lokasi of an RO where the yearly plans of the government there have no related sub kegiatan."""
+    year = output.plan.year
+    tags = nat.tags.get(ref, set())
+    sectors = _program_sectors(ctx, output)
+    mapped = _mapped_codes(ctx, nat, tags, year)
+    if not tags and not sectors:
+        return
+    reach = nat.related_ids(tags)
+    for location in output.output.locations:
+        plans = [p for g in nat.governments_at(location.region_code) for p in plans_at.get((g, year), [])]
+        if not plans:
             continue
-        reach = nat.related_ids(tags)
-        for location in ro.locations:
-            plans = [p for g in nat.governments_at(location.region_code) for p in plans_at.get((g, year), [])]
-            if not plans:
-                continue
-            plan_ids = {p.id for p in plans}
-            related = any(
-                (mapped & nat.plan_codes[p]) or (sectors & nat.plan_sectors[p]) or (reach & nat.plan_tags[p])
-                for p in plan_ids
-            )
-            if related:
-                continue
-            titles = ", ".join(p.title for p in plans)
-            yield _finding(
-                ctx, nat, ref,
-                id=f"RO berlokasi di {location.region_code}, tetapi tidak ada sub kegiatan terkait pada {titles}.",
-                en=f"The RO is located in {location.region_code}, but no related sub kegiatan is in {titles}.",
-                evidence={"lokasi": location.region_code, "year": year, "tags": sorted(tags),
-                          "bidang_urusan": sorted(str(s) for s in sectors), "plans": sorted(plan_ids)},
-                fix_id="Sepakati sub kegiatan pendukung di daerah (Rakor sinkronisasi), tandai dengan prioritas yang sama, "
-                       "atau perbaiki lokasi RO.",
-                fix_en="Agree on a supporting sub kegiatan in the region (Rakor sinkronisasi), tag it with the same "
-                       "priority, or correct the RO's lokasi.",
-            )  # fmt: skip
+        plan_ids = {p.id for p in plans}
+        related = any(
+            (mapped & nat.plan_codes[p]) or (sectors & nat.plan_sectors[p]) or (reach & nat.plan_tags[p])
+            for p in plan_ids
+        )
+        if related:
+            continue
+        titles = ", ".join(p.title for p in plans)
+        yield _finding(
+            ctx, nat, ref,
+            id=f"RO berlokasi di {location.region_code}, tetapi tidak ada sub kegiatan terkait pada {titles}.",
+            en=f"The RO is located in {location.region_code}, but no related sub kegiatan is in {titles}.",
+            evidence={"lokasi": location.region_code, "year": year, "tags": sorted(tags),
+                      "bidang_urusan": sorted(str(s) for s in sectors), "plans": sorted(plan_ids)},
+            fix_id="Sepakati sub kegiatan pendukung di daerah (Rakor sinkronisasi), tandai dengan prioritas yang sama, "
+                   "atau perbaiki lokasi RO.",
+            fix_en="Agree on a supporting sub kegiatan in the region (Rakor sinkronisasi), tag it with the same "
+                   "priority, or correct the RO's lokasi.",
+        )  # fmt: skip
 
 
 # -- SKN706, SKN707 ----------------------------------------------------------------------------------------

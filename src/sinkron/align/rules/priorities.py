@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 
 from sinkron.align.context import Context
-from sinkron.align.findings import Finding, Severity
+from sinkron.align.findings import Finding, Message, Severity
 from sinkron.align.index import BundleIndex, ItemRecord
 from sinkron.align.rule import Rule, register_all, rule
 from sinkron.align.rules._options import NationalPriorityOptions, PriorityShareOptions
@@ -25,12 +25,8 @@ from sinkron.align.rules._shared import (
     children,
     level_label,
     overlaps,
-    percent_en,
-    percent_id,
     plan_government,
     regional_plans,
-    rupiah_en,
-    rupiah_id,
     support_map,
     unit_key,
 )
@@ -59,26 +55,21 @@ def supporting_plans(index: BundleIndex) -> dict[str, set[str]]:
     return cached(index, "priorities.supporting_plans", _build_supporting_plans)
 
 
-_KIND_LABELS: dict[PriorityKind, tuple[str, str]] = {
-    PriorityKind.ASTA_CITA: ("Asta Cita", "Asta Cita"),
-    PriorityKind.NATIONAL: ("PN", "PN"),
-    PriorityKind.PROGRAM: ("PP", "PP"),
-    PriorityKind.ACTIVITY: ("KP", "KP"),
-    PriorityKind.PROJECT: ("ProP", "ProP"),
-    PriorityKind.REGIONAL: ("prioritas daerah", "regional priority"),
-    PriorityKind.THEMATIC: ("prioritas tematik", "thematic priority"),
+_KIND_LABELS: dict[PriorityKind, str] = {
+    PriorityKind.ASTA_CITA: "skn4.kind.asta_cita",
+    PriorityKind.NATIONAL: "skn4.kind.pn",
+    PriorityKind.PROGRAM: "skn4.kind.pp",
+    PriorityKind.ACTIVITY: "skn4.kind.kp",
+    PriorityKind.PROJECT: "skn4.kind.prop",
+    PriorityKind.REGIONAL: "skn4.kind.regional",
+    PriorityKind.THEMATIC: "skn4.kind.thematic",
 }
 
 
-def _priority_label(priority: Priority, language: str = "id") -> str:
+def _priority_label(ctx: Context, priority: Priority) -> Message:
     """``PN 06 “Membangun dari Desa …”``, ``prioritas daerah 03 “…”`` (``regional priority 03 “…”`` in English)."""
-    kind = _KIND_LABELS[priority.kind][0 if language == "id" else 1]
-    code = f" {priority.code}" if priority.code else ""
-    return f"{kind}{code} “{priority.name}”"
-
-
-def _upper_first(text: str) -> str:
-    return text[:1].upper() + text[1:]
+    values = {"kind": ctx.text(_KIND_LABELS[priority.kind]), "code": priority.code, "name": priority.name}
+    return ctx.text("skn4.priority" if priority.code else "skn4.priority.uncoded", values)
 
 
 def _plan_list(plans: list[Plan]) -> list[dict[str, object]]:
@@ -146,12 +137,10 @@ def national_priority_unsupported(ctx: Context) -> Iterator[Finding]:
         if key is not None and key in supported_tops:
             continue
         titles = ", ".join(p.title for p in considered[:5]) + (" …" if len(considered) > 5 else "")
-        yield ctx.finding(
+        yield ctx.report(
             priority.id,
-            id=f"{_priority_label(priority)} tidak didukung program mana pun dalam {len(considered)} dokumen "
-            f"perencanaan daerah yang diperiksa ({titles}).",
-            en=f"{_priority_label(priority, 'en')} is supported by no program in the {len(considered)} regional "
-            f"plan(s) checked ({titles}).",
+            "skn401.unsupported",
+            {"priority": _priority_label(ctx, priority), "count": len(considered), "titles": titles},
             evidence={
                 "priority": priority.id,
                 "kind": priority.kind.value,
@@ -161,10 +150,7 @@ def national_priority_unsupported(ctx: Context) -> Iterator[Finding]:
                 "period": str(priority.period) if priority.period else None,
                 "plans_checked": _plan_list(considered),
             },
-            fix_id="Tandai (tagging) program/sub kegiatan yang mendukung prioritas ini pada RKPD/Renja, atau catat "
-            "alasan daerah tidak berkontribusi pada prioritas ini.",
-            fix_en="Tag the programs/sub kegiatan that support this priority in the RKPD/Renja, or record why the "
-            "region does not contribute to it.",
+            fix="skn401.unsupported.fix",
         )
 
 
@@ -211,12 +197,10 @@ def regional_priority_unsupported(ctx: Context) -> Iterator[Finding]:
             continue
         government = _government_name(index, priority.government_id)
         titles = ", ".join(p.title for p in own[:5]) + (" …" if len(own) > 5 else "")
-        yield ctx.finding(
+        yield ctx.report(
             priority.id,
-            id=f"{_upper_first(_priority_label(priority))} milik {government} tidak didukung program mana pun dalam "
-            f"dokumen perencanaannya sendiri ({titles}).",
-            en=f"The {_priority_label(priority, 'en')} of {government} is supported by no program in its own plans "
-            f"({titles}).",
+            "skn402.unsupported",
+            {"priority": _priority_label(ctx, priority), "government": government, "titles": titles},
             evidence={
                 "priority": priority.id,
                 "code": priority.code,
@@ -225,10 +209,7 @@ def regional_priority_unsupported(ctx: Context) -> Iterator[Finding]:
                 "period": str(priority.period) if priority.period else None,
                 "plans_checked": _plan_list(own),
             },
-            fix_id="Tandai program/sub kegiatan pendukung prioritas daerah ini (label prioritas daerah di SIPD), "
-            "atau alokasikan program untuk mencapainya.",
-            fix_en="Tag the programs/sub kegiatan that support this regional priority (the regional priority label "
-            "in SIPD), or plan a program to achieve it.",
+            fix="skn402.unsupported.fix",
         )
 
 
@@ -252,12 +233,10 @@ def low_priority_share(ctx: Context) -> Iterator[Finding]:
         if share is None or share >= threshold:  # no pagu: not judged
             continue
         plan = ctx.index.plans[figures.plan]
-        yield ctx.finding(
+        yield ctx.report(
             plan.id,
-            id=f"Hanya {percent_id(share)} pagu {plan.title} ({rupiah_id(on)} dari {rupiah_id(total)}) yang "
-            f"mendukung prioritas nasional/daerah, di bawah ambang {percent_id(threshold)}.",
-            en=f"Only {percent_en(share)} of the pagu of {plan.title} ({rupiah_en(on)} of {rupiah_en(total)}) "
-            f"supports a national or regional priority, below the {percent_en(threshold)} threshold.",
+            "skn403.low-share",
+            {"share": share, "plan": plan.title, "on": on, "total": total, "threshold": threshold},
             evidence={
                 "plan": plan.id,
                 "year": year,
@@ -266,10 +245,7 @@ def low_priority_share(ctx: Context) -> Iterator[Finding]:
                 "share": share,
                 "min_share": threshold,
             },
-            fix_id="Periksa penandaan prioritas (tagging) sub kegiatan yang belum ditandai, dan arahkan pagu ke "
-            "program yang mendukung prioritas.",
-            fix_en="Check sub kegiatan that carry no priority tag yet, and direct pagu to programs that support "
-            "the priorities.",
+            fix="skn403.low-share.fix",
         )
 
 
@@ -414,25 +390,25 @@ def tag_without_measure(ctx: Context) -> Iterator[Finding]:
         priority_measures = indicators_of(priority)
         if any(shares_measure(mine, theirs) for _, mine in own for _, theirs in priority_measures):
             continue
-        level = level_label(record.level)
         wanted = [f"{i.name} ({i.unit})" if i.unit else i.name for i in priority.indicators]
         mine_names = [f"{i.name} ({i.unit})" if i.unit else i.name for _, i in own]
-        yield ctx.finding(
+        values = {
+            "level": level_label(record.level),
+            "code": record.code,
+            "priority": _priority_label(ctx, priority),
+            "wanted": "; ".join(wanted),
+        }
+        yield ctx.report(
             record.ref,
-            id=f"{level} {record.code} ditandai ke {_priority_label(priority)}, tetapi tidak ada indikatornya yang "
-            f"mengukur indikator prioritas tersebut ({'; '.join(wanted)}).",
-            en=f"{level} {record.code} is tagged to {_priority_label(priority, 'en')}, but none of its indicators "
-            f"measures that priority's indicators ({'; '.join(wanted)}).",
+            "skn404.no-measure",
+            values,
             evidence={
                 "priority": priority.id,
                 "priority_indicators": wanted,
                 "item_indicators": mine_names,
                 "tag": link.source,
             },
-            fix_id="Tautkan (supports) indikator item ini ke indikator prioritas yang diukurnya, atau tinjau kembali "
-            "penandaan prioritas ini.",
-            fix_en="Link (supports) an indicator of this item to the priority indicator it measures, or review "
-            "the priority tag.",
+            fix="skn404.no-measure.fix",
         )
 
 
@@ -473,12 +449,16 @@ def province_priority_not_in_kabkota(ctx: Context) -> Iterator[Finding]:
         if supporting.get(priority.id, set()) & plan_ids:
             continue
         names = [_government_name(index, g) for g in checked]
-        yield ctx.finding(
+        values = {
+            "priority": _priority_label(ctx, priority),
+            "province": province.name,
+            "count": len(checked),
+            "names": ", ".join(names),
+        }
+        yield ctx.report(
             priority.id,
-            id=f"{_upper_first(_priority_label(priority))} {province.name} tidak didukung program mana pun dalam "
-            f"dokumen perencanaan {len(checked)} kabupaten/kota yang diperiksa ({', '.join(names)}).",
-            en=f"The {_priority_label(priority, 'en')} of {province.name} is supported by no program in the plans "
-            f"of the {len(checked)} kabupaten/kota checked ({', '.join(names)}).",
+            "skn405.unsupported",
+            values,
             evidence={
                 "priority": priority.id,
                 "code": priority.code,
@@ -489,10 +469,7 @@ def province_priority_not_in_kabkota(ctx: Context) -> Iterator[Finding]:
                     for g, n in zip(checked, names, strict=True)
                 ],
             },
-            fix_id="Bahas dukungan kabupaten/kota untuk prioritas ini dalam Musrenbang/Rakortek provinsi, dan minta "
-            "kabupaten/kota menandai program pendukungnya (label prioritas provinsi).",
-            fix_en="Raise kabupaten/kota support for this priority at the provincial Musrenbang/Rakortek, and ask "
-            "them to tag their supporting programs (the provincial priority label).",
+            fix="skn405.unsupported.fix",
         )
 
 

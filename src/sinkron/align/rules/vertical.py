@@ -28,6 +28,7 @@ import attrs
 from sinkron.align.context import Context
 from sinkron.align.findings import Finding, Severity
 from sinkron.align.index import BundleIndex, ItemRecord
+from sinkron.align.messages import join_messages
 from sinkron.align.rule import Rule, register_all, rule
 from sinkron.align.rules._options import (
     BudgetSumOptions,
@@ -44,12 +45,8 @@ from sinkron.align.rules._shared import (
     level_label,
     own_pagu,
     pagu_of,
-    percent_en,
-    percent_id,
     plan_government,
     relative_difference,
-    rupiah_en,
-    rupiah_id,
     unit_key,
 )
 from sinkron.codes import Code, CodeLevel
@@ -319,110 +316,106 @@ def _indicator_findings(
     theirs = counterpart.item.indicators
     if not theirs:
         return  # the upper document's item has no indicator at all: the completeness rules report it there
-    year, k = pair.year, pair.year_index
-    level = level_label(record.level)
-    lower_title, upper_title = pair.plan.title, pair.reference.title
     for indicator in record.item.indicators:
         subject = ref(record.ref, indicator.id)
-        reference = match_indicator(indicator, theirs)
-        base = {
+        values = {
+            "indicator": indicator.name,
+            "level": level_label(record.level),
+            "code": record.code,
+            "year": pair.year,
+            "k": pair.year_index,
+            "plan": pair.plan.title,
+            "reference": pair.reference.title,
+            "lower": docs.lower,
+            "upper": docs.upper,
+        }
+        evidence = {
             "indicator": indicator.name,
             "code": str(record.code),
-            "year": year,
-            "year_index": k,
+            "year": pair.year,
+            "year_index": pair.year_index,
             f"{docs.lower_key}_plan": pair.plan.id,
             f"{docs.upper_key}_plan": pair.reference.id,
         }
+        reference = match_indicator(indicator, theirs)
         if reference is None:
             names = [i.name for i in theirs]
-            yield ctx.finding(
+            yield ctx.report(
                 subject,
-                id=f"Indikator “{indicator.name}” pada {level.lower()} {record.code} di {lower_title} tidak ditemukan "
-                f"pada {level.lower()} yang sama di {upper_title}, sehingga targetnya tidak dapat ditelusuri ke "
-                f"{docs.upper}.",
-                en=f"Indicator “{indicator.name}” of {level.lower()} {record.code} in {lower_title} is not among the "
-                f"indicators of that {level.lower()} in {upper_title}, so its target cannot be traced to the "
-                f"{docs.upper}.",
-                evidence={**base, "reason": "indicator-absent", f"{docs.upper_key}_indicators": names},
-                fix_id=f"Gunakan indikator yang tercantum di {docs.upper} ({'; '.join(names)}), atau tambahkan "
-                f"indikator ini ke {docs.upper} melalui perubahan dokumen.",
-                fix_en=f"Use an indicator listed in the {docs.upper} ({'; '.join(names)}), or add this indicator to "
-                f"the {docs.upper} through a revision.",
+                "skn3.indicator-absent",
+                {**values, "names": "; ".join(names)},
+                evidence={**evidence, "reason": "indicator-absent", f"{docs.upper_key}_indicators": names},
+                fix="skn3.indicator-absent.fix",
             )
             continue
-        ours_unit, theirs_unit = indicator.unit, reference.unit
-        unit_differs = (
-            unit_key(ours_unit) is not None
-            and unit_key(theirs_unit) is not None
-            and unit_key(ours_unit) != unit_key(theirs_unit)
+        upper_indicator = ref(counterpart.ref, reference.id)
+        finding = _target_finding(
+            ctx, subject, (indicator, reference), upper_indicator, tolerance, docs, values, evidence
         )
-        ours_target, theirs_target = indicator.target_for(year), reference.target_for(year)
-        gap = None
-        if ours_target is not None and theirs_target is not None:
-            gap = target_gap(ours_target, theirs_target, tolerance)
-        if gap is None and not unit_differs:
-            continue
-        evidence = {
-            **base,
-            "reason": "target" if gap is not None else "unit",
-            f"{docs.lower_key}_target": ours_target.display() if ours_target else None,
-            f"{docs.upper_key}_target": theirs_target.display() if theirs_target else None,
-            "difference": gap.difference if gap else None,
-            "relative_difference": gap.relative if gap else None,
-            "tolerance": tolerance,
-            f"{docs.lower_key}_unit": ours_unit,
-            f"{docs.upper_key}_unit": theirs_unit,
-            f"{docs.upper_key}_indicator": ref(counterpart.ref, reference.id),
-        }
-        parts_id: list[str] = []
-        parts_en: list[str] = []
-        if gap is not None:
-            assert ours_target is not None and theirs_target is not None
-            ours_text, theirs_text = ours_target.display(), theirs_target.display()
-            head_id = (
-                f"Target {year} indikator “{indicator.name}” di {lower_title} ({ours_text}) berbeda dengan target "
-                f"tahun ke-{k} di {upper_title} ({theirs_text})"
-            )
-            head_en = (
-                f"The {year} target of indicator “{indicator.name}” in {lower_title} ({ours_text}) differs from the "
-                f"year-{k} target in {upper_title} ({theirs_text})"
-            )
-            if gap.relative is not None:
-                head_id += f": selisih {percent_id(abs(gap.relative))}, di atas toleransi {percent_id(tolerance)}."
-                head_en += f": {percent_en(abs(gap.relative))} apart, beyond the {percent_en(tolerance)} tolerance."
-            else:
-                head_id += "."
-                head_en += "."
-            parts_id.append(head_id)
-            parts_en.append(head_en)
-        if unit_differs:
-            parts_id.append(
-                f"Satuan indikator “{indicator.name}” di {docs.lower} ({ours_unit}) berbeda dengan di {docs.upper} "
-                f"({theirs_unit})."
-            )
-            parts_en.append(
-                f"The unit of indicator “{indicator.name}” is {ours_unit} in the {docs.lower} but {theirs_unit} in "
-                f"the {docs.upper}."
-            )
-        what_id = " dan ".join(w for w, on in (("target", gap is not None), ("satuan", unit_differs)) if on)
-        what_en = " and ".join(w for w, on in (("target", gap is not None), ("unit", unit_differs)) if on)
-        yield ctx.finding(
-            subject,
-            id=" ".join(parts_id),
-            en=" ".join(parts_en),
-            evidence=evidence,
-            fix_id=f"Samakan {what_id} dengan {docs.upper} tahun ke-{k}, atau perbarui {docs.upper} bila memang "
-            f"berubah.",
-            fix_en=f"Align the {what_en} with the {docs.upper}'s year-{k} figure, or revise the {docs.upper} if it has "
-            f"really changed.",
-        )
+        if finding is not None:
+            yield finding
+
+
+def _target_finding(
+    ctx: Context,
+    subject: str,
+    indicators: tuple[Indicator, Indicator],
+    upper_indicator: str,
+    tolerance: Decimal,
+    docs: _Docs,
+    values: dict[str, object],
+    evidence: dict[str, object],
+) -> Finding | None:
+    """The finding on an indicator whose year-k target or satuan departs from its counterpart's, if any."""
+    indicator, reference = indicators
+    year = evidence["year"]
+    assert isinstance(year, int)
+    ours_unit, theirs_unit = indicator.unit, reference.unit
+    unit_differs = (
+        unit_key(ours_unit) is not None
+        and unit_key(theirs_unit) is not None
+        and unit_key(ours_unit) != unit_key(theirs_unit)
+    )
+    ours_target, theirs_target = indicator.target_for(year), reference.target_for(year)
+    gap = None
+    if ours_target is not None and theirs_target is not None:
+        gap = target_gap(ours_target, theirs_target, tolerance)
+    if gap is None and not unit_differs:
+        return None
+    evidence = {
+        **evidence,
+        "reason": "target" if gap is not None else "unit",
+        f"{docs.lower_key}_target": ours_target.display() if ours_target else None,
+        f"{docs.upper_key}_target": theirs_target.display() if theirs_target else None,
+        "difference": gap.difference if gap else None,
+        "relative_difference": gap.relative if gap else None,
+        "tolerance": tolerance,
+        f"{docs.lower_key}_unit": ours_unit,
+        f"{docs.upper_key}_unit": theirs_unit,
+        f"{docs.upper_key}_indicator": upper_indicator,
+    }
+    values = {**values, "ours_unit": ours_unit, "theirs_unit": theirs_unit}
+    if gap is None:
+        return ctx.report(subject, "skn3.unit", values, evidence=evidence, fix="skn3.unit.fix")
+
+    assert ours_target is not None and theirs_target is not None
+    values.update(ours=ours_target.display(), theirs=theirs_target.display(), tolerance=tolerance)
+    if gap.relative is None:
+        target_key = "skn3.target.incomparable"
+    else:
+        target_key = "skn3.target"
+        values["relative"] = abs(gap.relative)
+    if not unit_differs:
+        return ctx.report(subject, target_key, values, evidence=evidence, fix="skn3.target.fix")
+    values.update(target=ctx.text(target_key, values), unit=ctx.text("skn3.unit", values))
+    return ctx.report(subject, "skn3.target-and-unit", values, evidence=evidence, fix="skn3.target-and-unit.fix")
 
 
 def _pagu_finding(
     ctx: Context,
     pair: DocumentPair,
     subject: str,
-    what: tuple[str, str],
+    what: object,
     ours: Decimal,
     theirs: Decimal,
     tolerance: Decimal,
@@ -432,26 +425,27 @@ def _pagu_finding(
     year, k = pair.year, pair.year_index
     difference = ours - theirs
     relative = relative_difference(ours, theirs)
-    if relative is not None:
-        direction_id = "lebih tinggi" if difference > 0 else "lebih rendah"
-        direction_en = "higher" if difference > 0 else "lower"
-        tail_id = (
-            f": {direction_id} {rupiah_id(abs(difference))} ({percent_id(abs(relative))}), di atas toleransi "
-            f"{percent_id(tolerance)}."
-        )
-        tail_en = (
-            f": {rupiah_en(abs(difference))} ({percent_en(abs(relative))}) {direction_en}, beyond the "
-            f"{percent_en(tolerance)} tolerance."
-        )
+    values = {
+        "year": year,
+        "k": k,
+        "what": what,
+        "plan": pair.plan.title,
+        "reference": pair.reference.title,
+        "upper": docs.upper,
+        "ours": ours,
+        "theirs": theirs,
+        "tolerance": tolerance,
+    }
+    if relative is None:
+        key = "skn3.pagu.unbudgeted"
     else:
-        tail_id = f", padahal {docs.upper} tidak menganggarkan dana untuk tahun tersebut."
-        tail_en = f", while the {docs.upper} budgets nothing for that year."
-    return ctx.finding(
+        key = "skn3.pagu"
+        direction = ctx.text("skn3.pagu.higher" if difference > 0 else "skn3.pagu.lower")
+        values.update(direction=direction, difference=abs(difference), relative=abs(relative))
+    return ctx.report(
         subject,
-        id=f"Pagu {year} {what[0]} di {pair.plan.title} ({rupiah_id(ours)}) berbeda dengan pagu tahun ke-{k} di "
-        f"{pair.reference.title} ({rupiah_id(theirs)}){tail_id}",
-        en=f"The {year} pagu of {what[1]} in {pair.plan.title} ({rupiah_en(ours)}) differs from the year-{k} pagu in "
-        f"{pair.reference.title} ({rupiah_en(theirs)}){tail_en}",
+        key,
+        values,
         evidence={
             **extra,
             "year": year,
@@ -464,10 +458,7 @@ def _pagu_finding(
             "relative_difference": relative,
             "tolerance": tolerance,
         },
-        fix_id=f"Sesuaikan pagu dengan {docs.upper} tahun ke-{k}, atau perbarui pagu indikatif {docs.upper} bila "
-        f"kebutuhan dananya memang berubah.",
-        fix_en=f"Bring the pagu in line with the {docs.upper}'s year-{k} figure, or revise the {docs.upper}'s "
-        f"pagu indikatif if the funding need has really changed.",
+        fix="skn3.pagu.fix",
     )
 
 
@@ -503,14 +494,18 @@ def renja_outside_renstra(ctx: Context) -> Iterator[Finding]:
             tops.append(record)
         renja, renstra = pair.plan, pair.reference
         for record in tops:
-            level = level_label(record.level)
             count = below[record.ref]
-            yield ctx.finding(
+            yield ctx.report(
                 record.ref,
-                id=f"{level} {record.code} “{record.item.name}” ada di {renja.title} tetapi tidak tercantum dalam "
-                f"{renstra.title}." + (f" Begitu pula {count} item di bawahnya." if count else ""),
-                en=f"{level} {record.code} “{record.item.name}” is in {renja.title} but not in {renstra.title}."
-                + (f" Neither are the {count} items below it." if count else ""),
+                "skn301.absent.with-below" if count else "skn301.absent",
+                {
+                    "level": level_label(record.level),
+                    "code": record.code,
+                    "name": record.item.name,
+                    "plan": renja.title,
+                    "reference": renstra.title,
+                    "below": count,
+                },
                 evidence={
                     "code": str(record.code),
                     "level": record.level.value,
@@ -522,10 +517,7 @@ def renja_outside_renstra(ctx: Context) -> Iterator[Finding]:
                     "renstra_period": str(renstra.period),
                     "items_below": count,
                 },
-                fix_id=f"Masukkan {level.lower()} ini ke Renstra melalui perubahan Renstra, atau ganti dengan "
-                f"{level.lower()} yang tercantum di Renstra (Renja berpedoman pada Renstra).",
-                fix_en=f"Add this {level.lower()} to the Renstra through a Renstra revision, or replace it with a "
-                f"{level.lower()} the Renstra lists (the Renja follows the Renstra).",
+                fix="skn301.absent.fix",
             )
 
 
@@ -580,7 +572,7 @@ def renja_pagu_mismatch(ctx: Context) -> Iterator[Finding]:
                 ctx,
                 pair,
                 record.ref,
-                (f"{level_label(record.level).lower()} {record.code}",) * 2,
+                f"{level_label(record.level).lower()} {record.code}",
                 ours,
                 theirs,
                 tolerance,
@@ -615,17 +607,16 @@ def rkpd_rpjmd_mismatch(ctx: Context) -> Iterator[Finding]:
                 same_code = _program_lookup(index, pair.reference).find(record.code)
                 other_agencies = sorted({a for a in map(_explicit_agency, same_code) if a is not None})
                 agency = _explicit_agency(record)
-                if other_agencies:
-                    id_text = f" RPJMD memuat program ini untuk perangkat daerah lain ({', '.join(other_agencies)})."
-                    en_text = f" The RPJMD has it for other agencies ({', '.join(other_agencies)})."
-                else:
-                    id_text = en_text = ""
-                yield ctx.finding(
+                yield ctx.report(
                     record.ref,
-                    id=f"Program {record.code} “{record.item.name}” ada di {pair.plan.title} tetapi tidak tercantum "
-                    f"dalam {pair.reference.title}.{id_text}",
-                    en=f"Program {record.code} “{record.item.name}” is in {pair.plan.title} but not in "
-                    f"{pair.reference.title}.{en_text}",
+                    "skn304.absent.elsewhere" if other_agencies else "skn304.absent",
+                    {
+                        "code": record.code,
+                        "name": record.item.name,
+                        "plan": pair.plan.title,
+                        "reference": pair.reference.title,
+                        "agencies": ", ".join(other_agencies),
+                    },
                     evidence={
                         "reason": "program-absent",
                         "code": str(record.code),
@@ -636,8 +627,7 @@ def rkpd_rpjmd_mismatch(ctx: Context) -> Iterator[Finding]:
                         "rpjmd_plan": pair.reference.id,
                         "rpjmd_agencies": other_agencies,
                     },
-                    fix_id="Gunakan program yang tercantum di RPJMD, atau tampung program ini melalui perubahan RPJMD.",
-                    fix_en="Use a program listed in the RPJMD, or take this program in through an RPJMD revision.",
+                    fix="skn304.absent.fix",
                 )
                 continue
             groups[match.counterpart.ref].append(record)
@@ -652,9 +642,8 @@ def rkpd_rpjmd_mismatch(ctx: Context) -> Iterator[Finding]:
             if not exceeds(ours, theirs, pagu_tolerance):
                 continue
             single = len(records) == 1
-            what = (
-                f"program {rpjmd_program.code}" + ("" if single else f" (jumlah {len(records)} perangkat daerah)"),
-                f"program {rpjmd_program.code}" + ("" if single else f" ({len(records)} perangkat daerah together)"),
+            what = ctx.text(
+                "skn304.program" if single else "skn304.programs", {"code": rpjmd_program.code, "count": len(records)}
             )
             yield _pagu_finding(
                 ctx,
@@ -684,6 +673,53 @@ def _cascade_target(ctx: Context, target: str) -> tuple[Plan, Goal | Objective] 
     return statement
 
 
+_LINK_PROBLEMS = {
+    "target-missing": "skn305.target-missing",
+    "not-rpjmd-sasaran": "skn305.not-rpjmd-sasaran",
+    "other-government": "skn305.other-government",
+}
+
+
+def _link_problem(ctx: Context, target: str, government: str | None) -> str | None:
+    """Why a cascades link to ``target`` does not reach an RPJMD sasaran of ``government`` (``None`` if it does)."""
+    found = _cascade_target(ctx, target)
+    if found is None:
+        return "target-missing"
+    if found[0].kind not in MEDIUM_TERM_REGIONAL or not isinstance(found[1], Objective):
+        return "not-rpjmd-sasaran"
+    if not _compatible(government, plan_government(ctx.index, found[0])):
+        return "other-government"
+    return None
+
+
+def _cascade_links(ctx: Context, renstra: Plan, can_resolve: bool) -> tuple[set[str], dict[str, list[tuple[str, str]]]]:
+    """The Renstra statements with a valid cascades link, and the invalid links of each statement."""
+    government = plan_government(ctx.index, renstra)
+    linked: set[str] = set()
+    problems: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    statements: list[Goal | Objective] = [*renstra.goals, *renstra.objectives]
+    for statement in statements:
+        for link in ctx.index.linked(ref(renstra.id, statement.id), LinkKind.CASCADES):
+            problem = _link_problem(ctx, link.target, government) if can_resolve else None
+            if problem is None:
+                linked.add(statement.id)
+            else:
+                problems[statement.id].append((link.target, problem))
+    return linked, problems
+
+
+def _covered(renstra: Plan, linked: set[str]) -> set[str]:
+    """Statements covered by a link: their own, a tujuan's by one of its sasaran, a sasaran's by its tujuan."""
+    goal_ids = {g.id for g in renstra.goals}
+    covered = set(linked)
+    for objective in renstra.objectives:
+        if objective.id in linked and objective.goal_id in goal_ids:
+            covered.add(objective.goal_id)
+        if objective.goal_id in linked:
+            covered.add(objective.id)
+    return covered
+
+
 @rule(
     "SKN305",
     "renstra-not-cascaded",
@@ -706,75 +742,26 @@ def renstra_not_cascaded(ctx: Context) -> Iterator[Finding]:
     for renstra in index.plans_by_kind.get(PlanKind.RENSTRA_PD, ()):
         government = plan_government(index, renstra)
         can_resolve = government in rpjmd_governments or (government is None and bool(rpjmd_governments))
+        linked, problems = _cascade_links(ctx, renstra, can_resolve)
+        covered = _covered(renstra, linked)
         statements: list[Goal | Objective] = [*renstra.goals, *renstra.objectives]
-        linked: set[str] = set()
-        problems: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        for statement in statements:
-            source = ref(renstra.id, statement.id)
-            for link in index.linked(source, LinkKind.CASCADES):
-                if not can_resolve:
-                    linked.add(statement.id)
-                    continue
-                found = _cascade_target(ctx, link.target)
-                if found is None:
-                    problems[statement.id].append((link.target, "target-missing"))
-                elif found[0].kind not in MEDIUM_TERM_REGIONAL or not isinstance(found[1], Objective):
-                    problems[statement.id].append((link.target, "not-rpjmd-sasaran"))
-                elif not _compatible(government, plan_government(index, found[0])):
-                    problems[statement.id].append((link.target, "other-government"))
-                else:
-                    linked.add(statement.id)
-        goal_ids = {g.id for g in renstra.goals}
-        covered = set(linked)
-        for objective in renstra.objectives:
-            if objective.id in linked and objective.goal_id in goal_ids:
-                covered.add(objective.goal_id)
-            if objective.goal_id in linked:
-                covered.add(objective.id)
         for statement in statements:
             bad = problems.get(statement.id, [])
             if statement.id in covered and not bad:
                 continue
-            kind_id = "Tujuan" if isinstance(statement, Goal) else "Sasaran"
-            subject = ref(renstra.id, statement.id)
-            if bad:
-                reasons_id = {
-                    "target-missing": "tidak ditemukan",
-                    "not-rpjmd-sasaran": "bukan sasaran RPJMD",
-                    "other-government": "milik RPJMD pemerintah daerah lain",
-                }
-                reasons_en = {
-                    "target-missing": "does not exist",
-                    "not-rpjmd-sasaran": "is not an RPJMD sasaran",
-                    "other-government": "belongs to another government's RPJMD",
-                }
-                listed_id = "; ".join(f"{t} {reasons_id[r]}" for t, r in bad)
-                listed_en = "; ".join(f"{t} {reasons_en[r]}" for t, r in bad)
-                message_id = (
-                    f"{kind_id} {statement.id} “{statement.text}” di {renstra.title} terhubung ke sasaran RPJMD yang "
-                    f"tidak valid ({listed_id})."
-                )
-                message_en = (
-                    f"{kind_id} {statement.id} “{statement.text}” in {renstra.title} cascades to an invalid RPJMD "
-                    f"sasaran ({listed_en})."
-                )
-                reason = "invalid-link"
-            else:
-                message_id = (
-                    f"{kind_id} {statement.id} “{statement.text}” di {renstra.title} belum terhubung (cascading) ke "
-                    f"sasaran RPJMD mana pun."
-                )
-                message_en = (
-                    f"{kind_id} {statement.id} “{statement.text}” in {renstra.title} is not linked (cascaded) to any "
-                    f"RPJMD sasaran."
-                )
-                reason = "no-link"
-            yield ctx.finding(
-                subject,
-                id=message_id,
-                en=message_en,
+            values = {
+                "kind": "Tujuan" if isinstance(statement, Goal) else "Sasaran",
+                "statement": statement.id,
+                "text": statement.text,
+                "plan": renstra.title,
+                "links": join_messages((ctx.text(_LINK_PROBLEMS[r], {"target": t}) for t, r in bad), "; "),
+            }
+            yield ctx.report(
+                ref(renstra.id, statement.id),
+                "skn305.invalid-link" if bad else "skn305.no-link",
+                values,
                 evidence={
-                    "reason": reason,
+                    "reason": "invalid-link" if bad else "no-link",
                     "statement": statement.id,
                     "kind": "tujuan" if isinstance(statement, Goal) else "sasaran",
                     "text": statement.text,
@@ -782,10 +769,7 @@ def renstra_not_cascaded(ctx: Context) -> Iterator[Finding]:
                     "links": [{"target": t, "problem": r} for t, r in bad],
                     "rpjmd_checked": can_resolve,
                 },
-                fix_id=f"Hubungkan {kind_id.lower()} ini ke sasaran RPJMD yang didukungnya (tautan cascades ke "
-                f"“<rpjmd>#<id sasaran>”), sesuai pohon kinerja.",
-                fix_en=f"Link this {kind_id.lower()} to the RPJMD sasaran it serves (a cascades link to "
-                f"“<rpjmd>#<sasaran id>”), following the performance tree.",
+                fix="skn305.fix",
             )
 
 
@@ -834,17 +818,20 @@ def pagu_not_summing(ctx: Context) -> Iterator[Finding]:
         if not rows:
             continue
         year, kind, parent, total = rows[0]
-        level = level_label(record.level).lower()
-        child_level = "kegiatan" if record.level is CodeLevel.PROGRAM else "sub kegiatan"
-        more = len(rows) - 1
-        yield ctx.finding(
+        yield ctx.report(
             record.ref,
-            id=f"{_KIND_LABEL[kind].capitalize()} {year} {level} {record.code} ({rupiah_id(parent)}) tidak sama "
-            f"dengan jumlah pagu {len(below)} {child_level} di bawahnya ({rupiah_id(total)})."
-            + (f" Hal yang sama terjadi pada {more} tahun/jenis pagu lain." if more else ""),
-            en=f"The {year} {_KIND_LABEL[kind]} of {level} {record.code} ({rupiah_en(parent)}) is not the sum of its "
-            f"{len(below)} {child_level} ({rupiah_en(total)})."
-            + (f" The same holds for {more} other year(s)/kind(s) of pagu." if more else ""),
+            "skn306.not-summing.more" if len(rows) > 1 else "skn306.not-summing",
+            {
+                "kind": _KIND_LABEL[kind],
+                "year": year,
+                "level": level_label(record.level),
+                "code": record.code,
+                "parent": parent,
+                "total": total,
+                "children": len(below),
+                "child_level": "kegiatan" if record.level is CodeLevel.PROGRAM else "sub kegiatan",
+                "more": len(rows) - 1,
+            },
             evidence={
                 "code": str(record.code),
                 "level": record.level.value,
@@ -857,10 +844,7 @@ def pagu_not_summing(ctx: Context) -> Iterator[Finding]:
                 "pagu_tolerance": relative,
                 "absolute_tolerance": absolute,
             },
-            fix_id=f"Perbaiki pagu {level} menjadi {rupiah_id(total)} (jumlah pagu {child_level}), atau lengkapi "
-            f"{child_level} yang belum tercantum.",
-            fix_en=f"Set the {level} pagu to {rupiah_en(total)} (the sum of its {child_level}), or add the "
-            f"{child_level} that are missing.",
+            fix="skn306.not-summing.fix",
         )
 
 

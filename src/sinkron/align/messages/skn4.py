@@ -1,0 +1,105 @@
+"""Messages of rule family 4, cascade to priorities (see :mod:`sinkron.align.messages`).
+
+{priority} is a priority's label, itself the message skn4.priority: its kind (skn4.kind.*), code and name.
+"""
+
+from __future__ import annotations
+
+from sinkron.models.findings import Message
+
+MESSAGES: dict[str, Message] = {
+    "skn4.priority": Message(
+        id="{kind} {code} “{name}”",
+        en="{kind} {code} “{name}”",
+    ),
+    "skn4.priority.uncoded": Message(
+        id="{kind} “{name}”",
+        en="{kind} “{name}”",
+    ),
+    "skn4.kind.asta_cita": Message(
+        id="Asta Cita",
+        en="Asta Cita",
+    ),
+    "skn4.kind.pn": Message(
+        id="PN",
+        en="PN",
+    ),
+    "skn4.kind.pp": Message(
+        id="PP",
+        en="PP",
+    ),
+    "skn4.kind.kp": Message(
+        id="KP",
+        en="KP",
+    ),
+    "skn4.kind.prop": Message(
+        id="ProP",
+        en="ProP",
+    ),
+    "skn4.kind.regional": Message(
+        id="prioritas daerah",
+        en="regional priority",
+    ),
+    "skn4.kind.thematic": Message(
+        id="prioritas tematik",
+        en="thematic priority",
+    ),
+    "skn401.unsupported": Message(
+        id="{priority} tidak didukung program mana pun dalam {count} dokumen perencanaan daerah yang diperiksa "
+        "({titles}).",
+        en="{priority} is supported by no program in the {count} regional plan(s) checked ({titles}).",
+    ),
+    "skn401.unsupported.fix": Message(
+        id="Tandai (tagging) program/sub kegiatan yang mendukung prioritas ini pada RKPD/Renja, atau catat alasan "
+        "daerah tidak berkontribusi pada prioritas ini.",
+        en="Tag the programs/sub kegiatan that support this priority in the RKPD/Renja, or record why the region "
+        "does not contribute to it.",
+    ),
+    "skn402.unsupported": Message(
+        id="{priority:cap} milik {government} tidak didukung program mana pun dalam dokumen perencanaannya "
+        "sendiri ({titles}).",
+        en="The {priority} of {government} is supported by no program in its own plans ({titles}).",
+    ),
+    "skn402.unsupported.fix": Message(
+        id="Tandai program/sub kegiatan pendukung prioritas daerah ini (label prioritas daerah di SIPD), atau "
+        "alokasikan program untuk mencapainya.",
+        en="Tag the programs/sub kegiatan that support this regional priority (the regional priority label in "
+        "SIPD), or plan a program to achieve it.",
+    ),
+    "skn403.low-share": Message(
+        id="Hanya {share:%} pagu {plan} ({on:rp} dari {total:rp}) yang mendukung prioritas nasional/daerah, di "
+        "bawah ambang {threshold:%}.",
+        en="Only {share:%} of the pagu of {plan} ({on:rp} of {total:rp}) supports a national or regional "
+        "priority, below the {threshold:%} threshold.",
+    ),
+    "skn403.low-share.fix": Message(
+        id="Periksa penandaan prioritas (tagging) sub kegiatan yang belum ditandai, dan arahkan pagu ke program "
+        "yang mendukung prioritas.",
+        en="Check sub kegiatan that carry no priority tag yet, and direct pagu to programs that support the "
+        "priorities.",
+    ),
+    "skn404.no-measure": Message(
+        id="{level} {code} ditandai ke {priority}, tetapi tidak ada indikatornya yang mengukur indikator "
+        "prioritas tersebut ({wanted}).",
+        en="{level} {code} is tagged to {priority}, but none of its indicators measures that priority's "
+        "indicators ({wanted}).",
+    ),
+    "skn404.no-measure.fix": Message(
+        id="Tautkan (supports) indikator item ini ke indikator prioritas yang diukurnya, atau tinjau kembali "
+        "penandaan prioritas ini.",
+        en="Link (supports) an indicator of this item to the priority indicator it measures, or review the "
+        "priority tag.",
+    ),
+    "skn405.unsupported": Message(
+        id="{priority:cap} {province} tidak didukung program mana pun dalam dokumen perencanaan {count} "
+        "kabupaten/kota yang diperiksa ({names}).",
+        en="The {priority} of {province} is supported by no program in the plans of the {count} kabupaten/kota "
+        "checked ({names}).",
+    ),
+    "skn405.unsupported.fix": Message(
+        id="Bahas dukungan kabupaten/kota untuk prioritas ini dalam Musrenbang/Rakortek provinsi, dan minta "
+        "kabupaten/kota menandai program pendukungnya (label prioritas provinsi).",
+        en="Raise kabupaten/kota support for this priority at the provincial Musrenbang/Rakortek, and ask them to "
+        "tag their supporting programs (the provincial priority label).",
+    ),
+}
