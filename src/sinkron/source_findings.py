@@ -45,6 +45,7 @@ __all__ = [
     "FORMULA_EVALUATED",
     "FORMULA_NOT_EVALUATED",
     "NAME_CONFLICT",
+    "NAME_FROM_NOMENCLATURE",
     "REPEATED_INDICATOR",
     "ROW_NOT_READ",
     "SUBTOTAL_MISMATCH",
@@ -209,6 +210,14 @@ NAME_CONFLICT = _problem(
 """A unit (perangkat daerah) or heading code written with two different names in one file: the first
 name is kept."""
 
+NAME_FROM_NOMENCLATURE = _problem(
+    "SKN012", "name-from-nomenclature", Severity.WARNING,
+    "Nama kosong diisi dari nomenklatur",
+    "An empty name filled in from the nomenclature",
+)  # fmt: skip
+"""A program, kegiatan or sub kegiatan row with a code but an empty name: the item is read with the
+nomenclature's name for its code (write the name in the file)."""
+
 CATALOGUE: tuple[SourceProblem, ...] = (
     SUBTOTAL_MISMATCH,
     FORMULA_NOT_EVALUATED,
@@ -221,6 +230,7 @@ CATALOGUE: tuple[SourceProblem, ...] = (
     TARGET_WITHOUT_INDICATOR,
     DUPLICATE_ROW,
     NAME_CONFLICT,
+    NAME_FROM_NOMENCLATURE,
 )
 """Every source problem, by rule id."""
 

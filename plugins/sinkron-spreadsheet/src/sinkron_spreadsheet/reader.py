@@ -19,8 +19,12 @@ import attrs
 from sinkron.connector import ReadResult
 from sinkron.errors import InvalidModel, Location, SourceError
 from sinkron.models import Agency, Bundle, Plan, PlanKind, PlanPeriod, PlanStage, Provenance
+from sinkron.models.findings import Finding
 from sinkron.nomenclature import Nomenclature, default_nomenclature
 from sinkron.progress import Progress, ProgressEvent
+from sinkron.source_findings import CELL_UNREADABLE
+from sinkron_spreadsheet.cells import is_blank
+from sinkron_spreadsheet.findings import RowTally
 from sinkron_spreadsheet.goals import read_goals
 from sinkron_spreadsheet.header import SCAN_ROWS, Header, column_letter, find_header
 from sinkron_spreadsheet.items import read_items
@@ -49,13 +53,16 @@ class Detection:
 
 @attrs.frozen
 class SheetResult:
-    """What one sheet gave: the plan, agencies named above or inside the table, errors, rows seen."""
+    """What one sheet gave: the plan, agencies named above or inside the table, errors, rows seen, the source
+    findings, and how every row of the sheet was accounted for."""
 
     plan: Plan | None
     agencies: tuple[Agency, ...]
     errors: tuple[SourceError, ...]
     rows: int
     detection: Detection | None
+    findings: tuple[Finding, ...] = ()
+    tally: RowTally = attrs.field(factory=RowTally)
 
 
 def _candidates(mapping: Any) -> tuple[list[Mapping], bool]:
@@ -177,9 +184,11 @@ def read_sheet(
     )
     extra: dict[str, Any] = {}
     plan_fields: dict[str, Any] = {}
+    findings: list[Finding] = []
     if layout.shape == "goals":
         goals = read_goals(data, header=header, source=source, sheet=sheet_label, tick=tick)
-        errors.extend(goals.errors)
+        findings.extend(goals.findings)
+        tally = goals.tally
         plan_fields.update(goals=goals.goals, objectives=goals.objectives)
         if goals.notes:
             extra["notes"] = goals.notes
@@ -190,12 +199,16 @@ def read_sheet(
             year=period.start, nomenclature=nomenclature or default_nomenclature(), agency_id=agency_id,
             on_unit=on_unit, tick=tick,
         )  # fmt: skip
-        errors.extend(items.errors)
+        findings.extend(items.findings)
+        tally = items.tally
         plan_fields["programs"] = items.programs
         if items.headings:
             extra["headings"] = items.headings
         count = items.rows
     tick(header.first_data_row + count)
+    for values in top[: header.row]:
+        tally.add("blank" if all(is_blank(v) for v in values) else "title")
+    tally.add("header", header.height)
 
     given = preamble.values
     owner = given.get("owner", (None, 0))[0]
@@ -216,17 +229,25 @@ def read_sheet(
     stage = preamble.stage()
     if "stage" in given and stage is None:
         text, r = given["stage"]
-        errors.append(SourceError("unknown plan stage", location=_location(source, sheet_label, r + 1, "stage"),
-                                  expected=", ".join(s.value for s in PlanStage), actual=text))  # fmt: skip
+        stages = ", ".join(s.value for s in PlanStage)
+        findings.append(CELL_UNREADABLE.at(
+            _location(source, sheet_label, r + 1, "stage"),
+            id=f"Tahap rencana {text!r} tidak dikenal; dibaca sebagai {PlanStage.ENACTED.value}.",
+            en=f"The plan stage {text!r} is unknown; it is read as {PlanStage.ENACTED.value}.",
+            expected=stages, found=text, fix_id=f"Tulis salah satu: {stages}.", fix_en=f"Write one of: {stages}.",
+        ))  # fmt: skip
     revision = 0
     if "revision" in given:
         text, r = given["revision"]
         if text.isdigit():
             revision = int(text)
         else:
-            errors.append(SourceError("the revision is not a number",
-                                      location=_location(source, sheet_label, r + 1, "revision"),
-                                      expected="0, 1, 2 …", actual=text))  # fmt: skip
+            findings.append(CELL_UNREADABLE.at(
+                _location(source, sheet_label, r + 1, "revision"),
+                id=f"Revisi {text!r} bukan angka; dibaca sebagai 0.",
+                en=f"The revision {text!r} is not a number; it is read as 0.",
+                expected="0, 1, 2 …", found=text, fix_id="Tulis nomor revisi.", fix_en="Write the revision number.",
+            ))  # fmt: skip
     try:
         plan = Plan(
             id=ident,
@@ -247,7 +268,7 @@ def read_sheet(
                                   actual=exc.reason))  # fmt: skip
         plan = None
     return SheetResult(plan=plan, agencies=tuple(agencies.values()), errors=tuple(errors), rows=count,
-                       detection=detection)  # fmt: skip
+                       detection=detection, findings=tuple(findings), tally=tally)  # fmt: skip
 
 
 def _duplicate_error(
@@ -383,7 +404,10 @@ def read_spreadsheet(
     ``"rkpd-report"``, optionally with ``@YEAR``), a mapping file or dict; without one the layout of
     each sheet is detected from its header. ``year`` (yearly plans) or ``start_year`` (Renstra)
     give the period when the file does not. ``limits`` (a :class:`ReadLimits` or a dict of some
-    of its fields) bounds what is read. Every problem is in ``errors``, located.
+    of its fields) bounds what is read. Reading is tolerant (DESIGN §6a): a data problem is a located source
+    finding in the bundle (``result.findings``) and its row is kept when it can be; ``errors`` hold what made
+    a sheet or the file unreadable. Each sheet's note in ``bundle.sources`` says how its rows were accounted
+    for (read, named by a finding, title, header, blank, subtotal, total).
     """
     # A read builds many small objects that all survive; the cyclic collector would rescan them again and
     # again. The models and the reader's builders hold no cycles, so it is paused (as sinkron.read_result
@@ -435,6 +459,7 @@ def _read_spreadsheet(
     plans: list[Plan] = []
     agencies: dict[str, Agency] = {}
     notes: list[str] = []
+    findings: list[Finding] = []
     records = 0
     try:
         names = workbook.sheet_names
@@ -459,6 +484,7 @@ def _read_spreadsheet(
                                           location=Location(source=text, sheet=label)))  # fmt: skip
                 continue
             errors.extend(result.errors)
+            findings.extend(result.findings)
             errors.extend(_problem_error(problem, text, label) for problem in opened.problems)
             records += result.rows
             for found in result.agencies:
@@ -467,7 +493,8 @@ def _read_spreadsheet(
                 plans.append(result.plan)
             if result.detection is not None:
                 where = f" [sheet {name!r}]" if label else ""
-                notes.append(f"{text}{where}: {result.detection.describe()}")
+                counted = f"; {result.tally.describe()}" if result.tally.total else ""
+                notes.append(f"{text}{where}: {result.detection.describe()}{counted}")
             elif detect and label:
                 notes.append(f"{text} [sheet {name!r}]: skipped, no known layout's header")
     finally:
@@ -481,8 +508,8 @@ def _read_spreadsheet(
         notes.append(f"{text}: decoded as Windows-1252 (the bytes are not UTF-8)")
     plans = _merge_plans(plans, errors, text)
     try:
-        bundle = Bundle(plans=plans, agencies=list(agencies.values()), sources=(text, *notes))
+        bundle = Bundle(plans=plans, agencies=list(agencies.values()), sources=(text, *notes), source_findings=findings)
     except InvalidModel as exc:
         errors.append(SourceError(f"the bundle cannot be built: {exc}", location=Location(source=text)))
-        bundle = Bundle(sources=(text, *notes))
+        bundle = Bundle(sources=(text, *notes), source_findings=findings)
     return ReadResult(bundle=bundle, errors=errors, source=text, records=records)

@@ -51,10 +51,13 @@ class OpenError(Exception):
 
 @attrs.frozen
 class CellNote:
-    """What a cell's value alone does not say: ``kind`` is ``percent``, ``suffix``, ``error`` or ``uncached``."""
+    """What a cell's value alone does not say: ``kind`` is ``percent``, ``suffix``, ``error``, ``uncached`` (a formula
+    saved without its value, ``detail`` its formula when known) or ``evaluated`` (such a formula that sinkron
+    computed, ``detail`` the formula); ``reason`` says why an uncached formula could not be computed."""
 
     kind: str
     detail: str = ""
+    reason: str = ""
 
 
 @attrs.frozen
