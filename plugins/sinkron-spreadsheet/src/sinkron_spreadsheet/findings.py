@@ -119,6 +119,9 @@ def distinct_ids(names: Iterable[str]) -> list[str]:
     Two different names may give the same slug (``"Jumlah Desa (%)"`` and ``"Jumlah desa"``); the second
     gets ``-2``, so that the indicators of one owner never collide.
     """
+    names = list(names)
+    if len(names) == 1:
+        return [slug(names[0])]
     taken: set[str] = set()
     out: list[str] = []
     for name in names:

@@ -750,12 +750,11 @@ class _Reader:
                     fix_en="Write one target per indicator, separated by ';' and a line break.",
                 )  # fmt: skip
                 target_list = []
-        in_cell: set[str] = set()
+        repeats = _repeated_positions(name_list)
         for position, name in enumerate(name_list):
-            if name in in_cell:
+            if position in repeats:
                 self.repeated_indicator(r, names[0], field, name, owner, "sel yang sama", "the same cell")
                 continue
-            in_cell.add(name)
             indicator = owner.indicators.get(name)
             if indicator is None:
                 indicator = _Indicator(name=name, kind=_LEVEL_KIND[owner.level], row=r + 1)
@@ -952,6 +951,19 @@ def _rows_of(item: _Item) -> set[int]:
     for child in item.children.values():
         rows |= _rows_of(child)
     return rows
+
+
+def _repeated_positions(names: list[str]) -> frozenset[int]:
+    """The positions of names written earlier in the same list (``X;\nX``: the second ``X``)."""
+    if len(names) < 2 or len(set(names)) == len(names):
+        return frozenset()
+    seen: set[str] = set()
+    repeats: set[int] = set()
+    for position, name in enumerate(names):
+        if name in seen:
+            repeats.add(position)
+        seen.add(name)
+    return frozenset(repeats)
 
 
 def _row_content(values: list[Any]) -> str:
