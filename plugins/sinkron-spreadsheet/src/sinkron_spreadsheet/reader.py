@@ -142,6 +142,8 @@ def read_sheet(
     for r, values in enumerate(top[: header.row]):
         preamble.feed(r, values)
     errors: list[SourceError] = list(duplicated)
+    findings: list[Finding] = []
+    """The sheet's source findings (rule family 0): data problems of a sheet that could be read."""
     plan_kind = _kind(kind) or preamble.kind() or layout.plan_kind
     period = _period(plan_kind, layout, header, preamble, year, start_year, source, sheet_label, errors)
 
@@ -170,7 +172,7 @@ def read_sheet(
             agency_id = on_unit(r, key, text)
     if period is None:
         return SheetResult(plan=None, agencies=tuple(agencies.values()), errors=tuple(errors), rows=0,
-                           detection=detection)  # fmt: skip
+                           detection=detection, findings=tuple(findings))  # fmt: skip
 
     total = sheet.height
     task = f"reading {Path(source).name}" + (f" [{sheet_label}]" if sheet_label else "")
@@ -184,7 +186,6 @@ def read_sheet(
     )
     extra: dict[str, Any] = {}
     plan_fields: dict[str, Any] = {}
-    findings: list[Finding] = []
     if layout.shape == "goals":
         goals = read_goals(data, header=header, source=source, sheet=sheet_label, tick=tick)
         findings.extend(goals.findings)
