@@ -47,6 +47,7 @@ __all__ = [
     "FORMULA_NOT_EVALUATED",
     "LINE_AMOUNT_MISMATCH",
     "NAME_CONFLICT",
+    "NAME_FROM_NOMENCLATURE",
     "REPEATED_INDICATOR",
     "ROW_NOT_READ",
     "SUBTOTAL_MISMATCH",
@@ -227,6 +228,14 @@ AMOUNT_COMPUTED = _problem(
 """A rincian belanja line with an empty JUMLAH cell: sinkron computes it from the unit price and the volumes,
 and says so (the value is inferred, not read)."""
 
+NAME_FROM_NOMENCLATURE = _problem(
+    "SKN014", "name-from-nomenclature", Severity.WARNING,
+    "Nama kosong diisi dari nomenklatur",
+    "An empty name filled in from the nomenclature",
+)  # fmt: skip
+"""A program, kegiatan or sub kegiatan row with a code but an empty name: the item is read with the
+nomenclature's name for its code (write the name in the file)."""
+
 CATALOGUE: tuple[SourceProblem, ...] = (
     SUBTOTAL_MISMATCH,
     FORMULA_NOT_EVALUATED,
@@ -241,6 +250,7 @@ CATALOGUE: tuple[SourceProblem, ...] = (
     NAME_CONFLICT,
     LINE_AMOUNT_MISMATCH,
     AMOUNT_COMPUTED,
+    NAME_FROM_NOMENCLATURE,
 )
 """Every source problem, by rule id."""
 

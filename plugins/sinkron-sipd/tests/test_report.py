@@ -57,9 +57,11 @@ def test_a_tampered_subtotal_is_reported_at_its_row(tmp_path: Path) -> None:
     sheet.cell(row=total_row, column=14, value=1)
     book.save(path)
     result = sinkron.read_result(path, format="sipd-report")
-    [error] = result.errors
-    assert (error.location.row, error.location.column) == (total_row, "N")
-    assert "TOTAL" in error.message
+    assert result.errors == ()
+    [finding] = result.findings
+    assert finding.rule == "SKN001" and finding.location is not None
+    assert (finding.location.row, finding.location.column) == (total_row, "N")
+    assert "TOTAL" in finding.message.en
 
 
 def test_without_the_spreadsheet_plugin_the_format_says_what_to_install(tmp_path: Path) -> None:

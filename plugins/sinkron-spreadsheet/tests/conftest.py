@@ -12,9 +12,9 @@ HERE = Path(__file__).resolve().parent
 if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))
 
-#: The shared reference folder beside the checkout (absent on a fresh clone elsewhere); SINKRON_REFERENCE
-#: points at it from a checkout that is not beside it (a git worktree).
-SHARED = Path(os.environ.get("SINKRON_REFERENCE") or HERE.parents[2].parent / "shared" / "reference")
+#: The shared reference folder beside the checkout (absent on a fresh clone elsewhere); SINKRON_SHARED_REFERENCE
+#: names another place (a git worktree kept away from the checkout's folder).
+SHARED = Path(os.environ.get("SINKRON_SHARED_REFERENCE") or HERE.parents[2].parent / "shared" / "reference")
 
 
 @pytest.fixture

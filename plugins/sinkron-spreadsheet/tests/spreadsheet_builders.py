@@ -53,8 +53,11 @@ def rkpd_report(
     unit: str | None = None,
     title: str | None = "RENCANA KERJA PERANGKAT DAERAH",
     numbering: bool = True,
+    plain_numbers: bool = False,
 ) -> Path:
-    """An RKPD report sheet: title and unit lines, the 3-row merged header, a numbering row, ``rows``."""
+    """An RKPD report sheet: title and unit lines, the 3-row merged header, a numbering row, ``rows``.
+
+    The numbering row holds ``(1) (2) … (19)``, or the numbers ``1 2 … 19`` with ``plain_numbers``."""
     wb = Workbook()
     ws = wb.active
     ws.title = "RKPD"
@@ -72,7 +75,7 @@ def rkpd_report(
             last = ref.split(":")[1]
             ws.merge_cells(f"{_shift(first, top)}:{_shift(last, top)}")
     if numbering:
-        ws.append([f"({i})" for i in range(1, 20)])
+        ws.append(list(range(1, 20)) if plain_numbers else [f"({i})" for i in range(1, 20)])
     for row in rows:
         ws.append(list(row) + [None] * (19 - len(row)))
     wb.save(path)

@@ -56,9 +56,14 @@ def test_truncated_xlsx(tmp_path: Path) -> None:
 def test_error_cells_are_reported(tmp_path: Path) -> None:
     path = sheet(tmp_path / "err.xlsx", RENJA, [[*ROW, "#REF!"]], above=[["Periode : 2024"]])
     # openpyxl writes "#REF!" as an error cell (t="e"); calamine alone would return it as empty.
-    (error,) = read_spreadsheet(path).errors
-    assert (error.location.row, error.location.column, error.location.field) == (3, "E", "pagu")
-    assert error.message == "the cell holds the error value #REF!"
+    result = read_spreadsheet(path)
+    assert result.errors == ()  # the row is read without the value (a source finding, not a read error)
+    (finding,) = result.findings
+    assert finding.rule == "SKN008" and finding.evidence["found"] == "#REF!"
+    assert finding.location is not None
+    assert (finding.location.row, finding.location.column, finding.evidence["field"]) == (3, "E", "pagu")
+    (sub,) = result.bundle.plans[0].sub_activities()
+    assert sub.budgets == ()
 
 
 def test_no_known_header(tmp_path: Path) -> None:

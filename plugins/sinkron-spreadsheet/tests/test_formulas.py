@@ -401,12 +401,13 @@ def test_a_renstra_sheet_written_without_cached_values(
     workbook = open_workbook(path)
     try:
         sheet = workbook.sheet("Renstra")
-        values = {(r, c): value for r, row in sheet.rows() for c, value in enumerate(row)}
-        uncached = {ref for ref, note in sheet.notes.items() if note.kind == "uncached"}
+        uncached = {ref: note.detail for ref, note in sheet.notes.items() if note.kind == "uncached"}
+        values = {(r, c): value for r, row in sheet.rows(evaluate=False) for c, value in enumerate(row)}
+        computed = {(r, c): value for r, row in sheet.rows() for c, value in enumerate(row)}
     finally:
         workbook.close()
     texts = formula_texts(path, "Renstra")
-    assert set(texts) == uncached  # every formula cell is one the reader notes as uncached
+    assert uncached == texts  # every formula cell is noted as uncached, with its formula
     assert all(values.get(ref) in (None, "") for ref in texts)  # calamine has no value for them
     evaluator = FormulaEvaluator(lambda row, column: values.get((row, column)), texts)
 
@@ -435,6 +436,10 @@ def test_a_renstra_sheet_written_without_cached_values(
         else not_a_number
     )
     assert evaluator.result(*cell(f"J{first}")) == expected_third
+    # The sheet's rows carry the same results in place of the formulas (an error value as an empty cell).
+    for ref in texts:
+        result = evaluator.result(*ref)
+        assert computed.get(ref) == (None if isinstance(result, ExcelError) else result)
 
 
 def test_column_names_used_in_messages_match_the_header_helper() -> None:

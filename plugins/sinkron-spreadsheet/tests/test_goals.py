@@ -33,9 +33,11 @@ def test_reads_tujuan_and_sasaran_with_multi_indicator_cells(tmp_path: Path) -> 
         above=[["Periode : 2025–2029"]],
     )
     result = read_spreadsheet(path)
-    (error,) = result.errors
-    assert (error.location.row, error.location.column, error.location.field) == (7, "A", "group")
-    assert error.expected == "Tujuan or Sasaran" and error.actual == "Misi"
+    assert result.errors == ()
+    (finding,) = result.findings  # the Misi row cannot be placed: named, the rest read
+    assert finding.rule == "SKN005" and finding.location is not None
+    assert (finding.location.row, finding.location.column, finding.evidence["field"]) == (7, "A", "group")
+    assert finding.evidence["expected"] == "Tujuan or Sasaran" and finding.evidence["found"] == "Misi | Maju"
     (plan,) = result.bundle.plans
     assert plan.goals == (
         Goal(id="T1", text="Meningkatnya kualitas infrastruktur",

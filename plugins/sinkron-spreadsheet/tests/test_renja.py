@@ -11,6 +11,7 @@ pytest.importorskip("sinkron_spreadsheet", reason="sinkron-spreadsheet is not in
 
 from spreadsheet_builders import sheet
 
+import sinkron
 from sinkron import Code, FundingSource, IndicatorKind, Money, PlanKind, Value
 from sinkron_spreadsheet import read_spreadsheet
 
@@ -67,11 +68,21 @@ def test_every_problem_of_the_file_is_reported_together(tmp_path: Path) -> None:
     data[0][0] = "1.02.02.2"  # an incomplete code
     data[1][11] = "awal tahun"  # not a date
     result = read_spreadsheet(renja(tmp_path, data), mapping="renja@2024")
-    found = sorted((e.location.row, e.location.column, e.location.field) for e in result.errors)
-    assert found == [(2, "A", "code"), (3, "L", "start"), (3, "N", "pagu")]
-    money = next(e for e in result.errors if e.location.field == "pagu")
-    assert money.actual == "seratus juta" and "rupiah" in (money.expected or "")
-    assert str(money).startswith(f"{tmp_path / 'renja.xlsx'}, sheet 'Renja', row 3, column N")
+    assert result.errors == ()  # data problems are source findings: the file is read
+    found = sorted(
+        (f.location.row, f.location.column, f.evidence["field"], f.rule) for f in result.findings if f.location
+    )
+    assert found == [(2, "A", "code", "SKN005"), (3, "L", "start", "SKN008"), (3, "N", "pagu", "SKN008")]
+    money = next(f for f in result.findings if f.evidence["field"] == "pagu")
+    assert money.evidence["found"] == "seratus juta" and "rupiah" in str(money.evidence["expected"])
+    assert money.path.startswith(f"{tmp_path / 'renja.xlsx'}, sheet 'Renja', row 3, column N")
+    # The row with the wrong code is left out and named; the other row is kept without its pagu and start date.
+    assert not result.complete
+    (sub,) = result.bundle.plans[0].sub_activities()
+    assert sub.budgets == () and "start" not in sub.extra
+    # Read strictly, the findings of severity error are read errors (all or nothing).
+    strict = sinkron.read_result(renja(tmp_path, data), mapping="renja@2024", strict=True)
+    assert sorted(e.location.row for e in strict.errors) == [2, 3, 3]
 
 
 def test_missing_column_and_wrong_sheet(tmp_path: Path) -> None:

@@ -82,16 +82,33 @@ def test_reads_levels_targets_funds_and_formula_subtotals(tmp_path: Path) -> Non
     assert sub2.budget_for(2025) == Money(100_000_000)  # id-ID text "100.000.000"
 
 
-def test_uncached_formulas_and_wrong_subtotals_are_located(tmp_path: Path) -> None:
+def test_uncached_formulas_are_computed_and_wrong_subtotals_are_findings(tmp_path: Path) -> None:
+    cached = read_spreadsheet(renstra(tmp_path), start_year=2025)
     result = read_spreadsheet(renstra(tmp_path, cache=False), start_year=2025)
-    located = {(e.location.row, e.location.column) for e in result.errors}
-    assert {(4, "H"), (4, "J"), (5, "H"), (5, "J"), (6, "J")} <= located
-    assert all("formula without a calculated value" in e.message for e in result.errors)
+    assert result.errors == () and result.complete
+    evaluated = {(f.location.row, f.location.column) for f in result.findings if f.location and f.rule == "SKN003"}
+    assert evaluated == {(4, "H"), (4, "J"), (5, "H"), (5, "J"), (6, "J")}
+    note = next(f for f in result.findings if f.location and (f.location.row, f.location.column) == (6, "J"))
+    assert note.evidence["expected"] == "=ROUNDDOWN(H6*1.15,-3)" and note.evidence["found"] == "172500000"
+    # As in Excel, SUM(H6:H8) skips the text "100.000.000" of row 8: the kegiatan row totals 150.000.000 while
+    # the rows under it (read as numbers by sinkron) sum to 250.000.000 — a real subtotal problem of the file.
+    mismatches = {(f.location.row, f.location.column) for f in result.findings if f.location and f.rule == "SKN001"}
+    assert mismatches == {(5, "H"), (5, "J")}
+    assert {f.rule for f in result.findings} == {"SKN001", "SKN003"}
+    (activity,) = result.bundle.plans[0].programs[0].activities
+    assert activity.budget_for(2025) == Money(150_000_000) and activity.budget_for(2026) == Money(172_500_000)
+    assert cached.bundle.plans[0].programs[0].activities[0].sub_activities == activity.sub_activities
 
     wrong = read_spreadsheet(renstra(tmp_path, program_cache=249_000_000), start_year=2025)
-    (error,) = wrong.errors
-    assert (error.location.row, error.location.column, error.location.field) == (4, "H", "pagu")
-    assert error.expected == "250.000.000 (the sum of the rows under it)" and error.actual == "249.000.000"
+    assert wrong.errors == ()
+    (finding,) = wrong.findings
+    assert finding.rule == "SKN001" and finding.location is not None
+    assert (finding.location.row, finding.location.column, finding.evidence["field"]) == (4, "H", "pagu")
+    assert finding.evidence["expected"] == "250000000" and finding.evidence["found"] == "249000000"
+    assert finding.evidence["difference"] == "-1000000"
+    assert "selisih Rp 1.000.000" in finding.message.id and "difference Rp 1,000,000" in finding.message.en
+    (program,) = wrong.bundle.plans[0].programs
+    assert program.budget_for(2025) == Money(249_000_000)  # the row is read as written
 
 
 def test_the_start_year_is_required_and_can_come_from_the_mapping(tmp_path: Path) -> None:

@@ -125,20 +125,25 @@ def test_reads_the_report_into_the_expected_bundle(tmp_path: Path) -> None:
     assert plan.provenance is not None and plan.provenance.row == 3 and plan.provenance.sheet == "RKPD"
 
 
-def test_a_subtotal_that_does_not_add_up_is_a_located_error(tmp_path: Path) -> None:
+def test_a_subtotal_that_does_not_add_up_is_a_located_finding(tmp_path: Path) -> None:
     path = rkpd_report(tmp_path / "rkpd.xlsx", report_rows(program_pagu="1.600.000", total="1.400.000"))
     result = read_rkpd_report(path)
-    problems = {(e.location.row, e.location.column, e.location.field): e for e in result.errors}
+    assert result.errors == () and result.complete  # every row is read as written
+    problems = {(f.location.row, f.location.column, f.evidence["field"]): f for f in result.findings if f.location}
+    assert {f.rule for f in result.findings} == {"SKN001"}
     # Title line, header (3 rows), numbering row, then urusan (row 6), bidang, program (row 8) … TOTAL (row 12).
     program = problems[(8, "N", "pagu")]
-    assert program.expected == "1.500.000 (the sum of the rows under it)" and program.actual == "1.600.000"
+    assert program.evidence["expected"] == "1500000" and program.evidence["found"] == "1600000"
+    assert program.evidence["difference"] == "100000" and program.subject == "1.02.02"
     # The bidang and urusan rows hold 1.500.000 while their one program now claims 1.600.000.
-    assert problems[(7, "N", "pagu")].actual == "1.500.000"
-    assert problems[(6, "N", "pagu")].actual == "1.500.000"
+    assert problems[(7, "N", "pagu")].evidence["found"] == "1500000"
+    assert problems[(6, "N", "pagu")].evidence["found"] == "1500000"
     total = problems[(12, "N", "pagu")]
-    assert total.actual == "1.400.000" and total.expected.startswith("1.600.000")
-    assert len(result.errors) == 4
-    assert all(e.location.source == str(path) and e.location.sheet == "RKPD" for e in result.errors)
+    assert total.evidence["found"] == "1400000" and total.evidence["expected"] == "1600000"
+    assert len(result.findings) == 4
+    assert all(f.path.startswith(f"{path}, sheet 'RKPD'") for f in result.findings)
+    (plan,) = result.bundle.plans
+    assert plan.programs[0].budget_for(2026) == Money(1_600_000)
 
 
 def test_several_units_in_one_sheet(tmp_path: Path) -> None:
@@ -170,11 +175,12 @@ def test_an_ambiguous_numeric_code_is_reported_not_guessed(tmp_path: Path) -> No
     rows = report_rows()
     rows[5][3] = 2.9  # 2.09 and 2.90: neither is a kegiatan of 1.02.02, so nothing can decide
     result = read_rkpd_report(rkpd_report(tmp_path / "a.xlsx", rows))
-    (error,) = [e for e in result.errors if e.location.field == "code"]
-    assert "cannot be told apart" in error.message
-    assert (error.location.row, error.location.column) == (11, "A")
-    assert error.expected == "the code as text (one of 1.02.02.2.09.0002, 1.02.02.2.90.0002)"
+    (finding,) = [f for f in result.findings if f.evidence.get("field") == "code"]
+    assert finding.rule == "SKN005" and "lost a trailing zero" in finding.message.en
+    assert finding.location is not None and (finding.location.row, finding.location.column) == (11, "A")
+    assert finding.evidence["expected"] == "the code as text (one of 1.02.02.2.09.0002, 1.02.02.2.90.0002)"
     # The sub kegiatan of that row is not imported, so the parents' subtotals no longer add up: also reported.
+    assert "SKN001" in {f.rule for f in result.findings}
     assert not result.complete
 
 
@@ -243,10 +249,15 @@ def test_a_wrong_subtotal_in_the_second_unit_is_reported_at_its_row(tmp_path: Pa
     result = read_rkpd_report(path)
     # Title, unit line, header (3 rows), numbering: unit 1 is rows 7–12, its Unit Organisasi line row 13,
     # unit 2's urusan row 14 and bidang row 15.
-    (error,) = result.errors
-    assert (error.location.row, error.location.column, error.location.field) == (15, "N", "pagu")
-    assert error.message == "the subtotal of 1.02 does not match the sum of its rows"
-    assert error.expected == "1.000.000 (the sum of the rows under it)" and error.actual == "1.200.000"
+    assert result.errors == ()
+    (finding,) = result.findings
+    assert finding.rule == "SKN001" and finding.location is not None
+    assert (finding.location.row, finding.location.column, finding.evidence["field"]) == (15, "N", "pagu")
+    assert finding.message.en == (
+        "The 2026 pagu of 1.02 is written as Rp 1,200,000; the rows under it sum to Rp 1,000,000 "
+        "(difference Rp 200,000)."
+    )
+    assert finding.evidence["expected"] == "1000000" and finding.evidence["found"] == "1200000"
 
 
 def _two_unit_bundle() -> Bundle:
@@ -304,6 +315,7 @@ def test_a_tampered_subtotal_of_the_second_unit_in_a_written_report(tmp_path: Pa
     assert len(rows) == 2
     sheet.cell(row=rows[1], column=14, value=800_000)
     book.save(path)
-    (error,) = read_rkpd_report(path).errors
-    assert (error.location.row, error.location.column) == (rows[1], "N")
-    assert error.expected == "700.000 (the sum of the rows under it)" and error.actual == "800.000"
+    (finding,) = read_rkpd_report(path).findings
+    assert finding.rule == "SKN001" and finding.location is not None
+    assert (finding.location.row, finding.location.column) == (rows[1], "N")
+    assert finding.evidence["expected"] == "700000" and finding.evidence["found"] == "800000"

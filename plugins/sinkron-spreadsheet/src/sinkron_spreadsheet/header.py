@@ -18,7 +18,7 @@ import attrs
 from sinkron_spreadsheet.cells import is_blank, normalise_header, to_text
 from sinkron_spreadsheet.mapping import Mapping
 
-__all__ = ["Column", "Header", "column_letter", "find_header", "match_columns"]
+__all__ = ["Column", "Header", "column_letter", "find_header", "is_column_numbering", "match_columns"]
 
 #: How many rows from the top are searched for the header.
 SCAN_ROWS = 40
@@ -415,7 +415,44 @@ def find_header(
                         duplicates=_duplicates(columns, paths, mapping))  # fmt: skip
         if best is None or (len(header.missing), -header.score) < (len(best.missing), -best.score):
             best = header
+    if best is not None and best.first_data_row < len(rows) and is_column_numbering(rows[best.first_data_row]):
+        best = attrs.evolve(best, height=best.height + 1)
     return best
+
+
+_COLUMN_NUMBER = re.compile(r"\(?([0-9]{1,2})\)?")
+
+
+def is_column_numbering(row: Sequence[Any]) -> bool:
+    """Whether ``row`` is the row of column numbers under a report header: ``1 2 3 … 19`` or ``(1) (2) (3) …``.
+
+    Three or more cells, each a column number (a whole number, or one in parentheses), increasing from left
+    to right. Permendagri 86/2017 reports have one; it belongs to the header, it is never data.
+
+    >>> is_column_numbering([1, 2, 3, None, 4.0]), is_column_numbering(["(1)", "(2)", "(3)"])
+    (True, True)
+    >>> is_column_numbering([1, 2, 3, 4, 5, "Program Penunjang"]), is_column_numbering([1, 1, 2])
+    (False, False)
+    """
+    numbers: list[int] = []
+    for value in row:
+        if is_blank(value):
+            continue
+        if isinstance(value, bool):
+            return False
+        if isinstance(value, (int, float)):
+            if isinstance(value, float) and not value.is_integer():
+                return False  # a fraction, or not a finite number
+            number = int(value)
+        else:
+            match = _COLUMN_NUMBER.fullmatch(to_text(value).strip())
+            if match is None:
+                return False
+            number = int(match.group(1))
+        if numbers and number <= numbers[-1]:
+            return False
+        numbers.append(number)
+    return len(numbers) >= 3
 
 
 def _duplicates(

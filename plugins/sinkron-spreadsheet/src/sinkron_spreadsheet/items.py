@@ -7,8 +7,14 @@ differ from the nomenclature); program, kegiatan and sub kegiatan rows become it
 an indicator continues the item above (one more indicator); ``TOTAL`` rows are checked, never
 imported. Parents without a row of their own (a flat Renja sheet) are named from the nomenclature.
 
-Every problem is collected as a located :class:`~sinkron.SourceError`; reading goes on to the end
-of the sheet so that all problems of a file are reported together.
+Reading is tolerant (DESIGN §6a): every data problem is a located source finding
+(:mod:`sinkron.source_findings`) and the row is kept whenever it can be placed — a value that cannot be
+read is left out of the row, a program whose pagu differs from the sum of its kegiatan keeps its own
+figure. A row with an official name but no code takes its code from the nomenclature when the name is
+that of one entry under the current kegiatan or program (``SKN006``); a row that cannot be placed, or
+repeats a code, is named by its finding (``SKN005``, ``SKN010``). Each row is counted in a
+:class:`~sinkron_spreadsheet.findings.RowTally`. Reading goes on to the end of the sheet so that all
+problems of a file are reported together.
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ from typing import Any
 import attrs
 
 from sinkron.codes import Code, CodeLevel
-from sinkron.errors import CodeError, InvalidModel, Location, SourceError
+from sinkron.errors import CodeError, InvalidModel
 from sinkron.models import (
     Activity,
     Budget,
@@ -35,13 +41,27 @@ from sinkron.models import (
     Value,
 )
 from sinkron.models import Baseline as BaselineModel
-from sinkron.nomenclature import Nomenclature
-from sinkron.numbers import format_id
+from sinkron.models.findings import Finding
+from sinkron.nomenclature import NameMatchKind, Nomenclature, compare_names
+from sinkron.source_findings import (
+    CELL_UNREADABLE,
+    CODE_INFERRED,
+    DUPLICATE_ROW,
+    FORMULA_EVALUATED,
+    FORMULA_NOT_EVALUATED,
+    NAME_FROM_NOMENCLATURE,
+    REPEATED_INDICATOR,
+    ROW_NOT_READ,
+    SUBTOTAL_MISMATCH,
+    TARGET_WITHOUT_INDICATOR,
+    SourceProblem,
+)
 from sinkron_spreadsheet.cells import (
     CellError,
     clean_text,
     is_blank,
     normalise_header,
+    plain_number,
     split_list,
     to_date,
     to_money,
@@ -49,11 +69,16 @@ from sinkron_spreadsheet.cells import (
     to_value,
     unescape_text,
 )
+from sinkron_spreadsheet.findings import RowTally, SheetFindings, distinct_ids, rupiah
 from sinkron_spreadsheet.header import Column, Header
 from sinkron_spreadsheet.mapping import Mapping
 from sinkron_spreadsheet.workbook import CellNote
 
-__all__ = ["ItemsResult", "read_items"]
+__all__ = ["SUBTOTAL_TOLERANCE", "ItemsResult", "read_items"]
+
+SUBTOTAL_TOLERANCE = Decimal(1)
+"""A subtotal or total that differs from the sum of its rows by less than this (Rp 1: rounding of
+figures computed with decimals) is not reported."""
 
 _LEVEL_KIND = {
     CodeLevel.PROGRAM: IndicatorKind.OUTCOME,
@@ -104,11 +129,13 @@ class _Heading:
 
 @attrs.frozen
 class ItemsResult:
-    """Programs read from one sheet, the urusan/bidang names that differ from the nomenclature, the errors."""
+    """Programs read from one sheet, the urusan/bidang names that differ from the nomenclature, the source
+    findings, and how each row was accounted for."""
 
     programs: tuple[Program, ...]
     headings: dict[str, str]
-    errors: tuple[SourceError, ...]
+    findings: tuple[Finding, ...]
+    tally: RowTally
     rows: int
 
 
@@ -135,7 +162,8 @@ class _Reader:
         self.nomenclature = nomenclature
         self.agency_id = agency_id
         self.on_unit = on_unit
-        self.errors: list[SourceError] = []
+        self.report = SheetFindings(source, sheet)
+        self.tally = RowTally()
         self.programs: dict[tuple[str | None, Code], _Item] = {}
         self.headings: list[_Heading] = []
         self.heading_names: dict[str, str] = {}
@@ -153,21 +181,31 @@ class _Reader:
         self.columns: dict[str, tuple[Column, ...]] = {f: tuple(c) for f, c in header.columns.items() if c}
         self.budget_fields = [f for f in ("pagu", "pagu.{i}", "pagu.{year}", "next.pagu") if f in self.columns]
         self.funding_read: dict[str, FundingSource] = {}
+        self.noted_seen: set[tuple[int, int]] = set()
+        self.lost_rows: set[int] = set()
+        """1-based rows of items that could not be built (counted as reported, not read)."""
+        """Noted cells already reported (a cell may be read twice: once to test a row, once to read it)."""
 
-    # -- errors ----------------------------------------------------------------------------------
-    def error(
-        self, message: str, row: int | None, column: Column | str | None = None, field: str | None = None, *,
-        expected: str | None = None, actual: object = None,
+    # -- findings --------------------------------------------------------------------------------
+    def find(
+        self, problem: SourceProblem, row: int | None, column: Column | str | None, field: str | None, *,
+        id: str, en: str, expected: object = None, found: object = None, fix_id: str | None = None,
+        fix_en: str | None = None, subject: str | None = None, evidence: dict[str, Any] | None = None,
     ) -> None:  # fmt: skip
+        """A source finding at ``row`` (1-based) and ``column`` of this sheet."""
         letter = column.letter if isinstance(column, Column) else column
-        self.errors.append(
-            SourceError(
-                message,
-                location=Location(source=self.source, sheet=self.sheet, row=row, column=letter, field=field),
-                expected=expected,
-                actual=actual,
-            )
-        )
+        self.report.add(problem, row, letter, field, id=id, en=en, expected=expected, found=found, fix_id=fix_id,
+                        fix_en=fix_en, subject=subject, evidence=evidence)  # fmt: skip
+
+    def unreadable(self, exc: CellError, r: int, column: Column | str | None, field: str, raw: object) -> None:
+        """A cell whose value cannot be read as what its column holds: the row is read without it (``SKN008``)."""
+        self.find(
+            CELL_UNREADABLE, r + 1, column, field,
+            id=f"Isi sel {field} {_quoted(raw)} tidak dapat dibaca ({exc.message}); baris dibaca tanpa nilai ini.",
+            en=f"The {field} cell {_quoted(raw)} cannot be read ({exc.message}); the row is read without this value.",
+            expected=exc.expected, found=_plain(raw),
+            fix_id="Perbaiki isi sel ini.", fix_en=f"Correct this cell: {exc.expected}.",
+        )  # fmt: skip
 
     # -- cells --------------------------------------------------------------------------------------
     def cell(self, values: list[Any], r: int, field: str) -> list[tuple[Column, Any]]:
@@ -193,22 +231,58 @@ class _Reader:
     def noted_cell(
         self, values: list[Any], r: int, field: str, columns: tuple[Column, ...]
     ) -> list[tuple[Column, Any]]:
-        """:meth:`cell` in a row with noted cells: error values and uncached formulas are located errors."""
+        """:meth:`cell` in a row with noted cells: an error value or a formula without a value is a source finding
+        (each reported once, the first time the cell is read) and the cell is read as empty; a value sinkron
+        computed from its formula is read, and reported as computed."""
         out = []
         for column in columns:
             raw = unescape_text(values[column.index]) if column.index < len(values) else None
             note = self.notes.get((r, column.index))
-            if note is not None and note.kind == "error":
-                self.error(f"the cell holds the error value {note.detail}", r + 1, column, field,
-                           expected="a value (fix the formula)", actual=note.detail)  # fmt: skip
-                continue
-            if note is not None and note.kind == "uncached" and is_blank(raw):
-                self.error("a formula without a calculated value", r + 1, column, field,
-                           expected="a formula with its cached result (open and save the file in Excel or LibreOffice)")  # fmt: skip
-                continue
+            if note is not None and note.kind in ("error", "uncached", "evaluated"):
+                first_time = (r, column.index) not in self.noted_seen
+                self.noted_seen.add((r, column.index))
+                if note.kind == "error":
+                    if first_time:
+                        self.find(
+                            CELL_UNREADABLE, r + 1, column, field,
+                            id=f"Sel {field} berisi nilai galat {note.detail}; baris dibaca tanpa nilai ini.",
+                            en=f"The {field} cell holds the error value {note.detail}; the row is read without it.",
+                            expected="a value", found=note.detail,
+                            fix_id="Perbaiki rumus sel ini.", fix_en="Correct the formula of this cell.",
+                        )  # fmt: skip
+                    continue
+                if note.kind == "uncached" and is_blank(raw):
+                    if first_time:
+                        self.formula_not_evaluated(r, column, field, note)
+                    continue
+                if note.kind == "evaluated" and first_time:
+                    shown = "kosong" if is_blank(raw) else _plain(raw)
+                    self.find(
+                        FORMULA_EVALUATED, r + 1, column, field,
+                        id=f"Nilai {note.detail} dihitung sinkron: {shown}.",
+                        en=f"The value of {note.detail} was computed by sinkron: {'empty' if is_blank(raw) else raw}.",
+                        expected=note.detail, found=_plain(raw),
+                        fix_id="Buka dan simpan file di Excel atau LibreOffice agar nilainya tersimpan.",
+                        fix_en="Open and save the file in Excel or LibreOffice so that the value is stored.",
+                    )  # fmt: skip
             if not is_blank(raw):
                 out.append((column, raw))
         return out
+
+    def formula_not_evaluated(self, r: int, column: Column, field: str, note: CellNote) -> None:
+        """A formula saved without its value that sinkron cannot compute: the cell is read as empty (``SKN002``)."""
+        formula = note.detail
+        because = f" ({note.reason})" if note.reason else ""
+        self.find(
+            FORMULA_NOT_EVALUATED, r + 1, column, field,
+            id=f"Rumus {formula or 'di sel ini'} tanpa nilai tersimpan tidak dapat dihitung sinkron{because}; "
+            "nilai dibiarkan kosong.",
+            en=f"The formula {formula or 'of this cell'} has no saved value and cannot be computed by sinkron{because}; "
+            "the value is left empty.",
+            expected="a formula with its saved value", found=formula or None,
+            fix_id="Buka dan simpan file di Excel atau LibreOffice agar nilai rumus tersimpan.",
+            fix_en="Open and save the file in Excel or LibreOffice so that the formula's value is stored.",
+        )  # fmt: skip
 
     def one(self, values: list[Any], r: int, field: str) -> tuple[Column, Any] | None:
         """The first non-blank cell of ``field`` (what :meth:`cell` gives first)."""
@@ -276,50 +350,78 @@ class _Reader:
                 candidates.append(".".join([*parts[:ambiguous_at], variant, *parts[ambiguous_at + 1 :]]))
         return ".".join(parts), first, candidates
 
-    def parse_code(self, text: str, r: int, column: Column, candidates: list[str]) -> Code | None:
+    def parse_code(self, text: str, r: int, column: Column, candidates: list[str], values: list[Any]) -> Code | None:
         if candidates:
             codes = [c for c in (_try_code(t) for t in candidates) if c is not None]
             known = [c for c in codes if self.nomenclature.lookup(c, self.year) is not None]
             if len(known) == 1:
                 return known[0]
-            self.error(
-                "a code stored as a number lost a trailing zero and cannot be told apart",
-                r + 1, column, "code",
-                expected=f"the code as text (one of {', '.join(str(c) for c in codes)})",
-                actual=text,
+            readings = " atau ".join(str(c) for c in codes)
+            self.not_placed(
+                r, column, values,
+                id=f"Kode {text} tersimpan sebagai angka dan kehilangan nol di belakang ({readings}); baris tidak dibaca.",
+                en=f"The code {text} was stored as a number and lost a trailing zero ({readings.replace(' atau ', ' or ')}); "
+                "the row is not read.",
+                expected=f"the code as text (one of {', '.join(str(c) for c in codes)})", found=text,
+                fix_id="Tulis kode sebagai teks (format sel Text).", fix_en="Write the code as text (cell format Text).",
             )  # fmt: skip
             return None
         try:
             code = Code.parse(text)
         except CodeError as exc:
-            self.error(f"not a nomenclature code: {exc.reason}", r + 1, column, "code",
-                       expected="a code such as 1.02.02.2.02.0001", actual=text)  # fmt: skip
+            self.not_placed(
+                r, column, values,
+                id=f"Kode {text!r} bukan kode nomenklatur ({exc.reason}); baris tidak dibaca.",
+                en=f"The code {text!r} is not a nomenclature code ({exc.reason}); the row is not read.",
+                expected="a code such as 1.02.02.2.02.0001", found=text,
+                fix_id="Perbaiki kode sesuai nomenklatur (Kepmendagri 900.1-15.5).",
+                fix_en="Correct the code to a nomenclature code (Kepmendagri 900.1-15.5).",
+            )  # fmt: skip
             return None
         if code.is_generic:
             if code.level in (CodeLevel.AFFAIR, CodeLevel.SECTOR):
                 return code
             if self.sector is None or self.sector.is_generic:
-                self.error("a generic X.XX code with no bidang urusan row above it", r + 1, column, "code",
-                           expected="a bidang urusan row (such as 1.03) before this row", actual=text)  # fmt: skip
+                self.not_placed(
+                    r, column, values,
+                    id=f"Kode umum {text} tanpa baris bidang urusan di atasnya; baris tidak dibaca.",
+                    en=f"The generic code {text} has no bidang urusan row above it; the row is not read.",
+                    expected="a bidang urusan row (such as 1.03) before this row", found=text,
+                    fix_id="Tambahkan baris bidang urusan di atasnya.", fix_en="Add the bidang urusan row above it.",
+                )  # fmt: skip
                 return None
             return code.in_sector(self.sector)
         return code
 
+    def not_placed(
+        self, r: int, column: Column | None, values: list[Any], *, id: str, en: str, expected: str, found: object,
+        fix_id: str, fix_en: str,
+    ) -> None:  # fmt: skip
+        """A row that cannot be placed in the plan (``SKN005``): the finding names what the row holds."""
+        content = _row_content(values)
+        self.find(ROW_NOT_READ, r + 1, column, "code", id=id, en=en, expected=expected, found=found, fix_id=fix_id,
+                  fix_en=fix_en, evidence={"row": content})  # fmt: skip
+
     # -- rows --------------------------------------------------------------------------------------
-    def is_noise(self, values: list[Any]) -> bool:
+    def noise(self, values: list[Any]) -> str | None:
+        """``"blank"`` for an empty row, ``"header"`` for a numbering row or a repeated header, else ``None``."""
         texts = [normalise_header(to_text(v)) for v in values if not is_blank(v)]
         if not texts:
-            return True
+            return "blank"
         if len(texts) >= 3 and all(_NUMBERING.match(t.replace(" ", "")) for t in texts):
-            return True  # the (1) (2) (3) … numbering row under a report header
-        return sum(1 for t in texts if t in self.header_texts) >= max(2, len(texts) - 1)  # a repeated header
+            return "header"  # the (1) (2) (3) … numbering row under a report header
+        if sum(1 for t in texts if t in self.header_texts) >= max(2, len(texts) - 1):
+            return "header"  # a repeated header
+        return None
 
-    def row(self, r: int, values: list[Any]) -> None:
+    def row(self, r: int, values: list[Any]) -> str:
+        """Read one row; say how it is accounted for (a kind of :data:`~sinkron_spreadsheet.findings.ROW_KINDS`)."""
         text, column, candidates = self.code_text(values, r)
         if text is None or not (text[:1].isdigit() or text[:1] in "Xx"):
             # Not a code: a blank, numbering or repeated header row, a Unit Organisasi line, a TOTAL row …
-            if self.is_noise(values):
-                return
+            noise = self.noise(values)
+            if noise is not None:
+                return noise
             if self.on_unit is not None:
                 from sinkron_spreadsheet.preamble import parse_line
 
@@ -328,34 +430,76 @@ class _Reader:
                     self.agency_id = self.on_unit(r, line[0], line[1])
                     if line[0] == "unit":
                         self.open_headings.clear()  # a new perangkat daerah: its own urusan and bidang rows follow
-                    return
+                    return "read"
         name_cell = self.one(values, r, "name")
+        inferred = False
         if text is None:
             name = clean_text(to_text(name_cell[1])) if name_cell else ""
             if name and normalise_header(name) in {normalise_header(t) for t in self.mapping.total_labels}:
                 self.total(r, values)
-                return
+                return "total"
             if name_cell is None and self.last is not None and self.has_indicator(values, r):
                 self.indicators(self.last, values, r)
-                return
-            self.error("a row without a code", r + 1, column, "code",
-                       expected="a code such as 1.02.02.2.02.0001 (or a TOTAL row)",
-                       actual=name or None)  # fmt: skip
-            return
+                return "read"
+            code = self.code_from_name(name) if name else None
+            if code is None:
+                where = "bukan nama nomenklatur di bawah induknya" if name else "kosong"
+                self.not_placed(
+                    r, column, values,
+                    id=f"Baris {r + 1} tidak memiliki kode dan namanya ({name!r}) {where}; baris tidak dibaca."
+                    if name else f"Baris {r + 1} tidak memiliki kode maupun nama; baris tidak dibaca.",
+                    en=f"Row {r + 1} has no code and its name ({name!r}) is not one nomenclature name under its parent; "
+                    "the row is not read." if name else f"Row {r + 1} has neither a code nor a name; the row is not read.",
+                    expected="a code such as 1.02.02.2.02.0001 (or a TOTAL row)", found=name or None,
+                    fix_id="Isi kode nomenklatur baris ini.", fix_en="Fill in the nomenclature code of this row.",
+                )  # fmt: skip
+                return "reported"
+            text, inferred = str(code), True
         assert column is not None
-        code = self.parse_code(text, r, column, candidates)
+        code = self.parse_code(text, r, column, candidates, values)
         if code is None:
-            return
+            return "reported"
         if code.level in (CodeLevel.AFFAIR, CodeLevel.SECTOR):
             self.heading(code, r, values, name_cell)
-            return
-        item = self.item(code, r, column, name_cell)
+            return "subtotal"
+        item = self.item(code, r, column, name_cell, values)
         if item is None:
-            return
-        if _parses(text) and Code.parse(text).is_generic:
+            return "reported"
+        if inferred:
+            assert name_cell is not None
+            name = clean_text(to_text(name_cell[1]))
+            entry = self.nomenclature.lookup(code, self.year)
+            official = entry.name if entry is not None else name
+            self.find(
+                CODE_INFERRED, r + 1, column, "code",
+                id=f"Kode kosong; dari namanya diisi {code} ({official}).",
+                en=f"The code is empty; from its name it is filled in as {code} ({official}).",
+                expected=str(code), found=name, subject=str(code),
+                fix_id=f"Terima kode {code}, atau tulis kode yang benar di file.",
+                fix_en=f"Accept the code {code}, or write the right code in the file.",
+            )  # fmt: skip
+        elif _parses(text) and Code.parse(text).is_generic:
             item.extra["code_original"] = text  # X.XX.01… written once for every bidang
         self.fields(item, values, r)
         self.last = item
+        return "read"
+
+    def code_from_name(self, name: str) -> Code | None:
+        """The code of the one nomenclature entry named ``name`` (exactly, else nearly) under the current kegiatan
+        (a sub kegiatan), else under the current program (a kegiatan); ``None`` when none or several are."""
+        for level in (CodeLevel.ACTIVITY, CodeLevel.PROGRAM):
+            parent = self.context.get(level)
+            if parent is None:
+                continue
+            entries = self.nomenclature.children(parent.code, self.year)
+            compared = [(entry, compare_names(name, entry.name)) for entry in entries]
+            exact = [entry for entry, match in compared if match.kind is NameMatchKind.EXACT]
+            near = exact or [entry for entry, match in compared if match.matches]
+            if len(near) == 1:
+                return near[0].code
+            if near:
+                return None  # several entries fit: the code cannot be told
+        return None
 
     def has_indicator(self, values: list[Any], r: int) -> bool:
         fields = ("indicator", "capaian.indicator", "hasil.indicator", "keluaran.indicator", "next.indicator")
@@ -381,18 +525,36 @@ class _Reader:
         total.budgets = self.budgets(values, r)
         self.totals.append(total)
 
-    def item(self, code: Code, r: int, column: Column, name_cell: tuple[Column, Any] | None) -> _Item | None:
+    def item(
+        self, code: Code, r: int, column: Column, name_cell: tuple[Column, Any] | None, values: list[Any]
+    ) -> _Item | None:
         key = (self.agency_id, code)
         if key in self.seen_rows:
-            self.error(f"the code {code} appears twice (first in row {self.seen_rows[key]})", r + 1, column, "code",
-                       expected="each code once per unit", actual=str(code))  # fmt: skip
+            first = self.seen_rows[key]
+            self.find(
+                DUPLICATE_ROW, r + 1, column, "code",
+                id=f"Kode {code} sudah ada di baris {first}; baris {r + 1} tidak dibaca.",
+                en=f"The code {code} is already on row {first}; row {r + 1} is not read.",
+                expected="each code once per unit", found=str(code), subject=str(code),
+                evidence={"first_row": first, "row": _row_content(values)},
+                fix_id=f"Hapus baris ini atau gabungkan dengan baris {first}.",
+                fix_en=f"Remove this row or merge it into row {first}.",
+            )  # fmt: skip
             return None
         self.seen_rows[key] = r + 1
         item = self._builder(code)
         item.row = r + 1
         if name_cell is None:
-            self.error("the name is empty", r + 1, self.header.columns["name"][0] if "name" in self.header.columns else None,
-                       "name", expected="the program, kegiatan or sub kegiatan name")  # fmt: skip
+            entry = self.nomenclature.lookup(code, self.year)
+            if entry is not None:
+                self.find(
+                    NAME_FROM_NOMENCLATURE, r + 1, self.columns["name"][0] if "name" in self.columns else None, "name",
+                    id=f"Nama {code} kosong; dipakai nama nomenklatur {entry.name!r}.",
+                    en=f"The name of {code} is empty; the nomenclature name {entry.name!r} is used.",
+                    expected=entry.name, subject=str(code),
+                    fix_id="Tulis nama program, kegiatan atau sub kegiatan.",
+                    fix_en="Write the program, kegiatan or sub kegiatan name.",
+                )  # fmt: skip
         else:
             raw = to_text(name_cell[1])
             name = clean_text(raw)
@@ -447,7 +609,7 @@ class _Reader:
                 try:
                     item.extra[field] = to_date(found[1]).isoformat()
                 except CellError as exc:
-                    self.error(exc.message, r + 1, found[0], field, expected=exc.expected, actual=found[1])
+                    self.unreadable(exc, r, found[0], field, found[1])
         found = self.one(values, r, "location")
         if found is not None:
             places = split_list(to_text(found[1]))
@@ -465,8 +627,8 @@ class _Reader:
                             source = self.funding_read[part] = _funding(part)  # immutable: shared by every row
                         item.funding.append(source)
                     except (CellError, InvalidModel) as exc:
-                        self.error(f"cannot read the sumber dana {part!r}: {exc}", r + 1, found[0], "funding",
-                                   expected="'<code> <name>' or '<name>', optionally '(Rp 1.234.567)'", actual=part)  # fmt: skip
+                        problem = CellError(str(exc), "'<code> <name>' or '<name>', optionally '(Rp 1.234.567)'")
+                        self.unreadable(problem, r, found[0], "funding", part)
             else:
                 item.extra["funding"] = to_text(found[1])
 
@@ -478,7 +640,7 @@ class _Reader:
                 try:
                     amount = to_money(raw)
                 except CellError as exc:
-                    self.error(exc.message, r + 1, column, "pagu", expected=exc.expected, actual=raw)
+                    self.unreadable(exc, r, column, "pagu", raw)
                     continue
                 out[year] = (amount, r + 1, column.letter)
         return out
@@ -499,8 +661,7 @@ class _Reader:
             targets = self.one(values, r, f"{role}.target")
             if names is None:
                 if targets is not None:
-                    self.error(f"a {role} target without its indicator (tolok ukur)", r + 1, targets[0],
-                               f"{role}.target", expected=f"the {role} indicator beside its target", actual=targets[1])  # fmt: skip
+                    self.target_without_indicator(r, targets, f"{role}.target", role)
                 continue
             owner = self.context.get(level) if item.level.depth > level.depth else None
             owner = owner or item
@@ -512,8 +673,18 @@ class _Reader:
                 item, names, targets, r, self.column_year("next.indicator", names[0]), "next.indicator"
             )
         elif targets is not None:
-            self.error("a target for the next year without its indicator", r + 1, targets[0], "next.target",
-                       expected="the tolok ukur beside its target", actual=targets[1])  # fmt: skip
+            self.target_without_indicator(r, targets, "next.target", "next year's")
+
+    def target_without_indicator(self, r: int, targets: tuple[Column, Any], field: str, role: str) -> None:
+        """A target whose indicator cell is empty: the target is not read (``SKN009``)."""
+        shown = _quoted(targets[1])
+        self.find(
+            TARGET_WITHOUT_INDICATOR, r + 1, targets[0], field,
+            id=f"Target {shown} tanpa tolok ukur; target tidak dibaca.",
+            en=f"The {role} target {shown} has no indicator (tolok ukur); the target is not read.",
+            expected=f"the {role} indicator beside its target", found=_plain(targets[1]),
+            fix_id="Tulis tolok ukur di samping targetnya.", fix_en="Write the indicator beside its target.",
+        )  # fmt: skip
 
     def own_indicator(self, item: _Item, cell: tuple[Column, Any], values: list[Any], r: int) -> None:
         column, raw = cell
@@ -521,23 +692,41 @@ class _Reader:
         unit_cell = self.one(values, r, "unit")
         unit = clean_text(to_text(unit_cell[1])) if unit_cell else None
         indicator = item.indicators.get(name)
+        repeated = indicator is not None
         if indicator is None:
             indicator = _Indicator(name=name, kind=_LEVEL_KIND[item.level], row=r + 1, unit=unit)
             item.indicators[name] = indicator
+        else:
+            self.repeated_indicator(
+                r, column, "indicator", name, item, f"baris {indicator.row}", f"row {indicator.row}"
+            )
         baseline = self.one(values, r, "baseline")
-        if baseline is not None:
+        if baseline is not None and not (repeated and indicator.baseline is not None):
             try:
                 indicator.baseline = self.value(baseline[1], r, baseline[0], unit)
             except CellError as exc:
-                self.error(exc.message, r + 1, baseline[0], "baseline", expected=exc.expected, actual=baseline[1])
+                self.unreadable(exc, r, baseline[0], "baseline", baseline[1])
         for field in ("target", "target.{i}", "target.{year}"):
             for target_column, target_raw in self.cell(values, r, field):
                 year = self.column_year(field, target_column)
+                if repeated and year in indicator.targets:
+                    continue  # the first row's target is kept
                 try:
                     indicator.targets[year] = self.value(target_raw, r, target_column, unit)
                 except CellError as exc:
-                    self.error(exc.message, r + 1, target_column, "target", expected=exc.expected, actual=target_raw)
-        del column
+                    self.unreadable(exc, r, target_column, "target", target_raw)
+
+    def repeated_indicator(
+        self, r: int, column: Column, field: str, name: str, owner: _Item, where_id: str, where_en: str
+    ) -> None:
+        """The same indicator written twice for one item: it is read once (``SKN004``)."""
+        self.find(
+            REPEATED_INDICATOR, r + 1, column, field,
+            id=f"Indikator {name!r} dari {owner.code} ditulis lagi (pertama di {where_id}); dibaca sekali.",
+            en=f"The indicator {name!r} of {owner.code} is written again (first in {where_en}); it is read once.",
+            expected="each indicator once", found=name, subject=str(owner.code),
+            fix_id="Hapus indikator yang berulang.", fix_en="Remove the repeated indicator.",
+        )  # fmt: skip
 
     def role_indicators(
         self, owner: _Item, names: tuple[Column, Any], targets: tuple[Column, Any] | None, r: int, year: int, field: str
@@ -548,13 +737,23 @@ class _Reader:
             raw = targets[1]
             target_list = split_list(raw, keep_empty=True) if isinstance(raw, str) else [raw]
             if len(target_list) != len(name_list):
-                self.error(
-                    f"{len(name_list)} indicator(s) but {len(target_list)} target(s)", r + 1, targets[0],
-                    field.replace("indicator", "target"),
-                    expected=f"one target per indicator, separated by ';' and a line break ({len(name_list)})", actual=raw,
+                self.find(
+                    TARGET_WITHOUT_INDICATOR, r + 1, targets[0], field.replace("indicator", "target"),
+                    id=f"{len(name_list)} indikator tetapi {len(target_list)} target; target tidak dapat dipasangkan "
+                    "dan tidak dibaca.",
+                    en=f"{len(name_list)} indicator(s) but {len(target_list)} target(s): the targets cannot be paired "
+                    "with their indicators and are not read.",
+                    expected=f"one target per indicator, separated by ';' and a line break ({len(name_list)})",
+                    found=_plain(raw),
+                    fix_id="Tulis satu target untuk setiap indikator, dipisah ';' dan baris baru.",
+                    fix_en="Write one target per indicator, separated by ';' and a line break.",
                 )  # fmt: skip
                 target_list = []
+        repeats = _repeated_positions(name_list)
         for position, name in enumerate(name_list):
+            if position in repeats:
+                self.repeated_indicator(r, names[0], field, name, owner, "sel yang sama", "the same cell")
+                continue
             indicator = owner.indicators.get(name)
             if indicator is None:
                 indicator = _Indicator(name=name, kind=_LEVEL_KIND[owner.level], row=r + 1)
@@ -565,15 +764,19 @@ class _Reader:
             try:
                 value = self.value(target_list[position], r, targets[0])
             except CellError as exc:
-                self.error(exc.message, r + 1, targets[0], field.replace("indicator", "target"),
-                           expected=exc.expected, actual=target_list[position])  # fmt: skip
+                self.unreadable(exc, r, targets[0], field.replace("indicator", "target"), target_list[position])
                 continue
             previous = indicator.targets.get(year)
             if previous is not None and previous != value:
-                self.error(
-                    f"the indicator {name!r} of {owner.code} has another target for {year} in an earlier row",
-                    r + 1, targets[0], field.replace("indicator", "target"),
-                    expected=previous.text, actual=value.text,
+                self.find(
+                    TARGET_WITHOUT_INDICATOR, r + 1, targets[0], field.replace("indicator", "target"),
+                    id=f"Indikator {name!r} dari {owner.code} sudah bertarget {previous.text!r} untuk {year} di baris "
+                    f"sebelumnya; target {value.text!r} tidak dibaca.",
+                    en=f"The indicator {name!r} of {owner.code} already has the target {previous.text!r} for {year} "
+                    f"in an earlier row; the target {value.text!r} is not read.",
+                    expected=previous.text, found=value.text, subject=str(owner.code),
+                    fix_id="Samakan target indikator ini di setiap baris.",
+                    fix_en="Give this indicator the same target on every row.",
                 )  # fmt: skip
                 continue
             indicator.targets[year] = value
@@ -600,11 +803,8 @@ class _Reader:
                 summed[year] = summed.get(year, Decimal(0)) + amount
         out: dict[int, Decimal] = dict(summed)
         for year, (amount, row, letter) in item.budgets.items():
-            if children and self.mapping.check_subtotals and year in summed and summed[year] != amount:
-                self.error(
-                    f"the pagu of {item.code} does not match the sum of its rows", row, letter, "pagu",
-                    expected=f"{format_id(summed[year])} (the sum of the rows under it)", actual=format_id(amount),
-                )  # fmt: skip
+            if children and self.mapping.check_subtotals and year in summed:
+                self.subtotal(row, letter, year, amount, summed[year], str(item.code), str(item.code))
             out[year] = amount
         return out
 
@@ -636,20 +836,25 @@ class _Reader:
         if name is None:
             entry = self.nomenclature.lookup(item.code, self.year)
             if entry is None:
-                first = _first_row(item)
-                self.error(
-                    f"the {item.level.value.replace('_', ' ')} {item.code} has no row of its own and is not in the "
-                    f"nomenclature, so it has no name", first, None, "name",
-                    expected=f"a row for {item.code} with its name", actual=str(item.code),
+                level = item.level.value.replace("_", " ")
+                self.lost(
+                    item, "name",
+                    id=f"{level.capitalize()} {item.code} tidak punya nama: tidak punya baris sendiri atau namanya "
+                    "kosong, dan tidak ada di nomenklatur; baris di bawahnya tidak dibaca.",
+                    en=f"The {level} {item.code} has no name: no row of its own or an empty name, and it is not in the "
+                    "nomenclature; its rows are not read.",
+                    expected=f"a row for {item.code} with its name",
                 )  # fmt: skip
                 return None
             name = entry.name
         indicators = []
-        for ind in item.indicators.values():
+        ids = distinct_ids(item.indicators)
+        for ind, ident in zip(item.indicators.values(), ids, strict=True):
             try:
                 indicators.append(
                     Indicator(
                         name=ind.name,
+                        id=ident,
                         unit=ind.unit,
                         kind=ind.kind,
                         baseline=BaselineModel(value=ind.baseline) if ind.baseline is not None else None,
@@ -657,7 +862,13 @@ class _Reader:
                     )
                 )
             except InvalidModel as exc:
-                self.error(f"invalid indicator: {exc}", ind.row, None, "indicator", actual=ind.name)
+                self.find(
+                    CELL_UNREADABLE, ind.row, None, "indicator",
+                    id=f"Indikator {ind.name!r} dari {item.code} tidak dapat dibaca ({exc.reason}); tidak dibaca.",
+                    en=f"The indicator {ind.name!r} of {item.code} cannot be read ({exc.reason}); it is not read.",
+                    found=ind.name, subject=str(item.code),
+                    fix_id="Perbaiki indikator ini.", fix_en="Correct this indicator.",
+                )  # fmt: skip
         budget_list = [
             Budget(year=y, amount=Money(a), kind=self.mapping.budget_kind) for y, a in sorted(budgets.items())
         ]
@@ -672,8 +883,13 @@ class _Reader:
                 return Activity(**common, sub_activities=children)
             return Program(**common, activities=children)
         except InvalidModel as exc:
-            self.error(f"invalid {item.level.value.replace('_', ' ')}: {exc}", _first_row(item), None, exc.field,
-                       actual=str(item.code))  # fmt: skip
+            level = item.level.value.replace("_", " ")
+            self.lost(
+                item, exc.field,
+                id=f"{level.capitalize()} {item.code} tidak dapat dibentuk ({exc.reason}); barisnya tidak dibaca.",
+                en=f"The {level} {item.code} cannot be built ({exc.reason}); its rows are not read.",
+                expected=f"a valid {level}",
+            )  # fmt: skip
             return None
 
     def check_headings(self, sums: dict[tuple[str | None, Code], dict[int, Decimal]]) -> None:
@@ -687,32 +903,83 @@ class _Reader:
                     continue
                 for year, amount in budgets.items():
                     totals[year] = totals.get(year, Decimal(0)) + amount
-            self._compare(heading, totals, f"the subtotal of {heading.code}")
+            self._compare(heading, totals, str(heading.code))
         grand: dict[int, Decimal] = {}
         for budgets in sums.values():
             for year, amount in budgets.items():
                 grand[year] = grand.get(year, Decimal(0)) + amount
         for total in self.totals:
-            self._compare(total, grand, "the TOTAL")
+            self._compare(total, grand, "TOTAL")
 
     def _compare(self, heading: _Heading, totals: dict[int, Decimal], what: str) -> None:
         for year, (amount, row, letter) in heading.budgets.items():
-            expected = totals.get(year, Decimal(0))
-            if expected != amount:
-                self.error(
-                    f"{what} does not match the sum of its rows", row, letter, "pagu",
-                    expected=f"{format_id(expected)} (the sum of the rows under it)", actual=format_id(amount),
-                )  # fmt: skip
+            self.subtotal(row, letter, year, amount, totals.get(year, Decimal(0)), what, None)
+
+    def subtotal(
+        self, row: int, letter: str, year: int, amount: Decimal, summed: Decimal, what: str, subject: str | None
+    ) -> None:
+        """A pagu that differs from the sum of the rows under it by :data:`SUBTOTAL_TOLERANCE` or more (``SKN001``)."""
+        difference = amount - summed
+        if abs(difference) < SUBTOTAL_TOLERANCE:
+            return
+        written, total, gap = rupiah(amount), rupiah(summed), rupiah(abs(difference))
+        self.find(
+            SUBTOTAL_MISMATCH, row, letter, "pagu",
+            id=f"Pagu {what} tahun {year} tertulis {written[0]}, jumlah baris di bawahnya {total[0]} "
+            f"(selisih {gap[0]}).",
+            en=f"The {year} pagu of {what} is written as {written[1]}; the rows under it sum to {total[1]} "
+            f"(difference {gap[1]}).",
+            expected=plain_number(summed), found=plain_number(amount), subject=subject,
+            evidence={"year": year, "difference": plain_number(difference)},
+            fix_id="Perbaiki pagu ini atau baris di bawahnya.", fix_en="Correct this pagu or the rows under it.",
+        )  # fmt: skip
+
+    def lost(self, item: _Item, field: str | None, *, id: str, en: str, expected: str) -> None:
+        """An item that cannot be built: it and the rows under it are left out (``SKN005``), and counted so."""
+        rows = sorted(_rows_of(item) - self.lost_rows)
+        self.lost_rows.update(rows)
+        self.find(
+            ROW_NOT_READ, rows[0] if rows else None, None, field, id=id, en=en, expected=expected, found=str(item.code),
+            evidence={"rows": rows}, fix_id="Perbaiki baris ini.", fix_en="Correct this row.",
+        )  # fmt: skip
 
 
-def _first_row(item: _Item) -> int | None:
-    if item.row is not None:
-        return item.row
+def _rows_of(item: _Item) -> set[int]:
+    """The rows of an item and of every item under it."""
+    rows = {item.row} if item.row is not None else set()
     for child in item.children.values():
-        found = _first_row(child)
-        if found is not None:
-            return found
-    return None
+        rows |= _rows_of(child)
+    return rows
+
+
+def _repeated_positions(names: list[str]) -> frozenset[int]:
+    """The positions of names written earlier in the same list (``X;\nX``: the second ``X``)."""
+    if len(names) < 2 or len(set(names)) == len(names):
+        return frozenset()
+    seen: set[str] = set()
+    repeats: set[int] = set()
+    for position, name in enumerate(names):
+        if name in seen:
+            repeats.add(position)
+        seen.add(name)
+    return frozenset(repeats)
+
+
+def _row_content(values: list[Any]) -> str:
+    """What a row holds, its non-blank cells joined (for a finding that names a row it could not read)."""
+    text = " | ".join(clean_text(to_text(v)) for v in values if not is_blank(v))
+    return text if len(text) <= 300 else text[:299] + "…"
+
+
+def _quoted(value: object) -> str:
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+def _plain(value: object) -> object:
+    """A cell value as a finding keeps it: text and numbers as they are, anything else as its text."""
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return to_text(value)
 
 
 def _parses(text: str) -> bool:
@@ -780,10 +1047,14 @@ def read_items(
         nomenclature=nomenclature, agency_id=agency_id, on_unit=on_unit,
     )  # fmt: skip
     count = 0
+    tally = reader.tally
     for r, values in rows:
         count += 1
-        reader.row(r, values)
+        tally.add(reader.row(r, values))
         if tick is not None and count % 1000 == 0:
             tick(r + 1)
     programs = reader.finish()
-    return ItemsResult(programs=programs, headings=reader.heading_names, errors=tuple(reader.errors), rows=count)
+    if reader.lost_rows:
+        tally.move("read", "reported", len(reader.lost_rows))
+    return ItemsResult(programs=programs, headings=reader.heading_names, findings=tuple(reader.report.findings),
+                       tally=tally, rows=count)  # fmt: skip

@@ -95,12 +95,22 @@ def parse_period(text: str) -> PlanPeriod | None:
 
 
 def parse_unit(text: str, parent_id: str | None = None) -> Agency:
-    """``"1.02.0.00.0.00.01.0000 Dinas Kesehatan"`` into an :class:`~sinkron.Agency`."""
+    """``"1.02.0.00.0.00.01.0000 Dinas Kesehatan"`` into an :class:`~sinkron.Agency`.
+
+    A Sub Unit line that repeats its unit's code (a perangkat daerah without sub units) is that unit, not a
+    unit under itself: it gets no parent.
+
+    >>> unit = parse_unit("1.02.0.00.0.00.01.0000 DINAS KESEHATAN")
+    >>> parse_unit("1.02.0.00.0.00.01.0000 DINAS KESEHATAN", parent_id=unit.id) == unit
+    True
+    """
     match = _UNIT_CODE.match(text)
     if match and match.group(2).strip():
-        return Agency(code=match.group(1), name=clean_text(match.group(2)), parent_id=parent_id)
-    name = clean_text(text)
-    return Agency(code=name, name=name, parent_id=parent_id)
+        code, name = match.group(1), clean_text(match.group(2))
+    else:
+        code = name = clean_text(text)
+    agency = Agency(code=code, name=name)
+    return agency if parent_id in (None, agency.id) else attrs.evolve(agency, parent_id=parent_id)
 
 
 @attrs.define

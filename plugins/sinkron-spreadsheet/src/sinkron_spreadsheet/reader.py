@@ -23,7 +23,9 @@ from sinkron.models import Agency, Bundle, Plan, PlanKind, PlanPeriod, PlanStage
 from sinkron.models.findings import Finding
 from sinkron.nomenclature import Nomenclature, default_nomenclature
 from sinkron.progress import Progress, ProgressEvent
-from sinkron.source_findings import NAME_CONFLICT, YEAR_INFERRED
+from sinkron.source_findings import CELL_UNREADABLE, NAME_CONFLICT, YEAR_INFERRED
+from sinkron_spreadsheet.cells import is_blank
+from sinkron_spreadsheet.findings import RowTally
 from sinkron_spreadsheet.goals import read_goals
 from sinkron_spreadsheet.header import SCAN_ROWS, Header, column_letter, find_header
 from sinkron_spreadsheet.items import read_items
@@ -54,7 +56,8 @@ class Detection:
 
 @attrs.frozen
 class SheetResult:
-    """What one sheet gave: the plan, agencies named above or inside the table, errors, rows seen."""
+    """What one sheet gave: the plan, agencies named above or inside the table, errors, rows seen, the source
+    findings, and how every row of the sheet was accounted for."""
 
     plan: Plan | None
     agencies: tuple[Agency, ...]
@@ -63,6 +66,7 @@ class SheetResult:
     detection: Detection | None
     findings: tuple[Finding, ...] = ()
     """Source findings (SKN0xx) about the sheet's data: the rows they concern are kept."""
+    tally: RowTally = attrs.field(factory=RowTally)
 
 
 def _candidates(mapping: Any) -> tuple[list[Mapping], bool]:
@@ -203,7 +207,8 @@ def read_sheet(
     plan_fields: dict[str, Any] = {}
     if layout.shape == "goals":
         goals = read_goals(data, header=header, source=source, sheet=sheet_label, tick=tick)
-        errors.extend(goals.errors)
+        findings.extend(goals.findings)
+        tally = goals.tally
         plan_fields.update(goals=goals.goals, objectives=goals.objectives)
         if goals.notes:
             extra["notes"] = goals.notes
@@ -217,6 +222,9 @@ def read_sheet(
         )  # fmt: skip
         errors.extend(rincian.errors)
         findings.extend(rincian.findings)
+        tally = RowTally()
+        for kind, rows_of_kind in rincian.counts.items():
+            tally.add({"line": "read"}.get(kind, kind), rows_of_kind)
         plan_fields["programs"] = rincian.programs
         count = rincian.rows
     else:
@@ -225,12 +233,16 @@ def read_sheet(
             year=period.start, nomenclature=nomenclature or default_nomenclature(), agency_id=agency_id,
             on_unit=on_unit, tick=tick,
         )  # fmt: skip
-        errors.extend(items.errors)
+        findings.extend(items.findings)
+        tally = items.tally
         plan_fields["programs"] = items.programs
         if items.headings:
             extra["headings"] = items.headings
         count = items.rows
     tick(header.first_data_row + count)
+    for values in top[: header.row]:
+        tally.add("blank" if all(is_blank(v) for v in values) else "title")
+    tally.add("header", header.height)
 
     given = preamble.values
     owner = given.get("owner", (None, 0))[0]
@@ -245,17 +257,25 @@ def read_sheet(
     stage = preamble.stage()
     if "stage" in given and stage is None:
         text, r = given["stage"]
-        errors.append(SourceError("unknown plan stage", location=_location(source, sheet_label, r + 1, "stage"),
-                                  expected=", ".join(s.value for s in PlanStage), actual=text))  # fmt: skip
+        stages = ", ".join(s.value for s in PlanStage)
+        findings.append(CELL_UNREADABLE.at(
+            _location(source, sheet_label, r + 1, "stage"),
+            id=f"Tahap rencana {text!r} tidak dikenal; dibaca sebagai {PlanStage.ENACTED.value}.",
+            en=f"The plan stage {text!r} is unknown; it is read as {PlanStage.ENACTED.value}.",
+            expected=stages, found=text, fix_id=f"Tulis salah satu: {stages}.", fix_en=f"Write one of: {stages}.",
+        ))  # fmt: skip
     revision = 0
     if "revision" in given:
         text, r = given["revision"]
         if text.isdigit():
             revision = int(text)
         else:
-            errors.append(SourceError("the revision is not a number",
-                                      location=_location(source, sheet_label, r + 1, "revision"),
-                                      expected="0, 1, 2 …", actual=text))  # fmt: skip
+            findings.append(CELL_UNREADABLE.at(
+                _location(source, sheet_label, r + 1, "revision"),
+                id=f"Revisi {text!r} bukan angka; dibaca sebagai 0.",
+                en=f"The revision {text!r} is not a number; it is read as 0.",
+                expected="0, 1, 2 …", found=text, fix_id="Tulis nomor revisi.", fix_en="Write the revision number.",
+            ))  # fmt: skip
     try:
         plan = Plan(
             id=ident,
@@ -276,7 +296,7 @@ def read_sheet(
                                   actual=exc.reason))  # fmt: skip
         plan = None
     return SheetResult(plan=plan, agencies=tuple(agencies.values()), errors=tuple(errors), rows=count,
-                       detection=detection, findings=tuple(findings))  # fmt: skip
+                       detection=detection, findings=tuple(findings), tally=tally)  # fmt: skip
 
 
 def _duplicate_error(
@@ -481,8 +501,10 @@ def read_spreadsheet(
     each sheet is detected from its header. ``year`` (yearly plans) or ``start_year`` (Renstra)
     give the period when the file does not. ``limits`` (a :class:`ReadLimits` or a dict of some
     of its fields) bounds what is read. ``sub_activity`` (``"1.02.02.2.02.0001"``) names the sub kegiatan
-    of a Form Rincian (``rincian`` layout) whose sheet does not. Every problem is in ``errors``, located;
-    problems with the data of a readable file are source findings in the bundle.
+    of a Form Rincian (``rincian`` layout) whose sheet does not. Reading is tolerant (DESIGN §6a): a data
+    problem is a located source finding in the bundle (``result.findings``) and its row is kept when it can
+    be; ``errors`` hold what made a sheet or the file unreadable. Each sheet's note in ``bundle.sources`` says
+    how its rows were accounted for (read, named by a finding, title, header, blank, subtotal, total).
     """
     # Paused as sinkron.read_result does around every connector: callers such as read_rkpd_report come here directly.
     with paused_gc():
@@ -563,7 +585,8 @@ def _read_spreadsheet(
                 plans.append(result.plan)
             if result.detection is not None:
                 where = f" [sheet {name!r}]" if label else ""
-                notes.append(f"{text}{where}: {result.detection.describe()}")
+                counted = f"; {result.tally.describe()}" if result.tally.total else ""
+                notes.append(f"{text}{where}: {result.detection.describe()}{counted}")
             elif detect and label:
                 notes.append(f"{text} [sheet {name!r}]: skipped, no known layout's header")
     finally:

@@ -4,7 +4,13 @@ xlsx rows come from python-calamine (``iter_rows``), the fastest reader measured
 calamine gives values only, so one streaming pass over the sheet's XML (no DOM, only byte
 searches) collects what the values hide: cells formatted as percentages (0.96 shown as ``96%``) or
 with a literal unit suffix (``#,###" bln"``), error cells (``#REF!``, which calamine returns as
-empty) and formulas that were never calculated (no cached value). Merged ranges come from calamine.
+empty) and formulas that were never calculated (no cached value), with their formula text. Merged ranges
+come from calamine.
+
+A sheet with formulas saved without their values (a file written by a library, not by Excel or
+LibreOffice) has them computed by :mod:`sinkron_spreadsheet.formulas` from the other cells of the sheet
+as its rows are handed over: the value takes the formula's place and the cell is noted ``evaluated``; a
+formula outside the computed subset stays ``uncached`` with the reason, and its cell empty.
 
 csv files are decoded as UTF-8 (with or without BOM), falling back to Windows-1252 when the bytes
 are not UTF-8; the delimiter (``,``, ``;``, tab or ``|``) is sniffed from the first lines. Quoting
@@ -21,10 +27,11 @@ Rows beyond the limits are reported as :class:`ReadProblem` objects on the :clas
 from __future__ import annotations
 
 import csv
+import html
 import re
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -32,6 +39,7 @@ import attrs
 
 from sinkron.errors import Location, SourceError
 from sinkron_spreadsheet.cells import is_blank
+from sinkron_spreadsheet.formulas import ExcelError, FormulaError, FormulaEvaluator, shared_formula
 from sinkron_spreadsheet.limits import RATIO_MIN_BYTES, ReadLimits
 
 __all__ = ["CellNote", "OpenError", "ReadProblem", "Sheet", "Workbook", "check_xlsx", "open_workbook"]
@@ -51,10 +59,13 @@ class OpenError(Exception):
 
 @attrs.frozen
 class CellNote:
-    """What a cell's value alone does not say: ``kind`` is ``percent``, ``suffix``, ``error`` or ``uncached``."""
+    """What a cell's value alone does not say: ``kind`` is ``percent``, ``suffix``, ``error``, ``uncached`` (a formula
+    saved without its value, ``detail`` its formula when known) or ``evaluated`` (such a formula that sinkron
+    computed, ``detail`` the formula); ``reason`` says why an uncached formula could not be computed."""
 
     kind: str
     detail: str = ""
+    reason: str = ""
 
 
 @attrs.frozen
@@ -90,8 +101,51 @@ class Sheet:
     limits: ReadLimits | None = None
     problems: list[ReadProblem] = attrs.field(factory=list)
 
-    def rows(self) -> Iterator[tuple[int, list[Any]]]:
-        """``(row index, values)`` for each row, values padded so index 0 is column A."""
+    def rows(self, *, evaluate: bool = True) -> Iterator[tuple[int, list[Any]]]:
+        """``(row index, values)`` for each row, values padded so index 0 is column A.
+
+        Formulas saved without their values are computed first (the sheet is then read whole, as a formula may
+        read any row), unless ``evaluate`` is false: see the module docs.
+        """
+        formulas = {cell: note.detail for cell, note in self.notes.items() if note.kind == "uncached" and note.detail}
+        if not formulas or not evaluate:
+            return self._stream()
+        return iter(self._evaluated(list(self._stream()), formulas))
+
+    def _evaluated(
+        self, rows: list[tuple[int, list[Any]]], formulas: dict[tuple[int, int], str]
+    ) -> list[tuple[int, list[Any]]]:
+        """``rows`` with the value of each formula in ``formulas`` computed in place, and its note updated."""
+        by_index = dict(rows)
+
+        def value(row: int, column: int) -> object:
+            values = by_index.get(row)
+            return values[column] if values is not None and column < len(values) else None
+
+        evaluator = FormulaEvaluator(value, formulas)
+        results: dict[tuple[int, int], object] = {}
+        for cell, formula in formulas.items():
+            shown = formula if formula.startswith("=") else "=" + formula
+            try:
+                results[cell] = evaluator.result(*cell)
+            except FormulaError as exc:
+                self.notes[cell] = CellNote("uncached", shown, exc.message)
+                continue
+            if isinstance(results[cell], ExcelError):
+                self.notes[cell] = CellNote("error", str(results[cell]))
+                results[cell] = None
+            else:
+                self.notes[cell] = CellNote("evaluated", shown)
+        for (row, column), result in results.items():  # written after evaluating: results never feed each other twice
+            values = by_index.get(row)
+            if values is None:
+                continue
+            if column >= len(values):
+                values.extend([None] * (column + 1 - len(values)))
+            values[column] = result
+        return rows
+
+    def _stream(self) -> Iterator[tuple[int, list[Any]]]:
         first_row, first_col = self.start
         pad: list[Any] = [None] * first_col
         stream = iter(self._rows())
@@ -482,19 +536,56 @@ def _column_index(letters: bytes) -> int:
 def _scan_cells(handle: Any, styles: dict[int, CellNote], notes: dict[tuple[int, int], CellNote]) -> None:
     """Find noted cells in a sheet's XML by byte searches, chunk by chunk (never the whole sheet)."""
     style_needles = [(f' s="{index}"'.encode(), note) for index, note in styles.items()]
+    shared: dict[bytes, tuple[tuple[int, int], str]] = {}
     buffer = b""
     while True:
         chunk = handle.read(_CHUNK)
         data = buffer + chunk
         if not chunk:
-            _scan_block(data, style_needles, notes)
+            _scan_block(data, style_needles, notes, shared)
             return
         cut = data.rfind(b"<c ")
         if cut <= 0:
             buffer = data
             continue
-        _scan_block(data[:cut], style_needles, notes)
+        _scan_block(data[:cut], style_needles, notes, shared)
         buffer = data[cut:]
+
+
+_FORMULA = re.compile(rb"<f((?:\s[^>]*?)?)(?:/>|>([^<]*)</f>)")
+_SHARED_INDEX = re.compile(rb'\bsi="([0-9]+)"')
+#: The prefix Excel stores before functions newer than the file format (``_xlfn.IFERROR``): not part of the name.
+_FUTURE_FUNCTION = re.compile(r"\b_xl(?:fn|ws)\.", re.IGNORECASE)
+
+
+def _formula_text(
+    cell_xml: bytes, cell: tuple[int, int] | None, shared: dict[bytes, tuple[tuple[int, int], str]]
+) -> str:
+    """The formula of a cell from its ``<f>`` element (a shared one's from its master), ``""`` when unknown.
+
+    A shared formula's master (``<f t="shared" ref=… si="0">…</f>``) is remembered in ``shared`` for the cells
+    that point to it (``<f t="shared" si="0"/>``).
+    """
+    match = _FORMULA.search(cell_xml)
+    if match is None:
+        return ""
+    attributes, body = match.group(1), match.group(2)
+    text = _FUTURE_FUNCTION.sub("", html.unescape(body.decode("utf-8", "replace"))) if body else ""
+    if b'"shared"' not in attributes:
+        return text
+    index = _SHARED_INDEX.search(attributes)
+    if index is None or cell is None:
+        return text
+    if text:
+        shared[index.group(1)] = (cell, text)
+        return text
+    master = shared.get(index.group(1))
+    if master is None:
+        return ""
+    try:
+        return shared_formula(master[1], master[0], cell)
+    except FormulaError:
+        return ""
 
 
 def _cell_at(data: bytes, position: int, *, in_tag: bool) -> tuple[tuple[int, int], int] | None:
@@ -514,7 +605,10 @@ def _cell_at(data: bytes, position: int, *, in_tag: bool) -> tuple[tuple[int, in
 
 
 def _scan_block(
-    data: bytes, style_needles: list[tuple[bytes, CellNote]], notes: dict[tuple[int, int], CellNote]
+    data: bytes,
+    style_needles: Sequence[tuple[bytes, CellNote]],
+    notes: dict[tuple[int, int], CellNote],
+    shared: dict[bytes, tuple[tuple[int, int], str]],
 ) -> None:
     for needle, note in style_needles:
         position = data.find(needle)
@@ -540,5 +634,8 @@ def _scan_block(
             if b"<v>" not in cell:
                 found = _cell_at(data, position, in_tag=False)
                 if found is not None and found[0] not in notes:
-                    notes[found[0]] = CellNote("uncached")
+                    notes[found[0]] = CellNote("uncached", _formula_text(cell, found[0], shared))
+            elif needle == b"<f " and b'"shared"' in cell[:200] and b"ref=" in cell[:200]:
+                found = _cell_at(data, position, in_tag=False)
+                _formula_text(cell, found[0] if found is not None else None, shared)  # a master, for the cells after
             position = data.find(needle, position + 2)
