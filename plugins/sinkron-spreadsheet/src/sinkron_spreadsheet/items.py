@@ -29,7 +29,9 @@ from sinkron.models import (
     Indicator,
     IndicatorKind,
     Money,
+    Origin,
     Program,
+    Provenance,
     SubActivity,
     Target,
     Value,
@@ -155,6 +157,12 @@ class _Reader:
         self.funding_read: dict[str, FundingSource] = {}
 
     # -- errors ----------------------------------------------------------------------------------
+    def provenance(self, item: _Item) -> Provenance:
+        """Where ``item`` sits: its own row, or (a parent implied by its children) the first row under it."""
+        if item.row is not None:
+            return Provenance(source=self.source, sheet=self.sheet, row=item.row)
+        return Provenance(source=self.source, sheet=self.sheet, row=_first_row(item), origin=Origin.DERIVED)
+
     def error(
         self, message: str, row: int | None, column: Column | str | None = None, field: str | None = None, *,
         expected: str | None = None, actual: object = None,
@@ -663,7 +671,7 @@ class _Reader:
         ]
         common: dict[str, Any] = {
             "code": item.code, "name": name, "agency_id": item.agency_id, "indicators": indicators,
-            "budgets": budget_list, "extra": extra,
+            "budgets": budget_list, "extra": extra, "provenance": self.provenance(item),
         }  # fmt: skip
         try:
             if item.level is CodeLevel.SUB_ACTIVITY:
