@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from plugin_dist import installed_plugin
 
 import sinkron
-from sinkron import Bundle, ConnectorUnavailable, SourceError, UnknownFormat, ValidationError
+from sinkron import Bundle, ConnectorUnavailable, PluginWarning, SourceError, UnknownFormat, ValidationError
 from sinkron.cli import main
 from sinkron.connector import Connector, ReadResult
 from sinkron.convert import dumps
@@ -73,8 +73,11 @@ def test_broken_plugin_is_isolated_and_reported(tmp_path: Path) -> None:
     with installed_plugin(tmp_path / "a", "sinkron-broken", "broken", "sinkron_broken_plugin", BROKEN_IMPORT), \
          installed_plugin(tmp_path / "b", "sinkron-badreg", "badreg", "sinkron_badreg_plugin", BROKEN_REGISTER), \
          installed_plugin(tmp_path / "c", "sinkron-upper", "upper", "sinkron_upper_plugin", GOOD):  # fmt: skip
-        pm = PluginManager()
-        assert "upper" in pm.connectors() and "json" in pm.connectors()
+        with pytest.warns(PluginWarning, match="'broken' from sinkron-broken failed"):
+            pm = PluginManager()
+        with pytest.warns(PluginWarning, match="'badreg' from sinkron-badreg failed"):
+            connectors = pm.connectors()
+        assert "upper" in connectors and "json" in connectors
         failed = {i.name: i for i in pm.failures}
         assert set(failed) == {"broken", "badreg"}
         assert "broken on purpose" in (failed["broken"].error or "")
