@@ -21,13 +21,22 @@ def installed_plugin(
     """Write ``module`` with ``source`` and a dist-info registering it under the ``sinkron`` group."""
     root.mkdir(parents=True, exist_ok=True)
     (root / f"{module}.py").write_text(textwrap.dedent(source), encoding="utf-8")
-    info = root / f"{dist.replace('-', '_')}-{version}.dist-info"
-    info.mkdir(exist_ok=True)
-    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {dist}\nVersion: {version}\n", encoding="utf-8")
-    (info / "entry_points.txt").write_text(f"[sinkron]\n{entry_name} = {module}\n", encoding="utf-8")
+    write_dist_info(root, dist, entry_name, module, version)
     sys.path.insert(0, str(root))
     try:
         yield
     finally:
         sys.path.remove(str(root))
         sys.modules.pop(module, None)
+
+
+def write_dist_info(root: Path, dist: str, entry_name: str, module: str, version: str = "1.0") -> Path:
+    """A ``*.dist-info`` in ``root`` registering ``module`` under the ``sinkron`` entry-point group as ``entry_name``.
+
+    With ``root`` on the path (``sys.path`` or ``PYTHONPATH``) the distribution counts as installed.
+    """
+    info = root / f"{dist.replace('-', '_')}-{version}.dist-info"
+    info.mkdir(parents=True, exist_ok=True)
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {dist}\nVersion: {version}\n", encoding="utf-8")
+    (info / "entry_points.txt").write_text(f"[sinkron]\n{entry_name} = {module}\n", encoding="utf-8")
+    return info

@@ -84,6 +84,8 @@ class Connector:
     install: ClassVar[str | None] = None
     description: ClassVar[str] = ""
     read_options: ClassVar[type | None] = None
+    priority: ClassVar[int] = 0
+    """Breaks a tie when several connectors recognise a source (higher wins; see ``docs/plugins.md``)."""
 
     def prepare_read_options(self, given: Mapping[str, Any]) -> dict[str, Any]:
         """The options given for a read, typed by :attr:`read_options` (only those given, so the reader's defaults hold).

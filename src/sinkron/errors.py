@@ -23,7 +23,9 @@ __all__ = [
     "InvalidModel",
     "Location",
     "OptionError",
+    "PluginConflict",
     "PluginLoadError",
+    "PluginWarning",
     "SinkronError",
     "SourceError",
     "UnknownFormat",
@@ -228,3 +230,29 @@ class PluginLoadError(SinkronError):
         self.error = error
         dist = f" from {distribution}" if distribution else ""
         super().__init__(f"plugin {plugin!r}{dist} failed: {type(error).__name__}: {error}")
+
+
+class PluginConflict(SinkronError):
+    """A plugin registered a rule id, connector or exporter name another plugin already registered.
+
+    ``kind`` is ``"rule"``, ``"connector"`` or ``"exporter"``, ``name`` what was registered twice,
+    ``plugin`` the later plugin and ``owner`` the one that registered it first. The later plugin fails to
+    load with this error unless it registered with ``replaces=name`` (docs/plugins.md, "Collisions").
+    """
+
+    def __init__(self, kind: str, name: str, plugin: str, owner: str) -> None:
+        self.kind = kind
+        self.name = name
+        self.plugin = plugin
+        self.owner = owner
+        super().__init__(
+            f"{kind} {name!r} is already registered by plugin {owner!r}; "
+            f"register it with replaces={name!r} to replace it on purpose"
+        )
+
+
+class PluginWarning(UserWarning):
+    """Warned from Python when a plugin fails to load or a plugin switch names no installed plugin.
+
+    The command line reports the same problems itself; from Python they would otherwise be silent.
+    """

@@ -24,6 +24,9 @@ from sinkron.convert import dumps
 from sinkron.models import Bundle, Plan, PlanKind, PlanPeriod
 from sinkron.plugins import PluginManager, reset_plugin_manager
 
+# The broken plugins here are on purpose; that Python warns about them is tested in test_plugin_collisions.py.
+pytestmark = pytest.mark.filterwarnings("ignore::sinkron.errors.PluginWarning")
+
 BROKEN_IMPORT = """
     raise RuntimeError("rusak saat diimpor")
 """

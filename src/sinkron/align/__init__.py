@@ -4,6 +4,7 @@
 a :class:`Report`. See ``docs/rules.md`` for every rule.
 """
 
+from sinkron.align.context import Context
 from sinkron.align.engine import CheckConfig, check, select_rules
 from sinkron.align.findings import Finding, Message, Severity
 from sinkron.align.report import Report
@@ -12,6 +13,7 @@ from sinkron.align.rule import FAMILIES, Rule, rule
 __all__ = [
     "FAMILIES",
     "CheckConfig",
+    "Context",
     "Finding",
     "Message",
     "Report",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import warnings
 from collections.abc import Callable
 from typing import Any, NoReturn, TypeVar
 
@@ -19,7 +20,7 @@ import click
 
 import sinkron
 from sinkron.builtins.report_common import terminal_safe
-from sinkron.errors import SinkronError
+from sinkron.errors import PluginWarning, SinkronError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -45,8 +46,11 @@ def warn_failed_plugins() -> None:
     """Say which plugins failed to load and were skipped; the command goes on without them."""
     from sinkron.plugins import get_plugin_manager
 
-    for info in get_plugin_manager().failures:
+    pm = get_plugin_manager()
+    for info in pm.failures:
         click.echo(terminal_safe(f"sinkron: skipped {info.error} (see `sinkron plugins`)"), err=True)
+    for notice in pm.notices:
+        click.echo(terminal_safe(f"sinkron: {notice}"), err=True)
 
 
 def echo_json(data: Any) -> None:
@@ -102,15 +106,18 @@ class _Guarded(click.Group):
 @click.version_option(sinkron.__version__, prog_name="sinkron")
 def main() -> None:
     """sinkron: Indonesian development-planning data — read, check and synchronise plans."""
+    # The commands report plugin failures and switch problems themselves (warn_failed_plugins, `sinkron plugins`).
+    warnings.simplefilter("ignore", PluginWarning)
 
 
 def _register() -> None:
-    from sinkron.cli import check, codes, diff, meeting, plugins_cmd, read, report, suggest
+    from sinkron.cli import check, codes, diff, meeting, plugin_cmd, plugins_cmd, read, report, suggest
 
     main.add_command(check.check_cmd)
     main.add_command(codes.codes)
     main.add_command(diff.diff_cmd)
     main.add_command(meeting.meeting)
+    main.add_command(plugin_cmd.plugin)
     main.add_command(plugins_cmd.plugins)
     main.add_command(read.read_cmd)
     main.add_command(read.convert)

@@ -62,6 +62,8 @@ def plugins(output_format: str, show_options: bool) -> None:
         if info.provides:
             shown = ", ".join(info.provides[:12]) + (" …" if len(info.provides) > 12 else "")
             click.echo(f"    provides: {shown}")
+        if info.replaces:
+            click.echo(f"    replaces: {', '.join(info.replaces)}")
         for owner, options in declared_options(pm, info).items():
             if options is None:
                 click.echo(f"    options:  {owner}: not declared (a 0.1 plugin: takes any option)")
@@ -74,3 +76,5 @@ def plugins(output_format: str, show_options: bool) -> None:
                     click.echo(f"        {o.name}: {o.type}{default} — {o.description or o.expected}")
         if info.error:
             click.echo(f"    error:    {info.error}")
+    for notice in pm.notices:
+        click.echo(f"sinkron: {notice}", err=True)

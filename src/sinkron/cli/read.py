@@ -16,6 +16,7 @@ from sinkron.errors import SinkronError
 from sinkron.io import write
 from sinkron.models import Bundle
 from sinkron.models.findings import Severity
+from sinkron.plugins.manager import get_plugin_manager
 
 
 @click.command("read")
@@ -27,6 +28,7 @@ from sinkron.models.findings import Severity
 @click.option(
     "--lang", type=click.Choice(["id", "en"]), default="id", show_default=True, help="Language of the findings."
 )
+@click.option("--verbose", "-v", is_flag=True, help="Say which connector reads SOURCE and why (on stderr).")
 def read_cmd(
     source: str,
     fmt: str | None,
@@ -36,6 +38,7 @@ def read_cmd(
     output: Path | None,
     keep_going: bool,
     lang: str,
+    verbose: bool,
 ) -> None:
     """Read SOURCE (a file or URL) into a bundle; print a summary or the JSON document.
 
@@ -43,8 +46,10 @@ def read_cmd(
     finding with its location; the JSON document carries them as "source_findings". A source that
     cannot be read completely prints every error with its location and the exit code is 2; with
     --keep-going what could be read is printed too (and the exit code is still 2). --strict makes
-    source findings of severity error such errors.
+    source findings of severity error such errors. -v says which connector was chosen and why.
     """
+    if verbose:
+        explain_connector(source, fmt)
     bundles = read_sources([source], fmt, reader_options(mapping, read_options), keep_going=keep_going)
     if not bundles:  # with --keep-going, a source that gave nothing at all
         exit_if_incomplete()
@@ -105,3 +110,17 @@ def convert(
     except OSError as exc:
         fail(f"cannot write {target}: {exc.strerror or exc}")
     click.echo(f"wrote {written}", err=True)
+
+
+def explain_connector(source: str, fmt: str | None) -> None:
+    """Print which connector reads ``source`` and why (``sinkron read -v``); an unknown source is reported by the read."""
+    try:
+        choice = get_plugin_manager().choose_connector(source, fmt)
+    except SinkronError:
+        return
+    others = [name for name in choice.candidates if name != choice.connector.name]
+    considered = f" (also considered: {', '.join(others)})" if others else ""
+    click.echo(
+        terminal_safe(f"sinkron: {source} is read by connector {choice.connector.name!r}: {choice.reason}{considered}"),
+        err=True,
+    )

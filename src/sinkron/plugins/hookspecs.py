@@ -13,8 +13,7 @@ registered through these same hooks.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 import pluggy
 
@@ -23,7 +22,23 @@ if TYPE_CHECKING:  # keep importing this module cheap
     from sinkron.connector import Connector
     from sinkron.exporter import Exporter
 
-__all__ = ["hookimpl", "hookspec"]
+__all__ = ["Register", "hookimpl", "hookspec"]
+
+Registered = TypeVar("Registered", contravariant=True)
+
+
+class Register(Protocol[Registered]):
+    """The ``register`` callback a hook receives: call it once per object the plugin contributes.
+
+    ``replaces`` names the rule id, connector or exporter name the object deliberately replaces (it must
+    be the object's own id or name). Without it, registering a name another plugin already registered
+    is a load error for the later plugin (:class:`~sinkron.errors.PluginConflict`).
+
+    .. versionadded:: 0.2 ``replaces``
+    """
+
+    def __call__(self, obj: Registered, /, *, replaces: str | None = None) -> None: ...
+
 
 PROJECT = "sinkron"
 
@@ -34,32 +49,41 @@ hookimpl = pluggy.HookimplMarker(PROJECT)
 
 
 @hookspec
-def sinkron_register_connectors(register: Callable[[Connector], None]) -> None:
+def sinkron_register_connectors(register: Register[Connector]) -> None:
     """Register connectors that read sources into a Bundle (and optionally write one back).
 
+    Called once per plugin manager, the first time connectors are needed (reading, ``sinkron plugins``).
     Call ``register(connector)`` with an instance of a :class:`sinkron.connector.Connector`
-    subclass for each connector the plugin provides.
+    subclass for each connector the plugin provides; ``register(connector, replaces=name)`` to
+    replace another plugin's connector of the same name. Returns nothing; an exception fails the plugin.
 
     .. versionadded:: 0.1
     """
 
 
 @hookspec
-def sinkron_register_exporters(register: Callable[[Exporter], None]) -> None:
+def sinkron_register_exporters(register: Register[Exporter]) -> None:
     """Register exporters that render a Report, Bundle or Meeting to a file format.
 
-    Call ``register(exporter)`` with an instance of a :class:`sinkron.exporter.Exporter` subclass.
+    Called once per plugin manager, the first time exporters are needed (writing, ``sinkron plugins``).
+    Call ``register(exporter)`` with an instance of a :class:`sinkron.exporter.Exporter` subclass;
+    ``register(exporter, replaces=name)`` to replace another plugin's exporter of the same name.
+    Returns nothing; an exception fails the plugin.
 
     .. versionadded:: 0.1
     """
 
 
 @hookspec
-def sinkron_register_rules(register: Callable[[Rule], None]) -> None:
+def sinkron_register_rules(register: Register[Rule]) -> None:
     """Register alignment rules that ``sinkron.check`` runs on a Bundle.
 
-    Call ``register(rule)`` with a :class:`sinkron.align.rule.Rule` for each rule. Rule ids follow
-    ``SKN`` + family digit + two digits; third-party rules should use their own prefix (``XYZ101``).
+    Called once per plugin manager, the first time rules are needed (checking, ``sinkron plugins``).
+    Call ``register(rule)`` with a :class:`sinkron.align.rule.Rule` for each rule;
+    ``register(rule, replaces=rule.id)`` to replace another plugin's rule of that id. Rule ids are
+    2–5 capitals and 3 digits: sinkron's are ``SKN`` + family digit + two digits, third-party rules
+    use their own prefix (``APP101``, family 10, "Plugin rules"). Returns nothing; an exception
+    fails the plugin.
 
     .. versionadded:: 0.1
     """

@@ -11,7 +11,8 @@ from __future__ import annotations
 import importlib
 import os
 import traceback
-from collections.abc import Callable, Iterable
+import warnings
+from collections.abc import Callable, Iterable, Mapping
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
@@ -19,17 +20,24 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 import attrs
 import pluggy
 
-from sinkron.errors import PluginLoadError, UnknownFormat
+from sinkron.errors import PluginConflict, PluginLoadError, PluginWarning, UnknownFormat
 from sinkron.plugins import hookspecs
 from sinkron.plugins.defaults import DEFAULT_PLUGINS
-from sinkron.plugins.first_party import FirstPartyPlugin, plugin_for_format, plugin_for_source
+from sinkron.plugins.first_party import FIRST_PARTY, FirstPartyPlugin, plugin_for_format, plugin_for_source
 
 if TYPE_CHECKING:  # the facade's types; importing them at run time would load the models for `sinkron plugins`
     from sinkron.align.rule import Rule
     from sinkron.connector import Connector
     from sinkron.exporter import Exporter
 
-__all__ = ["ENTRY_POINT_GROUP", "PluginInfo", "PluginManager", "get_plugin_manager", "reset_plugin_manager"]
+__all__ = [
+    "ENTRY_POINT_GROUP",
+    "ConnectorChoice",
+    "PluginInfo",
+    "PluginManager",
+    "get_plugin_manager",
+    "reset_plugin_manager",
+]
 
 ENTRY_POINT_GROUP = "sinkron"
 ENV_LOAD = "SINKRON_LOAD_PLUGINS"
@@ -51,6 +59,8 @@ class PluginInfo:
     error: str | None = None
     provides: tuple[str, ...] = ()
     """Names of the connectors, exporters and rules it registered."""
+    replaces: tuple[str, ...] = ()
+    """What it replaces on purpose (registered with ``replaces=``): ``"rule SKN603 (from sinkron.align.rules.monitoring)"``."""
 
     def to_dict(self) -> dict[str, Any]:
         return attrs.asdict(self)
@@ -84,6 +94,9 @@ class PluginManager:
         self._pm.add_hookspecs(hookspecs)
         self._info: dict[str, PluginInfo] = {}
         self._cache: dict[str, dict[str, Any]] = {}
+        self._owners: dict[str, dict[str, str]] = {}
+        self.notices: list[str] = []
+        """Problems with the plugin switches (a name in ``SINKRON_DISABLED_PLUGINS`` that no entry point has …)."""
         only = set(load) if load is not None else _split(env.get(ENV_LOAD))
         disabled = set(disable) | (_split(env.get(ENV_DISABLED)) or set())
         if builtins:
@@ -94,7 +107,9 @@ class PluginManager:
 
     # -- loading -------------------------------------------------------------------------------
     def _load_entry_points(self, only: set[str] | None, disabled: set[str]) -> None:
-        for ep in sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+        entry_points = sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name)
+        self._check_switches(entry_points, only, disabled)
+        for ep in entry_points:
             dist = ep.dist.name if ep.dist is not None else None
             version = ep.dist.version if ep.dist is not None else None
             if (only is not None and ep.name not in only) or ep.name in disabled:
@@ -106,6 +121,29 @@ class PluginManager:
                 self._record_failure(ep.name, dist, version, exc)
                 continue
             self._register_module(ep.name, plugin, status="loaded", distribution=dist, version=version)
+
+    def _check_switches(
+        self, entry_points: list[metadata.EntryPoint], only: set[str] | None, disabled: set[str]
+    ) -> None:
+        """Warn about switch names that are no entry point's name (a typo, or a distribution's name)."""
+        names = {ep.name for ep in entry_points}
+        by_distribution: dict[str, list[str]] = {}
+        for ep in entry_points:
+            if ep.dist is not None:
+                by_distribution.setdefault(ep.dist.name.lower(), []).append(ep.name)
+        for switch, given in ((f"{ENV_LOAD} (load=)", only or set()), (f"{ENV_DISABLED} (disable=)", disabled)):
+            for name in sorted(given - names):
+                hint = by_distribution.get(name.lower())
+                advice = (
+                    f"it is a distribution; its entry point(s): {', '.join(hint)}"
+                    if hint
+                    else f"installed plugins: {', '.join(sorted(names)) or 'none'}"
+                )
+                self._notice(f"{switch} names {name!r}, which is no installed plugin ({advice})")
+
+    def _notice(self, message: str) -> None:
+        self.notices.append(message)
+        warnings.warn(f"sinkron: {message}", PluginWarning, stacklevel=4)
 
     def _register_module(
         self, name: str, plugin: object, *, status: Status, distribution: str | None = None, version: str | None = None
@@ -126,6 +164,7 @@ class PluginManager:
         self._info[name] = PluginInfo(
             name=name, status="failed", distribution=distribution, version=version, error=str(error) + where
         )
+        warnings.warn(f"sinkron: skipped {error}{where} (see `sinkron plugins`)", PluginWarning, stacklevel=4)
         if self._pm.has_plugin(name):
             self._pm.unregister(name=name)
         self._cache.clear()
@@ -147,42 +186,59 @@ class PluginManager:
         self._cache.clear()
 
     # -- calling hooks, isolated per implementation ----------------------------------------------
-    def _collect(self, hook_name: str, key: Callable[[T], str]) -> dict[str, T]:
+    def _collect(self, hook_name: str, kind: str, key: Callable[[T], str]) -> dict[str, T]:
+        """What every plugin registers through ``hook_name``, by name, in registration order (built-ins first).
+
+        A name registered again by a later plugin fails that plugin (:class:`PluginConflict`) unless it
+        registered with ``replaces=name``.
+        """
         if hook_name in self._cache:
             return dict(self._cache[hook_name])
         collected: dict[str, T] = {}
+        owners: dict[str, str] = {}
         hook = getattr(self._pm.hook, hook_name)
-        # Registration order (built-ins first), so a plugin registering a name a built-in uses overrides it.
         for impl in hook.get_hookimpls():
             plugin_name = impl.plugin_name
-            found: list[T] = []
+            found: list[tuple[T, str | None]] = []
+
+            def register(obj: T, /, *, replaces: str | None = None, _found: list[tuple[T, str | None]] = found) -> None:
+                _found.append((obj, replaces))
+
             try:
-                impl.function(register=found.append)
+                impl.function(register=register)
+                replaced = _check_names(kind, plugin_name, [(key(obj), replaces) for obj, replaces in found], owners)
             except Exception as exc:
-                info = self._info.get(plugin_name)
-                self._record_failure(
-                    plugin_name, info.distribution if info else None, info.version if info else None, exc
-                )
+                self._fail_registered(plugin_name, exc)
                 continue
-            for obj in found:
+            for obj, _ in found:
                 collected[key(obj)] = obj
+                owners[key(obj)] = plugin_name
             info = self._info.get(plugin_name)
             if info is not None:
-                self._info[plugin_name] = attrs.evolve(info, provides=tuple(sorted({*info.provides, *map(key, found)})))
+                self._info[plugin_name] = attrs.evolve(
+                    info,
+                    provides=tuple(sorted({*info.provides, *(key(obj) for obj, _ in found)})),
+                    replaces=tuple(sorted({*info.replaces, *replaced})),
+                )
         self._cache[hook_name] = collected
+        self._owners[hook_name] = owners
         return dict(collected)
+
+    def _fail_registered(self, plugin_name: str, exc: BaseException) -> None:
+        info = self._info.get(plugin_name)
+        self._record_failure(plugin_name, info.distribution if info else None, info.version if info else None, exc)
 
     def connectors(self) -> dict[str, Connector]:
         """Registered connectors by name."""
-        return self._collect("sinkron_register_connectors", _connector_name)
+        return self._collect("sinkron_register_connectors", "connector", _connector_name)
 
     def exporters(self) -> dict[str, Exporter]:
         """Registered exporters by name."""
-        return self._collect("sinkron_register_exporters", _exporter_name)
+        return self._collect("sinkron_register_exporters", "exporter", _exporter_name)
 
     def rules(self) -> dict[str, Rule]:
         """Registered rules by id."""
-        return self._collect("sinkron_register_rules", _rule_id)
+        return self._collect("sinkron_register_rules", "rule", _rule_id)
 
     def plugins(self) -> list[PluginInfo]:
         """Every plugin: built-in, loaded, failed or disabled (hooks are called once to fill ``provides``)."""
@@ -197,9 +253,21 @@ class PluginManager:
 
     # -- choosing a connector or exporter -----------------------------------------------------------
     def connector_for(self, source: str | Path, format: str | None = None) -> Connector:
-        """The connector for ``format``, or the one whose extension/scheme matches ``source``."""
+        """The connector for ``format``, or the one whose extension/scheme matches ``source`` (see :meth:`choose_connector`)."""
+        return self.choose_connector(source, format).connector
+
+    def choose_connector(self, source: str | Path, format: str | None = None) -> ConnectorChoice:
+        """The connector that reads ``source``, and why it was chosen (``sinkron read -v`` prints it).
+
+        ``format`` names a connector (or one of its formats). Otherwise the connectors whose extension
+        or URL scheme matches are asked :meth:`~sinkron.connector.Connector.detect`: those that
+        recognise the content, else those that cannot tell, are kept, and a tie goes to the higher
+        ``priority``, then to a first-party connector (sinkron's own or a distribution in
+        :data:`~sinkron.plugins.first_party.FIRST_PARTY`) before a third-party one, then to the one
+        registered last (built-ins first, then entry points by name).
+        """
         if format is not None:
-            return self._connector_named(format)
+            return ConnectorChoice(self._connector_named(format), f"named by format {format!r}")
         connectors = self.connectors()
         matches = [c for c in connectors.values() if _ask(c.handles, source, False)]
         if not matches:
@@ -210,7 +278,32 @@ class PluginManager:
                 or _unknown("source type", suffix, known, self)
                 + "; choose a connector by name (--from on the command line, format= in Python)"
             )
-        return _recognising(matches, source)[-1]
+        if len(matches) == 1:
+            return ConnectorChoice(matches[0], "the only connector for its extension or URL scheme")
+        pool, why = _recognising(matches, source)
+        order = {name: index for index, name in enumerate(connectors)}
+        ranked = sorted(pool, key=lambda c: (c.priority, self._first_party(c), order[c.name]))
+        winner = ranked[-1]
+        rivals = [c.name for c in ranked[:-1]]
+        if not rivals:
+            return ConnectorChoice(winner, why, tuple(c.name for c in matches))
+        runner_up = ranked[-2]
+        if runner_up.priority != winner.priority:
+            tie = f"priority {winner.priority} over {runner_up.priority}"
+        elif self._first_party(runner_up) != self._first_party(winner):
+            tie = "first-party before third-party"
+        else:
+            tie = "equal priority, registered last"
+        return ConnectorChoice(
+            winner, f"{why}; tie with {', '.join(rivals)} broken by {tie}", tuple(c.name for c in matches)
+        )
+
+    def _first_party(self, connector: Connector) -> bool:
+        owner = self._owners.get("sinkron_register_connectors", {}).get(connector.name)
+        info = self._info.get(owner) if owner is not None else None
+        if info is None:
+            return False
+        return info.status == "builtin" or (info.distribution or "").lower() in _FIRST_PARTY_DISTRIBUTIONS
 
     def _connector_named(self, format: str) -> Connector:
         """The connector whose name or one of whose formats is ``format``."""
@@ -256,6 +349,37 @@ class PluginManager:
         raise UnknownFormat(_unknown(f"output format for {type(obj).__name__}", format, names, self))
 
 
+_FIRST_PARTY_DISTRIBUTIONS = frozenset(p.distribution for p in FIRST_PARTY)
+
+
+@attrs.frozen
+class ConnectorChoice:
+    """The connector chosen for a source, why, and which connectors read its extension or scheme."""
+
+    connector: Connector
+    reason: str
+    candidates: tuple[str, ...] = ()
+
+
+def _check_names(
+    kind: str, plugin: str, registered: list[tuple[str, str | None]], owners: Mapping[str, str]
+) -> list[str]:
+    """The names ``plugin`` replaces on purpose; :class:`PluginConflict` for one it registers again without saying so."""
+    replaced: list[str] = []
+    seen: set[str] = set()
+    for name, replaces in registered:
+        if replaces is not None and replaces != name:
+            raise ValueError(f"{kind} {name!r} was registered with replaces={replaces!r}: replaces must name it")
+        if name in seen:
+            raise PluginConflict(kind, name, plugin, plugin)
+        seen.add(name)
+        if name in owners and replaces is None:
+            raise PluginConflict(kind, name, plugin, owners[name])
+        if replaces is not None:
+            replaced.append(f"{kind} {name}" + (f" (from {owners[name]})" if name in owners else ""))
+    return replaced
+
+
 def _connector_name(connector: Connector) -> str:
     return connector.name
 
@@ -279,21 +403,24 @@ def _ask(check: Callable[[str | Path], Any], source: str | Path, otherwise: Any)
         return otherwise
 
 
-def _recognising(matches: list[Connector], source: str | Path) -> list[Connector]:
-    """Of several connectors that read ``source``'s extension, those that recognise its content.
+def _recognising(matches: list[Connector], source: str | Path) -> tuple[list[Connector], str]:
+    """Of several connectors that read ``source``'s extension, those that recognise its content, and how they were kept.
 
     Several connectors read one extension (sinkron JSON and SIPD JSON both use .json): those that
     claim the content, else those that cannot tell, else those that answered; a connector whose
-    detection raised (a broken file it sniffed) comes last of all. The caller takes the last one
-    (the one registered last).
+    detection raised (a broken file it sniffed) comes last of all.
     """
-    if len(matches) == 1:
-        return matches
     verdicts = [(c, _ask(c.detect, source, _RAISED)) for c in matches]
     claiming = [c for c, verdict in verdicts if verdict is True]
+    if claiming:
+        return claiming, "its detect() recognised the content"
     undecided = [c for c, verdict in verdicts if verdict is None]
+    if undecided:
+        return undecided, "no connector recognised the content and its detect() could not tell"
     answered = [c for c, verdict in verdicts if verdict is not _RAISED]
-    return claiming or undecided or answered or matches
+    if answered:
+        return answered, "every connector's detect() said no"
+    return matches, "every connector's detect() failed"
 
 
 def _install_hint(plugin: FirstPartyPlugin | None) -> str | None:

@@ -45,6 +45,7 @@ from sinkron.models import (
     Indicator,
     IndicatorKind,
     Money,
+    Origin,
     Plan,
     PlanKind,
     PlanPeriod,
@@ -383,14 +384,21 @@ class FieldMapping:
                 except InvalidModel as exc:
                     errors.append(sub.first.error(f"cannot build sub kegiatan {code}: {exc}"))
             program_models = [
-                Program(
+                Program(  # built from the sub kegiatan records: located at the source, as the plan is
                     code=pcode,
                     name=pname,
                     agency_id=agency,
                     activities=[
-                        Activity(code=acode, name=aname, agency_id=agency, sub_activities=subs)
+                        Activity(
+                            code=acode,
+                            name=aname,
+                            agency_id=agency,
+                            sub_activities=subs,
+                            provenance=Provenance(source=source, origin=Origin.DERIVED),
+                        )
                         for acode, (aname, subs) in activities.items()
                     ],
+                    provenance=Provenance(source=source, origin=Origin.DERIVED),
                 )
                 for pcode, (pname, activities) in programs.items()
             ]

@@ -35,7 +35,9 @@ from sinkron.models import (
     Indicator,
     IndicatorKind,
     Money,
+    Origin,
     Program,
+    Provenance,
     SubActivity,
     Target,
     Value,
@@ -186,7 +188,15 @@ class _Reader:
         """1-based rows of items that could not be built (counted as reported, not read)."""
         """Noted cells already reported (a cell may be read twice: once to test a row, once to read it)."""
 
-    # -- findings --------------------------------------------------------------------------------
+    # -- provenance and findings ----------------------------------------------------------------
+    def provenance(self, item: _Item) -> Provenance:
+        """Where ``item`` sits: its own row, or (a parent implied by its children) the first row under it."""
+        if item.row is not None:
+            return Provenance(source=self.source, sheet=self.sheet, row=item.row)
+        return Provenance(
+            source=self.source, sheet=self.sheet, row=min(_rows_of(item), default=None), origin=Origin.DERIVED
+        )
+
     def find(
         self, problem: SourceProblem, row: int | None, column: Column | str | None, field: str | None, *,
         id: str, en: str, expected: object = None, found: object = None, fix_id: str | None = None,
@@ -874,7 +884,7 @@ class _Reader:
         ]
         common: dict[str, Any] = {
             "code": item.code, "name": name, "agency_id": item.agency_id, "indicators": indicators,
-            "budgets": budget_list, "extra": extra,
+            "budgets": budget_list, "extra": extra, "provenance": self.provenance(item),
         }  # fmt: skip
         try:
             if item.level is CodeLevel.SUB_ACTIVITY:

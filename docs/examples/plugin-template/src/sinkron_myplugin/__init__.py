@@ -1,0 +1,1 @@
+"""sinkron-myplugin: a connector, a rule and an exporter for sinkron (see README.md)."""
