@@ -22,7 +22,7 @@ record) is a located error. Either way the records around it still read.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -30,6 +30,7 @@ import attrs
 from sinkron.codes import Code, CodeLevel
 from sinkron.errors import CodeError, InvalidModel, SourceError
 from sinkron.models import (
+    Budget,
     BudgetKind,
     Bundle,
     Direction,
@@ -38,6 +39,7 @@ from sinkron.models import (
     IndicatorKind,
     Link,
     LinkKind,
+    Money,
     PlanKind,
     Priority,
     PriorityKind,
@@ -122,6 +124,38 @@ class _Row:
     def content_key(self) -> tuple[Any, ...]:
         """:func:`~sinkron_sipd.state.indicator_key` of the indicator this row makes, without making it."""
         return (self.name, self.unit, self.kind, Direction.HIGHER_IS_BETTER, None, self.targets, (), None)
+
+
+@attrs.define
+class _SubKegRead:
+    """What a sub kegiatan record says, read and checked before anything is built from it."""
+
+    year: int | None
+    codes: _Codes | None
+    skpd: tuple[str | None, str | None]
+    """``kode_skpd`` and ``nama_skpd``."""
+    unit: tuple[str | None, str | None]
+    """``kode_sub_skpd`` and ``nama_sub_skpd``."""
+    amounts: list[Money | None]
+    """``pagu``, ``pagu_indikatif`` and ``pagu_n_depan``."""
+    slots: dict[str, tuple[str | None, str | None]]
+    """The label slots' (id, name)."""
+    blocks: dict[str, list[_Row] | None] = attrs.Factory(dict)
+    """The nested blocks read (``None``: a null block)."""
+    unread_blocks: dict[str, Any] = attrs.Factory(dict)
+    """The nested blocks that are not lists, as they were."""
+
+
+@attrs.define
+class _Placed:
+    """Where a sub kegiatan record went: its year, the sub kegiatan, its kegiatan and program, its tags' priorities."""
+
+    year: int
+    sub: SubActivity
+    activity: ItemState
+    program: ItemState
+    tags: list[Priority | None]
+    """The priority of each row of ``tag_sub_keg`` (``None`` for an empty row)."""
 
 
 class BundleBuilder:
@@ -371,119 +405,175 @@ class BundleBuilder:
 
     # -- sub kegiatan records -----------------------------------------------------------------------
     def _sub_keg(self, raw: dict[str, Any], record: RawRecord, problems: Problems) -> bool:
-        if self.options.plan_kind is not None and self.options.plan_kind not in PLAN_KINDS:
-            problems.add(f"plan_kind {self.options.plan_kind.value} is not a yearly plan; a sub kegiatan record "
-                         "belongs to one", expected=", ".join(k.value for k in PLAN_KINDS),
-                         actual=self.options.plan_kind.value)  # fmt: skip
+        """Read a sub kegiatan record: check it whole, place it (agencies, plan, program and kegiatan), build
+        the sub kegiatan, link its tags, and keep what is needed to write it back."""
+        if not self._yearly_plan_kind(problems):
             return False
+        read = self._read_sub_keg(raw, problems)
+        if problems.blocking or read.codes is None or read.year is None:
+            return False
+        year, (program_code, activity_code, sub_code, names) = read.year, read.codes
+        skpd, unit = self._sub_keg_agencies(read, record)
+        plan = self._plan(year, record, master=False, owner=skpd)
+        agency_id = unit.code if unit else None
+        program, activity = self._items(plan, agency_id, (program_code, activity_code), names[:2], record)
+        extra: dict[str, Any] = {}  # filled below: the layout is rendered from the sub kegiatan itself
+        sub = SubActivity(
+            code=sub_code,
+            name=self._shared.text(names[2]) if names[2] is not None else str(sub_code),
+            agency_id=agency_id,
+            id=self._sub_id(plan, agency_id, sub_code),
+            indicators=self._sub_indicators(read.blocks.get("sub_keg_indikator") or (), record),
+            budgets=self._sub_keg_budgets(read.amounts, year),
+            locations=[row.location for row in read.blocks.get("lokasi_sub_keg") or () if row.location is not None],
+            funding=[row.funding for row in read.blocks.get("sumber_dana") or () if row.funding is not None],
+            provenance=self._provenance(record),
+            extra=extra,
+        )
+        sub_ref = ref(plan.id, sub.id)
+        problems.subject = sub_ref
+        slot_priorities = {slot: self._priority(slot, *label, record) for slot, label in read.slots.items()}
+        tag_priorities = [
+            self._priority("giat", *row.tag, record) if row.tag is not None else None
+            for row in read.blocks.get("tag_sub_keg") or ()
+        ]
+        self._link_tags(sub_ref, [*slot_priorities.values(), *tag_priorities], record)
+        placed = _Placed(year, sub, activity, program, tag_priorities)
+        extra["sipd"] = self._sub_keg_layout(raw, read, placed, (skpd, unit), slot_priorities, record)
+        activity.subs.append(sub)
+        return True
+
+    def _yearly_plan_kind(self, problems: Problems) -> bool:
+        """Whether the plan kind asked for is one a sub kegiatan record can belong to (an error if not)."""
+        kind = self.options.plan_kind
+        if kind is None or kind in PLAN_KINDS:
+            return True
+        problems.add(
+            f"plan_kind {kind.value} is not a yearly plan; a sub kegiatan record belongs to one",
+            expected=", ".join(k.value for k in PLAN_KINDS),
+            actual=kind.value,
+        )
+        return False
+
+    def _read_sub_keg(self, raw: dict[str, Any], problems: Problems) -> _SubKegRead:
+        """Every field of a sub kegiatan record, read and checked (all problems reported) before anything is built."""
         year = self._year(raw, problems)
         codes = self._nomenclature_codes(raw, problems)
-        skpd_code, skpd_name = text_field(raw, "kode_skpd", problems), text_field(raw, "nama_skpd", problems)
-        unit_code, unit_name = text_field(raw, "kode_sub_skpd", problems), text_field(raw, "nama_sub_skpd", problems)
+        skpd = (text_field(raw, "kode_skpd", problems), text_field(raw, "nama_skpd", problems))
+        unit = (text_field(raw, "kode_sub_skpd", problems), text_field(raw, "nama_sub_skpd", problems))
         amounts = [self._shared.amount(raw, key, problems) for key in ("pagu", "pagu_indikatif", "pagu_n_depan")]
-        slots: dict[str, tuple[str | None, str | None]] = {}
-        for slot, (id_key, name_key) in LABEL_SLOTS.items():
-            slots[slot] = (text_field(raw, id_key, problems), text_field(raw, name_key, problems))
-        blocks: dict[str, list[_Row] | None] = {}
-        unread_blocks: dict[str, Any] = {}
+        slots = {
+            slot: (text_field(raw, id_key, problems), text_field(raw, name_key, problems))
+            for slot, (id_key, name_key) in LABEL_SLOTS.items()
+        }
+        read = _SubKegRead(year, codes, skpd, unit, amounts, slots)
         for name, spec in BLOCKS.items():
             if name in raw:
                 rows = self._block(raw[name], spec, year, problems)
                 if rows is _NOT_READ:
-                    unread_blocks[name] = raw[name]
+                    read.unread_blocks[name] = raw[name]
                 else:
-                    blocks[name] = rows
-        if problems.blocking or codes is None or year is None:
-            return False
-        program_code, activity_code, sub_code, names = codes
-        budgets = [
+                    read.blocks[name] = rows
+        return read
+
+    def _sub_keg_budgets(self, amounts: list[Money | None], year: int) -> list[Budget]:
+        """The budgets of ``pagu``, ``pagu_indikatif`` (of the plan year) and ``pagu_n_depan`` (of the next)."""
+        years = (year, year, year + 1)
+        return [
             self._shared.budget(budget_year, amount, kind)
-            for amount, kind, budget_year in zip(amounts, _BUDGET_KINDS, (year, year, year + 1))
+            for amount, kind, budget_year in zip(amounts, _BUDGET_KINDS, years)
             if amount is not None
         ]
-        provenance = self._provenance(record)
 
-        # agencies and plan
+    def _sub_keg_agencies(self, read: _SubKegRead, record: RawRecord) -> tuple[AgencyState | None, AgencyState | None]:
+        """The perangkat daerah (SKPD) of a record and its unit (sub SKPD; the SKPD itself when it names none)."""
+        (skpd_code, skpd_name), (unit_code, unit_name) = read.skpd, read.unit
         skpd = self._agency(skpd_code, skpd_name, record) if skpd_code else None
         unit = skpd
         if unit_code and unit_code != skpd_code:
             unit = self._agency(unit_code, unit_name, record)
             if unit.parent_id is None and skpd is not None:
                 unit.parent_id = skpd.code
-        plan = self._plan(year, record, master=False, owner=skpd)
-        agency_id = unit.code if unit else None
-        program, activity = self._items(plan, agency_id, (program_code, activity_code), names[:2], record)
+        return skpd, unit
 
-        # the sub kegiatan and its own blocks
+    def _sub_indicators(self, rows: Iterable[_Row], record: RawRecord) -> list[Indicator]:
+        """The sub kegiatan's own indicators (``sub_keg_indikator``), each under an id of its own."""
         indicators: list[Indicator] = []
-        for row in blocks.get("sub_keg_indikator") or ():
+        for row in rows:
             if row.name is not None:
                 made = self._indicator(row, record)
                 if made.id in (taken_ids := {i.id for i in indicators}):
                     made = attrs.evolve(made, id=unique_id(made.id, taken_ids))
                 indicators.append(made)
-        locations = [row.location for row in blocks.get("lokasi_sub_keg") or () if row.location is not None]
-        funding = [row.funding for row in blocks.get("sumber_dana") or () if row.funding is not None]
-        extra: dict[str, Any] = {}  # filled below: the layout is rendered from the sub kegiatan itself
-        sub = SubActivity(
-            code=sub_code, name=self._shared.text(names[2]) if names[2] is not None else str(sub_code),
-            agency_id=agency_id, id=self._sub_id(plan, agency_id, sub_code), indicators=indicators, budgets=budgets,
-            locations=locations, funding=funding, provenance=provenance, extra=extra,
-        )  # fmt: skip
-        problems.subject = ref(plan.id, sub.id)
+        return indicators
 
-        # tags: label slots and tag rows become links to priorities
-        slot_priorities: dict[str, Priority | None] = {}
-        for slot, (label_id, label_name) in slots.items():
-            slot_priorities[slot] = self._priority(slot, label_id, label_name, record)
-        tag_priorities: list[Priority | None] = []
-        for row in blocks.get("tag_sub_keg") or ():
-            tag_priorities.append(self._priority("giat", *row.tag, record) if row.tag is not None else None)
-        source_ref: str | None = None
-        for priority in [*slot_priorities.values(), *tag_priorities]:
+    def _link_tags(self, source: str, priorities: Iterable[Priority | None], record: RawRecord) -> None:
+        """Link the sub kegiatan ``source`` to the priorities its label slots and tag rows point at."""
+        provenance = self._provenance(record)
+        for priority in priorities:
             if priority is not None:
-                source_ref = source_ref or ref(plan.id, sub.id)
-                self._links.append(Link(kind=LinkKind.TAGGED, source=source_ref, target=priority.id,
-                                        provenance=provenance))  # fmt: skip
+                self._links.append(Link(kind=LinkKind.TAGGED, source=source, target=priority.id, provenance=provenance))
 
-        # the layout: what differs from the canonical form, and the nested rows
+    def _sub_keg_layout(
+        self,
+        raw: dict[str, Any],
+        read: _SubKegRead,
+        placed: _Placed,
+        agencies: tuple[AgencyState | None, AgencyState | None],
+        slots: dict[str, Priority | None],
+        record: RawRecord,
+    ) -> dict[str, Any]:
+        """What it takes to write the record back as it was: how it differs from the canonical form of the
+        sub kegiatan, and its nested rows."""
+        skpd, unit = agencies
         layout = self._base_layout(RecordKind.SUB_KEG, record)
         if skpd is not None:
             layout["skpd"] = skpd.code
-        labels = {slot: p.id for slot, p in slot_priorities.items() if p is not None}
+        labels = {slot: priority.id for slot, priority in slots.items() if priority is not None}
         if labels:
             layout["labels"] = labels
-        canonical = sub_keg_scalars(year=year, sub=sub, activity=activity, program=program, skpd=skpd, unit=unit,
-                                    slots=slot_priorities)  # fmt: skip
-        layout.update(diff_object(raw, canonical, split_ids=True, skip=BLOCKS, texts=self._shared.text_memo(),
-                                  text_only=True))  # fmt: skip
-        if names[2] is None:
+        canonical = sub_keg_scalars(
+            year=placed.year,
+            sub=placed.sub,
+            activity=placed.activity,
+            program=placed.program,
+            skpd=skpd,
+            unit=unit,
+            slots=slots,
+        )
+        layout.update(
+            diff_object(raw, canonical, split_ids=True, skip=BLOCKS, texts=self._shared.text_memo(), text_only=True)
+        )
+        if read.codes is not None and read.codes[3][2] is None:
             layout["name_missing"] = True
+        block_layouts = self._block_layouts(read, placed, record)
+        if block_layouts:
+            layout["blocks"] = block_layouts
+        return layout
+
+    def _block_layouts(self, read: _SubKegRead, placed: _Placed, record: RawRecord) -> dict[str, Any]:
+        """The layout entries of every nested block's rows (blocks that were not read are kept as they were)."""
         block_layouts: dict[str, Any] = {}
-        sub_ids = iter(indicators)
-        for name, rows in blocks.items():
-            spec = BLOCKS[name]
+        sub_ids = iter(placed.sub.indicators)
+        tags = iter(placed.tags)
+        for name, rows in read.blocks.items():
             if rows is None:
                 block_layouts[name] = None
                 continue
+            spec = BLOCKS[name]
             taken: set[str] = set()
             entries: list[Any] = []
-            tags = iter(tag_priorities)
             for row in rows:
                 if row.empty:
                     entries.append({"raw": row.raw})
                     if spec.what == "tag":
                         next(tags)
                     continue
-                entries.append(self._entry(spec, row, year, sub_ids, activity, program, taken, tags, record))
-            block_layouts[name] = entries[:]  # a list of its own length
-        for name, value in unread_blocks.items():
+                entries.append(self._entry(spec, row, placed, sub_ids, taken, tags, record))
+            block_layouts[name] = entries
+        for name, value in read.unread_blocks.items():
             block_layouts[name] = {"raw": value}  # not read: written back as it was
-        if block_layouts:
-            layout["blocks"] = block_layouts
-        extra["sipd"] = layout
-        activity.subs.append(sub)
-        return True
+        return block_layouts
 
     def _indicator(self, row: _Row, record: RawRecord) -> Indicator:
         """The indicator of an indicator row (its id the slug of its name)."""
@@ -493,28 +583,28 @@ class BundleBuilder:
                                                json_path=record.json_path + row.path))  # fmt: skip
 
     def _entry(
-        self, spec: BlockSpec, row: _Row, year: int, sub_ids: Any, activity: ItemState, program: ItemState,
-        taken: set[str], tags: Any, record: RawRecord,
-    ) -> Any:  # fmt: skip
+        self,
+        spec: BlockSpec,
+        row: _Row,
+        placed: _Placed,
+        sub_ids: Iterator[Indicator],
+        taken: set[str],
+        tags: Iterator[Priority | None],
+        record: RawRecord,
+    ) -> Any:
         """The layout entry of one non-empty row (:func:`~sinkron_sipd.layout.compact_entry`) and, for
         kegiatan/program indicators, the shared indicator."""
         canonical: dict[str, Any]
         reference: str
         assert row.shape is not None  # only rows that were read are entries
-        keys = row.shape.keys
+        keys, year = row.shape.keys, placed.year
         if row.name is not None:
             if spec.owner is IndicatorRole.SUB_ACTIVITY:
                 indicator = next(sub_ids)
                 canonical, reference = indicator_row(indicator, keys, year), indicator.id
             else:
-                owner = activity if spec.owner is IndicatorRole.ACTIVITY else program
-                indicator = owner.read_indicator(row.source_key, taken)  # type: ignore[arg-type]
-                if indicator is None:
-                    indicator = owner.shared_indicator(row.content_key(), taken, lambda: self._indicator(row, record))
-                    if not taken:  # the first of its content: what every equal row finds first
-                        owner.remember_indicator(row.source_key, indicator)  # type: ignore[arg-type]
-                taken.add(indicator.id)
-                canonical, reference = self._rendered(indicator, keys, year)
+                owner = placed.activity if spec.owner is IndicatorRole.ACTIVITY else placed.program
+                canonical, reference = self._rendered(self._owner_indicator(owner, row, taken, record), keys, year)
         elif row.location is not None:
             canonical, reference = self._rendered(row.location, keys, year)
         elif row.funding is not None:
@@ -527,6 +617,18 @@ class BundleBuilder:
         # the canonical row is all text (render), and text equals only text: an equal row is the canonical one
         diff = {} if raw == canonical else diff_object(raw, canonical, texts=self._shared.text_memo())
         return compact_entry(reference, row.shape.renamed, diff, self._shared.keys)
+
+    def _owner_indicator(self, owner: ItemState, row: _Row, taken: set[str], record: RawRecord) -> Indicator:
+        """The kegiatan's or program's indicator an indicator row names (one for every record that repeats it),
+        not yet used by this record (``taken``)."""
+        assert row.source_key is not None
+        indicator = owner.read_indicator(row.source_key, taken)
+        if indicator is None:
+            indicator = owner.shared_indicator(row.content_key(), taken, lambda: self._indicator(row, record))
+            if not taken:  # the first of its content: what every equal row finds first
+                owner.remember_indicator(row.source_key, indicator)
+        taken.add(indicator.id)
+        return indicator
 
     def _rendered(
         self, element: Indicator | FundingSource | str, keys: Mapping[str, str], year: int
