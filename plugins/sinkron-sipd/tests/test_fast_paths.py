@@ -437,8 +437,7 @@ def broken_document(draw: st.DrawFn) -> tuple[str, Any]:
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(broken_document(), st.sampled_from(["rkpd", "renja_pd"]))
 def test_the_reader_reads_the_same_without_its_memos(doc: tuple[str, Any], plan_kind: str) -> None:
-    """Every memo turned off (each starts afresh before every entry, indicators are always looked for by
-    their content): the same bundle, provenance included, the same errors and the same written text."""
+    """Every memo turned off (each starts afresh before every entry): the same bundle, provenance included, the same errors and the same written text."""
     from sinkron_sipd import sharing
 
     shape, content = doc
@@ -451,7 +450,6 @@ def test_the_reader_reads_the_same_without_its_memos(doc: tuple[str, Any], plan_
         fast = read_sipd(path, plan_kind=plan_kind)
         with pytest.MonkeyPatch.context() as patch:
             patch.setattr(sharing, "MEMO_SIZE", 0)
-            patch.setattr(ItemState, "read_indicator", lambda self, source, taken: None)
             general = read_sipd(path, plan_kind=plan_kind)
     assert [str(error) for error in fast.errors] == [str(error) for error in general.errors]
     _full_equal(fast.bundle, general.bundle)
@@ -469,7 +467,6 @@ def test_rows_repeated_within_a_record_stay_separate_indicators_with_and_without
     fast = read_sipd(path).raise_for_errors()
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(sharing, "MEMO_SIZE", 0)
-        patch.setattr(ItemState, "read_indicator", lambda self, source, taken: None)
         general = read_sipd(path).raise_for_errors()
     _full_equal(fast, general)
     program = fast.plans[0].programs[0]

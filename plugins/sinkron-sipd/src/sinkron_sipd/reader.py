@@ -80,8 +80,6 @@ __all__ = ["BundleBuilder", "ReadOptions", "funding_key"]
 
 _PRIORITY_KIND = {"pusat": PriorityKind.NATIONAL, "prov": PriorityKind.REGIONAL, "kokab": PriorityKind.REGIONAL}
 _EMPTY_IDS = ("", "0")
-_NOMENCLATURE_FIELDS = ("kode_sub_giat", "kode_giat", "kode_program", "nama_program", "nama_giat", "nama_sub_giat")
-_TEXTUAL = frozenset({str, type(None)})
 _Codes = tuple[Code, Code, Code, tuple[str | None, str | None, str | None]]
 """Program, kegiatan and sub kegiatan codes, and their names."""
 _NOT_READ: Any = object()
@@ -104,9 +102,6 @@ class _Row:
     unit: str | None = None
     kind: IndicatorKind | None = None
     targets: tuple[Target, ...] = ()
-    source_key: tuple[Any, ...] | None = None
-    """What the indicator was read from (its block's kind, name, unit, target texts): rows with equal
-    ``source_key`` make equal indicators."""
     location: str | None = None
     funding: FundingSource | None = None
     tag: tuple[str, str | None] | None = None
@@ -191,8 +186,6 @@ class BundleBuilder:
         self._last_record: RawRecord | None = None
         self._last_provenance = Provenance(source=source)
         self._plan_states: dict[tuple[int, bool, str | None], PlanState] = {}
-        self._codes_seen: dict[tuple[Any, ...], _Codes] = {}
-        self._rendered_rows: dict[tuple[int, int, int], tuple[Any, Mapping[str, str], dict[str, Any], str]] = {}
 
     # -- public ---------------------------------------------------------------------------------------
     def add(self, record: RawRecord) -> bool:
@@ -371,21 +364,7 @@ class BundleBuilder:
         return f"{base}~{number}"
 
     def _nomenclature_codes(self, raw: Mapping[str, Any], problems: Problems) -> _Codes | None:
-        """The program, kegiatan and sub kegiatan codes and names of a record (remembered by their texts)."""
-        values = tuple(map(raw.get, _NOMENCLATURE_FIELDS))
-        textual = _TEXTUAL.issuperset(map(type, values))
-        if textual:
-            found = self._codes_seen.get(values)
-            if found is not None:
-                return found
-        before = len(problems.findings)
-        codes = self._read_nomenclature_codes(raw, problems)
-        if codes is not None and textual and len(problems.findings) == before:  # the same texts read the same
-            Shared.make_room(self._codes_seen)
-            self._codes_seen[values] = codes
-        return codes
-
-    def _read_nomenclature_codes(self, raw: Mapping[str, Any], problems: Problems) -> _Codes | None:
+        """The program, kegiatan and sub kegiatan codes and names of a record."""
         shared = self._shared
         sub_code = shared.code(raw, "kode_sub_giat", CodeLevel.SUB_ACTIVITY, problems, required=True)
         activity_code = shared.code(raw, "kode_giat", CodeLevel.ACTIVITY, problems, required=False)
@@ -461,7 +440,9 @@ class BundleBuilder:
         codes = self._nomenclature_codes(raw, problems)
         skpd = (text_field(raw, "kode_skpd", problems), text_field(raw, "nama_skpd", problems))
         unit = (text_field(raw, "kode_sub_skpd", problems), text_field(raw, "nama_sub_skpd", problems))
-        amounts = [self._shared.amount(raw, key, problems) for key in ("pagu", "pagu_indikatif", "pagu_n_depan")]
+        amounts = [
+            amount_field(raw, key, problems, self.options.decimal) for key in ("pagu", "pagu_indikatif", "pagu_n_depan")
+        ]
         slots = {
             slot: (text_field(raw, id_key, problems), text_field(raw, name_key, problems))
             for slot, (id_key, name_key) in LABEL_SLOTS.items()
@@ -480,7 +461,7 @@ class BundleBuilder:
         """The budgets of ``pagu``, ``pagu_indikatif`` (of the plan year) and ``pagu_n_depan`` (of the next)."""
         years = (year, year, year + 1)
         return [
-            self._shared.budget(budget_year, amount, kind)
+            Budget(year=budget_year, amount=amount, kind=kind)
             for amount, kind, budget_year in zip(amounts, _BUDGET_KINDS, years)
             if amount is not None
         ]
@@ -621,33 +602,19 @@ class BundleBuilder:
     def _owner_indicator(self, owner: ItemState, row: _Row, taken: set[str], record: RawRecord) -> Indicator:
         """The kegiatan's or program's indicator an indicator row names (one for every record that repeats it),
         not yet used by this record (``taken``)."""
-        assert row.source_key is not None
-        indicator = owner.read_indicator(row.source_key, taken)
-        if indicator is None:
-            indicator = owner.shared_indicator(row.content_key(), taken, lambda: self._indicator(row, record))
-            if not taken:  # the first of its content: what every equal row finds first
-                owner.remember_indicator(row.source_key, indicator)
+        indicator = owner.shared_indicator(row.content_key(), taken, lambda: self._indicator(row, record))
         taken.add(indicator.id)
         return indicator
 
     def _rendered(
         self, element: Indicator | FundingSource | str, keys: Mapping[str, str], year: int
     ) -> tuple[dict[str, Any], str]:
-        """The canonical row (read-only) and reference of a kegiatan/program indicator, a location or a
-        sumber dana, rendered once for every record that repeats it. The memo holds the element and
-        keys it is keyed by, so their ids stay theirs while it does."""
-        memo_key = (id(element), id(keys), year)
-        found = self._rendered_rows.get(memo_key)
-        if found is None or found[0] is not element or found[1] is not keys:
-            Shared.make_room(self._rendered_rows)
-            if isinstance(element, Indicator):
-                rendered = (indicator_row(element, keys, year), element.id)
-            elif isinstance(element, FundingSource):
-                rendered = (funding_row(element, keys), self._shared.text(funding_key(element)))
-            else:
-                rendered = (location_row(element, keys), element)
-            found = self._rendered_rows[memo_key] = (element, keys, *rendered)
-        return found[2], found[3]
+        """The canonical row and reference of a kegiatan/program indicator, a location or a sumber dana."""
+        if isinstance(element, Indicator):
+            return indicator_row(element, keys, year), element.id
+        if isinstance(element, FundingSource):
+            return funding_row(element, keys), funding_key(element)
+        return location_row(element, keys), element
 
     def _block(self, value: Any, spec: BlockSpec, year: int | None, problems: Problems) -> Any:
         """Parse a nested block: its rows, ``None`` for a null block, :data:`_NOT_READ` for a block that is
@@ -704,7 +671,6 @@ class BundleBuilder:
                 problems.unreadable(f"the target is not a value: {exc.reason}", f"target bukan nilai ({exc.reason})",
                                     f"{path}.{target_key}", field=target_key, actual=item.get(target_key))  # fmt: skip
             row.name, row.unit, row.kind = shared.text(name), unit, spec.kind
-            row.source_key = (spec.name, name, unit, texts["target"], texts["text"])
             return row
         if what == "location":
             text = shared.location((texts["daerah"] or "", texts["camat"] or "", texts["lurah"] or ""))

@@ -13,10 +13,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from sinkron.codes import Code, CodeLevel
-from sinkron.models import Budget, BudgetKind, FundingSource, Money, Target
+from sinkron.models import FundingSource, Money, Target
 from sinkron.numbers import DecimalMark
 from sinkron_sipd.render import location_text
-from sinkron_sipd.state import Problems, amount_field, code_field, split_name, target_value
+from sinkron_sipd.state import Problems, code_field, split_name, target_value
 
 __all__ = ["Shared"]
 
@@ -44,8 +44,6 @@ class Shared:
         self._funding: dict[tuple[str, str | None, Money | None], FundingSource] = {}
         self._names: dict[tuple[str, Code], str] = {}
         self._codes: dict[tuple[str, CodeLevel], Code] = {}
-        self._amounts: dict[str, Money] = {}
-        self._budgets: dict[tuple[int, BudgetKind, Money], Budget] = {}
 
     @staticmethod
     def make_room(memo: dict[Any, Any]) -> None:
@@ -118,28 +116,6 @@ class Shared:
             self.make_room(self._codes)
             self._codes[(value, level)] = code
         return code
-
-    def amount(self, raw: Mapping[str, Any], key: str, problems: Problems, path: str = "") -> Money | None:
-        """:func:`~sinkron_sipd.state.amount_field`, remembering the amounts read well (by their text)."""
-        value = raw.get(key)
-        if value.__class__ is str:
-            found = self._amounts.get(value)
-            if found is not None:
-                return found
-        money = amount_field(raw, key, problems, self.decimal, path)
-        if money is not None and value.__class__ is str:
-            self.make_room(self._amounts)
-            self._amounts[value] = money
-        return money
-
-    def budget(self, year: int, amount: Money, kind: BudgetKind) -> Budget:
-        """A budget (validated by its constructor the first time)."""
-        key = (year, kind, amount)
-        found = self._budgets.get(key)
-        if found is None:
-            self.make_room(self._budgets)
-            found = self._budgets[key] = Budget(year=year, amount=amount, kind=kind)
-        return found
 
     def location(self, parts: tuple[str, ...]) -> str:
         """The location text of a lokasi row's daerah, kecamatan and kelurahan (``""`` when all are blank)."""

@@ -305,7 +305,6 @@ class ItemState:
         self.indicators: list[Indicator] = []
         self._by_key: dict[tuple[Any, ...], list[Indicator]] = {}
         self._ids: set[str] = set()
-        self._by_source: dict[tuple[Any, ...], Indicator] = {}
         self._indexed = 0
         """How many of ``indicators`` are in ``_by_key`` and ``_ids``."""
         self.budgets: list[Budget] = []
@@ -336,17 +335,6 @@ class ItemState:
             made = attrs.evolve(made, id=unique_id(made.id, ids))
         self.indicators.append(made)
         return made
-
-    def read_indicator(self, source: tuple[Any, ...], taken_in_record: set[str]) -> Indicator | None:
-        """The indicator :meth:`remember_indicator` kept for rows read from ``source``, unless this record used it."""
-        found = self._by_source.get(source)
-        return found if found is not None and found.id not in taken_in_record else None
-
-    def remember_indicator(self, source: tuple[Any, ...], indicator: Indicator) -> None:
-        """Keep ``indicator`` as what rows read from ``source`` find: it must be the first of this item's
-        indicators equal to what they make (what :meth:`shared_indicator` gives when the record has
-        used none yet)."""
-        self._by_source[source] = indicator
 
     def _indicator_index(self) -> tuple[dict[tuple[Any, ...], list[Indicator]], set[str]]:
         """The indicators by :func:`indicator_key`, and their ids (indicators appended since are added first)."""
