@@ -27,7 +27,7 @@ from typing import Any
 
 from sinkron_sipd.fields import is_id_field
 
-__all__ = ["apply_layout", "compact_entry", "diff_object", "diff_object_reference", "expand_entry", "same"]
+__all__ = ["apply_layout", "compact_entry", "diff_object", "expand_entry", "same"]
 
 
 def same(a: Any, b: Any) -> bool:
@@ -41,56 +41,40 @@ def same(a: Any, b: Any) -> bool:
     return bool(a == b)
 
 
-#: Types compared by ``==`` alone once their types agree (what the canonical form is made of).
-_FLAT = frozenset({str, type(None)})
-
-
 def diff_object(
-    raw: Mapping[str, Any], canonical: Mapping[str, Any], *, split_ids: bool = False,
-    skip: Container[str] = (), texts: dict[str, str] | None = None, text_only: bool = False,
-) -> dict[str, Any]:  # fmt: skip
+    raw: Mapping[str, Any],
+    canonical: Mapping[str, Any],
+    *,
+    split_ids: bool = False,
+    skip: Container[str] = (),
+    texts: dict[str, str] | None = None,
+) -> dict[str, Any]:
     """The layout that turns ``canonical`` back into ``raw`` (only the parts that are needed).
 
     Keys of ``raw`` in ``skip`` are left out (the nested blocks, kept apart). The keys of ``ids``
     and ``fields`` are interned, and their text values looked up in (or added to) ``texts`` when
     given, so that a bundle holds one string for a key or value repeated by many records.
-    ``text_only`` says that every value of ``canonical`` is text or ``None`` (as :mod:`~sinkron_sipd.render`
-    makes them): a record that has them all is then recognised in one comparison.
+
+    >>> diff_object({"pagu": "1.000", "id_unit": "7", "nama": "A"}, {"pagu": "1000", "nama": "A", "kode": "1"}, split_ids=True)
+    {'ids': {'id_unit': '7'}, 'verbatim': {'pagu': ['1.000', '1000']}, 'absent': {'kode': '1'}}
     """
     layout: dict[str, Any] = {}
-    verbatim: dict[str, Any] | None = None
-    absent: dict[str, Any] | None = None
-    # every canonical text as raw has it (text equals only text): nothing to compare one by one
-    differs = not (text_only and canonical.items() <= raw.items())
-    for key, value in canonical.items() if differs else ():
+    verbatim: dict[str, Any] = {}
+    absent: dict[str, Any] = {}
+    for key, value in canonical.items():
         if key not in raw:
-            if absent is None:
-                absent = {}
             absent[key] = value
+        elif not same(raw[key], value):
+            verbatim[key] = [raw[key], value]
+    ids: dict[str, Any] = {}
+    fields: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key in canonical or key in skip:
             continue
-        found = raw[key]
-        kind = value.__class__
-        if found.__class__ is not kind or (found != value if kind in _FLAT else not same(found, value)):
-            if verbatim is None:
-                verbatim = {}
-            verbatim[key] = [found, value]
-    ids: dict[str, Any] | None = None
-    fields: dict[str, Any] | None = None
-    if len(raw) > len(canonical) - (len(absent) if absent else 0):  # some key of raw is not in canonical
-        for key, value in raw.items():
-            if key in canonical or key in skip:
-                continue
-            if texts is not None and value.__class__ is str:
-                value = texts.setdefault(value, value)
-            kept, is_id = _key_info(key)
-            if split_ids and is_id:
-                if ids is None:
-                    ids = {}
-                ids[kept] = value
-            else:
-                if fields is None:
-                    fields = {}
-                fields[kept] = value
+        if texts is not None and value.__class__ is str:
+            value = texts.setdefault(value, value)
+        kept, is_id = _key_info(key)
+        (ids if split_ids and is_id else fields)[kept] = value
     if ids:
         layout["ids"] = ids
     if fields:
@@ -114,34 +98,6 @@ def _key_info(key: str) -> tuple[str, bool]:
             _KEYS.clear()
         found = _KEYS[key] = (sys.intern(key), is_id_field(key))
     return found
-
-
-def diff_object_reference(
-    raw: Mapping[str, Any], canonical: Mapping[str, Any], *, split_ids: bool = False, skip: Container[str] = ()
-) -> dict[str, Any]:
-    """:func:`diff_object` written plainly (the tests compare the two)."""
-    layout: dict[str, Any] = {}
-    verbatim: dict[str, Any] = {}
-    absent: dict[str, Any] = {}
-    for key, value in canonical.items():
-        if key not in raw:
-            absent[key] = value
-        elif not same(raw[key], value):
-            verbatim[key] = [raw[key], value]
-    ids: dict[str, Any] = {}
-    fields: dict[str, Any] = {}
-    for key, value in raw.items():
-        if key not in canonical and key not in skip:
-            (ids if split_ids and is_id_field(key) else fields)[key] = value
-    if ids:
-        layout["ids"] = ids
-    if fields:
-        layout["fields"] = fields
-    if verbatim:
-        layout["verbatim"] = verbatim
-    if absent:
-        layout["absent"] = absent
-    return layout
 
 
 def apply_layout(canonical: Mapping[str, Any], layout: Mapping[str, Any] | None) -> dict[str, Any]:

@@ -522,9 +522,7 @@ class BundleBuilder:
             unit=unit,
             slots=slots,
         )
-        layout.update(
-            diff_object(raw, canonical, split_ids=True, skip=BLOCKS, texts=self._shared.text_memo(), text_only=True)
-        )
+        layout.update(diff_object(raw, canonical, split_ids=True, skip=BLOCKS, texts=self._shared.text_memo()))
         if read.codes is not None and read.codes[3][2] is None:
             layout["name_missing"] = True
         block_layouts = self._block_layouts(read, placed, record)
@@ -594,9 +592,7 @@ class BundleBuilder:
             priority = next(tags)
             assert priority is not None
             canonical, reference = tag_row(priority, keys), priority.id
-        raw = row.raw
-        # the canonical row is all text (render), and text equals only text: an equal row is the canonical one
-        diff = {} if raw == canonical else diff_object(raw, canonical, texts=self._shared.text_memo())
+        diff = diff_object(row.raw, canonical, texts=self._shared.text_memo())
         return compact_entry(reference, row.shape.renamed, diff, self._shared.keys)
 
     def _owner_indicator(self, owner: ItemState, row: _Row, taken: set[str], record: RawRecord) -> Indicator:
