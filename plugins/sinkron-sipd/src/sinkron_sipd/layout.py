@@ -21,7 +21,6 @@ that is exactly its canonical form is only its ``ref``; a row that adds only unm
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Container, Mapping
 from typing import Any
 
@@ -47,13 +46,11 @@ def diff_object(
     *,
     split_ids: bool = False,
     skip: Container[str] = (),
-    texts: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     """The layout that turns ``canonical`` back into ``raw`` (only the parts that are needed).
 
-    Keys of ``raw`` in ``skip`` are left out (the nested blocks, kept apart). The keys of ``ids``
-    and ``fields`` are interned, and their text values looked up in (or added to) ``texts`` when
-    given, so that a bundle holds one string for a key or value repeated by many records.
+    Keys of ``raw`` in ``skip`` are left out (the nested blocks, kept apart); with ``split_ids``, the
+    unmodelled keys that are SIPD ids go to ``ids``, the others to ``fields``.
 
     >>> diff_object({"pagu": "1.000", "id_unit": "7", "nama": "A"}, {"pagu": "1000", "nama": "A", "kode": "1"}, split_ids=True)
     {'ids': {'id_unit': '7'}, 'verbatim': {'pagu': ['1.000', '1000']}, 'absent': {'kode': '1'}}
@@ -71,10 +68,7 @@ def diff_object(
     for key, value in raw.items():
         if key in canonical or key in skip:
             continue
-        if texts is not None and value.__class__ is str:
-            value = texts.setdefault(value, value)
-        kept, is_id = _key_info(key)
-        (ids if split_ids and is_id else fields)[kept] = value
+        (ids if split_ids and is_id_field(key) else fields)[key] = value
     if ids:
         layout["ids"] = ids
     if fields:
@@ -84,20 +78,6 @@ def diff_object(
     if absent:
         layout["absent"] = absent
     return layout
-
-
-#: Keys seen in layouts: the interned key and whether it is a SIPD id (dropped past a bound).
-_KEYS: dict[str, tuple[str, bool]] = {}
-_KEYS_KEPT = 4096
-
-
-def _key_info(key: str) -> tuple[str, bool]:
-    found = _KEYS.get(key)
-    if found is None:
-        if len(_KEYS) >= _KEYS_KEPT:
-            _KEYS.clear()
-        found = _KEYS[key] = (sys.intern(key), is_id_field(key))
-    return found
 
 
 def apply_layout(canonical: Mapping[str, Any], layout: Mapping[str, Any] | None) -> dict[str, Any]:

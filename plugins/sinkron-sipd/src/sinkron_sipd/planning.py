@@ -197,7 +197,7 @@ class PlanningRows:
         layout = b._base_layout(RecordKind.PLANNING, record)
         parents = self._parents(item)
         canonical = planning_scalars([*parents, item], agency, plan.start, item.budgets)
-        layout.update(diff_object(raw, canonical, split_ids=True, texts=self.builder._shared.text_memo()))
+        layout.update(diff_object(raw, canonical, split_ids=True))
         item.layout = layout
         self.headers[id_unik] = item
         return True
@@ -298,7 +298,7 @@ class PlanningRows:
         canonical = planning_indicator_scalars(
             chain, self._agency(item), plan_start, indicator, header_id_unik(item.layout)
         )
-        layout.update(diff_object(raw, canonical, split_ids=True, texts=self.builder._shared.text_memo()))
+        layout.update(diff_object(raw, canonical, split_ids=True))
         item.indicators.append(attrs.evolve(indicator, extra={"sipd": layout}))
         return True
 

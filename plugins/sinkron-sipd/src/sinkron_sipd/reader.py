@@ -57,13 +57,13 @@ from sinkron_sipd.render import (
     funding_row,
     indicator_row,
     location_row,
+    location_text,
     master_scalars,
     skpd_scalars,
     slug_id,
     sub_keg_scalars,
     tag_row,
 )
-from sinkron_sipd.sharing import Shared
 from sinkron_sipd.state import (
     PLAN_KINDS,
     AgencyState,
@@ -72,6 +72,9 @@ from sinkron_sipd.state import (
     Problems,
     ReadOptions,
     amount_field,
+    code_field,
+    split_name,
+    target_value,
     text_field,
     unique_id,
 )
@@ -182,7 +185,6 @@ class BundleBuilder:
         self._links: list[Link] = []
         self._planning = PlanningRows(self)
         self._first_layout: dict[str, Any] | None = None
-        self._shared = Shared(self.options.decimal)
         self._last_record: RawRecord | None = None
         self._last_provenance = Provenance(source=source)
         self._plan_states: dict[tuple[int, bool, str | None], PlanState] = {}
@@ -365,10 +367,9 @@ class BundleBuilder:
 
     def _nomenclature_codes(self, raw: Mapping[str, Any], problems: Problems) -> _Codes | None:
         """The program, kegiatan and sub kegiatan codes and names of a record."""
-        shared = self._shared
-        sub_code = shared.code(raw, "kode_sub_giat", CodeLevel.SUB_ACTIVITY, problems, required=True)
-        activity_code = shared.code(raw, "kode_giat", CodeLevel.ACTIVITY, problems, required=False)
-        program_code = shared.code(raw, "kode_program", CodeLevel.PROGRAM, problems, required=False)
+        sub_code = code_field(raw, "kode_sub_giat", CodeLevel.SUB_ACTIVITY, problems, required=True)
+        activity_code = code_field(raw, "kode_giat", CodeLevel.ACTIVITY, problems, required=False)
+        program_code = code_field(raw, "kode_program", CodeLevel.PROGRAM, problems, required=False)
         names = [text_field(raw, key, problems) for key in ("nama_program", "nama_giat", "nama_sub_giat")]
         if sub_code is None:
             return None
@@ -377,10 +378,11 @@ class BundleBuilder:
         program_code = program_code or activity_code.parent
         assert program_code is not None
         return (
-            program_code, activity_code, sub_code,
-            (shared.split_name(names[0], program_code), shared.split_name(names[1], activity_code),
-             shared.split_name(names[2], sub_code)),
-        )  # fmt: skip
+            program_code,
+            activity_code,
+            sub_code,
+            (split_name(names[0], program_code), split_name(names[1], activity_code), split_name(names[2], sub_code)),
+        )
 
     # -- sub kegiatan records -----------------------------------------------------------------------
     def _sub_keg(self, raw: dict[str, Any], record: RawRecord, problems: Problems) -> bool:
@@ -399,7 +401,7 @@ class BundleBuilder:
         extra: dict[str, Any] = {}  # filled below: the layout is rendered from the sub kegiatan itself
         sub = SubActivity(
             code=sub_code,
-            name=self._shared.text(names[2]) if names[2] is not None else str(sub_code),
+            name=names[2] if names[2] is not None else str(sub_code),
             agency_id=agency_id,
             id=self._sub_id(plan, agency_id, sub_code),
             indicators=self._sub_indicators(read.blocks.get("sub_keg_indikator") or (), record),
@@ -522,7 +524,7 @@ class BundleBuilder:
             unit=unit,
             slots=slots,
         )
-        layout.update(diff_object(raw, canonical, split_ids=True, skip=BLOCKS, texts=self._shared.text_memo()))
+        layout.update(diff_object(raw, canonical, split_ids=True, skip=BLOCKS))
         if read.codes is not None and read.codes[3][2] is None:
             layout["name_missing"] = True
         block_layouts = self._block_layouts(read, placed, record)
@@ -592,8 +594,8 @@ class BundleBuilder:
             priority = next(tags)
             assert priority is not None
             canonical, reference = tag_row(priority, keys), priority.id
-        diff = diff_object(row.raw, canonical, texts=self._shared.text_memo())
-        return compact_entry(reference, row.shape.renamed, diff, self._shared.keys)
+        diff = diff_object(row.raw, canonical)
+        return compact_entry(reference, row.shape.renamed, diff)
 
     def _owner_indicator(self, owner: ItemState, row: _Row, taken: set[str], record: RawRecord) -> Indicator:
         """The kegiatan's or program's indicator an indicator row names (one for every record that repeats it),
@@ -645,31 +647,26 @@ class BundleBuilder:
 
     def _row(self, item: dict[str, Any], spec: BlockSpec, shape: RowShape, year: int | None, problems: Problems,
              path: str) -> _Row:  # fmt: skip
-        texts: dict[str, str | None] = {}
-        for role, key in shape.texts:
-            value = item.get(key)
-            if value.__class__ is str:  # the usual case, as text_field reads it
-                texts[role] = value if value.strip() else None
-            else:
-                texts[role] = text_field(item, key, problems, path)
+        texts = {role: text_field(item, key, problems, path) for role, key in shape.texts}
         row = _Row(item, path, shape)
-        shared = self._shared
         what = spec.what
         if what == "indicator":
             name = texts["name"]
             if name is None:
                 return row
-            unit = shared.optional_text(texts["unit"])
+            unit = texts["unit"]
             try:
-                row.targets = shared.targets(year, texts["target"], texts["text"], unit)
+                value = target_value(texts["target"], texts["text"], unit, self.options.decimal)
+                if value is not None and year is not None:
+                    row.targets = (Target(year=year, value=value),)
             except InvalidModel as exc:
                 target_key = shape.keys["target"]
                 problems.unreadable(f"the target is not a value: {exc.reason}", f"target bukan nilai ({exc.reason})",
                                     f"{path}.{target_key}", field=target_key, actual=item.get(target_key))  # fmt: skip
-            row.name, row.unit, row.kind = shared.text(name), unit, spec.kind
+            row.name, row.unit, row.kind = name, unit, spec.kind
             return row
         if what == "location":
-            text = shared.location((texts["daerah"] or "", texts["camat"] or "", texts["lurah"] or ""))
+            text = location_text((texts["daerah"] or "", texts["camat"] or "", texts["lurah"] or ""))
             if text:
                 row.location = text
             return row
@@ -677,7 +674,7 @@ class BundleBuilder:
             amount = amount_field(item, shape.keys["amount"], problems, self.options.decimal, path)
             if texts["name"] is None:
                 return row
-            row.funding = shared.funding(texts["name"], texts["code"], amount)
+            row.funding = FundingSource(name=texts["name"], code=texts["code"], amount=amount)
             return row
         label_id, label_name = texts["id"], texts["name"]
         if label_name is None and (label_id is None or label_id.strip() in _EMPTY_IDS):
@@ -719,7 +716,7 @@ class BundleBuilder:
                           id=self._sub_id(plan, None, sub_code), provenance=self._provenance(record))  # fmt: skip
         layout = self._base_layout(RecordKind.MASTER, record)
         layout.update(diff_object(raw, master_scalars(year=year, sub=sub, activity=activity, program=program),
-                                  split_ids=True, texts=self._shared.text_memo()))  # fmt: skip
+                                  split_ids=True))  # fmt: skip
         if names[2] is None:
             layout["name_missing"] = True
         activity.subs.append(attrs.evolve(sub, extra={"sipd": layout}))
@@ -756,7 +753,7 @@ class BundleBuilder:
             state.parent_sipd_id = parent.strip()
         layout = self._base_layout(RecordKind.SKPD, record)
         layout.update(diff_object(raw, skpd_scalars(code=state.code, name=state.name, sectors=state.sectors),
-                                  split_ids=True, texts=self._shared.text_memo()))  # fmt: skip
+                                  split_ids=True))  # fmt: skip
         state.rows.append(layout)
         return True
 
