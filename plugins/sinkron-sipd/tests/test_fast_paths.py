@@ -26,36 +26,15 @@ from sinkron.convert import loads as sinkron_loads
 from sinkron.models import Bundle, Indicator, IndicatorKind, Provenance, Target, Value
 from sinkron_sipd import dumps, read_sipd
 from sinkron_sipd.documents import RawRecord
-from sinkron_sipd.fields import BLOCKS, BlockSpec
+from sinkron_sipd.fields import BLOCKS
 from sinkron_sipd.layout import apply_layout, compact_entry, diff_object, expand_entry, same
 from sinkron_sipd.reader import BundleBuilder, ReadOptions
 from sinkron_sipd.state import ItemState, Problems, indicator_key, unique_id
 
 SETTINGS = settings(max_examples=60, deadline=None)
 
-_ALL_ROW_KEYS = sorted({key for spec in BLOCKS.values() for key in spec.all_keys})
 json_scalar = st.one_of(st.none(), st.booleans(), st.integers(-3, 3), st.sampled_from(["", " ", "1", "x", "1.250"]))
 json_value = st.recursive(json_scalar, lambda inner: st.lists(inner, max_size=2) | st.dictionaries(st.text(max_size=2), inner, max_size=2), max_leaves=4)  # fmt: skip
-
-
-# -- row shapes --------------------------------------------------------------------------------------
-
-
-@SETTINGS
-@given(
-    st.sampled_from(sorted(BLOCKS)),
-    st.lists(st.sampled_from([*_ALL_ROW_KEYS, "id", "kode_sbl", "update_at"]), unique=True, max_size=9),
-)
-def test_a_row_shape_is_the_rows_spelling(block: str, keys: list[str]) -> None:
-    spec: BlockSpec = BLOCKS[block]
-    row = dict.fromkeys(keys, "x")
-    shape = spec.shape(row)
-    assert shape is spec.shape(dict(row))  # worked out once per block and keys
-    assert shape.keys == spec.spelling(row)
-    defaults = spec.default_spelling()
-    assert (shape.renamed or {}) == {role: key for role, key in shape.keys.items() if defaults[role] != key}
-    assert shape.known == any(key in row for names in spec.keys.values() for key in names)
-    assert shape.texts == tuple((role, key) for role, key in shape.keys.items() if role != "amount")
 
 
 # -- the layout --------------------------------------------------------------------------------------

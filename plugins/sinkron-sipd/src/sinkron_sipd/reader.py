@@ -50,7 +50,7 @@ from sinkron.models import (
 )
 from sinkron.models.findings import Finding
 from sinkron_sipd.documents import DocumentInfo, RawRecord
-from sinkron_sipd.fields import BLOCKS, LABEL_SLOTS, BlockSpec, IndicatorRole, RecordKind, RowShape, detect_kind
+from sinkron_sipd.fields import BLOCKS, LABEL_SLOTS, BlockSpec, IndicatorRole, RecordKind, detect_kind
 from sinkron_sipd.layout import compact_entry, diff_object
 from sinkron_sipd.planning import PlanningRows
 from sinkron_sipd.render import (
@@ -110,10 +110,11 @@ class _Row:
     tag: tuple[str, str | None] | None = None
     """(label id, name) of a tag row."""
 
-    def __init__(self, raw: Any, path: str, shape: RowShape | None) -> None:
+    def __init__(self, raw: Any, path: str, keys: dict[str, str] | None) -> None:
         self.raw = raw
         self.path = path
-        self.shape = shape
+        self.keys = keys
+        """The key of each role (:meth:`~sinkron_sipd.fields.BlockSpec.spelling`; ``None``: a row not read)."""
 
     @property
     def empty(self) -> bool:
@@ -577,8 +578,8 @@ class BundleBuilder:
         kegiatan/program indicators, the shared indicator."""
         canonical: dict[str, Any]
         reference: str
-        assert row.shape is not None  # only rows that were read are entries
-        keys, year = row.shape.keys, placed.year
+        assert row.keys is not None  # only rows that were read are entries
+        keys, year = row.keys, placed.year
         if row.name is not None:
             if spec.owner is IndicatorRole.SUB_ACTIVITY:
                 indicator = next(sub_ids)
@@ -595,7 +596,7 @@ class BundleBuilder:
             assert priority is not None
             canonical, reference = tag_row(priority, keys), priority.id
         diff = diff_object(row.raw, canonical)
-        return compact_entry(reference, row.shape.renamed, diff)
+        return compact_entry(reference, spec.renamed(keys), diff)
 
     def _owner_indicator(self, owner: ItemState, row: _Row, taken: set[str], record: RawRecord) -> Indicator:
         """The kegiatan's or program's indicator an indicator row names (one for every record that repeats it),
@@ -634,21 +635,21 @@ class BundleBuilder:
                                     path, field=spec.name, expected="a JSON object", actual=type(item).__name__)  # fmt: skip
                 rows.append(_Row(item, path, None))
                 continue
-            shape = spec.shape(item)
-            if not shape.known:
+            if spec.all_keys.isdisjoint(item):
                 known = ", ".join(sorted(spec.all_keys))
                 problems.unreadable(f"unknown shape of a {spec.name} row", f"bentuk baris {spec.name} tidak dikenal",
                                     path, field=spec.name, expected=f"a row with some of: {known}",
                                     actual=", ".join(list(item)[:8]) or "{}")  # fmt: skip
                 rows.append(_Row(item, path, None))
                 continue
-            rows.append(self._row(item, spec, shape, year, problems, path))
+            rows.append(self._row(item, spec, year, problems, path))
         return rows
 
-    def _row(self, item: dict[str, Any], spec: BlockSpec, shape: RowShape, year: int | None, problems: Problems,
-             path: str) -> _Row:  # fmt: skip
-        texts = {role: text_field(item, key, problems, path) for role, key in shape.texts}
-        row = _Row(item, path, shape)
+    def _row(self, item: dict[str, Any], spec: BlockSpec, year: int | None, problems: Problems, path: str) -> _Row:
+        """Parse one row of a nested block (an empty row when it holds nothing)."""
+        keys = spec.spelling(item)
+        texts = {role: text_field(item, key, problems, path) for role, key in keys.items() if role != "amount"}
+        row = _Row(item, path, keys)
         what = spec.what
         if what == "indicator":
             name = texts["name"]
@@ -660,7 +661,7 @@ class BundleBuilder:
                 if value is not None and year is not None:
                     row.targets = (Target(year=year, value=value),)
             except InvalidModel as exc:
-                target_key = shape.keys["target"]
+                target_key = keys["target"]
                 problems.unreadable(f"the target is not a value: {exc.reason}", f"target bukan nilai ({exc.reason})",
                                     f"{path}.{target_key}", field=target_key, actual=item.get(target_key))  # fmt: skip
             row.name, row.unit, row.kind = name, unit, spec.kind
@@ -671,7 +672,7 @@ class BundleBuilder:
                 row.location = text
             return row
         if what == "funding":
-            amount = amount_field(item, shape.keys["amount"], problems, self.options.decimal, path)
+            amount = amount_field(item, keys["amount"], problems, self.options.decimal, path)
             if texts["name"] is None:
                 return row
             row.funding = FundingSource(name=texts["name"], code=texts["code"], amount=amount)
