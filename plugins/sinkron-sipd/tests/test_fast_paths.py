@@ -27,7 +27,7 @@ from sinkron.models import Bundle, Indicator, IndicatorKind, Provenance, Target,
 from sinkron_sipd import dumps, read_sipd
 from sinkron_sipd.documents import RawRecord
 from sinkron_sipd.fields import BLOCKS
-from sinkron_sipd.layout import apply_layout, compact_entry, diff_object, expand_entry, same
+from sinkron_sipd.layout import apply_layout, diff_object, expand_entry, same
 from sinkron_sipd.reader import BundleBuilder, ReadOptions
 from sinkron_sipd.state import ItemState, Problems, indicator_key, unique_id
 
@@ -70,48 +70,47 @@ def test_diff_object_tells_apart_what_json_tells_apart() -> None:
 @SETTINGS
 @given(
     st.sampled_from(["jumlah-dokumen", "Kab. Contoh, Kec. Hulu", "1.1|PAD"]),
-    st.one_of(st.none(), st.just({"name": "tolak_ukur"})),
-    st.one_of(
-        st.just({}),
-        st.builds(lambda f: {"fields": f}, st.dictionaries(st.sampled_from(["id", "active", "update_at"]), json_value, min_size=1)),
-        st.builds(lambda v: {"verbatim": {"targetoutput": v}}, st.just(["1.250", "1250"])),
-    ),
-)  # fmt: skip
-def test_a_compact_entry_expands_to_the_plain_entry(
-    ref: str, keys: dict[str, str] | None, layout: dict[str, Any]
-) -> None:
-    plain: dict[str, Any] = {"ref": ref, **({"keys": keys} if keys else {}), **layout}
-    entry = compact_entry(ref, keys, layout)
-    assert expand_entry(entry) == plain
-    assert expand_entry(json.loads(json.dumps(entry))) == plain  # also after a trip through JSON
+    st.dictionaries(st.sampled_from(["id", "active", "update_at"]), json_value, min_size=1),
+)
+def test_an_entry_kept_compactly_expands_to_the_plain_entry(ref: str, fields: dict[str, Any]) -> None:
+    """Bundles read by sinkron-sipd 0.1 may keep a row as its reference, or as [ref, keys, values]."""
+    assert expand_entry(ref) == {"ref": ref}
+    compact = [ref, list(fields), list(fields.values())]
+    assert expand_entry(compact) == {"ref": ref, "fields": fields}
+    assert expand_entry(json.loads(json.dumps(compact))) == {"ref": ref, "fields": fields}
+    plain = {"ref": ref, "keys": {"name": "tolak_ukur"}, "fields": fields}
     assert expand_entry(plain) is plain
 
 
 def test_the_writer_writes_compact_and_plain_entries_alike(tmp_path: Path) -> None:
-    """A bundle saved before entries were compact (every entry a dict) writes the same document."""
+    """A bundle saved by sinkron-sipd 0.1 with compact entries writes the same document as one read now."""
     records = [
         sub_keg(sub_id=20001 + n, code=code) for n, code in enumerate(["1.02.02.2.02.0001", "1.02.02.2.02.0002"])
     ]
     path = write_lines(tmp_path / "sub_keg.jsonl", records)
     bundle = read_sipd(path).raise_for_errors()
-    entries = [
-        entry
-        for sub in bundle.plans[0].sub_activities()
-        for rows in sub.extra["sipd"]["blocks"].values()
-        for entry in rows or ()
-    ]
-    assert any(isinstance(entry, list) for entry in entries)  # these records' rows carry ids: [ref, keys, values]
-    plain = _plain_layouts(bundle)
-    assert plain != bundle
+    compact = _compact_layouts(bundle)
+    assert compact != bundle
     text = dumps(bundle, target=path)
-    assert dumps(plain, target=path) == text
+    assert dumps(compact, target=path) == text
     assert same([json.loads(line) for line in text.splitlines()], records)
-    again = sinkron_loads(sinkron_dumps(bundle), Bundle)
-    assert again == bundle
-    assert dumps(again, target=path) == dumps(bundle, target=path)
+    again = sinkron_loads(sinkron_dumps(compact), Bundle)
+    assert dumps(again, target=path) == text
 
 
-def _plain_layouts(bundle: Bundle) -> Bundle:
+def _compact(entry: Any) -> Any:
+    """The compact form sinkron-sipd 0.1 kept an entry in, where it had one."""
+    if not isinstance(entry, dict) or "ref" not in entry or "keys" in entry:
+        return entry
+    rest = {key: value for key, value in entry.items() if key != "ref"}
+    if not rest:
+        return entry["ref"]
+    if list(rest) == ["fields"]:
+        return [entry["ref"], list(rest["fields"]), list(rest["fields"].values())]
+    return entry
+
+
+def _compact_layouts(bundle: Bundle) -> Bundle:
     plans = []
     for plan in bundle.plans:
         programs = []
@@ -122,8 +121,8 @@ def _plain_layouts(bundle: Bundle) -> Bundle:
                 for sub in activity.sub_activities:
                     layout = copy.deepcopy(sub.extra["sipd"])
                     for name, rows in (layout.get("blocks") or {}).items():
-                        if rows is not None:
-                            layout["blocks"][name] = [expand_entry(entry) for entry in rows]
+                        if isinstance(rows, list):
+                            layout["blocks"][name] = [_compact(entry) for entry in rows]
                     subs.append(attrs.evolve(sub, extra={**sub.extra, "sipd": layout}))
                 activities.append(attrs.evolve(activity, sub_activities=subs))
             programs.append(attrs.evolve(program, activities=activities))

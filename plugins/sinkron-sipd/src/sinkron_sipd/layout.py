@@ -14,19 +14,19 @@ one seen at read time gets the original text back; a key whose model value was c
 new canonical text. So an unchanged bundle writes back the same JSON, and edits win.
 
 A row of a nested block is kept as an *entry*: ``{"ref": …, "keys": …}`` plus the row's layout.
-Most rows need less, and are kept compactly (:func:`compact_entry`, :func:`expand_entry`): a row
-that is exactly its canonical form is only its ``ref``; a row that adds only unmodelled keys is
-``[ref, [key, …], [value, …]]``, the list of keys shared by every row of the same shape.
+Bundles read by sinkron-sipd 0.1 may hold entries in a compact form (a row that is exactly its
+canonical form as its ``ref`` alone, one that adds only unmodelled keys as ``[ref, [key, …],
+[value, …]]``): :func:`expand_entry` reads them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container, Mapping
+from collections.abc import Container, Mapping
 from typing import Any
 
 from sinkron_sipd.fields import is_id_field
 
-__all__ = ["apply_layout", "compact_entry", "diff_object", "expand_entry", "same"]
+__all__ = ["apply_layout", "diff_object", "expand_entry", "same"]
 
 
 def same(a: Any, b: Any) -> bool:
@@ -100,40 +100,9 @@ def apply_layout(canonical: Mapping[str, Any], layout: Mapping[str, Any] | None)
     return out
 
 
-def compact_entry(
-    ref: str, keys: Mapping[str, str] | None, layout: Mapping[str, Any],
-    share_keys: Callable[[list[str]], list[str]] | None = None,
-) -> Any:  # fmt: skip
-    """The entry of a nested row: its reference, its spelling (roles not spelled the default way) and layout.
-
-    ``ref`` alone when the row is its canonical form, ``[ref, keys, values]`` when it only adds
-    unmodelled fields (``share_keys`` gives one list for equal lists of keys), else a dict. Lists,
-    not tuples: a layout is JSON data, and stays equal to itself after a trip through JSON.
-
-    >>> compact_entry("jumlah-dokumen", None, {})
-    'jumlah-dokumen'
-    >>> compact_entry("jumlah-dokumen", None, {"fields": {"id": "17", "active": "1"}})
-    ['jumlah-dokumen', ['id', 'active'], ['17', '1']]
-    >>> compact_entry("jumlah-dokumen", {"name": "tolak_ukur"}, {})
-    {'ref': 'jumlah-dokumen', 'keys': {'name': 'tolak_ukur'}}
-    """
-    if keys is None:
-        if not layout:
-            return ref
-        fields = layout.get("fields")
-        if len(layout) == 1 and fields is not None:
-            names = list(fields)
-            return [ref, share_keys(names) if share_keys is not None else names, list(fields.values())]
-    entry: dict[str, Any] = {"ref": ref}
-    if keys is not None:
-        entry["keys"] = keys
-    entry.update(layout)
-    return entry
-
-
 def expand_entry(entry: Any) -> Any:
-    """The dict form of an entry :func:`compact_entry` made (tuples taken for lists); any other value
-    is returned as it is.
+    """The dict form of an entry kept compactly by sinkron-sipd 0.1 (tuples taken for lists); any other
+    value is returned as it is.
 
     >>> expand_entry(["jumlah-dokumen", ["id", "active"], ["17", "1"]])
     {'ref': 'jumlah-dokumen', 'fields': {'id': '17', 'active': '1'}}

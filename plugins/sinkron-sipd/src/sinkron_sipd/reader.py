@@ -51,7 +51,7 @@ from sinkron.models import (
 from sinkron.models.findings import Finding
 from sinkron_sipd.documents import DocumentInfo, RawRecord
 from sinkron_sipd.fields import BLOCKS, LABEL_SLOTS, BlockSpec, IndicatorRole, RecordKind, detect_kind
-from sinkron_sipd.layout import compact_entry, diff_object
+from sinkron_sipd.layout import diff_object
 from sinkron_sipd.planning import PlanningRows
 from sinkron_sipd.render import (
     funding_row,
@@ -573,9 +573,9 @@ class BundleBuilder:
         taken: set[str],
         tags: Iterator[Priority | None],
         record: RawRecord,
-    ) -> Any:
-        """The layout entry of one non-empty row (:func:`~sinkron_sipd.layout.compact_entry`) and, for
-        kegiatan/program indicators, the shared indicator."""
+    ) -> dict[str, Any]:
+        """The layout entry of one non-empty row (its reference, its spelling where it is not the default one, and
+        its :func:`~sinkron_sipd.layout.diff_object`) and, for kegiatan/program indicators, the shared indicator."""
         canonical: dict[str, Any]
         reference: str
         assert row.keys is not None  # only rows that were read are entries
@@ -595,8 +595,12 @@ class BundleBuilder:
             priority = next(tags)
             assert priority is not None
             canonical, reference = tag_row(priority, keys), priority.id
-        diff = diff_object(row.raw, canonical)
-        return compact_entry(reference, spec.renamed(keys), diff)
+        entry: dict[str, Any] = {"ref": reference}
+        renamed = spec.renamed(keys)
+        if renamed is not None:
+            entry["keys"] = renamed
+        entry.update(diff_object(row.raw, canonical))
+        return entry
 
     def _owner_indicator(self, owner: ItemState, row: _Row, taken: set[str], record: RawRecord) -> Indicator:
         """The kegiatan's or program's indicator an indicator row names (one for every record that repeats it),
