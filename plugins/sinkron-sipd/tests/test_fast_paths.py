@@ -25,11 +25,8 @@ from sinkron.convert import dumps as sinkron_dumps
 from sinkron.convert import loads as sinkron_loads
 from sinkron.models import Bundle, Indicator, IndicatorKind, Provenance, Target, Value
 from sinkron_sipd import dumps, read_sipd
-from sinkron_sipd.documents import RawRecord
-from sinkron_sipd.fields import BLOCKS
 from sinkron_sipd.layout import apply_layout, diff_object, expand_entry, same
-from sinkron_sipd.reader import BundleBuilder, ReadOptions
-from sinkron_sipd.state import ItemState, Problems, indicator_key, unique_id
+from sinkron_sipd.state import ItemState, unique_id
 
 SETTINGS = settings(max_examples=60, deadline=None)
 
@@ -168,39 +165,6 @@ def test_shared_indicators_are_found_as_the_general_scan_finds_them(
         taken_fast.add(fast.id)
         taken_general.add(expected.id)
     assert item.indicators == general
-
-
-_PREFIXES = {"sub_keg_indikator": "output", "sub_keg_indikator_hasil": "hasil", "capaian_prog_sub_keg": "capaian"}
-
-
-@SETTINGS
-@given(
-    st.sampled_from(sorted(_PREFIXES)),
-    st.sampled_from(["Jumlah dokumen", "Cakupan\n\nlayanan"]),
-    st.sampled_from(["", "Dokumen", "%"]),
-    st.sampled_from([None, "", "5", "1.250", "7,0–8,0", "Tersedia", "1e3"]),
-    st.sampled_from([None, "", "5 Dokumen", "Tersedia"]),
-)
-def test_a_rows_content_key_is_the_key_of_the_indicator_it_makes(
-    block: str, name: str, unit: str, target: str | None, text: str | None
-) -> None:
-    prefix = _PREFIXES[block]
-    row: dict[str, Any] = {("outputteks" if prefix == "output" else f"{prefix}teks"): name, f"satuan{prefix}": unit}
-    if target is not None:
-        row[f"target{prefix}"] = target
-    if text is not None:
-        row[f"target{prefix}teks"] = text
-    builder = BundleBuilder("contoh.jsonl", ReadOptions(year=2026))
-    record = RawRecord(index=0, value={block: [row]}, json_path="$[0]", row=1)
-    problems = Problems("contoh.jsonl", record)
-    rows = builder._block([row], BLOCKS[block], 2026, problems)
-    if problems.errors:
-        return  # the general path refuses it too (test_target_memo_is_target_value)
-    assert rows is not None
-    made = builder._indicator(rows[0], record)
-    assert rows[0].content_key() == indicator_key(made)
-    assert made == Indicator(name=name, unit=unit or None, kind=BLOCKS[block].kind or IndicatorKind.OUTPUT,
-                             targets=made.targets)  # fmt: skip
 
 
 def test_rows_repeated_within_a_record_stay_separate_indicators(tmp_path: Path) -> None:

@@ -33,7 +33,6 @@ from sinkron.models import (
     Budget,
     BudgetKind,
     Bundle,
-    Direction,
     FundingSource,
     Indicator,
     IndicatorKind,
@@ -94,12 +93,15 @@ _BUDGET_KINDS = (BudgetKind.CEILING, BudgetKind.INDICATIVE, BudgetKind.INDICATIV
 # -- parsed rows of nested blocks -------------------------------------------------------------------
 
 
+@attrs.define
 class _Row:
-    """One parsed row of a nested block: what it holds (nothing, for an empty row) and its spelling.
+    """One parsed row of a nested block: what it holds (nothing, for an empty row) and its spelling."""
 
-    Rows live only while their record is read; what a row does not hold is read from the class.
-    """
-
+    raw: Any
+    path: str
+    """Its JSON path within the record (``.sub_keg_indikator[0]``)."""
+    keys: dict[str, str] | None
+    """The key of each role (:meth:`~sinkron_sipd.fields.BlockSpec.spelling`; ``None``: a row not read)."""
     name: str | None = None
     """The indicator's name (``None``: the row holds no indicator)."""
     unit: str | None = None
@@ -110,19 +112,9 @@ class _Row:
     tag: tuple[str, str | None] | None = None
     """(label id, name) of a tag row."""
 
-    def __init__(self, raw: Any, path: str, keys: dict[str, str] | None) -> None:
-        self.raw = raw
-        self.path = path
-        self.keys = keys
-        """The key of each role (:meth:`~sinkron_sipd.fields.BlockSpec.spelling`; ``None``: a row not read)."""
-
     @property
     def empty(self) -> bool:
         return self.name is None and self.location is None and self.funding is None and self.tag is None
-
-    def content_key(self) -> tuple[Any, ...]:
-        """:func:`~sinkron_sipd.state.indicator_key` of the indicator this row makes, without making it."""
-        return (self.name, self.unit, self.kind, Direction.HIGHER_IS_BETTER, None, self.targets, (), None)
 
 
 @attrs.define
@@ -605,7 +597,7 @@ class BundleBuilder:
     def _owner_indicator(self, owner: ItemState, row: _Row, taken: set[str], record: RawRecord) -> Indicator:
         """The kegiatan's or program's indicator an indicator row names (one for every record that repeats it),
         not yet used by this record (``taken``)."""
-        indicator = owner.shared_indicator(row.content_key(), taken, lambda: self._indicator(row, record))
+        indicator = owner.indicator(self._indicator(row, record), taken)
         taken.add(indicator.id)
         return indicator
 

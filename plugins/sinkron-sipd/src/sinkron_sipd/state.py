@@ -8,7 +8,7 @@ the layout computed for a record stays right whatever records follow.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -316,23 +316,14 @@ class ItemState:
         self.parent: ItemState | None = None
 
     def indicator(self, candidate: Indicator, taken_in_record: set[str]) -> Indicator:
-        """The shared indicator equal to ``candidate`` but for its id (not yet used by this record), added if new."""
-        return self.shared_indicator(indicator_key(candidate), taken_in_record, lambda: candidate, candidate.extra)
-
-    def shared_indicator(
-        self, key: tuple[Any, ...], taken_in_record: set[str], make: Callable[[], Indicator],
-        extra: Mapping[str, Any] | None = None,
-    ) -> Indicator:  # fmt: skip
-        """The first of this item's indicators whose :func:`indicator_key` is ``key`` and ``extra`` is ``extra``
-        (no extra by default) and whose id this record has not used yet; else ``make()``, added under an
-        id of its own (its id, or ``id-2``, ``id-3`` … when that is taken)."""
+        """The first of this item's indicators equal to ``candidate`` but for its id (found by its
+        :func:`indicator_key`) whose id this record has not used yet; else ``candidate``, added under an id of
+        its own (its id, or ``id-2``, ``id-3`` … when that is taken)."""
         by_key, ids = self._indicator_index()
-        for existing in by_key.get(key, ()):
-            if existing.id not in taken_in_record and existing.extra == (extra or {}):
+        for existing in by_key.get(indicator_key(candidate), ()):
+            if existing.id not in taken_in_record and existing.extra == candidate.extra:
                 return existing
-        made = make()
-        if made.id in ids:
-            made = attrs.evolve(made, id=unique_id(made.id, ids))
+        made = candidate if candidate.id not in ids else attrs.evolve(candidate, id=unique_id(candidate.id, ids))
         self.indicators.append(made)
         return made
 
