@@ -178,8 +178,6 @@ class BundleBuilder:
         self._links: list[Link] = []
         self._planning = PlanningRows(self)
         self._first_layout: dict[str, Any] | None = None
-        self._last_record: RawRecord | None = None
-        self._last_provenance = Provenance(source=source)
         self._plan_states: dict[tuple[int, bool, str | None], PlanState] = {}
 
     # -- public ---------------------------------------------------------------------------------------
@@ -256,11 +254,8 @@ class BundleBuilder:
 
     # -- shared pieces ----------------------------------------------------------------------------------
     def _provenance(self, record: RawRecord) -> Provenance:
-        """Where ``record`` is (one object for everything made from the record)."""
-        if record is not self._last_record:
-            self._last_record = record
-            self._last_provenance = Provenance(source=self.source, row=record.row, json_path=record.json_path)
-        return self._last_provenance
+        """Where ``record`` is."""
+        return Provenance(source=self.source, row=record.row, json_path=record.json_path)
 
     def _base_layout(self, kind: RecordKind, record: RawRecord) -> dict[str, Any]:
         layout: dict[str, Any] = {"kind": kind.value, "index": record.index}
