@@ -140,8 +140,6 @@ class Problems:
 def text_field(raw: Mapping[str, Any], key: str, problems: Problems, path: str = "") -> str | None:
     """A text field: ``None`` when absent, null or blank; a finding (and ``None``) when it is not text."""
     value = raw.get(key)
-    if value.__class__ is str:  # the usual case first
-        return value if value.strip() else None
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (str, int)):
