@@ -31,7 +31,11 @@ from sinkron_sipd.state import ItemState, unique_id
 SETTINGS = settings(max_examples=60, deadline=None)
 
 json_scalar = st.one_of(st.none(), st.booleans(), st.integers(-3, 3), st.sampled_from(["", " ", "1", "x", "1.250"]))
-json_value = st.recursive(json_scalar, lambda inner: st.lists(inner, max_size=2) | st.dictionaries(st.text(max_size=2), inner, max_size=2), max_leaves=4)  # fmt: skip
+json_value = st.recursive(
+    json_scalar,
+    lambda inner: st.lists(inner, max_size=2) | st.dictionaries(st.text(max_size=2), inner, max_size=2),
+    max_leaves=4,
+)
 
 
 # -- the layout --------------------------------------------------------------------------------------

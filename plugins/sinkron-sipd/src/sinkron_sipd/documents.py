@@ -160,8 +160,13 @@ TOO_DEEP = "JSON nested too deeply"
 
 
 def _repeated_key(path: str, key: str) -> Defect:
-    return Defect(path=path, field=key, message="duplicate key in a JSON object",
-                  expected="each key once in an object", actual=key)  # fmt: skip
+    return Defect(
+        path=path,
+        field=key,
+        message="duplicate key in a JSON object",
+        expected="each key once in an object",
+        actual=key,
+    )
 
 
 def _defects(value: Any) -> tuple[Defect, ...]:
@@ -178,9 +183,14 @@ def _defects(value: Any) -> tuple[Defect, ...]:
         elif isinstance(node, _LongNumber):
             limit = sys.get_int_max_str_digits()
             found.append(
-                Defect(path=path, field=field, message=f"number too long: more than {limit} digits",
-                       expected=f"a number of at most {limit} digits", actual=f"{node.digits} digits")
-            )  # fmt: skip
+                Defect(
+                    path=path,
+                    field=field,
+                    message=f"number too long: more than {limit} digits",
+                    expected=f"a number of at most {limit} digits",
+                    actual=f"{node.digits} digits",
+                )
+            )
     return tuple(found)
 
 
@@ -242,9 +252,13 @@ def _looks_like_lines(handle: IO[str]) -> bool:
 
 
 def iter_records(
-    path: str | Path, info_out: list[DocumentInfo], errors: list[SourceError], *, source: str | None = None,
+    path: str | Path,
+    info_out: list[DocumentInfo],
+    errors: list[SourceError],
+    *,
+    source: str | None = None,
     chunk: int = _CHUNK,
-) -> Iterator[RawRecord]:  # fmt: skip
+) -> Iterator[RawRecord]:
     """Yield every record of the SIPD document at ``path``, reading the file incrementally.
 
     The document's :class:`DocumentInfo` is appended to ``info_out`` before the first record is
@@ -289,9 +303,10 @@ class _TooDeep(Exception):
 
     def error(self, where: str, json_path: str) -> SourceError:
         return SourceError(
-            TOO_DEEP, location=Location(source=where, row=self.line, column=str(self.column), json_path=json_path),
+            TOO_DEEP,
+            location=Location(source=where, row=self.line, column=str(self.column), json_path=json_path),
             expected=f"fewer than {sys.getrecursionlimit()} nested arrays and objects",
-        )  # fmt: skip
+        )
 
 
 class _Scanner:
@@ -457,11 +472,12 @@ class _Scanner:
             value, _ = self.checked()  # a scalar: never too deep
             errors.append(
                 SourceError(
-                    "not a SIPD document", location=Location(source=self.where, json_path="$"),
+                    "not a SIPD document",
+                    location=Location(source=self.where, json_path="$"),
                     expected="an API envelope, a list of records or JSON Lines",
                     actual="int" if isinstance(value, _LongNumber) else type(value).__name__,
                 )
-            )  # fmt: skip
+            )
         if self.peek() is not None:
             raise self._broken("extra data after the document")
 
@@ -617,9 +633,11 @@ def _decode_line(line: str) -> tuple[Any, tuple[Defect, ...]]:
 def _defect_error(where: str, defect: Defect) -> SourceError:
     """A defect of the envelope itself (not of a record) as a located error."""
     return SourceError(
-        defect.message, location=Location(source=where, json_path="$" + defect.path, field=defect.field),
-        expected=defect.expected, actual=defect.actual,
-    )  # fmt: skip
+        defect.message,
+        location=Location(source=where, json_path="$" + defect.path, field=defect.field),
+        expected=defect.expected,
+        actual=defect.actual,
+    )
 
 
 #: Line breaks other than ``\n`` that JSON leaves unescaped and some line readers still split on.

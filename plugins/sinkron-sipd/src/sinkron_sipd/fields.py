@@ -140,15 +140,41 @@ def _indicator_block(name: str, what: str, owner: IndicatorRole, kind: Indicator
 BLOCKS: dict[str, BlockSpec] = {
     spec.name: spec
     for spec in (
-        _indicator_block("sub_keg_indikator", "keluaran sub kegiatan", IndicatorRole.SUB_ACTIVITY, IndicatorKind.OUTPUT, "output"),
-        _indicator_block("sub_keg_indikator_hasil", "hasil kegiatan", IndicatorRole.ACTIVITY, IndicatorKind.OUTCOME, "hasil"),
-        BlockSpec(name="tag_sub_keg", what="tag", keys={"name": ("namalabel", "nama_label_giat", "nama_label"), "id": ("idlabelgiat", "id_label_giat")}),
-        _indicator_block("capaian_prog_sub_keg", "capaian program", IndicatorRole.PROGRAM, IndicatorKind.OUTCOME, "capaian"),
+        _indicator_block(
+            "sub_keg_indikator", "keluaran sub kegiatan", IndicatorRole.SUB_ACTIVITY, IndicatorKind.OUTPUT, "output"
+        ),
+        _indicator_block(
+            "sub_keg_indikator_hasil", "hasil kegiatan", IndicatorRole.ACTIVITY, IndicatorKind.OUTCOME, "hasil"
+        ),
+        BlockSpec(
+            name="tag_sub_keg",
+            what="tag",
+            keys={"name": ("namalabel", "nama_label_giat", "nama_label"), "id": ("idlabelgiat", "id_label_giat")},
+        ),
+        _indicator_block(
+            "capaian_prog_sub_keg", "capaian program", IndicatorRole.PROGRAM, IndicatorKind.OUTCOME, "capaian"
+        ),
         _indicator_block("output_giat", "keluaran kegiatan", IndicatorRole.ACTIVITY, IndicatorKind.OUTPUT, "output"),
-        BlockSpec(name="lokasi_sub_keg", what="location", keys={"daerah": ("daerahteks", "nama_daerah"), "camat": ("camatteks", "camat_teks"), "lurah": ("lurahteks", "lurah_teks")}),
-        BlockSpec(name="sumber_dana", what="funding", keys={"name": ("nama_dana", "namadana"), "code": ("kode_dana", "kodedana"), "amount": ("pagu_dana", "pagudana")}),
+        BlockSpec(
+            name="lokasi_sub_keg",
+            what="location",
+            keys={
+                "daerah": ("daerahteks", "nama_daerah"),
+                "camat": ("camatteks", "camat_teks"),
+                "lurah": ("lurahteks", "lurah_teks"),
+            },
+        ),
+        BlockSpec(
+            name="sumber_dana",
+            what="funding",
+            keys={
+                "name": ("nama_dana", "namadana"),
+                "code": ("kode_dana", "kodedana"),
+                "amount": ("pagu_dana", "pagudana"),
+            },
+        ),
     )
-}  # fmt: skip
+}
 BLOCK_ORDER: tuple[str, ...] = tuple(BLOCKS)
 
 #: The label slots on a sub kegiatan record: slot → (id key, name key).

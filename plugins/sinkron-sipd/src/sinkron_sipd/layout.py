@@ -113,8 +113,11 @@ def expand_entry(entry: Any) -> Any:
         return entry
     ref, keys, values = entry
     if (
-        isinstance(ref, str) and isinstance(keys, (list, tuple)) and isinstance(values, (list, tuple))
-        and len(keys) == len(values) and all(isinstance(key, str) for key in keys)
-    ):  # fmt: skip
+        isinstance(ref, str)
+        and isinstance(keys, (list, tuple))
+        and isinstance(values, (list, tuple))
+        and len(keys) == len(values)
+        and all(isinstance(key, str) for key in keys)
+    ):
         return {"ref": ref, "fields": dict(zip(keys, values))}
     return entry

@@ -187,20 +187,25 @@ class BundleBuilder:
         problems = Problems(self.source, record)
         if record.defects:  # a repeated key or a number too long to read: what the record says is not known
             for defect in record.defects:
-                problems.add(defect.message, defect.path, field=defect.field, expected=defect.expected,
-                             actual=defect.actual)  # fmt: skip
+                problems.add(
+                    defect.message, defect.path, field=defect.field, expected=defect.expected, actual=defect.actual
+                )
             self.errors.extend(problems.errors)
             return False
         raw = record.value
         if not isinstance(raw, dict):
-            problems.add("a record is not a JSON object", expected="a SIPD record (JSON object)",
-                         actual=type(raw).__name__)  # fmt: skip
+            problems.add(
+                "a record is not a JSON object", expected="a SIPD record (JSON object)", actual=type(raw).__name__
+            )
             self.errors.extend(problems.errors)
             return False
         kind = self.options.record_kind or detect_kind(raw, self.document.action if self.document else None)
         if kind is None:
-            problems.add("unknown record shape", expected="a SIPD sub kegiatan, master, SKPD or Renstra/RPJMD record",
-                         actual=", ".join(list(raw)[:8]) or "{}")  # fmt: skip
+            problems.add(
+                "unknown record shape",
+                expected="a SIPD sub kegiatan, master, SKPD or Renstra/RPJMD record",
+                actual=", ".join(list(raw)[:8]) or "{}",
+            )
             self.errors.extend(problems.errors)
             return False
         handler: Callable[[dict[str, Any], RawRecord, Problems], bool] = {
@@ -216,9 +221,12 @@ class BundleBuilder:
         return self._run(handler, record.value, record, Problems(self.source, record))
 
     def _run(
-        self, handler: Callable[[dict[str, Any], RawRecord, Problems], bool], raw: dict[str, Any], record: RawRecord,
+        self,
+        handler: Callable[[dict[str, Any], RawRecord, Problems], bool],
+        raw: dict[str, Any],
+        record: RawRecord,
         problems: Problems,
-    ) -> bool:  # fmt: skip
+    ) -> bool:
         try:
             done = handler(raw, record, problems)
         except InvalidModel as exc:  # a model refused a value the checks above let through
@@ -267,13 +275,23 @@ class BundleBuilder:
         value = raw.get("tahun_anggaran")
         if value is None or (isinstance(value, str) and not value.strip()):
             if self.options.year is None:
-                problems.add("no plan year: the record has no tahun_anggaran", ".tahun_anggaran",
-                             field="tahun_anggaran", expected="tahun_anggaran, or the year= option")  # fmt: skip
+                problems.add(
+                    "no plan year: the record has no tahun_anggaran",
+                    ".tahun_anggaran",
+                    field="tahun_anggaran",
+                    expected="tahun_anggaran, or the year= option",
+                )
             return self.options.year
         text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
         if not text.isdigit() or not 1945 <= int(text) <= 2200:
-            problems.not_placed("tahun_anggaran is not a year", "tahun_anggaran bukan tahun", ".tahun_anggaran",
-                                field="tahun_anggaran", expected="a year such as 2026", actual=value)  # fmt: skip
+            problems.not_placed(
+                "tahun_anggaran is not a year",
+                "tahun_anggaran bukan tahun",
+                ".tahun_anggaran",
+                field="tahun_anggaran",
+                expected="a year such as 2026",
+                actual=value,
+            )
             return None
         return int(text)
 
@@ -307,20 +325,37 @@ class BundleBuilder:
         return self._plan_state(plan_id, kind, (year, year), title, owner_id, family)
 
     def _plan_state(
-        self, plan_id: str, kind: PlanKind, period: tuple[int, int], title: str, owner_id: str | None,
+        self,
+        plan_id: str,
+        kind: PlanKind,
+        period: tuple[int, int],
+        title: str,
+        owner_id: str | None,
         family: RecordKind | None,
-    ) -> PlanState:  # fmt: skip
+    ) -> PlanState:
         state = self._plans.get(plan_id)
         if state is None:
-            state = PlanState(plan_id, kind, period, title, owner_id, self.options.government_id, family,
-                              Provenance(source=self.source))  # fmt: skip
+            state = PlanState(
+                plan_id,
+                kind,
+                period,
+                title,
+                owner_id,
+                self.options.government_id,
+                family,
+                Provenance(source=self.source),
+            )
             self._plans[plan_id] = state
         return state
 
     def _items(
-        self, plan: PlanState, agency_id: str | None, codes: tuple[Code, Code], names: tuple[str | None, str | None],
+        self,
+        plan: PlanState,
+        agency_id: str | None,
+        codes: tuple[Code, Code],
+        names: tuple[str | None, str | None],
         record: RawRecord,
-    ) -> tuple[ItemState, ItemState]:  # fmt: skip
+    ) -> tuple[ItemState, ItemState]:
         program_code, activity_code = codes
         activity_id = f"{agency_id}/{activity_code}" if agency_id else str(activity_code)
         activity = plan.activities.get(activity_id)
@@ -547,9 +582,13 @@ class BundleBuilder:
     def _indicator(self, row: _Row, record: RawRecord) -> Indicator:
         """The indicator of an indicator row (its id the slug of its name)."""
         assert row.name is not None and row.kind is not None
-        return Indicator(name=row.name, unit=row.unit, kind=row.kind, targets=row.targets,
-                         provenance=Provenance(source=self.source, row=record.row,
-                                               json_path=record.json_path + row.path))  # fmt: skip
+        return Indicator(
+            name=row.name,
+            unit=row.unit,
+            kind=row.kind,
+            targets=row.targets,
+            provenance=Provenance(source=self.source, row=record.row, json_path=record.json_path + row.path),
+        )
 
     def _entry(
         self,
@@ -614,23 +653,39 @@ class BundleBuilder:
             return None
         base = f".{spec.name}"
         if not isinstance(value, list):
-            problems.unreadable(f"the nested block {spec.name} is not a list",
-                                f"blok {spec.name} bukan daftar (list)", base, field=spec.name,
-                                expected=f"a list of {spec.what} rows", actual=type(value).__name__)  # fmt: skip
+            problems.unreadable(
+                f"the nested block {spec.name} is not a list",
+                f"blok {spec.name} bukan daftar (list)",
+                base,
+                field=spec.name,
+                expected=f"a list of {spec.what} rows",
+                actual=type(value).__name__,
+            )
             return _NOT_READ
         rows: list[_Row] = []
         for number, item in enumerate(value):
             path = f"{base}[{number}]"
             if not isinstance(item, dict):
-                problems.unreadable(f"a {spec.name} row is not a JSON object", f"baris {spec.name} bukan objek JSON",
-                                    path, field=spec.name, expected="a JSON object", actual=type(item).__name__)  # fmt: skip
+                problems.unreadable(
+                    f"a {spec.name} row is not a JSON object",
+                    f"baris {spec.name} bukan objek JSON",
+                    path,
+                    field=spec.name,
+                    expected="a JSON object",
+                    actual=type(item).__name__,
+                )
                 rows.append(_Row(item, path, None))
                 continue
             if spec.all_keys.isdisjoint(item):
                 known = ", ".join(sorted(spec.all_keys))
-                problems.unreadable(f"unknown shape of a {spec.name} row", f"bentuk baris {spec.name} tidak dikenal",
-                                    path, field=spec.name, expected=f"a row with some of: {known}",
-                                    actual=", ".join(list(item)[:8]) or "{}")  # fmt: skip
+                problems.unreadable(
+                    f"unknown shape of a {spec.name} row",
+                    f"bentuk baris {spec.name} tidak dikenal",
+                    path,
+                    field=spec.name,
+                    expected=f"a row with some of: {known}",
+                    actual=", ".join(list(item)[:8]) or "{}",
+                )
                 rows.append(_Row(item, path, None))
                 continue
             rows.append(self._row(item, spec, year, problems, path))
@@ -653,8 +708,13 @@ class BundleBuilder:
                     row.targets = (Target(year=year, value=value),)
             except InvalidModel as exc:
                 target_key = keys["target"]
-                problems.unreadable(f"the target is not a value: {exc.reason}", f"target bukan nilai ({exc.reason})",
-                                    f"{path}.{target_key}", field=target_key, actual=item.get(target_key))  # fmt: skip
+                problems.unreadable(
+                    f"the target is not a value: {exc.reason}",
+                    f"target bukan nilai ({exc.reason})",
+                    f"{path}.{target_key}",
+                    field=target_key,
+                    actual=item.get(target_key),
+                )
             row.name, row.unit, row.kind = name, unit, spec.kind
             return row
         if what == "location":
@@ -687,11 +747,13 @@ class BundleBuilder:
             if name is None:
                 meta["name_missing"] = True
             priority = Priority(
-                id=priority_id, kind=_PRIORITY_KIND.get(slot, PriorityKind.THEMATIC),
+                id=priority_id,
+                kind=_PRIORITY_KIND.get(slot, PriorityKind.THEMATIC),
                 name=name if name is not None else f"label {slot} {key}",
                 government_id=self.options.government_id if slot in ("prov", "kokab") else None,
-                provenance=self._provenance(record), extra={"sipd": meta},
-            )  # fmt: skip
+                provenance=self._provenance(record),
+                extra={"sipd": meta},
+            )
             self._priorities[priority_id] = priority
         return priority
 
@@ -704,11 +766,16 @@ class BundleBuilder:
         program_code, activity_code, sub_code, names = codes
         plan = self._plan(year, record, master=True, owner=None)
         program, activity = self._items(plan, None, (program_code, activity_code), names[:2], record)
-        sub = SubActivity(code=sub_code, name=names[2] if names[2] is not None else str(sub_code),
-                          id=self._sub_id(plan, None, sub_code), provenance=self._provenance(record))  # fmt: skip
+        sub = SubActivity(
+            code=sub_code,
+            name=names[2] if names[2] is not None else str(sub_code),
+            id=self._sub_id(plan, None, sub_code),
+            provenance=self._provenance(record),
+        )
         layout = self._base_layout(RecordKind.MASTER, record)
-        layout.update(diff_object(raw, master_scalars(year=year, sub=sub, activity=activity, program=program),
-                                  split_ids=True))  # fmt: skip
+        layout.update(
+            diff_object(raw, master_scalars(year=year, sub=sub, activity=activity, program=program), split_ids=True)
+        )
         if names[2] is None:
             layout["name_missing"] = True
         activity.subs.append(attrs.evolve(sub, extra={"sipd": layout}))
@@ -719,8 +786,13 @@ class BundleBuilder:
         code = text_field(raw, "kode_skpd", problems)
         name = text_field(raw, "nama_skpd", problems)
         if code is None:
-            problems.not_placed("no kode_skpd to read", "kode_skpd tidak dapat dibaca", ".kode_skpd", field="kode_skpd",
-                                expected="an SKPD code")  # fmt: skip
+            problems.not_placed(
+                "no kode_skpd to read",
+                "kode_skpd tidak dapat dibaca",
+                ".kode_skpd",
+                field="kode_skpd",
+                expected="an SKPD code",
+            )
         if problems.blocking or code is None:
             return False
         state = self._agency(code, name, record)
@@ -744,8 +816,9 @@ class BundleBuilder:
         if isinstance(parent, str) and parent.strip() not in _EMPTY_IDS and state.parent_sipd_id is None:
             state.parent_sipd_id = parent.strip()
         layout = self._base_layout(RecordKind.SKPD, record)
-        layout.update(diff_object(raw, skpd_scalars(code=state.code, name=state.name, sectors=state.sectors),
-                                  split_ids=True))  # fmt: skip
+        layout.update(
+            diff_object(raw, skpd_scalars(code=state.code, name=state.name, sectors=state.sectors), split_ids=True)
+        )
         state.rows.append(layout)
         return True
 

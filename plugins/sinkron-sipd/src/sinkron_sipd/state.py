@@ -100,36 +100,63 @@ class Problems:
     def location(self, path: str = "", field: str | None = None) -> Location:
         return Location(source=self.source, row=self.record.row, json_path=self.record.json_path + path, field=field)
 
-    def add(self, message: str, path: str = "", *, field: str | None = None, expected: str | None = None,
-            actual: object = None) -> None:  # fmt: skip
+    def add(
+        self,
+        message: str,
+        path: str = "",
+        *,
+        field: str | None = None,
+        expected: str | None = None,
+        actual: object = None,
+    ) -> None:
         self.errors.append(SourceError(message, location=self.location(path, field), expected=expected, actual=actual))
 
     def unreadable(
-        self, en: str, id: str, path: str, *, field: str | None = None, expected: str | None = None,
+        self,
+        en: str,
+        id: str,
+        path: str,
+        *,
+        field: str | None = None,
+        expected: str | None = None,
         actual: object = None,
-    ) -> None:  # fmt: skip
+    ) -> None:
         """A value that cannot be read (``en``/``id``: what it is, in English and Indonesian): left out, the record kept."""
         self.findings.append(
             CELL_UNREADABLE.at(
-                self.location(path, field), id=f"{id}; nilainya tidak dibaca.", en=f"{en}; the value is left out.", expected=expected, found=actual,
-                fix_id="Perbaiki nilai ini di SIPD lalu ekspor ulang.", fix_en="Correct this value in SIPD and export again.",
+                self.location(path, field),
+                id=f"{id}; nilainya tidak dibaca.",
+                en=f"{en}; the value is left out.",
+                expected=expected,
+                found=actual,
+                fix_id="Perbaiki nilai ini di SIPD lalu ekspor ulang.",
+                fix_en="Correct this value in SIPD and export again.",
             )
-        )  # fmt: skip
+        )
 
     def not_placed(
-        self, en: str, id: str, path: str = "", *, field: str | None = None, expected: str | None = None,
+        self,
+        en: str,
+        id: str,
+        path: str = "",
+        *,
+        field: str | None = None,
+        expected: str | None = None,
         actual: object = None,
-    ) -> None:  # fmt: skip
+    ) -> None:
         """A record that cannot be placed in a plan (``en``/``id``: why): named by the finding, left out."""
         self.placed = False
         self.findings.append(
             ROW_NOT_READ.at(
-                self.location(path, field), id=f"Rekaman {self.record.json_path} tidak dibaca: {id}.",
-                en=f"The record {self.record.json_path} is not read: {en}.", expected=expected, found=actual,
+                self.location(path, field),
+                id=f"Rekaman {self.record.json_path} tidak dibaca: {id}.",
+                en=f"The record {self.record.json_path} is not read: {en}.",
+                expected=expected,
+                found=actual,
                 fix_id="Lengkapi atau perbaiki rekaman ini di SIPD lalu ekspor ulang.",
                 fix_en="Complete or correct this record in SIPD and export again.",
             )
-        )  # fmt: skip
+        )
 
     @property
     def blocking(self) -> bool:
@@ -143,8 +170,9 @@ def text_field(raw: Mapping[str, Any], key: str, problems: Problems, path: str =
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (str, int)):
-        problems.unreadable(f"{key} is not text", f"{key} bukan teks", f"{path}.{key}", field=key, expected="text",
-                            actual=value)  # fmt: skip
+        problems.unreadable(
+            f"{key} is not text", f"{key} bukan teks", f"{path}.{key}", field=key, expected="text", actual=value
+        )
         return None
     text = str(value)
     return text if text.strip() else None
@@ -168,12 +196,24 @@ def amount_field(
         except ValueError:
             number = None
     if number is None or not number.is_finite():
-        problems.unreadable(f"{key} is not a number", f"{key} bukan angka", f"{path}.{key}", field=key,
-                            expected="an amount of rupiah such as '296187500' or '296.187.500'", actual=value)  # fmt: skip
+        problems.unreadable(
+            f"{key} is not a number",
+            f"{key} bukan angka",
+            f"{path}.{key}",
+            field=key,
+            expected="an amount of rupiah such as '296187500' or '296.187.500'",
+            actual=value,
+        )
         return None
     if number < 0:
-        problems.unreadable(f"{key} is negative", f"{key} bernilai negatif", f"{path}.{key}", field=key,
-                            expected="an amount ≥ 0", actual=value)  # fmt: skip
+        problems.unreadable(
+            f"{key} is negative",
+            f"{key} bernilai negatif",
+            f"{path}.{key}",
+            field=key,
+            expected="an amount ≥ 0",
+            actual=value,
+        )
         return None
     return Money(number)
 
@@ -186,23 +226,41 @@ def code_field(
     value = raw.get(key)
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
-            problems.not_placed(f"missing {key}", f"{key} tidak ada", f".{key}", field=key,
-                                expected=f"a {level.value} code")  # fmt: skip
+            problems.not_placed(
+                f"missing {key}", f"{key} tidak ada", f".{key}", field=key, expected=f"a {level.value} code"
+            )
         return None
     report = problems.not_placed if required else problems.unreadable
     if not isinstance(value, str):
-        report(f"{key} is not a code", f"{key} bukan kode", f".{key}", field=key,
-               expected=f"a {level.value} code as text", actual=value)  # fmt: skip
+        report(
+            f"{key} is not a code",
+            f"{key} bukan kode",
+            f".{key}",
+            field=key,
+            expected=f"a {level.value} code as text",
+            actual=value,
+        )
         return None
     try:
         code = Code.parse(value)
     except CodeError as exc:
-        report(f"{key} is not a nomenclature code: {exc.reason}", f"{key} bukan kode nomenklatur ({exc.reason})",
-               f".{key}", field=key, actual=value)  # fmt: skip
+        report(
+            f"{key} is not a nomenclature code: {exc.reason}",
+            f"{key} bukan kode nomenklatur ({exc.reason})",
+            f".{key}",
+            field=key,
+            actual=value,
+        )
         return None
     if code.level is not level:
-        report(f"{key} is a {code.level.value} code", f"{key} adalah kode {code.level.value}", f".{key}", field=key,
-               expected=f"a {level.value} code", actual=value)  # fmt: skip
+        report(
+            f"{key} is a {code.level.value} code",
+            f"{key} adalah kode {code.level.value}",
+            f".{key}",
+            field=key,
+            expected=f"a {level.value} code",
+            actual=value,
+        )
         return None
     return code
 
@@ -280,9 +338,14 @@ class AgencyState:
         if self.name_missing:
             meta["name_missing"] = True
         return Agency(
-            code=self.code, name=self.name, parent_id=self.parent_id, sectors=self.sectors,
-            government_id=self.government_id, provenance=self.provenance, extra={"sipd": meta} if meta else {},
-        )  # fmt: skip
+            code=self.code,
+            name=self.name,
+            parent_id=self.parent_id,
+            sectors=self.sectors,
+            government_id=self.government_id,
+            provenance=self.provenance,
+            extra={"sipd": meta} if meta else {},
+        )
 
 
 class ItemState:
@@ -292,8 +355,9 @@ class ItemState:
     rows (entity + indicator rows) keep every level mutable until the end (``sub_states``).
     """
 
-    def __init__(self, code: Code, name: str | None, agency_id: str | None, provenance: Provenance,
-                 item_id: str | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, code: Code, name: str | None, agency_id: str | None, provenance: Provenance, item_id: str | None = None
+    ) -> None:
         self.code = code
         self.name = name if name is not None else str(code)
         self.name_missing = name is None
@@ -342,30 +406,57 @@ class ItemState:
 
     def sub_activity(self) -> SubActivity:
         return SubActivity(
-            code=self.code, name=self.name, agency_id=self.agency_id, id=self.id, indicators=self.indicators,
-            budgets=self.budgets, provenance=self.provenance, extra=self.extra(),
-        )  # fmt: skip
+            code=self.code,
+            name=self.name,
+            agency_id=self.agency_id,
+            id=self.id,
+            indicators=self.indicators,
+            budgets=self.budgets,
+            provenance=self.provenance,
+            extra=self.extra(),
+        )
 
     def activity(self) -> Activity:
         return Activity(
-            code=self.code, name=self.name, agency_id=self.agency_id, id=self.id, indicators=self.indicators,
-            budgets=self.budgets, sub_activities=[*self.subs, *(s.sub_activity() for s in self.sub_states)],
-            provenance=self.provenance, extra=self.extra(),
-        )  # fmt: skip
+            code=self.code,
+            name=self.name,
+            agency_id=self.agency_id,
+            id=self.id,
+            indicators=self.indicators,
+            budgets=self.budgets,
+            sub_activities=[*self.subs, *(s.sub_activity() for s in self.sub_states)],
+            provenance=self.provenance,
+            extra=self.extra(),
+        )
 
     def program(self) -> Program:
         return Program(
-            code=self.code, name=self.name, agency_id=self.agency_id, id=self.id, indicators=self.indicators,
-            budgets=self.budgets, activities=[child.activity() for child in self.children.values()],
-            provenance=self.provenance, extra=self.extra(),
-        )  # fmt: skip
+            code=self.code,
+            name=self.name,
+            agency_id=self.agency_id,
+            id=self.id,
+            indicators=self.indicators,
+            budgets=self.budgets,
+            activities=[child.activity() for child in self.children.values()],
+            provenance=self.provenance,
+            extra=self.extra(),
+        )
 
 
 class PlanState:
     """A plan being filled: a yearly plan (start = end) or a multi-year one for planning rows."""
 
-    def __init__(self, plan_id: str, kind: PlanKind, period: tuple[int, int], title: str, owner_id: str | None,
-                 government_id: str | None, family: RecordKind | None, provenance: Provenance) -> None:  # fmt: skip
+    def __init__(
+        self,
+        plan_id: str,
+        kind: PlanKind,
+        period: tuple[int, int],
+        title: str,
+        owner_id: str | None,
+        government_id: str | None,
+        family: RecordKind | None,
+        provenance: Provenance,
+    ) -> None:
         self.id = plan_id
         self.kind = kind
         self.start, self.end = period
@@ -389,8 +480,13 @@ class PlanState:
 
     def model(self) -> Plan:
         return Plan(
-            id=self.id, kind=self.kind, title=self.title, period=PlanPeriod(start=self.start, end=self.end),
-            owner_id=self.owner_id, government_id=self.government_id,
-            programs=[program.program() for program in self.programs.values()], provenance=self.provenance,
+            id=self.id,
+            kind=self.kind,
+            title=self.title,
+            period=PlanPeriod(start=self.start, end=self.end),
+            owner_id=self.owner_id,
+            government_id=self.government_id,
+            programs=[program.program() for program in self.programs.values()],
+            provenance=self.provenance,
             extra={"sipd": {"kind": self.family.value}} if self.family is not None else {},
-        )  # fmt: skip
+        )
