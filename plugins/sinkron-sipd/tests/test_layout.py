@@ -1,8 +1,5 @@
-"""The reader's fast paths give exactly what the general paths they shortcut give.
-
-Reading SIPD at national scale memoises and shares (row shapes, parsed targets, codes, names,
-sumber dana, indicators repeated by many records) and keeps the round-trip layout compactly.
-Each test here compares one of these with the plain rule it replaces, on generated inputs.
+"""The round-trip layout (diffs, nested row entries, compact entries of 0.1 bundles) and the indicators a
+kegiatan or program keeps once however many records repeat them.
 """
 
 from __future__ import annotations
