@@ -1,4 +1,4 @@
-"""The round-trip layout (diffs, nested row entries, compact entries of 0.1 bundles) and the indicators a
+"""The round-trip layout (diffs, nested row entries, compact entries of bundles saved earlier) and the indicators a
 kegiatan or program keeps once however many records repeat them.
 """
 
@@ -71,7 +71,7 @@ def test_diff_object_tells_apart_what_json_tells_apart() -> None:
     st.dictionaries(st.sampled_from(["id", "active", "update_at"]), json_value, min_size=1),
 )
 def test_an_entry_kept_compactly_expands_to_the_plain_entry(ref: str, fields: dict[str, Any]) -> None:
-    """Bundles read by sinkron-sipd 0.1 may keep a row as its reference, or as [ref, keys, values]."""
+    """Bundles saved by earlier versions may keep a row as its reference, or as [ref, keys, values]."""
     assert expand_entry(ref) == {"ref": ref}
     compact = [ref, list(fields), list(fields.values())]
     assert expand_entry(compact) == {"ref": ref, "fields": fields}
@@ -81,7 +81,7 @@ def test_an_entry_kept_compactly_expands_to_the_plain_entry(ref: str, fields: di
 
 
 def test_the_writer_writes_compact_and_plain_entries_alike(tmp_path: Path) -> None:
-    """A bundle saved by sinkron-sipd 0.1 with compact entries writes the same document as one read now."""
+    """A bundle saved by an earlier version with compact entries writes the same document as one read now."""
     records = [
         sub_keg(sub_id=20001 + n, code=code) for n, code in enumerate(["1.02.02.2.02.0001", "1.02.02.2.02.0002"])
     ]
@@ -97,7 +97,7 @@ def test_the_writer_writes_compact_and_plain_entries_alike(tmp_path: Path) -> No
 
 
 def _compact(entry: Any) -> Any:
-    """The compact form sinkron-sipd 0.1 kept an entry in, where it had one."""
+    """The compact form earlier versions kept an entry in, where it had one."""
     if not isinstance(entry, dict) or "ref" not in entry or "keys" in entry:
         return entry
     rest = {key: value for key, value in entry.items() if key != "ref"}

@@ -14,7 +14,7 @@ one seen at read time gets the original text back; a key whose model value was c
 new canonical text. So an unchanged bundle writes back the same JSON, and edits win.
 
 A row of a nested block is kept as an *entry*: ``{"ref": …, "keys": …}`` plus the row's layout.
-Bundles read by sinkron-sipd 0.1 may hold entries in a compact form (a row that is exactly its
+Bundles saved by earlier versions may hold entries in a compact form (a row that is exactly its
 canonical form as its ``ref`` alone, one that adds only unmodelled keys as ``[ref, [key, …],
 [value, …]]``): :func:`expand_entry` reads them.
 """
@@ -101,7 +101,7 @@ def apply_layout(canonical: Mapping[str, Any], layout: Mapping[str, Any] | None)
 
 
 def expand_entry(entry: Any) -> Any:
-    """The dict form of an entry kept compactly by sinkron-sipd 0.1 (tuples taken for lists); any other
+    """The dict form of an entry kept compactly by earlier versions (tuples taken for lists); any other
     value is returned as it is.
 
     >>> expand_entry(["jumlah-dokumen", ["id", "active"], ["17", "1"]])
