@@ -178,7 +178,6 @@ class BundleBuilder:
         self._links: list[Link] = []
         self._planning = PlanningRows(self)
         self._first_layout: dict[str, Any] | None = None
-        self._plan_states: dict[tuple[int, bool, str | None], PlanState] = {}
 
     # -- public ---------------------------------------------------------------------------------------
     def add(self, record: RawRecord) -> bool:
@@ -302,14 +301,8 @@ class BundleBuilder:
             self._agencies[code] = state
         return state
 
-    def _plan(self, year: int, record: RawRecord, *, master: bool, owner: AgencyState | None) -> PlanState:
-        key = (year, master, owner.code if owner is not None else None)
-        found = self._plan_states.get(key)
-        if found is None:
-            found = self._plan_states[key] = self._new_plan(year, master=master, owner=owner)
-        return found
-
-    def _new_plan(self, year: int, *, master: bool, owner: AgencyState | None) -> PlanState:
+    def _plan(self, year: int, *, master: bool, owner: AgencyState | None) -> PlanState:
+        """The plan of ``year`` a record belongs to (made by the first record that names it)."""
         kind = self.options.plan_kind or PlanKind.RKPD
         prefix = self.options.plan_prefix
         if master:
@@ -418,7 +411,7 @@ class BundleBuilder:
             return False
         year, (program_code, activity_code, sub_code, names) = read.year, read.codes
         skpd, unit = self._sub_keg_agencies(read, record)
-        plan = self._plan(year, record, master=False, owner=skpd)
+        plan = self._plan(year, master=False, owner=skpd)
         agency_id = unit.code if unit else None
         program, activity = self._items(plan, agency_id, (program_code, activity_code), names[:2], record)
         extra: dict[str, Any] = {}  # filled below: the layout is rendered from the sub kegiatan itself
@@ -764,7 +757,7 @@ class BundleBuilder:
         if problems.blocking or codes is None or year is None:
             return False
         program_code, activity_code, sub_code, names = codes
-        plan = self._plan(year, record, master=True, owner=None)
+        plan = self._plan(year, master=True, owner=None)
         program, activity = self._items(plan, None, (program_code, activity_code), names[:2], record)
         sub = SubActivity(
             code=sub_code,
