@@ -20,11 +20,19 @@ from sinkron_sipd import DocumentInfo, dumps, iter_records, read_sipd
 from sinkron_sipd.layout import same
 
 json_values = st.recursive(
-    st.one_of(st.none(), st.booleans(), st.integers(-(10**12), 10**12), st.floats(allow_nan=False, allow_infinity=False),
-              st.text(st.characters(blacklist_categories=("Cs",)), max_size=8), st.sampled_from(['"]},[{', "\\\\", "\u2028"])),
-    lambda children: st.one_of(st.lists(children, max_size=3), st.dictionaries(st.text(max_size=4), children, max_size=3)),
+    st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(-(10**12), 10**12),
+        st.floats(allow_nan=False, allow_infinity=False),
+        st.text(st.characters(blacklist_categories=("Cs",)), max_size=8),
+        st.sampled_from(['"]},[{', "\\\\", "\u2028"]),
+    ),
+    lambda children: st.one_of(
+        st.lists(children, max_size=3), st.dictionaries(st.text(max_size=4), children, max_size=3)
+    ),
     max_leaves=12,
-)  # fmt: skip
+)
 records = st.lists(
     st.dictionaries(st.sampled_from(["kode_sub_giat", "a", "b", "pagu", "x"]), json_values, max_size=4), max_size=5
 )
@@ -40,12 +48,18 @@ def _read(path: Path, chunk: int) -> tuple[list[Any], list[DocumentInfo], list[S
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     records,
-    st.lists(st.tuples(st.sampled_from(["action", "status", "message", "run"]), json_values), max_size=3, unique_by=lambda kv: kv[0]),
-    st.lists(st.tuples(st.sampled_from(["total", "page", "extra"]), json_values), max_size=2, unique_by=lambda kv: kv[0]),
+    st.lists(
+        st.tuples(st.sampled_from(["action", "status", "message", "run"]), json_values),
+        max_size=3,
+        unique_by=lambda kv: kv[0],
+    ),
+    st.lists(
+        st.tuples(st.sampled_from(["total", "page", "extra"]), json_values), max_size=2, unique_by=lambda kv: kv[0]
+    ),
     st.sampled_from([None, 0, 1, 2]),
     st.integers(1, 40),
     st.booleans(),
-)  # fmt: skip
+)
 def test_streamed_records_equal_json_load(
     data: list[Any],
     before: list[tuple[str, Any]],

@@ -135,8 +135,10 @@ def test_sinkron_read_strict_raises_with_every_problem_and_the_partial_bundle(tm
     with pytest.raises(ValidationError) as caught:
         sinkron.read(path, format="sipd", strict=True)
     assert [e.location.json_path for e in caught.value.errors] == [
-        "$[0].kode_sub_giat", "$[2].tahun_anggaran", "$[2].pagu",
-    ]  # fmt: skip
+        "$[0].kode_sub_giat",
+        "$[2].tahun_anggaran",
+        "$[2].pagu",
+    ]
     assert caught.value.partial is not None
     assert len(list(caught.value.partial.plans[0].sub_activities())) == 1
     pagu = caught.value.errors[2]

@@ -105,8 +105,12 @@ def test_repeated_keys_are_found_whatever_the_read_size(tmp_path: Path, chunk: i
 def test_a_repeated_envelope_field_is_reported_and_the_records_still_read(tmp_path: Path) -> None:
     path = tmp_path / "envelope.json"
     records = _records()
-    path.write_text('{"action": "get_sub_keg_sipd", "status": "success", "status": "error", "data": ['
-                    + ", ".join(records) + '], "data": []}', encoding="utf-8")  # fmt: skip
+    path.write_text(
+        '{"action": "get_sub_keg_sipd", "status": "success", "status": "error", "data": ['
+        + ", ".join(records)
+        + '], "data": []}',
+        encoding="utf-8",
+    )
     result = read_sipd(path)
     assert [(e.location.json_path, e.message) for e in result.errors] == [
         ("$.status", "duplicate key in a JSON object"),
@@ -146,8 +150,10 @@ def test_a_record_nested_too_deeply_is_skipped_and_the_others_read(tmp_path: Pat
 
 def test_a_too_deep_envelope_field_is_reported_at_its_path(tmp_path: Path) -> None:
     path = tmp_path / "envelope.json"
-    path.write_text('{"action": "get_sub_keg_sipd", "debug": ' + _deep(5000) + ', "data": ['
-                    + ", ".join(_records()) + "]}", encoding="utf-8")  # fmt: skip
+    path.write_text(
+        '{"action": "get_sub_keg_sipd", "debug": ' + _deep(5000) + ', "data": [' + ", ".join(_records()) + "]}",
+        encoding="utf-8",
+    )
     result = read_sipd(path)
     assert [(e.location.json_path, e.message) for e in result.errors] == [("$.debug", "JSON nested too deeply")]
     assert _codes(path) == list(CODES)

@@ -16,9 +16,11 @@ from sinkron.nomenclature import CodeState, default_nomenclature, read_change_li
 from sinkron_sipd import nomenclature_problems, read_sipd
 
 LEGACY: dict[str, Any] = {
-    "code": "7.01.02.2.01.01", "name": "Koordinasi Contoh", "program": ("7.01.02", "PROGRAM KECAMATAN"),
+    "code": "7.01.02.2.01.01",
+    "name": "Koordinasi Contoh",
+    "program": ("7.01.02", "PROGRAM KECAMATAN"),
     "activity": ("7.01.02.2.01", "Koordinasi Penyelenggaraan Kegiatan Pemerintahan di Tingkat Kecamatan"),
-}  # fmt: skip
+}
 
 
 def _document(tmp_path: Path, year: str = "2026") -> Path:

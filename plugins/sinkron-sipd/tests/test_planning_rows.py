@@ -21,23 +21,40 @@ SUB = ("1.02.02.2.02.0001", "Pengelolaan Pelayanan Kesehatan Ibu Hamil")
 
 def renstra() -> list[dict[str, object]]:
     program = planning_rows(
-        id_unik="p1", level="program", codes={"program": PROGRAM}, pagu=["100000000", "110.000.000", "", "130000000", "140000000"],
-        indicators=[("Angka kematian ibu", "per 100.000 KH", ["120", "115", "110", "105", "100"], "125"),
-                    ("Angka kematian bayi", "per 1.000 KH", ["12", "11,5", "11", "10,5", "10"], "13")],
-    )  # fmt: skip
+        id_unik="p1",
+        level="program",
+        codes={"program": PROGRAM},
+        pagu=["100000000", "110.000.000", "", "130000000", "140000000"],
+        indicators=[
+            ("Angka kematian ibu", "per 100.000 KH", ["120", "115", "110", "105", "100"], "125"),
+            ("Angka kematian bayi", "per 1.000 KH", ["12", "11,5", "11", "10,5", "10"], "13"),
+        ],
+    )
     giat = planning_rows(
-        id_unik="g1", level="kegiatan", codes={"program": PROGRAM, "giat": GIAT}, pagu=["60000000"] * 5,
+        id_unik="g1",
+        level="kegiatan",
+        codes={"program": PROGRAM, "giat": GIAT},
+        pagu=["60000000"] * 5,
         indicators=[("Cakupan pelayanan kesehatan rujukan", "%", ["80", "85", "90", "95", "100"], "75")],
         extra={"kode_unik_program": "p1"},
-    )  # fmt: skip
+    )
     sub = planning_rows(
-        id_unik="s1", level="sub kegiatan", codes={"program": PROGRAM, "giat": GIAT, "sub_giat": SUB},
+        id_unik="s1",
+        level="sub kegiatan",
+        codes={"program": PROGRAM, "giat": GIAT, "sub_giat": SUB},
         pagu=["20000000", "21000000", "22000000", "23000000", "24000000"],
-        indicators=[("Jumlah ibu hamil yang mendapatkan pelayanan", "Orang", ["1.200", "1.250", "1.300", "1.350", "1.400"], "1.100"),
-                    ("Jumlah bidan terlatih", "Orang", ["40", "45", "50", "55", "60"], ""),
-                    ("Persentase ibu hamil K4", "%", ["90", "92", "94", "96", "98"], "88")],
+        indicators=[
+            (
+                "Jumlah ibu hamil yang mendapatkan pelayanan",
+                "Orang",
+                ["1.200", "1.250", "1.300", "1.350", "1.400"],
+                "1.100",
+            ),
+            ("Jumlah bidan terlatih", "Orang", ["40", "45", "50", "55", "60"], ""),
+            ("Persentase ibu hamil K4", "%", ["90", "92", "94", "96", "98"], "88"),
+        ],
         extra={"kode_kegiatan": "g1"},
-    )  # fmt: skip
+    )
     # indicator rows of the sub kegiatan come before its entity row, and the rows are interleaved
     return [program[1], *program[0:1], sub[2], giat[0], sub[0], giat[1], program[2], sub[1], sub[3]]
 
@@ -75,10 +92,14 @@ def test_renstra_rows_fold_and_round_trip(tmp_path: Path) -> None:
 
 def test_period_from_the_rows_and_rpjmd_program_rows_without_a_code_column(tmp_path: Path) -> None:
     rows = planning_rows(
-        id_unik="r1", level="program", codes={"program": PROGRAM}, pagu=["5000000000"] * 5, skpd=None,
+        id_unik="r1",
+        level="program",
+        codes={"program": PROGRAM},
+        pagu=["5000000000"] * 5,
+        skpd=None,
         indicators=[("Indeks kepuasan masyarakat", "Indeks", ["80", "81", "82", "83", "84"], "79")],
         extra={"tahun_awal": "2025", "tahun_akhir": "2029"},
-    )  # fmt: skip
+    )
     for row in rows:  # data_rpjmd_program has no kode_program: the name carries the code
         del row["kode_program"]
         row["nama_program"] = f"{PROGRAM[0]} {PROGRAM[1]}"
@@ -104,8 +125,9 @@ def test_same_code_twice_keeps_two_items(tmp_path: Path) -> None:
     result = read_sipd(path, period=(2025, 2029))
     programs = result.bundle.plans[0].programs
     assert [(p.id, [i.name for i in p.indicators]) for p in programs] == [
-        ("1.02.0.00.0.00.01.0000/1.02.02", ["A"]), ("1.02.0.00.0.00.01.0000/1.02.02~2", ["B"]),
-    ]  # fmt: skip
+        ("1.02.0.00.0.00.01.0000/1.02.02", ["A"]),
+        ("1.02.0.00.0.00.01.0000/1.02.02~2", ["B"]),
+    ]
     assert same(json.loads(path.read_text(encoding="utf-8")), json.loads(dumps(result.bundle)))
 
 

@@ -90,18 +90,26 @@ def block(draw: st.DrawFn, rows: st.SearchStrategy[dict[str, Any]]) -> Any:
 
 location_row = st.builds(
     lambda fields, d, c, lurah: fields | {"daerahteks": d, "camatteks": c, "lurahteks": lurah},
-    unknown_fields, st.sampled_from(["Kab. Contoh", "", "Kota, Pusat"]), text, st.sampled_from(["Semua Kelurahan", ""]),
-)  # fmt: skip
+    unknown_fields,
+    st.sampled_from(["Kab. Contoh", "", "Kota, Pusat"]),
+    text,
+    st.sampled_from(["Semua Kelurahan", ""]),
+)
 funding_row = st.builds(
-    lambda fields, name, code, pagu: fields | {"nama_dana": name, "kode_dana": code}
-    | ({} if pagu == "skip" else {"pagu_dana": pagu}),
-    unknown_fields, st.sampled_from(["[DANA UMUM] - PAD", "", "DAK Fisik"]), st.sampled_from(["1.1", "", "2.2.01"]),
+    lambda fields, name, code, pagu: (
+        fields | {"nama_dana": name, "kode_dana": code} | ({} if pagu == "skip" else {"pagu_dana": pagu})
+    ),
+    unknown_fields,
+    st.sampled_from(["[DANA UMUM] - PAD", "", "DAK Fisik"]),
+    st.sampled_from(["1.1", "", "2.2.01"]),
     st.one_of(st.just("skip"), number_text()),
-)  # fmt: skip
+)
 tag_row = st.builds(
     lambda fields, label_id, name: fields | {"idlabelgiat": label_id, "namalabel": name},
-    unknown_fields, st.sampled_from(["0", "", "31", "7"]), st.sampled_from(["", "Stunting", "Kemiskinan Ekstrem"]),
-)  # fmt: skip
+    unknown_fields,
+    st.sampled_from(["0", "", "31", "7"]),
+    st.sampled_from(["", "Stunting", "Kemiskinan Ekstrem"]),
+)
 
 
 @st.composite
@@ -190,19 +198,32 @@ def master_or_skpd(draw: st.DrawFn) -> list[dict[str, Any]]:
         if draw(st.booleans()):
             (program, activity), subs = draw(st.sampled_from(sorted(TREE.items())))
             code = draw(st.sampled_from(subs))
-            rows.append(fields | {
-                "id_sub_giat": str(draw(st.integers(1, 99999))), "kode_program": program,
-                "nama_program": f"{program} {draw(name_text)}", "kode_giat": activity,
-                "nama_giat": draw(st.one_of(name_text, st.just(f"{activity} Nama"))), "kode_sub_giat": code,
-                "nama_sub_giat": f"{code} {draw(name_text)}", "tahun_anggaran": "2026",
-            })  # fmt: skip
+            rows.append(
+                fields
+                | {
+                    "id_sub_giat": str(draw(st.integers(1, 99999))),
+                    "kode_program": program,
+                    "nama_program": f"{program} {draw(name_text)}",
+                    "kode_giat": activity,
+                    "nama_giat": draw(st.one_of(name_text, st.just(f"{activity} Nama"))),
+                    "kode_sub_giat": code,
+                    "nama_sub_giat": f"{code} {draw(name_text)}",
+                    "tahun_anggaran": "2026",
+                }
+            )
         else:
             code, name = draw(st.sampled_from(SKPD[:2]))
-            rows.append(fields | {
-                "kode_skpd": code, "nama_skpd": draw(st.sampled_from([name, "", "Nama lain"])),
-                "id_skpd": str(draw(st.integers(1, 5))), "idinduk": str(draw(st.integers(0, 5))),
-                "bidur__1": draw(st.sampled_from(["1.02", "0.00", "x"])), "bidur__2": "0.00",
-            })  # fmt: skip
+            rows.append(
+                fields
+                | {
+                    "kode_skpd": code,
+                    "nama_skpd": draw(st.sampled_from([name, "", "Nama lain"])),
+                    "id_skpd": str(draw(st.integers(1, 5))),
+                    "idinduk": str(draw(st.integers(0, 5))),
+                    "bidur__1": draw(st.sampled_from(["1.02", "0.00", "x"])),
+                    "bidur__2": "0.00",
+                }
+            )
     return rows
 
 

@@ -22,9 +22,14 @@ def _report(tmp_path: Path) -> Path:
     records = [
         sub_keg(sub_id=1),
         sub_keg(sub_id=2, code="1.02.02.2.02.0099", name="Sub kegiatan yang tidak ada"),
-        sub_keg(sub_id=3, code="7.01.02.2.01.01", name="Koordinasi Contoh", program=("7.01.02", "PROGRAM KECAMATAN"),
-                activity=("7.01.02.2.01", "Koordinasi Kecamatan")),
-    ]  # fmt: skip
+        sub_keg(
+            sub_id=3,
+            code="7.01.02.2.01.01",
+            name="Koordinasi Contoh",
+            program=("7.01.02", "PROGRAM KECAMATAN"),
+            activity=("7.01.02.2.01", "Koordinasi Kecamatan"),
+        ),
+    ]
     bundle = read_sipd(write_json(tmp_path / "rkpd.json", records)).bundle
     return write_rkpd_report(bundle, tmp_path / "rkpd.xlsx")
 
@@ -38,8 +43,9 @@ def test_the_report_reads_into_the_hierarchy_and_outdated_codes_are_warned(tmp_p
     assert [str(s.code) for s in plan.sub_activities()] == ["1.02.02.2.02.0001", "1.02.02.2.02.0099", "7.01.02.2.01.01"]
     problems = nomenclature_problems(result.bundle)
     assert [(str(p.code), p.state) for p in problems] == [
-        ("1.02.02.2.02.0099", CodeState.UNKNOWN), ("7.01.02.2.01.01", CodeState.LEGACY),
-    ]  # fmt: skip
+        ("1.02.02.2.02.0099", CodeState.UNKNOWN),
+        ("7.01.02.2.01.01", CodeState.LEGACY),
+    ]
 
     checked = sinkron.read_result(path, format="sipd-report", check_nomenclature=True)
     assert [e.actual for e in checked.errors] == ["1.02.02.2.02.0099", "7.01.02.2.01.01"]

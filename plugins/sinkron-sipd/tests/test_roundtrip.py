@@ -90,11 +90,14 @@ def test_shared_sub_keg_sample_maps_into_models(shared_reference: Path) -> None:
 # -- generated variants --------------------------------------------------------------------------------
 
 SEVERAL: dict[str, Any] = {
-    "outputs": [("Jumlah ibu hamil dilayani", "1250", "Orang"), ("Jumlah bidan terlatih", "40", "Orang"),
-                ("Jumlah posyandu aktif", "12", "Unit")],
+    "outputs": [
+        ("Jumlah ibu hamil dilayani", "1250", "Orang"),
+        ("Jumlah bidan terlatih", "40", "Orang"),
+        ("Jumlah posyandu aktif", "12", "Unit"),
+    ],
     "hasil": [("Cakupan K4", "95", "%"), ("Cakupan persalinan di faskes", "90", "%")],
     "capaian": [("Angka kematian ibu", "98", "Kasus"), ("Angka kematian bayi", "12", "per 1000")],
-}  # fmt: skip
+}
 
 
 def _variant(name: str) -> dict[str, Any]:
@@ -151,10 +154,18 @@ def _variant(name: str) -> dict[str, Any]:
 
 
 VARIANTS = [
-    "plain", "several_indicators", "missing_optional_blocks", "null_blocks", "sipd_ri_spellings", "id_number_formats",
-    "json_numbers", "empty_and_null_values", "names_without_prefix_and_spaces", "qualitative_and_range_targets",
+    "plain",
+    "several_indicators",
+    "missing_optional_blocks",
+    "null_blocks",
+    "sipd_ri_spellings",
+    "id_number_formats",
+    "json_numbers",
+    "empty_and_null_values",
+    "names_without_prefix_and_spaces",
+    "qualitative_and_range_targets",
     "missing_keys",
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize("variant", VARIANTS)
@@ -199,8 +210,12 @@ def test_records_sharing_a_program_fold_into_one_item_with_several_indicators(tm
     first = sub_keg(**SEVERAL)
     second = sub_keg(code="1.02.02.2.02.0002", name="Pengelolaan Pelayanan Kesehatan Bayi", sub_id=20002, **SEVERAL)
     second["capaian_prog_sub_keg"].append(second["capaian_prog_sub_keg"][0] | {"capaiancteks": "x", "id": "9"})
-    third = sub_keg(code="1.02.02.2.02.0003", name="Pengelolaan Pelayanan Kesehatan Balita", sub_id=20003,
-                    capaian=[("Angka kematian balita", "20", "Kasus")])  # fmt: skip
+    third = sub_keg(
+        code="1.02.02.2.02.0003",
+        name="Pengelolaan Pelayanan Kesehatan Balita",
+        sub_id=20003,
+        capaian=[("Angka kematian balita", "20", "Kasus")],
+    )
     path = write_json(tmp_path / "fold.json", envelope("get_sub_keg_sipd", [first, second, third]))
     original, written, bundle = roundtrip(path)
     assert_same(original, written)
@@ -209,8 +224,11 @@ def test_records_sharing_a_program_fold_into_one_item_with_several_indicators(tm
     program = plan.programs[0]
     # two capaian shared by all records, the repeated row of the second one, and the third's own
     assert [i.name for i in program.indicators] == [
-        "Angka kematian ibu", "Angka kematian bayi", "Angka kematian ibu", "Angka kematian balita",
-    ]  # fmt: skip
+        "Angka kematian ibu",
+        "Angka kematian bayi",
+        "Angka kematian ibu",
+        "Angka kematian balita",
+    ]
     assert len({i.id for i in program.indicators}) == 4
     assert len(program.activities[0].sub_activities) == 3
     assert len(program.activities[0].sub_activities[0].indicators) == 3
@@ -228,8 +246,10 @@ def test_master_and_skpd_rows(tmp_path: Path) -> None:
     assert bundle.plans[0].id == "sipd-master-2026"
     assert [s.name for s in bundle.plans[0].sub_activities()] == [f"Sub kegiatan contoh {n}" for n in (1, 2, 3)]
 
-    units = [skpd_row("1.02.0.00.0.00.01.0000", "Dinas Kesehatan Contoh", "77", "77"),
-             skpd_row("1.02.0.00.0.00.01.0001", "UPTD Puskesmas Contoh", "78", "77")]  # fmt: skip
+    units = [
+        skpd_row("1.02.0.00.0.00.01.0000", "Dinas Kesehatan Contoh", "77", "77"),
+        skpd_row("1.02.0.00.0.00.01.0001", "UPTD Puskesmas Contoh", "78", "77"),
+    ]
     path = write_json(tmp_path / "skpd.json", envelope("get_skpd", units))
     original, written, bundle = roundtrip(path)
     assert_same(original, written)
@@ -342,23 +362,44 @@ def test_new_records_made_in_sinkron_are_written_in_full(tmp_path: Path) -> None
     from sinkron import Activity, Code, Indicator, Plan, PlanKind, PlanPeriod, Program, SubActivity, Target, Value
 
     sub = SubActivity(
-        code=Code.parse("1.02.02.2.02.0001"), name="Pengelolaan Pelayanan Kesehatan Ibu Hamil", agency_id="1.02.0.00.0.00.01.0000",
-        indicators=[Indicator(name="Jumlah ibu hamil", unit="Orang", targets=[Target(year=2026, value=Value.parse("1.250 Orang"))])],
+        code=Code.parse("1.02.02.2.02.0001"),
+        name="Pengelolaan Pelayanan Kesehatan Ibu Hamil",
+        agency_id="1.02.0.00.0.00.01.0000",
+        indicators=[
+            Indicator(
+                name="Jumlah ibu hamil", unit="Orang", targets=[Target(year=2026, value=Value.parse("1.250 Orang"))]
+            )
+        ],
         budgets=[Budget(year=2026, amount=Money(5000000), kind=BudgetKind.CEILING)],
         locations=["Kab. Contoh, Semua Kecamatan, Semua Kelurahan"],
-    )  # fmt: skip
-    activity = Activity(code=Code.parse("1.02.02.2.02"), name="Penyediaan Layanan", sub_activities=[sub],
-                        indicators=[Indicator(name="Cakupan K4", unit="%", kind=IndicatorKind.OUTCOME)])  # fmt: skip
-    plan = Plan(id="renja", kind=PlanKind.RENJA_PD, title="Renja", period=PlanPeriod(start=2026, end=2026),
-                programs=[Program(code=Code.parse("1.02.02"), name="PROGRAM KESEHATAN", activities=[activity])])  # fmt: skip
+    )
+    activity = Activity(
+        code=Code.parse("1.02.02.2.02"),
+        name="Penyediaan Layanan",
+        sub_activities=[sub],
+        indicators=[Indicator(name="Cakupan K4", unit="%", kind=IndicatorKind.OUTCOME)],
+    )
+    plan = Plan(
+        id="renja",
+        kind=PlanKind.RENJA_PD,
+        title="Renja",
+        period=PlanPeriod(start=2026, end=2026),
+        programs=[Program(code=Code.parse("1.02.02"), name="PROGRAM KESEHATAN", activities=[activity])],
+    )
     bundle = Bundle(plans=[plan], agencies=[sinkron.Agency(code="1.02.0.00.0.00.01.0000", name="Dinas Kesehatan")])
     document = json.loads(dumps(bundle))
     assert document["action"] == "get_sub_keg_sipd"
     record = document["data"][0]
     assert record["kode_skpd"] == record["kode_sub_skpd"] == "1.02.0.00.0.00.01.0000"
     assert record["nama_sub_giat"] == "1.02.02.2.02.0001 Pengelolaan Pelayanan Kesehatan Ibu Hamil"
-    assert record["sub_keg_indikator"] == [{"outputteks": "Jumlah ibu hamil", "satuanoutput": "Orang",
-                                            "targetoutput": "1250", "targetoutputteks": "1.250 Orang"}]  # fmt: skip
+    assert record["sub_keg_indikator"] == [
+        {
+            "outputteks": "Jumlah ibu hamil",
+            "satuanoutput": "Orang",
+            "targetoutput": "1250",
+            "targetoutputteks": "1.250 Orang",
+        }
+    ]
     assert record["sub_keg_indikator_hasil"] == [{"hasilteks": "Cakupan K4", "satuanhasil": "%"}]
     assert record["lokasi_sub_keg"] == [
         {"daerahteks": "Kab. Contoh", "camatteks": "Semua Kecamatan", "lurahteks": "Semua Kelurahan"}
@@ -369,5 +410,7 @@ def test_new_records_made_in_sinkron_are_written_in_full(tmp_path: Path) -> None
     back = read_sipd(path, plan_kind="renja_pd").bundle
     read_sub = next(back.plans[0].sub_activities())
     assert (read_sub.code, read_sub.name, read_sub.indicators[0].target_for(2026)) == (
-        sub.code, sub.name, sub.indicators[0].target_for(2026),
-    )  # fmt: skip
+        sub.code,
+        sub.name,
+        sub.indicators[0].target_for(2026),
+    )

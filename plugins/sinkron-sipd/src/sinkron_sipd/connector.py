@@ -87,8 +87,9 @@ def _period(value: Any, where: Location) -> tuple[int, int] | None:
     try:
         start, end = (int(str(part).strip()) for part in parts)
     except (TypeError, ValueError):
-        raise SourceError("period is not a range of years", location=where, expected="(2025, 2029) or '2025-2029'",
-                          actual=value) from None  # fmt: skip
+        raise SourceError(
+            "period is not a range of years", location=where, expected="(2025, 2029) or '2025-2029'", actual=value
+        ) from None
     if not 1945 <= start <= end <= 2200:
         raise SourceError("period is not a range of years", location=where, expected="start ≤ end", actual=value)
     return start, end
@@ -98,8 +99,11 @@ def _options(source: str, options: dict[str, Any]) -> tuple[ReadOptions, bool, N
     where = Location(source=source)
     unknown = sorted(set(options) - _READ_OPTIONS)
     if unknown:
-        raise SourceError(f"unknown option(s) for the sipd connector: {', '.join(unknown)}", location=where,
-                          expected=", ".join(sorted(_READ_OPTIONS)))  # fmt: skip
+        raise SourceError(
+            f"unknown option(s) for the sipd connector: {', '.join(unknown)}",
+            location=where,
+            expected=", ".join(sorted(_READ_OPTIONS)),
+        )
     kind_value = options.get("plan_kind")
     plan_kind: PlanKind | None = None
     if kind_value is not None:
@@ -108,8 +112,12 @@ def _options(source: str, options: dict[str, Any]) -> tuple[ReadOptions, bool, N
         except ValueError:
             plan_kind = None
         if plan_kind not in (*PLAN_KINDS, *PLANNING_KINDS):
-            raise SourceError("plan_kind is not a plan SIPD records belong to", location=where,
-                              expected=", ".join(k.value for k in (*PLAN_KINDS, *PLANNING_KINDS)), actual=kind_value)  # fmt: skip
+            raise SourceError(
+                "plan_kind is not a plan SIPD records belong to",
+                location=where,
+                expected=", ".join(k.value for k in (*PLAN_KINDS, *PLANNING_KINDS)),
+                actual=kind_value,
+            )
     period = _period(options.get("period"), where)
     year = options.get("year")
     if year is not None:
@@ -124,15 +132,21 @@ def _options(source: str, options: dict[str, Any]) -> tuple[ReadOptions, bool, N
     try:
         kind = RecordKind(record_kind) if record_kind is not None else None
     except ValueError:
-        raise SourceError("unknown record_kind", location=where, expected=", ".join(k.value for k in RecordKind),
-                          actual=record_kind) from None  # fmt: skip
+        raise SourceError(
+            "unknown record_kind", location=where, expected=", ".join(k.value for k in RecordKind), actual=record_kind
+        ) from None
     nomenclature = options.get("nomenclature")
     if nomenclature is not None and not isinstance(nomenclature, Nomenclature):
         raise SourceError("nomenclature must be a sinkron.nomenclature.Nomenclature", location=where)
     read_options = ReadOptions(
-        plan_kind=plan_kind, year=year, government_id=options.get("government_id"),
-        plan_prefix=options.get("plan_prefix") or "sipd", decimal=decimal, record_kind=kind, period=period,
-    )  # fmt: skip
+        plan_kind=plan_kind,
+        year=year,
+        government_id=options.get("government_id"),
+        plan_prefix=options.get("plan_prefix") or "sipd",
+        decimal=decimal,
+        record_kind=kind,
+        period=period,
+    )
     return read_options, bool(options.get("check_nomenclature", False)), nomenclature
 
 

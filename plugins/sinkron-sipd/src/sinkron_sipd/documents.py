@@ -160,8 +160,13 @@ TOO_DEEP = "JSON nested too deeply"
 
 
 def _repeated_key(path: str, key: str) -> Defect:
-    return Defect(path=path, field=key, message="duplicate key in a JSON object",
-                  expected="each key once in an object", actual=key)  # fmt: skip
+    return Defect(
+        path=path,
+        field=key,
+        message="duplicate key in a JSON object",
+        expected="each key once in an object",
+        actual=key,
+    )
 
 
 def _defects(value: Any) -> tuple[Defect, ...]:
@@ -178,9 +183,14 @@ def _defects(value: Any) -> tuple[Defect, ...]:
         elif isinstance(node, _LongNumber):
             limit = sys.get_int_max_str_digits()
             found.append(
-                Defect(path=path, field=field, message=f"number too long: more than {limit} digits",
-                       expected=f"a number of at most {limit} digits", actual=f"{node.digits} digits")
-            )  # fmt: skip
+                Defect(
+                    path=path,
+                    field=field,
+                    message=f"number too long: more than {limit} digits",
+                    expected=f"a number of at most {limit} digits",
+                    actual=f"{node.digits} digits",
+                )
+            )
     return tuple(found)
 
 
@@ -242,9 +252,13 @@ def _looks_like_lines(handle: IO[str]) -> bool:
 
 
 def iter_records(
-    path: str | Path, info_out: list[DocumentInfo], errors: list[SourceError], *, source: str | None = None,
+    path: str | Path,
+    info_out: list[DocumentInfo],
+    errors: list[SourceError],
+    *,
+    source: str | None = None,
     chunk: int = _CHUNK,
-) -> Iterator[RawRecord]:  # fmt: skip
+) -> Iterator[RawRecord]:
     """Yield every record of the SIPD document at ``path``, reading the file incrementally.
 
     The document's :class:`DocumentInfo` is appended to ``info_out`` before the first record is
@@ -289,9 +303,10 @@ class _TooDeep(Exception):
 
     def error(self, where: str, json_path: str) -> SourceError:
         return SourceError(
-            TOO_DEEP, location=Location(source=where, row=self.line, column=str(self.column), json_path=json_path),
+            TOO_DEEP,
+            location=Location(source=where, row=self.line, column=str(self.column), json_path=json_path),
             expected=f"fewer than {sys.getrecursionlimit()} nested arrays and objects",
-        )  # fmt: skip
+        )
 
 
 class _Scanner:
@@ -457,11 +472,12 @@ class _Scanner:
             value, _ = self.checked()  # a scalar: never too deep
             errors.append(
                 SourceError(
-                    "not a SIPD document", location=Location(source=self.where, json_path="$"),
+                    "not a SIPD document",
+                    location=Location(source=self.where, json_path="$"),
                     expected="an API envelope, a list of records or JSON Lines",
                     actual="int" if isinstance(value, _LongNumber) else type(value).__name__,
                 )
-            )  # fmt: skip
+            )
         if self.peek() is not None:
             raise self._broken("extra data after the document")
 
@@ -483,52 +499,65 @@ class _Scanner:
                 return
 
     def _object(self, info_out: list[DocumentInfo], errors: list[SourceError]) -> Iterator[RawRecord]:
-        members: dict[str, Any] = {}
-        data_at: int | None = None
-        streamed = False
-        defects: list[Defect] = []
-        """Of the object's members: the document's when it is an envelope, the record's when it is one."""
-        too_deep: list[tuple[str, _TooDeep]] = []
+        """The document is an object: an API envelope (its ``data`` records streamed) or one record."""
+        read = _Members()
         if self.peek() == "}":
             self.pos += 1
         else:
-            while True:
-                if self.peek() != '"':
-                    raise self._broken("expected a key")
-                key = self.value()
-                self.expect(":", "':' after a key")
-                if key == "data" and data_at is None and self.peek() == "[":
-                    self.pos += 1
-                    data_at = len(members)
-                    info_out.append(DocumentInfo(container="envelope", envelope=dict(members), data_at=data_at))
-                    yield from self._items("$.data", errors)
-                    streamed = True
-                else:
-                    try:
-                        value, found = self.checked()
-                    except _TooDeep as exc:
-                        too_deep.append((key, exc))
-                    else:
-                        repeated = key in members or (key == "data" and streamed)
-                        if repeated:
-                            defects.append(_repeated_key(f".{key}", key))
-                        defects.extend(attrs.evolve(defect, path=f".{key}{defect.path}") for defect in found)
-                        if not repeated and not found:
-                            members[key] = value
-                if self.expect(",}", "',' or '}' between fields") == "}":
-                    break
-        is_envelope = streamed or "data" in members
+            yield from self._members(read, info_out, errors)
+        record = self._close_object(read, info_out, errors)
+        if record is not None:
+            yield record
+
+    def _members(self, read: _Members, info_out: list[DocumentInfo], errors: list[SourceError]) -> Iterator[RawRecord]:
+        """Read the members of an object up to its ``}``; a ``data`` list is streamed record by record."""
+        while True:
+            if self.peek() != '"':
+                raise self._broken("expected a key")
+            key = self.value()
+            self.expect(":", "':' after a key")
+            if key == "data" and read.data_at is None and self.peek() == "[":
+                self.pos += 1
+                read.data_at = len(read.members)
+                info_out.append(DocumentInfo(container="envelope", envelope=dict(read.members), data_at=read.data_at))
+                yield from self._items("$.data", errors)
+                read.streamed = True
+            else:
+                self._member(key, read)
+            if self.expect(",}", "',' or '}' between fields") == "}":
+                return
+
+    def _member(self, key: str, read: _Members) -> None:
+        """Read the value of the member ``key`` (kept unless it is repeated or has defects)."""
+        try:
+            value, found = self.checked()
+        except _TooDeep as exc:
+            read.too_deep.append((key, exc))
+            return
+        repeated = key in read.members or (key == "data" and read.streamed)
+        if repeated:
+            read.defects.append(_repeated_key(f".{key}", key))
+        read.defects.extend(attrs.evolve(defect, path=f".{key}{defect.path}") for defect in found)
+        if not repeated and not found:
+            read.members[key] = value
+
+    def _close_object(
+        self, read: _Members, info_out: list[DocumentInfo], errors: list[SourceError]
+    ) -> RawRecord | None:
+        """What the object read was: an envelope (its shape and status checked) or the one record of the document."""
+        members = read.members
+        is_envelope = read.streamed or "data" in members
         prefix = "$" if is_envelope else "$[0]"  # an envelope's field, or the one record's
-        errors.extend(exc.error(self.where, f"{prefix}.{key}") for key, exc in too_deep)
+        errors.extend(exc.error(self.where, f"{prefix}.{key}") for key, exc in read.too_deep)
         if is_envelope:
-            errors.extend(_defect_error(self.where, defect) for defect in defects)
-        if streamed:
-            assert data_at is not None
-            final = DocumentInfo(container="envelope", envelope=members, data_at=data_at)
+            errors.extend(_defect_error(self.where, defect) for defect in read.defects)
+        if read.streamed:
+            assert read.data_at is not None
+            final = DocumentInfo(container="envelope", envelope=members, data_at=read.data_at)
             if final != info_out[-1]:
                 info_out.append(final)
             _check_status(members, self.where, errors)
-            return
+            return None
         if "data" in members:
             keys = list(members)
             envelope = {key: value for key, value in members.items() if key != "data"}
@@ -536,14 +565,30 @@ class _Scanner:
             _check_status(envelope, self.where, errors)
             errors.append(
                 SourceError(
-                    "the envelope's data is not a list of records", location=Location(source=self.where, json_path="$.data"),
-                    expected="a list of SIPD records", actual=type(members["data"]).__name__,
+                    "the envelope's data is not a list of records",
+                    location=Location(source=self.where, json_path="$.data"),
+                    expected="a list of SIPD records",
+                    actual=type(members["data"]).__name__,
                 )
-            )  # fmt: skip
-            return
+            )
+            return None
         info_out.append(DocumentInfo(container="lines"))
-        if not too_deep:
-            yield RawRecord(index=0, value=members, json_path="$[0]", row=1, defects=tuple(defects))
+        if read.too_deep:
+            return None
+        return RawRecord(index=0, value=members, json_path="$[0]", row=1, defects=tuple(read.defects))
+
+
+class _Members:
+    """The members of the document's object as they are read."""
+
+    def __init__(self) -> None:
+        self.members: dict[str, Any] = {}
+        self.data_at: int | None = None
+        """The position of ``data`` among the members, when it is a list (streamed)."""
+        self.streamed = False
+        self.defects: list[Defect] = []
+        """Of the object's members: the document's when it is an envelope, the record's when it is one."""
+        self.too_deep: list[tuple[str, _TooDeep]] = []
 
 
 def _check_status(envelope: dict[str, Any], where: str, errors: list[SourceError]) -> None:
@@ -588,9 +633,11 @@ def _decode_line(line: str) -> tuple[Any, tuple[Defect, ...]]:
 def _defect_error(where: str, defect: Defect) -> SourceError:
     """A defect of the envelope itself (not of a record) as a located error."""
     return SourceError(
-        defect.message, location=Location(source=where, json_path="$" + defect.path, field=defect.field),
-        expected=defect.expected, actual=defect.actual,
-    )  # fmt: skip
+        defect.message,
+        location=Location(source=where, json_path="$" + defect.path, field=defect.field),
+        expected=defect.expected,
+        actual=defect.actual,
+    )
 
 
 #: Line breaks other than ``\n`` that JSON leaves unescaped and some line readers still split on.

@@ -22,7 +22,6 @@ __all__ = [
     "BlockSpec",
     "IndicatorRole",
     "RecordKind",
-    "RowShape",
     "detect_kind",
     "is_id_field",
 ]
@@ -87,27 +86,14 @@ class BlockSpec:
             chosen[role] = next((key for key in names if key in row), defaults[role])
         return chosen
 
-    def shape(self, row: Mapping[str, Any]) -> RowShape:
-        """The spelling of ``row`` and what follows from it, worked out once per block and tuple of keys.
+    def renamed(self, keys: Mapping[str, str]) -> dict[str, str] | None:
+        """The roles of a spelling (:meth:`spelling`) whose key is not the default one (``None`` when none is).
 
-        The same as :meth:`spelling` (which depends only on which keys the row has); rows of one
-        export share their keys, so this is one dictionary lookup per row instead of a search.
+        >>> BLOCKS["sumber_dana"].renamed({"name": "namadana", "code": "kode_dana", "amount": "pagu_dana"})
+        {'name': 'namadana'}
         """
-        cache_key = (self.name, tuple(row))
-        found = _SHAPES.get(cache_key)
-        if found is None:
-            if len(_SHAPES) >= _SHAPES_KEPT:
-                _SHAPES.clear()
-            keys = self.spelling(row)
-            defaults = self._defaults
-            renamed = {role: key for role, key in keys.items() if defaults[role] != key}
-            found = _SHAPES[cache_key] = RowShape(
-                keys=keys,
-                renamed=renamed or None,
-                texts=tuple((role, key) for role, key in keys.items() if role != "amount"),
-                known=not self.all_keys.isdisjoint(row),
-            )
-        return found
+        defaults = self._defaults
+        return {role: key for role, key in keys.items() if defaults[role] != key} or None
 
     @property
     def all_keys(self) -> frozenset[str]:
@@ -133,29 +119,6 @@ _DEFAULTS: dict[str, dict[str, str]] = {}
 _ALL_KEYS: dict[str, frozenset[str]] = {}
 
 
-@attrs.frozen(kw_only=True)
-class RowShape:
-    """What the keys of a nested row say, whatever its values: shared by every row with the same keys.
-
-    Treat it as read-only: ``keys`` and ``renamed`` are shared by many rows (and ``renamed`` is
-    stored as is in the layouts of those rows).
-    """
-
-    keys: dict[str, str]
-    """The key of each role (:meth:`BlockSpec.spelling`)."""
-    renamed: dict[str, str] | None
-    """The roles spelled otherwise than the default (the layout's ``keys``), ``None`` when none is."""
-    texts: tuple[tuple[str, str], ...]
-    """(role, key) of the roles read as text (all but ``amount``)."""
-    known: bool
-    """Whether the row has any key of its block (a row with none is an unknown shape)."""
-
-
-#: Shapes by (block, keys of the row), dropped when they grow past a bound (rows of odd shapes).
-_SHAPES: dict[tuple[str, tuple[str, ...]], RowShape] = {}
-_SHAPES_KEPT = 4096
-
-
 def _indicator_block(name: str, what: str, owner: IndicatorRole, kind: IndicatorKind, prefix: str) -> BlockSpec:
     text_key = "outputteks" if prefix == "output" else f"{prefix}teks"
     return BlockSpec(
@@ -177,15 +140,41 @@ def _indicator_block(name: str, what: str, owner: IndicatorRole, kind: Indicator
 BLOCKS: dict[str, BlockSpec] = {
     spec.name: spec
     for spec in (
-        _indicator_block("sub_keg_indikator", "keluaran sub kegiatan", IndicatorRole.SUB_ACTIVITY, IndicatorKind.OUTPUT, "output"),
-        _indicator_block("sub_keg_indikator_hasil", "hasil kegiatan", IndicatorRole.ACTIVITY, IndicatorKind.OUTCOME, "hasil"),
-        BlockSpec(name="tag_sub_keg", what="tag", keys={"name": ("namalabel", "nama_label_giat", "nama_label"), "id": ("idlabelgiat", "id_label_giat")}),
-        _indicator_block("capaian_prog_sub_keg", "capaian program", IndicatorRole.PROGRAM, IndicatorKind.OUTCOME, "capaian"),
+        _indicator_block(
+            "sub_keg_indikator", "keluaran sub kegiatan", IndicatorRole.SUB_ACTIVITY, IndicatorKind.OUTPUT, "output"
+        ),
+        _indicator_block(
+            "sub_keg_indikator_hasil", "hasil kegiatan", IndicatorRole.ACTIVITY, IndicatorKind.OUTCOME, "hasil"
+        ),
+        BlockSpec(
+            name="tag_sub_keg",
+            what="tag",
+            keys={"name": ("namalabel", "nama_label_giat", "nama_label"), "id": ("idlabelgiat", "id_label_giat")},
+        ),
+        _indicator_block(
+            "capaian_prog_sub_keg", "capaian program", IndicatorRole.PROGRAM, IndicatorKind.OUTCOME, "capaian"
+        ),
         _indicator_block("output_giat", "keluaran kegiatan", IndicatorRole.ACTIVITY, IndicatorKind.OUTPUT, "output"),
-        BlockSpec(name="lokasi_sub_keg", what="location", keys={"daerah": ("daerahteks", "nama_daerah"), "camat": ("camatteks", "camat_teks"), "lurah": ("lurahteks", "lurah_teks")}),
-        BlockSpec(name="sumber_dana", what="funding", keys={"name": ("nama_dana", "namadana"), "code": ("kode_dana", "kodedana"), "amount": ("pagu_dana", "pagudana")}),
+        BlockSpec(
+            name="lokasi_sub_keg",
+            what="location",
+            keys={
+                "daerah": ("daerahteks", "nama_daerah"),
+                "camat": ("camatteks", "camat_teks"),
+                "lurah": ("lurahteks", "lurah_teks"),
+            },
+        ),
+        BlockSpec(
+            name="sumber_dana",
+            what="funding",
+            keys={
+                "name": ("nama_dana", "namadana"),
+                "code": ("kode_dana", "kodedana"),
+                "amount": ("pagu_dana", "pagudana"),
+            },
+        ),
     )
-}  # fmt: skip
+}
 BLOCK_ORDER: tuple[str, ...] = tuple(BLOCKS)
 
 #: The label slots on a sub kegiatan record: slot → (id key, name key).

@@ -14,20 +14,19 @@ one seen at read time gets the original text back; a key whose model value was c
 new canonical text. So an unchanged bundle writes back the same JSON, and edits win.
 
 A row of a nested block is kept as an *entry*: ``{"ref": …, "keys": …}`` plus the row's layout.
-Most rows need less, and are kept compactly (:func:`compact_entry`, :func:`expand_entry`): a row
-that is exactly its canonical form is only its ``ref``; a row that adds only unmodelled keys is
-``[ref, [key, …], [value, …]]``, the list of keys shared by every row of the same shape.
+Bundles saved by earlier versions may hold entries in a compact form (a row that is exactly its
+canonical form as its ``ref`` alone, one that adds only unmodelled keys as ``[ref, [key, …],
+[value, …]]``): :func:`expand_entry` reads them.
 """
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable, Container, Mapping
+from collections.abc import Container, Mapping
 from typing import Any
 
 from sinkron_sipd.fields import is_id_field
 
-__all__ = ["apply_layout", "compact_entry", "diff_object", "diff_object_reference", "expand_entry", "same"]
+__all__ = ["apply_layout", "diff_object", "expand_entry", "same"]
 
 
 def same(a: Any, b: Any) -> bool:
@@ -41,85 +40,21 @@ def same(a: Any, b: Any) -> bool:
     return bool(a == b)
 
 
-#: Types compared by ``==`` alone once their types agree (what the canonical form is made of).
-_FLAT = frozenset({str, type(None)})
-
-
 def diff_object(
-    raw: Mapping[str, Any], canonical: Mapping[str, Any], *, split_ids: bool = False,
-    skip: Container[str] = (), texts: dict[str, str] | None = None, text_only: bool = False,
-) -> dict[str, Any]:  # fmt: skip
+    raw: Mapping[str, Any],
+    canonical: Mapping[str, Any],
+    *,
+    split_ids: bool = False,
+    skip: Container[str] = (),
+) -> dict[str, Any]:
     """The layout that turns ``canonical`` back into ``raw`` (only the parts that are needed).
 
-    Keys of ``raw`` in ``skip`` are left out (the nested blocks, kept apart). The keys of ``ids``
-    and ``fields`` are interned, and their text values looked up in (or added to) ``texts`` when
-    given, so that a bundle holds one string for a key or value repeated by many records.
-    ``text_only`` says that every value of ``canonical`` is text or ``None`` (as :mod:`~sinkron_sipd.render`
-    makes them): a record that has them all is then recognised in one comparison.
+    Keys of ``raw`` in ``skip`` are left out (the nested blocks, kept apart); with ``split_ids``, the
+    unmodelled keys that are SIPD ids go to ``ids``, the others to ``fields``.
+
+    >>> diff_object({"pagu": "1.000", "id_unit": "7", "nama": "A"}, {"pagu": "1000", "nama": "A", "kode": "1"}, split_ids=True)
+    {'ids': {'id_unit': '7'}, 'verbatim': {'pagu': ['1.000', '1000']}, 'absent': {'kode': '1'}}
     """
-    layout: dict[str, Any] = {}
-    verbatim: dict[str, Any] | None = None
-    absent: dict[str, Any] | None = None
-    # every canonical text as raw has it (text equals only text): nothing to compare one by one
-    differs = not (text_only and canonical.items() <= raw.items())
-    for key, value in canonical.items() if differs else ():
-        if key not in raw:
-            if absent is None:
-                absent = {}
-            absent[key] = value
-            continue
-        found = raw[key]
-        kind = value.__class__
-        if found.__class__ is not kind or (found != value if kind in _FLAT else not same(found, value)):
-            if verbatim is None:
-                verbatim = {}
-            verbatim[key] = [found, value]
-    ids: dict[str, Any] | None = None
-    fields: dict[str, Any] | None = None
-    if len(raw) > len(canonical) - (len(absent) if absent else 0):  # some key of raw is not in canonical
-        for key, value in raw.items():
-            if key in canonical or key in skip:
-                continue
-            if texts is not None and value.__class__ is str:
-                value = texts.setdefault(value, value)
-            kept, is_id = _key_info(key)
-            if split_ids and is_id:
-                if ids is None:
-                    ids = {}
-                ids[kept] = value
-            else:
-                if fields is None:
-                    fields = {}
-                fields[kept] = value
-    if ids:
-        layout["ids"] = ids
-    if fields:
-        layout["fields"] = fields
-    if verbatim:
-        layout["verbatim"] = verbatim
-    if absent:
-        layout["absent"] = absent
-    return layout
-
-
-#: Keys seen in layouts: the interned key and whether it is a SIPD id (dropped past a bound).
-_KEYS: dict[str, tuple[str, bool]] = {}
-_KEYS_KEPT = 4096
-
-
-def _key_info(key: str) -> tuple[str, bool]:
-    found = _KEYS.get(key)
-    if found is None:
-        if len(_KEYS) >= _KEYS_KEPT:
-            _KEYS.clear()
-        found = _KEYS[key] = (sys.intern(key), is_id_field(key))
-    return found
-
-
-def diff_object_reference(
-    raw: Mapping[str, Any], canonical: Mapping[str, Any], *, split_ids: bool = False, skip: Container[str] = ()
-) -> dict[str, Any]:
-    """:func:`diff_object` written plainly (the tests compare the two)."""
     layout: dict[str, Any] = {}
     verbatim: dict[str, Any] = {}
     absent: dict[str, Any] = {}
@@ -131,8 +66,9 @@ def diff_object_reference(
     ids: dict[str, Any] = {}
     fields: dict[str, Any] = {}
     for key, value in raw.items():
-        if key not in canonical and key not in skip:
-            (ids if split_ids and is_id_field(key) else fields)[key] = value
+        if key in canonical or key in skip:
+            continue
+        (ids if split_ids and is_id_field(key) else fields)[key] = value
     if ids:
         layout["ids"] = ids
     if fields:
@@ -164,40 +100,9 @@ def apply_layout(canonical: Mapping[str, Any], layout: Mapping[str, Any] | None)
     return out
 
 
-def compact_entry(
-    ref: str, keys: Mapping[str, str] | None, layout: Mapping[str, Any],
-    share_keys: Callable[[list[str]], list[str]] | None = None,
-) -> Any:  # fmt: skip
-    """The entry of a nested row: its reference, its spelling (roles not spelled the default way) and layout.
-
-    ``ref`` alone when the row is its canonical form, ``[ref, keys, values]`` when it only adds
-    unmodelled fields (``share_keys`` gives one list for equal lists of keys), else a dict. Lists,
-    not tuples: a layout is JSON data, and stays equal to itself after a trip through JSON.
-
-    >>> compact_entry("jumlah-dokumen", None, {})
-    'jumlah-dokumen'
-    >>> compact_entry("jumlah-dokumen", None, {"fields": {"id": "17", "active": "1"}})
-    ['jumlah-dokumen', ['id', 'active'], ['17', '1']]
-    >>> compact_entry("jumlah-dokumen", {"name": "tolak_ukur"}, {})
-    {'ref': 'jumlah-dokumen', 'keys': {'name': 'tolak_ukur'}}
-    """
-    if keys is None:
-        if not layout:
-            return ref
-        fields = layout.get("fields")
-        if len(layout) == 1 and fields is not None:
-            names = list(fields)
-            return [ref, share_keys(names) if share_keys is not None else names, list(fields.values())]
-    entry: dict[str, Any] = {"ref": ref}
-    if keys is not None:
-        entry["keys"] = keys
-    entry.update(layout)
-    return entry
-
-
 def expand_entry(entry: Any) -> Any:
-    """The dict form of an entry :func:`compact_entry` made (tuples taken for lists); any other value
-    is returned as it is.
+    """The dict form of an entry kept compactly by earlier versions (tuples taken for lists); any other
+    value is returned as it is.
 
     >>> expand_entry(["jumlah-dokumen", ["id", "active"], ["17", "1"]])
     {'ref': 'jumlah-dokumen', 'fields': {'id': '17', 'active': '1'}}
@@ -208,8 +113,11 @@ def expand_entry(entry: Any) -> Any:
         return entry
     ref, keys, values = entry
     if (
-        isinstance(ref, str) and isinstance(keys, (list, tuple)) and isinstance(values, (list, tuple))
-        and len(keys) == len(values) and all(isinstance(key, str) for key in keys)
-    ):  # fmt: skip
+        isinstance(ref, str)
+        and isinstance(keys, (list, tuple))
+        and isinstance(values, (list, tuple))
+        and len(keys) == len(values)
+        and all(isinstance(key, str) for key in keys)
+    ):
         return {"ref": ref, "fields": dict(zip(keys, values))}
     return entry

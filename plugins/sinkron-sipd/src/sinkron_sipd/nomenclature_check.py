@@ -107,10 +107,16 @@ def nomenclature_problems(bundle: Bundle, nomenclature: Nomenclature | None = No
             )
             problems.append(
                 NomenclatureProblem(
-                    plan_id=plan.id, item_id=item.id, code=item.code, year=year, state=status.state,
-                    version=status.version.regulation, replacement=status.replacement, location=location,
+                    plan_id=plan.id,
+                    item_id=item.id,
+                    code=item.code,
+                    year=year,
+                    state=status.state,
+                    version=status.version.regulation,
+                    replacement=status.replacement,
+                    location=location,
                 )
-            )  # fmt: skip
+            )
     return sorted(problems, key=_source_order)
 
 

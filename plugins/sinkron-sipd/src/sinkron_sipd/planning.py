@@ -71,8 +71,13 @@ class PlanningRows:
     def add(self, raw: dict[str, Any], record: RawRecord, problems: Problems) -> bool:
         id_unik = text_field(raw, "id_unik", problems)
         if id_unik is None:
-            problems.not_placed("no id_unik to read", "id_unik tidak dapat dibaca", ".id_unik", field="id_unik",
-                                expected="the id shared by an entity row and its indicator rows")  # fmt: skip
+            problems.not_placed(
+                "no id_unik to read",
+                "id_unik tidak dapat dibaca",
+                ".id_unik",
+                field="id_unik",
+                expected="the id shared by an entity row and its indicator rows",
+            )
             return False
         if _is_indicator_row(raw):
             item = self.headers.get(id_unik)
@@ -98,9 +103,12 @@ class PlanningRows:
                 problems = Problems(self.builder.source, record)
                 problems.not_placed(
                     f"indicator row without its entity row (id_unik {id_unik!r})",
-                    f"baris indikator tanpa baris entitasnya (id_unik {id_unik!r})", ".id_unik", field="id_unik",
-                    expected="an entity row with the same id_unik and an empty id_unik_indikator", actual=id_unik,
-                )  # fmt: skip
+                    f"baris indikator tanpa baris entitasnya (id_unik {id_unik!r})",
+                    ".id_unik",
+                    field="id_unik",
+                    expected="an entity row with the same id_unik and an empty id_unik_indikator",
+                    actual=id_unik,
+                )
                 self.builder.findings.extend(problems.findings)
         self.pending.clear()
 
@@ -114,8 +122,13 @@ class PlanningRows:
                 return first, last
         if self.builder.options.period is not None:
             return self.builder.options.period
-        problems.add("no plan period: the row has no tahun_awal", ".tahun_awal", field="tahun_awal",
-                     expected="tahun_awal (and tahun_akhir), or the period= option", actual=start)  # fmt: skip
+        problems.add(
+            "no plan period: the row has no tahun_awal",
+            ".tahun_awal",
+            field="tahun_awal",
+            expected="tahun_awal (and tahun_akhir), or the period= option",
+            actual=start,
+        )
         return None
 
     def _codes(self, raw: Mapping[str, Any], problems: Problems) -> dict[CodeLevel, tuple[Code, str | None]] | None:
@@ -128,30 +141,44 @@ class PlanningRows:
                 try:
                     code = Code.parse(value)
                 except CodeError as exc:
-                    problems.not_placed(f"{code_key} is not a nomenclature code: {exc.reason}",
-                                        f"{code_key} bukan kode nomenklatur ({exc.reason})", f".{code_key}",
-                                        field=code_key, actual=value)  # fmt: skip
+                    problems.not_placed(
+                        f"{code_key} is not a nomenclature code: {exc.reason}",
+                        f"{code_key} bukan kode nomenklatur ({exc.reason})",
+                        f".{code_key}",
+                        field=code_key,
+                        actual=value,
+                    )
                     continue
             elif value is not None and not isinstance(value, str):
-                problems.not_placed(f"{code_key} is not a code", f"{code_key} bukan kode", f".{code_key}",
-                                    field=code_key, actual=value)  # fmt: skip
+                problems.not_placed(
+                    f"{code_key} is not a code", f"{code_key} bukan kode", f".{code_key}", field=code_key, actual=value
+                )
                 continue
             elif name is not None:
                 code, _ = Code.split_name(name)
             if code is None:
                 continue
             if code.level is not level:
-                problems.not_placed(f"{code_key} is a {code.level.value} code",
-                                    f"{code_key} adalah kode {code.level.value}", f".{code_key}", field=code_key,
-                                    expected=f"a {level.value} code", actual=value if value else name)  # fmt: skip
+                problems.not_placed(
+                    f"{code_key} is a {code.level.value} code",
+                    f"{code_key} adalah kode {code.level.value}",
+                    f".{code_key}",
+                    field=code_key,
+                    expected=f"a {level.value} code",
+                    actual=value if value else name,
+                )
                 continue
             found[level] = (code, split_name(name, code))
         if not problems.placed:
             return None
         if not found:
-            problems.not_placed("a planning row needs a code", "baris perencanaan memerlukan kode", ".kode_program",
-                                field="kode_program",
-                                expected="kode_program, kode_giat or kode_sub_giat (or a name starting with the code)")  # fmt: skip
+            problems.not_placed(
+                "a planning row needs a code",
+                "baris perencanaan memerlukan kode",
+                ".kode_program",
+                field="kode_program",
+                expected="kode_program, kode_giat or kode_sub_giat (or a name starting with the code)",
+            )
             return None
         deepest = next(level for level, _, _ in _LEVELS if level in found)
         code = found[deepest][0]
@@ -163,8 +190,11 @@ class PlanningRows:
     def _plan(self, period: tuple[int, int], agency: AgencyState | None, problems: Problems) -> PlanState | None:
         kind = self.builder.options.plan_kind or PlanKind.RENSTRA_PD
         if kind not in PLANNING_KINDS:
-            problems.add(f"plan_kind {kind.value} is a yearly plan; planning rows (target_1..5) belong to a "
-                         "multi-year plan", expected=", ".join(k.value for k in PLANNING_KINDS), actual=kind.value)  # fmt: skip
+            problems.add(
+                f"plan_kind {kind.value} is a yearly plan; planning rows (target_1..5) belong to a multi-year plan",
+                expected=", ".join(k.value for k in PLANNING_KINDS),
+                actual=kind.value,
+            )
             return None
         start, end = period
         owner = agency if kind is PlanKind.RENSTRA_PD else None
@@ -197,7 +227,7 @@ class PlanningRows:
         layout = b._base_layout(RecordKind.PLANNING, record)
         parents = self._parents(item)
         canonical = planning_scalars([*parents, item], agency, plan.start, item.budgets)
-        layout.update(diff_object(raw, canonical, split_ids=True, texts=self.builder._shared.text_memo()))
+        layout.update(diff_object(raw, canonical, split_ids=True))
         item.layout = layout
         self.headers[id_unik] = item
         return True
@@ -246,9 +276,15 @@ class PlanningRows:
 
     @staticmethod
     def _new_item(
-        plan: PlanState, parent: ItemState | None, level: CodeLevel, code: Code, name: str | None,
-        agency_id: str | None, item_id: str, provenance: Provenance,
-    ) -> ItemState:  # fmt: skip
+        plan: PlanState,
+        parent: ItemState | None,
+        level: CodeLevel,
+        code: Code,
+        name: str | None,
+        agency_id: str | None,
+        item_id: str,
+        provenance: Provenance,
+    ) -> ItemState:
         item = ItemState(code, name, agency_id, provenance, item_id=item_id)
         item.parent = parent
         plan.items[item_id] = item
@@ -291,14 +327,19 @@ class PlanningRows:
             Baseline(value=Value.parse(baseline_text, unit=unit, decimal=b.options.decimal)) if baseline_text else None
         )
         indicator = Indicator(
-            name=name, id=unique_id(slug_id(name), {i.id for i in item.indicators}), unit=unit,
-            kind=_INDICATOR_KIND[item.code.level], baseline=baseline, targets=targets, provenance=b._provenance(record),
-        )  # fmt: skip
+            name=name,
+            id=unique_id(slug_id(name), {i.id for i in item.indicators}),
+            unit=unit,
+            kind=_INDICATOR_KIND[item.code.level],
+            baseline=baseline,
+            targets=targets,
+            provenance=b._provenance(record),
+        )
         chain = [*self._parents(item), item]
         canonical = planning_indicator_scalars(
             chain, self._agency(item), plan_start, indicator, header_id_unik(item.layout)
         )
-        layout.update(diff_object(raw, canonical, split_ids=True, texts=self.builder._shared.text_memo()))
+        layout.update(diff_object(raw, canonical, split_ids=True))
         item.indicators.append(attrs.evolve(indicator, extra={"sipd": layout}))
         return True
 

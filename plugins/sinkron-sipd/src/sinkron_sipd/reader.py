@@ -22,7 +22,7 @@ record) is a located error. Either way the records around it still read.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -30,14 +30,15 @@ import attrs
 from sinkron.codes import Code, CodeLevel
 from sinkron.errors import CodeError, InvalidModel, SourceError
 from sinkron.models import (
+    Budget,
     BudgetKind,
     Bundle,
-    Direction,
     FundingSource,
     Indicator,
     IndicatorKind,
     Link,
     LinkKind,
+    Money,
     PlanKind,
     Priority,
     PriorityKind,
@@ -48,20 +49,20 @@ from sinkron.models import (
 )
 from sinkron.models.findings import Finding
 from sinkron_sipd.documents import DocumentInfo, RawRecord
-from sinkron_sipd.fields import BLOCKS, LABEL_SLOTS, BlockSpec, IndicatorRole, RecordKind, RowShape, detect_kind
-from sinkron_sipd.layout import compact_entry, diff_object
+from sinkron_sipd.fields import BLOCKS, LABEL_SLOTS, BlockSpec, IndicatorRole, RecordKind, detect_kind
+from sinkron_sipd.layout import diff_object
 from sinkron_sipd.planning import PlanningRows
 from sinkron_sipd.render import (
     funding_row,
     indicator_row,
     location_row,
+    location_text,
     master_scalars,
     skpd_scalars,
     slug_id,
     sub_keg_scalars,
     tag_row,
 )
-from sinkron_sipd.sharing import Shared
 from sinkron_sipd.state import (
     PLAN_KINDS,
     AgencyState,
@@ -70,6 +71,9 @@ from sinkron_sipd.state import (
     Problems,
     ReadOptions,
     amount_field,
+    code_field,
+    split_name,
+    target_value,
     text_field,
     unique_id,
 )
@@ -78,8 +82,6 @@ __all__ = ["BundleBuilder", "ReadOptions", "funding_key"]
 
 _PRIORITY_KIND = {"pusat": PriorityKind.NATIONAL, "prov": PriorityKind.REGIONAL, "kokab": PriorityKind.REGIONAL}
 _EMPTY_IDS = ("", "0")
-_NOMENCLATURE_FIELDS = ("kode_sub_giat", "kode_giat", "kode_program", "nama_program", "nama_giat", "nama_sub_giat")
-_TEXTUAL = frozenset({str, type(None)})
 _Codes = tuple[Code, Code, Code, tuple[str | None, str | None, str | None]]
 """Program, kegiatan and sub kegiatan codes, and their names."""
 _NOT_READ: Any = object()
@@ -91,37 +93,60 @@ _BUDGET_KINDS = (BudgetKind.CEILING, BudgetKind.INDICATIVE, BudgetKind.INDICATIV
 # -- parsed rows of nested blocks -------------------------------------------------------------------
 
 
+@attrs.define
 class _Row:
-    """One parsed row of a nested block: what it holds (nothing, for an empty row) and its spelling.
+    """One parsed row of a nested block: what it holds (nothing, for an empty row) and its spelling."""
 
-    Rows live only while their record is read; what a row does not hold is read from the class.
-    """
-
+    raw: Any
+    path: str
+    """Its JSON path within the record (``.sub_keg_indikator[0]``)."""
+    keys: dict[str, str] | None
+    """The key of each role (:meth:`~sinkron_sipd.fields.BlockSpec.spelling`; ``None``: a row not read)."""
     name: str | None = None
     """The indicator's name (``None``: the row holds no indicator)."""
     unit: str | None = None
     kind: IndicatorKind | None = None
     targets: tuple[Target, ...] = ()
-    source_key: tuple[Any, ...] | None = None
-    """What the indicator was read from (its block's kind, name, unit, target texts): rows with equal
-    ``source_key`` make equal indicators."""
     location: str | None = None
     funding: FundingSource | None = None
     tag: tuple[str, str | None] | None = None
     """(label id, name) of a tag row."""
 
-    def __init__(self, raw: Any, path: str, shape: RowShape | None) -> None:
-        self.raw = raw
-        self.path = path
-        self.shape = shape
-
     @property
     def empty(self) -> bool:
         return self.name is None and self.location is None and self.funding is None and self.tag is None
 
-    def content_key(self) -> tuple[Any, ...]:
-        """:func:`~sinkron_sipd.state.indicator_key` of the indicator this row makes, without making it."""
-        return (self.name, self.unit, self.kind, Direction.HIGHER_IS_BETTER, None, self.targets, (), None)
+
+@attrs.define
+class _SubKegRead:
+    """What a sub kegiatan record says, read and checked before anything is built from it."""
+
+    year: int | None
+    codes: _Codes | None
+    skpd: tuple[str | None, str | None]
+    """``kode_skpd`` and ``nama_skpd``."""
+    unit: tuple[str | None, str | None]
+    """``kode_sub_skpd`` and ``nama_sub_skpd``."""
+    amounts: list[Money | None]
+    """``pagu``, ``pagu_indikatif`` and ``pagu_n_depan``."""
+    slots: dict[str, tuple[str | None, str | None]]
+    """The label slots' (id, name)."""
+    blocks: dict[str, list[_Row] | None] = attrs.Factory(dict)
+    """The nested blocks read (``None``: a null block)."""
+    unread_blocks: dict[str, Any] = attrs.Factory(dict)
+    """The nested blocks that are not lists, as they were."""
+
+
+@attrs.define
+class _Placed:
+    """Where a sub kegiatan record went: its year, the sub kegiatan, its kegiatan and program, its tags' priorities."""
+
+    year: int
+    sub: SubActivity
+    activity: ItemState
+    program: ItemState
+    tags: list[Priority | None]
+    """The priority of each row of ``tag_sub_keg`` (``None`` for an empty row)."""
 
 
 class BundleBuilder:
@@ -153,12 +178,6 @@ class BundleBuilder:
         self._links: list[Link] = []
         self._planning = PlanningRows(self)
         self._first_layout: dict[str, Any] | None = None
-        self._shared = Shared(self.options.decimal)
-        self._last_record: RawRecord | None = None
-        self._last_provenance = Provenance(source=source)
-        self._plan_states: dict[tuple[int, bool, str | None], PlanState] = {}
-        self._codes_seen: dict[tuple[Any, ...], _Codes] = {}
-        self._rendered_rows: dict[tuple[int, int, int], tuple[Any, Mapping[str, str], dict[str, Any], str]] = {}
 
     # -- public ---------------------------------------------------------------------------------------
     def add(self, record: RawRecord) -> bool:
@@ -167,20 +186,25 @@ class BundleBuilder:
         problems = Problems(self.source, record)
         if record.defects:  # a repeated key or a number too long to read: what the record says is not known
             for defect in record.defects:
-                problems.add(defect.message, defect.path, field=defect.field, expected=defect.expected,
-                             actual=defect.actual)  # fmt: skip
+                problems.add(
+                    defect.message, defect.path, field=defect.field, expected=defect.expected, actual=defect.actual
+                )
             self.errors.extend(problems.errors)
             return False
         raw = record.value
         if not isinstance(raw, dict):
-            problems.add("a record is not a JSON object", expected="a SIPD record (JSON object)",
-                         actual=type(raw).__name__)  # fmt: skip
+            problems.add(
+                "a record is not a JSON object", expected="a SIPD record (JSON object)", actual=type(raw).__name__
+            )
             self.errors.extend(problems.errors)
             return False
         kind = self.options.record_kind or detect_kind(raw, self.document.action if self.document else None)
         if kind is None:
-            problems.add("unknown record shape", expected="a SIPD sub kegiatan, master, SKPD or Renstra/RPJMD record",
-                         actual=", ".join(list(raw)[:8]) or "{}")  # fmt: skip
+            problems.add(
+                "unknown record shape",
+                expected="a SIPD sub kegiatan, master, SKPD or Renstra/RPJMD record",
+                actual=", ".join(list(raw)[:8]) or "{}",
+            )
             self.errors.extend(problems.errors)
             return False
         handler: Callable[[dict[str, Any], RawRecord, Problems], bool] = {
@@ -196,9 +220,12 @@ class BundleBuilder:
         return self._run(handler, record.value, record, Problems(self.source, record))
 
     def _run(
-        self, handler: Callable[[dict[str, Any], RawRecord, Problems], bool], raw: dict[str, Any], record: RawRecord,
+        self,
+        handler: Callable[[dict[str, Any], RawRecord, Problems], bool],
+        raw: dict[str, Any],
+        record: RawRecord,
         problems: Problems,
-    ) -> bool:  # fmt: skip
+    ) -> bool:
         try:
             done = handler(raw, record, problems)
         except InvalidModel as exc:  # a model refused a value the checks above let through
@@ -234,11 +261,8 @@ class BundleBuilder:
 
     # -- shared pieces ----------------------------------------------------------------------------------
     def _provenance(self, record: RawRecord) -> Provenance:
-        """Where ``record`` is (one object for everything made from the record)."""
-        if record is not self._last_record:
-            self._last_record = record
-            self._last_provenance = Provenance(source=self.source, row=record.row, json_path=record.json_path)
-        return self._last_provenance
+        """Where ``record`` is."""
+        return Provenance(source=self.source, row=record.row, json_path=record.json_path)
 
     def _base_layout(self, kind: RecordKind, record: RawRecord) -> dict[str, Any]:
         layout: dict[str, Any] = {"kind": kind.value, "index": record.index}
@@ -250,13 +274,23 @@ class BundleBuilder:
         value = raw.get("tahun_anggaran")
         if value is None or (isinstance(value, str) and not value.strip()):
             if self.options.year is None:
-                problems.add("no plan year: the record has no tahun_anggaran", ".tahun_anggaran",
-                             field="tahun_anggaran", expected="tahun_anggaran, or the year= option")  # fmt: skip
+                problems.add(
+                    "no plan year: the record has no tahun_anggaran",
+                    ".tahun_anggaran",
+                    field="tahun_anggaran",
+                    expected="tahun_anggaran, or the year= option",
+                )
             return self.options.year
         text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
         if not text.isdigit() or not 1945 <= int(text) <= 2200:
-            problems.not_placed("tahun_anggaran is not a year", "tahun_anggaran bukan tahun", ".tahun_anggaran",
-                                field="tahun_anggaran", expected="a year such as 2026", actual=value)  # fmt: skip
+            problems.not_placed(
+                "tahun_anggaran is not a year",
+                "tahun_anggaran bukan tahun",
+                ".tahun_anggaran",
+                field="tahun_anggaran",
+                expected="a year such as 2026",
+                actual=value,
+            )
             return None
         return int(text)
 
@@ -267,14 +301,8 @@ class BundleBuilder:
             self._agencies[code] = state
         return state
 
-    def _plan(self, year: int, record: RawRecord, *, master: bool, owner: AgencyState | None) -> PlanState:
-        key = (year, master, owner.code if owner is not None else None)
-        found = self._plan_states.get(key)
-        if found is None:
-            found = self._plan_states[key] = self._new_plan(year, master=master, owner=owner)
-        return found
-
-    def _new_plan(self, year: int, *, master: bool, owner: AgencyState | None) -> PlanState:
+    def _plan(self, year: int, *, master: bool, owner: AgencyState | None) -> PlanState:
+        """The plan of ``year`` a record belongs to (made by the first record that names it)."""
         kind = self.options.plan_kind or PlanKind.RKPD
         prefix = self.options.plan_prefix
         if master:
@@ -290,20 +318,37 @@ class BundleBuilder:
         return self._plan_state(plan_id, kind, (year, year), title, owner_id, family)
 
     def _plan_state(
-        self, plan_id: str, kind: PlanKind, period: tuple[int, int], title: str, owner_id: str | None,
+        self,
+        plan_id: str,
+        kind: PlanKind,
+        period: tuple[int, int],
+        title: str,
+        owner_id: str | None,
         family: RecordKind | None,
-    ) -> PlanState:  # fmt: skip
+    ) -> PlanState:
         state = self._plans.get(plan_id)
         if state is None:
-            state = PlanState(plan_id, kind, period, title, owner_id, self.options.government_id, family,
-                              Provenance(source=self.source))  # fmt: skip
+            state = PlanState(
+                plan_id,
+                kind,
+                period,
+                title,
+                owner_id,
+                self.options.government_id,
+                family,
+                Provenance(source=self.source),
+            )
             self._plans[plan_id] = state
         return state
 
     def _items(
-        self, plan: PlanState, agency_id: str | None, codes: tuple[Code, Code], names: tuple[str | None, str | None],
+        self,
+        plan: PlanState,
+        agency_id: str | None,
+        codes: tuple[Code, Code],
+        names: tuple[str | None, str | None],
         record: RawRecord,
-    ) -> tuple[ItemState, ItemState]:  # fmt: skip
+    ) -> tuple[ItemState, ItemState]:
         program_code, activity_code = codes
         activity_id = f"{agency_id}/{activity_code}" if agency_id else str(activity_code)
         activity = plan.activities.get(activity_id)
@@ -337,25 +382,10 @@ class BundleBuilder:
         return f"{base}~{number}"
 
     def _nomenclature_codes(self, raw: Mapping[str, Any], problems: Problems) -> _Codes | None:
-        """The program, kegiatan and sub kegiatan codes and names of a record (remembered by their texts)."""
-        values = tuple(map(raw.get, _NOMENCLATURE_FIELDS))
-        textual = _TEXTUAL.issuperset(map(type, values))
-        if textual:
-            found = self._codes_seen.get(values)
-            if found is not None:
-                return found
-        before = len(problems.findings)
-        codes = self._read_nomenclature_codes(raw, problems)
-        if codes is not None and textual and len(problems.findings) == before:  # the same texts read the same
-            Shared.make_room(self._codes_seen)
-            self._codes_seen[values] = codes
-        return codes
-
-    def _read_nomenclature_codes(self, raw: Mapping[str, Any], problems: Problems) -> _Codes | None:
-        shared = self._shared
-        sub_code = shared.code(raw, "kode_sub_giat", CodeLevel.SUB_ACTIVITY, problems, required=True)
-        activity_code = shared.code(raw, "kode_giat", CodeLevel.ACTIVITY, problems, required=False)
-        program_code = shared.code(raw, "kode_program", CodeLevel.PROGRAM, problems, required=False)
+        """The program, kegiatan and sub kegiatan codes and names of a record."""
+        sub_code = code_field(raw, "kode_sub_giat", CodeLevel.SUB_ACTIVITY, problems, required=True)
+        activity_code = code_field(raw, "kode_giat", CodeLevel.ACTIVITY, problems, required=False)
+        program_code = code_field(raw, "kode_program", CodeLevel.PROGRAM, problems, required=False)
         names = [text_field(raw, key, problems) for key in ("nama_program", "nama_giat", "nama_sub_giat")]
         if sub_code is None:
             return None
@@ -364,157 +394,218 @@ class BundleBuilder:
         program_code = program_code or activity_code.parent
         assert program_code is not None
         return (
-            program_code, activity_code, sub_code,
-            (shared.split_name(names[0], program_code), shared.split_name(names[1], activity_code),
-             shared.split_name(names[2], sub_code)),
-        )  # fmt: skip
+            program_code,
+            activity_code,
+            sub_code,
+            (split_name(names[0], program_code), split_name(names[1], activity_code), split_name(names[2], sub_code)),
+        )
 
     # -- sub kegiatan records -----------------------------------------------------------------------
     def _sub_keg(self, raw: dict[str, Any], record: RawRecord, problems: Problems) -> bool:
-        if self.options.plan_kind is not None and self.options.plan_kind not in PLAN_KINDS:
-            problems.add(f"plan_kind {self.options.plan_kind.value} is not a yearly plan; a sub kegiatan record "
-                         "belongs to one", expected=", ".join(k.value for k in PLAN_KINDS),
-                         actual=self.options.plan_kind.value)  # fmt: skip
+        """Read a sub kegiatan record: check it whole, place it (agencies, plan, program and kegiatan), build
+        the sub kegiatan, link its tags, and keep what is needed to write it back."""
+        if not self._yearly_plan_kind(problems):
             return False
+        read = self._read_sub_keg(raw, problems)
+        if problems.blocking or read.codes is None or read.year is None:
+            return False
+        year, (program_code, activity_code, sub_code, names) = read.year, read.codes
+        skpd, unit = self._sub_keg_agencies(read, record)
+        plan = self._plan(year, master=False, owner=skpd)
+        agency_id = unit.code if unit else None
+        program, activity = self._items(plan, agency_id, (program_code, activity_code), names[:2], record)
+        extra: dict[str, Any] = {}  # filled below: the layout is rendered from the sub kegiatan itself
+        sub = SubActivity(
+            code=sub_code,
+            name=names[2] if names[2] is not None else str(sub_code),
+            agency_id=agency_id,
+            id=self._sub_id(plan, agency_id, sub_code),
+            indicators=self._sub_indicators(read.blocks.get("sub_keg_indikator") or (), record),
+            budgets=self._sub_keg_budgets(read.amounts, year),
+            locations=[row.location for row in read.blocks.get("lokasi_sub_keg") or () if row.location is not None],
+            funding=[row.funding for row in read.blocks.get("sumber_dana") or () if row.funding is not None],
+            provenance=self._provenance(record),
+            extra=extra,
+        )
+        sub_ref = ref(plan.id, sub.id)
+        problems.subject = sub_ref
+        slot_priorities = {slot: self._priority(slot, *label, record) for slot, label in read.slots.items()}
+        tag_priorities = [
+            self._priority("giat", *row.tag, record) if row.tag is not None else None
+            for row in read.blocks.get("tag_sub_keg") or ()
+        ]
+        self._link_tags(sub_ref, [*slot_priorities.values(), *tag_priorities], record)
+        placed = _Placed(year, sub, activity, program, tag_priorities)
+        extra["sipd"] = self._sub_keg_layout(raw, read, placed, (skpd, unit), slot_priorities, record)
+        activity.subs.append(sub)
+        return True
+
+    def _yearly_plan_kind(self, problems: Problems) -> bool:
+        """Whether the plan kind asked for is one a sub kegiatan record can belong to (an error if not)."""
+        kind = self.options.plan_kind
+        if kind is None or kind in PLAN_KINDS:
+            return True
+        problems.add(
+            f"plan_kind {kind.value} is not a yearly plan; a sub kegiatan record belongs to one",
+            expected=", ".join(k.value for k in PLAN_KINDS),
+            actual=kind.value,
+        )
+        return False
+
+    def _read_sub_keg(self, raw: dict[str, Any], problems: Problems) -> _SubKegRead:
+        """Every field of a sub kegiatan record, read and checked (all problems reported) before anything is built."""
         year = self._year(raw, problems)
         codes = self._nomenclature_codes(raw, problems)
-        skpd_code, skpd_name = text_field(raw, "kode_skpd", problems), text_field(raw, "nama_skpd", problems)
-        unit_code, unit_name = text_field(raw, "kode_sub_skpd", problems), text_field(raw, "nama_sub_skpd", problems)
-        amounts = [self._shared.amount(raw, key, problems) for key in ("pagu", "pagu_indikatif", "pagu_n_depan")]
-        slots: dict[str, tuple[str | None, str | None]] = {}
-        for slot, (id_key, name_key) in LABEL_SLOTS.items():
-            slots[slot] = (text_field(raw, id_key, problems), text_field(raw, name_key, problems))
-        blocks: dict[str, list[_Row] | None] = {}
-        unread_blocks: dict[str, Any] = {}
+        skpd = (text_field(raw, "kode_skpd", problems), text_field(raw, "nama_skpd", problems))
+        unit = (text_field(raw, "kode_sub_skpd", problems), text_field(raw, "nama_sub_skpd", problems))
+        amounts = [
+            amount_field(raw, key, problems, self.options.decimal) for key in ("pagu", "pagu_indikatif", "pagu_n_depan")
+        ]
+        slots = {
+            slot: (text_field(raw, id_key, problems), text_field(raw, name_key, problems))
+            for slot, (id_key, name_key) in LABEL_SLOTS.items()
+        }
+        read = _SubKegRead(year, codes, skpd, unit, amounts, slots)
         for name, spec in BLOCKS.items():
             if name in raw:
                 rows = self._block(raw[name], spec, year, problems)
                 if rows is _NOT_READ:
-                    unread_blocks[name] = raw[name]
+                    read.unread_blocks[name] = raw[name]
                 else:
-                    blocks[name] = rows
-        if problems.blocking or codes is None or year is None:
-            return False
-        program_code, activity_code, sub_code, names = codes
-        budgets = [
-            self._shared.budget(budget_year, amount, kind)
-            for amount, kind, budget_year in zip(amounts, _BUDGET_KINDS, (year, year, year + 1))
+                    read.blocks[name] = rows
+        return read
+
+    def _sub_keg_budgets(self, amounts: list[Money | None], year: int) -> list[Budget]:
+        """The budgets of ``pagu``, ``pagu_indikatif`` (of the plan year) and ``pagu_n_depan`` (of the next)."""
+        years = (year, year, year + 1)
+        return [
+            Budget(year=budget_year, amount=amount, kind=kind)
+            for amount, kind, budget_year in zip(amounts, _BUDGET_KINDS, years)
             if amount is not None
         ]
-        provenance = self._provenance(record)
 
-        # agencies and plan
+    def _sub_keg_agencies(self, read: _SubKegRead, record: RawRecord) -> tuple[AgencyState | None, AgencyState | None]:
+        """The perangkat daerah (SKPD) of a record and its unit (sub SKPD; the SKPD itself when it names none)."""
+        (skpd_code, skpd_name), (unit_code, unit_name) = read.skpd, read.unit
         skpd = self._agency(skpd_code, skpd_name, record) if skpd_code else None
         unit = skpd
         if unit_code and unit_code != skpd_code:
             unit = self._agency(unit_code, unit_name, record)
             if unit.parent_id is None and skpd is not None:
                 unit.parent_id = skpd.code
-        plan = self._plan(year, record, master=False, owner=skpd)
-        agency_id = unit.code if unit else None
-        program, activity = self._items(plan, agency_id, (program_code, activity_code), names[:2], record)
+        return skpd, unit
 
-        # the sub kegiatan and its own blocks
+    def _sub_indicators(self, rows: Iterable[_Row], record: RawRecord) -> list[Indicator]:
+        """The sub kegiatan's own indicators (``sub_keg_indikator``), each under an id of its own."""
         indicators: list[Indicator] = []
-        for row in blocks.get("sub_keg_indikator") or ():
+        for row in rows:
             if row.name is not None:
                 made = self._indicator(row, record)
                 if made.id in (taken_ids := {i.id for i in indicators}):
                     made = attrs.evolve(made, id=unique_id(made.id, taken_ids))
                 indicators.append(made)
-        locations = [row.location for row in blocks.get("lokasi_sub_keg") or () if row.location is not None]
-        funding = [row.funding for row in blocks.get("sumber_dana") or () if row.funding is not None]
-        extra: dict[str, Any] = {}  # filled below: the layout is rendered from the sub kegiatan itself
-        sub = SubActivity(
-            code=sub_code, name=self._shared.text(names[2]) if names[2] is not None else str(sub_code),
-            agency_id=agency_id, id=self._sub_id(plan, agency_id, sub_code), indicators=indicators, budgets=budgets,
-            locations=locations, funding=funding, provenance=provenance, extra=extra,
-        )  # fmt: skip
-        problems.subject = ref(plan.id, sub.id)
+        return indicators
 
-        # tags: label slots and tag rows become links to priorities
-        slot_priorities: dict[str, Priority | None] = {}
-        for slot, (label_id, label_name) in slots.items():
-            slot_priorities[slot] = self._priority(slot, label_id, label_name, record)
-        tag_priorities: list[Priority | None] = []
-        for row in blocks.get("tag_sub_keg") or ():
-            tag_priorities.append(self._priority("giat", *row.tag, record) if row.tag is not None else None)
-        source_ref: str | None = None
-        for priority in [*slot_priorities.values(), *tag_priorities]:
+    def _link_tags(self, source: str, priorities: Iterable[Priority | None], record: RawRecord) -> None:
+        """Link the sub kegiatan ``source`` to the priorities its label slots and tag rows point at."""
+        provenance = self._provenance(record)
+        for priority in priorities:
             if priority is not None:
-                source_ref = source_ref or ref(plan.id, sub.id)
-                self._links.append(Link(kind=LinkKind.TAGGED, source=source_ref, target=priority.id,
-                                        provenance=provenance))  # fmt: skip
+                self._links.append(Link(kind=LinkKind.TAGGED, source=source, target=priority.id, provenance=provenance))
 
-        # the layout: what differs from the canonical form, and the nested rows
+    def _sub_keg_layout(
+        self,
+        raw: dict[str, Any],
+        read: _SubKegRead,
+        placed: _Placed,
+        agencies: tuple[AgencyState | None, AgencyState | None],
+        slots: dict[str, Priority | None],
+        record: RawRecord,
+    ) -> dict[str, Any]:
+        """What it takes to write the record back as it was: how it differs from the canonical form of the
+        sub kegiatan, and its nested rows."""
+        skpd, unit = agencies
         layout = self._base_layout(RecordKind.SUB_KEG, record)
         if skpd is not None:
             layout["skpd"] = skpd.code
-        labels = {slot: p.id for slot, p in slot_priorities.items() if p is not None}
+        labels = {slot: priority.id for slot, priority in slots.items() if priority is not None}
         if labels:
             layout["labels"] = labels
-        canonical = sub_keg_scalars(year=year, sub=sub, activity=activity, program=program, skpd=skpd, unit=unit,
-                                    slots=slot_priorities)  # fmt: skip
-        layout.update(diff_object(raw, canonical, split_ids=True, skip=BLOCKS, texts=self._shared.text_memo(),
-                                  text_only=True))  # fmt: skip
-        if names[2] is None:
+        canonical = sub_keg_scalars(
+            year=placed.year,
+            sub=placed.sub,
+            activity=placed.activity,
+            program=placed.program,
+            skpd=skpd,
+            unit=unit,
+            slots=slots,
+        )
+        layout.update(diff_object(raw, canonical, split_ids=True, skip=BLOCKS))
+        if read.codes is not None and read.codes[3][2] is None:
             layout["name_missing"] = True
+        block_layouts = self._block_layouts(read, placed, record)
+        if block_layouts:
+            layout["blocks"] = block_layouts
+        return layout
+
+    def _block_layouts(self, read: _SubKegRead, placed: _Placed, record: RawRecord) -> dict[str, Any]:
+        """The layout entries of every nested block's rows (blocks that were not read are kept as they were)."""
         block_layouts: dict[str, Any] = {}
-        sub_ids = iter(indicators)
-        for name, rows in blocks.items():
-            spec = BLOCKS[name]
+        sub_ids = iter(placed.sub.indicators)
+        tags = iter(placed.tags)
+        for name, rows in read.blocks.items():
             if rows is None:
                 block_layouts[name] = None
                 continue
+            spec = BLOCKS[name]
             taken: set[str] = set()
             entries: list[Any] = []
-            tags = iter(tag_priorities)
             for row in rows:
                 if row.empty:
                     entries.append({"raw": row.raw})
                     if spec.what == "tag":
                         next(tags)
                     continue
-                entries.append(self._entry(spec, row, year, sub_ids, activity, program, taken, tags, record))
-            block_layouts[name] = entries[:]  # a list of its own length
-        for name, value in unread_blocks.items():
+                entries.append(self._entry(spec, row, placed, sub_ids, taken, tags, record))
+            block_layouts[name] = entries
+        for name, value in read.unread_blocks.items():
             block_layouts[name] = {"raw": value}  # not read: written back as it was
-        if block_layouts:
-            layout["blocks"] = block_layouts
-        extra["sipd"] = layout
-        activity.subs.append(sub)
-        return True
+        return block_layouts
 
     def _indicator(self, row: _Row, record: RawRecord) -> Indicator:
         """The indicator of an indicator row (its id the slug of its name)."""
         assert row.name is not None and row.kind is not None
-        return Indicator(name=row.name, unit=row.unit, kind=row.kind, targets=row.targets,
-                         provenance=Provenance(source=self.source, row=record.row,
-                                               json_path=record.json_path + row.path))  # fmt: skip
+        return Indicator(
+            name=row.name,
+            unit=row.unit,
+            kind=row.kind,
+            targets=row.targets,
+            provenance=Provenance(source=self.source, row=record.row, json_path=record.json_path + row.path),
+        )
 
     def _entry(
-        self, spec: BlockSpec, row: _Row, year: int, sub_ids: Any, activity: ItemState, program: ItemState,
-        taken: set[str], tags: Any, record: RawRecord,
-    ) -> Any:  # fmt: skip
-        """The layout entry of one non-empty row (:func:`~sinkron_sipd.layout.compact_entry`) and, for
-        kegiatan/program indicators, the shared indicator."""
+        self,
+        spec: BlockSpec,
+        row: _Row,
+        placed: _Placed,
+        sub_ids: Iterator[Indicator],
+        taken: set[str],
+        tags: Iterator[Priority | None],
+        record: RawRecord,
+    ) -> dict[str, Any]:
+        """The layout entry of one non-empty row (its reference, its spelling where it is not the default one, and
+        its :func:`~sinkron_sipd.layout.diff_object`) and, for kegiatan/program indicators, the shared indicator."""
         canonical: dict[str, Any]
         reference: str
-        assert row.shape is not None  # only rows that were read are entries
-        keys = row.shape.keys
+        assert row.keys is not None  # only rows that were read are entries
+        keys, year = row.keys, placed.year
         if row.name is not None:
             if spec.owner is IndicatorRole.SUB_ACTIVITY:
                 indicator = next(sub_ids)
                 canonical, reference = indicator_row(indicator, keys, year), indicator.id
             else:
-                owner = activity if spec.owner is IndicatorRole.ACTIVITY else program
-                indicator = owner.read_indicator(row.source_key, taken)  # type: ignore[arg-type]
-                if indicator is None:
-                    indicator = owner.shared_indicator(row.content_key(), taken, lambda: self._indicator(row, record))
-                    if not taken:  # the first of its content: what every equal row finds first
-                        owner.remember_indicator(row.source_key, indicator)  # type: ignore[arg-type]
-                taken.add(indicator.id)
-                canonical, reference = self._rendered(indicator, keys, year)
+                owner = placed.activity if spec.owner is IndicatorRole.ACTIVITY else placed.program
+                canonical, reference = self._rendered(self._owner_indicator(owner, row, taken, record), keys, year)
         elif row.location is not None:
             canonical, reference = self._rendered(row.location, keys, year)
         elif row.funding is not None:
@@ -523,29 +614,29 @@ class BundleBuilder:
             priority = next(tags)
             assert priority is not None
             canonical, reference = tag_row(priority, keys), priority.id
-        raw = row.raw
-        # the canonical row is all text (render), and text equals only text: an equal row is the canonical one
-        diff = {} if raw == canonical else diff_object(raw, canonical, texts=self._shared.text_memo())
-        return compact_entry(reference, row.shape.renamed, diff, self._shared.keys)
+        entry: dict[str, Any] = {"ref": reference}
+        renamed = spec.renamed(keys)
+        if renamed is not None:
+            entry["keys"] = renamed
+        entry.update(diff_object(row.raw, canonical))
+        return entry
+
+    def _owner_indicator(self, owner: ItemState, row: _Row, taken: set[str], record: RawRecord) -> Indicator:
+        """The kegiatan's or program's indicator an indicator row names (one for every record that repeats it),
+        not yet used by this record (``taken``)."""
+        indicator = owner.indicator(self._indicator(row, record), taken)
+        taken.add(indicator.id)
+        return indicator
 
     def _rendered(
         self, element: Indicator | FundingSource | str, keys: Mapping[str, str], year: int
     ) -> tuple[dict[str, Any], str]:
-        """The canonical row (read-only) and reference of a kegiatan/program indicator, a location or a
-        sumber dana, rendered once for every record that repeats it. The memo holds the element and
-        keys it is keyed by, so their ids stay theirs while it does."""
-        memo_key = (id(element), id(keys), year)
-        found = self._rendered_rows.get(memo_key)
-        if found is None or found[0] is not element or found[1] is not keys:
-            Shared.make_room(self._rendered_rows)
-            if isinstance(element, Indicator):
-                rendered = (indicator_row(element, keys, year), element.id)
-            elif isinstance(element, FundingSource):
-                rendered = (funding_row(element, keys), self._shared.text(funding_key(element)))
-            else:
-                rendered = (location_row(element, keys), element)
-            found = self._rendered_rows[memo_key] = (element, keys, *rendered)
-        return found[2], found[3]
+        """The canonical row and reference of a kegiatan/program indicator, a location or a sumber dana."""
+        if isinstance(element, Indicator):
+            return indicator_row(element, keys, year), element.id
+        if isinstance(element, FundingSource):
+            return funding_row(element, keys), funding_key(element)
+        return location_row(element, keys), element
 
     def _block(self, value: Any, spec: BlockSpec, year: int | None, problems: Problems) -> Any:
         """Parse a nested block: its rows, ``None`` for a null block, :data:`_NOT_READ` for a block that is
@@ -555,65 +646,80 @@ class BundleBuilder:
             return None
         base = f".{spec.name}"
         if not isinstance(value, list):
-            problems.unreadable(f"the nested block {spec.name} is not a list",
-                                f"blok {spec.name} bukan daftar (list)", base, field=spec.name,
-                                expected=f"a list of {spec.what} rows", actual=type(value).__name__)  # fmt: skip
+            problems.unreadable(
+                f"the nested block {spec.name} is not a list",
+                f"blok {spec.name} bukan daftar (list)",
+                base,
+                field=spec.name,
+                expected=f"a list of {spec.what} rows",
+                actual=type(value).__name__,
+            )
             return _NOT_READ
         rows: list[_Row] = []
         for number, item in enumerate(value):
             path = f"{base}[{number}]"
             if not isinstance(item, dict):
-                problems.unreadable(f"a {spec.name} row is not a JSON object", f"baris {spec.name} bukan objek JSON",
-                                    path, field=spec.name, expected="a JSON object", actual=type(item).__name__)  # fmt: skip
+                problems.unreadable(
+                    f"a {spec.name} row is not a JSON object",
+                    f"baris {spec.name} bukan objek JSON",
+                    path,
+                    field=spec.name,
+                    expected="a JSON object",
+                    actual=type(item).__name__,
+                )
                 rows.append(_Row(item, path, None))
                 continue
-            shape = spec.shape(item)
-            if not shape.known:
+            if spec.all_keys.isdisjoint(item):
                 known = ", ".join(sorted(spec.all_keys))
-                problems.unreadable(f"unknown shape of a {spec.name} row", f"bentuk baris {spec.name} tidak dikenal",
-                                    path, field=spec.name, expected=f"a row with some of: {known}",
-                                    actual=", ".join(list(item)[:8]) or "{}")  # fmt: skip
+                problems.unreadable(
+                    f"unknown shape of a {spec.name} row",
+                    f"bentuk baris {spec.name} tidak dikenal",
+                    path,
+                    field=spec.name,
+                    expected=f"a row with some of: {known}",
+                    actual=", ".join(list(item)[:8]) or "{}",
+                )
                 rows.append(_Row(item, path, None))
                 continue
-            rows.append(self._row(item, spec, shape, year, problems, path))
+            rows.append(self._row(item, spec, year, problems, path))
         return rows
 
-    def _row(self, item: dict[str, Any], spec: BlockSpec, shape: RowShape, year: int | None, problems: Problems,
-             path: str) -> _Row:  # fmt: skip
-        texts: dict[str, str | None] = {}
-        for role, key in shape.texts:
-            value = item.get(key)
-            if value.__class__ is str:  # the usual case, as text_field reads it
-                texts[role] = value if value.strip() else None
-            else:
-                texts[role] = text_field(item, key, problems, path)
-        row = _Row(item, path, shape)
-        shared = self._shared
+    def _row(self, item: dict[str, Any], spec: BlockSpec, year: int | None, problems: Problems, path: str) -> _Row:
+        """Parse one row of a nested block (an empty row when it holds nothing)."""
+        keys = spec.spelling(item)
+        texts = {role: text_field(item, key, problems, path) for role, key in keys.items() if role != "amount"}
+        row = _Row(item, path, keys)
         what = spec.what
         if what == "indicator":
             name = texts["name"]
             if name is None:
                 return row
-            unit = shared.optional_text(texts["unit"])
+            unit = texts["unit"]
             try:
-                row.targets = shared.targets(year, texts["target"], texts["text"], unit)
+                value = target_value(texts["target"], texts["text"], unit, self.options.decimal)
+                if value is not None and year is not None:
+                    row.targets = (Target(year=year, value=value),)
             except InvalidModel as exc:
-                target_key = shape.keys["target"]
-                problems.unreadable(f"the target is not a value: {exc.reason}", f"target bukan nilai ({exc.reason})",
-                                    f"{path}.{target_key}", field=target_key, actual=item.get(target_key))  # fmt: skip
-            row.name, row.unit, row.kind = shared.text(name), unit, spec.kind
-            row.source_key = (spec.name, name, unit, texts["target"], texts["text"])
+                target_key = keys["target"]
+                problems.unreadable(
+                    f"the target is not a value: {exc.reason}",
+                    f"target bukan nilai ({exc.reason})",
+                    f"{path}.{target_key}",
+                    field=target_key,
+                    actual=item.get(target_key),
+                )
+            row.name, row.unit, row.kind = name, unit, spec.kind
             return row
         if what == "location":
-            text = shared.location((texts["daerah"] or "", texts["camat"] or "", texts["lurah"] or ""))
+            text = location_text((texts["daerah"] or "", texts["camat"] or "", texts["lurah"] or ""))
             if text:
                 row.location = text
             return row
         if what == "funding":
-            amount = amount_field(item, shape.keys["amount"], problems, self.options.decimal, path)
+            amount = amount_field(item, keys["amount"], problems, self.options.decimal, path)
             if texts["name"] is None:
                 return row
-            row.funding = shared.funding(texts["name"], texts["code"], amount)
+            row.funding = FundingSource(name=texts["name"], code=texts["code"], amount=amount)
             return row
         label_id, label_name = texts["id"], texts["name"]
         if label_name is None and (label_id is None or label_id.strip() in _EMPTY_IDS):
@@ -634,11 +740,13 @@ class BundleBuilder:
             if name is None:
                 meta["name_missing"] = True
             priority = Priority(
-                id=priority_id, kind=_PRIORITY_KIND.get(slot, PriorityKind.THEMATIC),
+                id=priority_id,
+                kind=_PRIORITY_KIND.get(slot, PriorityKind.THEMATIC),
                 name=name if name is not None else f"label {slot} {key}",
                 government_id=self.options.government_id if slot in ("prov", "kokab") else None,
-                provenance=self._provenance(record), extra={"sipd": meta},
-            )  # fmt: skip
+                provenance=self._provenance(record),
+                extra={"sipd": meta},
+            )
             self._priorities[priority_id] = priority
         return priority
 
@@ -649,13 +757,18 @@ class BundleBuilder:
         if problems.blocking or codes is None or year is None:
             return False
         program_code, activity_code, sub_code, names = codes
-        plan = self._plan(year, record, master=True, owner=None)
+        plan = self._plan(year, master=True, owner=None)
         program, activity = self._items(plan, None, (program_code, activity_code), names[:2], record)
-        sub = SubActivity(code=sub_code, name=names[2] if names[2] is not None else str(sub_code),
-                          id=self._sub_id(plan, None, sub_code), provenance=self._provenance(record))  # fmt: skip
+        sub = SubActivity(
+            code=sub_code,
+            name=names[2] if names[2] is not None else str(sub_code),
+            id=self._sub_id(plan, None, sub_code),
+            provenance=self._provenance(record),
+        )
         layout = self._base_layout(RecordKind.MASTER, record)
-        layout.update(diff_object(raw, master_scalars(year=year, sub=sub, activity=activity, program=program),
-                                  split_ids=True, texts=self._shared.text_memo()))  # fmt: skip
+        layout.update(
+            diff_object(raw, master_scalars(year=year, sub=sub, activity=activity, program=program), split_ids=True)
+        )
         if names[2] is None:
             layout["name_missing"] = True
         activity.subs.append(attrs.evolve(sub, extra={"sipd": layout}))
@@ -666,8 +779,13 @@ class BundleBuilder:
         code = text_field(raw, "kode_skpd", problems)
         name = text_field(raw, "nama_skpd", problems)
         if code is None:
-            problems.not_placed("no kode_skpd to read", "kode_skpd tidak dapat dibaca", ".kode_skpd", field="kode_skpd",
-                                expected="an SKPD code")  # fmt: skip
+            problems.not_placed(
+                "no kode_skpd to read",
+                "kode_skpd tidak dapat dibaca",
+                ".kode_skpd",
+                field="kode_skpd",
+                expected="an SKPD code",
+            )
         if problems.blocking or code is None:
             return False
         state = self._agency(code, name, record)
@@ -691,8 +809,9 @@ class BundleBuilder:
         if isinstance(parent, str) and parent.strip() not in _EMPTY_IDS and state.parent_sipd_id is None:
             state.parent_sipd_id = parent.strip()
         layout = self._base_layout(RecordKind.SKPD, record)
-        layout.update(diff_object(raw, skpd_scalars(code=state.code, name=state.name, sectors=state.sectors),
-                                  split_ids=True, texts=self._shared.text_memo()))  # fmt: skip
+        layout.update(
+            diff_object(raw, skpd_scalars(code=state.code, name=state.name, sectors=state.sectors), split_ids=True)
+        )
         state.rows.append(layout)
         return True
 

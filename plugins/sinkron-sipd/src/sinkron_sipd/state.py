@@ -8,7 +8,7 @@ the layout computed for a record stays right whatever records follow.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -100,36 +100,63 @@ class Problems:
     def location(self, path: str = "", field: str | None = None) -> Location:
         return Location(source=self.source, row=self.record.row, json_path=self.record.json_path + path, field=field)
 
-    def add(self, message: str, path: str = "", *, field: str | None = None, expected: str | None = None,
-            actual: object = None) -> None:  # fmt: skip
+    def add(
+        self,
+        message: str,
+        path: str = "",
+        *,
+        field: str | None = None,
+        expected: str | None = None,
+        actual: object = None,
+    ) -> None:
         self.errors.append(SourceError(message, location=self.location(path, field), expected=expected, actual=actual))
 
     def unreadable(
-        self, en: str, id: str, path: str, *, field: str | None = None, expected: str | None = None,
+        self,
+        en: str,
+        id: str,
+        path: str,
+        *,
+        field: str | None = None,
+        expected: str | None = None,
         actual: object = None,
-    ) -> None:  # fmt: skip
+    ) -> None:
         """A value that cannot be read (``en``/``id``: what it is, in English and Indonesian): left out, the record kept."""
         self.findings.append(
             CELL_UNREADABLE.at(
-                self.location(path, field), id=f"{id}; nilainya tidak dibaca.", en=f"{en}; the value is left out.", expected=expected, found=actual,
-                fix_id="Perbaiki nilai ini di SIPD lalu ekspor ulang.", fix_en="Correct this value in SIPD and export again.",
+                self.location(path, field),
+                id=f"{id}; nilainya tidak dibaca.",
+                en=f"{en}; the value is left out.",
+                expected=expected,
+                found=actual,
+                fix_id="Perbaiki nilai ini di SIPD lalu ekspor ulang.",
+                fix_en="Correct this value in SIPD and export again.",
             )
-        )  # fmt: skip
+        )
 
     def not_placed(
-        self, en: str, id: str, path: str = "", *, field: str | None = None, expected: str | None = None,
+        self,
+        en: str,
+        id: str,
+        path: str = "",
+        *,
+        field: str | None = None,
+        expected: str | None = None,
         actual: object = None,
-    ) -> None:  # fmt: skip
+    ) -> None:
         """A record that cannot be placed in a plan (``en``/``id``: why): named by the finding, left out."""
         self.placed = False
         self.findings.append(
             ROW_NOT_READ.at(
-                self.location(path, field), id=f"Rekaman {self.record.json_path} tidak dibaca: {id}.",
-                en=f"The record {self.record.json_path} is not read: {en}.", expected=expected, found=actual,
+                self.location(path, field),
+                id=f"Rekaman {self.record.json_path} tidak dibaca: {id}.",
+                en=f"The record {self.record.json_path} is not read: {en}.",
+                expected=expected,
+                found=actual,
                 fix_id="Lengkapi atau perbaiki rekaman ini di SIPD lalu ekspor ulang.",
                 fix_en="Complete or correct this record in SIPD and export again.",
             )
-        )  # fmt: skip
+        )
 
     @property
     def blocking(self) -> bool:
@@ -140,13 +167,12 @@ class Problems:
 def text_field(raw: Mapping[str, Any], key: str, problems: Problems, path: str = "") -> str | None:
     """A text field: ``None`` when absent, null or blank; a finding (and ``None``) when it is not text."""
     value = raw.get(key)
-    if value.__class__ is str:  # the usual case first
-        return value if value.strip() else None
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (str, int)):
-        problems.unreadable(f"{key} is not text", f"{key} bukan teks", f"{path}.{key}", field=key, expected="text",
-                            actual=value)  # fmt: skip
+        problems.unreadable(
+            f"{key} is not text", f"{key} bukan teks", f"{path}.{key}", field=key, expected="text", actual=value
+        )
         return None
     text = str(value)
     return text if text.strip() else None
@@ -170,12 +196,24 @@ def amount_field(
         except ValueError:
             number = None
     if number is None or not number.is_finite():
-        problems.unreadable(f"{key} is not a number", f"{key} bukan angka", f"{path}.{key}", field=key,
-                            expected="an amount of rupiah such as '296187500' or '296.187.500'", actual=value)  # fmt: skip
+        problems.unreadable(
+            f"{key} is not a number",
+            f"{key} bukan angka",
+            f"{path}.{key}",
+            field=key,
+            expected="an amount of rupiah such as '296187500' or '296.187.500'",
+            actual=value,
+        )
         return None
     if number < 0:
-        problems.unreadable(f"{key} is negative", f"{key} bernilai negatif", f"{path}.{key}", field=key,
-                            expected="an amount ≥ 0", actual=value)  # fmt: skip
+        problems.unreadable(
+            f"{key} is negative",
+            f"{key} bernilai negatif",
+            f"{path}.{key}",
+            field=key,
+            expected="an amount ≥ 0",
+            actual=value,
+        )
         return None
     return Money(number)
 
@@ -188,23 +226,41 @@ def code_field(
     value = raw.get(key)
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
-            problems.not_placed(f"missing {key}", f"{key} tidak ada", f".{key}", field=key,
-                                expected=f"a {level.value} code")  # fmt: skip
+            problems.not_placed(
+                f"missing {key}", f"{key} tidak ada", f".{key}", field=key, expected=f"a {level.value} code"
+            )
         return None
     report = problems.not_placed if required else problems.unreadable
     if not isinstance(value, str):
-        report(f"{key} is not a code", f"{key} bukan kode", f".{key}", field=key,
-               expected=f"a {level.value} code as text", actual=value)  # fmt: skip
+        report(
+            f"{key} is not a code",
+            f"{key} bukan kode",
+            f".{key}",
+            field=key,
+            expected=f"a {level.value} code as text",
+            actual=value,
+        )
         return None
     try:
         code = Code.parse(value)
     except CodeError as exc:
-        report(f"{key} is not a nomenclature code: {exc.reason}", f"{key} bukan kode nomenklatur ({exc.reason})",
-               f".{key}", field=key, actual=value)  # fmt: skip
+        report(
+            f"{key} is not a nomenclature code: {exc.reason}",
+            f"{key} bukan kode nomenklatur ({exc.reason})",
+            f".{key}",
+            field=key,
+            actual=value,
+        )
         return None
     if code.level is not level:
-        report(f"{key} is a {code.level.value} code", f"{key} adalah kode {code.level.value}", f".{key}", field=key,
-               expected=f"a {level.value} code", actual=value)  # fmt: skip
+        report(
+            f"{key} is a {code.level.value} code",
+            f"{key} adalah kode {code.level.value}",
+            f".{key}",
+            field=key,
+            expected=f"a {level.value} code",
+            actual=value,
+        )
         return None
     return code
 
@@ -282,9 +338,14 @@ class AgencyState:
         if self.name_missing:
             meta["name_missing"] = True
         return Agency(
-            code=self.code, name=self.name, parent_id=self.parent_id, sectors=self.sectors,
-            government_id=self.government_id, provenance=self.provenance, extra={"sipd": meta} if meta else {},
-        )  # fmt: skip
+            code=self.code,
+            name=self.name,
+            parent_id=self.parent_id,
+            sectors=self.sectors,
+            government_id=self.government_id,
+            provenance=self.provenance,
+            extra={"sipd": meta} if meta else {},
+        )
 
 
 class ItemState:
@@ -294,8 +355,9 @@ class ItemState:
     rows (entity + indicator rows) keep every level mutable until the end (``sub_states``).
     """
 
-    def __init__(self, code: Code, name: str | None, agency_id: str | None, provenance: Provenance,
-                 item_id: str | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, code: Code, name: str | None, agency_id: str | None, provenance: Provenance, item_id: str | None = None
+    ) -> None:
         self.code = code
         self.name = name if name is not None else str(code)
         self.name_missing = name is None
@@ -305,7 +367,6 @@ class ItemState:
         self.indicators: list[Indicator] = []
         self._by_key: dict[tuple[Any, ...], list[Indicator]] = {}
         self._ids: set[str] = set()
-        self._by_source: dict[tuple[Any, ...], Indicator] = {}
         self._indexed = 0
         """How many of ``indicators`` are in ``_by_key`` and ``_ids``."""
         self.budgets: list[Budget] = []
@@ -317,36 +378,16 @@ class ItemState:
         self.parent: ItemState | None = None
 
     def indicator(self, candidate: Indicator, taken_in_record: set[str]) -> Indicator:
-        """The shared indicator equal to ``candidate`` but for its id (not yet used by this record), added if new."""
-        return self.shared_indicator(indicator_key(candidate), taken_in_record, lambda: candidate, candidate.extra)
-
-    def shared_indicator(
-        self, key: tuple[Any, ...], taken_in_record: set[str], make: Callable[[], Indicator],
-        extra: Mapping[str, Any] | None = None,
-    ) -> Indicator:  # fmt: skip
-        """The first of this item's indicators whose :func:`indicator_key` is ``key`` and ``extra`` is ``extra``
-        (no extra by default) and whose id this record has not used yet; else ``make()``, added under an
-        id of its own (its id, or ``id-2``, ``id-3`` … when that is taken)."""
+        """The first of this item's indicators equal to ``candidate`` but for its id (found by its
+        :func:`indicator_key`) whose id this record has not used yet; else ``candidate``, added under an id of
+        its own (its id, or ``id-2``, ``id-3`` … when that is taken)."""
         by_key, ids = self._indicator_index()
-        for existing in by_key.get(key, ()):
-            if existing.id not in taken_in_record and existing.extra == (extra or {}):
+        for existing in by_key.get(indicator_key(candidate), ()):
+            if existing.id not in taken_in_record and existing.extra == candidate.extra:
                 return existing
-        made = make()
-        if made.id in ids:
-            made = attrs.evolve(made, id=unique_id(made.id, ids))
+        made = candidate if candidate.id not in ids else attrs.evolve(candidate, id=unique_id(candidate.id, ids))
         self.indicators.append(made)
         return made
-
-    def read_indicator(self, source: tuple[Any, ...], taken_in_record: set[str]) -> Indicator | None:
-        """The indicator :meth:`remember_indicator` kept for rows read from ``source``, unless this record used it."""
-        found = self._by_source.get(source)
-        return found if found is not None and found.id not in taken_in_record else None
-
-    def remember_indicator(self, source: tuple[Any, ...], indicator: Indicator) -> None:
-        """Keep ``indicator`` as what rows read from ``source`` find: it must be the first of this item's
-        indicators equal to what they make (what :meth:`shared_indicator` gives when the record has
-        used none yet)."""
-        self._by_source[source] = indicator
 
     def _indicator_index(self) -> tuple[dict[tuple[Any, ...], list[Indicator]], set[str]]:
         """The indicators by :func:`indicator_key`, and their ids (indicators appended since are added first)."""
@@ -365,30 +406,57 @@ class ItemState:
 
     def sub_activity(self) -> SubActivity:
         return SubActivity(
-            code=self.code, name=self.name, agency_id=self.agency_id, id=self.id, indicators=self.indicators,
-            budgets=self.budgets, provenance=self.provenance, extra=self.extra(),
-        )  # fmt: skip
+            code=self.code,
+            name=self.name,
+            agency_id=self.agency_id,
+            id=self.id,
+            indicators=self.indicators,
+            budgets=self.budgets,
+            provenance=self.provenance,
+            extra=self.extra(),
+        )
 
     def activity(self) -> Activity:
         return Activity(
-            code=self.code, name=self.name, agency_id=self.agency_id, id=self.id, indicators=self.indicators,
-            budgets=self.budgets, sub_activities=[*self.subs, *(s.sub_activity() for s in self.sub_states)],
-            provenance=self.provenance, extra=self.extra(),
-        )  # fmt: skip
+            code=self.code,
+            name=self.name,
+            agency_id=self.agency_id,
+            id=self.id,
+            indicators=self.indicators,
+            budgets=self.budgets,
+            sub_activities=[*self.subs, *(s.sub_activity() for s in self.sub_states)],
+            provenance=self.provenance,
+            extra=self.extra(),
+        )
 
     def program(self) -> Program:
         return Program(
-            code=self.code, name=self.name, agency_id=self.agency_id, id=self.id, indicators=self.indicators,
-            budgets=self.budgets, activities=[child.activity() for child in self.children.values()],
-            provenance=self.provenance, extra=self.extra(),
-        )  # fmt: skip
+            code=self.code,
+            name=self.name,
+            agency_id=self.agency_id,
+            id=self.id,
+            indicators=self.indicators,
+            budgets=self.budgets,
+            activities=[child.activity() for child in self.children.values()],
+            provenance=self.provenance,
+            extra=self.extra(),
+        )
 
 
 class PlanState:
     """A plan being filled: a yearly plan (start = end) or a multi-year one for planning rows."""
 
-    def __init__(self, plan_id: str, kind: PlanKind, period: tuple[int, int], title: str, owner_id: str | None,
-                 government_id: str | None, family: RecordKind | None, provenance: Provenance) -> None:  # fmt: skip
+    def __init__(
+        self,
+        plan_id: str,
+        kind: PlanKind,
+        period: tuple[int, int],
+        title: str,
+        owner_id: str | None,
+        government_id: str | None,
+        family: RecordKind | None,
+        provenance: Provenance,
+    ) -> None:
         self.id = plan_id
         self.kind = kind
         self.start, self.end = period
@@ -412,8 +480,13 @@ class PlanState:
 
     def model(self) -> Plan:
         return Plan(
-            id=self.id, kind=self.kind, title=self.title, period=PlanPeriod(start=self.start, end=self.end),
-            owner_id=self.owner_id, government_id=self.government_id,
-            programs=[program.program() for program in self.programs.values()], provenance=self.provenance,
+            id=self.id,
+            kind=self.kind,
+            title=self.title,
+            period=PlanPeriod(start=self.start, end=self.end),
+            owner_id=self.owner_id,
+            government_id=self.government_id,
+            programs=[program.program() for program in self.programs.values()],
+            provenance=self.provenance,
             extra={"sipd": {"kind": self.family.value}} if self.family is not None else {},
-        )  # fmt: skip
+        )

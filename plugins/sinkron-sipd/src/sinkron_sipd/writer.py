@@ -168,8 +168,9 @@ class _Writer:
             if chosen is not None:
                 linked.remove(chosen)
             slots[slot] = self.priorities[chosen] if chosen is not None else None
-        canonical = sub_keg_scalars(year=year, sub=sub, activity=activity, program=program, skpd=skpd, unit=unit,
-                                    slots=slots)  # fmt: skip
+        canonical = sub_keg_scalars(
+            year=year, sub=sub, activity=activity, program=program, skpd=skpd, unit=unit, slots=slots
+        )
         record = apply_layout(canonical, layout)
         blocks = (layout or {}).get("blocks") or {}
         for name, spec in BLOCKS.items():
@@ -187,9 +188,14 @@ class _Writer:
 
     # -- nested blocks --------------------------------------------------------------------------------
     def _elements(
-        self, spec: BlockSpec, sub: SubActivity, activity: Activity, program: Program, linked: list[str],
+        self,
+        spec: BlockSpec,
+        sub: SubActivity,
+        activity: Activity,
+        program: Program,
+        linked: list[str],
         referenced: dict[str, set[str]],
-    ) -> tuple[list[tuple[str, Any]], set[str]]:  # fmt: skip
+    ) -> tuple[list[tuple[str, Any]], set[str]]:
         """The model elements a block shows, by key, and the keys that are new (to append)."""
         pairs: list[tuple[str, Any]]
         if spec.name == "sub_keg_indikator":
@@ -213,9 +219,15 @@ class _Writer:
         return pairs, {key for key, _ in pairs}
 
     def _block(
-        self, spec: BlockSpec, entries: Any, elements: list[tuple[str, Any]], fresh: set[str], year: int,
-        *, new_record: bool,
-    ) -> Any:  # fmt: skip
+        self,
+        spec: BlockSpec,
+        entries: Any,
+        elements: list[tuple[str, Any]],
+        fresh: set[str],
+        year: int,
+        *,
+        new_record: bool,
+    ) -> Any:
         unused = list(elements)
         if isinstance(entries, dict) and "raw" in entries and not (unused if new_record else fresh):
             return entries["raw"]  # a block that was not read (not a list): as it was
