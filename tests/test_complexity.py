@@ -22,8 +22,6 @@ IN_PROGRESS = {
     "plugins/sinkron-spreadsheet/src/sinkron_spreadsheet/reader.py": "split in progress (issue 21)",
     "plugins/sinkron-spreadsheet/src/sinkron_spreadsheet/items.py": "split in progress (issue 21)",
     "plugins/sinkron-spreadsheet/src/sinkron_spreadsheet/goals.py": "split in progress (issue 21)",
-    "plugins/sinkron-sipd/src/sinkron_sipd/reader.py": "split in progress (issue 21)",
-    "plugins/sinkron-sipd/src/sinkron_sipd/documents.py": "split in progress (issue 21)",
 }
 
 
