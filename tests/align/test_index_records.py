@@ -1,7 +1,7 @@
-"""The fast paths of ``sinkron.check`` give exactly what the general paths give.
+"""The bundle index holds one record per item and indicator, in bundle order.
 
-The index builds its records as plain tuples in one written-out loop; these tests compare what it
-builds with the records' keyword constructor and with the lookups built the general way.
+These tests rebuild the records one by one from the bundle, independently of the index's own walk,
+and compare them with what the index holds and with the lookups built the plain way.
 """
 
 from __future__ import annotations
