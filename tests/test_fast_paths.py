@@ -9,7 +9,6 @@ from __future__ import annotations
 import gc
 import json
 from decimal import Decimal
-from typing import Any
 
 import attrs
 import cattrs
@@ -22,9 +21,8 @@ from sinkron.align.index import BundleIndex
 from sinkron.codes import Code, CodeLevel, _make, _parse
 from sinkron.demo import demo_bundle
 from sinkron.errors import ValidationError
-from sinkron.models import Budget, BudgetKind, Money, SubActivity
+from sinkron.models import BudgetKind, Money
 from sinkron.models._base import slug
-from sinkron.models.items import _MOST_FINAL_FIRST
 from sinkron.numbers import _RANGE, parse_number, parse_range
 
 SETTINGS = settings(max_examples=60, deadline=None)
@@ -71,37 +69,6 @@ def test_modernised_matches_is_legacy() -> None:
 @given(st.text(max_size=40))
 def test_slug_cache_is_transparent(text: str) -> None:
     assert slug(text) == slug.__wrapped__(text)
-
-
-def _budget_for_reference(budgets: tuple[Budget, ...], year: int, kind: BudgetKind | None) -> Money | None:
-    """``budget_for`` as it was written before its fast paths."""
-    found: dict[BudgetKind, list[Money]] = {}
-    for budget in budgets:
-        if budget.year == year and (kind is None or budget.kind is kind):
-            found.setdefault(budget.kind, []).append(budget.amount)
-    for candidate in _MOST_FINAL_FIRST:
-        amounts = found.get(candidate)
-        if amounts:
-            return amounts[0] if len(amounts) == 1 else Money.total(amounts)
-    return None
-
-
-budgets_strategy = st.lists(
-    st.builds(
-        Budget,
-        year=st.integers(2025, 2027),
-        amount=st.integers(0, 10**9).map(Money),
-        kind=st.sampled_from(BudgetKind),
-    ),
-    max_size=5,
-)
-
-
-@SETTINGS
-@given(budgets_strategy, st.integers(2025, 2027), st.none() | st.sampled_from(BudgetKind))
-def test_budget_for_fast_paths_agree_with_the_reference(budgets: list[Budget], year: int, kind: Any) -> None:
-    sub = SubActivity(code=Code.parse("1.02.02.2.02.0001"), name="x", budgets=budgets)
-    assert sub.budget_for(year, kind) == _budget_for_reference(sub.budgets, year, kind)
 
 
 def test_index_records_by_level_equal_the_filtered_records() -> None:
