@@ -62,6 +62,34 @@ def test_round_trip_keeps_extra_fields(plan: Plan) -> None:
     assert loads(dumps(with_extra), Plan).extra == with_extra.extra
 
 
+def test_extra_values_are_unstructured_to_json_ready_data() -> None:
+    import datetime as dt
+    from decimal import Decimal
+
+    import attrs
+
+    from sinkron import BudgetKind, Code
+    from sinkron.demo import demo_bundle
+
+    plan = demo_bundle().plans[0]
+    extra = {
+        "pair": (1, "x"),
+        "none": None,
+        "nested": {"when": dt.date(2026, 1, 2), "amount": Decimal("1.50")},
+        "list": [Code.parse("1.02"), {"deep": [True, 1.5]}],
+        "kind": BudgetKind.CEILING,
+    }
+    data = unstructure(attrs.evolve(plan, extra=extra))["extra"]
+    assert data == {
+        "pair": [1, "x"],
+        "none": None,
+        "nested": {"when": "2026-01-02", "amount": "1.50"},
+        "list": ["1.02", {"deep": [True, 1.5]}],
+        "kind": "pagu",
+    }
+    assert json.loads(json.dumps(data)) == data
+
+
 def test_enums_come_back_as_enums() -> None:
     from sinkron import Plan, PlanKind, PlanPeriod, PlanStage
 

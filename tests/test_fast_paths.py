@@ -10,8 +10,6 @@ import gc
 import json
 from decimal import Decimal
 
-import attrs
-import cattrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -21,7 +19,6 @@ from sinkron.align.index import BundleIndex
 from sinkron.codes import Code, CodeLevel, _make, _parse
 from sinkron.demo import demo_bundle
 from sinkron.errors import ValidationError
-from sinkron.models import BudgetKind, Money
 from sinkron.models._base import slug
 from sinkron.numbers import _RANGE, parse_number, parse_range
 
@@ -84,31 +81,6 @@ def test_index_records_by_level_equal_the_filtered_records() -> None:
             expected = [r for r in index.items_by_plan.get(plan.id, ()) if level is None or r.level is level]
             assert list(index.item_records(level, plan)) == expected
     assert set(index.items_by_plan) == {p.id for p in bundle.plans if p.programs}
-
-
-def _reference_converter() -> cattrs.Converter:
-    """sinkron's converter without the ``extra`` fast path (cattrs' own dispatch for every value)."""
-    plain = convert.make_converter()
-    reference = cattrs.Converter(omit_if_default=True, forbid_extra_keys=True)
-    for kind in (Decimal, Code, Money):
-        reference.register_unstructure_hook(kind, plain.get_unstructure_hook(kind))
-    import datetime as dt
-
-    reference.register_unstructure_hook(dt.datetime, dt.datetime.isoformat)
-    reference.register_unstructure_hook(dt.date, dt.date.isoformat)
-    return reference
-
-
-def test_extra_fast_path_unstructures_like_cattrs() -> None:
-    import datetime as dt
-
-    bundle = demo_bundle()
-    plan = bundle.plans[0]
-    odd_extra = {"a": (1, "x"), "n": None, "d": {"when": dt.date(2026, 1, 2), "amount": Decimal("1.50")},
-                 "list": [Code.parse("1.02"), {"deep": [True, 1.5]}], "kind": BudgetKind.CEILING}  # fmt: skip
-    bundle = bundle.replace(plans=[attrs.evolve(plan, extra=odd_extra), *bundle.plans[1:]])
-    assert convert.unstructure(bundle) == _reference_converter().unstructure(bundle)
-    assert convert.unstructure(bundle)["plans"][0]["extra"]["a"] == [1, "x"]
 
 
 def test_dump_and_load_leave_the_collector_as_they_found_it() -> None:
