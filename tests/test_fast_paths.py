@@ -19,7 +19,6 @@ from sinkron.align.index import BundleIndex
 from sinkron.codes import Code, CodeLevel, _make, _parse
 from sinkron.demo import demo_bundle
 from sinkron.errors import ValidationError
-from sinkron.models._base import slug
 from sinkron.numbers import _RANGE, parse_number, parse_range
 
 SETTINGS = settings(max_examples=60, deadline=None)
@@ -60,12 +59,6 @@ def test_modernised_matches_is_legacy() -> None:
         code = Code.parse(text)
         assert (code.modernised() is not code) == code.is_legacy
     assert str(Code.parse("1.02.02.2.02.01").modernised()) == "1.02.02.2.02.0001"
-
-
-@SETTINGS
-@given(st.text(max_size=40))
-def test_slug_cache_is_transparent(text: str) -> None:
-    assert slug(text) == slug.__wrapped__(text)
 
 
 def test_index_records_by_level_equal_the_filtered_records() -> None:

@@ -256,3 +256,17 @@ def test_the_typed_values_themselves_are_accepted() -> None:
         2026,
         BudgetKind.INDICATIVE,
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Jumlah Ibu Hamil (%)", "jumlah-ibu-hamil"),
+        ("Persentase  Cakupan – Desa", "persentase-cakupan-desa"),
+        ("%", "x"),
+    ],
+)
+def test_slug_of_a_name(name: str, expected: str) -> None:
+    from sinkron.models._base import slug
+
+    assert slug(name) == expected
