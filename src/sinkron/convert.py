@@ -299,10 +299,17 @@ def upgrade(document: Any, *, source: str | None = None) -> dict[str, Any]:
         )
     if version > SCHEMA_VERSION:
         raise ValidationError(
-            [_error("$.schema_version", "document written by a newer sinkron", source,
-                    expected=f"{SCHEMA_VERSION} or older", actual=version)],
+            [
+                _error(
+                    "$.schema_version",
+                    "document written by a newer sinkron",
+                    source,
+                    expected=f"{SCHEMA_VERSION} or older",
+                    actual=version,
+                )
+            ],
             source=source,
-        )  # fmt: skip
+        )
     while version < SCHEMA_VERSION:
         document = UPGRADES[version](document)
         version += 1
@@ -356,8 +363,12 @@ def _prefixed(build: Callable[[], T], prefix: str) -> T:
         return build()
     except ValidationError as exc:
         fixed = [
-            SourceError(e.message, location=e.location.evolve(json_path=prefix + (e.location.json_path or "$")[1:]),
-                        expected=e.expected, actual=e.actual)
+            SourceError(
+                e.message,
+                location=e.location.evolve(json_path=prefix + (e.location.json_path or "$")[1:]),
+                expected=e.expected,
+                actual=e.actual,
+            )
             for e in exc.errors
-        ]  # fmt: skip
+        ]
         raise ValidationError(fixed, source=exc.source) from None
