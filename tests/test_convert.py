@@ -1,13 +1,15 @@
 from __future__ import annotations
 
+import gc
 import json
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sinkron import Bundle, Meeting, Plan, SubActivity, ValidationError, Value
+from sinkron import Bundle, Meeting, Plan, SubActivity, ValidationError, Value, convert
 from sinkron.convert import SCHEMA_VERSION, dumps, loads, structure, to_document, unstructure
+from sinkron.demo import demo_bundle
 from sinkron.errors import SourceError
 from sinkron.testing import strategies as sst
 
@@ -60,6 +62,34 @@ def test_round_trip_keeps_extra_fields(plan: Plan) -> None:
 
     with_extra = attrs.evolve(plan, extra={"id_jadwal": "17", "nested": {"a": [1, "2"]}})
     assert loads(dumps(with_extra), Plan).extra == with_extra.extra
+
+
+def test_extra_values_are_unstructured_to_json_ready_data() -> None:
+    import datetime as dt
+    from decimal import Decimal
+
+    import attrs
+
+    from sinkron import BudgetKind, Code
+    from sinkron.demo import demo_bundle
+
+    plan = demo_bundle().plans[0]
+    extra = {
+        "pair": (1, "x"),
+        "none": None,
+        "nested": {"when": dt.date(2026, 1, 2), "amount": Decimal("1.50")},
+        "list": [Code.parse("1.02"), {"deep": [True, 1.5]}],
+        "kind": BudgetKind.CEILING,
+    }
+    data = unstructure(attrs.evolve(plan, extra=extra))["extra"]
+    assert data == {
+        "pair": [1, "x"],
+        "none": None,
+        "nested": {"when": "2026-01-02", "amount": "1.50"},
+        "list": ["1.02", {"deep": [True, 1.5]}],
+        "kind": "pagu",
+    }
+    assert json.loads(json.dumps(data)) == data
 
 
 def test_enums_come_back_as_enums() -> None:
@@ -154,3 +184,26 @@ def test_newer_documents_are_refused_and_older_upgraded() -> None:
 def test_to_document_refuses_non_models() -> None:
     with pytest.raises(TypeError, match="not a sinkron model"):
         to_document({"a": 1})
+
+
+def test_dump_and_load_leave_the_collector_as_they_found_it() -> None:
+    bundle = demo_bundle()
+    assert gc.isenabled()
+    text = convert.dumps(bundle)
+    assert gc.isenabled()
+    assert convert.loads(text, type(bundle)) == bundle
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        convert.loads(text, type(bundle))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_duplicate_keys_are_still_refused_with_the_key() -> None:
+    document = '{"schema_version": 1, "type": "Bundle", "data": {"plans": [], "plans": []}}'
+    with pytest.raises(ValidationError) as raised:
+        convert.loads(document)
+    assert raised.value.errors[0].actual == "plans"
+    assert convert.parse_json(json.dumps({"a": 1, "b": {"a": 2}})) == {"a": 1, "b": {"a": 2}}

@@ -1,30 +1,19 @@
-"""The fast paths added for national-scale data give exactly what the general paths give.
+"""The shortcuts still taken in number and code parsing give exactly what the general paths give.
 
-Each optimisation in docs/performance.md ("What was changed") keeps a slower general path; these
-tests compare the two on generated inputs, so a fast path can never drift from the rule it shortcuts.
+These tests compare the two on generated inputs, so a shortcut can never drift from the rule it
+shortcuts. (The core engine's fast paths were folded into one code path: docs/performance.md,
+"Issue 21: fast paths folded".)
 """
 
 from __future__ import annotations
 
-import gc
-import json
 from decimal import Decimal
-from typing import Any
 
-import attrs
-import cattrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sinkron import convert
-from sinkron.align.index import BundleIndex
-from sinkron.codes import Code, CodeLevel, _make, _parse
-from sinkron.demo import demo_bundle
-from sinkron.errors import ValidationError
-from sinkron.models import Budget, BudgetKind, Money, SubActivity
-from sinkron.models._base import slug
-from sinkron.models.items import _MOST_FINAL_FIRST
+from sinkron.codes import Code, _make, _parse
 from sinkron.numbers import _RANGE, parse_number, parse_range
 
 SETTINGS = settings(max_examples=60, deadline=None)
@@ -65,103 +54,3 @@ def test_modernised_matches_is_legacy() -> None:
         code = Code.parse(text)
         assert (code.modernised() is not code) == code.is_legacy
     assert str(Code.parse("1.02.02.2.02.01").modernised()) == "1.02.02.2.02.0001"
-
-
-@SETTINGS
-@given(st.text(max_size=40))
-def test_slug_cache_is_transparent(text: str) -> None:
-    assert slug(text) == slug.__wrapped__(text)
-
-
-def _budget_for_reference(budgets: tuple[Budget, ...], year: int, kind: BudgetKind | None) -> Money | None:
-    """``budget_for`` as it was written before its fast paths."""
-    found: dict[BudgetKind, list[Money]] = {}
-    for budget in budgets:
-        if budget.year == year and (kind is None or budget.kind is kind):
-            found.setdefault(budget.kind, []).append(budget.amount)
-    for candidate in _MOST_FINAL_FIRST:
-        amounts = found.get(candidate)
-        if amounts:
-            return amounts[0] if len(amounts) == 1 else Money.total(amounts)
-    return None
-
-
-budgets_strategy = st.lists(
-    st.builds(
-        Budget,
-        year=st.integers(2025, 2027),
-        amount=st.integers(0, 10**9).map(Money),
-        kind=st.sampled_from(BudgetKind),
-    ),
-    max_size=5,
-)
-
-
-@SETTINGS
-@given(budgets_strategy, st.integers(2025, 2027), st.none() | st.sampled_from(BudgetKind))
-def test_budget_for_fast_paths_agree_with_the_reference(budgets: list[Budget], year: int, kind: Any) -> None:
-    sub = SubActivity(code=Code.parse("1.02.02.2.02.0001"), name="x", budgets=budgets)
-    assert sub.budget_for(year, kind) == _budget_for_reference(sub.budgets, year, kind)
-
-
-def test_index_records_by_level_equal_the_filtered_records() -> None:
-    bundle = demo_bundle()
-    index = BundleIndex(bundle)
-    everything = list(index.items.values())
-    assert everything, "the demo has items"
-    for record in everything:
-        assert record.code is record.item.code and record.level is record.item.code.level
-    for level in (None, CodeLevel.PROGRAM, CodeLevel.ACTIVITY, CodeLevel.SUB_ACTIVITY):
-        assert list(index.item_records(level)) == [r for r in everything if level is None or r.level is level]
-        for plan in bundle.plans:
-            expected = [r for r in index.items_by_plan.get(plan.id, ()) if level is None or r.level is level]
-            assert list(index.item_records(level, plan)) == expected
-    assert set(index.items_by_plan) == {p.id for p in bundle.plans if p.programs}
-
-
-def _reference_converter() -> cattrs.Converter:
-    """sinkron's converter without the ``extra`` fast path (cattrs' own dispatch for every value)."""
-    plain = convert.make_converter()
-    reference = cattrs.Converter(omit_if_default=True, forbid_extra_keys=True)
-    for kind in (Decimal, Code, Money):
-        reference.register_unstructure_hook(kind, plain.get_unstructure_hook(kind))
-    import datetime as dt
-
-    reference.register_unstructure_hook(dt.datetime, dt.datetime.isoformat)
-    reference.register_unstructure_hook(dt.date, dt.date.isoformat)
-    return reference
-
-
-def test_extra_fast_path_unstructures_like_cattrs() -> None:
-    import datetime as dt
-
-    bundle = demo_bundle()
-    plan = bundle.plans[0]
-    odd_extra = {"a": (1, "x"), "n": None, "d": {"when": dt.date(2026, 1, 2), "amount": Decimal("1.50")},
-                 "list": [Code.parse("1.02"), {"deep": [True, 1.5]}], "kind": BudgetKind.CEILING}  # fmt: skip
-    bundle = bundle.replace(plans=[attrs.evolve(plan, extra=odd_extra), *bundle.plans[1:]])
-    assert convert.unstructure(bundle) == _reference_converter().unstructure(bundle)
-    assert convert.unstructure(bundle)["plans"][0]["extra"]["a"] == [1, "x"]
-
-
-def test_dump_and_load_leave_the_collector_as_they_found_it() -> None:
-    bundle = demo_bundle()
-    assert gc.isenabled()
-    text = convert.dumps(bundle)
-    assert gc.isenabled()
-    assert convert.loads(text, type(bundle)) == bundle
-    assert gc.isenabled()
-    gc.disable()
-    try:
-        convert.loads(text, type(bundle))
-        assert not gc.isenabled()
-    finally:
-        gc.enable()
-
-
-def test_duplicate_keys_are_still_refused_with_the_key() -> None:
-    document = '{"schema_version": 1, "type": "Bundle", "data": {"plans": [], "plans": []}}'
-    with pytest.raises(ValidationError) as raised:
-        convert.loads(document)
-    assert raised.value.errors[0].actual == "plans"
-    assert convert.parse_json(json.dumps({"a": 1, "b": {"a": 2}})) == {"a": 1, "b": {"a": 2}}

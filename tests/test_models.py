@@ -3,8 +3,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sinkron import (
     Activity,
@@ -140,6 +143,31 @@ def test_budget_for_prefers_the_most_final_kind() -> None:
     assert item.budget_for(2028) is None
 
 
+_BUDGETS = st.lists(
+    st.builds(
+        Budget,
+        year=st.integers(2025, 2027),
+        amount=st.integers(0, 10**9).map(Money),
+        kind=st.sampled_from(BudgetKind),
+    ),
+    max_size=5,
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(_BUDGETS, st.integers(2025, 2027), st.none() | st.sampled_from(BudgetKind))
+def test_budget_for_sums_the_most_final_kind_of_the_year(budgets: list[Budget], year: int, kind: Any) -> None:
+    # Several budgets of one year and kind add up; without a kind, the revised pagu wins over the
+    # ceiling, the ceiling over the indicative pagu.
+    of_year = [b for b in budgets if b.year == year and (kind is None or b.kind is kind)]
+    expected = None
+    for candidate in (BudgetKind.INDICATIVE, BudgetKind.CEILING, BudgetKind.REVISED):
+        amounts = [b.amount.amount for b in of_year if b.kind is candidate]
+        if amounts:
+            expected = Money(sum(amounts))
+    assert sub(budgets=budgets).budget_for(year, kind) == expected
+
+
 def test_government_region_codes() -> None:
     assert Government(level=GovernmentLevel.PROVINCE, region_code="62", name="Kalimantan Tengah").id == "62"
     with pytest.raises(InvalidModel, match="kode wilayah"):
@@ -228,3 +256,17 @@ def test_the_typed_values_themselves_are_accepted() -> None:
         2026,
         BudgetKind.INDICATIVE,
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Jumlah Ibu Hamil (%)", "jumlah-ibu-hamil"),
+        ("Persentase  Cakupan – Desa", "persentase-cakupan-desa"),
+        ("%", "x"),
+    ],
+)
+def test_slug_of_a_name(name: str, expected: str) -> None:
+    from sinkron.models._base import slug
+
+    assert slug(name) == expected

@@ -114,29 +114,6 @@ def _structure_int(value: Any, _: type) -> int:
     return value
 
 
-_SCALARS = frozenset({str, int, float, bool, type(None)})
-
-
-def _plain_data(unstructure: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    """Unstructure a model's ``extra`` (``dict[str, Any]``, JSON-like data) without cattrs' per-value dispatch.
-
-    Gives what cattrs gives (dicts and lists rebuilt, tuples as lists, scalars as they are), and
-    hands anything else (a Decimal, a date, a model) to the converter.
-    """
-
-    def plain(value: Any) -> Any:
-        kind = type(value)
-        if kind in _SCALARS:
-            return value
-        if kind is dict:
-            return {k if type(k) in _SCALARS else unstructure(k): plain(v) for k, v in value.items()}
-        if kind is list or kind is tuple:
-            return [plain(v) for v in value]
-        return unstructure(value)
-
-    return plain
-
-
 def make_converter() -> cattrs.Converter:
     """A new converter configured for sinkron's models (use :data:`converter` normally)."""
     conv = cattrs.Converter(omit_if_default=True, forbid_extra_keys=True)
@@ -154,7 +131,6 @@ def make_converter() -> cattrs.Converter:
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(bool, _structure_bool)  # bool is an int subclass: keep it out of the int hook
-    conv.register_unstructure_hook_func(lambda t: t == dict[str, Any], _plain_data(conv.unstructure))
     return conv
 
 
@@ -254,13 +230,11 @@ class _DuplicateKey(ValueError):
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out = dict(pairs)
-    if len(out) != len(pairs):  # only then look for the repeated key, in order
-        seen: set[str] = set()
-        for key, _ in pairs:
-            if key in seen:
-                raise _DuplicateKey(key)
-            seen.add(key)
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _DuplicateKey(key)
+        out[key] = value
     return out
 
 
@@ -325,10 +299,17 @@ def upgrade(document: Any, *, source: str | None = None) -> dict[str, Any]:
         )
     if version > SCHEMA_VERSION:
         raise ValidationError(
-            [_error("$.schema_version", "document written by a newer sinkron", source,
-                    expected=f"{SCHEMA_VERSION} or older", actual=version)],
+            [
+                _error(
+                    "$.schema_version",
+                    "document written by a newer sinkron",
+                    source,
+                    expected=f"{SCHEMA_VERSION} or older",
+                    actual=version,
+                )
+            ],
             source=source,
-        )  # fmt: skip
+        )
     while version < SCHEMA_VERSION:
         document = UPGRADES[version](document)
         version += 1
@@ -382,8 +363,12 @@ def _prefixed(build: Callable[[], T], prefix: str) -> T:
         return build()
     except ValidationError as exc:
         fixed = [
-            SourceError(e.message, location=e.location.evolve(json_path=prefix + (e.location.json_path or "$")[1:]),
-                        expected=e.expected, actual=e.actual)
+            SourceError(
+                e.message,
+                location=e.location.evolve(json_path=prefix + (e.location.json_path or "$")[1:]),
+                expected=e.expected,
+                actual=e.actual,
+            )
             for e in exc.errors
-        ]  # fmt: skip
+        ]
         raise ValidationError(fixed, source=exc.source) from None

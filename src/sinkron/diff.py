@@ -195,8 +195,14 @@ class PlanSummary:
 
     @classmethod
     def of(cls, plan: Plan) -> PlanSummary:
-        return cls(id=plan.id, kind=plan.kind.value, title=plan.title, period=str(plan.period),
-                   revision=plan.revision, owner_id=plan.owner_id)  # fmt: skip
+        return cls(
+            id=plan.id,
+            kind=plan.kind.value,
+            title=plan.title,
+            period=str(plan.period),
+            revision=plan.revision,
+            owner_id=plan.owner_id,
+        )
 
     def label(self) -> str:
         revision = f", revisi {self.revision}" if self.revision else ""
@@ -274,8 +280,11 @@ class PlanDiff:
 
     def summary(self) -> dict[str, int]:
         """Counts of paired plans, plans on one side only, and changes of each kind."""
-        totals = {"plans": len(self.plans), "plans_added": len(self.plans_added),
-                  "plans_removed": len(self.plans_removed)}  # fmt: skip
+        totals = {
+            "plans": len(self.plans),
+            "plans_added": len(self.plans_added),
+            "plans_removed": len(self.plans_removed),
+        }
         for kind in ChangeKind:
             totals[kind.value] = sum(p.counts()[kind.value] for p in self.plans)
         return totals
@@ -396,8 +405,15 @@ def _retargets(old: Item, new: Item, ref: ItemRef, years: Sequence[int]) -> Iter
                 assert before is not None and after is not None
                 if _same_value(old_target, before, new_target, after):
                     continue
-            yield Retarget(item=ref, indicator_id=indicator_id, indicator=shown.name, unit=shown.unit, year=year,
-                           old=old_target, new=new_target)  # fmt: skip
+            yield Retarget(
+                item=ref,
+                indicator_id=indicator_id,
+                indicator=shown.name,
+                unit=shown.unit,
+                year=year,
+                old=old_target,
+                new=new_target,
+            )
 
 
 def _rebudgets(old: Item, new: Item, ref: ItemRef, years: Sequence[tuple[int, int]]) -> Iterator[Rebudget]:
@@ -660,20 +676,37 @@ def _num(value: Decimal | None) -> str | None:
 
 
 def _plan_dict(plan: PlanSummary) -> dict[str, Any]:
-    return {"id": plan.id, "kind": plan.kind, "title": plan.title, "period": plan.period, "revision": plan.revision,
-            "owner": plan.owner_id}  # fmt: skip
+    return {
+        "id": plan.id,
+        "kind": plan.kind,
+        "title": plan.title,
+        "period": plan.period,
+        "revision": plan.revision,
+        "owner": plan.owner_id,
+    }
 
 
 def _item_dict(item: ItemRef) -> dict[str, Any]:
-    return {"id": item.id, "code": str(item.code), "name": item.name, "level": item.level.value,
-            "agency": item.agency_id}  # fmt: skip
+    return {
+        "id": item.id,
+        "code": str(item.code),
+        "name": item.name,
+        "level": item.level.value,
+        "agency": item.agency_id,
+    }
 
 
 def _value_dict(value: Value | None) -> dict[str, Any] | None:
     if value is None:
         return None
-    return {"text": value.text, "kind": value.kind.value, "number": _num(value.number), "low": _num(value.low),
-            "high": _num(value.high), "unit": value.unit}  # fmt: skip
+    return {
+        "text": value.text,
+        "kind": value.kind.value,
+        "number": _num(value.number),
+        "low": _num(value.low),
+        "high": _num(value.high),
+        "unit": value.unit,
+    }
 
 
 def _changes_dict(changes: PlanChanges) -> dict[str, Any]:
@@ -683,21 +716,46 @@ def _changes_dict(changes: PlanChanges) -> dict[str, Any]:
         "mode": changes.mode,
         "years": [list(pair) for pair in changes.years],
         "totals": {
-            "pagu": [{"old_year": t.old_year, "new_year": t.new_year, "old": _num(t.old), "new": _num(t.new),
-                      "change": _num(t.change)} for t in changes.pagu],
+            "pagu": [
+                {
+                    "old_year": t.old_year,
+                    "new_year": t.new_year,
+                    "old": _num(t.old),
+                    "new": _num(t.new),
+                    "change": _num(t.change),
+                }
+                for t in changes.pagu
+            ],
             "items": {"old": dict(changes.items_old), "new": dict(changes.items_new)},
         },
         "added": [_item_dict(i) for i in changes.added],
         "removed": [_item_dict(i) for i in changes.removed],
-        "recoded": [{"old": _item_dict(r.old), "new": _item_dict(r.new), "reason": r.reason.value, "score": r.score}
-                    for r in changes.recoded],
-        "retargeted": [{"item": _item_dict(r.item), "indicator": {"id": r.indicator_id, "name": r.indicator,
-                        "unit": r.unit}, "year": r.year, "old": _value_dict(r.old), "new": _value_dict(r.new)}
-                       for r in changes.retargeted],
-        "rebudgeted": [{"item": _item_dict(r.item), "old_year": r.old_year, "new_year": r.new_year,
-                        "old": _num(r.old.amount if r.old else None), "new": _num(r.new.amount if r.new else None),
-                        "change": _num(r.change)} for r in changes.rebudgeted],
-    }  # fmt: skip
+        "recoded": [
+            {"old": _item_dict(r.old), "new": _item_dict(r.new), "reason": r.reason.value, "score": r.score}
+            for r in changes.recoded
+        ],
+        "retargeted": [
+            {
+                "item": _item_dict(r.item),
+                "indicator": {"id": r.indicator_id, "name": r.indicator, "unit": r.unit},
+                "year": r.year,
+                "old": _value_dict(r.old),
+                "new": _value_dict(r.new),
+            }
+            for r in changes.retargeted
+        ],
+        "rebudgeted": [
+            {
+                "item": _item_dict(r.item),
+                "old_year": r.old_year,
+                "new_year": r.new_year,
+                "old": _num(r.old.amount if r.old else None),
+                "new": _num(r.new.amount if r.new else None),
+                "change": _num(r.change),
+            }
+            for r in changes.rebudgeted
+        ],
+    }
 
 
 # -- text and Markdown ---------------------------------------------------------------------------------------
@@ -779,9 +837,14 @@ def render_markdown(result: PlanDiff) -> str:
     """The diff as Markdown: a section per paired plan with a totals table and a table of changes."""
     out: list[str] = ["# Plan diff", ""]
     for changes in result.plans:
-        out += [f"## {_md(changes.old.label())} → {_md(changes.new.label())}", "",
-                f"Compared: {_years_label(changes)}.", "",
-                "| | old | new | change |", "| --- | ---: | ---: | ---: |"]  # fmt: skip
+        out += [
+            f"## {_md(changes.old.label())} → {_md(changes.new.label())}",
+            "",
+            f"Compared: {_years_label(changes)}.",
+            "",
+            "| | old | new | change |",
+            "| --- | ---: | ---: | ---: |",
+        ]
         for total in changes.pagu:
             out.append(
                 f"| pagu {_year_pair(total.old_year, total.new_year)} | {_rp(total.old)} | {_rp(total.new)} "

@@ -29,7 +29,6 @@ from sinkron.models import (
     SubActivity,
     ref,
 )
-from sinkron.models.links import REF_SEPARATOR
 from sinkron.nomenclature import Nomenclature
 
 __all__ = ["BundleIndex", "IndicatorRecord", "ItemRecord"]
@@ -57,8 +56,8 @@ class ItemRecord(_ItemFields):
     """A program, kegiatan or sub kegiatan with the plan and parents it sits under.
 
     Fields: ``ref``, ``plan``, ``item``, ``program``, ``activity`` (the kegiatan above a sub kegiatan),
-    ``code`` and ``level``. ``code`` is ``item.code`` and ``level`` is ``code.level``: both are stored
-    because rules read them millions of times at national scale; leave them out when building one.
+    ``code`` and ``level``. The constructor takes the first five; ``code`` is ``item.code`` and ``level``
+    is ``code.level``, stored because the rules read them for every item.
     A record is an immutable named tuple (a million of them are built per check of national data).
     """
 
@@ -72,11 +71,8 @@ class ItemRecord(_ItemFields):
         item: Item,
         program: Program,
         activity: Activity | None = None,
-        code: Code | None = None,
-        level: CodeLevel | None = None,
     ) -> ItemRecord:
-        code = item.code if code is None else code
-        return tuple.__new__(cls, (ref, plan, item, program, activity, code, code.level if level is None else level))
+        return super().__new__(cls, ref, plan, item, program, activity, item.code, item.code.level)
 
     @property
     def parent(self) -> Program | Activity | None:
@@ -98,9 +94,6 @@ class IndicatorRecord(NamedTuple):
     owner_ref: str
     indicator: Indicator
     plan: Plan | None = None
-
-
-_new = tuple.__new__  # builds a record from its fields in order, without the keyword constructor's checks
 
 
 def _short(text: str) -> str:
@@ -135,9 +128,7 @@ class BundleIndex:
         for priority in bundle.priorities:
             if priority.parent_id:
                 self.priority_children[priority.parent_id].append(priority)
-            for indicator in priority.indicators:
-                r = ref(priority.id, indicator.id)
-                self.indicators[r] = _new(IndicatorRecord, (r, priority.id, indicator, None))
+            self._add_indicators(priority.id, priority.indicators, None)
         for plan in bundle.plans:
             self._add_plan(plan)
         for link in bundle.links:
@@ -152,59 +143,25 @@ class BundleIndex:
             owner = ref(plan.id, statement.id)
             self.objectives[owner] = (plan, statement)
             self._add_indicators(owner, statement.indicators, plan)
-        if not plan.programs:
-            return
-        # One loop per level written out (no call per item), records built as plain tuples, and the
-        # lists of a level filled once per plan: this runs for every item of a national bundle.
-        items, indicators = self.items, self.indicators
-        in_plan = self.items_by_plan[plan.id]
-        programs: list[ItemRecord] = []
-        activities: list[ItemRecord] = []
-        subs: list[ItemRecord] = []
-        prefix = plan.id + REF_SEPARATOR
-        program_level, activity_level, sub_level = _ITEM_LEVELS
         for program in plan.programs:
-            r = prefix + program.id
-            record = _new(ItemRecord, (r, plan, program, program, None, program.code, program_level))
-            items[r] = record
-            in_plan.append(record)
-            programs.append(record)
-            if program.indicators:
-                owner = r + REF_SEPARATOR
-                for indicator in program.indicators:
-                    i = owner + indicator.id
-                    indicators[i] = _new(IndicatorRecord, (i, r, indicator, plan))
+            self._add_item(plan, program, program, None)
             for activity in program.activities:
-                r = prefix + activity.id
-                record = _new(ItemRecord, (r, plan, activity, program, None, activity.code, activity_level))
-                items[r] = record
-                in_plan.append(record)
-                activities.append(record)
-                if activity.indicators:
-                    owner = r + REF_SEPARATOR
-                    for indicator in activity.indicators:
-                        i = owner + indicator.id
-                        indicators[i] = _new(IndicatorRecord, (i, r, indicator, plan))
+                self._add_item(plan, activity, program, None)
                 for sub in activity.sub_activities:
-                    r = prefix + sub.id
-                    record = _new(ItemRecord, (r, plan, sub, program, activity, sub.code, sub_level))
-                    items[r] = record
-                    in_plan.append(record)
-                    subs.append(record)
-                    if sub.indicators:
-                        owner = r + REF_SEPARATOR
-                        for indicator in sub.indicators:
-                            i = owner + indicator.id
-                            indicators[i] = _new(IndicatorRecord, (i, r, indicator, plan))
-        for level, records in zip(_ITEM_LEVELS, (programs, activities, subs), strict=True):
-            self.items_by_level[level] += records
-            self._by_plan_level.setdefault((plan.id, level), []).extend(records)
+                    self._add_item(plan, sub, program, activity)
+
+    def _add_item(self, plan: Plan, item: Item, program: Program, activity: Activity | None) -> None:
+        record = ItemRecord(ref=ref(plan.id, item.id), plan=plan, item=item, program=program, activity=activity)
+        self.items[record.ref] = record
+        self.items_by_plan[plan.id].append(record)
+        self.items_by_level[record.level].append(record)
+        self._by_plan_level.setdefault((plan.id, record.level), []).append(record)
+        self._add_indicators(record.ref, item.indicators, plan)
 
     def _add_indicators(self, owner: str, indicators: Iterable[Indicator], plan: Plan | None) -> None:
-        prefix = owner + REF_SEPARATOR
         for indicator in indicators:
-            r = prefix + indicator.id
-            self.indicators[r] = _new(IndicatorRecord, (r, owner, indicator, plan))
+            r = ref(owner, indicator.id)
+            self.indicators[r] = IndicatorRecord(ref=r, owner_ref=owner, indicator=indicator, plan=plan)
 
     @property
     def items_by_code(self) -> dict[tuple[str, Code], list[ItemRecord]]:

@@ -33,18 +33,20 @@ def compute_metrics(index: BundleIndex, support: SupportMap) -> Metrics:
     plans = budget_plans(index)
     coverage = tuple(
         CoverageRow(
-            priority=p.id, code=p.code, name=p.name, kind=p.kind.value,
-            programs=len(support.programs.get(p.id, ())), sub_activities=len(support.sub_activities.get(p.id, ())),
+            priority=p.id,
+            code=p.code,
+            name=p.name,
+            kind=p.kind.value,
+            programs=len(support.programs.get(p.id, ())),
+            sub_activities=len(support.sub_activities.get(p.id, ())),
             pagu=support.pagu(p.id, plans),
         )
         for p in index.bundle.priorities
-    )  # fmt: skip
+    )
     shares = pagu_shares(index)
     bands: Counter[tuple[int, str]] = Counter()
     for indicator_record in index.indicators.values():
         indicator = indicator_record.indicator
-        if not indicator.realisations:  # most plan indicators have none: skip building an empty set
-            continue
         for year in {r.year for r in indicator.realisations}:
             value = achievement(indicator, year)
             if value is not None:

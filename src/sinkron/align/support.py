@@ -19,7 +19,6 @@ from sinkron.models.links import REF_SEPARATOR
 __all__ = ["SupportMap", "budget_plans", "pagu_shares"]
 
 _SUPPORT_KINDS = (LinkKind.TAGGED, LinkKind.SUPPORTS)
-_UNKNOWN: Decimal | None = Decimal("NaN")  # "not looked up yet" in SupportMap._amounts (None is "no pagu")
 _YEARLY_AGGREGATES = {PlanKind.RKPD: (PlanKind.RENJA_PD, PlanKind.DPA), PlanKind.RKP: (PlanKind.RENJA_KL,)}
 
 
@@ -51,8 +50,6 @@ class SupportMap:
         self.sub_activities: dict[str, set[str]] = defaultdict(set)
         self.programs: dict[str, set[str]] = defaultdict(set)
         self.priorities_of_item: dict[str, set[str]] = defaultdict(set)
-        self._amounts: dict[str, Decimal | None] = {}
-        """A supporting sub kegiatan's pagu of its plan year, looked up once however many priorities it serves."""
         for link in index.bundle.links:
             if link.kind not in _SUPPORT_KINDS:
                 continue
@@ -101,17 +98,12 @@ class SupportMap:
         """Sum of the year's pagu of the supporting sub kegiatan that sit in ``plans``."""
         plan_ids = {p.id for p in plans}
         total = Decimal(0)
-        items = self.index.items
-        amounts = self._amounts
         for sub_ref in self.sub_activities.get(priority_id, ()):
-            record = items[sub_ref]
+            record = self.index.items[sub_ref]
             if record.plan.id in plan_ids:
-                amount = amounts.get(sub_ref, _UNKNOWN)
-                if amount is _UNKNOWN:
-                    found = record.item.budget_for(record.plan.period.start)
-                    amount = amounts[sub_ref] = found.amount if found is not None else None
+                amount = record.item.budget_for(record.plan.period.start)
                 if amount is not None:
-                    total += amount
+                    total += amount.amount
         return total
 
 

@@ -9,7 +9,6 @@ was expected, so a connector can turn them into located errors.
 from __future__ import annotations
 
 import enum
-import functools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -126,7 +125,6 @@ def of_type(expected: type) -> Callable[[object, attrs.Attribute[Any], object], 
 _SLUG_DROP = re.compile(r"[^0-9a-z]+")
 
 
-@functools.lru_cache(maxsize=1 << 14)
 def slug(text: str) -> str:
     """A stable identifier made from a name: ``"Jumlah Ibu Hamil (%)"`` → ``"jumlah-ibu-hamil"``."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()

@@ -198,21 +198,8 @@ class _ItemMixin:
 
     def budget_for(self, year: int, kind: BudgetKind | None = None) -> Money | None:
         """The pagu for ``year`` (of ``kind``, or the most final kind present), or ``None``."""
-        budgets = self.budgets
-        if len(budgets) == 1:  # the common case, kept cheap for national-scale checks
-            only = budgets[0]
-            return only.amount if only.year == year and (kind is None or only.kind is kind) else None
-        # Next most common: one budget of the year among others (pagu of year N and N+1).
-        match: Budget | None = None
-        for budget in budgets:
-            if budget.year == year and (kind is None or budget.kind is kind):
-                if match is not None:
-                    break
-                match = budget
-        else:
-            return match.amount if match is not None else None
         found: dict[BudgetKind, list[Money]] = {}
-        for budget in budgets:
+        for budget in self.budgets:
             if budget.year == year and (kind is None or budget.kind is kind):
                 found.setdefault(budget.kind, []).append(budget.amount)
         for candidate in _MOST_FINAL_FIRST:

@@ -21,7 +21,7 @@ def ref(*ids: str) -> str:
     Records are addressed as ``plan_id#item_id`` (and ``plan_id#item_id#indicator_id`` for an
     indicator); governments, agencies, priorities and meetings by their own id.
     """
-    if not ids or any(not i for i in ids):
+    if not ids or not all(ids):
         raise ValueError("a reference needs non-empty ids")
     return REF_SEPARATOR.join(ids)
 

@@ -108,8 +108,27 @@ __all__ = [
 
 #: The national model classes, serialisable with :mod:`sinkron.convert` (added to ``sinkron.models.MODEL_CLASSES``).
 MODEL_CLASSES: tuple[type, ...] = (
-    KLCode, Ministry, EchelonOneUnit, WorkUnit, MinistryPlan, MinistryProgram, MinistryActivity, OutputClass,
-    DetailedOutput, OutputLocation, Component, PriorityTree, NationalPriority, FundingNeed, TagVocabulary, TagTerm,
-    PriorityCrosswalk, PriorityMapping, DAKMenuCrosswalk, DAKMenu, ProgramSectorCrosswalk, ProgramSectorMapping,
+    KLCode,
+    Ministry,
+    EchelonOneUnit,
+    WorkUnit,
+    MinistryPlan,
+    MinistryProgram,
+    MinistryActivity,
+    OutputClass,
+    DetailedOutput,
+    OutputLocation,
+    Component,
+    PriorityTree,
+    NationalPriority,
+    FundingNeed,
+    TagVocabulary,
+    TagTerm,
+    PriorityCrosswalk,
+    PriorityMapping,
+    DAKMenuCrosswalk,
+    DAKMenu,
+    ProgramSectorCrosswalk,
+    ProgramSectorMapping,
     NationalRecords,
-)  # fmt: skip
+)

@@ -1,7 +1,7 @@
-"""The fast paths of ``sinkron.check`` give exactly what the general paths give.
+"""The bundle index holds one record per item and indicator, in bundle order.
 
-The index builds its records as plain tuples in one written-out loop; these tests compare what it
-builds with the records' keyword constructor and with the lookups built the general way.
+These tests rebuild the records one by one from the bundle, independently of the index's own walk,
+and compare them with what the index holds and with the lookups built the plain way.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections import defaultdict
 
 from sinkron.align.index import BundleIndex, IndicatorRecord, ItemRecord
 from sinkron.align.support import SupportMap
-from sinkron.codes import Code
+from sinkron.codes import Code, CodeLevel
 from sinkron.demo import demo_bundle
 from sinkron.models import Activity, Bundle, Program, SubActivity, ref
 
@@ -96,3 +96,18 @@ def test_released_index_is_freed_without_the_collector() -> None:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def test_index_records_by_level_equal_the_filtered_records() -> None:
+    bundle = demo_bundle()
+    index = BundleIndex(bundle)
+    everything = list(index.items.values())
+    assert everything, "the demo has items"
+    for record in everything:
+        assert record.code is record.item.code and record.level is record.item.code.level
+    for level in (None, CodeLevel.PROGRAM, CodeLevel.ACTIVITY, CodeLevel.SUB_ACTIVITY):
+        assert list(index.item_records(level)) == [r for r in everything if level is None or r.level is level]
+        for plan in bundle.plans:
+            expected = [r for r in index.items_by_plan.get(plan.id, ()) if level is None or r.level is level]
+            assert list(index.item_records(level, plan)) == expected
+    assert set(index.items_by_plan) == {p.id for p in bundle.plans if p.programs}
