@@ -87,8 +87,10 @@ def test_values_are_formatted_per_language() -> None:
     catalogue = Catalogue(
         {
             "app1.figures": Message(
-                "{amount:rp} · {share:%} · {number:num} · {rounded:num.1} · {value:value} · {name:cap} · {word}",
-                "{amount:rp} · {share:%} · {number:num} · {rounded:num.1} · {value:value} · {name:cap} · {word}",
+                "{amount:rp} · {share:%} · {number:num} · {rounded:num.1} · {change:+num} · {value:value} · "
+                "{name:cap} · {word}",
+                "{amount:rp} · {share:%} · {number:num} · {rounded:num.1} · {change:+num} · {value:value} · "
+                "{name:cap} · {word}",
             ),
             "app1.word": Message("kata", "word"),
         }
@@ -98,13 +100,14 @@ def test_values_are_formatted_per_language() -> None:
         "share": Decimal("0.125"),
         "number": Decimal("1234.5"),
         "rounded": Decimal("3.14159"),
+        "change": Decimal("1234.5"),
         "value": Value.parse("1234.5 Dokumen"),
         "name": "pagu indikatif",
         "word": catalogue.render("app1.word"),
     }
     assert catalogue.render("app1.figures", values) == Message(
-        "Rp 1.250.000 · 12,5 % · 1.234,5 · 3,1 · 1.234,5 Dokumen · Pagu indikatif · kata",
-        "Rp 1,250,000 · 12.5% · 1,234.5 · 3.1 · 1,234.5 Dokumen · Pagu indikatif · word",
+        "Rp 1.250.000 · 12,5 % · 1.234,5 · 3,1 · +1.234,5 · 1.234,5 Dokumen · Pagu indikatif · kata",
+        "Rp 1,250,000 · 12.5% · 1,234.5 · 3.1 · +1,234.5 · 1,234.5 Dokumen · Pagu indikatif · word",
     )
 
 
