@@ -64,6 +64,48 @@ def test_every_key_the_rules_name_exists_and_every_message_is_used() -> None:
     assert unused == []
 
 
+def _calls_with_wording(source: str, name: str) -> list[str]:
+    """Calls that pass ready-made wording: ``id=`` with ``en=``, or ``fix_id=``/``fix_en=``, anywhere but in the
+    ``@rule(...)`` decorator, and ``Message(...)`` built by hand (wording belongs in the catalogue)."""
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        called = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+        if called == "rule":
+            continue
+        keywords = {k.arg for k in node.keywords}
+        if called == "Message" or {"id", "en"} <= keywords or {"fix_id", "fix_en"} & keywords:
+            found.append((node.lineno, f"{name}:{node.lineno} {called}(…)"))
+    return [call for _, call in sorted(found)]
+
+
+def test_the_builtin_rules_leave_the_wording_to_the_catalogue() -> None:
+    leftovers = [
+        call
+        for path in sorted(RULES.glob("*.py"))
+        for call in _calls_with_wording(path.read_text(encoding="utf-8"), path.name)
+    ]
+    assert leftovers == []
+
+
+def test_a_finding_with_its_own_wording_is_caught() -> None:
+    source = """
+@rule("APP101", "x", Severity.INFO, id="Deskripsi", en="Description")
+def check(ctx):
+    yield ctx.finding("a", id="Teks", en="Text")
+    yield _helper(ctx, "b", fix_id="Perbaiki", fix_en="Fix it")
+    yield ctx.report("c", "app101.key", {"label": Message("label", "label")})
+    yield Rule(id="APP102", name="y", severity=Severity.INFO, description="…", check=check)
+"""
+    assert _calls_with_wording(source, "app.py") == [
+        "app.py:4 finding(…)",
+        "app.py:5 _helper(…)",
+        "app.py:6 Message(…)",
+    ]
+
+
 def _assert_rendered(report: sinkron.Report) -> None:
     assert report.rule_failures == ()
     for finding in report.findings:
@@ -87,8 +129,10 @@ def test_values_are_formatted_per_language() -> None:
     catalogue = Catalogue(
         {
             "app1.figures": Message(
-                "{amount:rp} · {share:%} · {number:num} · {rounded:num.1} · {value:value} · {name:cap} · {word}",
-                "{amount:rp} · {share:%} · {number:num} · {rounded:num.1} · {value:value} · {name:cap} · {word}",
+                "{amount:rp} · {share:%} · {number:num} · {rounded:num.1} · {change:+num} · {value:value} · "
+                "{name:cap} · {word}",
+                "{amount:rp} · {share:%} · {number:num} · {rounded:num.1} · {change:+num} · {value:value} · "
+                "{name:cap} · {word}",
             ),
             "app1.word": Message("kata", "word"),
         }
@@ -98,13 +142,14 @@ def test_values_are_formatted_per_language() -> None:
         "share": Decimal("0.125"),
         "number": Decimal("1234.5"),
         "rounded": Decimal("3.14159"),
+        "change": Decimal("1234.5"),
         "value": Value.parse("1234.5 Dokumen"),
         "name": "pagu indikatif",
         "word": catalogue.render("app1.word"),
     }
     assert catalogue.render("app1.figures", values) == Message(
-        "Rp 1.250.000 · 12,5 % · 1.234,5 · 3,1 · 1.234,5 Dokumen · Pagu indikatif · kata",
-        "Rp 1,250,000 · 12.5% · 1,234.5 · 3.1 · 1,234.5 Dokumen · Pagu indikatif · word",
+        "Rp 1.250.000 · 12,5 % · 1.234,5 · 3,1 · +1.234,5 · 1.234,5 Dokumen · Pagu indikatif · kata",
+        "Rp 1,250,000 · 12.5% · 1,234.5 · 3.1 · +1,234.5 · 1,234.5 Dokumen · Pagu indikatif · word",
     )
 
 

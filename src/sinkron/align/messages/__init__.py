@@ -20,6 +20,7 @@ Placeholders are Python format fields, rendered per language. Besides the usual 
 * ``{share:%}`` — a fraction as a percentage rounded to 0.1: ``12,5 %`` (id), ``12.5%`` (en);
 * ``{number:num}`` — a number with grouping: ``1.234,5`` (id), ``1,234.5`` (en); ``{number:num.1}``
   rounds to one decimal place first;
+* ``{change:+num}`` — a change with its sign: ``+1.234,5`` / ``-0,8`` (id), ``+1,234.5`` / ``-0.8`` (en);
 * ``{value:value}`` — a :class:`~sinkron.models.Value` with its satuan, numbers formatted per language;
 * ``{name:lower}``, ``{name:cap}`` — a text in lower case, or with its first letter in upper case (official
   terms such as ``Sub kegiatan`` are passed as values and read the same in both languages).
@@ -157,6 +158,8 @@ def format_value(value: Any, spec: str, language: str) -> str:
     if spec == "%":
         percent = _percent(value)
         return f"{percent:f}%" if english else f"{format_id(percent)} %"
+    if spec == "+num":
+        return f"{value:+,f}" if english else ("+" if value > 0 else "") + format_id(value)
     if spec.startswith("num"):
         places = int(spec[4:]) if spec.startswith("num.") else None
         number = value.quantize(Decimal(1).scaleb(-places)) if places is not None else value

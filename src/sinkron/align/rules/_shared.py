@@ -1,4 +1,4 @@
-"""Lookups and wording shared by rule families 3 (vertical consistency) and 4 (cascade to priorities).
+"""Lookups shared by rule families 3 (vertical consistency) and 4 (cascade to priorities).
 
 Everything here is computed from the :class:`~sinkron.align.index.BundleIndex` of one check and
 cached on it (:func:`cached`), so the rules of both families join through the same dictionaries
@@ -12,11 +12,11 @@ from decimal import Decimal
 from typing import TypeVar
 
 from sinkron.align.index import BundleIndex
+from sinkron.align.messages import format_value
 from sinkron.align.support import SupportMap
 from sinkron.codes import CodeLevel
 from sinkron.models import Activity, BudgetKind, Plan, PlanKind, PlanPeriod, PlanStage, Program, SubActivity
 from sinkron.nomenclature import comparison_key
-from sinkron.numbers import format_id
 
 __all__ = [
     "cached",
@@ -24,13 +24,10 @@ __all__ = [
     "latest",
     "level_label",
     "pagu_of",
-    "percent_en",
     "percent_id",
     "plan_government",
     "regional_plans",
     "relative_difference",
-    "rupiah_en",
-    "rupiah_id",
     "support_map",
     "unit_key",
 ]
@@ -164,26 +161,6 @@ def level_label(level: CodeLevel) -> str:
     return _LEVEL_LABELS.get(level, level.value.replace("_", " ").capitalize())
 
 
-def rupiah_id(amount: Decimal) -> str:
-    """``Rp 1.250.000``."""
-    return f"Rp {format_id(amount)}"
-
-
-def rupiah_en(amount: Decimal) -> str:
-    """``Rp 1,250,000``."""
-    return f"Rp {amount:,f}"
-
-
-def _percent(fraction: Decimal) -> Decimal:
-    value = (fraction * 100).quantize(Decimal("0.1"))
-    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
-
-
 def percent_id(fraction: Decimal) -> str:
-    """``0.125`` → ``12,5 %``."""
-    return f"{format_id(_percent(fraction))} %"
-
-
-def percent_en(fraction: Decimal) -> str:
-    """``0.125`` → ``12.5%``."""
-    return f"{_percent(fraction):f}%"
+    """``0.125`` → ``12,5 %``: the catalogue's ``{x:%}`` in Indonesian, for text written outside a finding."""
+    return format_value(fraction, "%", "id")

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 import attrs
 
 from sinkron.align.context import Context
-from sinkron.align.findings import Finding, Severity
+from sinkron.align.findings import Finding, Message, Severity
 from sinkron.align.index import IndicatorRecord
 from sinkron.align.rule import Rule, register_all, rule
 from sinkron.align.rules._options import (
@@ -85,10 +85,19 @@ def _name(record: IndicatorRecord) -> str:
     return record.indicator.name
 
 
-def _years(years: Iterable[int], last: str = "dan") -> str:
-    """``2027, 2028 dan 2029`` (``last="and"`` for English)."""
+def _years(ctx: Context, years: Iterable[int]) -> str | Message:
+    """``2027, 2028 dan 2029`` (``and`` in English)."""
     texts = [str(y) for y in years]
-    return texts[0] if len(texts) == 1 else f"{', '.join(texts[:-1])} {last} {texts[-1]}"
+    if len(texts) == 1:
+        return texts[0]
+    return ctx.text("skn2.and", {"first": ", ".join(texts[:-1]), "last": texts[-1]})
+
+
+_KIND_TEXTS = {
+    IndicatorKind.IMPACT: "skn206.kind.impact",
+    IndicatorKind.OUTCOME: "skn206.kind.outcome",
+    IndicatorKind.OUTPUT: "skn206.kind.output",
+}
 
 
 # -- SKN201 -------------------------------------------------------------------------------------------
@@ -111,34 +120,32 @@ def missing_indicator(ctx: Context) -> Iterator[Finding]:
         level = record.level
         if level not in levels or record.item.indicators:
             continue
-        name = _LEVEL_NAMES[level]
-        severity = Severity.ERROR if level is CodeLevel.SUB_ACTIVITY else Severity.WARNING
-        result_id, result_en = ("keluaran", "output") if level is CodeLevel.SUB_ACTIVITY else ("hasil", "outcome")
-        yield ctx.finding(
+        sub_activity = level is CodeLevel.SUB_ACTIVITY
+        yield ctx.report(
             record.ref,
-            severity=severity,
-            id=f"{name.capitalize()} {record.code} belum memiliki indikator kinerja.",
-            en=f"The {name} {record.code} has no performance indicator.",
+            "skn201.item",
+            {"level": _LEVEL_NAMES[level], "code": record.code},
+            severity=Severity.ERROR if sub_activity else Severity.WARNING,
             evidence={"code": str(record.code), "level": level.value, "name": record.item.name, "indicators": 0},
-            fix_id=f"Tambahkan indikator {result_id} ({result_en}) beserta satuan dan target tahunannya.",
-            fix_en=f"Add an {result_en} indicator with its unit and yearly targets.",
+            fix="skn201.item.output.fix" if sub_activity else "skn201.item.outcome.fix",
         )
     if not ctx.option("statements"):
         return
     for statement_ref, (plan, statement) in ctx.index.objectives.items():
         if statement.indicators:
             continue
-        kind_id, kind_en = (
-            ("Tujuan", "goal (tujuan)") if isinstance(statement, Goal) else ("Sasaran", "objective (sasaran)")
+        key, fix = (
+            ("skn201.goal", "skn201.goal.fix")
+            if isinstance(statement, Goal)
+            else ("skn201.objective", "skn201.objective.fix")
         )
-        yield ctx.finding(
+        yield ctx.report(
             statement_ref,
+            key,
+            {"statement": statement.id, "text": statement.text},
             severity=Severity.WARNING,
-            id=f"{kind_id} {statement.id} “{statement.text}” belum memiliki indikator.",
-            en=f"The {kind_en} {statement.id} “{statement.text}” has no indicator.",
             evidence={"plan": plan.id, "statement": statement.id, "text": statement.text, "indicators": 0},
-            fix_id=f"Tambahkan indikator {kind_id.lower()} beserta kondisi awal dan target tahunannya.",
-            fix_en="Add an indicator with its baseline and yearly targets.",
+            fix=fix,
         )
 
 
@@ -167,24 +174,13 @@ def missing_unit(ctx: Context) -> Iterator[Finding]:
                 if status.state is CodeState.ACTIVE and status.entry is not None and status.entry.satuan:
                     suggestion, source = status.entry.satuan, "nomenklatur"
         evidence: dict[str, object] = {"indicator": _name(record), "unit": indicator.unit}
+        fix = "skn202.no-unit.fix"
         if suggestion is not None:
             evidence["suggested_unit"] = suggestion
             evidence["suggested_from"] = source
-            fix_id, fix_en = (
-                f"Isi satuan indikator, misalnya “{suggestion}”.",
-                f"Fill in the unit, e.g. “{suggestion}”.",
-            )
-        else:
-            fix_id, fix_en = (
-                "Isi satuan indikator (%, Orang, Dokumen, …).",
-                "Fill in the indicator's unit (%, Orang, Dokumen, …).",
-            )
-        yield ctx.finding(
-            record.ref,
-            id=f"Indikator “{_name(record)}” belum memiliki satuan.",
-            en=f"The indicator “{_name(record)}” has no unit (satuan).",
-            evidence=evidence, fix_id=fix_id, fix_en=fix_en,
-        )  # fmt: skip
+            fix = "skn202.no-unit.suggested.fix"
+        values = {"indicator": _name(record), "unit": suggestion}
+        yield ctx.report(record.ref, "skn202.no-unit", values, evidence=evidence, fix=fix)
 
 
 # -- SKN203 -------------------------------------------------------------------------------------------
@@ -209,15 +205,18 @@ def missing_target(ctx: Context) -> Iterator[Finding]:
         if have.issuperset(period.years):
             continue
         missing = [y for y in period.years if y not in have]
-        yield ctx.finding(
+        yield ctx.report(
             record.ref,
-            id=f"Indikator “{_name(record)}” belum memiliki target untuk tahun {_years(missing)}.",
-            en=f"The indicator “{_name(record)}” has no target for {_years(missing, 'and')}.",
-            evidence={"indicator": _name(record), "missing_years": missing, "target_years": sorted(have),
-                      "period": str(period)},
-            fix_id=f"Isi target tahun {_years(missing)} (periode {period}).",
-            fix_en=f"Fill in the target for {_years(missing, 'and')} (period {period}).",
-        )  # fmt: skip
+            "skn203.no-target",
+            {"indicator": _name(record), "years": _years(ctx, missing), "period": period},
+            evidence={
+                "indicator": _name(record),
+                "missing_years": missing,
+                "target_years": sorted(have),
+                "period": str(period),
+            },
+            fix="skn203.no-target.fix",
+        )
 
 
 # -- SKN204 -------------------------------------------------------------------------------------------
@@ -239,20 +238,13 @@ def target_outside_period(ctx: Context) -> Iterator[Finding]:
         outside = sorted({t.year for t in record.indicator.targets if not period.start <= t.year <= last})
         if not outside:
             continue
-        if plan.kind.is_yearly and last > period.end:
-            where_id = f"di luar tahun rencana {period} dan prakiraan maju sampai {last}"
-            where_en = f"outside the plan year {period} and its forward estimates up to {last}"
-        else:
-            where_id, where_en = f"di luar periode rencana {period}", f"outside the plan period {period}"
-        yield ctx.finding(
+        forward_estimates = plan.kind.is_yearly and last > period.end
+        yield ctx.report(
             record.ref,
-            id=f"Indikator “{_name(record)}” memiliki target tahun {_years(outside)}, {where_id}.",
-            en=f"The indicator “{_name(record)}” has targets for {_years(outside, 'and')}, {where_en}.",
+            "skn204.outside.forward" if forward_estimates else "skn204.outside",
+            {"indicator": _name(record), "years": _years(ctx, outside), "period": period, "last": last},
             evidence={"indicator": _name(record), "years": outside, "period": str(period), "last_allowed_year": last},
-            fix_id="Periksa tahun target: target tahun sebelum periode dicatat sebagai kondisi awal (baseline), "
-            "target di luar periode dihapus atau dipindahkan ke dokumen periode berikutnya.",
-            fix_en="Check the target years: a year before the period belongs in the baseline; later years belong "
-            "to the next plan.",
+            fix="skn204.outside.fix",
         )
 
 
@@ -288,19 +280,17 @@ def unmeasurable_target(ctx: Context) -> Iterator[Finding]:
             continue
         texts = sorted({text for _, text in bad})
         quoted = ", ".join(f"“{t}”" for t in texts)
-        yield ctx.finding(
+        yield ctx.report(
             record.ref,
-            id=f"Target indikator “{_name(record)}” tahun {_years(y for y, _ in bad)} berupa teks {quoted} yang "
-            f"tidak dapat diukur capaiannya.",
-            en=f"The target of “{_name(record)}” for {_years((y for y, _ in bad), 'and')} is the text {quoted}, which "
-            f"cannot be measured.",
-            evidence={"indicator": _name(record), "targets": [{"year": y, "text": t} for y, t in bad],
-                      "unit": record.indicator.unit},
-            fix_id="Nyatakan target sebagai angka dengan satuan (mis. “100 %”, “1 Dokumen”) atau kategori yang "
-            "dapat diverifikasi (mis. opini “WTP”, predikat “A”).",
-            fix_en="State the target as a number with a unit (e.g. “100 %”, “1 Dokumen”) or a verifiable "
-            "category (e.g. opinion “WTP”, grade “A”).",
-        )  # fmt: skip
+            "skn205.unmeasurable",
+            {"indicator": _name(record), "years": _years(ctx, (y for y, _ in bad)), "texts": quoted},
+            evidence={
+                "indicator": _name(record),
+                "targets": [{"year": y, "text": t} for y, t in bad],
+                "unit": record.indicator.unit,
+            },
+            fix="skn205.unmeasurable.fix",
+        )
 
 
 # -- SKN206 -------------------------------------------------------------------------------------------
@@ -320,14 +310,17 @@ def missing_baseline(ctx: Context) -> Iterator[Finding]:
         indicator = record.indicator
         if plan.kind.is_yearly or indicator.baseline is not None or indicator.kind not in kinds:
             continue
-        before = plan.period.start - 1
-        yield ctx.finding(
+        values = {
+            "kind": ctx.text(_KIND_TEXTS[indicator.kind]),
+            "indicator": _name(record),
+            "before": plan.period.start - 1,
+        }
+        yield ctx.report(
             record.ref,
-            id=f"Indikator {indicator.kind.value} “{_name(record)}” belum memiliki kondisi awal (baseline).",
-            en=f"The {indicator.kind.name.lower()} indicator “{_name(record)}” has no baseline.",
+            "skn206.no-baseline",
+            values,
             evidence={"indicator": _name(record), "kind": indicator.kind.value, "period": str(plan.period)},
-            fix_id=f"Isi kondisi awal, biasanya capaian tahun {before} (tahun sebelum periode).",
-            fix_en=f"Fill in the baseline, usually the value of {before} (the year before the period).",
+            fix="skn206.no-baseline.fix",
         )
 
 

@@ -27,7 +27,6 @@ from sinkron.align.followup import FollowUp, follow_ups
 from sinkron.align.index import PATH_SEPARATOR
 from sinkron.align.rule import Rule, register_all, rule
 from sinkron.align.rules._options import PaguToleranceOptions, TargetToleranceOptions
-from sinkron.align.rules._shared import percent_en, percent_id, rupiah_en, rupiah_id
 from sinkron.codes import Code
 from sinkron.kl import Ministry, MinistryPlan, MinistryProgram
 from sinkron.models import ActionStatus, Agreement, Desk, Meeting, Proposal, Provenance, ref
@@ -106,22 +105,23 @@ def agreement_not_in_plan(ctx: Context) -> Iterator[Finding]:
         if follow.plan is None or follow.record is not None:
             continue
         agreement, meeting, plan = follow.agreement, follow.meeting, follow.plan
-        agency = _agency_name(ctx, follow.agency_id)
         name = _code_name(ctx.nomenclature, agreement.sub_activity, agreement.year)
-        what = f"{agreement.sub_activity}" + (f" “{name}”" if name else "")
         desk = _desk(meeting, agreement.desk_id)
-        at_id = f"{meeting.title}" + (f", {desk.name}" if desk else "")
-        finding = ctx.finding(
+        values = {
+            "agreement": agreement.id,
+            "at": f"{meeting.title}, {desk.name}" if desk else meeting.title,
+            "what": f"{agreement.sub_activity} “{name}”" if name else agreement.sub_activity,
+            "code": agreement.sub_activity,
+            "agency": _agency_name(ctx, follow.agency_id),
+            "year": agreement.year,
+            "plan": plan.title,
+        }
+        finding = ctx.report(
             ref(meeting.id, agreement.id),
-            id=f"Kesepakatan {agreement.id} ({at_id}): sub kegiatan {what} (perangkat daerah: {agency}) untuk tahun "
-            f"{agreement.year} tidak tercantum dalam {plan.title}.",
-            en=f"Agreement {agreement.id} ({at_id}): sub kegiatan {what} (perangkat daerah: {agency}) for "
-            f"{agreement.year} is not in {plan.title}.",
+            "skn501.absent",
+            values,
             evidence=_agreement_evidence(ctx, follow),
-            fix_id=f"Masukkan sub kegiatan {agreement.sub_activity} ke {plan.title} sesuai kesepakatan, atau catat "
-            f"alasan pembatalannya dalam berita acara / tindak lanjut rapat.",
-            fix_en=f"Add sub kegiatan {agreement.sub_activity} to {plan.title} as agreed, or record why it was "
-            f"dropped in the minutes / follow-up of the meeting.",
+            fix="skn501.absent.fix",
             path=agreement_path(meeting, agreement, ctx.nomenclature),
         )
         yield _located(finding, agreement.provenance, meeting.provenance)
@@ -144,17 +144,21 @@ def agreement_target_mismatch(ctx: Context) -> Iterator[Finding]:
             continue
         agreement, meeting, record = follow.agreement, follow.meeting, follow.record
         assert agreement.target is not None and follow.plan is not None
-        agreed = agreement.target.display()
-        found = "; ".join(t.display() for t in follow.plan_targets) or None
-        title = follow.plan.title
-        tail_id = f"targetnya {found}" if found else f"tidak ada target untuk {agreement.year}"
-        tail_en = f"its target is {found}" if found else f"it has no target for {agreement.year}"
-        finding = ctx.finding(
+        found = "; ".join(t.display() for t in follow.plan_targets)
+        values = {
+            "code": agreement.sub_activity,
+            "plan": follow.plan.title,
+            "found": found,
+            "year": agreement.year,
+            "agreed": agreement.target.display(),
+            "meeting": meeting.title,
+            "agreement": agreement.id,
+            "tolerance": tolerance,
+        }
+        finding = ctx.report(
             record.ref,
-            id=f"Sub kegiatan {agreement.sub_activity} di {title}: {tail_id}, padahal disepakati {agreed} dalam "
-            f"{meeting.title} (kesepakatan {agreement.id}); selisih melebihi toleransi {percent_id(tolerance)}.",
-            en=f"Sub kegiatan {agreement.sub_activity} in {title}: {tail_en}, while {agreed} was agreed at "
-            f"{meeting.title} (agreement {agreement.id}); beyond the {percent_en(tolerance)} tolerance.",
+            "skn502.target" if found else "skn502.no-target",
+            values,
             evidence={
                 **_agreement_evidence(ctx, follow),
                 "plan_targets": [t.display() for t in follow.plan_targets],
@@ -162,10 +166,7 @@ def agreement_target_mismatch(ctx: Context) -> Iterator[Finding]:
                 "agreement_ref": follow.ref,
                 "agreement_location": _where(agreement.provenance),
             },
-            fix_id=f"Samakan target di {title} dengan kesepakatan ({agreed}), atau catat perubahan kesepakatan "
-            f"dalam tindak lanjut rapat.",
-            fix_en=f"Bring the target in {title} in line with the agreement ({agreed}), or record the changed "
-            f"agreement in the meeting's follow-up.",
+            fix="skn502.target.fix",
         )
         yield _located(finding, record.plan.provenance, agreement.provenance, meeting.provenance)
 
@@ -188,28 +189,30 @@ def agreement_pagu_mismatch(ctx: Context) -> Iterator[Finding]:
             continue
         agreement, meeting, record = follow.agreement, follow.meeting, follow.record
         assert agreement.pagu is not None and follow.plan is not None
-        agreed, ours, title = agreement.pagu.amount, follow.plan_pagu, follow.plan.title
-        if ours is None:
-            body_id = f"tidak ada pagu untuk {agreement.year}"
-            body_en = f"it has no pagu for {agreement.year}"
-        else:
-            difference = ours - agreed
-            rel = follow.pagu_relative
-            more_id, more_en = ("lebih tinggi", "higher") if difference > 0 else ("lebih rendah", "lower")
-            pct_id = f" ({percent_id(abs(rel))})" if rel is not None else ""
-            pct_en = f" ({percent_en(abs(rel))})" if rel is not None else ""
-            body_id = f"pagunya {rupiah_id(ours)}, {more_id} {rupiah_id(abs(difference))}{pct_id}"
-            body_en = f"its pagu is {rupiah_en(ours)}, {rupiah_en(abs(difference))}{pct_en} {more_en}"
-        finding = ctx.finding(
+        agreed, ours = agreement.pagu.amount, follow.plan_pagu
+        values: dict[str, object] = {
+            "code": agreement.sub_activity,
+            "plan": follow.plan.title,
+            "year": agreement.year,
+            "agreed": agreed,
+            "meeting": meeting.title,
+            "agreement": agreement.id,
+            "tolerance": tolerance,
+        }
+        key = "skn503.no-pagu"
+        if ours is not None:
+            difference, relative = ours - agreed, follow.pagu_relative
+            values.update(
+                ours=ours,
+                difference=abs(difference),
+                relative=abs(relative) if relative is not None else None,
+                direction=ctx.text("skn503.higher" if difference > 0 else "skn503.lower"),
+            )
+            key = "skn503.pagu" if relative is not None else "skn503.pagu.none-agreed"
+        finding = ctx.report(
             record.ref,
-            id=f"Sub kegiatan {agreement.sub_activity} di {title}: {body_id} dari pagu yang disepakati "
-            f"{rupiah_id(agreed)} dalam {meeting.title} (kesepakatan {agreement.id}), di atas toleransi "
-            f"{percent_id(tolerance)}.",
-            en=f"Sub kegiatan {agreement.sub_activity} in {title}: {body_en} than the {rupiah_en(agreed)} agreed at "
-            f"{meeting.title} (agreement {agreement.id}), beyond the {percent_en(tolerance)} tolerance."
-            if ours is not None
-            else f"Sub kegiatan {agreement.sub_activity} in {title}: {body_en}, while {rupiah_en(agreed)} was agreed "
-            f"at {meeting.title} (agreement {agreement.id}).",
+            key,
+            values,
             evidence={
                 **_agreement_evidence(ctx, follow),
                 "plan_pagu": ours,
@@ -219,10 +222,7 @@ def agreement_pagu_mismatch(ctx: Context) -> Iterator[Finding]:
                 "agreement_ref": follow.ref,
                 "agreement_location": _where(agreement.provenance),
             },
-            fix_id=f"Sesuaikan pagu di {title} dengan kesepakatan ({rupiah_id(agreed)}), atau catat perubahan "
-            f"kesepakatan dalam tindak lanjut rapat.",
-            fix_en=f"Bring the pagu in {title} in line with the agreement ({rupiah_en(agreed)}), or record the "
-            f"changed agreement in the meeting's follow-up.",
+            fix="skn503.pagu.fix",
         )
         yield _located(finding, record.plan.provenance, agreement.provenance, meeting.provenance)
 
@@ -243,13 +243,19 @@ def action_item_overdue(ctx: Context) -> Iterator[Finding]:
             if action.due is None or action.due >= today or action.status not in _OPEN:
                 continue
             days = (today - action.due).days
-            finding = ctx.finding(
+            values = {
+                "action": action.id,
+                "description": action.description,
+                "owner": action.owner,
+                "meeting": meeting.title,
+                "due": action.due.isoformat(),
+                "days": days,
+                "status": action.status.value,
+            }
+            finding = ctx.report(
                 ref(meeting.id, action.id),
-                id=f"Tindak lanjut {action.id} “{action.description}” ({action.owner}) dari {meeting.title} "
-                f"berbatas waktu {action.due.isoformat()}, sudah lewat {days} hari, dan berstatus "
-                f"“{action.status.value}”.",
-                en=f"Action {action.id} “{action.description}” ({action.owner}) from {meeting.title} was due "
-                f"{action.due.isoformat()}, {days} days ago, and is still “{action.status.value}”.",
+                "skn504.overdue",
+                values,
                 evidence={
                     "meeting": meeting.id,
                     "action": action.id,
@@ -259,9 +265,7 @@ def action_item_overdue(ctx: Context) -> Iterator[Finding]:
                     "days_overdue": days,
                     "today": today.isoformat(),
                 },
-                fix_id=f"Selesaikan tindak lanjut ini atau tetapkan batas waktu baru bersama {action.owner}, lalu "
-                f"perbarui statusnya.",
-                fix_en=f"Complete the action or agree a new due date with {action.owner}, then update its status.",
+                fix="skn504.overdue.fix",
                 path=PATH_SEPARATOR.join((meeting.title, f"Tindak lanjut {action.id}: {action.description}")),
             )
             yield _located(finding, action.provenance, meeting.provenance)
@@ -295,12 +299,10 @@ def outcome_unsupported(ctx: Context) -> Iterator[Finding]:
                 if _outcome_key(outcome) in keys:
                     continue
                 count = sum(1 for a in meeting.agreements if a.desk_id == desk.id)
-                finding = ctx.finding(
+                finding = ctx.report(
                     ref(meeting.id, desk.id),
-                    id=f"Sasaran “{outcome}” dibahas di {desk.name} ({meeting.title}) tetapi tidak satu pun dari "
-                    f"{count} kesepakatan desk ini menyebut sub kegiatan pendukungnya.",
-                    en=f"The outcome “{outcome}” was discussed at {desk.name} ({meeting.title}) but none of the "
-                    f"desk's {count} agreements names a sub kegiatan supporting it.",
+                    "skn505.unsupported",
+                    {"outcome": outcome, "desk": desk.name, "meeting": meeting.title, "count": count},
                     evidence={
                         "meeting": meeting.id,
                         "desk": desk.id,
@@ -309,10 +311,7 @@ def outcome_unsupported(ctx: Context) -> Iterator[Finding]:
                         "sectors": [str(s) for s in desk.sectors],
                         "agreements_at_desk": count,
                     },
-                    fix_id="Sepakati sub kegiatan perangkat daerah yang mendukung sasaran ini (kode, target, pagu), "
-                    "atau catat mengapa sasaran ini tidak didukung tahun ini.",
-                    fix_en="Agree the perangkat daerah sub kegiatan that supports this outcome (code, target, pagu), "
-                    "or record why it is not supported this year.",
+                    fix="skn505.unsupported.fix",
                     path=PATH_SEPARATOR.join((meeting.title, desk.name)),
                 )
                 yield _located(finding, meeting.provenance)
@@ -396,16 +395,23 @@ def proposal_without_kl_program(ctx: Context) -> Iterator[Finding]:
             if not programs or matching:
                 continue
             sector = str(proposal.sector)
-            year = f" {proposal.year}" if proposal.year else ""
+            programs_of = ministry.alias or ministry.name
+            if proposal.year:
+                programs_of = f"{programs_of} {proposal.year}"
             names = [f"{p.code} {p.name}" for p in programs]
-            finding = ctx.finding(
+            values = {
+                "proposal": proposal.id,
+                "title": proposal.title,
+                "government": proposal.government_id,
+                "ministry": ministry.name,
+                "count": len(programs),
+                "programs_of": programs_of,
+                "sector": sector,
+            }
+            finding = ctx.report(
                 ref(meeting.id, proposal.id),
-                id=f"Usulan {proposal.id} “{proposal.title}” ({proposal.government_id}) kepada {ministry.name}: tidak "
-                f"satu pun dari {len(programs)} program {ministry.alias or ministry.name}{year} yang dimuat mengampu "
-                f"bidang urusan {sector}.",
-                en=f"Proposal {proposal.id} “{proposal.title}” ({proposal.government_id}) to {ministry.name}: none of "
-                f"the {len(programs)} loaded program(s) of {ministry.alias or ministry.name}{year} serves bidang "
-                f"urusan {sector}.",
+                "skn506.no-program",
+                values,
                 evidence={
                     "meeting": meeting.id,
                     "proposal": proposal.id,
@@ -418,10 +424,7 @@ def proposal_without_kl_program(ctx: Context) -> Iterator[Finding]:
                     "programs": names,
                     "matched_by": how,
                 },
-                fix_id="Arahkan usulan ke K/L yang programnya mengampu bidang urusan ini, atau lengkapi crosswalk "
-                "program K/L ↔ bidang urusan bila program yang sesuai memang ada.",
-                fix_en="Address the proposal to the K/L whose program serves this bidang urusan, or complete the K/L "
-                "program ↔ bidang urusan crosswalk if a fitting program does exist.",
+                fix="skn506.no-program.fix",
                 path=PATH_SEPARATOR.join((meeting.title, f"Usulan {proposal.id}: {proposal.title}")),
             )
             yield _located(finding, proposal.provenance, meeting.provenance)

@@ -30,7 +30,7 @@ import attrs
 
 from sinkron.align.achievement import achievement
 from sinkron.align.context import Context
-from sinkron.align.findings import Finding, Severity
+from sinkron.align.findings import Finding, Message, Severity
 from sinkron.align.index import PATH_SEPARATOR, IndicatorRecord
 from sinkron.align.metrics import band_of
 from sinkron.align.rule import Rule, register_all, rule
@@ -44,7 +44,6 @@ from sinkron.align.rules._options import (
 from sinkron.codes import CodeLevel
 from sinkron.models import Direction, GovernmentLevel, Indicator, ReportingPeriod, SubActivity, Value, ValueKind
 from sinkron.nomenclature import comparison_key, normalise_name
-from sinkron.numbers import format_id
 from sinkron.plugins.hookspecs import hookimpl
 
 __all__ = [
@@ -91,24 +90,9 @@ _PERCENT_UNITS = {"%", "persen", "percent", "persentase"}
 # -- shared helpers -----------------------------------------------------------------------------
 
 
-def _pct_id(value: Decimal) -> str:
-    return f"{format_id(value, places=1)}%"
-
-
-def _pct_en(value: Decimal) -> str:
-    return f"{value.quantize(Decimal('0.1')):,f}%"
-
-
-def _rp_id(amount: Decimal) -> str:
-    return f"Rp {format_id(amount.quantize(Decimal(1)))}"
-
-
-def _rp_en(amount: Decimal) -> str:
-    return f"Rp {amount.quantize(Decimal(1)):,f}"
-
-
-def _number_en(number: Decimal) -> str:
-    return f"{number:,f}"
+def _rupiah(amount: Decimal) -> Decimal:
+    """An amount rounded to whole rupiah, as the messages show it."""
+    return amount.quantize(Decimal(1))
 
 
 def _with_unit(value: Value, indicator: Indicator) -> Value:
@@ -118,26 +102,9 @@ def _with_unit(value: Value, indicator: Indicator) -> Value:
     return attrs.evolve(value, unit=indicator.unit)
 
 
-def _value_id(value: Value, indicator: Indicator) -> str:
-    return _with_unit(value, indicator).display()
-
-
-def _value_en(value: Value, indicator: Indicator) -> str:
-    value = _with_unit(value, indicator)
-    unit = f" {value.unit}" if value.unit else ""
-    if value.number is not None:
-        return f"{_number_en(value.number)}{unit}"
-    if value.low is not None and value.high is not None:
-        return f"{_number_en(value.low)}–{_number_en(value.high)}{unit}"
-    return value.text
-
-
-def _direction_id(direction: Direction) -> str:
-    return "semakin tinggi semakin baik" if direction is Direction.HIGHER_IS_BETTER else "semakin rendah semakin baik"
-
-
-def _direction_en(direction: Direction) -> str:
-    return "higher is better" if direction is Direction.HIGHER_IS_BETTER else "lower is better"
+def _direction(ctx: Context, direction: Direction) -> Message:
+    """The indicator's polarity: ``semakin tinggi semakin baik`` (``higher is better``) or the reverse."""
+    return ctx.text("skn6.direction.higher" if direction is Direction.HIGHER_IS_BETTER else "skn6.direction.lower")
 
 
 def _unit_key(unit: str | None) -> str:
@@ -187,20 +154,20 @@ def low_achievement(ctx: Context) -> Iterator[Finding]:
             assert target is not None and real is not None  # achievement() computed one
             severity = Severity.ERROR if value < error_below else Severity.WARNING
             threshold = error_below if severity is Severity.ERROR else warning_below
-            yield ctx.finding(
+            values = {
+                "indicator": indicator.name,
+                "year": year,
+                "achievement": value,
+                "realisation": _with_unit(real, indicator),
+                "target": _with_unit(target, indicator),
+                "direction": _direction(ctx, indicator.direction),
+                "threshold": threshold,
+            }
+            yield ctx.report(
                 record.ref,
+                "skn601.low",
+                values,
                 severity=severity,
-                id=(
-                    f"Capaian indikator «{indicator.name}» tahun {year} hanya {_pct_id(value)}: realisasi "
-                    f"{_value_id(real, indicator)} terhadap target {_value_id(target, indicator)} "
-                    f"({_direction_id(indicator.direction)}), "
-                    f"di bawah ambang {_pct_id(threshold)}."
-                ),
-                en=(
-                    f"Achievement of indicator “{indicator.name}” in {year} is only {_pct_en(value)}: realisation "
-                    f"{_value_en(real, indicator)} against a target of {_value_en(target, indicator)} "
-                    f"({_direction_en(indicator.direction)}), below the {_pct_en(threshold)} threshold."
-                ),
                 evidence={
                     "indicator": indicator.name,
                     "unit": indicator.unit,
@@ -212,14 +179,7 @@ def low_achievement(ctx: Context) -> Iterator[Finding]:
                     "band": band_of(value),
                     "threshold_percent": threshold,
                 },
-                fix_id=(
-                    "Telusuri faktor penghambat capaian dan catat tindak lanjutnya dalam evaluasi Renja/RKPD; "
-                    "bila target ternyata tidak realistis, sesuaikan target tahun berikutnya melalui perubahan dokumen."
-                ),
-                fix_en=(
-                    "Find what held the indicator back and record the follow-up in the Renja/RKPD evaluation; "
-                    "if the target proves unrealistic, adjust the next year's target through the plan amendment."
-                ),
+                fix="skn601.low.fix",
             )
 
 
@@ -333,16 +293,17 @@ def low_absorption(ctx: Context) -> Iterator[Finding]:
             absorption = (total / budget.amount * HUNDRED).quantize(_CENT)
             if absorption >= minimum:
                 continue
-            yield ctx.finding(
+            values = {
+                "year": year,
+                "absorption": absorption,
+                "spent": _rupiah(total),
+                "pagu": _rupiah(budget.amount),
+                "minimum": minimum,
+            }
+            yield ctx.report(
                 record.ref,
-                id=(
-                    f"Serapan anggaran tahun {year} baru {_pct_id(absorption)}: realisasi {_rp_id(total)} dari pagu "
-                    f"{_rp_id(budget.amount)}, di bawah batas {_pct_id(minimum)}."
-                ),
-                en=(
-                    f"Budget absorption in {year} is only {_pct_en(absorption)}: {_rp_en(total)} spent of a pagu of "
-                    f"{_rp_en(budget.amount)}, below the {_pct_en(minimum)} minimum."
-                ),
+                "skn602.low",
+                values,
                 evidence={
                     "year": year,
                     "pagu": budget.amount,
@@ -352,14 +313,7 @@ def low_absorption(ctx: Context) -> Iterator[Finding]:
                     "basis": spent.basis,
                     "periods": spent.reported_periods,
                 },
-                fix_id=(
-                    "Telusuri penyebab rendahnya serapan (pengadaan terlambat, kegiatan tertunda, sisa tender); "
-                    "percepat pelaksanaan atau geser/sesuaikan pagu pada perubahan APBD."
-                ),
-                fix_en=(
-                    "Find out why absorption is low (late procurement, postponed work, tender savings); speed up "
-                    "delivery or shift/adjust the pagu in the budget amendment (APBD perubahan)."
-                ),
+                fix="skn602.low.fix",
             )
 
 
@@ -411,20 +365,24 @@ def year_end_spending(ctx: Context) -> Iterator[Finding]:
             continue
         plan = ctx.index.plans[plan_id]
         agency = ctx.index.agencies.get(agency_id) if agency_id else None
-        who_id = f" {agency.name}" if agency else (f" perangkat daerah {agency_id}" if agency_id else "")
-        who_en = f" of {agency.name}" if agency else (f" of agency {agency_id}" if agency_id else "")
         path = plan.title + (PATH_SEPARATOR + (agency.name if agency else agency_id) if agency_id else "")
-        yield ctx.finding(
+        values: dict[str, object] = {
+            "share": share,
+            "year": year,
+            "q4": _rupiah(sums[3]),
+            "total": _rupiah(total),
+            "maximum": maximum,
+        }
+        message = "skn603.q4"
+        if agency_id:
+            who = "skn603.agency" if agency else "skn603.agency.unnamed"
+            values["agency"] = ctx.text(who, {"name": agency.name if agency else agency_id})
+            message = "skn603.q4.agency"
+        yield ctx.report(
             plan_id,
+            message,
+            values,
             path=path,
-            id=(
-                f"{_pct_id(share)} realisasi anggaran{who_id} tahun {year} terjadi di triwulan IV "
-                f"({_rp_id(sums[3])} dari {_rp_id(total)}), melebihi batas {_pct_id(maximum)}."
-            ),
-            en=(
-                f"{_pct_en(share)} of the {year} spending{who_en} fell in Q4 ({_rp_en(sums[3])} of "
-                f"{_rp_en(total)}), above the {_pct_en(maximum)} limit."
-            ),
             evidence={
                 "plan": plan_id,
                 "agency": agency_id,
@@ -436,14 +394,7 @@ def year_end_spending(ctx: Context) -> Iterator[Finding]:
                 "sub_activities": counted[(plan_id, agency_id, year)],
                 "sub_activities_reported_yearly_only": yearly_only.get((plan_id, agency_id, year), 0),
             },
-            fix_id=(
-                "Susun anggaran kas dan jadwal pengadaan yang lebih merata sepanjang tahun; mulai tender lebih awal "
-                "(tender dini) agar realisasi tidak menumpuk di triwulan IV."
-            ),
-            fix_en=(
-                "Plan the cash budget (anggaran kas) and the procurement schedule evenly over the year; start "
-                "tenders early so that spending does not pile up in Q4."
-            ),
+            fix="skn603.q4.fix",
         )
 
 
@@ -498,22 +449,23 @@ def indicator_worsened(ctx: Context) -> Iterator[Finding]:
         if not worse or abs(change) <= abs(before) * tolerance / HUNDRED:
             continue
         if kind == "previous":
-            ref_id, ref_en = f"realisasi {ref_year}", f"the {ref_year} realisation"
+            reference_text = ctx.text("skn604.previous", {"year": ref_year})
+        elif ref_year is not None:
+            reference_text = ctx.text("skn604.baseline", {"year": ref_year})
         else:
-            when = f" ({ref_year})" if ref_year is not None else ""
-            ref_id, ref_en = f"kondisi awal{when}", f"the baseline{when}"
-        yield ctx.finding(
+            reference_text = ctx.text("skn604.baseline.undated")
+        values = {
+            "indicator": indicator.name,
+            "latest_year": latest_year,
+            "latest": _with_unit(latest_value, indicator),
+            "reference": reference_text,
+            "reference_value": _with_unit(ref_value, indicator),
+            "direction": _direction(ctx, indicator.direction),
+        }
+        yield ctx.report(
             record.ref,
-            id=(
-                f"Indikator «{indicator.name}» memburuk: realisasi {latest_year} "
-                f"{_value_id(latest_value, indicator)} dibanding "
-                f"{ref_id} {_value_id(ref_value, indicator)} ({_direction_id(indicator.direction)})."
-            ),
-            en=(
-                f"Indicator “{indicator.name}” worsened: the {latest_year} realisation is "
-                f"{_value_en(latest_value, indicator)} "
-                f"against {ref_en} of {_value_en(ref_value, indicator)} ({_direction_en(indicator.direction)})."
-            ),
+            "skn604.worsened",
+            values,
             evidence={
                 "indicator": indicator.name,
                 "unit": indicator.unit,
@@ -525,14 +477,7 @@ def indicator_worsened(ctx: Context) -> Iterator[Finding]:
                 "latest": latest_value.text,
                 "change": change,
             },
-            fix_id=(
-                "Kaji penyebab memburuknya kinerja dalam evaluasi dan rumuskan langkah perbaikan (program, lokasi "
-                "sasaran, pagu) pada Renja/RKPD tahun berikutnya."
-            ),
-            fix_en=(
-                "Analyse why the indicator worsened in the evaluation and set out corrective steps (programmes, "
-                "target locations, pagu) in the next year's Renja/RKPD."
-            ),
+            fix="skn604.worsened.fix",
         )
 
 
@@ -622,11 +567,11 @@ def _government_of(ctx: Context, record: IndicatorRecord) -> str | None:
     return priority.government_id if priority is not None else None
 
 
-def _shown(t: _Trajectory, direction: Direction, unit: str, *, english: bool) -> str:
+def _shown(ctx: Context, t: _Trajectory, direction: Direction, unit: str) -> Message:
     """``Kota Palangka Raya -0,8 %``: the region and its change in the indicator's own terms."""
-    delta = -t.improvement if direction is Direction.LOWER_IS_BETTER else t.improvement
-    number = f"{delta:+,f}" if english else ("+" if delta > 0 else "") + format_id(delta)
-    return f"{t.name} {number}{' ' + unit if unit else ''}"
+    change = -t.improvement if direction is Direction.LOWER_IS_BETTER else t.improvement
+    values = {"name": t.name, "change": change, "unit": unit}
+    return ctx.text("skn605.region" if unit else "skn605.region.no-unit", values)
 
 
 def _display_name(key: str, groups: Iterable[list[IndicatorRecord]], canonical: Mapping[str, str]) -> str:
@@ -719,24 +664,22 @@ def regional_ranking(ctx: Context) -> Iterator[Finding]:
         name = _display_name(name_key, by_government.values(), canonical)
         unit = first.unit or ""
         province = ctx.index.governments.get(province_id) if province_id else None
-        where = province.name if province else (province_id or "kabupaten/kota tanpa provinsi")
+        where = province.name if province else (province_id or ctx.text("skn605.no-province").id)
         subject = province_id or ranked[0].government
         path = f"{where}{PATH_SEPARATOR}{name}" + (f" ({unit})" if unit else "")
-        best, worst = ranked[0], ranked[-1]
-
-        yield ctx.finding(
+        values = {
+            "count": len(ranked),
+            "where": where,
+            "indicator": name,
+            "direction": _direction(ctx, direction),
+            "best": _shown(ctx, ranked[0], direction, unit),
+            "worst": _shown(ctx, ranked[-1], direction, unit),
+        }
+        yield ctx.report(
             subject,
+            "skn605.ranking",
+            values,
             path=path,
-            id=(
-                f"Peringkat {len(ranked)} kabupaten/kota di {where} menurut perbaikan «{name}» "
-                f"({_direction_id(direction)}): terbaik {_shown(best, direction, unit, english=False)}, "
-                f"terendah {_shown(worst, direction, unit, english=False)}."
-            ),
-            en=(
-                f"{len(ranked)} kabupaten/kota in {where} ranked by improvement on “{name}” "
-                f"({_direction_en(direction)}): best {_shown(best, direction, unit, english=True)}, "
-                f"lowest {_shown(worst, direction, unit, english=True)}."
-            ),
             evidence={
                 "indicator": name,
                 "unit": first.unit,
@@ -761,14 +704,7 @@ def regional_ranking(ctx: Context) -> Iterator[Finding]:
                 ],
                 "without_data": sorted(without_data),
             },
-            fix_id=(
-                "Bahas peringkat ini dalam Rakor evaluasi: pelajari praktik kabupaten/kota dengan perbaikan terbesar "
-                "dan arahkan pendampingan ke yang tertinggal."
-            ),
-            fix_en=(
-                "Discuss the ranking at the evaluation Rakor: learn from the kabupaten/kota that improved most and "
-                "direct support to those lagging behind."
-            ),
+            fix="skn605.ranking.fix",
         )
 
 

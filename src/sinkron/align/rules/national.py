@@ -15,8 +15,9 @@ thresholds. Yearly regional plans are the RKPD, Renja PD and DPA of a government
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
@@ -25,7 +26,7 @@ from sinkron.align.findings import Finding, Severity
 from sinkron.align.index import PATH_SEPARATOR, BundleIndex
 from sinkron.align.rule import Rule, register_all, rule
 from sinkron.align.rules._options import DakCapOptions, KpCoverageOptions
-from sinkron.align.rules._shared import cached, percent_en, percent_id, rupiah_en, rupiah_id
+from sinkron.align.rules._shared import cached
 from sinkron.codes import Code
 from sinkron.errors import SinkronError
 from sinkron.kl import (
@@ -206,21 +207,18 @@ def national_index(index: BundleIndex) -> NationalIndex:
     return cached(index, "national.index", NationalIndex)
 
 
-def _finding(
+def _report(
     ctx: Context,
     nat: NationalIndex,
     subject: str,
+    key: str,
+    values: Mapping[str, Any],
     *,
-    id: str,
-    en: str,
     evidence: dict[str, object],
-    fix_id: str | None = None,
-    fix_en: str | None = None,
+    fix: str,
 ) -> Finding:
-    """A finding whose path and location also work for K/L ROs."""
-    finding = ctx.finding(
-        subject, id=id, en=en, evidence=evidence, fix_id=fix_id, fix_en=fix_en, path=nat.path(subject)
-    )
+    """:meth:`Context.report`, with a path and location that also work for K/L ROs."""
+    finding = ctx.report(subject, key, values, evidence=evidence, fix=fix, path=nat.path(subject))
     output = nat.outputs.get(subject)
     if output is not None and finding.location is None:
         finding = attrs.evolve(finding, location=output.output.provenance)
@@ -270,14 +268,15 @@ def tag_out_of_version(ctx: Context) -> Iterator[Finding]:
         target = link.target.split(REF_SEPARATOR, 1)[0]
         priority = ctx.index.priorities.get(target)
         if priority is None:
-            yield _finding(
-                ctx, nat, owner,
-                id=f"Tag menunjuk prioritas {target!r} yang tidak ada dalam data.",
-                en=f"The tag points to priority {target!r}, which is not in the bundle.",
+            yield _report(
+                ctx,
+                nat,
+                owner,
+                "skn701.missing",
+                {"tag": repr(target)},
                 evidence={"tag": target, "plan_years": _years(period)},
-                fix_id="Perbaiki kode/ID prioritas pada tag, atau muat pohon prioritas dokumen yang berlaku (RPJMN/RKP).",
-                fix_en="Correct the tag's priority code/id, or load the priority tree of the document in force (RPJMN/RKP).",
-            )  # fmt: skip
+                fix="skn701.missing.fix",
+            )
             continue
         if priority.kind not in (*_TREE_KINDS, PriorityKind.ASTA_CITA, PriorityKind.THEMATIC):
             continue
@@ -285,19 +284,30 @@ def tag_out_of_version(ctx: Context) -> Iterator[Finding]:
         if valid is None or (valid.start <= period.start and period.end <= valid.end):
             continue
         better = _replacement(nat, priority, period)
-        name = f"{priority.code or priority.id} “{_short(priority.name, 60)}”"
         document = priority.document or "?"
-        yield _finding(
-            ctx, nat, owner,
-            id=f"Tag {name} berasal dari {document} ({valid}), yang tidak berlaku untuk tahun rencana {period}.",
-            en=f"Tag {name} comes from {document} ({valid}), which is not in force for the plan years {period}.",
-            evidence={"tag": priority.id, "document": document, "valid": str(valid), "plan_years": _years(period),
-                      "replacement": better.id if better else None},
-            fix_id=f"Ganti tag dengan {better.id} ({better.document})." if better else
-                   "Tandai ulang dengan prioritas dari RPJMN/RKP yang berlaku pada tahun rencana.",
-            fix_en=f"Retag to {better.id} ({better.document})." if better else
-                   "Retag with a priority of the RPJMN/RKP in force in the plan year.",
-        )  # fmt: skip
+        values = {
+            "priority": f"{priority.code or priority.id} “{_short(priority.name, 60)}”",
+            "document": document,
+            "valid": valid,
+            "period": period,
+            "replacement": better.id if better else None,
+            "replacement_document": better.document if better else None,
+        }
+        yield _report(
+            ctx,
+            nat,
+            owner,
+            "skn701.out-of-version",
+            values,
+            evidence={
+                "tag": priority.id,
+                "document": document,
+                "valid": str(valid),
+                "plan_years": _years(period),
+                "replacement": better.id if better else None,
+            },
+            fix="skn701.out-of-version.replacement.fix" if better else "skn701.out-of-version.fix",
+        )
 
 
 # -- SKN702 -------------------------------------------------------------------------------------------------
@@ -351,22 +361,29 @@ def kp_coverage_gap(ctx: Context) -> Iterator[Finding]:
                 candidates = _candidates(ctx, nat, tree, node.code, year)
                 if government is not None:
                     candidates = [c for c in candidates if nat.subs[c].plan.government_id == government]
-                where_id = f" pada rencana tahunan {government}" if government else " pada rencana tahunan daerah"
-                where_en = f" in the yearly plans of {government}" if government else " in the regional yearly plans"
-                funds = ", ".join(c.value for c in node.funding)
-                yield ctx.finding(
+                values = {
+                    "node": node.label,
+                    "name": _short(node.display_name, 60),
+                    "funds": "/".join(c.value.upper() for c in regional),
+                    "government": government,
+                    "year": year,
+                    "candidates": ", ".join(candidates),
+                }
+                yield ctx.report(
                     row.priority.id,
-                    id=f"{node.label} “{_short(node.display_name, 60)}” didanai antara lain dari "
-                       f"{'/'.join(c.value.upper() for c in regional)}, tetapi tidak ada sub kegiatan{where_id} {year} yang mendukungnya.",
-                    en=f"{node.label} “{_short(node.display_name, 60)}” is funded from "
-                       f"{'/'.join(c.value.upper() for c in regional)} among others, but no sub kegiatan{where_en} of {year} supports it.",
-                    evidence={"year": year, "kp": node.code, "tree": tree.id, "funding": funds, "government": government,
-                              "regional_pagu": "0", "crosswalk_candidates": candidates},
-                    fix_id=("Tandai sub kegiatan berikut ke KP ini: " + ", ".join(candidates)) if candidates else
-                           "Tandai sub kegiatan daerah yang mendukung KP ini (Form 4), atau catat mengapa daerah tidak berkontribusi.",
-                    fix_en=("Tag these sub kegiatan to the KP: " + ", ".join(candidates)) if candidates else
-                           "Tag the regional sub kegiatan that support this KP (Form 4), or record why the region does not contribute.",
-                )  # fmt: skip
+                    "skn702.gap.government" if government else "skn702.gap",
+                    values,
+                    evidence={
+                        "year": year,
+                        "kp": node.code,
+                        "tree": tree.id,
+                        "funding": ", ".join(c.value for c in node.funding),
+                        "government": government,
+                        "regional_pagu": "0",
+                        "crosswalk_candidates": candidates,
+                    },
+                    fix="skn702.gap.candidates.fix" if candidates else "skn702.gap.fix",
+                )
 
 
 # -- DAK (SKN703, SKN704) ---------------------------------------------------------------------------------
@@ -441,31 +458,35 @@ def dak_menu_unmapped(ctx: Context) -> Iterator[Finding]:
             mapped = [
                 f"{m.area} › {m.menu}" + (f" (kode_dana {m.funding_code})" if m.funding_code else "") for m in menus
             ]
-            label = f"{source.name}" + (f" [{source.code}]" if source.code else "")
-            yield ctx.finding(
+            values = {
+                "source": f"{source.name} [{source.code}]" if source.code else source.name,
+                "year": year,
+                "menus": "; ".join(mapped),
+            }
+            yield ctx.report(
                 ref,
-                id=f"Sub kegiatan didanai {label}, tetapi tidak terpetakan ke menu DAK {year} yang sesuai"
-                   + (f" (terpetakan ke: {'; '.join(mapped)})." if mapped else "."),
-                en=f"The sub kegiatan is funded from {label} but maps to no matching DAK menu of {year}"
-                   + (f" (mapped to: {'; '.join(mapped)})." if mapped else "."),
-                evidence={"year": year, "sumber_dana": source.name, "kode_dana": source.code,
-                          "jenis": name.kind.value if name.kind else None, "bidang": name.area, "menus": mapped},
-                fix_id="Pilih sub kegiatan yang sesuai menu DAK tahun ini (Juknis DAK), atau lengkapi crosswalk menu DAK.",
-                fix_en="Use a sub kegiatan that matches a DAK menu of the year (Juknis DAK), or complete the DAK menu crosswalk.",
-            )  # fmt: skip
+                "skn703.unmapped.elsewhere" if mapped else "skn703.unmapped",
+                values,
+                evidence={
+                    "year": year,
+                    "sumber_dana": source.name,
+                    "kode_dana": source.code,
+                    "jenis": name.kind.value if name.kind else None,
+                    "bidang": name.area,
+                    "menus": mapped,
+                },
+                fix="skn703.unmapped.fix",
+            )
     for plan_id, count in sorted(unchecked.items()):
         plan = ctx.index.plans[plan_id]
-        yield ctx.finding(
+        yield ctx.report(
             plan_id,
-            id=f"{count} sub kegiatan didanai DAK pada {plan.title}, tetapi tidak ada crosswalk menu DAK {plan.period.start}; "
-               "kesesuaian menu tidak diperiksa.",
-            en=f"{count} sub kegiatan of {plan.title} are DAK-funded, but there is no DAK menu crosswalk for "
-               f"{plan.period.start}; menus were not checked.",
+            "skn703.no-crosswalk",
+            {"count": count, "plan": plan.title, "year": plan.period.start},
             evidence={"year": plan.period.start, "dak_sub_kegiatan": count},
             severity=Severity.INFO,
-            fix_id="Muat crosswalk menu DAK tahun tersebut (sinkron.kl.read_dak_crosswalk).",
-            fix_en="Load the year's DAK menu crosswalk (sinkron.kl.read_dak_crosswalk).",
-        )  # fmt: skip
+            fix="skn703.no-crosswalk.fix",
+        )
 
 
 def _dak_amount(sub: SubActivity, sources: list[FundingSource], year: int) -> Decimal | None:
@@ -528,19 +549,34 @@ def dak_support_cap(ctx: Context) -> Iterator[Finding]:
         if share <= cap:
             continue
         government, year, kind, area, subarea = group
-        where = f"{area}" + (f" › {subarea}" if subarea else "")
-        yield ctx.finding(
+        values = {
+            "where": f"{area} › {subarea}" if subarea else area,
+            "year": year,
+            "government": government,
+            "supporting": supporting[group],
+            "total": total,
+            "share": share,
+            "cap": cap,
+        }
+        yield ctx.report(
             plans_of[group],
-            id=f"Kegiatan penunjang DAK {where} {year} ({government}) = {rupiah_id(supporting[group])} dari "
-               f"{rupiah_id(total)} ({percent_id(share)}), di atas batas {percent_id(cap)}.",
-            en=f"DAK supporting activities of {where} {year} ({government}) = {rupiah_en(supporting[group])} of "
-               f"{rupiah_en(total)} ({percent_en(share)}), above the {percent_en(cap)} cap.",
-            evidence={"government": government, "year": year, "jenis": kind.value, "bidang": area, "subbidang": subarea,
-                      "supporting": str(supporting[group]), "total": str(total), "share": str(share.quantize(Decimal("0.0001"))),
-                      "cap": str(cap), "supporting_sub_kegiatan": members[group], "unpriced": unpriced.get(group, [])},
-            fix_id="Kurangi pagu kegiatan penunjang atau alihkan ke menu utama DAK.",
-            fix_en="Reduce the pagu of the supporting activities or move it to the main DAK menus.",
-        )  # fmt: skip
+            "skn704.over-cap",
+            values,
+            evidence={
+                "government": government,
+                "year": year,
+                "jenis": kind.value,
+                "bidang": area,
+                "subbidang": subarea,
+                "supporting": str(supporting[group]),
+                "total": str(total),
+                "share": str(share.quantize(Decimal("0.0001"))),
+                "cap": str(cap),
+                "supporting_sub_kegiatan": members[group],
+                "unpriced": unpriced.get(group, []),
+            },
+            fix="skn704.over-cap.fix",
+        )
 
 
 # -- SKN705 -------------------------------------------------------------------------------------------------
@@ -605,17 +641,26 @@ def _outside_satker_region(
     for location in output.output.locations:
         if within_region(location.region_code, unit.location):
             continue
-        yield _finding(
-            ctx, nat, ref,
-            id=f"RO {authority.value.replace('_', ' ')} berlokasi di {location.region_code}, di luar wilayah satker "
-               f"{unit.code} ({unit.location}).",
-            en=f"The {authority.value.replace('_', ' ')} RO is located in {location.region_code}, outside the "
-               f"region of its satker {unit.code} ({unit.location}).",
-            evidence={"lokasi": location.region_code, "satker": unit.code, "satker_lokasi": unit.location,
-                      "kewenangan": authority.value},
-            fix_id="Periksa lokasi RO atau satker pelaksananya.",
-            fix_en="Check the RO's lokasi or its satker.",
-        )  # fmt: skip
+        values = {
+            "authority": authority.value.replace("_", " "),
+            "location": location.region_code,
+            "satker": unit.code,
+            "satker_location": unit.location,
+        }
+        yield _report(
+            ctx,
+            nat,
+            ref,
+            "skn705.outside-satker",
+            values,
+            evidence={
+                "lokasi": location.region_code,
+                "satker": unit.code,
+                "satker_lokasi": unit.location,
+                "kewenangan": authority.value,
+            },
+            fix="skn705.outside-satker.fix",
+        )
 
 
 def _unrelated_locations(
@@ -640,18 +685,21 @@ def _unrelated_locations(
         )
         if related:
             continue
-        titles = ", ".join(p.title for p in plans)
-        yield _finding(
-            ctx, nat, ref,
-            id=f"RO berlokasi di {location.region_code}, tetapi tidak ada sub kegiatan terkait pada {titles}.",
-            en=f"The RO is located in {location.region_code}, but no related sub kegiatan is in {titles}.",
-            evidence={"lokasi": location.region_code, "year": year, "tags": sorted(tags),
-                      "bidang_urusan": sorted(str(s) for s in sectors), "plans": sorted(plan_ids)},
-            fix_id="Sepakati sub kegiatan pendukung di daerah (Rakor sinkronisasi), tandai dengan prioritas yang sama, "
-                   "atau perbaiki lokasi RO.",
-            fix_en="Agree on a supporting sub kegiatan in the region (Rakor sinkronisasi), tag it with the same "
-                   "priority, or correct the RO's lokasi.",
-        )  # fmt: skip
+        yield _report(
+            ctx,
+            nat,
+            ref,
+            "skn705.unrelated",
+            {"location": location.region_code, "titles": ", ".join(p.title for p in plans)},
+            evidence={
+                "lokasi": location.region_code,
+                "year": year,
+                "tags": sorted(tags),
+                "bidang_urusan": sorted(str(s) for s in sectors),
+                "plans": sorted(plan_ids),
+            },
+            fix="skn705.unrelated.fix",
+        )
 
 
 # -- SKN706, SKN707 ----------------------------------------------------------------------------------------
@@ -688,17 +736,15 @@ def unit_incompatible(ctx: Context) -> Iterator[Finding]:
     for source_ref, source, target_ref, target in _measure_pairs(ctx, nat):
         if source.unit is None or target.unit is None or compatible(source.unit, target.unit):
             continue
-        yield _finding(
-            ctx, nat, source_ref,
-            id=f"Satuan “{source.unit}” tidak sebanding dengan satuan “{target.unit}” indikator nasional "
-               f"“{_short(target.name, 60)}”.",
-            en=f"Unit “{source.unit}” cannot be compared with unit “{target.unit}” of the national indicator "
-               f"“{_short(target.name, 60)}”.",
+        yield _report(
+            ctx,
+            nat,
+            source_ref,
+            "skn706.incompatible",
+            {"unit": source.unit, "national_unit": target.unit, "national": _short(target.name, 60)},
             evidence={"unit": source.unit, "national_unit": target.unit, "national_indicator": target_ref},
-            fix_id="Gunakan satuan yang sama dengan indikator nasional, atau tautkan item (bukan indikatornya) bila "
-                   "indikator ini hanya berkontribusi.",
-            fix_en="Use the national indicator's unit, or link the item (not its indicator) when it only contributes.",
-        )  # fmt: skip
+            fix="skn706.incompatible.fix",
+        )
 
 
 @rule(
@@ -724,19 +770,24 @@ def target_falls_short(ctx: Context) -> Iterator[Finding]:
             if a is None or b is None or not falls_short(a, b, target.direction):
                 continue
             base = normalise_unit(target.unit or source.unit)
-            yield _finding(
-                ctx, nat, source_ref,
-                id=f"Target {year} “{mine.text}” berada di luar dan lebih buruk dari target nasional “{theirs.text}” "
-                   f"({_short(target.name, 60)}).",
-                en=f"The {year} target “{mine.text}” lies outside and on the worse side of the national target "
-                   f"“{theirs.text}” ({_short(target.name, 60)}).",
-                evidence={"year": year, "target": mine.text, "national_target": theirs.text,
-                          "interval": [str(a[0]), str(a[1])], "national_interval": [str(b[0]), str(b[1])],
-                          "base_unit": base.base if base else None, "direction": target.direction.value,
-                          "national_indicator": target_ref},
-                fix_id="Tinjau target daerah terhadap target nasional, atau catat alasannya.",
-                fix_en="Review the target against the national one, or record why it differs.",
-            )  # fmt: skip
+            yield _report(
+                ctx,
+                nat,
+                source_ref,
+                "skn707.falls-short",
+                {"year": year, "mine": mine.text, "theirs": theirs.text, "national": _short(target.name, 60)},
+                evidence={
+                    "year": year,
+                    "target": mine.text,
+                    "national_target": theirs.text,
+                    "interval": [str(a[0]), str(a[1])],
+                    "national_interval": [str(b[0]), str(b[1])],
+                    "base_unit": base.base if base else None,
+                    "direction": target.direction.value,
+                    "national_indicator": target_ref,
+                },
+                fix="skn707.falls-short.fix",
+            )
 
 
 @hookimpl

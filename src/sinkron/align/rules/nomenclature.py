@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from sinkron.align.context import Context
-from sinkron.align.findings import Finding, Severity
+from sinkron.align.findings import Finding, Message, Severity
 from sinkron.align.index import BundleIndex, ItemRecord
 from sinkron.align.rule import Rule, register_all, rule
 from sinkron.align.rules._options import NameMatchOptions, UnknownCodeOptions
@@ -106,17 +106,25 @@ def _provincial_unloaded(nomenclature: Nomenclature, year: int) -> bool:
     return "provinsi" not in nomenclature.version_for(year).scope.lower()
 
 
-def _version_label(nomenclature: Nomenclature, year: int) -> tuple[str, str]:
+def _version_label(ctx: Context, year: int) -> str | Message:
     """How the version in force is named: the base regulation, and the latest change list applied."""
-    base = nomenclature.versions[0].regulation
-    current = nomenclature.version_for(year).regulation
+    base = ctx.nomenclature.versions[0].regulation
+    current = ctx.nomenclature.version_for(year).regulation
     if current == base:
-        return base, base
-    return f"{base} s.d. perubahan {current}", f"{base} as amended by {current}"
+        return base
+    return ctx.text("skn1.version.amended", {"base": base, "current": current})
 
 
 def _named(code: Code, name: str | None) -> str:
     return f"{code} {name}" if name else str(code)
+
+
+def _alternatives(ctx: Context, codes: list[str]) -> str | Message:
+    """``a``, ``a atau b``, ``a atau b atau c`` (``or`` in English)."""
+    text: str | Message = codes[0] if codes else ""
+    for code in codes[1:]:
+        text = ctx.text("skn1.or", {"first": text, "second": code})
+    return text
 
 
 # -- SKN101 -------------------------------------------------------------------------------------------
@@ -164,7 +172,7 @@ def unknown_code(ctx: Context) -> Iterator[Finding]:
 
     for plan, year, records in _plans(ctx):
         version = nomenclature.version_for(year)
-        label_id, label_en = _version_label(nomenclature, year)
+        label = _version_label(ctx, year)
         skip_provincial = _provincial_unloaded(nomenclature, year)
         provincial: list[ItemRecord] = []
         for record in records:
@@ -174,55 +182,65 @@ def unknown_code(ctx: Context) -> Iterator[Finding]:
                 program_code = code.ancestor(CodeLevel.PROGRAM)
                 if program_code == record.program.code or statuses(program_code, year).state is not CodeState.UNKNOWN:
                     continue
-                level = level_name(record.level)
-                yield ctx.finding(
+                yield ctx.report(
                     record.ref,
-                    id=f"Kode {level} {code} memakai program {program_code} yang tidak terdapat dalam nomenklatur "
-                    f"tahun {year} ({label_id}).",
-                    en=f"The {level} code {code} belongs to program {program_code}, which is not in the "
-                    f"nomenclature for {year} ({label_en}).",
-                    evidence={"code": str(code), "program": str(program_code), "year": year,
-                              "nomenclature": version.regulation, "provincial_variant": True},
-                    fix_id=f"Periksa kembali bagian program dari kode (program {program_code}).",
-                    fix_en=f"Check the program part of the code (program {program_code}).",
-                )  # fmt: skip
+                    "skn101.provincial-program",
+                    {
+                        "level": level_name(record.level),
+                        "code": code,
+                        "program": program_code,
+                        "year": year,
+                        "version": label,
+                    },
+                    evidence={
+                        "code": str(code),
+                        "program": str(program_code),
+                        "year": year,
+                        "nomenclature": version.regulation,
+                        "provincial_variant": True,
+                    },
+                    fix="skn101.provincial-program.fix",
+                )
                 continue
             if statuses(code.modernised(), year).state is not CodeState.UNKNOWN:
                 continue
-            level = level_name(record.level)
             evidence: dict[str, object] = {
-                "code": str(code), "level": record.level.value, "name": record.item.name, "year": year,
+                "code": str(code),
+                "level": record.level.value,
+                "name": record.item.name,
+                "year": year,
                 "nomenclature": version.regulation,
-            }  # fmt: skip
+            }
+            values: dict[str, object] = {
+                "level": level_name(record.level),
+                "code": code,
+                "year": year,
+                "version": label,
+            }
+            fix = "skn101.unknown.fix"
             hit = suggest(record, year)
-            fix_id = f"Periksa kembali kode {level} ini terhadap nomenklatur tahun {year}."
-            fix_en = f"Check this {level} code against the nomenclature for {year}."
             if hit is not None:
                 evidence["suggestion"] = {"code": str(hit[0]), "name": hit[1], "score": hit[2]}
-                fix_id = f"Nama ini paling mirip dengan {hit[0]} “{hit[1]}”; gunakan kode tersebut bila memang itu yang dimaksud."
-                fix_en = f"The name is closest to {hit[0]} “{hit[1]}”; use that code if it is the one meant."
-            yield ctx.finding(
-                record.ref,
-                id=f"Kode {level} {code} tidak terdapat dalam nomenklatur yang berlaku tahun {year} ({label_id}).",
-                en=f"The {level} code {code} is not in the nomenclature in force in {year} ({label_en}).",
-                evidence=evidence,
-                fix_id=fix_id,
-                fix_en=fix_en,
-            )
+                values.update(suggestion=hit[0], suggestion_name=hit[1])
+                fix = "skn101.unknown.suggestion.fix"
+            yield ctx.report(record.ref, "skn101.unknown", values, evidence=evidence, fix=fix)
         if provincial:
             codes = sorted({str(r.code) for r in provincial})
-            yield ctx.finding(
+            yield ctx.report(
                 plan.id,
+                "skn101.provincial-unloaded",
+                {"count": len(provincial)},
                 severity=Severity.INFO,
-                id=f"{len(provincial)} kegiatan/sub kegiatan memakai kode varian provinsi (digit 1); daftar nomenklatur "
-                f"provinsi belum dimuat, sehingga kode tersebut hanya diperiksa sampai tingkat program.",
-                en=f"{len(provincial)} kegiatan/sub kegiatan use provincial variant codes (digit 1); the provincial "
-                f"nomenclature list is not loaded, so those codes were checked up to the program level only.",
-                evidence={"items": len(provincial), "codes": codes[:_EXAMPLES], "distinct_codes": len(codes),
-                          "year": year, "nomenclature": version.regulation, "scope": version.scope},
-                fix_id="Muat lampiran nomenklatur provinsi (versi dengan scope 'provinsi') untuk memeriksa kode ini sepenuhnya.",
-                fix_en="Load the provincial nomenclature list (a version with scope 'provinsi') to check these codes fully.",
-            )  # fmt: skip
+                evidence={
+                    "items": len(provincial),
+                    "codes": codes[:_EXAMPLES],
+                    "distinct_codes": len(codes),
+                    "year": year,
+                    "nomenclature": version.regulation,
+                    "scope": version.scope,
+                },
+                fix="skn101.provincial-unloaded.fix",
+            )
 
 
 # -- SKN102 -------------------------------------------------------------------------------------------
@@ -239,50 +257,50 @@ def retired_code(ctx: Context) -> Iterator[Finding]:
     for _plan, year, records in _plans(ctx):
         for record in records:
             status = statuses(record.code.modernised(), year)
-            level = level_name(record.level)
             code = record.code
+            values: dict[str, object] = {"level": level_name(record.level), "code": code, "year": year}
             if status.state is CodeState.RETIRED:
                 by = status.changed_by
                 regulation = by.regulation if by is not None else status.version.regulation
+                values["regulation"] = regulation
                 evidence: dict[str, object] = {
-                    "code": str(code), "level": record.level.value, "name": record.item.name, "year": year,
-                    "state": "retired", "changed_by": regulation,
+                    "code": str(code),
+                    "level": record.level.value,
+                    "name": record.item.name,
+                    "year": year,
+                    "state": "retired",
+                    "changed_by": regulation,
                     "effective_year": by.effective_year if by is not None else None,
                     "replacement": None,
-                }  # fmt: skip
+                }
+                key, fix = "skn102.retired", "skn102.retired.fix"
                 replacement = status.replacement
                 if replacement is not None:
                     new_name = statuses.name(replacement, year)
                     evidence["replacement"] = str(replacement)
                     evidence["replacement_name"] = new_name
-                    fix_id = f"Ganti dengan kode {_named(replacement, new_name)}."
-                    fix_en = f"Replace it with {_named(replacement, new_name)}."
-                    tail_id, tail_en = f" Penggantinya: {replacement}.", f" Its replacement is {replacement}."
-                else:
-                    fix_id = f"Kode ini dihapus tanpa pengganti; pilih {level} lain yang sesuai dari nomenklatur tahun {year}."
-                    fix_en = f"The code was deleted without a replacement; choose another {level} from the {year} nomenclature."
-                    tail_id = tail_en = ""
-                yield ctx.finding(
-                    record.ref,
-                    id=f"Kode {level} {code} sudah dihapus/diganti oleh {regulation} dan tidak berlaku lagi pada tahun "
-                    f"{year}.{tail_id}",
-                    en=f"The {level} code {code} was retired by {regulation} and is no longer valid in {year}.{tail_en}",
-                    evidence=evidence, fix_id=fix_id, fix_en=fix_en,
-                )  # fmt: skip
+                    values.update(replacement=replacement, replacement_named=_named(replacement, new_name))
+                    key, fix = "skn102.replaced", "skn102.replaced.fix"
+                yield ctx.report(record.ref, key, values, evidence=evidence, fix=fix)
             elif status.state is CodeState.NOT_YET:
                 by = status.changed_by
                 since = by.effective_year if by is not None else None
                 regulation = by.regulation if by is not None else "?"
-                yield ctx.finding(
+                yield ctx.report(
                     record.ref,
-                    id=f"Kode {level} {code} baru berlaku mulai tahun {since} ({regulation}); belum dapat dipakai "
-                    f"untuk tahun {year}.",
-                    en=f"The {level} code {code} only applies from {since} ({regulation}); it cannot be used for {year}.",
-                    evidence={"code": str(code), "level": record.level.value, "name": record.item.name, "year": year,
-                              "state": "not_yet", "valid_from": since, "changed_by": regulation},
-                    fix_id=f"Gunakan kode yang berlaku pada tahun {year}, atau periksa tahun dokumen.",
-                    fix_en=f"Use a code valid in {year}, or check the plan's year.",
-                )  # fmt: skip
+                    "skn102.not-yet",
+                    {**values, "since": since, "regulation": regulation},
+                    evidence={
+                        "code": str(code),
+                        "level": record.level.value,
+                        "name": record.item.name,
+                        "year": year,
+                        "state": "not_yet",
+                        "valid_from": since,
+                        "changed_by": regulation,
+                    },
+                    fix="skn102.not-yet.fix",
+                )
 
 
 # -- SKN103 -------------------------------------------------------------------------------------------
@@ -303,15 +321,18 @@ def legacy_code(ctx: Context) -> Iterator[Finding]:
                 continue
             modern = code.modernised()
             state = statuses(modern, year).state
-            yield ctx.finding(
+            yield ctx.report(
                 record.ref,
-                id=f"Kode sub kegiatan {code} masih memakai nomor 2 digit; tulis sebagai {modern}.",
-                en=f"The sub kegiatan code {code} uses a 2-digit number; write it as {modern}.",
-                evidence={"code": str(code), "replacement": str(modern), "year": year,
-                          "replacement_state": state.value},
-                fix_id=f"Ganti kode dengan {modern}.",
-                fix_en=f"Replace the code with {modern}.",
-            )  # fmt: skip
+                "skn103.legacy",
+                {"code": code, "modern": modern},
+                evidence={
+                    "code": str(code),
+                    "replacement": str(modern),
+                    "year": year,
+                    "replacement_state": state.value,
+                },
+                fix="skn103.legacy.fix",
+            )
 
 
 # -- SKN104 -------------------------------------------------------------------------------------------
@@ -352,16 +373,19 @@ def name_mismatch(ctx: Context) -> Iterator[Finding]:
                 result = compared[key] = (match.matches, match.score)
             if result[0]:
                 continue
-            level = level_name(record.level)
-            yield ctx.finding(
+            yield ctx.report(
                 record.ref,
-                id=f"Nama {level} {record.code} “{name}” berbeda dari nama resmi “{official}”.",
-                en=f"The {level} name for {record.code} “{name}” differs from the official name “{official}”.",
-                evidence={"code": str(record.code), "name": name, "official_name": official,
-                          "similarity": result[1], "year": year},
-                fix_id=f"Gunakan nama resmi “{official}”, atau periksa apakah kodenya yang keliru.",
-                fix_en=f"Use the official name “{official}”, or check whether the code is the wrong one.",
-            )  # fmt: skip
+                "skn104.mismatch",
+                {"level": level_name(record.level), "code": record.code, "name": name, "official": official},
+                evidence={
+                    "code": str(record.code),
+                    "name": name,
+                    "official_name": official,
+                    "similarity": result[1],
+                    "year": year,
+                },
+                fix="skn104.mismatch.fix",
+            )
 
 
 # -- SKN105 -------------------------------------------------------------------------------------------
@@ -394,29 +418,29 @@ def wrong_parent(ctx: Context) -> Iterator[Finding]:
             assert expected is not None
             if _same_parent(expected, parent.code):
                 continue
-            level, parent_level = level_name(record.level), level_name(parent.code.level)
             present = bool(ctx.index.items_by_code.get((plan.id, expected)))
             expected_name = statuses.name(expected, year)
-            if present:
-                fix_id = f"Pindahkan ke bawah {parent_level} {expected} yang sudah ada di dokumen ini, atau perbaiki kodenya."
-                fix_en = f"Move it under {parent_level} {expected}, which is in this document, or correct its code."
-            else:
-                fix_id = (
-                    f"Perbaiki kode {level}, atau tempatkan di bawah {parent_level} {_named(expected, expected_name)}."
-                )
-                fix_en = (
-                    f"Correct the {level} code, or place it under {parent_level} {_named(expected, expected_name)}."
-                )
-            yield ctx.finding(
+            values = {
+                "level": level_name(record.level),
+                "code": record.code,
+                "parent_level": level_name(parent.code.level),
+                "parent": parent.code,
+                "expected": expected,
+                "expected_named": _named(expected, expected_name),
+            }
+            yield ctx.report(
                 record.ref,
-                id=f"{level.capitalize()} {record.code} berada di bawah {parent_level} {parent.code}, padahal menurut "
-                f"kodenya termasuk {parent_level} {expected}.",
-                en=f"The {level} {record.code} sits under {parent_level} {parent.code}, but its code belongs to "
-                f"{parent_level} {expected}.",
-                evidence={"code": str(record.code), "parent": str(parent.code), "expected_parent": str(expected),
-                          "expected_parent_name": expected_name, "expected_parent_in_plan": present},
-                fix_id=fix_id, fix_en=fix_en,
-            )  # fmt: skip
+                "skn105.wrong-parent",
+                values,
+                evidence={
+                    "code": str(record.code),
+                    "parent": str(parent.code),
+                    "expected_parent": str(expected),
+                    "expected_parent_name": expected_name,
+                    "expected_parent_in_plan": present,
+                },
+                fix="skn105.wrong-parent.in-plan.fix" if present else "skn105.wrong-parent.fix",
+            )
 
 
 # -- SKN106 -------------------------------------------------------------------------------------------
@@ -460,45 +484,48 @@ def penunjang_misuse(ctx: Context) -> Iterator[Finding]:
             sector = code.sector
             if not sectors or sector is None or sector in sectors:
                 continue
-            level = level_name(record.level)
             candidates = [str(code.as_generic().in_sector(s)) for s in sectors]
-            yield ctx.finding(
+            values = {
+                "level": level_name(record.level),
+                "code": code,
+                "sector": sector,
+                "agency": record.agency_id,
+                "sectors": ", ".join(map(str, sectors)),
+                "candidates": _alternatives(ctx, candidates),
+            }
+            yield ctx.report(
                 record.ref,
-                id=f"{level.capitalize()} penunjang {code} memakai bidang urusan {sector}, padahal perangkat daerah "
-                f"{record.agency_id} melaksanakan bidang {', '.join(map(str, sectors))}.",
-                en=f"The penunjang {level} {code} uses bidang urusan {sector}, but agency {record.agency_id} carries "
-                f"bidang {', '.join(map(str, sectors))}.",
-                evidence={"code": str(code), "sector": str(sector), "agency": record.agency_id,
-                          "agency_sectors": [str(s) for s in sectors], "replacement": candidates},
-                fix_id=f"Gunakan kode penunjang pada bidang perangkat daerah: {' atau '.join(candidates)}.",
-                fix_en=f"Use the penunjang code of the agency's bidang: {' or '.join(candidates)}.",
-            )  # fmt: skip
+                "skn106.other-sector",
+                values,
+                evidence={
+                    "code": str(code),
+                    "sector": str(sector),
+                    "agency": record.agency_id,
+                    "agency_sectors": [str(s) for s in sectors],
+                    "replacement": candidates,
+                },
+                fix="skn106.other-sector.fix",
+            )
         for top_ref, group in generic_tops.items():
             top_record = ctx.index.items[top_ref]
             code = top_record.code
             sectors = agency_sectors(ctx.index, top_record.agency_id)
-            level = level_name(top_record.level)
             candidates = [str(code.in_sector(s)) for s in sectors]
             below = sum(1 for r in group if r.ref != top_ref)
-            if candidates:
-                fix_id = f"Ganti X.XX dengan bidang urusan perangkat daerah: {' atau '.join(candidates)} (juga untuk item di bawahnya)."
-                fix_en = f"Replace X.XX with the agency's bidang urusan: {' or '.join(candidates)} (and for the items below)."
-            else:
-                fix_id = (
-                    "Ganti X.XX dengan kode bidang urusan perangkat daerah pelaksana (juga untuk item di bawahnya)."
-                )
-                fix_en = "Replace X.XX with the bidang urusan code of the responsible agency (and for the items below)."
-            yield ctx.finding(
+            yield ctx.report(
                 top_ref,
-                id=f"Kode generik {code} tertinggal di dokumen: kode penunjang harus ditulis dengan bidang urusan "
-                f"perangkat daerah" + (f" ({below} item di bawahnya juga generik)." if below else "."),
-                en=f"The generic code {code} was left in the plan: penunjang codes must carry the agency's bidang urusan"
-                + (f" ({below} items below it are generic too)." if below else "."),
-                evidence={"code": str(code), "level": top_record.level.value, "generic_items_below": below,
-                          "agency": top_record.agency_id, "agency_sectors": [str(s) for s in sectors],
-                          "replacement": candidates},
-                fix_id=fix_id, fix_en=fix_en,
-            )  # fmt: skip
+                "skn106.generic.with-below" if below else "skn106.generic",
+                {"code": code, "below": below, "candidates": _alternatives(ctx, candidates)},
+                evidence={
+                    "code": str(code),
+                    "level": top_record.level.value,
+                    "generic_items_below": below,
+                    "agency": top_record.agency_id,
+                    "agency_sectors": [str(s) for s in sectors],
+                    "replacement": candidates,
+                },
+                fix="skn106.generic.fix" if candidates else "skn106.generic.no-sector.fix",
+            )
 
 
 @hookimpl
