@@ -20,18 +20,26 @@ from benchmarks.runner import ORDER, format_growth, format_table, format_targets
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--rows", type=int, default=100_000, help="sub kegiatan rows (default 100000)")
     parser.add_argument("--growth", action="store_true", help="run 10k and 100k rows and print the growth table")
     parser.add_argument("--million", action="store_true", help="with --growth: add 1M rows (slow)")
-    parser.add_argument("--skip-at-million", default="read-xlsx,raw-calamine,json-dump,json-load,parquet,diff",
-                        help="tasks left out at 1M rows (default: the xlsx read, JSON and diff: tens of "
-                        "minutes and up to 16 GiB; pass '' to run everything)")  # fmt: skip
+    parser.add_argument(
+        "--skip-at-million",
+        default="read-xlsx,raw-calamine,json-dump,json-load,parquet,diff",
+        help="tasks left out at 1M rows (default: the xlsx read, JSON and diff: tens of "
+        "minutes and up to 16 GiB; pass '' to run everything)",
+    )
     parser.add_argument("--repeat", type=int, default=1, help="repeat each task, keep the best (default 1)")
     parser.add_argument("--tasks", default=",".join(ORDER), help="comma-separated tasks (default: all)")
-    parser.add_argument("--data", type=Path, default=Path(tempfile.gettempdir()) / "sinkron-bench",
-                        help="folder for the generated files, kept between runs")  # fmt: skip
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "sinkron-bench",
+        help="folder for the generated files, kept between runs",
+    )
     sub = parser.add_subparsers(dest="command")
     gen = sub.add_parser("generate", help="write the synthetic files and stop")
     gen.add_argument("--rows", type=int, default=10_000)

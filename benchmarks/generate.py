@@ -142,8 +142,9 @@ def synthetic_rows(count: int, *, seed: int = 2026, variant: int = 0) -> Iterato
     while made < count:
         sector = sectors[unit_number % len(sectors)]
         unit_code = f"{sector}.0.00.0.00.{unit_number % 99 + 1:02d}.{unit_number // 99:04d}"
-        unit = Unit(code=unit_code, name=f"Perangkat Daerah {_name(sector, entries).title()} {unit_number + 1}",
-                    sector=sector)  # fmt: skip
+        unit = Unit(
+            code=unit_code, name=f"Perangkat Daerah {_name(sector, entries).title()} {unit_number + 1}", sector=sector
+        )
         unit_number += 1
         pool = by_sector[sector]
         size = min(len(pool), rng.randint(40, 120), count - made)
@@ -195,10 +196,18 @@ def synthetic_rows(count: int, *, seed: int = 2026, variant: int = 0) -> Iterato
 # -- SIPD JSON Lines ------------------------------------------------------------------------------
 
 
-_CAPAIAN = {"capaianteks": "Persentase capaian program", "satuancapaian": "%", "targetcapaian": "100",
-            "targetcapaianteks": "100 %"}  # fmt: skip
-_HASIL = {"hasilteks": "Persentase kegiatan yang terlaksana", "satuanhasil": "%", "targethasil": "100",
-          "targethasilteks": "100 %"}  # fmt: skip
+_CAPAIAN = {
+    "capaianteks": "Persentase capaian program",
+    "satuancapaian": "%",
+    "targetcapaian": "100",
+    "targetcapaianteks": "100 %",
+}
+_HASIL = {
+    "hasilteks": "Persentase kegiatan yang terlaksana",
+    "satuanhasil": "%",
+    "targethasil": "100",
+    "targethasilteks": "100 %",
+}
 
 
 def sipd_record(row: SyntheticRow) -> dict[str, Any]:
@@ -266,10 +275,22 @@ def write_sipd_jsonl(path: str | Path, rows: int, *, seed: int = 2026, variant: 
 # -- Renja csv --------------------------------------------------------------------------------------
 
 RENJA_HEADER = (
-    "KODE SUB KEGIATAN", "PROGRAM DAN KEGIATAN", "TOLAK UKUR CAPAIAN KEG.", "TARGET KINERJA CAPAIAN KEG.",
-    "TOLAK UKUR KELUARAN", "TARGET KINERJA KELUARAN", "TOLAK UKUR HASIL", "TARGET KINERJA HASIL", "SUMBER DANA",
-    "LOKASI", "KELUARAN SUB KEG.", "AWAL PELAKSANAAN", "AKHIR PELAKSANAAN", "JUMLAH PAGU", "KETERANGAN",
-)  # fmt: skip
+    "KODE SUB KEGIATAN",
+    "PROGRAM DAN KEGIATAN",
+    "TOLAK UKUR CAPAIAN KEG.",
+    "TARGET KINERJA CAPAIAN KEG.",
+    "TOLAK UKUR KELUARAN",
+    "TARGET KINERJA KELUARAN",
+    "TOLAK UKUR HASIL",
+    "TARGET KINERJA HASIL",
+    "SUMBER DANA",
+    "LOKASI",
+    "KELUARAN SUB KEG.",
+    "AWAL PELAKSANAAN",
+    "AKHIR PELAKSANAAN",
+    "JUMLAH PAGU",
+    "KETERANGAN",
+)
 
 
 def write_renja_csv(path: str | Path, rows: int, *, seed: int = 2026, variant: int = 0) -> int:
@@ -287,30 +308,65 @@ def write_renja_csv(path: str | Path, rows: int, *, seed: int = 2026, variant: i
                 unit_code = row.unit.code
             writer.writerow(
                 (
-                    str(row.sub_code), row.sub_name, "Persentase capaian program", "100 %", row.indicator,
-                    f"{format_id(Decimal(row.target))} {row.satuan}", "Persentase kegiatan yang terlaksana", "100 %",
-                    f"{row.funding[0]} {row.funding[1]}", row.location, f"Terlaksananya {row.sub_name}",
-                    f"01/01/{YEAR}", f"31/12/{YEAR}", format_id(Decimal(row.pagu)), "",
+                    str(row.sub_code),
+                    row.sub_name,
+                    "Persentase capaian program",
+                    "100 %",
+                    row.indicator,
+                    f"{format_id(Decimal(row.target))} {row.satuan}",
+                    "Persentase kegiatan yang terlaksana",
+                    "100 %",
+                    f"{row.funding[0]} {row.funding[1]}",
+                    row.location,
+                    f"Terlaksananya {row.sub_name}",
+                    f"01/01/{YEAR}",
+                    f"31/12/{YEAR}",
+                    format_id(Decimal(row.pagu)),
+                    "",
                 )
-            )  # fmt: skip
+            )
             count += 1
     return count
 
 
 # -- RKPD report xlsx --------------------------------------------------------------------------------
 
-_MERGES = ("A{0}:E{2}", "F{0}:F{2}", "G{0}:I{0}", "J{0}:O{0}", "P{0}:P{2}", "Q{0}:S{0}", "G{1}:G{2}", "H{1}:H{2}",
-           "I{1}:I{2}", "J{1}:J{2}", "K{1}:M{1}", "N{1}:N{2}", "O{1}:O{2}", "Q{1}:R{1}", "S{1}:S{2}")  # fmt: skip
+_MERGES = (
+    "A{0}:E{2}",
+    "F{0}:F{2}",
+    "G{0}:I{0}",
+    "J{0}:O{0}",
+    "P{0}:P{2}",
+    "Q{0}:S{0}",
+    "G{1}:G{2}",
+    "H{1}:H{2}",
+    "I{1}:I{2}",
+    "J{1}:J{2}",
+    "K{1}:M{1}",
+    "N{1}:N{2}",
+    "O{1}:O{2}",
+    "Q{1}:R{1}",
+    "S{1}:S{2}",
+)
 
 
 def _header_rows() -> list[list[Any]]:
     row1: list[Any] = [None] * 19
     row2: list[Any] = [None] * 19
     row3: list[Any] = [None] * 19
-    row1[0], row1[5], row1[6] = "Kode", "Urusan/Bidang Urusan Pemerintahan Daerah Dan Program/Kegiatan", "Indikator Kinerja"  # fmt: skip
+    row1[0], row1[5], row1[6] = (
+        "Kode",
+        "Urusan/Bidang Urusan Pemerintahan Daerah Dan Program/Kegiatan",
+        "Indikator Kinerja",
+    )
     row1[9], row1[15], row1[16] = f"Rencana Tahun {YEAR}", "Catatan Penting", f"Prakiraan Maju Rencana Tahun {YEAR + 1}"
     row2[6], row2[7], row2[8] = "Capaian Program", "Keluaran Sub Kegiatan", "Hasil Kegiatan"
-    row2[9], row2[10], row2[13], row2[14] = "Lokasi Output Kegiatan", "Target Capaian Kinerja", "Pagu Indikatif (Rp.)", "Sumber Dana"  # fmt: skip
+    row2[9], row2[10], row2[13], row2[14] = (
+        "Lokasi Output Kegiatan",
+        "Target Capaian Kinerja",
+        "Pagu Indikatif (Rp.)",
+        "Sumber Dana",
+    )
     row2[16], row2[18] = "Target Capaian Kinerja", "Kebutuhan Dana/Pagu Indikatif (Rp.)"
     row3[10], row3[11], row3[12] = "Program", "Keluaran Sub Kegiatan", "Hasil Kegiatan"
     row3[16], row3[17] = "Tolok Ukur", "Target"
@@ -337,18 +393,59 @@ def _unit_block(unit: Unit, rows: Sequence[SyntheticRow], entries: dict[Code, En
     for program, activities in by_program.items():
         subs = [r for group in activities.values() for r in group]
         first = subs[0]
-        yield [*_code_cells(program), first.program_name, "Persentase capaian program", None, None, None,
-               "100 %", None, None, sum(r.pagu for r in subs), None, None, None, None,
-               sum(r.next_pagu for r in subs)]  # fmt: skip
+        yield [
+            *_code_cells(program),
+            first.program_name,
+            "Persentase capaian program",
+            None,
+            None,
+            None,
+            "100 %",
+            None,
+            None,
+            sum(r.pagu for r in subs),
+            None,
+            None,
+            None,
+            None,
+            sum(r.next_pagu for r in subs),
+        ]
         for activity, group in activities.items():
-            yield [*_code_cells(activity), group[0].activity_name, None, None,
-                   "Persentase kegiatan yang terlaksana", None, None, None, "100 %", sum(r.pagu for r in group),
-                   None, None, None, None, sum(r.next_pagu for r in group)]  # fmt: skip
+            yield [
+                *_code_cells(activity),
+                group[0].activity_name,
+                None,
+                None,
+                "Persentase kegiatan yang terlaksana",
+                None,
+                None,
+                None,
+                "100 %",
+                sum(r.pagu for r in group),
+                None,
+                None,
+                None,
+                None,
+                sum(r.next_pagu for r in group),
+            ]
             for r in group:
-                yield [*_code_cells(r.sub_code), r.sub_name, None, r.indicator, None, r.location, None,
-                       f"{format_id(Decimal(r.target))} {r.satuan}", None, r.pagu,
-                       f"{r.funding[0]} {r.funding[1]}", None, r.indicator,
-                       f"{format_id(Decimal(r.next_target))} {r.satuan}", r.next_pagu]  # fmt: skip
+                yield [
+                    *_code_cells(r.sub_code),
+                    r.sub_name,
+                    None,
+                    r.indicator,
+                    None,
+                    r.location,
+                    None,
+                    f"{format_id(Decimal(r.target))} {r.satuan}",
+                    None,
+                    r.pagu,
+                    f"{r.funding[0]} {r.funding[1]}",
+                    None,
+                    r.indicator,
+                    f"{format_id(Decimal(r.next_target))} {r.satuan}",
+                    r.next_pagu,
+                ]
 
 
 def _sheet_rows(units: Sequence[list[SyntheticRow]], entries: dict[Code, Entry]) -> Iterator[list[Any]]:
@@ -377,8 +474,13 @@ def write_rkpd_xlsx(
         def flush() -> None:
             nonlocal sheets
             sheets += 1
-            book.add_sheet(f"PD {sheets}", _sheet_rows(units, entries), merges=[m.format(2, 3, 4) for m in _MERGES],
-                           bold_rows=(2, 3, 4), money_columns={13, 18})  # fmt: skip
+            book.add_sheet(
+                f"PD {sheets}",
+                _sheet_rows(units, entries),
+                merges=[m.format(2, 3, 4) for m in _MERGES],
+                bold_rows=(2, 3, 4),
+                money_columns={13, 18},
+            )
             units.clear()
 
         for row in synthetic_rows(rows, seed=seed, variant=variant):

@@ -29,13 +29,31 @@ BASELINES: dict[str, tuple[str, ...]] = {
     "read-sipd": ("raw-json-lines",),
 }
 _FILES = {
-    "raw-calamine": "xlsx", "read-xlsx": "xlsx", "raw-csv": "csv", "raw-pyarrow-csv": "csv", "read-csv": "csv",
-    "raw-json-lines": "jsonl", "read-sipd": "jsonl", "check": "jsonl", "json-dump": "jsonl", "diff": "jsonl",
-}  # fmt: skip
+    "raw-calamine": "xlsx",
+    "read-xlsx": "xlsx",
+    "raw-csv": "csv",
+    "raw-pyarrow-csv": "csv",
+    "read-csv": "csv",
+    "raw-json-lines": "jsonl",
+    "read-sipd": "jsonl",
+    "check": "jsonl",
+    "json-dump": "jsonl",
+    "diff": "jsonl",
+}
 ORDER = (
-    "raw-calamine", "read-xlsx", "raw-csv", "raw-pyarrow-csv", "read-csv", "raw-json-lines", "read-sipd", "check",
-    "json-dump", "json-load", "parquet", "diff",
-)  # fmt: skip
+    "raw-calamine",
+    "read-xlsx",
+    "raw-csv",
+    "raw-pyarrow-csv",
+    "read-csv",
+    "raw-json-lines",
+    "read-sipd",
+    "check",
+    "json-dump",
+    "json-load",
+    "parquet",
+    "diff",
+)
 
 
 @attrs.define
@@ -71,8 +89,12 @@ def run_task_process(task: str, args: dict[str, Any], *, python: str = sys.execu
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
     done = subprocess.run(
         [python, "-m", "benchmarks.tasks", task, json.dumps(args)],
-        capture_output=True, text=True, env=env, cwd=ROOT, check=False,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        check=False,
+    )
     if done.returncode != 0:
         raise RuntimeError(f"task {task} failed:\n{done.stderr[-4000:]}")
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
@@ -101,8 +123,10 @@ def ensure_files(folder: Path, size: int, *, log: Callable[[str], None] = print)
             partial = paths[key].with_name(paths[key].name + ".part")
             write(partial)  # an interrupted run leaves no half-written file under the real name
             partial.replace(paths[key])
-            log(f"  generated {paths[key].name} ({paths[key].stat().st_size / 1e6:.1f} MB) "
-                f"in {time.perf_counter() - started:.1f} s")  # fmt: skip
+            log(
+                f"  generated {paths[key].name} ({paths[key].stat().st_size / 1e6:.1f} MB) "
+                f"in {time.perf_counter() - started:.1f} s"
+            )
     return paths
 
 
@@ -161,8 +185,15 @@ def _run_tasks(
             if best is None or result["wall"] < best["wall"]:
                 best = {**result, "rss": max(result["rss"], best["rss"]) if best else result["rss"]}
         assert best is not None
-        measurement = Measurement(task=task, size=size, rows=best["rows"], wall=best["wall"], cpu=best["cpu"],
-                                  rss=best["rss"], errors=best["errors"])  # fmt: skip
+        measurement = Measurement(
+            task=task,
+            size=size,
+            rows=best["rows"],
+            wall=best["wall"],
+            cpu=best["cpu"],
+            rss=best["rss"],
+            errors=best["errors"],
+        )
         out.append(measurement)
         log(f"  {task:<16} {measurement.wall:8.2f} s wall {measurement.cpu:8.2f} s cpu {_mib(measurement.rss):>10}")
 
@@ -289,5 +320,4 @@ def format_growth(measurements: Sequence[Measurement]) -> str:
 def machine() -> str:
     """The machine, the Python and the load average (the machine is shared: CPU time matters)."""
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
-    return (f"{platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} cores, "
-            f"load average {load}")  # fmt: skip
+    return f"{platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} cores, load average {load}"

@@ -106,10 +106,21 @@ def _bidang_task(analyzer: Analyzer, corpus: Background, subs: list[Entry]) -> t
     return evaluate(index, cases)
 
 
-_ABBREVIATE = (("peraturan daerah", "Perda"), ("perangkat daerah", "OPD"), ("sumber daya manusia", "SDM"),
-               ("usaha mikro, kecil, dan menengah", "UMKM"), ("bantuan sosial", "Bansos"))  # fmt: skip
-_SPLIT_JOIN = (("Nonformal", "Non Formal"), ("Non Formal", "Nonformal"), ("Pascabencana", "Pasca Bencana"),
-               ("Sumber Daya", "Sumberdaya"), ("Risiko", "Resiko"), ("Praktik", "Praktek"))  # fmt: skip
+_ABBREVIATE = (
+    ("peraturan daerah", "Perda"),
+    ("perangkat daerah", "OPD"),
+    ("sumber daya manusia", "SDM"),
+    ("usaha mikro, kecil, dan menengah", "UMKM"),
+    ("bantuan sosial", "Bansos"),
+)
+_SPLIT_JOIN = (
+    ("Nonformal", "Non Formal"),
+    ("Non Formal", "Nonformal"),
+    ("Pascabencana", "Pasca Bencana"),
+    ("Sumber Daya", "Sumberdaya"),
+    ("Risiko", "Resiko"),
+    ("Praktik", "Praktek"),
+)
 
 
 def make_variant(name: str, rng: random.Random) -> str:
@@ -178,8 +189,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     subs = _entries(CodeLevel.SUB_ACTIVITY)
     if args.sample:
         subs = random.Random(args.seed).sample(subs, min(args.sample, len(subs)))
-    print(f"sinkron link-suggestion evaluation — {len(subs)} sub kegiatan, Python {platform.python_version()}, "
-          f"{platform.machine()} {platform.processor() or ''}".rstrip())  # fmt: skip
+    print(
+        f"sinkron link-suggestion evaluation — {len(subs)} sub kegiatan, Python {platform.python_version()}, "
+        f"{platform.machine()} {platform.processor() or ''}".rstrip()
+    )
     print(f"{'configuration':<14} {'sub→program':>17} {'sub→bidang':>17} {'variant→sub':>17}")
     print(f"{'':<14} {'P@1   R@5':>17} {'P@1   R@5':>17} {'P@1   R@5':>17}")
     for name in args.configs.split(","):

@@ -152,8 +152,17 @@ def test_runner_measures_in_subprocesses_and_computes_ratios(tmp_path: Path) -> 
 
 
 def _m(task: str, size: int, cpu: float, rss: int = 100 << 20, ratio: float | None = None) -> Measurement:
-    return Measurement(task=task, size=size, rows=size, wall=cpu, cpu=cpu, rss=rss, errors=0, ratio=ratio,
-                       baseline="raw-csv" if ratio else None)  # fmt: skip
+    return Measurement(
+        task=task,
+        size=size,
+        rows=size,
+        wall=cpu,
+        cpu=cpu,
+        rss=rss,
+        errors=0,
+        ratio=ratio,
+        baseline="raw-csv" if ratio else None,
+    )
 
 
 def test_targets_are_judged_from_the_measurements() -> None:

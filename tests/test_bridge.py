@@ -86,19 +86,40 @@ def sub(code: str, name: str, agency: str, pagu: int, forward: int | None = None
     budgets = [Budget(year=YEAR, amount=Money(pagu))]
     if forward is not None:
         budgets.append(Budget(year=YEAR + 1, amount=Money(forward)))
-    return SubActivity(code=Code.parse(code), name=name, agency_id=agency, budgets=budgets, locations=["Kec. Jekan Raya"],
-                       indicators=[Indicator(name="Jumlah sarana", unit="Unit", targets=[Target(year=YEAR, value=Value.of(3))])])  # fmt: skip
+    return SubActivity(
+        code=Code.parse(code),
+        name=name,
+        agency_id=agency,
+        budgets=budgets,
+        locations=["Kec. Jekan Raya"],
+        indicators=[Indicator(name="Jumlah sarana", unit="Unit", targets=[Target(year=YEAR, value=Value.of(3))])],
+    )
 
 
-def rkpd(plan_id: str, government: str, agency: str, program_code: str, activity_code: str,
-         subs: list[SubActivity]) -> Plan:  # fmt: skip
-    program = Program(code=Code.parse(program_code), name=f"Program {program_code}", agency_id=agency,
-                      indicators=[Indicator(name="Capaian program", unit="%", targets=[Target(year=YEAR, value=Value.of(80))])],
-                      activities=[Activity(code=Code.parse(activity_code), name=f"Kegiatan {activity_code}",
-                                           agency_id=agency, sub_activities=subs)])  # fmt: skip
-    return Plan(id=plan_id, kind=PlanKind.RKPD, title=f"RKPD {government} {YEAR}", period=PlanPeriod(start=YEAR, end=YEAR),
-                owner_id=government, government_id=government, programs=[program],
-                objectives=[Objective(id="S1", text="Meningkatnya produksi perikanan")])  # fmt: skip
+def rkpd(
+    plan_id: str, government: str, agency: str, program_code: str, activity_code: str, subs: list[SubActivity]
+) -> Plan:
+    program = Program(
+        code=Code.parse(program_code),
+        name=f"Program {program_code}",
+        agency_id=agency,
+        indicators=[Indicator(name="Capaian program", unit="%", targets=[Target(year=YEAR, value=Value.of(80))])],
+        activities=[
+            Activity(
+                code=Code.parse(activity_code), name=f"Kegiatan {activity_code}", agency_id=agency, sub_activities=subs
+            )
+        ],
+    )
+    return Plan(
+        id=plan_id,
+        kind=PlanKind.RKPD,
+        title=f"RKPD {government} {YEAR}",
+        period=PlanPeriod(start=YEAR, end=YEAR),
+        owner_id=government,
+        government_id=government,
+        programs=[program],
+        objectives=[Objective(id="S1", text="Meningkatnya produksi perikanan")],
+    )
 
 
 def kkp_plan() -> MinistryPlan:
@@ -106,61 +127,147 @@ def kkp_plan() -> MinistryPlan:
     activity = program.child("5678")
     kro = activity.child("5678.RBK")
     outputs = [
-        DetailedOutput(code=kro.child("RBK.001"), name="Kampung Perikanan Budidaya", unit="Kawasan",
-                       allocation=Money(5_000_000_000), locations=[
-                           OutputLocation(region_code="62.71", target=Value.parse("1 Kawasan"), allocation=Money(2_000_000_000)),
-                           OutputLocation(region_code="62.02", target=Value.parse("2 Kawasan"), allocation=Money(3_000_000_000))]),
-        DetailedOutput(code=kro.child("RBK.002"), name="Sarana Perikanan Tangkap", allocation=Money(700_000_000),
-                       locations=[OutputLocation(region_code="62", allocation=Money(700_000_000))]),
-    ]  # fmt: skip
-    return MinistryPlan(id="renja-kkp-2026", ministry_code="032", year=YEAR, title="Renja KKP 2026 (sintetis)",
-                        programs=[MinistryProgram(code=program, name="Program Pengelolaan Perikanan", activities=[
-                            MinistryActivity(code=activity, name="Perikanan Budidaya", output_classes=[
-                                OutputClass(code=kro, name="Prasarana Bidang Perikanan", outputs=outputs)])])])  # fmt: skip
+        DetailedOutput(
+            code=kro.child("RBK.001"),
+            name="Kampung Perikanan Budidaya",
+            unit="Kawasan",
+            allocation=Money(5_000_000_000),
+            locations=[
+                OutputLocation(region_code="62.71", target=Value.parse("1 Kawasan"), allocation=Money(2_000_000_000)),
+                OutputLocation(region_code="62.02", target=Value.parse("2 Kawasan"), allocation=Money(3_000_000_000)),
+            ],
+        ),
+        DetailedOutput(
+            code=kro.child("RBK.002"),
+            name="Sarana Perikanan Tangkap",
+            allocation=Money(700_000_000),
+            locations=[OutputLocation(region_code="62", allocation=Money(700_000_000))],
+        ),
+    ]
+    return MinistryPlan(
+        id="renja-kkp-2026",
+        ministry_code="032",
+        year=YEAR,
+        title="Renja KKP 2026 (sintetis)",
+        programs=[
+            MinistryProgram(
+                code=program,
+                name="Program Pengelolaan Perikanan",
+                activities=[
+                    MinistryActivity(
+                        code=activity,
+                        name="Perikanan Budidaya",
+                        output_classes=[OutputClass(code=kro, name="Prasarana Bidang Perikanan", outputs=outputs)],
+                    )
+                ],
+            )
+        ],
+    )
 
 
 def bridge_bundle() -> Bundle:
-    city = rkpd("rkpd-6271-2026", "62.71", DKP, "3.25.03", "3.25.03.2.01", [
-        sub("3.25.03.2.01.0002", "Penyediaan Prasarana Usaha Perikanan Tangkap", DKP, 400_000_000, 420_000_000),
-        sub("3.25.03.2.01.0003", "Penjaminan Ketersediaan Sarana Usaha Perikanan Tangkap", DKP, 100_000_000),
-    ])  # fmt: skip
-    regency = rkpd("rkpd-6202-2026", "62.02", DINKES_KOTIM, "1.02.02", "1.02.02.2.02", [
-        sub("1.02.02.2.02.0015", "Pengelolaan Pelayanan Kesehatan Gizi Masyarakat", DINKES_KOTIM, 900_000_000),
-    ])  # fmt: skip
+    city = rkpd(
+        "rkpd-6271-2026",
+        "62.71",
+        DKP,
+        "3.25.03",
+        "3.25.03.2.01",
+        [
+            sub("3.25.03.2.01.0002", "Penyediaan Prasarana Usaha Perikanan Tangkap", DKP, 400_000_000, 420_000_000),
+            sub("3.25.03.2.01.0003", "Penjaminan Ketersediaan Sarana Usaha Perikanan Tangkap", DKP, 100_000_000),
+        ],
+    )
+    regency = rkpd(
+        "rkpd-6202-2026",
+        "62.02",
+        DINKES_KOTIM,
+        "1.02.02",
+        "1.02.02.2.02",
+        [
+            sub("1.02.02.2.02.0015", "Pengelolaan Pelayanan Kesehatan Gizi Masyarakat", DINKES_KOTIM, 900_000_000),
+        ],
+    )
     plan = kkp_plan()
     ro1, ro2 = (o.ref for o in plan.outputs())
     links = [
         tag(ref("rkpd-6271-2026", f"{DKP}/3.25.03.2.01"), KP),  # the kegiatan: both its sub kegiatan count
         tag(ro1, KP),
-        Link(kind=LinkKind.SUPPORTS, source=ref("rkpd-6271-2026", f"{DKP}/3.25.03.2.01.0002"),
-             target=ref("rkpd-6271-2026", "S1")),
-    ]  # fmt: skip
+        Link(
+            kind=LinkKind.SUPPORTS,
+            source=ref("rkpd-6271-2026", f"{DKP}/3.25.03.2.01.0002"),
+            target=ref("rkpd-6271-2026", "S1"),
+        ),
+    ]
     national = NationalRecords(
-        ministries=[Ministry(code="032", name="Kementerian Kelautan dan Perikanan", alias="KKP"),
-                    Ministry(code="024", name="Kementerian Kesehatan", alias="Kemenkes")],
+        ministries=[
+            Ministry(code="032", name="Kementerian Kelautan dan Perikanan", alias="KKP"),
+            Ministry(code="024", name="Kementerian Kesehatan", alias="Kemenkes"),
+        ],
         plans=[plan],
-        program_crosswalks=[ProgramSectorCrosswalk(id="kl-bidang", version="1", rows=[
-            ProgramSectorMapping(program=KLCode.parse("032.04.CE"), sector=Code.parse("3.25")),
-            ProgramSectorMapping(program=KLCode.parse("024", level=sinkron.kl.KLLevel.BUDGET_SECTION),
-                                 sector=Code.parse("1.02"))])],
-    )  # fmt: skip
-    meeting = Meeting(id="rakortek-2025", kind=MeetingKind.RAKORTEKRENBANG, title="Rakortekrenbang 2025",
-                      start=dt.date(2025, 3, 10), proposals=[
-                          Proposal(id="U1", government_id="62.02", title="Kampung budidaya nila", addressed_to="KKP",
-                                   sector=Code.parse("3.25"), year=YEAR, pagu=Money(2_500_000_000)),
-                          Proposal(id="U2", government_id="62.71", title="Puskesmas keliling", addressed_to="KKP",
-                                   sector=Code.parse("1.02"), year=YEAR),
-                          Proposal(id="U3", government_id="62.71", title="Jalan desa", addressed_to="Kementerian X",
-                                   sector=Code.parse("1.03"), year=YEAR)])  # fmt: skip
-    governments = [Government(level=GovernmentLevel.PROVINCE, name="Provinsi Kalimantan Tengah", region_code="62"),
-                   Government(level=GovernmentLevel.CITY, name="Kota Palangka Raya", region_code="62.71", parent_id="62"),
-                   Government(level=GovernmentLevel.REGENCY, name="Kabupaten Kotawaringin Timur", region_code="62.02",
-                              parent_id="62")]  # fmt: skip
+        program_crosswalks=[
+            ProgramSectorCrosswalk(
+                id="kl-bidang",
+                version="1",
+                rows=[
+                    ProgramSectorMapping(program=KLCode.parse("032.04.CE"), sector=Code.parse("3.25")),
+                    ProgramSectorMapping(
+                        program=KLCode.parse("024", level=sinkron.kl.KLLevel.BUDGET_SECTION), sector=Code.parse("1.02")
+                    ),
+                ],
+            )
+        ],
+    )
+    meeting = Meeting(
+        id="rakortek-2025",
+        kind=MeetingKind.RAKORTEKRENBANG,
+        title="Rakortekrenbang 2025",
+        start=dt.date(2025, 3, 10),
+        proposals=[
+            Proposal(
+                id="U1",
+                government_id="62.02",
+                title="Kampung budidaya nila",
+                addressed_to="KKP",
+                sector=Code.parse("3.25"),
+                year=YEAR,
+                pagu=Money(2_500_000_000),
+            ),
+            Proposal(
+                id="U2",
+                government_id="62.71",
+                title="Puskesmas keliling",
+                addressed_to="KKP",
+                sector=Code.parse("1.02"),
+                year=YEAR,
+            ),
+            Proposal(
+                id="U3",
+                government_id="62.71",
+                title="Jalan desa",
+                addressed_to="Kementerian X",
+                sector=Code.parse("1.03"),
+                year=YEAR,
+            ),
+        ],
+    )
+    governments = [
+        Government(level=GovernmentLevel.PROVINCE, name="Provinsi Kalimantan Tengah", region_code="62"),
+        Government(level=GovernmentLevel.CITY, name="Kota Palangka Raya", region_code="62.71", parent_id="62"),
+        Government(
+            level=GovernmentLevel.REGENCY, name="Kabupaten Kotawaringin Timur", region_code="62.02", parent_id="62"
+        ),
+    ]
     agencies = [
         Agency(id=DKP, code="3.25.0.00.0.00.01.0000", name="Dinas Perikanan Kota Palangka Raya", government_id="62.71")
     ]
-    bundle = Bundle(governments=governments, agencies=agencies, plans=[city, regency], links=links, national=national,
-                    meetings=[meeting])  # fmt: skip
+    bundle = Bundle(
+        governments=governments,
+        agencies=agencies,
+        plans=[city, regency],
+        links=links,
+        national=national,
+        meetings=[meeting],
+    )
     return add_priority_tree(bundle, rpjmn_2025_2029())
 
 
@@ -196,8 +303,10 @@ def test_form4_rows_totals_and_listing() -> None:
 
 
 def _small_tree() -> PriorityTree:
-    nodes = [NationalPriority(code=c, name=f"Prioritas {c}") for c in
-             ("04", "04.02", "04.02.01", "04.02.02", "04.02.01.01", "06", "06.01", "06.01.01")]  # fmt: skip
+    nodes = [
+        NationalPriority(code=c, name=f"Prioritas {c}")
+        for c in ("04", "04.02", "04.02.01", "04.02.02", "04.02.01.01", "06", "06.01", "06.01.01")
+    ]
     return PriorityTree(id="rkp-2026", document="RKP 2026", period=PlanPeriod(start=2026, end=2026), nodes=nodes)
 
 
@@ -241,8 +350,14 @@ def test_form5_rows_and_national_priority_column() -> None:
     bundle = bridge_bundle()
     form = build_form5(bundle, bundle.plan("rkpd-6271-2026"), agency_id=DKP)
     levels = [(r.level, str(r.code)) for r in form.rows]
-    assert levels == [("urusan", "3"), ("bidang", "3.25"), ("program", "3.25.03"), ("kegiatan", "3.25.03.2.01"),
-                      ("sub_kegiatan", "3.25.03.2.01.0002"), ("sub_kegiatan", "3.25.03.2.01.0003")]  # fmt: skip
+    assert levels == [
+        ("urusan", "3"),
+        ("bidang", "3.25"),
+        ("program", "3.25.03"),
+        ("kegiatan", "3.25.03.2.01"),
+        ("sub_kegiatan", "3.25.03.2.01.0002"),
+        ("sub_kegiatan", "3.25.03.2.01.0003"),
+    ]
     activity = form.rows[3]
     assert activity.national_priorities == ("KP 02.10.09 Pengembangan Pangan Akuatik (Blue Food)",)
     first = form.rows[4]
@@ -341,11 +456,20 @@ def test_matrix_pairs_ro_locations_with_related_sub_kegiatan() -> None:
 
 def hostile_table() -> Table:
     return Table(
-        title="Tabel <uji>", subtitle=["Daerah : A & B"], numbered=True,
-        columns=[Column(("NO",)), Column(("RPJMN", "Prioritas")), Column(("RPJMN", "Target")), Column(("PAGU",), kind="money")],
-        rows=[TableRow(("1", "<script>alert(1)</script>", ("7,0–8,0", "a | b"), Money(1234567)), style=RowStyle.GROUP),
-              TableRow(("Catatan",), style=RowStyle.NOTE)],
-    )  # fmt: skip
+        title="Tabel <uji>",
+        subtitle=["Daerah : A & B"],
+        numbered=True,
+        columns=[
+            Column(("NO",)),
+            Column(("RPJMN", "Prioritas")),
+            Column(("RPJMN", "Target")),
+            Column(("PAGU",), kind="money"),
+        ],
+        rows=[
+            TableRow(("1", "<script>alert(1)</script>", ("7,0–8,0", "a | b"), Money(1234567)), style=RowStyle.GROUP),
+            TableRow(("Catatan",), style=RowStyle.NOTE),
+        ],
+    )
 
 
 def test_table_rows_must_fit_the_columns() -> None:

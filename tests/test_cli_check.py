@@ -74,8 +74,16 @@ def test_html_to_a_file_is_written_atomically(tmp_path: Path) -> None:
     assert f"wrote {target}" in err and "error" in err
 
 
-@pytest.mark.parametrize(("name", "start"), [("r.json", '{\n  "schema_version": 1'), ("r.md", "# Laporan"),
-                                             ("r.html", "<!DOCTYPE html>"), ("r.txt", "LAPORAN"), ("r", "LAPORAN")])  # fmt: skip
+@pytest.mark.parametrize(
+    ("name", "start"),
+    [
+        ("r.json", '{\n  "schema_version": 1'),
+        ("r.md", "# Laporan"),
+        ("r.html", "<!DOCTYPE html>"),
+        ("r.txt", "LAPORAN"),
+        ("r", "LAPORAN"),
+    ],
+)
 def test_format_follows_the_output_extension(tmp_path: Path, name: str, start: str) -> None:
     code, _, _ = run("check", "--demo", "--exit-zero", "--output", str(tmp_path / name))
     assert code == 0 and (tmp_path / name).read_text(encoding="utf-8").startswith(start)
@@ -137,12 +145,21 @@ def _government_plan(tmp_path: Path) -> Path:
     act = Activity(code=Code.parse("1.02.02.2.02"), name="Penyediaan Layanan", sub_activities=[sub])
     prog = Program(code=Code.parse("1.02.02"), name="PROGRAM", activities=[act])
     bundle = Bundle(
-        governments=[Government(level=GovernmentLevel.REGENCY, name="Kab. Barito Selatan", region_code="62.04",
-                                parent_id="62")],
-        plans=[Plan(id="rkpd-barsel-2026", kind=PlanKind.RKPD, title="RKPD Barito Selatan 2026",
-                    period=PlanPeriod(start=2026, end=2026), owner_id="62.04", government_id="62.04",
-                    programs=[prog])],
-    )  # fmt: skip
+        governments=[
+            Government(level=GovernmentLevel.REGENCY, name="Kab. Barito Selatan", region_code="62.04", parent_id="62")
+        ],
+        plans=[
+            Plan(
+                id="rkpd-barsel-2026",
+                kind=PlanKind.RKPD,
+                title="RKPD Barito Selatan 2026",
+                period=PlanPeriod(start=2026, end=2026),
+                owner_id="62.04",
+                government_id="62.04",
+                programs=[prog],
+            )
+        ],
+    )
     return sinkron.write(bundle, tmp_path / "barsel.json")
 
 
@@ -222,8 +239,13 @@ def failing_rule() -> Iterator[None]:
     def explode(ctx: object) -> list[sinkron.Finding]:
         raise KeyError("boom")
 
-    broken = Rule(id="XYZ901", name="explodes", severity=Severity.ERROR, description=sinkron.align.Message("a", "b"),
-                  check=explode)  # fmt: skip
+    broken = Rule(
+        id="XYZ901",
+        name="explodes",
+        severity=Severity.ERROR,
+        description=sinkron.align.Message("a", "b"),
+        check=explode,
+    )
 
     @hookimpl
     def sinkron_register_rules(register: Callable[[Rule], None]) -> None:
@@ -246,8 +268,11 @@ def test_a_rule_that_fails_makes_the_check_exit_1_even_with_exit_zero() -> None:
 def test_the_installed_command_runs_the_readme_demo() -> None:
     """The console script, in a fresh process, as the README runs it."""
     done = subprocess.run(
-        [sys.executable, "-m", "sinkron", "check", "--demo", "--exit-zero"], capture_output=True, text=True,
-        check=False, timeout=120,
-    )  # fmt: skip
+        [sys.executable, "-m", "sinkron", "check", "--demo", "--exit-zero"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     assert "LAPORAN PEMERIKSAAN KESELARASAN RENCANA" in done.stdout and "SKN604" in done.stdout

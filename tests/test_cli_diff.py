@@ -21,15 +21,25 @@ DINKES = "1.02.0.00.0.00.01.0000"
 def rkpd(year: int, subs: dict[str, int]) -> Bundle:
     """An RKPD of one year whose sub kegiatan (code → pagu) sit under 1.02.02.2.02."""
     items = [
-        SubActivity(code=Code.parse(code), name=f"Sub kegiatan {code[-4:]}", agency_id=DINKES,
-                    budgets=[Budget(year=year, amount=Money(pagu))])
+        SubActivity(
+            code=Code.parse(code),
+            name=f"Sub kegiatan {code[-4:]}",
+            agency_id=DINKES,
+            budgets=[Budget(year=year, amount=Money(pagu))],
+        )
         for code, pagu in subs.items()
-    ]  # fmt: skip
+    ]
     activity = Activity(code=Code.parse("1.02.02.2.02"), name="Kegiatan", agency_id=DINKES, sub_activities=items)
     program = Program(code=Code.parse("1.02.02"), name="Program", agency_id=DINKES, activities=[activity])
-    plan = Plan(id=f"rkpd-{year}", kind=PlanKind.RKPD, title=f"RKPD Kalteng {year}",
-                period=PlanPeriod(start=year, end=year), owner_id="62", government_id="62",
-                programs=[program])  # fmt: skip
+    plan = Plan(
+        id=f"rkpd-{year}",
+        kind=PlanKind.RKPD,
+        title=f"RKPD Kalteng {year}",
+        period=PlanPeriod(start=year, end=year),
+        owner_id="62",
+        government_id="62",
+        programs=[program],
+    )
     return Bundle(plans=[plan])
 
 
@@ -63,8 +73,16 @@ def test_json_output_is_the_documented_form(files: tuple[str, str]) -> None:
     assert code == 0
     data = json.loads(out)
     assert data["schema_version"] == 1
-    assert data["summary"] == {"plans": 1, "plans_added": 0, "plans_removed": 0, "added": 1, "removed": 1,
-                               "recoded": 0, "retargeted": 0, "rebudgeted": 1}  # fmt: skip
+    assert data["summary"] == {
+        "plans": 1,
+        "plans_added": 0,
+        "plans_removed": 0,
+        "added": 1,
+        "removed": 1,
+        "recoded": 0,
+        "retargeted": 0,
+        "rebudgeted": 1,
+    }
     assert data["plans"][0]["mode"] == "years"
 
 
@@ -94,7 +112,11 @@ def test_unreadable_sources_exit_2_with_the_location(files: tuple[str, str], tmp
 
 
 def test_runs_as_a_program(files: tuple[str, str]) -> None:
-    done = subprocess.run([sys.executable, "-m", "sinkron", "diff", *files, "--format", "json"],
-                          capture_output=True, text=True, check=False)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-m", "sinkron", "diff", *files, "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["summary"]["added"] == 1

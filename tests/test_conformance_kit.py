@@ -24,8 +24,14 @@ def _plan(provenance: Provenance | None) -> Plan:
     )
     activity = Activity(code=Code.parse("1.02.02.2.02"), name="Kegiatan", sub_activities=[sub], provenance=provenance)
     program = Program(code=Code.parse("1.02.02"), name="Program", activities=[activity], provenance=provenance)
-    return Plan(id="renja", kind=PlanKind.RENJA_PD, title="Renja", period=PlanPeriod(start=2026, end=2026),
-                programs=[program], provenance=provenance)  # fmt: skip
+    return Plan(
+        id="renja",
+        kind=PlanKind.RENJA_PD,
+        title="Renja",
+        period=PlanPeriod(start=2026, end=2026),
+        programs=[program],
+        provenance=provenance,
+    )
 
 
 class LineConnector(Connector):

@@ -123,8 +123,11 @@ def test_every_plan_item_pagu_adds_up_except_the_planted_case() -> None:
 
 def test_untagged_items_exist_and_carry_no_priority_link() -> None:
     bundle = demo_bundle()
-    sources = {link.source.split("#")[0] + "#" + link.source.split("#")[1] for link in bundle.links
-               if link.kind in (LinkKind.TAGGED, LinkKind.SUPPORTS)}  # fmt: skip
+    sources = {
+        link.source.split("#")[0] + "#" + link.source.split("#")[1]
+        for link in bundle.links
+        if link.kind in (LinkKind.TAGGED, LinkKind.SUPPORTS)
+    }
     items = {f"{p.id}#{i.id}" for p in bundle.plans for i in p.items()}
     priorities = {p.id for p in bundle.priorities}
     for untagged in UNTAGGED:
@@ -185,8 +188,9 @@ def test_retired_code_needs_the_demo_change_list() -> None:
 def test_docs_list_every_planted_case_and_untagged_item() -> None:
     text = (DOCS / "demo.md").read_text(encoding="utf-8")
     missing = [
-        f"{case.rule} {case.subject}" for case in PLANTED + KNOCK_ON
+        f"{case.rule} {case.subject}"
+        for case in PLANTED + KNOCK_ON
         if case.rule not in text or (case.subject is not None and case.subject not in text)
-    ]  # fmt: skip
+    ]
     missing += [u.subject for u in UNTAGGED if u.subject not in text]
     assert missing == [], f"docs/demo.md does not mention {missing}"

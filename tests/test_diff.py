@@ -36,21 +36,39 @@ from sinkron.testing import strategies as sst
 DINKES = "1.02.0.00.0.00.01.0000"
 
 
-def sub(code: str, name: str, pagu: dict[int, int], targets: dict[int, str] | None = None, *,
-        agency: str = DINKES, indicator: str = "Jumlah ibu hamil terlayani") -> SubActivity:  # fmt: skip
+def sub(
+    code: str,
+    name: str,
+    pagu: dict[int, int],
+    targets: dict[int, str] | None = None,
+    *,
+    agency: str = DINKES,
+    indicator: str = "Jumlah ibu hamil terlayani",
+) -> SubActivity:
     return SubActivity(
         code=Code.parse(code),
         name=name,
         agency_id=agency,
         budgets=[Budget(year=y, amount=Money(a)) for y, a in pagu.items()],
-        indicators=[Indicator(name=indicator, unit="Orang",
-                              targets=[Target(year=y, value=Value.parse(v, unit="Orang"))
-                                       for y, v in (targets or {}).items()])],
-    )  # fmt: skip
+        indicators=[
+            Indicator(
+                name=indicator,
+                unit="Orang",
+                targets=[Target(year=y, value=Value.parse(v, unit="Orang")) for y, v in (targets or {}).items()],
+            )
+        ],
+    )
 
 
-def plan(subs: Sequence[SubActivity], *, years: tuple[int, int] = (2026, 2026), revision: int = 0,
-         plan_id: str = "renja-dinkes", kind: PlanKind = PlanKind.RENJA_PD, owner: str = DINKES) -> Plan:  # fmt: skip
+def plan(
+    subs: Sequence[SubActivity],
+    *,
+    years: tuple[int, int] = (2026, 2026),
+    revision: int = 0,
+    plan_id: str = "renja-dinkes",
+    kind: PlanKind = PlanKind.RENJA_PD,
+    owner: str = DINKES,
+) -> Plan:
     """One program and one kegiatan per distinct code prefix, holding ``subs``."""
     activities: dict[Code, list[SubActivity]] = {}
     for s in subs:
@@ -65,11 +83,15 @@ def plan(subs: Sequence[SubActivity], *, years: tuple[int, int] = (2026, 2026), 
             Activity(code=code, name=f"Kegiatan {code}", agency_id=DINKES, sub_activities=children)
         )
     return Plan(
-        id=plan_id, kind=kind, title=f"Renja Dinas Kesehatan {years[0]}",
+        id=plan_id,
+        kind=kind,
+        title=f"Renja Dinas Kesehatan {years[0]}",
         period=PlanPeriod(start=years[0], end=years[1]),
-        owner_id=owner, government_id="62", revision=revision,
+        owner_id=owner,
+        government_id="62",
+        revision=revision,
         programs=[Program(code=c, name=f"Program {c}", agency_id=DINKES, activities=a) for c, a in programs.items()],
-    )  # fmt: skip
+    )
 
 
 IBU_HAMIL = "1.02.02.2.02.0001", "Pengelolaan Pelayanan Kesehatan Ibu Hamil"
@@ -79,16 +101,21 @@ BALITA = "1.02.02.2.02.0004", "Pengelolaan Pelayanan Kesehatan Balita"
 
 
 def test_revision_reports_every_kind_of_change() -> None:
-    old = plan([
-        sub(*IBU_HAMIL, {2026: 300_000_000}, {2026: "1.250"}),
-        sub(*BERSALIN, {2026: 200_000_000}, {2026: "1.100"}),
-        sub(*BAYI, {2026: 100_000_000}, {2026: "900"}),
-    ])  # fmt: skip
-    new = plan([
-        sub(*IBU_HAMIL, {2026: 300_000_000}, {2026: "1.300"}),  # retargeted
-        sub(*BERSALIN, {2026: 250_000_000}, {2026: "1.100"}),  # re-budgeted
-        sub(*BALITA, {2026: 80_000_000}, {2026: "2.000"}),  # added; BAYI removed
-    ], revision=1)  # fmt: skip
+    old = plan(
+        [
+            sub(*IBU_HAMIL, {2026: 300_000_000}, {2026: "1.250"}),
+            sub(*BERSALIN, {2026: 200_000_000}, {2026: "1.100"}),
+            sub(*BAYI, {2026: 100_000_000}, {2026: "900"}),
+        ]
+    )
+    new = plan(
+        [
+            sub(*IBU_HAMIL, {2026: 300_000_000}, {2026: "1.300"}),  # retargeted
+            sub(*BERSALIN, {2026: 250_000_000}, {2026: "1.100"}),  # re-budgeted
+            sub(*BALITA, {2026: 80_000_000}, {2026: "2.000"}),  # added; BAYI removed
+        ],
+        revision=1,
+    )
     result = diff(old, new)
     [changes] = result.plans
     assert changes.mode == "revision" and changes.years == ((2026, 2026),)
@@ -97,16 +124,32 @@ def test_revision_reports_every_kind_of_change() -> None:
     assert changes.recoded == ()
     [target] = changes.retargeted
     assert (str(target.item.code), target.year, target.old, target.new) == (
-        IBU_HAMIL[0], 2026, Value.parse("1.250", unit="Orang"), Value.parse("1.300", unit="Orang"))  # fmt: skip
+        IBU_HAMIL[0],
+        2026,
+        Value.parse("1.250", unit="Orang"),
+        Value.parse("1.300", unit="Orang"),
+    )
     [budget] = changes.rebudgeted
     assert (str(budget.item.code), budget.old, budget.new, budget.change) == (
-        BERSALIN[0], Money(200_000_000), Money(250_000_000), Decimal(50_000_000))  # fmt: skip
+        BERSALIN[0],
+        Money(200_000_000),
+        Money(250_000_000),
+        Decimal(50_000_000),
+    )
     [total] = changes.pagu
     assert (total.old, total.new, total.change) == (Decimal(600_000_000), Decimal(630_000_000), Decimal(30_000_000))
     assert changes.items_old == {"program": 1, "kegiatan": 1, "sub_kegiatan": 3}
     assert changes.items_new == {"program": 1, "kegiatan": 1, "sub_kegiatan": 3}
-    assert result.summary() == {"plans": 1, "plans_added": 0, "plans_removed": 0, "added": 1, "removed": 1,
-                                "recoded": 0, "retargeted": 1, "rebudgeted": 1}  # fmt: skip
+    assert result.summary() == {
+        "plans": 1,
+        "plans_added": 0,
+        "plans_removed": 0,
+        "added": 1,
+        "removed": 1,
+        "recoded": 0,
+        "retargeted": 1,
+        "rebudgeted": 1,
+    }
     assert not result.is_empty
 
 
@@ -118,16 +161,26 @@ def test_same_number_written_differently_is_not_a_retarget() -> None:
 
 def test_recoded_by_nomenclature_replacement() -> None:
     # A change list effective 2026 moves 1.02.02.2.02.0003 to 1.02.02.2.02.0099 under a new name.
-    version = Version(id="test-2026", regulation="Kepmendagri uji 2026", effective_year=2026, changes=(
-        Change(kind=NomenclatureChange.MOVED, code=Code.parse(BAYI[0]), replacement=Code.parse("1.02.02.2.02.0099")),
-    ))  # fmt: skip
+    version = Version(
+        id="test-2026",
+        regulation="Kepmendagri uji 2026",
+        effective_year=2026,
+        changes=(
+            Change(
+                kind=NomenclatureChange.MOVED, code=Code.parse(BAYI[0]), replacement=Code.parse("1.02.02.2.02.0099")
+            ),
+        ),
+    )
     catalogue = default_nomenclature().with_changes(version)
     old = plan([sub(*BAYI, {2026: 100})])
     new = plan([sub("1.02.02.2.02.0099", "Pelayanan Kesehatan Neonatal Esensial", {2026: 120})])
     [changes] = diff(old, new, nomenclature=catalogue).plans
     [recode] = changes.recoded
     assert (str(recode.old.code), str(recode.new.code), recode.reason) == (
-        BAYI[0], "1.02.02.2.02.0099", RecodeReason.NOMENCLATURE)  # fmt: skip
+        BAYI[0],
+        "1.02.02.2.02.0099",
+        RecodeReason.NOMENCLATURE,
+    )
     assert changes.added == () and changes.removed == ()
     # The recoded pair is still compared: its pagu changed.
     [budget] = changes.rebudgeted
@@ -139,8 +192,12 @@ def test_recoded_by_nomenclature_replacement() -> None:
 
 def test_recoded_legacy_and_by_name() -> None:
     old = plan([sub("1.02.02.2.02.01", IBU_HAMIL[1], {2026: 100}), sub(*BERSALIN, {2026: 100})])
-    new = plan([sub(*IBU_HAMIL, {2026: 100}), sub("1.02.02.2.02.0042", "Pengelolaan  pelayanan kesehatan IBU BERSALIN",
-                                                   {2026: 100})])  # fmt: skip
+    new = plan(
+        [
+            sub(*IBU_HAMIL, {2026: 100}),
+            sub("1.02.02.2.02.0042", "Pengelolaan  pelayanan kesehatan IBU BERSALIN", {2026: 100}),
+        ]
+    )
     recodes = {str(r.new.code): r for r in diff(old, new).recoded}
     assert recodes[IBU_HAMIL[0]].reason is RecodeReason.LEGACY
     assert str(recodes[IBU_HAMIL[0]].old.code) == "1.02.02.2.02.01"
@@ -185,8 +242,12 @@ def test_close_but_different_names_are_not_recoded() -> None:
     assert diff(old, new).recoded == ()
     # Two equally good candidates: ambiguous, so left as removed and added.
     old = plan([sub(*BALITA, {2026: 1})])
-    new = plan([sub("1.02.02.2.02.0044", "Pengelolaan Pelayanan Kesehatan Balitaa", {2026: 1}),
-                sub("1.02.02.2.02.0045", "Pengelolaan Pelayanan Kesehatan Balitab", {2026: 1})])  # fmt: skip
+    new = plan(
+        [
+            sub("1.02.02.2.02.0044", "Pengelolaan Pelayanan Kesehatan Balitaa", {2026: 1}),
+            sub("1.02.02.2.02.0045", "Pengelolaan Pelayanan Kesehatan Balitab", {2026: 1}),
+        ]
+    )
     ambiguous = diff(old, new)
     assert ambiguous.recoded == () and len(ambiguous.added) == 2 and len(ambiguous.removed) == 1
 
@@ -218,11 +279,18 @@ def changes_text(result: PlanDiff) -> str:
 
 def test_medium_term_revision_compares_every_shared_year() -> None:
     period = range(2025, 2030)
-    old = plan([sub(*IBU_HAMIL, dict.fromkeys(period, 100), dict.fromkeys(period, "10"))],
-               years=(2025, 2029), kind=PlanKind.RENSTRA_PD)  # fmt: skip
+    old = plan(
+        [sub(*IBU_HAMIL, dict.fromkeys(period, 100), dict.fromkeys(period, "10"))],
+        years=(2025, 2029),
+        kind=PlanKind.RENSTRA_PD,
+    )
     new_targets = {y: ("12" if y >= 2027 else "10") for y in period}
-    new = plan([sub(*IBU_HAMIL, {**dict.fromkeys(period, 100), 2029: 150}, new_targets)],
-               years=(2025, 2029), kind=PlanKind.RENSTRA_PD, revision=1)  # fmt: skip
+    new = plan(
+        [sub(*IBU_HAMIL, {**dict.fromkeys(period, 100), 2029: 150}, new_targets)],
+        years=(2025, 2029),
+        kind=PlanKind.RENSTRA_PD,
+        revision=1,
+    )
     [changes] = diff(old, new).plans
     assert [t.year for t in changes.retargeted] == [2027, 2028, 2029]
     assert [(b.old_year, b.change) for b in changes.rebudgeted] == [(2029, Decimal(50))]
@@ -249,20 +317,46 @@ def test_json_form_follows_the_documented_schema() -> None:
     assert data["schema_version"] == 1
     assert set(data) == {"schema_version", "summary", "plans", "plans_added", "plans_removed"}
     [p] = data["plans"]
-    assert set(p) == {"old", "new", "mode", "years", "totals", "added", "removed", "recoded", "retargeted",
-                      "rebudgeted"}  # fmt: skip
-    assert p["old"] == {"id": "renja-dinkes", "kind": "renja_pd", "title": "Renja Dinas Kesehatan 2026",
-                        "period": "2026", "revision": 0, "owner": DINKES}  # fmt: skip
+    assert set(p) == {
+        "old",
+        "new",
+        "mode",
+        "years",
+        "totals",
+        "added",
+        "removed",
+        "recoded",
+        "retargeted",
+        "rebudgeted",
+    }
+    assert p["old"] == {
+        "id": "renja-dinkes",
+        "kind": "renja_pd",
+        "title": "Renja Dinas Kesehatan 2026",
+        "period": "2026",
+        "revision": 0,
+        "owner": DINKES,
+    }
     assert p["years"] == [[2026, 2026]]
     assert p["totals"]["pagu"] == [{"old_year": 2026, "new_year": 2026, "old": "350", "new": "380", "change": "30"}]
     assert p["totals"]["items"]["new"] == {"program": 1, "kegiatan": 1, "sub_kegiatan": 2}
-    assert p["added"] == [{"id": f"{DINKES}/{BALITA[0]}", "code": BALITA[0], "name": BALITA[1],
-                           "level": "sub_kegiatan", "agency": DINKES}]  # fmt: skip
+    assert p["added"] == [
+        {"id": f"{DINKES}/{BALITA[0]}", "code": BALITA[0], "name": BALITA[1], "level": "sub_kegiatan", "agency": DINKES}
+    ]
     [target] = p["retargeted"]
-    assert target["indicator"] == {"id": "jumlah-ibu-hamil-terlayani", "name": "Jumlah ibu hamil terlayani",
-                                   "unit": "Orang"}  # fmt: skip
-    assert target["old"] == {"text": "1.250", "kind": "number", "number": "1250", "low": None, "high": None,
-                             "unit": "Orang"}  # fmt: skip
+    assert target["indicator"] == {
+        "id": "jumlah-ibu-hamil-terlayani",
+        "name": "Jumlah ibu hamil terlayani",
+        "unit": "Orang",
+    }
+    assert target["old"] == {
+        "text": "1.250",
+        "kind": "number",
+        "number": "1250",
+        "low": None,
+        "high": None,
+        "unit": "Orang",
+    }
     assert [b["change"] for b in p["rebudgeted"]] == ["10"]
     assert data["summary"]["added"] == 1 and data["summary"]["retargeted"] == 1
 
@@ -305,8 +399,12 @@ def test_exported_from_sinkron() -> None:
 def test_a_plan_against_itself_is_empty(p: Plan) -> None:
     result = diff(p, p)
     assert result.is_empty
-    assert result.summary() == {"plans": 1, "plans_added": 0, "plans_removed": 0, **dict.fromkeys(
-        (k.value for k in ChangeKind), 0)}  # fmt: skip
+    assert result.summary() == {
+        "plans": 1,
+        "plans_added": 0,
+        "plans_removed": 0,
+        **dict.fromkeys((k.value for k in ChangeKind), 0),
+    }
     [changes] = result.plans
     assert all(t.old == t.new for t in changes.pagu)
     assert changes.items_old == changes.items_new
@@ -384,8 +482,12 @@ def test_a_modified_copy_reports_exactly_the_modifications(p: Plan, data: st.Dat
             expected["recoded"].add((str(target.code), str(code)))
         else:  # add a new sub kegiatan beside this one
             code = _free_code((p, modified), target.code, 9000)
-            new = SubActivity(code=code, name="Sub Kegiatan Tambahan Hasil Musrenbang Nomor Uji",
-                              agency_id=target.agency_id, budgets=[Budget(year=year, amount=Money(5000))])  # fmt: skip
+            new = SubActivity(
+                code=code,
+                name="Sub Kegiatan Tambahan Hasil Musrenbang Nomor Uji",
+                agency_id=target.agency_id,
+                budgets=[Budget(year=year, amount=Money(5000))],
+            )
             modified = _replace_sub(modified, target.code, target, new)
             expected["added"].add((str(code),))
     # A recode beside a removed sub kegiatan of the same name (Papua variants 3/4 of a kegiatan share

@@ -43,9 +43,12 @@ def test_a_kp_crosswalk_reads_with_row_provenance(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     loaded = read_priority_crosswalk(
-        path, version="2025-10", tree_id="rpjmn-2025-2029", period=PlanPeriod(start=2026, end=2026),
+        path,
+        version="2025-10",
+        tree_id="rpjmn-2025-2029",
+        period=PlanPeriod(start=2026, end=2026),
         supplied_by="Bappeda Kota Palangka Raya",
-    )  # fmt: skip
+    )
     crosswalk = loaded.raise_for_errors()
     assert loaded.complete and loaded.rows == 2
     assert crosswalk.id == "kp-sub-kegiatan" and crosswalk.supplied_by == "Bappeda Kota Palangka Raya"
@@ -82,8 +85,11 @@ def test_every_bad_row_of_a_crosswalk_is_reported_with_its_place() -> None:
 def test_header_problems_stop_the_file_with_every_problem_listed() -> None:
     loaded = read_priority_crosswalk(io.StringIO("kode_kp,kode_sub_kegiatan,warna\n02.10.09,x,y\n"), version="1")
     messages = sorted((e.message, e.location.column or e.expected) for e in loaded.errors)
-    assert messages == [("required column missing", "kode_prioritas"), ("unknown column", "kode_kp"),
-                        ("unknown column", "warna")]  # fmt: skip
+    assert messages == [
+        ("required column missing", "kode_prioritas"),
+        ("unknown column", "kode_kp"),
+        ("unknown column", "warna"),
+    ]
     assert loaded.value.rows == ()
     empty = read_priority_crosswalk(io.StringIO(""), version="1")
     assert [e.message for e in empty.errors] == ["the file is empty; expected a header row"]
@@ -117,8 +123,12 @@ def test_a_dak_menu_crosswalk_reads_every_column(tmp_path: Path) -> None:
     crosswalk = read_dak_crosswalk(path, version="2026.1").raise_for_errors()
     first, penunjang, bok = crosswalk.rows
     assert (first.kind, first.scheme, first.subarea, first.detail, first.supporting) == (
-        FundingKind.DAK_PHYSICAL, "Reguler", "PAUD", "Ruang kelas baru", False
-    )  # fmt: skip
+        FundingKind.DAK_PHYSICAL,
+        "Reguler",
+        "PAUD",
+        "Ruang kelas baru",
+        False,
+    )
     assert penunjang.supporting and bok.kind is FundingKind.DAK_NON_PHYSICAL and bok.funding_code is None
     assert crosswalk.years == (2026,)
     assert crosswalk.funding_codes(2026) == {"2.2.01.01.03.0001"}

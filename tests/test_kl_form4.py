@@ -71,8 +71,15 @@ def test_entries_without_pagu_are_listed_not_counted() -> None:
     no_pagu = attrs.evolve(
         activity.sub_activities[1], budgets=[Budget(year=2027, amount=Money(5), kind=BudgetKind.CEILING)]
     )
-    plan = attrs.evolve(base.plans[0], programs=[attrs.evolve(program, activities=[
-        attrs.evolve(activity, sub_activities=[activity.sub_activities[0], no_pagu])]), *base.plans[0].programs[1:]])  # fmt: skip
+    plan = attrs.evolve(
+        base.plans[0],
+        programs=[
+            attrs.evolve(
+                program, activities=[attrs.evolve(activity, sub_activities=[activity.sub_activities[0], no_pagu])]
+            ),
+            *base.plans[0].programs[1:],
+        ],
+    )
     row = rows_by_code(base.replace(plans=(plan,)))["02.10.09"]
     assert row.total == Money(400_000_000)
     assert [e.sub_activity.name for e in row.missing_pagu] == [no_pagu.name]

@@ -10,19 +10,31 @@ from sinkron.kl import FundingCode, FundingCodeError, FundingKind, FundingName, 
 @pytest.mark.parametrize(
     ("name", "parts"),
     [
-        ("DAK Fisik-Bidang Pendidikan-Reguler-PAUD", (None, FundingKind.DAK_PHYSICAL, "Pendidikan", "Reguler", "PAUD", None)),
-        ("DANA KHUSUS-DAK Fisik-Bidang Pendidikan-Reguler-SD",
-         ("DANA KHUSUS", FundingKind.DAK_PHYSICAL, "Pendidikan", "Reguler", "SD", None)),
-        ("DAK Fisik-Bidang Pendidikan-Afirmasi-SD", (None, FundingKind.DAK_PHYSICAL, "Pendidikan", "Afirmasi", "SD", None)),
+        (
+            "DAK Fisik-Bidang Pendidikan-Reguler-PAUD",
+            (None, FundingKind.DAK_PHYSICAL, "Pendidikan", "Reguler", "PAUD", None),
+        ),
+        (
+            "DANA KHUSUS-DAK Fisik-Bidang Pendidikan-Reguler-SD",
+            ("DANA KHUSUS", FundingKind.DAK_PHYSICAL, "Pendidikan", "Reguler", "SD", None),
+        ),
+        (
+            "DAK Fisik-Bidang Pendidikan-Afirmasi-SD",
+            (None, FundingKind.DAK_PHYSICAL, "Pendidikan", "Afirmasi", "SD", None),
+        ),
         ("DAK Fisik-Bidang Sanitasi-Reguler", (None, FundingKind.DAK_PHYSICAL, "Sanitasi", "Reguler", None, None)),
-        ("DAK Fisik-Bidang Kesehatan dan KB-Reguler-Penguatan Sistem Kesehatan",
-         (None, FundingKind.DAK_PHYSICAL, "Kesehatan dan KB", "Reguler", "Penguatan Sistem Kesehatan", None)),
+        (
+            "DAK Fisik-Bidang Kesehatan dan KB-Reguler-Penguatan Sistem Kesehatan",
+            (None, FundingKind.DAK_PHYSICAL, "Kesehatan dan KB", "Reguler", "Penguatan Sistem Kesehatan", None),
+        ),
         ("DAK Non Fisik-Dana BOK-BOK Pkm", (None, FundingKind.DAK_NON_PHYSICAL, "Dana BOK", None, "BOK Pkm", None)),
         ("DAK Non-Fisik-Dana BOK-BOK Pkm", (None, FundingKind.DAK_NON_PHYSICAL, "Dana BOK", None, "BOK Pkm", None)),
-        ("Dana Transfer Khusus-Dana Alokasi Khusus Non Fisik",
-         ("Dana Transfer Khusus", FundingKind.DAK_NON_PHYSICAL, None, None, None, None)),
+        (
+            "Dana Transfer Khusus-Dana Alokasi Khusus Non Fisik",
+            ("Dana Transfer Khusus", FundingKind.DAK_NON_PHYSICAL, None, None, None, None),
+        ),
     ],
-)  # fmt: skip
+)
 def test_dak_names_split_into_their_parts(name: str, parts: tuple[object, ...]) -> None:
     parsed = FundingName.parse(name)
     assert (parsed.group, parsed.kind, parsed.area, parsed.scheme, parsed.subarea, parsed.detail) == parts

@@ -115,8 +115,14 @@ def test_amounts_are_rupiah_with_the_declared_unit() -> None:
 def test_organisations_validate_their_codes() -> None:
     assert Ministry(code="022", name="Kementerian Perhubungan").id == "022"
     assert EchelonOneUnit(code="022.12", name="Badan Pengembangan SDM Perhubungan").ministry_code == "022"
-    unit = WorkUnit(code="428145", name="BPS Provinsi Kalimantan Tengah", ministry_code="054", unit_code="054.01",
-                    location="62", authority=Authority.parse("KD"))  # fmt: skip
+    unit = WorkUnit(
+        code="428145",
+        name="BPS Provinsi Kalimantan Tengah",
+        ministry_code="054",
+        unit_code="054.01",
+        location="62",
+        authority=Authority.parse("KD"),
+    )
     assert unit.authority is Authority.REGIONAL_OFFICE and not unit.authority.is_delegated
     bad = [
         lambda: Ministry(code="22", name="x"),
@@ -140,8 +146,12 @@ def test_the_budget_tree_keeps_children_under_their_parent() -> None:
     assert record.output.code.display == "3996.AE002"
     assert record.output.allocation == Money(201_600_000)
     assert [type(i).__name__ for i in plan.items()] == [
-        "MinistryProgram", "MinistryActivity", "OutputClass", "DetailedOutput", "Component",
-    ]  # fmt: skip
+        "MinistryProgram",
+        "MinistryActivity",
+        "OutputClass",
+        "DetailedOutput",
+        "Component",
+    ]
     kro = plan.programs[0].activities[0].output_classes[0]
     stray = attrs.evolve(kro.outputs[0], code=KLCode.parse("4627.EBA.994", within="022.12.DL"), components=[])
     with pytest.raises(InvalidModel, match="RO 022.12.DL.4627.EBA.994 is not under 022.12.DL.3996.AEC"):
@@ -235,8 +245,16 @@ def ministry_plans(draw: st.DrawFn) -> MinistryPlan:
             kro = activity.child(f"{number}.{letters}")
             outputs = []
             for ro_number in draw(st.lists(st.from_regex(r"[0-9]{3}", fullmatch=True), max_size=2, unique=True)):
-                spelling = draw(st.sampled_from([f"{number}.{letters}.{ro_number}", f"{letters}.{ro_number}",
-                                                 f"{number}.{letters[:2]}{ro_number}", ro_number]))  # fmt: skip
+                spelling = draw(
+                    st.sampled_from(
+                        [
+                            f"{number}.{letters}.{ro_number}",
+                            f"{letters}.{ro_number}",
+                            f"{number}.{letters[:2]}{ro_number}",
+                            ro_number,
+                        ]
+                    )
+                )
                 regions = draw(st.lists(st.sampled_from(["62", "62.71", "62.01", "63"]), max_size=3, unique=True))
                 outputs.append(
                     DetailedOutput(
@@ -248,11 +266,17 @@ def ministry_plans(draw: st.DrawFn) -> MinistryPlan:
                         authority=draw(st.none() | st.sampled_from(Authority)),
                     )
                 )
-            classes.append(OutputClass(code=kro, name=f"KRO {letters}", outputs=outputs,
-                                       priority_variant=draw(st.booleans())))  # fmt: skip
+            classes.append(
+                OutputClass(code=kro, name=f"KRO {letters}", outputs=outputs, priority_variant=draw(st.booleans()))
+            )
         activities.append(MinistryActivity(code=activity, name=f"Kegiatan {number}", output_classes=classes))
-    return MinistryPlan(id="renja", ministry_code=ba, year=2026, title="Renja K/L",
-                        programs=[MinistryProgram(code=program, name="Program", activities=activities)])  # fmt: skip
+    return MinistryPlan(
+        id="renja",
+        ministry_code=ba,
+        year=2026,
+        title="Renja K/L",
+        programs=[MinistryProgram(code=program, name="Program", activities=activities)],
+    )
 
 
 def _displays(plan: MinistryPlan) -> list[str | None]:

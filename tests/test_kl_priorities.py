@@ -53,8 +53,11 @@ def test_the_shipped_kps_carry_funding_sasaran_indicators_and_amounts_in_rupiah(
     blue_food = tree.node("02.10.09")
     assert blue_food is not None and blue_food.kpu
     assert blue_food.funding == (
-        FundingCategory.MINISTRY_SPENDING, FundingCategory.DAK, FundingCategory.APBD, FundingCategory.BUSINESS
-    )  # fmt: skip
+        FundingCategory.MINISTRY_SPENDING,
+        FundingCategory.DAK,
+        FundingCategory.APBD,
+        FundingCategory.BUSINESS,
+    )
     assert any(c.is_regional for c in blue_food.funding)
     assert blue_food.objectives[0].text == "Meningkatnya penyediaan ikan untuk konsumsi masyarakat"
     energy = tree.node("02.11.03")
@@ -84,8 +87,11 @@ def test_the_tree_becomes_priority_records_that_family_4_sees() -> None:
     priorities = {p.id: p for p in tree.priorities()}
     kp = priorities["rpjmn-2025-2029:02.10.09"]
     assert (kp.kind, kp.code, kp.parent_id, kp.document) == (
-        PriorityKind.ACTIVITY, "02.10.09", "rpjmn-2025-2029:02.10", "RPJMN 2025–2029"
-    )  # fmt: skip
+        PriorityKind.ACTIVITY,
+        "02.10.09",
+        "rpjmn-2025-2029:02.10",
+        "RPJMN 2025–2029",
+    )
     assert priorities["rpjmn-2025-2029:02.10.03"].name == "KP 02.10.03"  # code only in the source: labelled
     assert [i.id for i in priorities["rpjmn-2025-2029:02.11.03"].indicators] == ["01.01", "01.02"]
     bundle = add_priority_tree(Bundle(), tree)
@@ -108,9 +114,15 @@ def test_tree_lookups() -> None:
 
 @pytest.mark.parametrize(
     ("text", "code"),
-    [("02.10.09", "02.10.09"), ("2.10.9", "02.10.09"), ("KP 02.10.09", "02.10.09"), ("PN 6", "06"),
-     ("PP: 02.11", "02.11"), ("02.10.09.01", "02.10.09.01")],
-)  # fmt: skip
+    [
+        ("02.10.09", "02.10.09"),
+        ("2.10.9", "02.10.09"),
+        ("KP 02.10.09", "02.10.09"),
+        ("PN 6", "06"),
+        ("PP: 02.11", "02.11"),
+        ("02.10.09.01", "02.10.09.01"),
+    ],
+)
 def test_priority_codes(text: str, code: str) -> None:
     assert parse_priority_code(text) == code
 
@@ -130,8 +142,12 @@ def test_nodes_and_trees_are_validated() -> None:
     with pytest.raises(InvalidModel, match="expected a code like"):
         NationalPriority(code="2.10")
     with pytest.raises(InvalidModel, match="has no parent 02.10"):
-        PriorityTree(id="t", document="RKP 2026", period=PlanPeriod(start=2026, end=2026),
-                     nodes=[NationalPriority(code="02"), NationalPriority(code="02.10.09")])  # fmt: skip
+        PriorityTree(
+            id="t",
+            document="RKP 2026",
+            period=PlanPeriod(start=2026, end=2026),
+            nodes=[NationalPriority(code="02"), NationalPriority(code="02.10.09")],
+        )
     with pytest.raises(InvalidModel, match="a tree id has no"):
         PriorityTree(id="rkp:2026", document="RKP 2026", period=PlanPeriod(start=2026, end=2026))
 

@@ -46,19 +46,27 @@ def test_budget_line_columns_join_into_a_code() -> None:
 
 def test_labels_match_names_exactly_after_normalising_never_fuzzily() -> None:
     label_pusat = "MEMBANGUN DARI DESA DAN DARI BAWAH UNTUK PERTUMBUHAN EKONOMI, PEMERATAAN EKONOMI, DAN  PEMBERANTASAN KEMISKINAN"
-    links = tags_for_labels(SUB, [label_pusat, "Upaya Konvergensi Stunting"], trees=[rpjmn_2025_2029()],
-                            vocabularies=[thematic_tags()])  # fmt: skip
+    links = tags_for_labels(
+        SUB, [label_pusat, "Upaya Konvergensi Stunting"], trees=[rpjmn_2025_2029()], vocabularies=[thematic_tags()]
+    )
     assert [link.target for link in links] == ["rpjmn-2025-2029:06", "tematik:stunting"]
     with pytest.raises(TagError) as caught:
-        tags_for_labels(SUB, ["Membangun dari Desa", "Mengembangkan Wilayah Untuk Mengurangi Kesenjangan"],
-                        trees=[rpjmn_2025_2029()])  # fmt: skip
+        tags_for_labels(
+            SUB,
+            ["Membangun dari Desa", "Mengembangkan Wilayah Untuk Mengurangi Kesenjangan"],
+            trees=[rpjmn_2025_2029()],
+        )
     assert len(caught.value.problems) == 2  # a shortened name is not guessed
 
 
 def test_a_label_naming_two_priorities_is_an_error() -> None:
     rpjmn = rpjmn_2025_2029()
-    rkp = PriorityTree(id="rkp-2026", document="RKP 2026", period=PlanPeriod(start=2026, end=2026),
-                       nodes=[n for n in rpjmn.nodes if n.code.startswith("02")])  # fmt: skip
+    rkp = PriorityTree(
+        id="rkp-2026",
+        document="RKP 2026",
+        period=PlanPeriod(start=2026, end=2026),
+        nodes=[n for n in rpjmn.nodes if n.code.startswith("02")],
+    )
     with pytest.raises(TagError, match="names several priorities"):
         tags_for_labels(SUB, ["Swasembada Energi"], trees=[rpjmn, rkp])
     assert tags_for_labels(SUB, ["Swasembada Energi"], trees=[rkp])[0].target == "rkp-2026:02.11"

@@ -40,45 +40,85 @@ KABKOTA = ["11.01", "11.71", "12.01"]
 
 def _meeting(**changes: object) -> Meeting:
     values: dict[str, object] = {
-        "id": "rakor-2025", "kind": MeetingKind.RAKOR, "title": "Rakor Sinkronisasi 2025", "start": dt.date(2025, 10, 26),
-        "end": dt.date(2025, 10, 29), "venue": "IPDN Jatinangor",
-        "desks": [Desk(id="D1", name="Desk Kesehatan", sectors=[Code.parse("1.02")], outcomes=["Stunting"]),
-                  Desk(id="D2", name="Desk Sosial")],
-        "participants": [Participant(role="Sekda", government_id="11"), Participant(role="Sekda", government_id="12"),
-                         Participant(role="Kepala Bappeda", government_id="11", count=2),
-                         Participant(role="Sekda", government_id="11.01"),
-                         Participant(role="Narasumber", agency_id="024", count=3),
-                         Participant(role="Pengamat", name="Universitas X")],
-        "invitees": [Participant(role=r, government_id=g) for g in PROVINCES + KABKOTA
-                     for r in ("Sekda", "Kepala Bappeda")],
+        "id": "rakor-2025",
+        "kind": MeetingKind.RAKOR,
+        "title": "Rakor Sinkronisasi 2025",
+        "start": dt.date(2025, 10, 26),
+        "end": dt.date(2025, 10, 29),
+        "venue": "IPDN Jatinangor",
+        "desks": [
+            Desk(id="D1", name="Desk Kesehatan", sectors=[Code.parse("1.02")], outcomes=["Stunting"]),
+            Desk(id="D2", name="Desk Sosial"),
+        ],
+        "participants": [
+            Participant(role="Sekda", government_id="11"),
+            Participant(role="Sekda", government_id="12"),
+            Participant(role="Kepala Bappeda", government_id="11", count=2),
+            Participant(role="Sekda", government_id="11.01"),
+            Participant(role="Narasumber", agency_id="024", count=3),
+            Participant(role="Pengamat", name="Universitas X"),
+        ],
+        "invitees": [
+            Participant(role=r, government_id=g) for g in PROVINCES + KABKOTA for r in ("Sekda", "Kepala Bappeda")
+        ],
         "agreements": [
-            Agreement(id="A1", desk_id="D1", agency_id="dinkes", sub_activity=Code.parse("1.02.02.2.02.0001"),
-                      year=2026, pagu=Money(300_000_000), target=Value.parse("1.250 Orang")),
-            Agreement(id="A2", desk_id="D1", agency_id="dinkes", sub_activity=Code.parse("1.02.02.2.02.0004"),
-                      year=2026, pagu=Money(200_000_000)),
+            Agreement(
+                id="A1",
+                desk_id="D1",
+                agency_id="dinkes",
+                sub_activity=Code.parse("1.02.02.2.02.0001"),
+                year=2026,
+                pagu=Money(300_000_000),
+                target=Value.parse("1.250 Orang"),
+            ),
+            Agreement(
+                id="A2",
+                desk_id="D1",
+                agency_id="dinkes",
+                sub_activity=Code.parse("1.02.02.2.02.0004"),
+                year=2026,
+                pagu=Money(200_000_000),
+            ),
             Agreement(id="A3", agency_id="dinsos", sub_activity=Code.parse("1.06.04.2.01.0001"), year=2026),
         ],
-        "action_items": [ActionItem(id="T1", description="Kirim data", owner="Bappeda", status=ActionStatus.DONE),
-                         ActionItem(id="T2", description="Revisi Renja", owner="Dinkes")],
-    }  # fmt: skip
+        "action_items": [
+            ActionItem(id="T1", description="Kirim data", owner="Bappeda", status=ActionStatus.DONE),
+            ActionItem(id="T2", description="Revisi Renja", owner="Dinkes"),
+        ],
+    }
     values.update(changes)
     return Meeting(**values)  # type: ignore[arg-type]
 
 
 def test_party_levels_from_the_bundle_or_the_kode_wilayah() -> None:
     bundle = Bundle(
-        governments=[Government(level=GovernmentLevel.CITY, name="Kota Banda Aceh", region_code="11.71",
-                                parent_id="11")],
-        agencies=[Agency(id="024", code="024", name="Kementerian Kesehatan", kind=AgencyKind.MINISTRY),
-                  Agency(id="dinkes", code="1.02.0.00.0.00.01.0000", name="Dinkes", government_id="11.71")],
-    )  # fmt: skip
+        governments=[
+            Government(level=GovernmentLevel.CITY, name="Kota Banda Aceh", region_code="11.71", parent_id="11")
+        ],
+        agencies=[
+            Agency(id="024", code="024", name="Kementerian Kesehatan", kind=AgencyKind.MINISTRY),
+            Agency(id="dinkes", code="1.02.0.00.0.00.01.0000", name="Dinkes", government_id="11.71"),
+        ],
+    )
     level = {
         p: party_level(Participant(role="x", **{k: p}), bundle)  # type: ignore[arg-type]
-        for k, p in (("government_id", "11"), ("government_id", "11.71"), ("agency_id", "024"),
-                     ("agency_id", "dinkes"), ("government_id", "pusat"), ("name", "Universitas X"))
-    }  # fmt: skip
-    assert level == {"11": "provinsi", "11.71": "kabupaten/kota", "024": "pusat", "dinkes": "kabupaten/kota",
-                     "pusat": "pusat", "Universitas X": "lainnya"}  # fmt: skip
+        for k, p in (
+            ("government_id", "11"),
+            ("government_id", "11.71"),
+            ("agency_id", "024"),
+            ("agency_id", "dinkes"),
+            ("government_id", "pusat"),
+            ("name", "Universitas X"),
+        )
+    }
+    assert level == {
+        "11": "provinsi",
+        "11.71": "kabupaten/kota",
+        "024": "pusat",
+        "dinkes": "kabupaten/kota",
+        "pusat": "pusat",
+        "Universitas X": "lainnya",
+    }
 
 
 def test_summary_counts_attendance_by_level_and_role_against_the_invitees() -> None:
@@ -123,13 +163,28 @@ def test_summary_agreements_per_desk_and_actions() -> None:
 
 def _renja(subs: dict[str, int]) -> Plan:
     return Plan(
-        id="renja-dinkes-2026", kind=PlanKind.RENJA_PD, title="Renja Dinkes 2026", owner_id="dinkes",
+        id="renja-dinkes-2026",
+        kind=PlanKind.RENJA_PD,
+        title="Renja Dinkes 2026",
+        owner_id="dinkes",
         period=PlanPeriod(start=2026, end=2026),
-        programs=[Program(code=Code.parse("1.02.02"), name="P", activities=[Activity(
-            code=Code.parse("1.02.02.2.02"), name="K", sub_activities=[
-                SubActivity(code=Code.parse(c), name="S", budgets=[Budget(year=2026, amount=Money(p))])
-                for c, p in subs.items()])])],
-    )  # fmt: skip
+        programs=[
+            Program(
+                code=Code.parse("1.02.02"),
+                name="P",
+                activities=[
+                    Activity(
+                        code=Code.parse("1.02.02.2.02"),
+                        name="K",
+                        sub_activities=[
+                            SubActivity(code=Code.parse(c), name="S", budgets=[Budget(year=2026, amount=Money(p))])
+                            for c, p in subs.items()
+                        ],
+                    )
+                ],
+            )
+        ],
+    )
 
 
 def test_follow_up_rate_per_agency_once_plans_are_loaded() -> None:
@@ -143,8 +198,17 @@ def test_follow_up_rate_per_agency_once_plans_are_loaded() -> None:
         ("dinkes", 2, 2, 0),
         ("dinsos", 1, 0, 0),
     ]
-    no_target = _meeting(agreements=[Agreement(id="A1", agency_id="dinkes", year=2026, pagu=Money(300_000_000),
-                                               sub_activity=Code.parse("1.02.02.2.02.0001"))])  # fmt: skip
+    no_target = _meeting(
+        agreements=[
+            Agreement(
+                id="A1",
+                agency_id="dinkes",
+                year=2026,
+                pagu=Money(300_000_000),
+                sub_activity=Code.parse("1.02.02.2.02.0001"),
+            )
+        ]
+    )
     follow = summarise(no_target, bundle).follow_up
     assert follow is not None and follow.rate == Decimal(1)
     data = summarise(no_target, bundle).to_dict()
@@ -156,8 +220,12 @@ def test_follow_up_rate_per_agency_once_plans_are_loaded() -> None:
 
 
 def test_markdown_minutes_list_agreements_per_desk_and_signatories() -> None:
-    meeting = _meeting(signatories=[Participant(role="Kepala Bappeda Provinsi", name="Ir. A | B", government_id="11"),
-                                    Participant(role="Kepala Dinas Kesehatan", agency_id="dinkes", desk_id="D1")])  # fmt: skip
+    meeting = _meeting(
+        signatories=[
+            Participant(role="Kepala Bappeda Provinsi", name="Ir. A | B", government_id="11"),
+            Participant(role="Kepala Dinas Kesehatan", agency_id="dinkes", desk_id="D1"),
+        ]
+    )
     text = render_minutes_markdown(meeting)
     lines = text.splitlines()
     assert lines[0] == "# Berita Acara Rakor Sinkronisasi 2025"

@@ -47,31 +47,70 @@ AGREED = {
 
 def _renja(subs: dict[str, tuple[str, int]]) -> Plan:
     return Plan(
-        id="renja-dinkes-2026", kind=PlanKind.RENJA_PD, title="Renja Dinas Kesehatan 2026", owner_id=DINKES,
-        government_id="62", period=PlanPeriod(start=2026, end=2026),
-        programs=[Program(code=Code.parse("1.02.02"), name="PROGRAM PEMENUHAN UPAYA KESEHATAN", activities=[
-            Activity(code=Code.parse("1.02.02.2.02"), name="Penyediaan Layanan Kesehatan", sub_activities=[
-                SubActivity(code=Code.parse(code), name=f"Sub kegiatan {code}", indicators=[
-                    Indicator(name="Jumlah orang yang mendapatkan pelayanan", unit="Orang",
-                              targets=[Target(year=2026, value=Value.parse(target))])],
-                    budgets=[Budget(year=2026, amount=Money(pagu * 1_000_000))])
-                for code, (target, pagu) in subs.items()])])],
-    )  # fmt: skip
+        id="renja-dinkes-2026",
+        kind=PlanKind.RENJA_PD,
+        title="Renja Dinas Kesehatan 2026",
+        owner_id=DINKES,
+        government_id="62",
+        period=PlanPeriod(start=2026, end=2026),
+        programs=[
+            Program(
+                code=Code.parse("1.02.02"),
+                name="PROGRAM PEMENUHAN UPAYA KESEHATAN",
+                activities=[
+                    Activity(
+                        code=Code.parse("1.02.02.2.02"),
+                        name="Penyediaan Layanan Kesehatan",
+                        sub_activities=[
+                            SubActivity(
+                                code=Code.parse(code),
+                                name=f"Sub kegiatan {code}",
+                                indicators=[
+                                    Indicator(
+                                        name="Jumlah orang yang mendapatkan pelayanan",
+                                        unit="Orang",
+                                        targets=[Target(year=2026, value=Value.parse(target))],
+                                    )
+                                ],
+                                budgets=[Budget(year=2026, amount=Money(pagu * 1_000_000))],
+                            )
+                            for code, (target, pagu) in subs.items()
+                        ],
+                    )
+                ],
+            )
+        ],
+    )
 
 
 def _meeting() -> Meeting:
     return Meeting(
-        id="rakortek-2025", kind=MeetingKind.RAKORTEKRENBANG, title="Rakortekrenbang 2025", start=dt.date(2025, 3, 4),
-        host_id="62", desks=[Desk(id="D1", name="Desk Kesehatan", sectors=[Code.parse("1.02")])],
-        agreements=[Agreement(id=str(n), desk_id="D1", agency_id=DINKES, sub_activity=Code.parse(code), year=2026,
-                              target=Value.parse(target, unit="Orang"), pagu=Money(pagu * 1_000_000))
-                    for n, (code, (target, pagu)) in enumerate(AGREED.items(), start=1)],
-    )  # fmt: skip
+        id="rakortek-2025",
+        kind=MeetingKind.RAKORTEKRENBANG,
+        title="Rakortekrenbang 2025",
+        start=dt.date(2025, 3, 4),
+        host_id="62",
+        desks=[Desk(id="D1", name="Desk Kesehatan", sectors=[Code.parse("1.02")])],
+        agreements=[
+            Agreement(
+                id=str(n),
+                desk_id="D1",
+                agency_id=DINKES,
+                sub_activity=Code.parse(code),
+                year=2026,
+                target=Value.parse(target, unit="Orang"),
+                pagu=Money(pagu * 1_000_000),
+            )
+            for n, (code, (target, pagu)) in enumerate(AGREED.items(), start=1)
+        ],
+    )
 
 
 def _files(tmp_path: Path, renja: Plan) -> list[Path]:
-    return [sinkron.write(Bundle(plans=[renja]), tmp_path / "renja.xlsx"),
-            sinkron.write(_meeting(), tmp_path / "rakortek.xlsx")]  # fmt: skip
+    return [
+        sinkron.write(Bundle(plans=[renja]), tmp_path / "renja.xlsx"),
+        sinkron.write(_meeting(), tmp_path / "rakortek.xlsx"),
+    ]
 
 
 def _family5(paths: list[Path]) -> list[sinkron.Finding]:

@@ -96,9 +96,12 @@ def test_target_year_outside_period_is_allowed() -> None:
     # Allowed in the model; the completeness rules report it.
     ind = Indicator(name="Cakupan", targets=[Target(year=2031, value=Value.of(90))])
     plan = Plan(
-        id="p", kind=PlanKind.RENSTRA_PD, title="Renstra", period=PlanPeriod(start=2025, end=2029),
+        id="p",
+        kind=PlanKind.RENSTRA_PD,
+        title="Renstra",
+        period=PlanPeriod(start=2025, end=2029),
         programs=[Program(code=Code.parse("1.02.02"), name="P", indicators=[ind])],
-    )  # fmt: skip
+    )
     assert 2031 not in plan.period
     assert plan.programs[0].indicators[0].target_for(2031) == Value.of(90)
 
@@ -183,15 +186,24 @@ def test_meeting_validation() -> None:
         Meeting(id="m", kind=MeetingKind.RAKOR, title="t", start=dt.date(2025, 10, 29), end=dt.date(2025, 10, 26))
     with pytest.raises(InvalidModel, match="unknown desk"):
         Meeting(
-            id="m", kind=MeetingKind.RAKORTEKRENBANG, title="t", start=dt.date(2025, 3, 1),
+            id="m",
+            kind=MeetingKind.RAKORTEKRENBANG,
+            title="t",
+            start=dt.date(2025, 3, 1),
             agreements=[Agreement(id="a", agency_id="x", sub_activity=SUB, year=2026, desk_id="nope")],
-        )  # fmt: skip
+        )
     with pytest.raises(InvalidModel, match="at least 1"):
         Participant(role="Sekda", government_id="62", count=0)
     m = Meeting(
-        id="m", kind=MeetingKind.RAKOR, title="Rakor", start=dt.date(2025, 10, 26),
-        participants=[Participant(role="Sekda", government_id="62", count=38), Participant(role="Kepala Bappeda", name="x", count=514)],
-    )  # fmt: skip
+        id="m",
+        kind=MeetingKind.RAKOR,
+        title="Rakor",
+        start=dt.date(2025, 10, 26),
+        participants=[
+            Participant(role="Sekda", government_id="62", count=38),
+            Participant(role="Kepala Bappeda", name="x", count=514),
+        ],
+    )
     assert m.participant_count == 552
 
 

@@ -68,15 +68,25 @@ def _with_changes() -> Nomenclature:
         Entry(code=Code.parse("1.02.02.2.01.0002"), name="Sub tetap"),
     ]
     v2024 = Version(
-        id="v2024", regulation="Kepmendagri 2/2024", effective_year=2025,
+        id="v2024",
+        regulation="Kepmendagri 2/2024",
+        effective_year=2025,
         changes=(
-            Change(kind=ChangeKind.MOVED, code=Code.parse("1.02.02.2.01.0001"), replacement=Code.parse("1.02.02.2.01.0003")),
-            Change(kind=ChangeKind.RENAMED, code=Code.parse("1.02.02.2.01.0002"),
-                   entry=Entry(code=Code.parse("1.02.02.2.01.0002"), name="Sub baru")),
-            Change(kind=ChangeKind.ADDED, code=Code.parse("1.02.02.2.01.0004"),
-                   entry=Entry(code=Code.parse("1.02.02.2.01.0004"), name="Sub tambahan")),
+            Change(
+                kind=ChangeKind.MOVED, code=Code.parse("1.02.02.2.01.0001"), replacement=Code.parse("1.02.02.2.01.0003")
+            ),
+            Change(
+                kind=ChangeKind.RENAMED,
+                code=Code.parse("1.02.02.2.01.0002"),
+                entry=Entry(code=Code.parse("1.02.02.2.01.0002"), name="Sub baru"),
+            ),
+            Change(
+                kind=ChangeKind.ADDED,
+                code=Code.parse("1.02.02.2.01.0004"),
+                entry=Entry(code=Code.parse("1.02.02.2.01.0004"), name="Sub tambahan"),
+            ),
         ),
-    )  # fmt: skip
+    )
     v2026 = Version(
         id="v2026",
         regulation="Kepmendagri 3/2026",

@@ -99,8 +99,10 @@ def test_replacing_a_builtin_rule_on_purpose_works_and_is_shown(tmp_path: Path) 
 
 def test_a_duplicate_connector_name_fails_the_later_plugin(tmp_path: Path) -> None:
     first = TWIN_CONNECTORS.format(name="twin", priority=0)
-    with installed_plugin(tmp_path / "a", "twin-a", "twin-a", "twin_a_plugin", first), \
-         installed_plugin(tmp_path / "b", "twin-b", "twin-b", "twin_b_plugin", first):  # fmt: skip
+    with (
+        installed_plugin(tmp_path / "a", "twin-a", "twin-a", "twin_a_plugin", first),
+        installed_plugin(tmp_path / "b", "twin-b", "twin-b", "twin_b_plugin", first),
+    ):
         pm = PluginManager(load=["twin-a", "twin-b"])
         with pytest.warns(PluginWarning, match="connector 'twin' is already registered by plugin 'twin-a'"):
             connectors = pm.connectors()
@@ -137,8 +139,10 @@ def test_detect_ties_go_to_priority_and_the_reason_is_printed(tmp_path: Path) ->
     low = TWIN_CONNECTORS.format(name="twin-low", priority=0)
     high = TWIN_CONNECTORS.format(name="twin-high", priority=5)
     # "twin-z" registers last (entry points load by name), yet the higher priority wins
-    with installed_plugin(tmp_path / "a", "twin-a", "twin-a", "twin_high_plugin", high), \
-         installed_plugin(tmp_path / "z", "twin-z", "twin-z", "twin_low_plugin", low):  # fmt: skip
+    with (
+        installed_plugin(tmp_path / "a", "twin-a", "twin-a", "twin_high_plugin", high),
+        installed_plugin(tmp_path / "z", "twin-z", "twin-z", "twin_low_plugin", low),
+    ):
         pm = PluginManager(load=["twin-a", "twin-z"])
         choice = pm.choose_connector(source)
         assert choice.connector.name == "twin-high"
@@ -155,8 +159,10 @@ def test_detect_ties_of_equal_priority_go_to_first_party(tmp_path: Path) -> None
     mine = TWIN_CONNECTORS.format(name="twin-mine", priority=0)
     theirs = TWIN_CONNECTORS.format(name="twin-theirs", priority=0)
     # a distribution named like a first-party one counts as first-party, whatever its entry point's name
-    with installed_plugin(tmp_path / "a", "sinkron-parquet", "aaa", "twin_mine_plugin", mine), \
-         installed_plugin(tmp_path / "z", "twin-z", "zzz", "twin_theirs_plugin", theirs):  # fmt: skip
+    with (
+        installed_plugin(tmp_path / "a", "sinkron-parquet", "aaa", "twin_mine_plugin", mine),
+        installed_plugin(tmp_path / "z", "twin-z", "zzz", "twin_theirs_plugin", theirs),
+    ):
         pm = PluginManager(load=["aaa", "zzz"])
         choice = pm.choose_connector(source)
         assert choice.connector.name == "twin-mine"

@@ -63,9 +63,10 @@ def test_a_new_context_member_without_docs_is_caught() -> None:
 def test_every_connector_and_exporter_attribute_and_method_is_documented(base: type) -> None:
     text = _text("plugins.md")
     names = [
-        name for name, value in vars(base).items()
+        name
+        for name, value in vars(base).items()
         if not name.startswith("_") and not name.startswith(("prepare_", "accepts_option", "missing_", "can_"))
-    ]  # fmt: skip
+    ]
     missing = [name for name in names if f"`{name}" not in text]
     assert not missing, f"{base.__name__} members not in docs/plugins.md: {missing}"
 
@@ -94,9 +95,12 @@ def test_every_enum_member_has_its_indonesian_term(cls: type[enum.Enum]) -> None
 
 def public_errors() -> list[type[BaseException]]:
     return [
-        value for name in errors.__all__
-        if inspect.isclass(value := getattr(errors, name)) and issubclass(value, Exception) and not issubclass(value, Warning)
-    ]  # fmt: skip
+        value
+        for name in errors.__all__
+        if inspect.isclass(value := getattr(errors, name))
+        and issubclass(value, Exception)
+        and not issubclass(value, Warning)
+    ]
 
 
 @pytest.mark.parametrize("cls", public_errors(), ids=lambda c: c.__name__)

@@ -37,8 +37,12 @@ def _pytest(project: Path, site: Path, *args: str) -> subprocess.CompletedProces
     env.pop("SINKRON_DISABLED_PLUGINS", None)
     return subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "error::DeprecationWarning", *args],
-        cwd=project, env=env, capture_output=True, text=True, check=False,
-    )  # fmt: skip
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 def test_the_generated_plugin_passes_its_own_tests(tmp_path: Path) -> None:

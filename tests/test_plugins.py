@@ -70,9 +70,11 @@ def test_entry_point_plugin_is_discovered(tmp_path: Path) -> None:
 
 
 def test_broken_plugin_is_isolated_and_reported(tmp_path: Path) -> None:
-    with installed_plugin(tmp_path / "a", "sinkron-broken", "broken", "sinkron_broken_plugin", BROKEN_IMPORT), \
-         installed_plugin(tmp_path / "b", "sinkron-badreg", "badreg", "sinkron_badreg_plugin", BROKEN_REGISTER), \
-         installed_plugin(tmp_path / "c", "sinkron-upper", "upper", "sinkron_upper_plugin", GOOD):  # fmt: skip
+    with (
+        installed_plugin(tmp_path / "a", "sinkron-broken", "broken", "sinkron_broken_plugin", BROKEN_IMPORT),
+        installed_plugin(tmp_path / "b", "sinkron-badreg", "badreg", "sinkron_badreg_plugin", BROKEN_REGISTER),
+        installed_plugin(tmp_path / "c", "sinkron-upper", "upper", "sinkron_upper_plugin", GOOD),
+    ):
         with pytest.warns(PluginWarning, match="'broken' from sinkron-broken failed"):
             pm = PluginManager()
         with pytest.warns(PluginWarning, match="'badreg' from sinkron-badreg failed"):

@@ -35,7 +35,9 @@ def demo_report() -> Report:
 def small_report() -> Report:
     findings = (
         Finding(
-            rule="SKN101", severity=Severity.ERROR, subject="rkpd#a/1.02.02.2.02.0999",
+            rule="SKN101",
+            severity=Severity.ERROR,
+            subject="rkpd#a/1.02.02.2.02.0999",
             path="RKPD 2026 › 1.02 Kesehatan › 1.02.02.2.02.0999 Sesuatu",
             message=Message("Kode tidak ada dalam nomenklatur.", "Code not in the nomenclature."),
             fix=Message("Gunakan kode yang berlaku.", "Use a valid code."),
@@ -43,36 +45,66 @@ def small_report() -> Report:
             location=Provenance(source="rkpd.xlsx", sheet="RKPD", row=12),
         ),
         Finding(
-            rule="SKN603", severity=Severity.WARNING, subject="dpa", path="DPA 2025",
+            rule="SKN603",
+            severity=Severity.WARNING,
+            subject="dpa",
+            path="DPA 2025",
             message=Message("55 % belanja di triwulan IV.", "55 % of spending in Q4."),
         ),
         Finding(
-            rule="SKN605", severity=Severity.INFO, subject="62", path="Kalimantan Tengah",
+            rule="SKN605",
+            severity=Severity.INFO,
+            subject="62",
+            path="Kalimantan Tengah",
             message=Message("Peringkat kab/kota.", "Kab/kota ranking."),
         ),
-    )  # fmt: skip
+    )
     metrics = Metrics(
         priority_coverage=(
-            CoverageRow(priority="PN06", code="06", name="Pemberantasan Kemiskinan", kind="pn", programs=2,
-                        sub_activities=5, pagu=Decimal("1234567000")),
-            CoverageRow(priority="PN01", code="01", name="Ideologi Pancasila", kind="pn", programs=0,
-                        sub_activities=0, pagu=Decimal(0)),
+            CoverageRow(
+                priority="PN06",
+                code="06",
+                name="Pemberantasan Kemiskinan",
+                kind="pn",
+                programs=2,
+                sub_activities=5,
+                pagu=Decimal("1234567000"),
+            ),
+            CoverageRow(
+                priority="PN01",
+                code="01",
+                name="Ideologi Pancasila",
+                kind="pn",
+                programs=0,
+                sub_activities=0,
+                pagu=Decimal(0),
+            ),
         ),
         pagu_on_priorities=(PaguShare(plan="rkpd", year=2026, total=Decimal(1000), on_priorities=Decimal(881)),),
-    )  # fmt: skip
+    )
     return Report(findings=findings, metrics=metrics, rules_run=("SKN101", "SKN603", "SKN605"), sources=("a.xlsx",))
 
 
 def evil_report() -> Report:
     finding = Finding(
-        rule="SKN104", severity=Severity.WARNING, subject='x"><b>', path=f"RKPD › {EVIL_IMG} | pipe",
-        message=Message(f"Nama {EVIL}", f"Name {EVIL}"), fix=Message(EVIL_IMG, EVIL_IMG),
+        rule="SKN104",
+        severity=Severity.WARNING,
+        subject='x"><b>',
+        path=f"RKPD › {EVIL_IMG} | pipe",
+        message=Message(f"Nama {EVIL}", f"Name {EVIL}"),
+        fix=Message(EVIL_IMG, EVIL_IMG),
         evidence={"name": EVIL, "<key>": "</pre></details>"},
-    )  # fmt: skip
-    coverage = CoverageRow(priority="PD", code="<i>", name=EVIL, kind="daerah", programs=0, sub_activities=0,
-                           pagu=Decimal(0))  # fmt: skip
-    return Report(findings=(finding,), metrics=Metrics(priority_coverage=(coverage,)), rules_run=("SKN104",),
-                  rule_failures=(RuleFailure(rule="SKN999", error=EVIL),), sources=(EVIL,))  # fmt: skip
+    )
+    coverage = CoverageRow(
+        priority="PD", code="<i>", name=EVIL, kind="daerah", programs=0, sub_activities=0, pagu=Decimal(0)
+    )
+    return Report(
+        findings=(finding,),
+        metrics=Metrics(priority_coverage=(coverage,)),
+        rules_run=("SKN104",),
+        rule_failures=(RuleFailure(rule="SKN999", error=EVIL),),
+        sources=(EVIL,),
+    )
 
 
 # -- registration -------------------------------------------------------------------------------------
@@ -219,11 +251,20 @@ def _chromium() -> str:
 def _dom(page: Path, fragment: str = "") -> str:
     """The DOM after the page's script ran, as headless Chromium serialises it."""
     command = [
-        _chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-quic", f"--user-data-dir={page.parent / 'chromium-profile'}", "--dump-dom",
+        _chromium(),
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-quic",
+        f"--user-data-dir={page.parent / 'chromium-profile'}",
+        "--dump-dom",
         page.as_uri() + fragment,
-    ]  # fmt: skip
+    ]
     done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr[-2000:]
     return done.stdout

@@ -30,20 +30,30 @@ def validator() -> jsonschema.Draft202012Validator:
 def full_report() -> Report:
     """A report using every optional part: fix, location, rule failures, a share of None."""
     finding = Finding(
-        rule="SKN101", severity=Severity.ERROR, subject="rkpd#x", path="RKPD › x",
-        message=Message("pesan", "message"), fix=Message("perbaiki", "fix it"),
+        rule="SKN101",
+        severity=Severity.ERROR,
+        subject="rkpd#x",
+        path="RKPD › x",
+        message=Message("pesan", "message"),
+        fix=Message("perbaiki", "fix it"),
         evidence={"pagu": Decimal("1.50"), "years": (2025, 2026), "nested": {"a": None}},
         location=Provenance(source="rkpd.xlsx", sheet="RKPD", row=7),
-    )  # fmt: skip
+    )
     bare = Finding(rule="XYZ001", severity=Severity.INFO, subject="p", path="", message=Message("a", "b"))
     metrics = Metrics(
-        priority_coverage=(CoverageRow(priority="PN01", code=None, name="n", kind="pn", programs=0, sub_activities=0,
-                                       pagu=Decimal(0)),),
+        priority_coverage=(
+            CoverageRow(priority="PN01", code=None, name="n", kind="pn", programs=0, sub_activities=0, pagu=Decimal(0)),
+        ),
         pagu_on_priorities=(PaguShare(plan="p", year=2026, total=Decimal(0), on_priorities=Decimal(0)),),
         achievement=(AchievementBand(year=2025, band="<50", count=3),),
-    )  # fmt: skip
-    return Report(findings=(finding, bare), metrics=metrics, rules_run=("SKN101", "XYZ001"),
-                  rule_failures=(RuleFailure(rule="SKN301", error="KeyError"),), sources=("a",))  # fmt: skip
+    )
+    return Report(
+        findings=(finding, bare),
+        metrics=metrics,
+        rules_run=("SKN101", "XYZ001"),
+        rule_failures=(RuleFailure(rule="SKN301", error="KeyError"),),
+        sources=("a",),
+    )
 
 
 def test_demo_report_validates(validator: jsonschema.Draft202012Validator) -> None:

@@ -92,11 +92,15 @@ def rkpd(*subs_by_program: tuple[str, str, str, list[SubActivity]], plan_id: str
                 name=f"Program {program_code}",
                 agency_id=agency,
                 activities=[
-                    Activity(code=Code.parse(activity_code), name=f"Kegiatan {activity_code}", agency_id=agency,
-                             sub_activities=subs)
+                    Activity(
+                        code=Code.parse(activity_code),
+                        name=f"Kegiatan {activity_code}",
+                        agency_id=agency,
+                        sub_activities=subs,
+                    )
                 ],
             )
-        )  # fmt: skip
+        )
     return Plan(
         id=plan_id,
         kind=PlanKind.RKPD,
@@ -291,12 +295,20 @@ def dak_crosswalk(*codes: tuple[str, bool]) -> DAKMenuCrosswalk:
         id="menu-dak-2026",
         version="2026.1",
         rows=[
-            DAKMenu(year=2026, kind=FundingKind.DAK_PHYSICAL, area="Pendidikan", scheme="Reguler", subarea="PAUD",
-                    menu="Menu (synthetic)", sub_activity=Code.parse(code), supporting=supporting,
-                    funding_code="2.2.01.01.03.0001")
+            DAKMenu(
+                year=2026,
+                kind=FundingKind.DAK_PHYSICAL,
+                area="Pendidikan",
+                scheme="Reguler",
+                subarea="PAUD",
+                menu="Menu (synthetic)",
+                sub_activity=Code.parse(code),
+                supporting=supporting,
+                funding_code="2.2.01.01.03.0001",
+            )
             for code, supporting in codes
         ],
-    )  # fmt: skip
+    )
 
 
 def test_skn703_fires_for_a_dak_sub_kegiatan_outside_the_menus_of_the_year() -> None:
@@ -331,13 +343,15 @@ def test_skn703_is_quiet_when_every_dak_sub_kegiatan_maps_to_a_menu() -> None:
 def test_skn704_fires_above_the_penunjang_cap_and_not_at_it() -> None:
     crosswalk = dak_crosswalk(("1.01.02.2.01.0001", False), ("1.01.02.2.01.0006", True))
     national = NationalRecords(dak_crosswalks=[crosswalk])
-    over = base_bundle(plans=[rkpd(("1.01.02", "1.01.02.2.01", EDU, paud_subs(penunjang_pagu=60_000_000)))],
-                       national=national)  # fmt: skip
+    over = base_bundle(
+        plans=[rkpd(("1.01.02", "1.01.02.2.01", EDU, paud_subs(penunjang_pagu=60_000_000)))], national=national
+    )
     (finding,) = run(over, "SKN704").findings
     assert finding.evidence["supporting"] == "60000000" and finding.evidence["total"] == "820000000"
     assert finding.evidence["share"] == "0.0732"
-    at_cap = base_bundle(plans=[rkpd(("1.01.02", "1.01.02.2.01", EDU, paud_subs(penunjang_pagu=40_000_000)))],
-                         national=national)  # fmt: skip
+    at_cap = base_bundle(
+        plans=[rkpd(("1.01.02", "1.01.02.2.01", EDU, paud_subs(penunjang_pagu=40_000_000)))], national=national
+    )
     assert run(at_cap, "SKN704").findings == ()  # 40 of 800 million = 5 %
     assert run(over, "SKN704", cap="0.10").findings == ()
 
@@ -347,8 +361,9 @@ def test_skn704_uses_the_dak_amount_of_a_co_funded_sub_kegiatan() -> None:
     paud = attrs.evolve(DAK_PAUD, amount=Money(10_000_000))
     pad = FundingSource(code="1.1", name="[DANA UMUM] - PENDAPATAN ASLI DAERAH (PAD)", amount=Money(500_000_000))
     subs = [paud_subs()[0], sub("1.01.02.2.01.0006", "Pembangunan Sarana", EDU, 510_000_000, [paud, pad])]
-    bundle = base_bundle(plans=[rkpd(("1.01.02", "1.01.02.2.01", EDU, subs))],
-                         national=NationalRecords(dak_crosswalks=[crosswalk]))  # fmt: skip
+    bundle = base_bundle(
+        plans=[rkpd(("1.01.02", "1.01.02.2.01", EDU, subs))], national=NationalRecords(dak_crosswalks=[crosswalk])
+    )
     assert run(bundle, "SKN704").findings == ()  # 10 of 770 million, although the sub kegiatan's pagu is 510 million
 
 
@@ -378,12 +393,28 @@ def test_skn705_is_quiet_when_tags_or_crosswalks_join_the_ro_to_the_region(join:
     elif join == "pp-tag":
         links.append(tag(sub_ref, "rpjmn-2025-2029:02.10"))  # Form 4 tags at PP level
     elif join == "kp-crosswalk":
-        national = attrs.evolve(national, priority_crosswalks=[PriorityCrosswalk(
-            id="kp", version="1", rows=[PriorityMapping(priority_code="02.10.09", sub_activity=Code.parse("3.25.03.2.01.0003"))])])  # fmt: skip
+        national = attrs.evolve(
+            national,
+            priority_crosswalks=[
+                PriorityCrosswalk(
+                    id="kp",
+                    version="1",
+                    rows=[PriorityMapping(priority_code="02.10.09", sub_activity=Code.parse("3.25.03.2.01.0003"))],
+                )
+            ],
+        )
     else:
         links = []
-        national = attrs.evolve(national, program_crosswalks=[ProgramSectorCrosswalk(
-            id="kl", version="1", rows=[ProgramSectorMapping(program=KLCode.parse("032.04.CE"), sector=Code.parse("3.25"))])])  # fmt: skip
+        national = attrs.evolve(
+            national,
+            program_crosswalks=[
+                ProgramSectorCrosswalk(
+                    id="kl",
+                    version="1",
+                    rows=[ProgramSectorMapping(program=KLCode.parse("032.04.CE"), sector=Code.parse("3.25"))],
+                )
+            ],
+        )
     assert run(base_bundle(plans=[plan], links=links, national=national), "SKN705").findings == ()
 
 
@@ -403,8 +434,12 @@ def test_skn705_matches_dekonsentrasi_by_satker_location_only() -> None:
     assert run(base_bundle(plans=[], national=inside), "SKN705").findings == ()
     outside = attrs.evolve(inside, plans=[kkp_plan(locations=("62.71", "63.71"), authority=Authority.DECONCENTRATION)])
     (finding,) = run(base_bundle(plans=[], national=outside), "SKN705").findings
-    assert finding.evidence == {"lokasi": "63.71", "satker": "123456", "satker_lokasi": "62",
-                                "kewenangan": "dekonsentrasi"}  # fmt: skip
+    assert finding.evidence == {
+        "lokasi": "63.71",
+        "satker": "123456",
+        "satker_lokasi": "62",
+        "kewenangan": "dekonsentrasi",
+    }
 
 
 # -- SKN706 unit-incompatible, SKN707 target-falls-short -----------------------------------------------------
@@ -456,9 +491,25 @@ def test_skn706_707_read_ro_indicators_with_scaled_units() -> None:
     kiloliters = Indicator(
         name="Biofuel", id="bbn", unit="KL", targets=[Target(year=2029, value=Value.parse("1.000.000"))]
     )
-    plan = attrs.evolve(plan, programs=[attrs.evolve(plan.programs[0], activities=[attrs.evolve(
-        plan.programs[0].activities[0], output_classes=[attrs.evolve(plan.programs[0].activities[0].output_classes[0],
-        outputs=[attrs.evolve(ro, indicators=[kiloliters])])])])])  # fmt: skip
+    plan = attrs.evolve(
+        plan,
+        programs=[
+            attrs.evolve(
+                plan.programs[0],
+                activities=[
+                    attrs.evolve(
+                        plan.programs[0].activities[0],
+                        output_classes=[
+                            attrs.evolve(
+                                plan.programs[0].activities[0].output_classes[0],
+                                outputs=[attrs.evolve(ro, indicators=[kiloliters])],
+                            )
+                        ],
+                    )
+                ],
+            )
+        ],
+    )
     link = Link(kind=LinkKind.SUPPORTS, source=ref(RO_REF, "bbn"), target=biofuel)
     bundle = base_bundle(plans=[], links=[link], national=NationalRecords(plans=[plan]))
     assert run(bundle, "SKN706").findings == ()  # KL and Juta KL are both litres

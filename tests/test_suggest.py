@@ -59,9 +59,7 @@ def test_demo_untagged_items_get_the_right_target_in_the_top_3() -> None:
 def test_demo_text_and_bidang_alone_still_rank_most_right() -> None:
     """Without the precedent of other plans' links, names, themes and the bidang table do most of it."""
     found = suggest_links(demo_bundle(), top_k=3, precedent=False)
-    right = [
-        u for u in UNTAGGED if u.priority in {_priority_of(s.target) for s in found if s.source == u.subject}
-    ]  # fmt: skip
+    right = [u for u in UNTAGGED if u.priority in {_priority_of(s.target) for s in found if s.source == u.subject}]
     assert len(right) > len(UNTAGGED) // 2
 
 
@@ -74,9 +72,13 @@ def test_demo_suggestions_are_only_for_items_without_links_and_never_applied() -
     assert bundle.links == before
     # the RKPD of each government (and the DPA of a year without one) are looked at, not the Renja
     assert {s.source.split("#")[0] for s in found} <= {
-        "rkpd-kalteng-2026", "rkpd-palangkaraya-2026", "rkpd-kotim-2026", "dpa-dinkes-kalteng-2025",
-        "dpa-pupr-kalteng-2025", "dpa-dinsos-kalteng-2025",
-    }  # fmt: skip
+        "rkpd-kalteng-2026",
+        "rkpd-palangkaraya-2026",
+        "rkpd-kotim-2026",
+        "dpa-dinkes-kalteng-2025",
+        "dpa-pupr-kalteng-2025",
+        "dpa-dinsos-kalteng-2025",
+    }
 
 
 def test_suggestion_shape_scores_ranks_and_reasons() -> None:
@@ -92,9 +94,8 @@ def test_suggestion_shape_scores_ranks_and_reasons() -> None:
         assert [s.score for s in mine] == sorted((s.score for s in mine), reverse=True)
         assert len(mine) <= 4
     balita = next(
-        s for s in found
-        if s.source == "rkpd-kotim-2026#kotim.dinkes/1.02.02.2.02.0004" and s.target == "KP04.02.01"
-    )  # fmt: skip
+        s for s in found if s.source == "rkpd-kotim-2026#kotim.dinkes/1.02.02.2.02.0004" and s.target == "KP04.02.01"
+    )
     assert "tema:stunting (balita)" in balita.matched_terms
     assert "stunting" in balita.reason.en
 
@@ -121,15 +122,24 @@ def test_rpjmd_sasaran_of_the_same_government_only() -> None:
             text="Meningkatnya kemantapan jalan kabupaten",
             indicators=[Indicator(name="Persentase jalan kabupaten mantap", unit="%")],
         )
-        return Plan(id=plan_id, kind=PlanKind.RPJMD, period=PlanPeriod(start=2025, end=2029), title=plan_id,
-                    owner_id=government, government_id=government, objectives=[objective])  # fmt: skip
+        return Plan(
+            id=plan_id,
+            kind=PlanKind.RPJMD,
+            period=PlanPeriod(start=2025, end=2029),
+            title=plan_id,
+            owner_id=government,
+            government_id=government,
+            objectives=[objective],
+        )
 
     bundle = _bundle()
     bundle = bundle.replace(plans=(*bundle.plans, rpjmd("rpjmd-x", "99.01"), rpjmd("rpjmd-z", "77.01")))
     found = suggest_links(bundle, targets=["objective", "objective-indicator"], top_k=5)
     road = [s.target for s in found if s.source.endswith("1.03.10.2.01.0034")]
-    assert road[:2] in (["rpjmd-x#S1", "rpjmd-x#S1#persentase-jalan-kabupaten-mantap"],
-                        ["rpjmd-x#S1#persentase-jalan-kabupaten-mantap", "rpjmd-x#S1"])  # fmt: skip
+    assert road[:2] in (
+        ["rpjmd-x#S1", "rpjmd-x#S1#persentase-jalan-kabupaten-mantap"],
+        ["rpjmd-x#S1#persentase-jalan-kabupaten-mantap", "rpjmd-x#S1"],
+    )
     assert not any(t.startswith("rpjmd-z") for t in road)
     assert all(s.kind is LinkKind.SUPPORTS for s in found)
 
@@ -157,29 +167,52 @@ def test_program_level_and_explicit_plans() -> None:
 # -- a small bundle built here -------------------------------------------------------------------
 def _bundle(links: tuple[Link, ...] = ()) -> Bundle:
     def sub(code: str, name: str, indicator: str, unit: str) -> SubActivity:
-        return SubActivity(code=Code.parse(code), name=name, agency_id="kab.x",
-                           indicators=[Indicator(name=indicator, unit=unit)])  # fmt: skip
+        return SubActivity(
+            code=Code.parse(code), name=name, agency_id="kab.x", indicators=[Indicator(name=indicator, unit=unit)]
+        )
 
     road = sub("1.03.10.2.01.0034", "Pemeliharaan Berkala Jalan", "Panjang jalan dipelihara", "KM")
     school = sub("1.01.02.2.01.0014", "Pengadaan Mebel Sekolah", "Jumlah mebel", "Unit")
     programs = [
-        Program(code=Code.parse("1.03.10"), name="PROGRAM PENYELENGGARAAN JALAN", agency_id="kab.x",
-                activities=[Activity(code=Code.parse("1.03.10.2.01"), name="Jalan", agency_id="kab.x",
-                                     sub_activities=[road])]),
-        Program(code=Code.parse("1.01.02"), name="PROGRAM PENGELOLAAN PENDIDIKAN", agency_id="kab.x",
-                activities=[Activity(code=Code.parse("1.01.02.2.01"), name="Sekolah", agency_id="kab.x",
-                                     sub_activities=[school])]),
-    ]  # fmt: skip
-    plan = Plan(id="rkpd-x-2026", kind=PlanKind.RKPD, period=PlanPeriod(start=2026, end=2026), title="RKPD X",
-                owner_id="99.01", government_id="99.01", programs=programs)  # fmt: skip
+        Program(
+            code=Code.parse("1.03.10"),
+            name="PROGRAM PENYELENGGARAAN JALAN",
+            agency_id="kab.x",
+            activities=[
+                Activity(code=Code.parse("1.03.10.2.01"), name="Jalan", agency_id="kab.x", sub_activities=[road])
+            ],
+        ),
+        Program(
+            code=Code.parse("1.01.02"),
+            name="PROGRAM PENGELOLAAN PENDIDIKAN",
+            agency_id="kab.x",
+            activities=[
+                Activity(code=Code.parse("1.01.02.2.01"), name="Sekolah", agency_id="kab.x", sub_activities=[school])
+            ],
+        ),
+    ]
+    plan = Plan(
+        id="rkpd-x-2026",
+        kind=PlanKind.RKPD,
+        period=PlanPeriod(start=2026, end=2026),
+        title="RKPD X",
+        owner_id="99.01",
+        government_id="99.01",
+        programs=programs,
+    )
     priorities = [
         Priority(id="PN03", kind=PriorityKind.NATIONAL, code="03", name="Infrastruktur dan lapangan kerja"),
         Priority(id="PN04", kind=PriorityKind.NATIONAL, code="04", name="Pembangunan SDM, pendidikan dan kesehatan"),
-        Priority(id="PD99.01", kind=PriorityKind.REGIONAL, code="99.01", government_id="99.01",
-                 name="Konektivitas jalan antar kecamatan",
-                 indicators=[Indicator(name="Panjang jalan kabupaten mantap", unit="km")]),
+        Priority(
+            id="PD99.01",
+            kind=PriorityKind.REGIONAL,
+            code="99.01",
+            government_id="99.01",
+            name="Konektivitas jalan antar kecamatan",
+            indicators=[Indicator(name="Panjang jalan kabupaten mantap", unit="km")],
+        ),
         Priority(id="PD88.01", kind=PriorityKind.REGIONAL, code="88.01", government_id="88", name="Jalan provinsi"),
-    ]  # fmt: skip
+    ]
     governments = [Government(level=GovernmentLevel.REGENCY, name="Kabupaten X", region_code="99.01")]
     return Bundle(governments=governments, plans=[plan], priorities=priorities, links=links)
 
@@ -204,17 +237,25 @@ def test_linked_item_and_items_under_a_linked_program_are_skipped() -> None:
 
 def test_precedent_from_the_same_code_elsewhere() -> None:
     bundle = _bundle()
-    other = Plan(id="rkpd-y-2026", kind=PlanKind.RKPD, period=PlanPeriod(start=2026, end=2026), title="RKPD Y",
-                 owner_id="99.02", government_id="99.02", programs=bundle.plans[0].programs)  # fmt: skip
+    other = Plan(
+        id="rkpd-y-2026",
+        kind=PlanKind.RKPD,
+        period=PlanPeriod(start=2026, end=2026),
+        title="RKPD Y",
+        owner_id="99.02",
+        government_id="99.02",
+        programs=bundle.plans[0].programs,
+    )
     link = Link(kind=LinkKind.TAGGED, source=ref("rkpd-y-2026", "kab.x/1.01.02.2.01.0014"), target="PN03")
     with_precedent = bundle.replace(plans=(*bundle.plans, other), links=(link,))
     school = [s for s in suggest_links(with_precedent, top_k=5) if s.source == "rkpd-x-2026#kab.x/1.01.02.2.01.0014"]
     pn03 = next(s for s in school if s.target == "PN03")
     assert pn03.evidence["precedent"] == 1.0 and "rkpd-y-2026" in pn03.reason.id
     without = [
-        s for s in suggest_links(with_precedent, top_k=5, precedent=False)
+        s
+        for s in suggest_links(with_precedent, top_k=5, precedent=False)
         if s.source == "rkpd-x-2026#kab.x/1.01.02.2.01.0014" and s.target == "PN03"
-    ]  # fmt: skip
+    ]
     assert not without or without[0].score < pn03.score
 
 

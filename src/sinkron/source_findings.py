@@ -105,9 +105,14 @@ class SourceProblem:
             message=Message(id, en),
             evidence=values,
             fix=Message(fix_id, fix_en) if fix_id and fix_en else None,
-            location=Provenance(source=location.source, sheet=location.sheet, row=location.row,
-                                column=location.column, json_path=location.json_path),
-        )  # fmt: skip
+            location=Provenance(
+                source=location.source,
+                sheet=location.sheet,
+                row=location.row,
+                column=location.column,
+                json_path=location.json_path,
+            ),
+        )
 
 
 def _plain(value: object) -> object:
@@ -122,117 +127,145 @@ def _problem(rule_id: str, name: str, severity: Severity, id: str, en: str, drop
 
 
 SUBTOTAL_MISMATCH = _problem(
-    "SKN001", "subtotal-mismatch", Severity.ERROR,
+    "SKN001",
+    "subtotal-mismatch",
+    Severity.ERROR,
     "Subtotal atau total tidak sama dengan jumlah baris di bawahnya",
     "A subtotal or total differs from the sum of the rows under it",
-)  # fmt: skip
+)
 """A program, kegiatan, urusan/bidang or TOTAL row whose pagu differs from the sum of its rows (beyond
 the rounding tolerance). The rows are read as written; the finding gives the difference in rupiah."""
 
 FORMULA_NOT_EVALUATED = _problem(
-    "SKN002", "formula-not-evaluated", Severity.WARNING,
+    "SKN002",
+    "formula-not-evaluated",
+    Severity.WARNING,
     "Rumus tanpa nilai tersimpan yang tidak dapat dihitung",
     "A formula without a saved value that sinkron could not compute",
-)  # fmt: skip
+)
 """A formula cell saved without its value (files written by a library) that uses something outside the
 evaluated subset: the row is kept without that value."""
 
 FORMULA_EVALUATED = _problem(
-    "SKN003", "formula-evaluated", Severity.INFO,
+    "SKN003",
+    "formula-evaluated",
+    Severity.INFO,
     "Nilai dihitung sinkron dari rumus tanpa nilai tersimpan",
     "A value computed by sinkron from a formula saved without its value",
-)  # fmt: skip
+)
 """A formula cell saved without its value, evaluated by sinkron from the other cells of the sheet: the
 value is inferred, and reported as such."""
 
 REPEATED_INDICATOR = _problem(
-    "SKN004", "repeated-indicator", Severity.WARNING,
+    "SKN004",
+    "repeated-indicator",
+    Severity.WARNING,
     "Indikator yang sama ditulis lebih dari sekali",
     "The same indicator is written more than once",
-)  # fmt: skip
+)
 """One indicator written twice for the same item (``X;\\nX`` in one cell, or the same row repeated):
 it is read once."""
 
 ROW_NOT_READ = _problem(
-    "SKN005", "row-not-read", Severity.ERROR,
+    "SKN005",
+    "row-not-read",
+    Severity.ERROR,
     "Baris tidak dapat ditempatkan dalam rencana",
     "A row could not be placed in the plan",
     drops_data=True,
-)  # fmt: skip
+)
 """A row that cannot be placed: no code and no official name to find it from, or a code that is not a
 nomenclature code. The finding names the row and what it holds; it is not in the bundle."""
 
 CODE_INFERRED = _problem(
-    "SKN006", "code-inferred", Severity.WARNING,
+    "SKN006",
+    "code-inferred",
+    Severity.WARNING,
     "Kode diisi dari nama nomenklatur resmi",
     "A code filled in from its official name",
-)  # fmt: skip
+)
 """A row whose code cell is empty but whose name is the official name of one nomenclature entry of the
 expected level under the current parent: the code is taken from the nomenclature (accept it, or write
 the code in the file)."""
 
 YEAR_INFERRED = _problem(
-    "SKN007", "year-inferred", Severity.INFO,
+    "SKN007",
+    "year-inferred",
+    Severity.INFO,
     "Tahun rencana diambil dari judul, nama sheet atau nama file",
     "The plan year was taken from the title, the sheet name or the file name",
-)  # fmt: skip
+)
 """The plan year is not given as a read option nor by the mapping: sinkron took it from a title or
 "Tahun/Periode" line above the header, the sheet name or the file name, and says which."""
 
 CELL_UNREADABLE = _problem(
-    "SKN008", "cell-unreadable", Severity.ERROR,
+    "SKN008",
+    "cell-unreadable",
+    Severity.ERROR,
     "Isi sel tidak dapat dibaca",
     "A cell's value could not be read",
-)  # fmt: skip
+)
 """A cell whose value cannot be read as what its column holds (letters in a pagu, an impossible date, an
 Excel error value such as ``#REF!``): the row is kept without that value."""
 
 TARGET_WITHOUT_INDICATOR = _problem(
-    "SKN009", "target-without-indicator", Severity.WARNING,
+    "SKN009",
+    "target-without-indicator",
+    Severity.WARNING,
     "Target tanpa indikator, atau target yang saling bertentangan",
     "A target without its indicator, or conflicting targets",
-)  # fmt: skip
+)
 """A target written where no indicator (tolok ukur) names what it measures, or two different targets
 for one indicator and year: the first is kept."""
 
 DUPLICATE_ROW = _problem(
-    "SKN010", "duplicate-row", Severity.ERROR,
+    "SKN010",
+    "duplicate-row",
+    Severity.ERROR,
     "Kode yang sama muncul pada dua baris",
     "The same code appears on two rows",
     drops_data=True,
-)  # fmt: skip
+)
 """An item's code written on two rows of one unit: the first row is read, the second is named by the
 finding with its values."""
 
 NAME_CONFLICT = _problem(
-    "SKN011", "name-conflict", Severity.WARNING,
+    "SKN011",
+    "name-conflict",
+    Severity.WARNING,
     "Satu kode ditulis dengan dua nama berbeda",
     "One code written with two different names",
-)  # fmt: skip
+)
 """A unit (perangkat daerah) or heading code written with two different names in one file: the first
 name is kept."""
 
 LINE_AMOUNT_MISMATCH = _problem(
-    "SKN012", "line-amount-mismatch", Severity.ERROR,
+    "SKN012",
+    "line-amount-mismatch",
+    Severity.ERROR,
     "Jumlah rincian belanja tidak sama dengan harga satuan × volume",
     "A budget line's jumlah differs from its unit price times its volumes",
-)  # fmt: skip
+)
 """A rincian belanja line (Form Rincian Renja/DPA) whose JUMLAH is not HARGA SATUAN × VOLUME (every factor of
 a compound volume such as ``200;2``): the line is kept with the jumlah as written."""
 
 AMOUNT_COMPUTED = _problem(
-    "SKN013", "amount-computed", Severity.INFO,
+    "SKN013",
+    "amount-computed",
+    Severity.INFO,
     "Jumlah kosong dihitung dari harga satuan × volume",
     "An empty jumlah computed from the unit price times the volumes",
-)  # fmt: skip
+)
 """A rincian belanja line with an empty JUMLAH cell: sinkron computes it from the unit price and the volumes,
 and says so (the value is inferred, not read)."""
 
 NAME_FROM_NOMENCLATURE = _problem(
-    "SKN014", "name-from-nomenclature", Severity.WARNING,
+    "SKN014",
+    "name-from-nomenclature",
+    Severity.WARNING,
     "Nama kosong diisi dari nomenklatur",
     "An empty name filled in from the nomenclature",
-)  # fmt: skip
+)
 """A program, kegiatan or sub kegiatan row with a code but an empty name: the item is read with the
 nomenclature's name for its code (write the name in the file)."""
 

@@ -39,9 +39,13 @@ def _single(ind: Indicator, period: PlanPeriod = Y2026) -> Plan:
 
 
 def test_clean_plans_give_no_completeness_findings() -> None:
-    goal = Goal(id="T1", text="Meningkatnya derajat kesehatan masyarakat",
-                indicators=[indicator("Usia harapan hidup", period=P2529, unit="Tahun", kind=IndicatorKind.IMPACT,
-                                      target="72,5")])  # fmt: skip
+    goal = Goal(
+        id="T1",
+        text="Meningkatnya derajat kesehatan masyarakat",
+        indicators=[
+            indicator("Usia harapan hidup", period=P2529, unit="Tahun", kind=IndicatorKind.IMPACT, target="72,5")
+        ],
+    )
     b = bundle(plan([tree(Y2026)]), _renstra(tree(P2529), goals=[goal]))
     assert run_all(b, "SKN2") == []
 
@@ -49,8 +53,18 @@ def test_clean_plans_give_no_completeness_findings() -> None:
 # -- SKN201 ---------------------------------------------------------------------------------------------
 def test_missing_indicator_is_an_error_for_sub_kegiatan_and_a_warning_above() -> None:
     bare_sub = sub(period=Y2026, indicators=[])
-    b = bundle(plan([program("1.02.02", [activity("1.02.02.2.02", [bare_sub], period=Y2026, indicators=[])],
-                             period=Y2026, indicators=[])]))  # fmt: skip
+    b = bundle(
+        plan(
+            [
+                program(
+                    "1.02.02",
+                    [activity("1.02.02.2.02", [bare_sub], period=Y2026, indicators=[])],
+                    period=Y2026,
+                    indicators=[],
+                )
+            ]
+        )
+    )
     findings = {f.evidence["level"]: f for f in run(b, "SKN201")}
     assert set(findings) == {"program", "kegiatan", "sub_kegiatan"}
     assert findings["sub_kegiatan"].severity is Severity.ERROR
@@ -64,8 +78,11 @@ def test_missing_indicator_is_an_error_for_sub_kegiatan_and_a_warning_above() ->
 
 
 def test_missing_indicator_reports_tujuan_and_sasaran_unless_disabled() -> None:
-    renstra = _renstra(tree(P2529), goals=[Goal(id="T1", text="Meningkatnya derajat kesehatan")],
-                       objectives=[Objective(id="S1", text="Menurunnya stunting", goal_id="T1")])  # fmt: skip
+    renstra = _renstra(
+        tree(P2529),
+        goals=[Goal(id="T1", text="Meningkatnya derajat kesehatan")],
+        objectives=[Objective(id="S1", text="Menurunnya stunting", goal_id="T1")],
+    )
     findings = run(bundle(renstra), "SKN201")
     assert sorted(f.subject for f in findings) == ["renstra_pd-dinkes-2025#S1", "renstra_pd-dinkes-2025#T1"]
     assert all(f.severity is Severity.WARNING for f in findings)
@@ -116,8 +133,9 @@ def test_missing_target_fires_for_a_yearly_plan_without_its_year() -> None:
 
 def test_missing_target_is_quiet_with_every_year_and_for_long_term_plans() -> None:
     assert run(bundle(_single(indicator(period=P2529), P2529)), "SKN203") == []
-    long_term = plan([tree(P2529, indicators=[indicator(period=P2529, years=[2029])])], kind=PlanKind.RPJPD,
-                     start=2025, end=2045)  # fmt: skip
+    long_term = plan(
+        [tree(P2529, indicators=[indicator(period=P2529, years=[2029])])], kind=PlanKind.RPJPD, start=2025, end=2045
+    )
     assert run(bundle(long_term), "SKN203") == []
     checked = run(bundle(long_term), "SKN203", skip_plan_kinds=[])
     sub_finding = next(f for f in checked if f.subject.startswith(f"rpjpd-dinkes-2025#{AGENCY}/1.02.02.2.02.0001#"))
@@ -149,8 +167,11 @@ def test_target_outside_period_is_quiet_inside_the_period_and_for_the_prakiraan_
 
 # -- SKN205 ---------------------------------------------------------------------------------------------
 def test_unmeasurable_target_fires_for_vague_text() -> None:
-    ind = Indicator(name="Kualitas pelayanan", unit="Kategori",
-                    targets=[Target(year=y, value=Value.parse("Meningkat")) for y in P2529.years])  # fmt: skip
+    ind = Indicator(
+        name="Kualitas pelayanan",
+        unit="Kategori",
+        targets=[Target(year=y, value=Value.parse("Meningkat")) for y in P2529.years],
+    )
     [finding] = run(bundle(_single(ind, P2529)), "SKN205")
     assert finding.severity is Severity.WARNING
     assert finding.evidence["targets"] == [{"year": y, "text": "Meningkat"} for y in P2529.years]
@@ -167,8 +188,7 @@ def test_unmeasurable_target_accepts_verifiable_categories(text: str) -> None:
 
 
 def test_unmeasurable_target_is_quiet_for_numbers_and_ranges() -> None:
-    ind = Indicator(name="Prevalensi stunting", unit="%",
-                    targets=[Target(year=2026, value=Value.parse("14,2–15,0"))])  # fmt: skip
+    ind = Indicator(name="Prevalensi stunting", unit="%", targets=[Target(year=2026, value=Value.parse("14,2–15,0"))])
     assert run(bundle(_single(ind)), "SKN205") == []
     assert run(bundle(_single(indicator(period=Y2026))), "SKN205") == []
 
@@ -184,8 +204,9 @@ def test_qualitative_key_normalises_case_punctuation_and_qualifiers() -> None:
 
 # -- SKN206 ---------------------------------------------------------------------------------------------
 def test_missing_baseline_fires_for_outcome_indicators_of_medium_term_plans() -> None:
-    outcome = indicator("Persentase capaian SPM", period=P2529, unit="%", kind=IndicatorKind.OUTCOME,
-                        target="100", baseline=False)  # fmt: skip
+    outcome = indicator(
+        "Persentase capaian SPM", period=P2529, unit="%", kind=IndicatorKind.OUTCOME, target="100", baseline=False
+    )
     renstra = _renstra(program("1.02.02", [], period=P2529, indicators=[outcome]))
     [finding] = run(bundle(renstra), "SKN206")
     assert finding.severity is Severity.WARNING

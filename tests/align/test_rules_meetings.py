@@ -59,10 +59,15 @@ def _sub(code: str, target: str | None, pagu_million: int | None, agency: str | 
         code=Code.parse(code),
         name=f"Sub kegiatan {code}",
         agency_id=agency,
-        indicators=[Indicator(name="Jumlah orang terlayani", unit="Orang",
-                              targets=[Target(year=2026, value=Value.parse(target))] if target else [])],
+        indicators=[
+            Indicator(
+                name="Jumlah orang terlayani",
+                unit="Orang",
+                targets=[Target(year=2026, value=Value.parse(target))] if target else [],
+            )
+        ],
         budgets=[Budget(year=2026, amount=Money(pagu_million * 1_000_000))] if pagu_million is not None else [],
-    )  # fmt: skip
+    )
 
 
 def _plan(
@@ -74,35 +79,58 @@ def _plan(
 ) -> Plan:
     owner = DINKES if kind is PlanKind.RENJA_PD else "62"
     return Plan(
-        id=plan_id, kind=kind, title=f"{kind.value} 2026", period=PlanPeriod(start=2026, end=2026), owner_id=owner,
+        id=plan_id,
+        kind=kind,
+        title=f"{kind.value} 2026",
+        period=PlanPeriod(start=2026, end=2026),
+        owner_id=owner,
         government_id="62",
-        programs=[Program(code=Code.parse("1.02.02"), name="Program", agency_id=agency, activities=[
-            Activity(code=Code.parse("1.02.02.2.02"), name="Kegiatan", agency_id=agency,
-                     sub_activities=[_sub(c, t, p, agency) for c, (t, p) in subs.items()])])],
+        programs=[
+            Program(
+                code=Code.parse("1.02.02"),
+                name="Program",
+                agency_id=agency,
+                activities=[
+                    Activity(
+                        code=Code.parse("1.02.02.2.02"),
+                        name="Kegiatan",
+                        agency_id=agency,
+                        sub_activities=[_sub(c, t, p, agency) for c, (t, p) in subs.items()],
+                    )
+                ],
+            )
+        ],
         provenance=Provenance(source="renja.xlsx", sheet="Renja", row=3),
-    )  # fmt: skip
+    )
 
 
 def _agreement(n: int, code: str, target: str | None, pagu_million: int | None, **changes: Any) -> Agreement:
     values: dict[str, Any] = {
-        "id": f"A{n}", "desk_id": "D1", "agency_id": DINKES, "sub_activity": Code.parse(code), "year": 2026,
-        "outcome": "Prevalensi stunting", "target": Value.parse(target) if target else None,
+        "id": f"A{n}",
+        "desk_id": "D1",
+        "agency_id": DINKES,
+        "sub_activity": Code.parse(code),
+        "year": 2026,
+        "outcome": "Prevalensi stunting",
+        "target": Value.parse(target) if target else None,
         "pagu": Money(pagu_million * 1_000_000) if pagu_million is not None else None,
         "provenance": Provenance(source="rapat.xlsx", sheet="Kesepakatan", row=4 + n),
-    }  # fmt: skip
+    }
     values.update(changes)
     return Agreement(**values)
 
 
 def _meeting(**changes: Any) -> Meeting:
     values: dict[str, Any] = {
-        "id": "rakortek-2025", "kind": MeetingKind.RAKORTEKRENBANG, "title": "Rakortekrenbang 2025",
-        "start": dt.date(2025, 3, 4), "host_id": "62",
-        "desks": [Desk(id="D1", name="Desk Kesehatan", sectors=[Code.parse("1.02")],
-                       outcomes=["Prevalensi stunting"])],
+        "id": "rakortek-2025",
+        "kind": MeetingKind.RAKORTEKRENBANG,
+        "title": "Rakortekrenbang 2025",
+        "start": dt.date(2025, 3, 4),
+        "host_id": "62",
+        "desks": [Desk(id="D1", name="Desk Kesehatan", sectors=[Code.parse("1.02")], outcomes=["Prevalensi stunting"])],
         "agreements": [_agreement(i, c, t, p) for i, (c, (t, p)) in enumerate(SUBS.items(), start=1)],
         "provenance": Provenance(source="rapat.xlsx"),
-    }  # fmt: skip
+    }
     values.update(changes)
     return Meeting(**values)
 
@@ -110,10 +138,15 @@ def _meeting(**changes: Any) -> Meeting:
 def _bundle(*plans: Plan, meeting: Meeting | None = None, national: NationalRecords | None = None) -> Bundle:
     return Bundle(
         governments=[Government(level=GovernmentLevel.PROVINCE, name="Provinsi Kalimantan Tengah", region_code="62")],
-        agencies=[Agency(id=DINKES, code=DINKES_CODE, name="Dinas Kesehatan", government_id="62",
-                         sectors=[Code.parse("1.02")])],
-        plans=plans, meetings=[meeting or _meeting()], national=national or NationalRecords(),
-    )  # fmt: skip
+        agencies=[
+            Agency(
+                id=DINKES, code=DINKES_CODE, name="Dinas Kesehatan", government_id="62", sectors=[Code.parse("1.02")]
+            )
+        ],
+        plans=plans,
+        meetings=[meeting or _meeting()],
+        national=national or NationalRecords(),
+    )
 
 
 def _run(bundle: Bundle, rule: str = "SKN5", **options: Any) -> list[Finding]:
@@ -150,8 +183,9 @@ def test_skn501_is_silent_without_a_plan_of_the_year() -> None:
 
 
 def test_skn501_falls_back_to_the_rkpd_items_of_the_agency() -> None:
-    rkpd = _plan({"1.02.02.2.02.0001": SUBS["1.02.02.2.02.0001"]}, kind=PlanKind.RKPD, plan_id="rkpd-2026",
-                 agency=DINKES)  # fmt: skip
+    rkpd = _plan(
+        {"1.02.02.2.02.0001": SUBS["1.02.02.2.02.0001"]}, kind=PlanKind.RKPD, plan_id="rkpd-2026", agency=DINKES
+    )
     assert [f.subject for f in _run(_bundle(rkpd))] == ["rakortek-2025#A2"]
     # The same code under another perangkat daerah does not carry the agreement.
     other = _plan(dict(SUBS), kind=PlanKind.RKPD, plan_id="rkpd-2026", agency="kalteng.pupr")
@@ -164,8 +198,12 @@ def test_skn501_prefers_the_renja_over_the_rkpd() -> None:
 
 
 def test_skn501_resolves_an_agreement_naming_the_skpd_code() -> None:
-    meeting = _meeting(agreements=[_agreement(1, "1.02.02.2.02.0001", "1.250 Orang", 300, agency_id=DINKES_CODE),
-                                   _agreement(2, "1.02.02.2.02.0009", None, None, agency_id=DINKES_CODE)])  # fmt: skip
+    meeting = _meeting(
+        agreements=[
+            _agreement(1, "1.02.02.2.02.0001", "1.250 Orang", 300, agency_id=DINKES_CODE),
+            _agreement(2, "1.02.02.2.02.0009", None, None, agency_id=DINKES_CODE),
+        ]
+    )
     findings = _run(_bundle(_plan(dict(SUBS)), meeting=meeting))
     assert [(f.rule, f.subject, f.evidence["agency"]) for f in findings] == [("SKN501", "rakortek-2025#A2", DINKES)]
 
@@ -238,10 +276,15 @@ def _actions(*items: ActionItem) -> Meeting:
 def test_skn504_reports_open_actions_past_due() -> None:
     meeting = _actions(
         ActionItem(id="T1", description="Revisi Renja", owner="Dinkes", due=dt.date(2025, 6, 30)),
-        ActionItem(id="T2", description="Kirim data", owner="Bappeda", due=dt.date(2025, 6, 30),
-                   status=ActionStatus.IN_PROGRESS, provenance=Provenance(source="rapat.xlsx", sheet="Tindak Lanjut",
-                                                                         row=3)),
-    )  # fmt: skip
+        ActionItem(
+            id="T2",
+            description="Kirim data",
+            owner="Bappeda",
+            due=dt.date(2025, 6, 30),
+            status=ActionStatus.IN_PROGRESS,
+            provenance=Provenance(source="rapat.xlsx", sheet="Tindak Lanjut", row=3),
+        ),
+    )
     findings = _run(_bundle(_plan(dict(SUBS)), meeting=meeting))
     assert [(f.rule, f.subject) for f in findings] == [("SKN504", "rakortek-2025#T1"), ("SKN504", "rakortek-2025#T2")]
     assert findings[0].evidence["days_overdue"] == 199
@@ -282,19 +325,38 @@ def test_skn505_counts_only_agreements_of_the_same_desk() -> None:
 
 # -- SKN506 ------------------------------------------------------------------------------------------------
 def _national(*programs: tuple[str, str], crosswalk: dict[str, str] | None = None) -> NationalRecords:
-    plan = MinistryPlan(id="renja-kemenkes-2026", ministry_code="024", year=2026, title="Renja K/L Kemenkes 2026",
-                        programs=[MinistryProgram(code=KLCode.parse(c), name=n) for c, n in programs])  # fmt: skip
+    plan = MinistryPlan(
+        id="renja-kemenkes-2026",
+        ministry_code="024",
+        year=2026,
+        title="Renja K/L Kemenkes 2026",
+        programs=[MinistryProgram(code=KLCode.parse(c), name=n) for c, n in programs],
+    )
     crosswalks = []
     if crosswalk:
         rows = [ProgramSectorMapping(program=KLCode.parse(p), sector=Code.parse(s)) for p, s in crosswalk.items()]
         crosswalks.append(ProgramSectorCrosswalk(id="program-bidang", version="2026", rows=rows))
-    return NationalRecords(ministries=[Ministry(code="024", name="Kementerian Kesehatan", alias="Kemenkes")],
-                           plans=[plan], program_crosswalks=crosswalks)  # fmt: skip
+    return NationalRecords(
+        ministries=[Ministry(code="024", name="Kementerian Kesehatan", alias="Kemenkes")],
+        plans=[plan],
+        program_crosswalks=crosswalks,
+    )
 
 
 def _proposal(sector: str | None = "1.06", to: str = "Kemenkes", year: int | None = 2026) -> Meeting:
-    return _meeting(proposals=[Proposal(id="U1", government_id="62", title="Rumah singgah lansia", addressed_to=to,
-                                        rank=1, sector=Code.parse(sector) if sector else None, year=year)])  # fmt: skip
+    return _meeting(
+        proposals=[
+            Proposal(
+                id="U1",
+                government_id="62",
+                title="Rumah singgah lansia",
+                addressed_to=to,
+                rank=1,
+                sector=Code.parse(sector) if sector else None,
+                year=year,
+            )
+        ]
+    )
 
 
 def test_skn506_reports_a_proposal_no_program_of_the_kl_serves_by_crosswalk() -> None:
@@ -310,8 +372,9 @@ def test_skn506_reports_a_proposal_no_program_of_the_kl_serves_by_crosswalk() ->
 def test_skn506_matches_by_bidang_name_without_a_crosswalk() -> None:
     national = _national(("024.05.DL", "Program Pelayanan Kesehatan dan JKN"))
     assert _run(_bundle(_plan(dict(SUBS)), meeting=_proposal("1.02", to="024"), national=national)) == []
-    findings = _run(_bundle(_plan(dict(SUBS)), meeting=_proposal("1.06", to="Kementerian  Kesehatan"),
-                            national=national))  # fmt: skip
+    findings = _run(
+        _bundle(_plan(dict(SUBS)), meeting=_proposal("1.06", to="Kementerian  Kesehatan"), national=national)
+    )
     assert [f.evidence["matched_by"] for f in findings] == ["name"]
 
 

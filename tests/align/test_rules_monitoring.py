@@ -94,13 +94,29 @@ def renja(
         budgets=[Budget(year=year, amount=Money(budget))],
         spending=spending,
     )
-    activity = Activity(code=Code.parse("1.02.02.2.02"), name="Penyediaan Layanan Kesehatan", agency_id=AGENCY.id,
-                        sub_activities=[sub], budgets=[Budget(year=year, amount=Money(budget))])  # fmt: skip
-    program = Program(code=Code.parse("1.02.02"), name="Program Pemenuhan Upaya Kesehatan", agency_id=AGENCY.id,
-                      activities=[activity], budgets=[Budget(year=year, amount=Money(budget))])  # fmt: skip
-    plan = Plan(id=plan_id, kind=PlanKind.RENJA_PD, title=f"Renja Dinas Kesehatan {year}",
-                period=PlanPeriod(start=year, end=year), owner_id=AGENCY.id, government_id="62",
-                programs=[program])  # fmt: skip
+    activity = Activity(
+        code=Code.parse("1.02.02.2.02"),
+        name="Penyediaan Layanan Kesehatan",
+        agency_id=AGENCY.id,
+        sub_activities=[sub],
+        budgets=[Budget(year=year, amount=Money(budget))],
+    )
+    program = Program(
+        code=Code.parse("1.02.02"),
+        name="Program Pemenuhan Upaya Kesehatan",
+        agency_id=AGENCY.id,
+        activities=[activity],
+        budgets=[Budget(year=year, amount=Money(budget))],
+    )
+    plan = Plan(
+        id=plan_id,
+        kind=PlanKind.RENJA_PD,
+        title=f"Renja Dinas Kesehatan {year}",
+        period=PlanPeriod(start=year, end=year),
+        owner_id=AGENCY.id,
+        government_id="62",
+        programs=[program],
+    )
     return Bundle(governments=[PROVINCE], agencies=[AGENCY], plans=[plan])
 
 
@@ -131,8 +147,9 @@ def test_skn601_fires_with_warning_and_error_bands() -> None:
 
 def test_skn601_is_direction_aware() -> None:
     # Poverty rate target 8 %, realised 12 %: (2×8 − 12)/8 = 50 % — a warning, just above the error band.
-    lower = indicator(name="Tingkat kemiskinan", unit="%", target="8", realised="12",
-                      direction=Direction.LOWER_IS_BETTER)  # fmt: skip
+    lower = indicator(
+        name="Tingkat kemiskinan", unit="%", target="8", realised="12", direction=Direction.LOWER_IS_BETTER
+    )
     [finding] = run(renja(indicators=[lower]), "SKN601").findings
     assert finding.evidence["achievement_percent"] == Decimal("50.00")
     assert finding.evidence["direction"] == "turun"
@@ -144,8 +161,9 @@ def test_skn601_is_direction_aware() -> None:
 
 def test_skn601_quiet_when_met_or_not_computable() -> None:
     met = indicator(name="Jumlah ibu hamil terlayani", target="100", realised="95")
-    in_range = indicator(name="Tingkat kemiskinan", unit="%", target="7,0–8,0", realised="7,5",
-                         direction=Direction.LOWER_IS_BETTER)  # fmt: skip
+    in_range = indicator(
+        name="Tingkat kemiskinan", unit="%", target="7,0–8,0", realised="7,5", direction=Direction.LOWER_IS_BETTER
+    )
     text = indicator(name="Opini BPK", unit="Opini", target="WTP", realised="WDP")
     no_real = indicator(name="Jumlah bayi terlayani", target="100")
     assert run(renja(indicators=[met, in_range, text, no_real]), "SKN601").findings == ()
@@ -162,13 +180,28 @@ def test_skn601_thresholds_are_options() -> None:
 def test_skn601_reads_objective_indicators_too() -> None:
     bundle = renja(indicators=[indicator(target="100", realised="100")])
     rpjmd = Plan(
-        id="rpjmd", kind=PlanKind.RPJMD, title="RPJMD Kalteng 2025–2029", period=PlanPeriod(start=2025, end=2029),
-        owner_id="62", government_id="62",
-        objectives=[Objective(id="S1", text="Menurunnya kemiskinan", indicators=[
-            indicator(name="Tingkat kemiskinan", unit="%", target="5", realised="9",
-                      direction=Direction.LOWER_IS_BETTER)
-        ])],
-    )  # fmt: skip
+        id="rpjmd",
+        kind=PlanKind.RPJMD,
+        title="RPJMD Kalteng 2025–2029",
+        period=PlanPeriod(start=2025, end=2029),
+        owner_id="62",
+        government_id="62",
+        objectives=[
+            Objective(
+                id="S1",
+                text="Menurunnya kemiskinan",
+                indicators=[
+                    indicator(
+                        name="Tingkat kemiskinan",
+                        unit="%",
+                        target="5",
+                        realised="9",
+                        direction=Direction.LOWER_IS_BETTER,
+                    )
+                ],
+            )
+        ],
+    )
     [finding] = run(bundle.replace(plans=(*bundle.plans, rpjmd)), "SKN601").findings
     assert finding.subject == "rpjmd#S1#tingkat-kemiskinan"
     assert finding.severity is Severity.ERROR  # (10 − 9)/5 = 20 %
@@ -216,8 +249,12 @@ def test_skn603_fires_when_q4_dominates() -> None:
     assert finding.subject == "renja-dinkes-2025"
     assert finding.path == "Renja Dinas Kesehatan 2025 › Dinas Kesehatan"
     assert finding.evidence["q4_share_percent"] == Decimal("81.63")
-    assert finding.evidence["by_quarter"] == {"q1": Decimal(30_000_000), "q2": Decimal(30_000_000),
-                                              "q3": Decimal(30_000_000), "q4": Decimal(400_000_000)}  # fmt: skip
+    assert finding.evidence["by_quarter"] == {
+        "q1": Decimal(30_000_000),
+        "q2": Decimal(30_000_000),
+        "q3": Decimal(30_000_000),
+        "q4": Decimal(400_000_000),
+    }
     assert "triwulan IV" in finding.message.id and "Q4" in finding.message.en
 
 
@@ -228,8 +265,10 @@ def test_skn603_quiet_for_even_spending_or_yearly_figures() -> None:
 
 
 def test_skn603_threshold_option_and_quarterly_reports() -> None:
-    quarters = [Spending(year=2025, amount=Money(a), period=ReportingPeriod(f"q{i + 1}"))
-                for i, a in enumerate([200, 200, 250, 350])]  # fmt: skip
+    quarters = [
+        Spending(year=2025, amount=Money(a), period=ReportingPeriod(f"q{i + 1}"))
+        for i, a in enumerate([200, 200, 250, 350])
+    ]
     bundle = renja(spending=quarters)
     assert run(bundle, "SKN603").findings == ()  # 35 %
     [finding] = run(bundle, "SKN603", max_q4_share_percent="30").findings
@@ -237,12 +276,16 @@ def test_skn603_threshold_option_and_quarterly_reports() -> None:
 
 
 def test_yearly_spending_groups_years_and_periods() -> None:
-    sub = SubActivity(code=SUB_CODE, name="x", spending=[
-        Spending(year=2024, amount=Money(5)),
-        Spending(year=2025, amount=Money(1), period=ReportingPeriod.M11),
-        Spending(year=2025, amount=Money(2), period=ReportingPeriod.M11),
-        Spending(year=2025, amount=Money(3), period=ReportingPeriod.M01),
-    ])  # fmt: skip
+    sub = SubActivity(
+        code=SUB_CODE,
+        name="x",
+        spending=[
+            Spending(year=2024, amount=Money(5)),
+            Spending(year=2025, amount=Money(1), period=ReportingPeriod.M11),
+            Spending(year=2025, amount=Money(2), period=ReportingPeriod.M11),
+            Spending(year=2025, amount=Money(3), period=ReportingPeriod.M01),
+        ],
+    )
     years = yearly_spending(sub)
     assert sorted(years) == [2024, 2025]
     assert years[2024].total == 5 and years[2024].by_quarter() is None
@@ -259,8 +302,13 @@ def test_yearly_spending_groups_years_and_periods() -> None:
 
 
 def test_skn604_fires_against_previous_year_and_baseline() -> None:
-    poverty = indicator(name="Tingkat kemiskinan", unit="%", target="7", direction=Direction.LOWER_IS_BETTER,
-                        realisations=[(2024, "7,5"), (2025, "7,9")])  # fmt: skip
+    poverty = indicator(
+        name="Tingkat kemiskinan",
+        unit="%",
+        target="7",
+        direction=Direction.LOWER_IS_BETTER,
+        realisations=[(2024, "7,5"), (2025, "7,9")],
+    )
     coverage = indicator(name="Cakupan imunisasi", unit="%", target="95", baseline="90", realised="85")
     report = run(renja(indicators=[poverty, coverage]), "SKN604")
     by_name = {f.evidence["indicator"]: f for f in report.findings}
@@ -272,8 +320,13 @@ def test_skn604_fires_against_previous_year_and_baseline() -> None:
 
 
 def test_skn604_quiet_when_improved_or_within_tolerance() -> None:
-    poverty = indicator(name="Tingkat kemiskinan", unit="%", target="7", direction=Direction.LOWER_IS_BETTER,
-                        realisations=[(2024, "7,9"), (2025, "7,5")])  # fmt: skip
+    poverty = indicator(
+        name="Tingkat kemiskinan",
+        unit="%",
+        target="7",
+        direction=Direction.LOWER_IS_BETTER,
+        realisations=[(2024, "7,9"), (2025, "7,5")],
+    )
     steady = indicator(name="Cakupan", unit="%", target="95", baseline="90", realised="89,5")
     single = indicator(realised="10")  # no baseline, one realisation: nothing to compare with
     bundle = renja(indicators=[poverty, steady, single])
@@ -295,25 +348,36 @@ def kabkota_bundle(series: dict[str, tuple[str, str | None, str]]) -> Bundle:
         gov = Government(level=GovernmentLevel.REGENCY, region_code=f"62.{i:02d}", name=region, parent_id="62")
         governments.append(gov)
         poverty = Indicator(
-            name=name, unit="%", kind=IndicatorKind.IMPACT, direction=Direction.LOWER_IS_BETTER,
+            name=name,
+            unit="%",
+            kind=IndicatorKind.IMPACT,
+            direction=Direction.LOWER_IS_BETTER,
             baseline=Baseline(value=Value.parse(start), year=2024),
             targets=[Target(year=2025, value=Value.parse("7"))],
             realisations=[Realisation(year=2025, value=Value.parse(latest))] if latest else [],
-        )  # fmt: skip
-        plans.append(Plan(
-            id=f"rpjmd-{gov.id}", kind=PlanKind.RPJMD, title=f"RPJMD {region} 2025–2029",
-            period=PlanPeriod(start=2025, end=2029), owner_id=gov.id, government_id=gov.id,
-            objectives=[Objective(id="S1", text="Menurunnya kemiskinan", indicators=[poverty])],
-        ))  # fmt: skip
+        )
+        plans.append(
+            Plan(
+                id=f"rpjmd-{gov.id}",
+                kind=PlanKind.RPJMD,
+                title=f"RPJMD {region} 2025–2029",
+                period=PlanPeriod(start=2025, end=2029),
+                owner_id=gov.id,
+                government_id=gov.id,
+                objectives=[Objective(id="S1", text="Menurunnya kemiskinan", indicators=[poverty])],
+            )
+        )
     return Bundle(governments=governments, plans=plans)
 
 
 def test_skn605_ranks_kabkota_by_poverty_decline() -> None:
-    bundle = kabkota_bundle({
-        "Kabupaten Kotawaringin Barat": ("4,20", "3,90", P0),  # −0,30
-        "Kabupaten Kapuas": ("5,10", "4,40", "Persentase Penduduk Miskin (P0)"),  # −0,70, a synonym
-        "Kota Palangka Raya": ("3,50", "3,60", "TINGKAT  KEMISKINAN"),  # +0,10: worsened
-    })  # fmt: skip
+    bundle = kabkota_bundle(
+        {
+            "Kabupaten Kotawaringin Barat": ("4,20", "3,90", P0),  # −0,30
+            "Kabupaten Kapuas": ("5,10", "4,40", "Persentase Penduduk Miskin (P0)"),  # −0,70, a synonym
+            "Kota Palangka Raya": ("3,50", "3,60", "TINGKAT  KEMISKINAN"),  # +0,10: worsened
+        }
+    )
     [finding] = run(bundle, "SKN605").findings
     assert finding.severity is Severity.INFO
     assert finding.subject == "62"
@@ -339,8 +403,10 @@ def test_skn605_relative_ranking_option() -> None:
 def test_skn605_quiet_without_a_shared_indicator() -> None:
     assert run(kabkota_bundle({"Kab A": ("10", "9", P0)}), "SKN605").findings == ()
     # Two kab/kota, but different indicators: nothing shared to rank.
-    assert run(kabkota_bundle({"Kab A": ("10", "9", P0), "Kab B": ("30", "25", "Prevalensi stunting")}),
-               "SKN605").findings == ()  # fmt: skip
+    assert (
+        run(kabkota_bundle({"Kab A": ("10", "9", P0), "Kab B": ("30", "25", "Prevalensi stunting")}), "SKN605").findings
+        == ()
+    )
     # Provinces are not ranked as kab/kota.
     provinces = kabkota_bundle({"Kab A": ("10", "9", P0), "Kab B": ("8", "7", P0)})
     as_provinces = provinces.replace(

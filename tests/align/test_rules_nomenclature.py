@@ -91,10 +91,13 @@ def test_provincial_kegiatan_give_one_info_per_plan_not_errors() -> None:
     # 1.01.02.1.01 (SMA, variant 1) is provincial: the shipped kab/kota list does not have it.
     provincial = activity(
         "1.01.02.1.01",
-        [sub("1.01.02.1.01.0001", "Pembangunan Unit Sekolah Baru (USB)", period=Y2026),
-         sub("1.01.02.1.01.0002", "Penambahan Ruang Kelas Baru", period=Y2026)],
-        period=Y2026, name="Pengelolaan Pendidikan Sekolah Menengah Atas",
-    )  # fmt: skip
+        [
+            sub("1.01.02.1.01.0001", "Pembangunan Unit Sekolah Baru (USB)", period=Y2026),
+            sub("1.01.02.1.01.0002", "Penambahan Ruang Kelas Baru", period=Y2026),
+        ],
+        period=Y2026,
+        name="Pengelolaan Pendidikan Sekolah Menengah Atas",
+    )
     b = bundle(plan([program("1.01.02", [provincial], period=Y2026)]))
     findings = run(b, "SKN101")
     assert [f.severity for f in findings] == [Severity.INFO]
@@ -119,9 +122,13 @@ def test_provincial_kegiatan_are_still_checked_at_the_program_part() -> None:
 
 def test_provincial_codes_are_checked_fully_when_a_provincial_list_is_loaded() -> None:
     version = Version(id="prov", regulation="Contoh Lampiran Provinsi", effective_year=2024, scope="provinsi")
-    rows = [("1", "URUSAN"), ("1.01", "PENDIDIKAN"), ("1.01.02", "PROGRAM PENGELOLAAN PENDIDIKAN"),
-            ("1.01.02.1.01", "Pengelolaan Pendidikan Sekolah Menengah Atas"),
-            ("1.01.02.1.01.0001", "Pembangunan Unit Sekolah Baru (USB)")]  # fmt: skip
+    rows = [
+        ("1", "URUSAN"),
+        ("1.01", "PENDIDIKAN"),
+        ("1.01.02", "PROGRAM PENGELOLAAN PENDIDIKAN"),
+        ("1.01.02.1.01", "Pengelolaan Pendidikan Sekolah Menengah Atas"),
+        ("1.01.02.1.01.0001", "Pembangunan Unit Sekolah Baru (USB)"),
+    ]
     nomenclature = Nomenclature(version, [Entry(code=Code.parse(c), name=n) for c, n in rows])
     known = sub("1.01.02.1.01.0001", "Pembangunan Unit Sekolah Baru (USB)", period=Y2026)
     unknown = sub("1.01.02.1.01.0002", "Penambahan Ruang Kelas Baru", period=Y2026)
@@ -140,8 +147,7 @@ def test_retired_code_fires_in_the_plan_year_with_its_replacement() -> None:
         "Contoh 1/2025,2026,moved,1.02.02.2.02.0001,1.02.02.2.02.0099,,,,,\n"
         "Contoh 1/2025,2026,retired,1.02.02.2.02.0002,,,,,,\n"
     )
-    subs = [sub("1.02.02.2.02.0001", period=Y2026),
-            sub("1.02.02.2.02.0002", period=Y2026, indicators=[])]  # fmt: skip
+    subs = [sub("1.02.02.2.02.0001", period=Y2026), sub("1.02.02.2.02.0002", period=Y2026, indicators=[])]
     b = bundle(plan([program("1.02.02", [activity("1.02.02.2.02", subs, period=Y2026)], period=Y2026)]))
     moved, deleted = run(b, "SKN102", nomenclature=nomenclature)
     assert moved.severity is Severity.ERROR
@@ -170,8 +176,12 @@ def test_code_added_later_is_not_yet_valid_for_a_medium_term_plan_starting_earli
     )
     period = PlanPeriod(start=2025, end=2029)
     new = sub("1.02.02.2.02.0099", "Pengelolaan Layanan Baru", period=period)
-    renstra = plan([program("1.02.02", [activity("1.02.02.2.02", [new], period=period)], period=period)],
-                   kind=PlanKind.RENSTRA_PD, start=2025, end=2029)  # fmt: skip
+    renstra = plan(
+        [program("1.02.02", [activity("1.02.02.2.02", [new], period=period)], period=period)],
+        kind=PlanKind.RENSTRA_PD,
+        start=2025,
+        end=2029,
+    )
     [finding] = run(bundle(renstra), "SKN102", nomenclature=nomenclature)
     assert finding.evidence["state"] == "not_yet"
     assert finding.evidence["valid_from"] == 2027
@@ -316,10 +326,15 @@ def test_generic_codes_left_in_a_plan_fire_once_at_the_top_generic_item() -> Non
     period = Y2026
     generic = program(
         "X.XX.01",
-        [activity("X.XX.01.2.01", [sub("X.XX.01.2.01.0001", period=period), sub("X.XX.01.2.01.0002", period=period)],
-                  period=period)],
+        [
+            activity(
+                "X.XX.01.2.01",
+                [sub("X.XX.01.2.01.0001", period=period), sub("X.XX.01.2.01.0002", period=period)],
+                period=period,
+            )
+        ],
         period=period,
-    )  # fmt: skip
+    )
     b = bundle(plan([generic]))
     [finding] = run(b, "SKN106")
     assert finding.subject == f"renja_pd-dinkes-2026#{AGENCY}/X.XX.01"
@@ -331,8 +346,9 @@ def test_generic_codes_left_in_a_plan_fire_once_at_the_top_generic_item() -> Non
 
 def test_generic_sub_kegiatan_under_a_concrete_kegiatan_fires_at_itself() -> None:
     period = Y2026
-    mixed = program("1.02.01", [activity("1.02.01.2.01", [sub("X.XX.01.2.01.0001", period=period)], period=period)],
-                    period=period)  # fmt: skip
+    mixed = program(
+        "1.02.01", [activity("1.02.01.2.01", [sub("X.XX.01.2.01.0001", period=period)], period=period)], period=period
+    )
     agency = Agency(code=AGENCY, name="Dinas Kesehatan", sectors=[Code.parse("1.02"), Code.parse("2.14")])
     [finding] = run(bundle(plan([mixed]), agencies=[agency]), "SKN106")
     assert finding.evidence["code"] == "X.XX.01.2.01.0001"
@@ -342,8 +358,10 @@ def test_generic_sub_kegiatan_under_a_concrete_kegiatan_fires_at_itself() -> Non
 
 def test_items_without_a_known_agency_do_not_fire_penunjang_bidang() -> None:
     period = Y2026
-    kegiatan = activity("1.03.01.2.01", [sub("1.03.01.2.01.0001", period=period, agency_id=None)], period=period,
-                        agency_id=None)  # fmt: skip
-    rkpd = attrs.evolve(plan([program("1.03.01", [kegiatan], period=period, agency_id=None)], kind=PlanKind.RKPD),
-                        owner_id="62.71")  # fmt: skip
+    kegiatan = activity(
+        "1.03.01.2.01", [sub("1.03.01.2.01.0001", period=period, agency_id=None)], period=period, agency_id=None
+    )
+    rkpd = attrs.evolve(
+        plan([program("1.03.01", [kegiatan], period=period, agency_id=None)], kind=PlanKind.RKPD), owner_id="62.71"
+    )
     assert run(bundle(rkpd, agencies=[]), "SKN106") == []

@@ -32,13 +32,27 @@ POVERTY = Indicator(name="Tingkat kemiskinan", unit="%")
 
 
 def pn(code: str, *, indicators: list[Indicator] | None = None, period: PlanPeriod | None = RPJMN) -> Priority:
-    return Priority(id=f"PN{code}", kind=PriorityKind.NATIONAL, code=code, name=f"Prioritas Nasional {code}",
-                    document="RPJMN 2025–2029", period=period, indicators=indicators or [])  # fmt: skip
+    return Priority(
+        id=f"PN{code}",
+        kind=PriorityKind.NATIONAL,
+        code=code,
+        name=f"Prioritas Nasional {code}",
+        document="RPJMN 2025–2029",
+        period=period,
+        indicators=indicators or [],
+    )
 
 
 def regional(priority_id: str, government: str, *, parent: str | None = None) -> Priority:
-    return Priority(id=priority_id, kind=PriorityKind.REGIONAL, code=priority_id[-2:], name="Penurunan stunting",
-                    government_id=government, parent_id=parent, period=RPJMN)  # fmt: skip
+    return Priority(
+        id=priority_id,
+        kind=PriorityKind.REGIONAL,
+        code=priority_id[-2:],
+        name="Penurunan stunting",
+        government_id=government,
+        parent_id=parent,
+        period=RPJMN,
+    )
 
 
 def tag(source: str, priority_id: str) -> Link:
@@ -86,16 +100,18 @@ def test_priorities_of_another_period_or_bundles_without_regional_plans_are_not_
 
 def test_support_from_a_plan_outside_the_priority_period_does_not_count() -> None:
     early = rkpd(chain(years=[2024]), year=2024)
-    b = bundle(early, rkpd(chain(years=Y2026)), priorities=[pn("06")],
-               links=[tag(f"{early.id}#{DINKES}/{SUB_CODE}", "PN06")])  # fmt: skip
+    b = bundle(
+        early, rkpd(chain(years=Y2026)), priorities=[pn("06")], links=[tag(f"{early.id}#{DINKES}/{SUB_CODE}", "PN06")]
+    )
     [finding] = run(b, "SKN401")
     assert [p["plan"] for p in finding.evidence["plans_checked"]] == [RKPD]
 
 
 # -- SKN402 regional-priority-unsupported -----------------------------------------------------------------
 def test_a_regional_priority_tagged_in_its_own_plans_gives_no_finding() -> None:
-    b = bundle(rkpd(chain(years=Y2026)), priorities=[regional("PD-62.71-01", CITY)],
-               links=[tag(SUB_REF, "PD-62.71-01")])  # fmt: skip
+    b = bundle(
+        rkpd(chain(years=Y2026)), priorities=[regional("PD-62.71-01", CITY)], links=[tag(SUB_REF, "PD-62.71-01")]
+    )
     assert run(b, "SKN402") == []
 
 
@@ -127,8 +143,11 @@ def test_support_through_an_indicator_link_or_a_renja_counts() -> None:
     indicator_ref = (
         f"{the_renja.id}#{DINKES}/{SUB_CODE}#jumlah-ibu-hamil-yang-mendapatkan-pelayanan-kesehatan-sesuai-standar"
     )
-    b = bundle(the_renja, priorities=[regional("PD-62.71-01", CITY)],
-               links=[link(LinkKind.SUPPORTS, indicator_ref, "PD-62.71-01")])  # fmt: skip
+    b = bundle(
+        the_renja,
+        priorities=[regional("PD-62.71-01", CITY)],
+        links=[link(LinkKind.SUPPORTS, indicator_ref, "PD-62.71-01")],
+    )
     assert run(b, "SKN402") == []
 
 
@@ -176,14 +195,20 @@ def _poverty_rkpd(*indicators: Indicator) -> Plan:
 
 def test_a_tag_measured_by_a_shared_unit_and_keyword_gives_no_finding() -> None:
     measured = indicator("Persentase penduduk miskin yang menerima bantuan sosial", years=Y2026, unit="persen")
-    b = bundle(_poverty_rkpd(measured), priorities=[pn("06", indicators=[POVERTY])],
-               links=[tag(f"{RKPD}#{DINSOS}/{SUB_CODE}", "PN06")])  # fmt: skip
+    b = bundle(
+        _poverty_rkpd(measured),
+        priorities=[pn("06", indicators=[POVERTY])],
+        links=[tag(f"{RKPD}#{DINSOS}/{SUB_CODE}", "PN06")],
+    )
     assert run(b, "SKN404") == []
 
 
 def test_a_tag_without_an_indicator_measuring_the_priority_is_a_warning() -> None:
-    b = bundle(_poverty_rkpd(indicator(years=Y2026)), priorities=[pn("06", indicators=[POVERTY])],
-               links=[tag(f"{RKPD}#{DINSOS}/{SUB_CODE}", "PN06")])  # fmt: skip
+    b = bundle(
+        _poverty_rkpd(indicator(years=Y2026)),
+        priorities=[pn("06", indicators=[POVERTY])],
+        links=[tag(f"{RKPD}#{DINSOS}/{SUB_CODE}", "PN06")],
+    )
     [finding] = run(b, "SKN404")
     assert finding.subject == f"{RKPD}#{DINSOS}/{SUB_CODE}"
     assert finding.evidence["priority_indicators"] == ["Tingkat kemiskinan (%)"]
@@ -196,33 +221,55 @@ def test_a_tag_without_an_indicator_measuring_the_priority_is_a_warning() -> Non
 
 def test_a_supports_link_to_a_priority_indicator_or_a_child_priority_indicator_measures_the_tag() -> None:
     item_indicator = f"{RKPD}#{DINSOS}/{SUB_CODE}#jumlah-ibu-hamil-yang-mendapatkan-pelayanan-kesehatan-sesuai-standar"
-    b = bundle(_poverty_rkpd(indicator(years=Y2026)), priorities=[pn("06", indicators=[POVERTY])],
-               links=[tag(f"{RKPD}#{DINSOS}/{SUB_CODE}", "PN06"),
-                      link(LinkKind.SUPPORTS, item_indicator, "PN06#tingkat-kemiskinan")])  # fmt: skip
+    b = bundle(
+        _poverty_rkpd(indicator(years=Y2026)),
+        priorities=[pn("06", indicators=[POVERTY])],
+        links=[
+            tag(f"{RKPD}#{DINSOS}/{SUB_CODE}", "PN06"),
+            link(LinkKind.SUPPORTS, item_indicator, "PN06#tingkat-kemiskinan"),
+        ],
+    )
     assert run(b, "SKN404") == []
-    pp = Priority(id="PP06.01", kind=PriorityKind.PROGRAM, code="06.01", name="Pengentasan kemiskinan",
-                  parent_id="PN06", indicators=[Indicator(name="Jumlah desa mandiri", unit="Desa")])  # fmt: skip
-    b = bundle(_poverty_rkpd(indicator(years=Y2026)), priorities=[pn("06", indicators=[POVERTY]), pp],
-               links=[tag(f"{RKPD}#{DINSOS}/{SUB_CODE}", "PN06"),
-                      link(LinkKind.SUPPORTS, f"{RKPD}#{DINSOS}/{SUB_CODE}", "PP06.01#jumlah-desa-mandiri")])  # fmt: skip
+    pp = Priority(
+        id="PP06.01",
+        kind=PriorityKind.PROGRAM,
+        code="06.01",
+        name="Pengentasan kemiskinan",
+        parent_id="PN06",
+        indicators=[Indicator(name="Jumlah desa mandiri", unit="Desa")],
+    )
+    b = bundle(
+        _poverty_rkpd(indicator(years=Y2026)),
+        priorities=[pn("06", indicators=[POVERTY]), pp],
+        links=[
+            tag(f"{RKPD}#{DINSOS}/{SUB_CODE}", "PN06"),
+            link(LinkKind.SUPPORTS, f"{RKPD}#{DINSOS}/{SUB_CODE}", "PP06.01#jumlah-desa-mandiri"),
+        ],
+    )
     assert run(b, "SKN404") == []
 
 
 def test_tags_to_priorities_without_indicators_are_not_judged_and_program_tags_look_below() -> None:
-    b = bundle(_poverty_rkpd(indicator(years=Y2026)), priorities=[pn("06")],
-               links=[tag(f"{RKPD}#{DINSOS}/{SUB_CODE}", "PN06")])  # fmt: skip
+    b = bundle(
+        _poverty_rkpd(indicator(years=Y2026)), priorities=[pn("06")], links=[tag(f"{RKPD}#{DINSOS}/{SUB_CODE}", "PN06")]
+    )
     assert run(b, "SKN404") == []
     measured = indicator("Persentase penduduk miskin terlayani", years=Y2026, unit="%")
-    b = bundle(_poverty_rkpd(measured), priorities=[pn("06", indicators=[POVERTY])],
-               links=[tag(f"{RKPD}#{DINSOS}/1.02.02", "PN06")])  # fmt: skip
+    b = bundle(
+        _poverty_rkpd(measured),
+        priorities=[pn("06", indicators=[POVERTY])],
+        links=[tag(f"{RKPD}#{DINSOS}/1.02.02", "PN06")],
+    )
     assert run(b, "SKN404") == []
 
 
 def test_shares_measure_needs_the_same_unit_and_a_keyword() -> None:
-    assert shares_measure(Indicator(name="Prevalensi stunting balita", unit="%"),
-                          Indicator(name="Prevalensi stunting", unit="Persen"))  # fmt: skip
-    assert not shares_measure(Indicator(name="Prevalensi stunting balita", unit="Orang"),
-                              Indicator(name="Prevalensi stunting", unit="%"))  # fmt: skip
+    assert shares_measure(
+        Indicator(name="Prevalensi stunting balita", unit="%"), Indicator(name="Prevalensi stunting", unit="Persen")
+    )
+    assert not shares_measure(
+        Indicator(name="Prevalensi stunting balita", unit="Orang"), Indicator(name="Prevalensi stunting", unit="%")
+    )
     assert not shares_measure(
         Indicator(name="Jumlah posyandu", unit="%"), Indicator(name="Tingkat kemiskinan", unit="%")
     )
@@ -237,8 +284,11 @@ def test_a_provincial_priority_a_kabkota_plan_supports_gives_no_finding() -> Non
     assert run(b, "SKN405") == []
     # … or through a kab/kota priority placed under it
     city_priority = regional("PD-62.71-03", CITY, parent="PD-62-01")
-    b = bundle(rkpd(chain(years=Y2026)), priorities=[regional("PD-62-01", PROVINCE), city_priority],
-               links=[tag(SUB_REF, "PD-62.71-03")])  # fmt: skip
+    b = bundle(
+        rkpd(chain(years=Y2026)),
+        priorities=[regional("PD-62-01", PROVINCE), city_priority],
+        links=[tag(SUB_REF, "PD-62.71-03")],
+    )
     assert run(b, "SKN405") == []
 
 

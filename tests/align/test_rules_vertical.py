@@ -166,16 +166,21 @@ def test_a_renja_target_beyond_the_tolerance_is_a_warning_with_both_targets() ->
 
 def test_indicators_match_by_name_variant_and_targets_compare_against_ranges() -> None:
     ranged = indicator("Persentase ibu hamil mendapat layanan", years=RENSTRA_YEARS, target="90–95", unit="%")
-    written = indicator("PERSENTASE  IBU HAMIL MENDAPAT LAYANAN ", years=Y2026, target="93", unit="%",
-                        indicator_id="ibu-hamil-layanan")  # fmt: skip
+    written = indicator(
+        "PERSENTASE  IBU HAMIL MENDAPAT LAYANAN ", years=Y2026, target="93", unit="%", indicator_id="ibu-hamil-layanan"
+    )
     b = bundle(
         renstra(chain(years=RENSTRA_YEARS, indicators=[ranged])),
         renja(chain(years=Y2026, indicators=[written])),
     )
     assert run(b, "SKN302") == []
     outside = indicator("Persentase ibu hamil mendapat layanan", years=Y2026, target="70", unit="%")
-    [finding] = run(bundle(renstra(chain(years=RENSTRA_YEARS, indicators=[ranged])),
-                           renja(chain(years=Y2026, indicators=[outside]))), "SKN302")  # fmt: skip
+    [finding] = run(
+        bundle(
+            renstra(chain(years=RENSTRA_YEARS, indicators=[ranged])), renja(chain(years=Y2026, indicators=[outside]))
+        ),
+        "SKN302",
+    )
     assert finding.evidence["renstra_target"] == "90–95"
 
 
@@ -260,10 +265,15 @@ def _rpjmd_program(code: str = "1.02.02", agency: str | None = None, pagu: int =
         pagu=pagu,
         agency=agency,
         indicators=[
-            indicator("Persentase capaian SPM kesehatan", years=RENSTRA_YEARS, target="100", unit="%",
-                      kind=IndicatorKind.OUTCOME)
+            indicator(
+                "Persentase capaian SPM kesehatan",
+                years=RENSTRA_YEARS,
+                target="100",
+                unit="%",
+                kind=IndicatorKind.OUTCOME,
+            )
         ],
-    )  # fmt: skip
+    )
 
 
 def _rkpd_program(agency: str, pagu: int, target: str = "100", code: str = "1.02.02.2.02.0001") -> Program:
@@ -274,10 +284,11 @@ def _rkpd_program(agency: str, pagu: int, target: str = "100", code: str = "1.02
         years=Y2026,
         agency=agency,
         indicators=[
-            indicator("Persentase capaian SPM kesehatan", years=Y2026, target=target, unit="%",
-                      kind=IndicatorKind.OUTCOME)
+            indicator(
+                "Persentase capaian SPM kesehatan", years=Y2026, target=target, unit="%", kind=IndicatorKind.OUTCOME
+            )
         ],
-    )  # fmt: skip
+    )
 
 
 def test_rkpd_programs_consistent_with_the_rpjmd_give_no_finding() -> None:
@@ -428,8 +439,12 @@ def test_a_program_pagu_that_is_not_the_sum_of_its_kegiatan_is_an_error() -> Non
 
 def test_a_kegiatan_wrong_in_several_years_gives_one_finding_listing_them() -> None:
     subs = [sub(SUB_CODE, years=RENSTRA_YEARS)]
-    wrong = activity("1.02.02.2.02", subs, years=RENSTRA_YEARS, pagu={2025: 100_000_000, 2026: 90_000_000,
-                                                                       2027: 0, 2028: 100_000_000, 2029: 100_000_000})  # fmt: skip
+    wrong = activity(
+        "1.02.02.2.02",
+        subs,
+        years=RENSTRA_YEARS,
+        pagu={2025: 100_000_000, 2026: 90_000_000, 2027: 0, 2028: 100_000_000, 2029: 100_000_000},
+    )
     item = program("1.02.02", [wrong], years=RENSTRA_YEARS)
     [finding] = run(bundle(renstra(item)), "SKN306")
     assert finding.subject == f"renstra-dinkes#{DINKES}/1.02.02.2.02"
@@ -452,8 +467,12 @@ def test_rounding_within_the_absolute_tolerance_and_kinds_of_pagu_are_respected(
 
     changed = SubActivity(code=Code.parse(SUB_CODE), name=SUB_NAME, budgets=pagu(100_000_000, 120_000_000))
     unchanged = SubActivity(code=Code.parse("1.02.02.2.02.0002"), name=SUB_NAME, budgets=pagu(50_000_000))
-    kegiatan = Activity(code=Code.parse("1.02.02.2.02"), name="Penyediaan Layanan Kesehatan",
-                        sub_activities=[changed, unchanged], budgets=pagu(150_000_000, 170_000_000))  # fmt: skip
+    kegiatan = Activity(
+        code=Code.parse("1.02.02.2.02"),
+        name="Penyediaan Layanan Kesehatan",
+        sub_activities=[changed, unchanged],
+        budgets=pagu(150_000_000, 170_000_000),
+    )
     assert run(bundle(renja(program("1.02.02", [kegiatan], years=Y2026, pagu=None))), "SKN306") == []
     wrong = attrs.evolve(kegiatan, budgets=pagu(150_000_000, 150_000_000))
     [finding] = run(bundle(renja(program("1.02.02", [wrong], years=Y2026, pagu=None))), "SKN306")
@@ -464,8 +483,12 @@ def test_rounding_within_the_absolute_tolerance_and_kinds_of_pagu_are_respected(
 
 def test_parents_with_pagu_and_children_without_any_are_not_judged() -> None:
     subs = [sub(SUB_CODE, years=RENSTRA_YEARS, pagu=None)]
-    item = program("1.02.02", [activity("1.02.02.2.02", subs, years=RENSTRA_YEARS, pagu=None)], years=RENSTRA_YEARS,
-                   pagu=500_000_000)  # fmt: skip
+    item = program(
+        "1.02.02",
+        [activity("1.02.02.2.02", subs, years=RENSTRA_YEARS, pagu=None)],
+        years=RENSTRA_YEARS,
+        pagu=500_000_000,
+    )
     assert run(bundle(renstra(item)), "SKN306") == []
 
 

@@ -397,8 +397,9 @@ def test_corpus_case(case: Case, tmp_path: Path) -> None:
             strict = read_safely(path, strict=True, **options)
             errors_expected = any(f.severity.value == "error" for f in outcome.result.findings)
             assert bool(strict.errors) == errors_expected
-            assert all(fragment.split(",")[0] in " ".join(strict.messages)
-                       for fragment in case.findings if "$" in fragment)  # fmt: skip
+            assert all(
+                fragment.split(",")[0] in " ".join(strict.messages) for fragment in case.findings if "$" in fragment
+            )
         else:
             assert outcome.result.findings == ()
     else:

@@ -80,8 +80,15 @@ def renja_csv(plan: Plan) -> bytes:
         indicator = sub.indicators[0] if sub.indicators else None
         target = indicator.target_for(plan.period.start) if indicator else None
         budget = sub.budget_for(plan.period.start)
-        rows.append([str(sub.code), sub.name, indicator.name if indicator else "", target.text if target else "",
-                     str(budget.amount) if budget else ""])  # fmt: skip
+        rows.append(
+            [
+                str(sub.code),
+                sub.name,
+                indicator.name if indicator else "",
+                target.text if target else "",
+                str(budget.amount) if budget else "",
+            ]
+        )
     return c.csv_text([[f"Periode : {plan.period.start}"], c.RENJA_HEADER, *rows]).encode("utf-8")
 
 

@@ -226,13 +226,18 @@ def test_an_indicator_name_with_a_semicolon_survives_the_renja_layout(tmp_path: 
     agency = "2.18.0.00.0.00.01.0000"
     indicators = [
         Indicator(name=name, kind=IndicatorKind.OUTPUT, targets=[Target(year=2025, value=Value.parse("5 Kegiatan"))]),
-        Indicator(name="Jumlah Laporan;", kind=IndicatorKind.OUTPUT, targets=[Target(year=2025, value=Value.parse("2 Laporan"))]),
-    ]  # fmt: skip
+        Indicator(
+            name="Jumlah Laporan;",
+            kind=IndicatorKind.OUTPUT,
+            targets=[Target(year=2025, value=Value.parse("2 Laporan"))],
+        ),
+    ]
     sub = SubActivity(code=code, name="Pengawasan Penanaman Modal", agency_id=agency, indicators=indicators)
     activity = Activity(code=Code.parse("2.18.05.2.01"), name="Pengendalian", agency_id=agency, sub_activities=[sub])
     program = Program(code=Code.parse("2.18.05"), name="PROGRAM", agency_id=agency, activities=[activity])
-    plan = Plan(id="renja", kind=PlanKind.RENJA_PD, title="Renja", period=PlanPeriod(start=2025, end=2025),
-                programs=[program])  # fmt: skip
+    plan = Plan(
+        id="renja", kind=PlanKind.RENJA_PD, title="Renja", period=PlanPeriod(start=2025, end=2025), programs=[program]
+    )
     path = write_workbook(Bundle(plans=[plan], agencies=[Agency(code=agency, name="Dinas")]), tmp_path / "r.xlsx")
     outcome = read_safely(path)
     assert outcome.messages == [] and outcome.result is not None

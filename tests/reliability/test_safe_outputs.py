@@ -120,11 +120,15 @@ def test_planted_formulas_come_out_inert_in_a_written_bundle(tmp_path: Path) -> 
 
 def finding(text: str, *, path: str | None = None) -> Finding:
     return Finding(
-        rule="SKN104", severity=Severity.WARNING, subject=f"renja#{text}",
+        rule="SKN104",
+        severity=Severity.WARNING,
+        subject=f"renja#{text}",
         path=path if path is not None else f"Renja › {text}",
-        message=Message(f"Nama {text}", f"Name {text}"), fix=Message(text, text), evidence={"name": text},
+        message=Message(f"Nama {text}", f"Name {text}"),
+        fix=Message(text, text),
+        evidence={"name": text},
         location=Provenance(source=text, sheet=text, row=3),
-    )  # fmt: skip
+    )
 
 
 @given(st.text(alphabet=st.sampled_from(list("=+-@\t\r\n\"';,|<>& aZ0")), max_size=20))
@@ -200,10 +204,15 @@ def _markup(report: Report) -> list[tuple[str, tuple[str, ...]]]:
 
 
 def _report(text: str) -> Report:
-    coverage = CoverageRow(priority="PD", code=text, name=text, kind="daerah", programs=0, sub_activities=0,
-                           pagu=Decimal(0))  # fmt: skip
-    return Report(findings=(finding(text),), metrics=Metrics(priority_coverage=(coverage,)), rules_run=("SKN104",),
-                  sources=(text,))  # fmt: skip
+    coverage = CoverageRow(
+        priority="PD", code=text, name=text, kind="daerah", programs=0, sub_activities=0, pagu=Decimal(0)
+    )
+    return Report(
+        findings=(finding(text),),
+        metrics=Metrics(priority_coverage=(coverage,)),
+        rules_run=("SKN104",),
+        sources=(text,),
+    )
 
 
 @given(st.text(alphabet=st.sampled_from(list("<>&\"'=/ ascriptimgonerrorhref:!-")), max_size=40))
@@ -219,9 +228,14 @@ def test_review_sheet_csv_is_inert_and_reads_back(tmp_path: Path) -> None:
     from sinkron.suggest import Suggestion, TargetKind, read_review, write_review
 
     suggestion = Suggestion(
-        source="-renja#1.02.0.00.0.00.01.0000/1.02.02.2.02.0001", target="=PN06", kind=LinkKind.TAGGED,
-        target_kind=TargetKind.PRIORITY, score=0.8, source_name=NAME, target_name=TITLE,
-    )  # fmt: skip
+        source="-renja#1.02.0.00.0.00.01.0000/1.02.02.2.02.0001",
+        target="=PN06",
+        kind=LinkKind.TAGGED,
+        target_kind=TargetKind.PRIORITY,
+        score=0.8,
+        source_name=NAME,
+        target_name=TITLE,
+    )
     path = write_review([suggestion], tmp_path / "tinjauan.csv")
     rows = list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"), newline="")))
     assert not any(cell.startswith(DANGEROUS) for row in rows for cell in row)

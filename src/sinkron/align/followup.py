@@ -276,7 +276,8 @@ def follow_ups(
         return [_judge(index, plans, m, a, target_tolerance, pagu_tolerance) for m in meetings for a in m.agreements]
 
     def build(ix: BundleIndex) -> list[FollowUp]:
-        return follow_ups(ix, target_tolerance=target_tolerance, pagu_tolerance=pagu_tolerance,
-                          meetings=ix.bundle.meetings)  # fmt: skip
+        return follow_ups(
+            ix, target_tolerance=target_tolerance, pagu_tolerance=pagu_tolerance, meetings=ix.bundle.meetings
+        )
 
     return cached(index, f"followup.{target_tolerance}.{pagu_tolerance}", build)

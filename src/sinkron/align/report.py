@@ -179,15 +179,28 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "findings": [finding_to_dict(f) for f in report.findings],
         "metrics": {
             "priority_coverage": [
-                {"priority": r.priority, "code": r.code, "name": r.name, "kind": r.kind, "supported": r.supported,
-                 "programs": r.programs, "sub_activities": r.sub_activities, "pagu": _num(r.pagu)}
+                {
+                    "priority": r.priority,
+                    "code": r.code,
+                    "name": r.name,
+                    "kind": r.kind,
+                    "supported": r.supported,
+                    "programs": r.programs,
+                    "sub_activities": r.sub_activities,
+                    "pagu": _num(r.pagu),
+                }
                 for r in metrics.priority_coverage
             ],
             "pagu_on_priorities": [
-                {"plan": s.plan, "year": s.year, "total": _num(s.total), "on_priorities": _num(s.on_priorities),
-                 "share": _num(s.share)}
+                {
+                    "plan": s.plan,
+                    "year": s.year,
+                    "total": _num(s.total),
+                    "on_priorities": _num(s.on_priorities),
+                    "share": _num(s.share),
+                }
                 for s in metrics.pagu_on_priorities
             ],
             "achievement": [{"year": a.year, "band": a.band, "count": a.count} for a in metrics.achievement],
         },
-    }  # fmt: skip
+    }

@@ -95,34 +95,86 @@ class Form4:
             note = f"{count} sub kegiatan" if count else "belum didukung sub kegiatan"
             if row.missing_pagu:
                 note += f"; {len(row.missing_pagu)} tanpa pagu"
-            rows.append(TableRow(
-                (str(number), priority.code or priority.id, priority.name, names or None, targets or None,
-                 None, None, None, None, row.total, note),
-                style=RowStyle.GROUP, level=depth.get(priority.kind, 0),
-            ))  # fmt: skip
+            rows.append(
+                TableRow(
+                    (
+                        str(number),
+                        priority.code or priority.id,
+                        priority.name,
+                        names or None,
+                        targets or None,
+                        None,
+                        None,
+                        None,
+                        None,
+                        row.total,
+                        note,
+                    ),
+                    style=RowStyle.GROUP,
+                    level=depth.get(priority.kind, 0),
+                )
+            )
             for entry in self.listed.get(priority.id, ()):
                 where = agency_name(bundle, entry.sub_activity.agency_id) if bundle is not None else ""
                 if self.government_id is None and entry.government_id:
-                    where = ", ".join(p for p in (where, government_name(bundle, entry.government_id)
-                                                  if bundle is not None else entry.government_id) if p)  # fmt: skip
+                    where = ", ".join(
+                        p
+                        for p in (
+                            where,
+                            government_name(bundle, entry.government_id) if bundle is not None else entry.government_id,
+                        )
+                        if p
+                    )
                 if entry.pagu is None:
                     where = ", ".join(p for p in (where, "pagu tidak ada") if p)
-                rows.append(TableRow(
-                    (None, None, None, None, None,
-                     sector_label(entry.sector, self.year, nomenclature),
-                     f"{entry.program.code} {entry.program.name}", f"{entry.activity.code} {entry.activity.name}",
-                     f"{entry.sub_activity.code} {entry.sub_activity.name}", entry.pagu, where or None),
-                    level=depth.get(priority.kind, 0) + 1,
-                ))  # fmt: skip
-        rows.append(TableRow(("", "", "JUMLAH", None, None, None, None, None, None, self.grand_total,
-                              f"{len(self.entries)} sub kegiatan"), style=RowStyle.TOTAL))  # fmt: skip
+                rows.append(
+                    TableRow(
+                        (
+                            None,
+                            None,
+                            None,
+                            None,
+                            None,
+                            sector_label(entry.sector, self.year, nomenclature),
+                            f"{entry.program.code} {entry.program.name}",
+                            f"{entry.activity.code} {entry.activity.name}",
+                            f"{entry.sub_activity.code} {entry.sub_activity.name}",
+                            entry.pagu,
+                            where or None,
+                        ),
+                        level=depth.get(priority.kind, 0) + 1,
+                    )
+                )
+        rows.append(
+            TableRow(
+                (
+                    "",
+                    "",
+                    "JUMLAH",
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    self.grand_total,
+                    f"{len(self.entries)} sub kegiatan",
+                ),
+                style=RowStyle.TOTAL,
+            )
+        )
         return Table(
             title=f"FORM 4: REKAPITULASI PROGRAM, KEGIATAN, DAN SUBKEGIATAN PENDUKUNG PRIORITAS NASIONAL TAHUN {self.year}",
             subtitle=(f"Pemerintah Daerah : {self.government_name}", f"Tahun : {self.year}"),
-            columns=columns, rows=rows, numbered=True, name=_sheet_name("Form 4", self.government_id),
-            notes=("Jumlah pagu pada baris prioritas = pagu seluruh sub kegiatan yang mendukungnya, termasuk melalui "
-                   "prioritas di bawahnya; tiap sub kegiatan dihitung sekali.",),
-        )  # fmt: skip
+            columns=columns,
+            rows=rows,
+            numbered=True,
+            name=_sheet_name("Form 4", self.government_id),
+            notes=(
+                "Jumlah pagu pada baris prioritas = pagu seluruh sub kegiatan yang mendukungnya, termasuk melalui "
+                "prioritas di bawahnya; tiap sub kegiatan dihitung sekali.",
+            ),
+        )
 
 
 def _sheet_name(kind: str, government_id: str | None) -> str:
@@ -160,14 +212,18 @@ def build_form4(
     """
     wanted = set(documents) if documents is not None else None
     rows = tuple(
-        r for r in form4_rollup(bundle, year, government_id=government_id, kinds=kinds)
+        r
+        for r in form4_rollup(bundle, year, government_id=government_id, kinds=kinds)
         if wanted is None or r.priority.document in wanted
-    )  # fmt: skip
+    )
     rows = tuple(sorted(rows, key=_row_key))
     return Form4(
-        year=year, government_id=government_id, government_name=government_name(bundle, government_id), rows=rows,
+        year=year,
+        government_id=government_id,
+        government_name=government_name(bundle, government_id),
+        rows=rows,
         listed=_listed(rows, bundle),
-    )  # fmt: skip
+    )
 
 
 def _row_key(row: Form4Row) -> tuple[str, str, str]:

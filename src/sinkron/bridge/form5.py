@@ -33,8 +33,14 @@ from sinkron.nomenclature import Nomenclature, default_nomenclature
 
 __all__ = ["Form5", "Form5Row", "build_form5", "form5_tables"]
 
-_NATIONAL = (PriorityKind.ASTA_CITA, PriorityKind.NATIONAL, PriorityKind.PROGRAM, PriorityKind.ACTIVITY,
-             PriorityKind.PROJECT, PriorityKind.THEMATIC)  # fmt: skip
+_NATIONAL = (
+    PriorityKind.ASTA_CITA,
+    PriorityKind.NATIONAL,
+    PriorityKind.PROGRAM,
+    PriorityKind.ACTIVITY,
+    PriorityKind.PROJECT,
+    PriorityKind.THEMATIC,
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -101,10 +107,16 @@ class Form5:
         rows.append(TableRow((*[None] * 5, "JUMLAH", *[None] * 9, total, forward, None), style=RowStyle.TOTAL))
         return Table(
             title=f"FORM 5: PROGRAM DAN KEGIATAN PERANGKAT DAERAH TAHUN {self.year}",
-            subtitle=(f"Pemerintah Daerah : {self.government_name}", f"Perangkat Daerah : {self.agency_name}",
-                      f"Sumber : {self.plan_id}"),
-            columns=columns, rows=rows, numbered=True, name=f"Form 5 {self.agency_id or ''}"[:31].strip(),
-        )  # fmt: skip
+            subtitle=(
+                f"Pemerintah Daerah : {self.government_name}",
+                f"Perangkat Daerah : {self.agency_name}",
+                f"Sumber : {self.plan_id}",
+            ),
+            columns=columns,
+            rows=rows,
+            numbered=True,
+            name=f"Form 5 {self.agency_id or ''}"[:31].strip(),
+        )
 
     def _row(self, row: Form5Row) -> TableRow:
         parts = _code_parts(row.code)
@@ -118,10 +130,20 @@ class Form5:
         for names, targets in (row.program_measures, row.output_measures, row.result_measures):
             measures += [lines(names), lines(targets)]
         return TableRow(
-            (*parts, row.name, lines(row.regional_priorities), lines(row.objectives), lines(row.locations),
-             *measures, row.pagu, row.forward, lines(row.national_priorities)),
-            style=style, level=depth,
-        )  # fmt: skip
+            (
+                *parts,
+                row.name,
+                lines(row.regional_priorities),
+                lines(row.objectives),
+                lines(row.locations),
+                *measures,
+                row.pagu,
+                row.forward,
+                lines(row.national_priorities),
+            ),
+            style=style,
+            level=depth,
+        )
 
 
 def _code_parts(code: Code) -> tuple[str | None, ...]:
@@ -191,38 +213,65 @@ def build_form5(
         program_ref = ref(plan.id, program.id)
         regional, national = tags(program_ref)
         subs = [s for a in program.activities for s in a.sub_activities]
-        rows.append(Form5Row(
-            level="program", code=program.code, name=program.name, ref=program_ref, regional_priorities=regional,
-            national_priorities=national, objectives=tuple(supports.get(program_ref, ())),
-            program_measures=indicator_lines(program.indicators, year),
-            pagu=program.budget_for(year) or _sum(s.budget_for(year) for s in subs),
-            forward=program.budget_for(year + 1) or _sum(s.budget_for(year + 1) for s in subs),
-        ))  # fmt: skip
+        rows.append(
+            Form5Row(
+                level="program",
+                code=program.code,
+                name=program.name,
+                ref=program_ref,
+                regional_priorities=regional,
+                national_priorities=national,
+                objectives=tuple(supports.get(program_ref, ())),
+                program_measures=indicator_lines(program.indicators, year),
+                pagu=program.budget_for(year) or _sum(s.budget_for(year) for s in subs),
+                forward=program.budget_for(year + 1) or _sum(s.budget_for(year + 1) for s in subs),
+            )
+        )
         for activity in program.activities:
             activity_ref = ref(plan.id, activity.id)
             regional, national = tags(activity_ref)
-            rows.append(Form5Row(
-                level="kegiatan", code=activity.code, name=activity.name, ref=activity_ref,
-                regional_priorities=regional, national_priorities=national,
-                objectives=tuple(supports.get(activity_ref, ())),
-                result_measures=indicator_lines(activity.indicators, year),
-                pagu=activity.budget_for(year) or _sum(s.budget_for(year) for s in activity.sub_activities),
-                forward=activity.budget_for(year + 1) or _sum(s.budget_for(year + 1) for s in activity.sub_activities),
-            ))  # fmt: skip
+            rows.append(
+                Form5Row(
+                    level="kegiatan",
+                    code=activity.code,
+                    name=activity.name,
+                    ref=activity_ref,
+                    regional_priorities=regional,
+                    national_priorities=national,
+                    objectives=tuple(supports.get(activity_ref, ())),
+                    result_measures=indicator_lines(activity.indicators, year),
+                    pagu=activity.budget_for(year) or _sum(s.budget_for(year) for s in activity.sub_activities),
+                    forward=activity.budget_for(year + 1)
+                    or _sum(s.budget_for(year + 1) for s in activity.sub_activities),
+                )
+            )
             for sub in activity.sub_activities:
                 sub_ref = ref(plan.id, sub.id)
                 regional, national = tags(sub_ref)
-                rows.append(Form5Row(
-                    level="sub_kegiatan", code=sub.code, name=sub.name, ref=sub_ref, regional_priorities=regional,
-                    national_priorities=national, objectives=tuple(supports.get(sub_ref, ())),
-                    locations=sub.locations, output_measures=indicator_lines(sub.indicators, year),
-                    pagu=sub.budget_for(year), forward=sub.budget_for(year + 1),
-                ))  # fmt: skip
+                rows.append(
+                    Form5Row(
+                        level="sub_kegiatan",
+                        code=sub.code,
+                        name=sub.name,
+                        ref=sub_ref,
+                        regional_priorities=regional,
+                        national_priorities=national,
+                        objectives=tuple(supports.get(sub_ref, ())),
+                        locations=sub.locations,
+                        output_measures=indicator_lines(sub.indicators, year),
+                        pagu=sub.budget_for(year),
+                        forward=sub.budget_for(year + 1),
+                    )
+                )
     return Form5(
-        year=year, plan_id=plan.id, government_id=plan.government_id,
-        government_name=government_name(bundle, plan.government_id), agency_id=agency_id,
-        agency_name=agency_name(bundle, agency_id) if agency_id else "semua perangkat daerah", rows=tuple(rows),
-    )  # fmt: skip
+        year=year,
+        plan_id=plan.id,
+        government_id=plan.government_id,
+        government_name=government_name(bundle, plan.government_id),
+        agency_id=agency_id,
+        agency_name=agency_name(bundle, agency_id) if agency_id else "semua perangkat daerah",
+        rows=tuple(rows),
+    )
 
 
 def _owner(source: str) -> str:

@@ -116,8 +116,10 @@ class SyncMatrix:
             cells: list[Cell] = [None] * 9
             if key != previous:
                 number += 1
-                tags = tuple(priority_label(priorities[t]) if t in priorities else t
-                             for t in sorted(nat_tags.get(record.ref, ())))  # fmt: skip
+                tags = tuple(
+                    priority_label(priorities[t]) if t in priorities else t
+                    for t in sorted(nat_tags.get(record.ref, ()))
+                )
                 target = pair.location.target
                 cells = [
                     str(number),
@@ -143,20 +145,47 @@ class SyncMatrix:
                 ]
             rows.append(TableRow(cells))
         if not rows:
-            rows.append(TableRow((f"Tidak ada RO {self.ministry_name} berlokasi di {self.government_name} "
-                                  f"pada {self.year}.",), style=RowStyle.NOTE))  # fmt: skip
-        rows.append(TableRow(("", "JUMLAH", None, None, None, None, None, self.apbn_total, None, None, None,
-                              self.apbd_total, f"{len(self.unmatched)} lokasi RO tanpa sub kegiatan terkait"),
-                             style=RowStyle.TOTAL))  # fmt: skip
+            rows.append(
+                TableRow(
+                    (f"Tidak ada RO {self.ministry_name} berlokasi di {self.government_name} pada {self.year}.",),
+                    style=RowStyle.NOTE,
+                )
+            )
+        rows.append(
+            TableRow(
+                (
+                    "",
+                    "JUMLAH",
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    self.apbn_total,
+                    None,
+                    None,
+                    None,
+                    self.apbd_total,
+                    f"{len(self.unmatched)} lokasi RO tanpa sub kegiatan terkait",
+                ),
+                style=RowStyle.TOTAL,
+            )
+        )
         return Table(
             title=f"MATRIKS SINKRONISASI PROGRAM DAN KEGIATAN K/L DENGAN PEMERINTAH DAERAH TAHUN {self.year}",
-            subtitle=(f"Kementerian/Lembaga : ({self.ministry_code}) {self.ministry_name}",
-                      f"Pemerintah Daerah : {self.government_name} ({self.region_code})"),
-            columns=columns, rows=rows, name=f"{self.ministry_code} x {self.government_id}"[:31],
-            notes=("Keterkaitan: tag prioritas yang sama (atau prioritas di bawahnya), crosswalk KP → sub kegiatan, "
-                   "atau crosswalk program K/L ↔ bidang urusan; kode K/L dan kode Kemendagri tidak pernah "
-                   "dipadankan langsung.",),
-        )  # fmt: skip
+            subtitle=(
+                f"Kementerian/Lembaga : ({self.ministry_code}) {self.ministry_name}",
+                f"Pemerintah Daerah : {self.government_name} ({self.region_code})",
+            ),
+            columns=columns,
+            rows=rows,
+            name=f"{self.ministry_code} x {self.government_id}"[:31],
+            notes=(
+                "Keterkaitan: tag prioritas yang sama (atau prioritas di bawahnya), crosswalk KP → sub kegiatan, "
+                "atau crosswalk program K/L ↔ bidang urusan; kode K/L dan kode Kemendagri tidak pernah "
+                "dipadankan langsung.",
+            ),
+        )
 
 
 def _ro_tags(bundle: Bundle, pairs: Iterable[MatrixPair]) -> dict[str, set[str]]:
@@ -318,12 +347,17 @@ def matrix_tables(
     """The matrices of :func:`sync_matrices` and the routing of the proposals of the year, as one set of tables."""
     from sinkron.bridge.routing import route_proposals, routing_table
 
-    tables = [m.table(bundle) for m in sync_matrices(bundle, year, ministry_code=ministry_code,
-                                                     government_id=government_id)]  # fmt: skip
+    tables = [
+        m.table(bundle) for m in sync_matrices(bundle, year, ministry_code=ministry_code, government_id=government_id)
+    ]
     routes = route_proposals(bundle, year=year, government_id=government_id)
     if ministry_code is not None:
-        routes = tuple(r for r in routes if any(c.budget_section == ministry_code for c in r.routed)
-                       or (r.ministry is not None and r.ministry.code == ministry_code))  # fmt: skip
+        routes = tuple(
+            r
+            for r in routes
+            if any(c.budget_section == ministry_code for c in r.routed)
+            or (r.ministry is not None and r.ministry.code == ministry_code)
+        )
     if routes:
         tables.append(routing_table(bundle, routes))
     return TableSet(title=f"Matriks sinkronisasi K/L – Pemda {year}", tables=tables)

@@ -157,11 +157,22 @@ def routing_table(bundle: Bundle, routes: Iterable[ProposalRoute], *, title: str
             note += "; crosswalk mengarahkan bidang ini ke " + ", ".join(str(c) for c in route.elsewhere)
         if route.basis != "none" and not route.programs:
             note += "; tidak ada Renja K/L tahun usulan yang dimuat"
-        rows.append(TableRow((
-            str(number), f"{proposal.id} {proposal.title}", route.meeting.title,
-            government_name(bundle, proposal.government_id), str(proposal.sector) if proposal.sector else None,
-            ministry, tuple(str(c) for c in route.routed) or None, programs or None, proposal.pagu, note,
-        )))  # fmt: skip
+        rows.append(
+            TableRow(
+                (
+                    str(number),
+                    f"{proposal.id} {proposal.title}",
+                    route.meeting.title,
+                    government_name(bundle, proposal.government_id),
+                    str(proposal.sector) if proposal.sector else None,
+                    ministry,
+                    tuple(str(c) for c in route.routed) or None,
+                    programs or None,
+                    proposal.pagu,
+                    note,
+                )
+            )
+        )
     columns = (
         Column(("NO",), width=5),
         Column(("USULAN",), width=36),

@@ -161,8 +161,9 @@ class Table:
                     ):
                         end += 1
                 rowspan = depth - level if is_leaf else 1
-                rows[level].append(HeaderCell(label=column.path[level], column=index, colspan=end - index,
-                                              rowspan=rowspan))  # fmt: skip
+                rows[level].append(
+                    HeaderCell(label=column.path[level], column=index, colspan=end - index, rowspan=rowspan)
+                )
                 index = end
         return rows
 

@@ -55,8 +55,13 @@ class JsonConnector(Connector):
             if _looks_like_sipd(data):
                 hint = plugin_for_format("sipd")
                 assert hint is not None
-                errors = (SourceError(f"this is a SIPD export, not a sinkron document: {hint.distribution} reads "
-                                      f"{hint.reads} (`{hint.install}`, then read it again)", location=where),)  # fmt: skip
+                errors = (
+                    SourceError(
+                        f"this is a SIPD export, not a sinkron document: {hint.distribution} reads "
+                        f"{hint.reads} (`{hint.install}`, then read it again)",
+                        location=where,
+                    ),
+                )
             return ReadResult(bundle=Bundle(sources=(str(path),)), errors=errors, source=str(path), records=1)
         if str(path) not in bundle.sources:
             bundle = bundle.replace(sources=(*bundle.sources, str(path)))

@@ -28,9 +28,19 @@ __all__ = ["COLUMNS", "FORMULA_STARTS", "ReportCsvExporter", "neutralise", "rend
 
 #: The header row.
 COLUMNS = (
-    "rule", "severity", "subject", "path", "message_id", "message_en", "evidence", "fix_id", "fix_en",
-    "source", "sheet", "row",
-)  # fmt: skip
+    "rule",
+    "severity",
+    "subject",
+    "path",
+    "message_id",
+    "message_en",
+    "evidence",
+    "fix_id",
+    "fix_en",
+    "source",
+    "sheet",
+    "row",
+)
 
 _DELIMITERS = (",", ";", "\t")
 

@@ -127,8 +127,7 @@ def _findings(report: Report) -> str:
         f'<span class="count"><span id="shown-count">{len(report.findings)}</span> / {len(report.findings)} '
         f'{_label("shown")}</span></div><p class="hint">{_label("sort_hint")}</p>'
     )
-    head = [_th("rule", "text"), _th("severity", "num"), _th("family", "num"), _th("path", "text"),
-            _th("message")]  # fmt: skip
+    head = [_th("rule", "text"), _th("severity", "num"), _th("family", "num"), _th("path", "text"), _th("message")]
     rows = (_finding_row(i, f) for i, f in enumerate(report.findings))
     table = _table("findings-table", head, rows, "no_findings")
     return f'<section id="findings"><h2>{_label("findings")}</h2>{controls if report.findings else ""}{table}</section>'
@@ -184,8 +183,15 @@ def _coverage(report: Report) -> str:
         f'<td data-value="{int(r.supported)}">{_label("yes" if r.supported else "no")}</td></tr>'
         for r in report.metrics.priority_coverage
     )
-    head = [_th("code", "text"), _th("priority", "text"), _th("kind", "text"), _th("programs", "num"),
-            _th("sub_activities", "num"), _th("pagu", "num"), _th("supported", "num")]  # fmt: skip
+    head = [
+        _th("code", "text"),
+        _th("priority", "text"),
+        _th("kind", "text"),
+        _th("programs", "num"),
+        _th("sub_activities", "num"),
+        _th("pagu", "num"),
+        _th("supported", "num"),
+    ]
     return (
         f'<section id="coverage"><h2>{_label("coverage")}</h2><p class="note">{_label("coverage_note")}</p>'
         f"{_table('coverage-table', head, rows)}</section>"
@@ -201,8 +207,13 @@ def _metrics(report: Report) -> str:
         f"{_bi(format_share(s.share, 'id'), format_share(s.share, 'en'))}</td></tr>"
         for s in report.metrics.pagu_on_priorities
     )
-    share_head = [_th("plan", "text"), _th("year", "num"), _th("total", "num"), _th("on_priorities", "num"),
-                  _th("share", "num")]  # fmt: skip
+    share_head = [
+        _th("plan", "text"),
+        _th("year", "num"),
+        _th("total", "num"),
+        _th("on_priorities", "num"),
+        _th("share", "num"),
+    ]
     band_rows = (
         f'<tr><td class="num">{a.year}</td><td>{_e(a.band)}</td><td class="num">{a.count}</td></tr>'
         for a in report.metrics.achievement

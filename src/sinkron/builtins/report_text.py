@@ -52,8 +52,9 @@ class _Style:
         return f"\x1b[{code}m{value}\x1b[0m" if self.enabled and value else value
 
 
-def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[int], *,
-           right: Sequence[int] = ()) -> list[str]:  # fmt: skip
+def _table(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[int], *, right: Sequence[int] = ()
+) -> list[str]:
     """Rows of wrapped cells under a header and a rule; ``right`` aligns those columns to the right."""
 
     def cell_lines(value: str, width: int) -> list[str]:
@@ -114,8 +115,9 @@ def render_text(report: Report, *, language: str = "id", width: int = 100, color
     if report.rule_failures:
         lines += ["", style(label("rule_failures", language), "1;31"), label("rule_failures_note", language)]
         for failure in report.rule_failures:
-            lines += textwrap.wrap(terminal_safe(f"{failure.rule}: {failure.error}"), width, initial_indent="  ",
-                                   subsequent_indent="    ")  # fmt: skip
+            lines += textwrap.wrap(
+                terminal_safe(f"{failure.rule}: {failure.error}"), width, initial_indent="  ", subsequent_indent="    "
+            )
     if not report.findings:
         lines += ["", label("no_findings", language)]
     columns = f"{label('rule', language).ljust(_RULE_WIDTH)}  {label('path', language)} / {label('message', language)}"
@@ -159,10 +161,16 @@ def _family_table(report: Report, language: str) -> list[str]:
 
 def _coverage(report: Report, language: str, width: int) -> list[str]:
     rows = [
-        [f"{row.code or row.priority} {row.name}", priority_kind(row.kind, language), str(row.programs),
-         str(row.sub_activities), format_money(row.pagu, language), label("yes" if row.supported else "no", language)]
+        [
+            f"{row.code or row.priority} {row.name}",
+            priority_kind(row.kind, language),
+            str(row.programs),
+            str(row.sub_activities),
+            format_money(row.pagu, language),
+            label("yes" if row.supported else "no", language),
+        ]
         for row in report.metrics.priority_coverage
-    ]  # fmt: skip
+    ]
     headers = [label(k, language) for k in ("priority", "kind", "programs", "sub_activities", "pagu", "supported")]
     widths = [0, 8, 7, 12, max((len(r[4]) for r in rows), default=4), 8]
     widths[0] = max(width - sum(widths) - 2 * (len(widths) - 1), 24)
@@ -171,10 +179,15 @@ def _coverage(report: Report, language: str, width: int) -> list[str]:
 
 def _pagu_share(report: Report, language: str, width: int) -> list[str]:
     rows = [
-        [s.plan, str(s.year), format_money(s.total, language), format_money(s.on_priorities, language),
-         format_share(s.share, language)]
+        [
+            s.plan,
+            str(s.year),
+            format_money(s.total, language),
+            format_money(s.on_priorities, language),
+            format_share(s.share, language),
+        ]
         for s in report.metrics.pagu_on_priorities
-    ]  # fmt: skip
+    ]
     headers = [label(k, language) for k in ("plan", "year", "total", "on_priorities", "share")]
     widths = [0, 5, *(max([len(headers[c]), *(len(r[c]) for r in rows)]) for c in (2, 3, 4))]
     widths[0] = max(width - sum(widths) - 2 * (len(widths) - 1), 12)
@@ -209,9 +222,11 @@ class ReportTextExporter(Exporter):
         if not isinstance(obj, Report):
             raise SinkronError(f"the {self.name} exporter renders a Report, not {type(obj).__name__}")
         return render_text(
-            obj, language=language_option(options), width=int(options.get("width") or 100),
+            obj,
+            language=language_option(options),
+            width=int(options.get("width") or 100),
             color=bool(options.get("color", False)),
-        ).encode("utf-8")  # fmt: skip
+        ).encode("utf-8")
 
 
 @hookimpl

@@ -102,14 +102,21 @@ def source_options(function: F) -> F:
     ``--strict`` is not passed to the command: :func:`read_sources` reads it from the click context.
     """
     function = click.option(
-        "--strict", is_flag=True, expose_value=False, callback=_remember_strict,
+        "--strict",
+        is_flag=True,
+        expose_value=False,
+        callback=_remember_strict,
         help="All or nothing: a source finding of severity error (a subtotal that does not add up, a row "
         "that could not be placed …) stops the read like an error.",
-    )(function)  # fmt: skip
+    )(function)
     function = click.option(
-        "--read-option", "-R", "read_options", multiple=True, metavar="KEY=VALUE",
+        "--read-option",
+        "-R",
+        "read_options",
+        multiple=True,
+        metavar="KEY=VALUE",
         help="An option for the connector, e.g. -R plan_kind=rkpd -R year=2026 (repeatable).",
-    )(function)  # fmt: skip
+    )(function)
     function = click.option("--mapping", help="Column mapping name or file (spreadsheet sources).")(function)
     return click.option(
         "--from", "fmt", help="Connector or format of the sources (default: from each extension or URL)."
@@ -169,6 +176,8 @@ def exit_if_incomplete() -> None:
     """After a ``keep_going`` read has printed what it could: exit 2 when a source was incomplete."""
     failed = click.get_current_context().meta.get(_INCOMPLETE)
     if failed:
-        click.echo(terminal_safe(f"sinkron: {len(failed)} source(s) could not be read completely ({', '.join(failed)})"),
-                   err=True)  # fmt: skip
+        click.echo(
+            terminal_safe(f"sinkron: {len(failed)} source(s) could not be read completely ({', '.join(failed)})"),
+            err=True,
+        )
         sys.exit(EXIT_USAGE)

@@ -64,10 +64,13 @@ def _terminal_width() -> int:
 @click.argument("sources", nargs=-1, metavar="[PATH|URL]...")
 @click.option("--demo", is_flag=True, help="Check the built-in demo data (illustrative, Kalimantan Tengah 2025–2029).")
 @click.option(
-    "--format", "output_format", type=_FORMAT, default=None,
+    "--format",
+    "output_format",
+    type=_FORMAT,
+    default=None,
     help="Report format, from the registered exporters (default: from --output's extension, else text; "
     "xlsx needs the spreadsheet plugin).",
-)  # fmt: skip
+)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here.")
 @click.option("--select", multiple=True, metavar="PREFIX", help="Run only rules whose id starts so (SKN1,SKN301).")
 @click.option("--ignore", multiple=True, metavar="PREFIX", help="Skip rules whose id starts so (SKN203).")
@@ -117,9 +120,11 @@ def check_cmd(
     except SinkronError as exc:
         fail(f"cannot merge the sources: {exc}")
     config = CheckConfig(
-        select=_prefixes(select), ignore=_prefixes(ignore),
-        options=options, **config_extra,
-    )  # fmt: skip
+        select=_prefixes(select),
+        ignore=_prefixes(ignore),
+        options=options,
+        **config_extra,
+    )
     try:
         report = check(bundle, config=config)
     except UnknownRule as exc:
@@ -140,8 +145,9 @@ def check_cmd(
     if output is not None:
         click.echo(f"sinkron: wrote {output} — {summary}", err=True)
     for failure in report.rule_failures:
-        click.echo(terminal_safe(f"sinkron: rule {failure.rule} failed, the report is incomplete: {failure.error}"),
-                   err=True)  # fmt: skip
+        click.echo(
+            terminal_safe(f"sinkron: rule {failure.rule} failed, the report is incomplete: {failure.error}"), err=True
+        )
     if report.rule_failures:
         sys.exit(EXIT_PROBLEMS)
     if report.has_errors and not exit_zero:

@@ -78,12 +78,22 @@ def meeting() -> None:
 
 
 @meeting.command("template")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_TEMPLATE,
-              show_default=True, help="Where to write the empty workbook.")  # fmt: skip
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=DEFAULT_TEMPLATE,
+    show_default=True,
+    help="Where to write the empty workbook.",
+)
 @click.option("--kind", type=click.Choice([k.value for k in MeetingKind]), help="Prefill the kind of meeting.")
 @click.option("--title", help="Prefill the meeting's title (Nama Rapat).")
-@click.option("--invitees", "invitees_from", metavar="FILE",
-              help="Prefill the Undangan sheet with the invitees (or the desks too) of this meeting file.")  # fmt: skip
+@click.option(
+    "--invitees",
+    "invitees_from",
+    metavar="FILE",
+    help="Prefill the Undangan sheet with the invitees (or the desks too) of this meeting file.",
+)
 def template_cmd(output: Path, kind: str | None, title: str | None, invitees_from: str | None) -> None:
     """Write the empty meeting workbook a desk secretariat fills in (see docs/meetings.md)."""
     desks: tuple[Any, ...] = ()
@@ -101,8 +111,14 @@ def template_cmd(output: Path, kind: str | None, title: str | None, invitees_fro
 @click.option("--plans", multiple=True, metavar="PATH", help="Plans (Renja PD, RKPD …) to follow the agreements up in.")
 @click.option("--expected", metavar="FILE", help="The invitation list: the invitees of the meeting in this file.")
 @click.option("--meeting", "meeting_id", metavar="ID", help="The meeting, when FILE holds several.")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="Output format.")  # fmt: skip
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
 def summary_cmd(
     source: str, plans: tuple[str, ...], expected: str | None, meeting_id: str | None, output_format: str
 ) -> None:
@@ -130,8 +146,14 @@ def summary_cmd(
 
 @meeting.command("minutes")
 @click.argument("source", metavar="FILE")
-@click.option("--format", "output_format", type=_MINUTES, default="md", show_default=True,
-              help="Minutes format (xlsx reads back into the same meeting; needs the spreadsheet plugin).")  # fmt: skip
+@click.option(
+    "--format",
+    "output_format",
+    type=_MINUTES,
+    default="md",
+    show_default=True,
+    help="Minutes format (xlsx reads back into the same meeting; needs the spreadsheet plugin).",
+)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the minutes here.")
 @click.option("--meeting", "meeting_id", metavar="ID", help="The meeting, when FILE holds several.")
 def minutes_cmd(source: str, output_format: str, output: Path | None, meeting_id: str | None) -> None:

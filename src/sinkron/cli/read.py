@@ -63,17 +63,25 @@ def read_cmd(
         exit_if_incomplete()
         return
     items = sum(1 for plan in bundle.plans for _ in plan.items())
-    click.echo(terminal_safe(f"{source}: {len(bundle.plans)} plan(s), {items} item(s), {len(bundle.priorities)} priority(ies), "
-               f"{len(bundle.meetings)} meeting(s), {len(bundle.links)} link(s)"))  # fmt: skip
+    click.echo(
+        terminal_safe(
+            f"{source}: {len(bundle.plans)} plan(s), {items} item(s), {len(bundle.priorities)} priority(ies), "
+            f"{len(bundle.meetings)} meeting(s), {len(bundle.links)} link(s)"
+        )
+    )
     for plan in bundle.plans:
-        click.echo(terminal_safe(
-            f"  {plan.id}: {plan.title} ({plan.kind.value}, {plan.period}) — {sum(1 for _ in plan.items())} items"
-        ))  # fmt: skip
+        click.echo(
+            terminal_safe(
+                f"  {plan.id}: {plan.title} ({plan.kind.value}, {plan.period}) — {sum(1 for _ in plan.items())} items"
+            )
+        )
     for kl_plan in bundle.national.plans:  # K/L plans (Renja K/L, RKA-K/L) in the national section
-        click.echo(terminal_safe(
-            f"  {kl_plan.id}: {kl_plan.title} ({kl_plan.kind.value}, {kl_plan.year}) — {len(kl_plan.programs)} "
-            f"program(s), {sum(1 for _ in kl_plan.outputs())} RO"
-        ))  # fmt: skip
+        click.echo(
+            terminal_safe(
+                f"  {kl_plan.id}: {kl_plan.title} ({kl_plan.kind.value}, {kl_plan.year}) — {len(kl_plan.programs)} "
+                f"program(s), {sum(1 for _ in kl_plan.outputs())} RO"
+            )
+        )
     for note in bundle.sources:  # what the connector says about how it read the source (layout chosen …)
         if note != source:
             click.echo(terminal_safe(f"  source: {note}"))

@@ -26,16 +26,29 @@ _FORMAT = OutputFormat(TableSet, "report", optional={"xlsx": "./plugins/sinkron-
 def _common(function: F) -> F:
     """The options every report takes: sources, --demo, --year, --government, --format, --output."""
     function = source_options(function)
-    for option in reversed((
-        click.argument("sources", nargs=-1, metavar="[PATH|URL]..."),
-        click.option("--demo", is_flag=True, help="Add the built-in, illustrative demo data."),
-        click.option("--year", type=int, help="The plan year (default: the latest year of the regional yearly plans)."),
-        click.option("--government", "government_id", metavar="ID",
-                     help="One government (kode wilayah such as 62 or 62.71); default: each one."),
-        click.option("--format", "output_format", type=_FORMAT, default=None,
-                     help="Output format (default: from --output's extension, else md; xlsx needs sinkron-kl)."),
-        click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write here."),
-    )):  # fmt: skip
+    for option in reversed(
+        (
+            click.argument("sources", nargs=-1, metavar="[PATH|URL]..."),
+            click.option("--demo", is_flag=True, help="Add the built-in, illustrative demo data."),
+            click.option(
+                "--year", type=int, help="The plan year (default: the latest year of the regional yearly plans)."
+            ),
+            click.option(
+                "--government",
+                "government_id",
+                metavar="ID",
+                help="One government (kode wilayah such as 62 or 62.71); default: each one.",
+            ),
+            click.option(
+                "--format",
+                "output_format",
+                type=_FORMAT,
+                default=None,
+                help="Output format (default: from --output's extension, else md; xlsx needs sinkron-kl).",
+            ),
+            click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write here."),
+        )
+    ):
         function = option(function)
     return function
 
@@ -59,8 +72,11 @@ def _bundle(
 def _year(bundle: Bundle, year: int | None) -> int:
     if year is not None:
         return year
-    regional = [p for p in bundle.plans if p.kind in (PlanKind.RKPD, PlanKind.RENJA_PD, PlanKind.DPA)
-                and p.government_id not in (None, "pusat")]  # fmt: skip
+    regional = [
+        p
+        for p in bundle.plans
+        if p.kind in (PlanKind.RKPD, PlanKind.RENJA_PD, PlanKind.DPA) and p.government_id not in (None, "pusat")
+    ]
     rkpd = [p.period.start for p in regional if p.kind is PlanKind.RKPD]
     years = rkpd or [p.period.start for p in regional] or [p.year for p in bundle.national.plans]
     if not years:
@@ -96,11 +112,25 @@ def report() -> None:
 
 @report.command("form4")
 @_common
-@click.option("--document", "documents", multiple=True, metavar="NAME",
-              help="Only the priorities of this document (\"RPJMN 2025–2029\"); repeatable.")  # fmt: skip
-def form4_cmd(sources: tuple[str, ...], demo: bool, year: int | None, government_id: str | None,
-              output_format: str | None, output: Path | None, fmt: str | None, mapping: str | None,
-              read_options: tuple[str, ...], documents: tuple[str, ...]) -> None:  # fmt: skip
+@click.option(
+    "--document",
+    "documents",
+    multiple=True,
+    metavar="NAME",
+    help='Only the priorities of this document ("RPJMN 2025–2029"); repeatable.',
+)
+def form4_cmd(
+    sources: tuple[str, ...],
+    demo: bool,
+    year: int | None,
+    government_id: str | None,
+    output_format: str | None,
+    output: Path | None,
+    fmt: str | None,
+    mapping: str | None,
+    read_options: tuple[str, ...],
+    documents: tuple[str, ...],
+) -> None:
     """RKPD Form 4: programs, kegiatan and sub kegiatan supporting each national priority, with their pagu."""
     bundle = _bundle(sources, demo, fmt, mapping, read_options)
     chosen = _year(bundle, year)
@@ -114,9 +144,18 @@ def form4_cmd(sources: tuple[str, ...], demo: bool, year: int | None, government
 @report.command("form5")
 @_common
 @click.option("--agency", "agency_id", metavar="ID", help="One perangkat daerah (its agency id).")
-def form5_cmd(sources: tuple[str, ...], demo: bool, year: int | None, government_id: str | None,
-              output_format: str | None, output: Path | None, fmt: str | None, mapping: str | None,
-              read_options: tuple[str, ...], agency_id: str | None) -> None:  # fmt: skip
+def form5_cmd(
+    sources: tuple[str, ...],
+    demo: bool,
+    year: int | None,
+    government_id: str | None,
+    output_format: str | None,
+    output: Path | None,
+    fmt: str | None,
+    mapping: str | None,
+    read_options: tuple[str, ...],
+    agency_id: str | None,
+) -> None:
     """RKPD Form 5: each perangkat daerah's programs, kegiatan and sub kegiatan with the national-priority column."""
     bundle = _bundle(sources, demo, fmt, mapping, read_options)
     chosen = _year(bundle, year)
@@ -130,9 +169,18 @@ def form5_cmd(sources: tuple[str, ...], demo: bool, year: int | None, government
 @report.command("matrix")
 @_common
 @click.option("--ministry", "ministry_code", metavar="BA", help="One K/L, by its bagian anggaran (024).")
-def matrix_cmd(sources: tuple[str, ...], demo: bool, year: int | None, government_id: str | None,
-               output_format: str | None, output: Path | None, fmt: str | None, mapping: str | None,
-               read_options: tuple[str, ...], ministry_code: str | None) -> None:  # fmt: skip
+def matrix_cmd(
+    sources: tuple[str, ...],
+    demo: bool,
+    year: int | None,
+    government_id: str | None,
+    output_format: str | None,
+    output: Path | None,
+    fmt: str | None,
+    mapping: str | None,
+    read_options: tuple[str, ...],
+    ministry_code: str | None,
+) -> None:
     """The K/L × region synchronisation matrix, and where the regions' usulan go."""
     bundle = _bundle(sources, demo, fmt, mapping, read_options)
     chosen = _year(bundle, year)

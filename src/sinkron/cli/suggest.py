@@ -37,11 +37,18 @@ _LEVELS = {"sub_kegiatan": CodeLevel.SUB_ACTIVITY, "kegiatan": CodeLevel.ACTIVIT
 def suggestion_json(s: Suggestion) -> dict[str, Any]:
     """A suggestion as a JSON-ready dict."""
     return {
-        "source": s.source, "source_name": s.source_name, "target": s.target, "target_name": s.target_name,
-        "target_kind": s.target_kind.value, "link": s.kind.value, "score": s.score, "rank": s.rank,
-        "matched_terms": list(s.matched_terms), "reason": {"id": s.reason.id, "en": s.reason.en},
+        "source": s.source,
+        "source_name": s.source_name,
+        "target": s.target,
+        "target_name": s.target_name,
+        "target_kind": s.target_kind.value,
+        "link": s.kind.value,
+        "score": s.score,
+        "rank": s.rank,
+        "matched_terms": list(s.matched_terms),
+        "reason": {"id": s.reason.id, "en": s.reason.en},
         "evidence": s.evidence,
-    }  # fmt: skip
+    }
 
 
 def render_text(suggestions: list[Suggestion], language: str) -> str:
@@ -72,11 +79,11 @@ def _review(path: Path, bundle: Bundle | None, output: Path | None) -> None:
         click.echo(f"sinkron: {error}", err=True)
     if result.errors:
         fail(f"{len(result.errors)} problem(s) in {path}; no link was taken from it")
-    summary = (
-        f"{len(result.links)} accepted, {len(result.rejected)} rejected, {len(result.undecided)} undecided"
-        + (f" (rows {', '.join(map(str, result.undecided[:10]))}{' …' if len(result.undecided) > 10 else ''})"
-           if result.undecided else "")
-    )  # fmt: skip
+    summary = f"{len(result.links)} accepted, {len(result.rejected)} rejected, {len(result.undecided)} undecided" + (
+        f" (rows {', '.join(map(str, result.undecided[:10]))}{' …' if len(result.undecided) > 10 else ''})"
+        if result.undecided
+        else ""
+    )
     if output is not None:
         try:
             write(result.bundle(), output)
@@ -85,10 +92,15 @@ def _review(path: Path, bundle: Bundle | None, output: Path | None) -> None:
         click.echo(f"sinkron: wrote {output} — {summary}", err=True)
         return
     links = [
-        {"kind": link.kind.value, "source": link.source, "target": link.target, "note": link.note,
-         "row": link.provenance.row if link.provenance else None}
+        {
+            "kind": link.kind.value,
+            "source": link.source,
+            "target": link.target,
+            "note": link.note,
+            "row": link.provenance.row if link.provenance else None,
+        }
         for link in result.links
-    ]  # fmt: skip
+    ]
     click.echo(json.dumps(links, ensure_ascii=False, indent=2))
     click.echo(f"sinkron: {summary}", err=True)
 
@@ -98,21 +110,35 @@ def _review(path: Path, bundle: Bundle | None, output: Path | None) -> None:
 @click.option("--demo", is_flag=True, help="Add the built-in, illustrative demo data.")
 @click.option("--top-k", type=click.IntRange(min=1), default=5, show_default=True, help="Suggestions per item.")
 @click.option(
-    "--format", "output_format", type=click.Choice(FORMATS), default=None,
+    "--format",
+    "output_format",
+    type=click.Choice(FORMATS),
+    default=None,
     help="text, json, or a review sheet (csv, xlsx). Default: from --output's extension, else text.",
-)  # fmt: skip
+)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write here.")
-@click.option("--target", "targets", multiple=True, type=click.Choice([k.value for k in TargetKind]),
-              help="Kinds of target (repeatable; default: all).")  # fmt: skip
+@click.option(
+    "--target",
+    "targets",
+    multiple=True,
+    type=click.Choice([k.value for k in TargetKind]),
+    help="Kinds of target (repeatable; default: all).",
+)
 @click.option("--plan", "plans", multiple=True, metavar="PLAN_ID", help="Suggest for this plan's items (repeatable).")
 @click.option("--level", type=click.Choice(list(_LEVELS)), default="sub_kegiatan", show_default=True)
 @click.option("--min-score", type=click.FloatRange(0, 1), default=0.1, show_default=True)
 @click.option("--stem/--no-stem", default=False, show_default=True, help="Light Indonesian stemming.")
 @click.option("--no-precedent", is_flag=True, help="Ignore how items of the same code are linked elsewhere.")
-@click.option("--bidang-map", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="A bidang ↔ PN table (csv) on top of the shipped one.")  # fmt: skip
-@click.option("--review", type=click.Path(dir_okay=False, path_type=Path),
-              help="Read a filled review sheet instead: print (or write to --output) the accepted links.")  # fmt: skip
+@click.option(
+    "--bidang-map",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A bidang ↔ PN table (csv) on top of the shipped one.",
+)
+@click.option(
+    "--review",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Read a filled review sheet instead: print (or write to --output) the accepted links.",
+)
 @click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True, help="Language of reasons.")
 @source_options
 def suggest_cmd(
@@ -161,10 +187,15 @@ def suggest_cmd(
     try:
         table = BidangMap.default().extended(BidangMap.from_csv(bidang_map)) if bidang_map else None
         config = SuggestConfig(
-            top_k=top_k, min_score=min_score, level=_LEVELS[level], plans=plans or None, stem=stem,
-            precedent=not no_precedent, bidang_map=table,
+            top_k=top_k,
+            min_score=min_score,
+            level=_LEVELS[level],
+            plans=plans or None,
+            stem=stem,
+            precedent=not no_precedent,
+            bidang_map=table,
             targets=frozenset(TargetKind(t) for t in targets) if targets else frozenset(TargetKind),
-        )  # fmt: skip
+        )
         found = suggest_links(bundle, config=config)
     except (SinkronError, KeyError, ValueError) as exc:
         fail(str(exc.args[0]) if isinstance(exc, KeyError) else str(exc))

@@ -96,6 +96,9 @@ def demo_config(
 ) -> CheckConfig:
     """A :class:`~sinkron.CheckConfig` for the demo: its nomenclature and a fixed date."""
     return CheckConfig(
-        select=tuple(select), ignore=tuple(ignore), options=dict(options or {}), nomenclature=demo_nomenclature(),
+        select=tuple(select),
+        ignore=tuple(ignore),
+        options=dict(options or {}),
+        nomenclature=demo_nomenclature(),
         today=DEMO_TODAY,
-    )  # fmt: skip
+    )

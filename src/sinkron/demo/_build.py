@@ -171,9 +171,12 @@ class ProgramSpec:
 
     def build(self, years: Iterable[int] = YEARS) -> Indicator:
         return indicator(
-            self.name, self.unit, series(self.start, self.step, years), kind=IndicatorKind.OUTCOME,
+            self.name,
+            self.unit,
+            series(self.start, self.step, years),
+            kind=IndicatorKind.OUTCOME,
             baseline=self.baseline,
-        )  # fmt: skip
+        )
 
 
 def activity(
@@ -181,9 +184,12 @@ def activity(
 ) -> Activity:
     """A kegiatan with its official name, an outcome indicator, and pagu = the sum of its sub kegiatan."""
     built = Activity(
-        code=Code.parse(code), name=_official_name(code), agency_id=agency_id, indicators=[spec.build(years)],
+        code=Code.parse(code),
+        name=_official_name(code),
+        agency_id=agency_id,
+        indicators=[spec.build(years)],
         sub_activities=subs,
-    )  # fmt: skip
+    )
     return attrs.evolve(built, budgets=sum_budgets(built.sub_activities))
 
 
@@ -192,9 +198,12 @@ def program(
 ) -> Program:
     """A program with its official name, an outcome indicator, and pagu = the sum of its kegiatan."""
     built = Program(
-        code=Code.parse(code), name=_official_name(code), agency_id=agency_id, indicators=[spec.build(years)],
+        code=Code.parse(code),
+        name=_official_name(code),
+        agency_id=agency_id,
+        indicators=[spec.build(years)],
         activities=activities,
-    )  # fmt: skip
+    )
     return attrs.evolve(built, budgets=sum_budgets(built.activities))
 
 
@@ -263,12 +272,15 @@ def slice_program(prog: Program, year: int, kind: BudgetKind = BudgetKind.INDICA
 
     activities = tuple(
         attrs.evolve(
-            a, indicators=indicators(a), budgets=budgets(a),
-            sub_activities=tuple(attrs.evolve(s, indicators=indicators(s), budgets=budgets(s))
-                                 for s in a.sub_activities),
+            a,
+            indicators=indicators(a),
+            budgets=budgets(a),
+            sub_activities=tuple(
+                attrs.evolve(s, indicators=indicators(s), budgets=budgets(s)) for s in a.sub_activities
+            ),
         )
         for a in prog.activities
-    )  # fmt: skip
+    )
     return attrs.evolve(prog, indicators=indicators(prog), budgets=budgets(prog), activities=activities)
 
 

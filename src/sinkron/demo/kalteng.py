@@ -88,8 +88,11 @@ GOVERNMENTS = (
     ),
 )
 
-_GOVERNMENT_NAMES = {PROVINCE: ("kalteng", "Provinsi Kalimantan Tengah"), CITY: ("palangkaraya", "Kota Palangka Raya"),
-                     REGENCY: ("kotim", "Kabupaten Kotawaringin Timur")}  # fmt: skip
+_GOVERNMENT_NAMES = {
+    PROVINCE: ("kalteng", "Provinsi Kalimantan Tengah"),
+    CITY: ("palangkaraya", "Kota Palangka Raya"),
+    REGENCY: ("kotim", "Kabupaten Kotawaringin Timur"),
+}
 _AGENCY_KINDS = (
     ("dinkes", "1.02", "Dinas Kesehatan"),
     ("pupr", "1.03", "Dinas Pekerjaan Umum dan Penataan Ruang"),
@@ -102,9 +105,12 @@ def _agencies() -> tuple[Agency, ...]:
     for government, (short, name) in _GOVERNMENT_NAMES.items():
         for kind, sector, agency_name in _AGENCY_KINDS:
             agency = Agency(
-                id=f"{short}.{kind}", code=f"{sector}.0.00.0.00.01.0000", name=f"{agency_name} {name}",
-                government_id=government, sectors=[Code.parse(sector)],
-            )  # fmt: skip
+                id=f"{short}.{kind}",
+                code=f"{sector}.0.00.0.00.01.0000",
+                name=f"{agency_name} {name}",
+                government_id=government,
+                sectors=[Code.parse(sector)],
+            )
             out.append(agency)
     return tuple(out)
 
@@ -155,8 +161,9 @@ EXTREME_POVERTY = "Tingkat kemiskinan ekstrem"
 
 
 def _lower_impact(name: str, targets: Mapping[int, int | str | Decimal], baseline: Decimal) -> Indicator:
-    return indicator(name, "%", targets, kind=IndicatorKind.IMPACT, direction=Direction.LOWER_IS_BETTER,
-                     baseline=baseline)  # fmt: skip
+    return indicator(
+        name, "%", targets, kind=IndicatorKind.IMPACT, direction=Direction.LOWER_IS_BETTER, baseline=baseline
+    )
 
 
 def _pn_indicators(number: int) -> tuple[Indicator, ...]:
@@ -173,21 +180,41 @@ def _pn_indicators(number: int) -> tuple[Indicator, ...]:
 
 def _priorities() -> tuple[Priority, ...]:
     out = [
-        Priority(id=f"PN{k:02d}", kind=PriorityKind.NATIONAL, code=f"{k:02d}", name=name,
-                 indicators=_pn_indicators(k), document=RPJMN, period=PERIOD, government_id="pusat")
+        Priority(
+            id=f"PN{k:02d}",
+            kind=PriorityKind.NATIONAL,
+            code=f"{k:02d}",
+            name=name,
+            indicators=_pn_indicators(k),
+            document=RPJMN,
+            period=PERIOD,
+            government_id="pusat",
+        )
         for k, name in enumerate(PN_NAMES, start=1)
-    ]  # fmt: skip
+    ]
     # Program Prioritas and Kegiatan Prioritas: illustrative names (the RPJMN appendix was not used).
     children = (
         ("PP02.01", PriorityKind.PROGRAM, "02.01", "Ketahanan air dan akses air minum aman (ilustrasi)", "PN02"),
         ("PP03.01", PriorityKind.PROGRAM, "03.01", "Konektivitas dan infrastruktur wilayah (ilustrasi)", "PN03"),
         ("PP04.02", PriorityKind.PROGRAM, "04.02", "Pelayanan kesehatan dan gizi masyarakat (ilustrasi)", "PN04"),
         ("KP04.02.01", PriorityKind.ACTIVITY, "04.02.01", "Percepatan penurunan stunting (ilustrasi)", "PP04.02"),
-        ("PP06.01", PriorityKind.PROGRAM, "06.01", "Perlindungan sosial dan pengentasan kemiskinan (ilustrasi)", "PN06"),
-        ("KP06.01.01", PriorityKind.ACTIVITY, "06.01.01", "Pemutakhiran data tunggal sosial ekonomi (ilustrasi)", "PP06.01"),
+        (
+            "PP06.01",
+            PriorityKind.PROGRAM,
+            "06.01",
+            "Perlindungan sosial dan pengentasan kemiskinan (ilustrasi)",
+            "PN06",
+        ),
+        (
+            "KP06.01.01",
+            PriorityKind.ACTIVITY,
+            "06.01.01",
+            "Pemutakhiran data tunggal sosial ekonomi (ilustrasi)",
+            "PP06.01",
+        ),
         ("PP07.01", PriorityKind.PROGRAM, "07.01", "Reformasi birokrasi dan akuntabilitas kinerja (ilustrasi)", "PN07"),
         ("PP08.01", PriorityKind.PROGRAM, "08.01", "Ketangguhan bencana dan perubahan iklim (ilustrasi)", "PN08"),
-    )  # fmt: skip
+    )
     out += [
         Priority(
             id=pid,
@@ -215,13 +242,23 @@ def _priorities() -> tuple[Priority, ...]:
         ("PD6271.01", CITY, "Palangka Raya kota sehat dan bebas stunting"),
         ("PD6202.01", REGENCY, "Konektivitas jalan ke sentra produksi perkebunan dan pertanian"),
     )
-    documents = {PROVINCE: RPJMD_DOC, CITY: "RPJMD Kota Palangka Raya (ilustrasi)",
-                 REGENCY: "RPJMD Kabupaten Kotawaringin Timur (ilustrasi)"}  # fmt: skip
+    documents = {
+        PROVINCE: RPJMD_DOC,
+        CITY: "RPJMD Kota Palangka Raya (ilustrasi)",
+        REGENCY: "RPJMD Kabupaten Kotawaringin Timur (ilustrasi)",
+    }
     out += [
-        Priority(id=pid, kind=PriorityKind.REGIONAL, code=pid[2:], name=name, government_id=gov,
-                 document=documents[gov], period=PERIOD)
+        Priority(
+            id=pid,
+            kind=PriorityKind.REGIONAL,
+            code=pid[2:],
+            name=name,
+            government_id=gov,
+            document=documents[gov],
+            period=PERIOD,
+        )
         for pid, gov, name in regional
-    ]  # fmt: skip
+    ]
     return tuple(out)
 
 
@@ -258,53 +295,100 @@ ProgramRow = tuple[str, ProgramSpec, Sequence[ActivityRow]]
 
 RENSTRA_ROWS: dict[str, Sequence[ProgramRow]] = {
     DINKES: (
-        ("1.02.01", P_SUPPORT, (
-            ("1.02.01.2.01", K_PLANNING, (("1.02.01.2.01.0001", 5, 0, 850), ("1.02.01.2.01.0007", 4, 0, 400))),
-            ("1.02.01.2.02", K_FINANCE, (("1.02.01.2.02.0001", 1560, 0, 9500),)),
-        )),
-        ("1.02.02", P_HEALTH, (
-            ("1.02.02.2.01", K_FACILITIES, (("1.02.02.2.01.0014", 40, 5, 12000),)),
-            ("1.02.02.2.02", K_SERVICES, (
-                ("1.02.02.2.02.0001", 51000, 500, 2400), ("1.02.02.2.02.0004", 18000, 500, 2100),
-                ("1.02.02.2.02.0011", 4800, 200, 1800), ("1.02.02.2.02.0015", 14, 0, 3200),
-            )),
-        )),
+        (
+            "1.02.01",
+            P_SUPPORT,
+            (
+                ("1.02.01.2.01", K_PLANNING, (("1.02.01.2.01.0001", 5, 0, 850), ("1.02.01.2.01.0007", 4, 0, 400))),
+                ("1.02.01.2.02", K_FINANCE, (("1.02.01.2.02.0001", 1560, 0, 9500),)),
+            ),
+        ),
+        (
+            "1.02.02",
+            P_HEALTH,
+            (
+                ("1.02.02.2.01", K_FACILITIES, (("1.02.02.2.01.0014", 40, 5, 12000),)),
+                (
+                    "1.02.02.2.02",
+                    K_SERVICES,
+                    (
+                        ("1.02.02.2.02.0001", 51000, 500, 2400),
+                        ("1.02.02.2.02.0004", 18000, 500, 2100),
+                        ("1.02.02.2.02.0011", 4800, 200, 1800),
+                        ("1.02.02.2.02.0015", 14, 0, 3200),
+                    ),
+                ),
+            ),
+        ),
         ("1.02.05", P_EMPOWER, (("1.02.05.2.02", K_PROMOTION, (("1.02.05.2.02.0001", 14, 0, 1500),)),)),
     ),
     PUPR: (
-        ("1.03.01", P_SUPPORT, (
-            ("1.03.01.2.01", K_PLANNING, (("1.03.01.2.01.0001", 5, 0, 900),)),
-            ("1.03.01.2.02", K_FINANCE, (("1.03.01.2.02.0001", 2400, 0, 12000),)),
-        )),
-        ("1.03.03", P_WATER, (
-            ("1.03.03.2.01", K_WATER, (("1.03.03.2.01.0028", 50, 10, 22000), ("1.03.03.2.01.0029", 12, 1, 4500))),
-        )),
-        ("1.03.10", P_ROADS, (
-            ("1.03.10.2.01", K_ROADS, (
-                ("1.03.10.2.01.0032", 12, 1, 18000), ("1.03.10.2.01.0040", 3, 0, 25000),
-                ("1.03.10.2.01.0044", 35, 2, 45000), ("1.03.10.2.01.0046", 420, 10, 60000),
-            )),
-        )),
+        (
+            "1.03.01",
+            P_SUPPORT,
+            (
+                ("1.03.01.2.01", K_PLANNING, (("1.03.01.2.01.0001", 5, 0, 900),)),
+                ("1.03.01.2.02", K_FINANCE, (("1.03.01.2.02.0001", 2400, 0, 12000),)),
+            ),
+        ),
+        (
+            "1.03.03",
+            P_WATER,
+            (("1.03.03.2.01", K_WATER, (("1.03.03.2.01.0028", 50, 10, 22000), ("1.03.03.2.01.0029", 12, 1, 4500))),),
+        ),
+        (
+            "1.03.10",
+            P_ROADS,
+            (
+                (
+                    "1.03.10.2.01",
+                    K_ROADS,
+                    (
+                        ("1.03.10.2.01.0032", 12, 1, 18000),
+                        ("1.03.10.2.01.0040", 3, 0, 25000),
+                        ("1.03.10.2.01.0044", 35, 2, 45000),
+                        ("1.03.10.2.01.0046", 420, 10, 60000),
+                    ),
+                ),
+            ),
+        ),
     ),
     DINSOS: (
-        ("1.06.01", P_SUPPORT, (
-            ("1.06.01.2.01", K_PLANNING, (("1.06.01.2.01.0001", 5, 0, 600),)),
-            ("1.06.01.2.02", K_FINANCE, (("1.06.01.2.02.0001", 960, 0, 6000),)),
-        )),
-        ("1.06.04", P_REHAB, (
-            ("1.06.04.2.01", K_REHAB, (("1.06.04.2.01.0001", 350, 10, 1200), ("1.06.04.2.01.0003", 200, 10, 900))),
-        )),
-        ("1.06.05", P_PROTECTION, (
-            ("1.06.05.2.02", K_PROTECTION, (
-                ("1.06.05.2.02.0001", 25000, 1000, 2500), ("1.06.05.2.02.0003", 8000, 250, 8000),
-                ("1.06.05.2.02.0004", 1500, 100, 3000),
-            )),
-        )),
-        ("1.06.06", P_DISASTER, (
-            ("1.06.06.2.01", K_DISASTER, (("1.06.06.2.01.0001", 3000, 0, 1500), ("1.06.06.2.01.0003", 6, 0, 1100))),
-        )),
+        (
+            "1.06.01",
+            P_SUPPORT,
+            (
+                ("1.06.01.2.01", K_PLANNING, (("1.06.01.2.01.0001", 5, 0, 600),)),
+                ("1.06.01.2.02", K_FINANCE, (("1.06.01.2.02.0001", 960, 0, 6000),)),
+            ),
+        ),
+        (
+            "1.06.04",
+            P_REHAB,
+            (("1.06.04.2.01", K_REHAB, (("1.06.04.2.01.0001", 350, 10, 1200), ("1.06.04.2.01.0003", 200, 10, 900))),),
+        ),
+        (
+            "1.06.05",
+            P_PROTECTION,
+            (
+                (
+                    "1.06.05.2.02",
+                    K_PROTECTION,
+                    (
+                        ("1.06.05.2.02.0001", 25000, 1000, 2500),
+                        ("1.06.05.2.02.0003", 8000, 250, 8000),
+                        ("1.06.05.2.02.0004", 1500, 100, 3000),
+                    ),
+                ),
+            ),
+        ),
+        (
+            "1.06.06",
+            P_DISASTER,
+            (("1.06.06.2.01", K_DISASTER, (("1.06.06.2.01.0001", 3000, 0, 1500), ("1.06.06.2.01.0003", 6, 0, 1100))),),
+        ),
     ),
-}  # fmt: skip
+}
 
 
 def _programs(agency_id: str, rows: Sequence[ProgramRow], years: Sequence[int] = YEARS) -> tuple[Program, ...]:
@@ -313,10 +397,18 @@ def _programs(agency_id: str, rows: Sequence[ProgramRow], years: Sequence[int] =
         return sub_activity(code, agency_id, series(start, step, years), grow(pagu, years))
 
     return tuple(
-        program(code, agency_id, spec, [activity(a_code, agency_id, a_spec, [sub(s) for s in subs], years=years)
-                                        for a_code, a_spec, subs in activities], years=years)
+        program(
+            code,
+            agency_id,
+            spec,
+            [
+                activity(a_code, agency_id, a_spec, [sub(s) for s in subs], years=years)
+                for a_code, a_spec, subs in activities
+            ],
+            years=years,
+        )
         for code, spec, activities in rows
-    )  # fmt: skip
+    )
 
 
 def _with_target(year: int, value: Value | None) -> Callable[[SubActivity], SubActivity]:
@@ -346,9 +438,10 @@ def _renstra_programs(agency_id: str) -> tuple[Program, ...]:
                 act = prog.activities[0]
                 budgets = tuple(
                     Budget(year=b.year, amount=rupiah(b.amount.amount / MILLION + 750), kind=b.kind)
-                    if b.year == 2027 else b
+                    if b.year == 2027
+                    else b
                     for b in act.budgets
-                )  # fmt: skip
+                )
                 act = attrs.evolve(act, budgets=budgets)
                 prog = attrs.evolve(prog, activities=(act,), budgets=sum_budgets((act,)))
             out.append(prog)
@@ -359,45 +452,107 @@ def _renstra_programs(agency_id: str) -> tuple[Program, ...]:
     return programs
 
 
-def _statement_indicator(name: str, unit: str, baseline: Decimal | int, start: Decimal | int, step: Decimal | int,
-                         *, kind: IndicatorKind = IndicatorKind.OUTCOME,
-                         direction: Direction = Direction.HIGHER_IS_BETTER) -> Indicator:  # fmt: skip
+def _statement_indicator(
+    name: str,
+    unit: str,
+    baseline: Decimal | int,
+    start: Decimal | int,
+    step: Decimal | int,
+    *,
+    kind: IndicatorKind = IndicatorKind.OUTCOME,
+    direction: Direction = Direction.HIGHER_IS_BETTER,
+) -> Indicator:
     return indicator(name, unit, series(start, step), kind=kind, direction=direction, baseline=baseline)
 
 
 def _renstra_statements(agency_id: str) -> tuple[tuple[Goal, ...], tuple[Objective, ...]]:
     if agency_id == DINKES:
         return (
-            (Goal(id="T1", text="Meningkatnya derajat kesehatan masyarakat Kalimantan Tengah", indicators=[
-                _statement_indicator("Usia harapan hidup", "Tahun", D("70.6"), D("70.8"), D("0.2"),
-                                     kind=IndicatorKind.IMPACT)]),),
-            (Objective(id="S1", goal_id="T1", text="Meningkatnya akses dan mutu pelayanan kesehatan", indicators=[
-                _statement_indicator("Persentase fasilitas kesehatan terakreditasi paripurna", "%", 28, 32, 4)]),),
-        )  # fmt: skip
+            (
+                Goal(
+                    id="T1",
+                    text="Meningkatnya derajat kesehatan masyarakat Kalimantan Tengah",
+                    indicators=[
+                        _statement_indicator(
+                            "Usia harapan hidup", "Tahun", D("70.6"), D("70.8"), D("0.2"), kind=IndicatorKind.IMPACT
+                        )
+                    ],
+                ),
+            ),
+            (
+                Objective(
+                    id="S1",
+                    goal_id="T1",
+                    text="Meningkatnya akses dan mutu pelayanan kesehatan",
+                    indicators=[
+                        _statement_indicator("Persentase fasilitas kesehatan terakreditasi paripurna", "%", 28, 32, 4)
+                    ],
+                ),
+            ),
+        )
     if agency_id == PUPR:
         return (
-            (Goal(id="T1", text="Meningkatnya kualitas infrastruktur wilayah", indicators=[
-                _statement_indicator("Persentase jalan provinsi dalam kondisi mantap", "%", D("78.2"), 80, 2,
-                                     kind=IndicatorKind.IMPACT)]),),
-            (Objective(id="S1", goal_id="T1", text="Meningkatnya kondisi jalan provinsi yang mantap", indicators=[
-                _statement_indicator("Panjang jalan provinsi kondisi mantap", "KM", 1250, 1280, 30)]),),
-        )  # fmt: skip
+            (
+                Goal(
+                    id="T1",
+                    text="Meningkatnya kualitas infrastruktur wilayah",
+                    indicators=[
+                        _statement_indicator(
+                            "Persentase jalan provinsi dalam kondisi mantap",
+                            "%",
+                            D("78.2"),
+                            80,
+                            2,
+                            kind=IndicatorKind.IMPACT,
+                        )
+                    ],
+                ),
+            ),
+            (
+                Objective(
+                    id="S1",
+                    goal_id="T1",
+                    text="Meningkatnya kondisi jalan provinsi yang mantap",
+                    indicators=[_statement_indicator("Panjang jalan provinsi kondisi mantap", "KM", 1250, 1280, 30)],
+                ),
+            ),
+        )
     return (
         (
-            Goal(id="T1", text="Meningkatnya kesejahteraan sosial masyarakat", indicators=[
-                _statement_indicator("Persentase PMKS yang tertangani", "%", 58, 62, 4, kind=IndicatorKind.IMPACT)]),
-            Goal(id="T2", text="Meningkatnya ketangguhan sosial terhadap bencana", indicators=[
-                _statement_indicator("Persentase korban bencana yang tertangani", "%", 90, 92, 2,
-                                     kind=IndicatorKind.IMPACT)]),
+            Goal(
+                id="T1",
+                text="Meningkatnya kesejahteraan sosial masyarakat",
+                indicators=[
+                    _statement_indicator("Persentase PMKS yang tertangani", "%", 58, 62, 4, kind=IndicatorKind.IMPACT)
+                ],
+            ),
+            Goal(
+                id="T2",
+                text="Meningkatnya ketangguhan sosial terhadap bencana",
+                indicators=[
+                    _statement_indicator(
+                        "Persentase korban bencana yang tertangani", "%", 90, 92, 2, kind=IndicatorKind.IMPACT
+                    )
+                ],
+            ),
         ),
         (
-            Objective(id="S1", goal_id="T1", text="Meningkatnya perlindungan dan jaminan sosial bagi keluarga miskin",
-                      indicators=[_statement_indicator("Persentase keluarga miskin penerima bantuan sosial", "%",
-                                                       62, 66, 4)]),
-            Objective(id="S2", goal_id="T2", text="Terpenuhinya kebutuhan dasar korban bencana", indicators=[
-                _statement_indicator("Persentase korban bencana yang terpenuhi kebutuhan dasarnya", "%", 92, 94, 1)]),
+            Objective(
+                id="S1",
+                goal_id="T1",
+                text="Meningkatnya perlindungan dan jaminan sosial bagi keluarga miskin",
+                indicators=[_statement_indicator("Persentase keluarga miskin penerima bantuan sosial", "%", 62, 66, 4)],
+            ),
+            Objective(
+                id="S2",
+                goal_id="T2",
+                text="Terpenuhinya kebutuhan dasar korban bencana",
+                indicators=[
+                    _statement_indicator("Persentase korban bencana yang terpenuhi kebutuhan dasarnya", "%", 92, 94, 1)
+                ],
+            ),
         ),
-    )  # fmt: skip
+    )
 
 
 def _agency_short(agency_id: str) -> str:
@@ -410,11 +565,16 @@ _AGENCY_TITLES = {DINKES: "Dinas Kesehatan", PUPR: "Dinas PUPR", DINSOS: "Dinas 
 def _renstra(agency_id: str) -> Plan:
     goals, objectives = _renstra_statements(agency_id)
     return Plan(
-        id=IDS[f"renstra_{_agency_short(agency_id)}"], kind=PlanKind.RENSTRA_PD, period=PERIOD,
+        id=IDS[f"renstra_{_agency_short(agency_id)}"],
+        kind=PlanKind.RENSTRA_PD,
+        period=PERIOD,
         title=f"Renstra {_AGENCY_TITLES[agency_id]} Provinsi Kalimantan Tengah 2025–2029 (ilustrasi)",
-        owner_id=agency_id, government_id=PROVINCE, goals=goals, objectives=objectives,
+        owner_id=agency_id,
+        government_id=PROVINCE,
+        goals=goals,
+        objectives=objectives,
         programs=_renstra_programs(agency_id),
-    )  # fmt: skip
+    )
 
 
 # -- Renja PD 2026 and the RKPD 2026 compiled from them -------------------------------------------------
@@ -424,12 +584,15 @@ def _renja_programs(agency_id: str) -> tuple[Program, ...]:
         # Planted SKN301: a sub kegiatan the Dinkes Renstra does not have.
         extra = sub_activity("1.02.02.2.02.0008", DINKES, {2026: 9000}, grow(350, (2026,)))
         programs = add_sub(programs, "1.02.02.2.02", extra)
-        programs = update_subs(programs, {
-            # Planted SKN302: Renja target 12.000 balita against 18.500 in the Renstra for 2026.
-            "1.02.02.2.02.0004": _with_target(2026, Value.of(12000)),
-            # Planted SKN205: a qualitative target that says nothing measurable.
-            "1.02.01.2.01.0001": _with_target(2026, Value.parse("Meningkat")),
-        })  # fmt: skip
+        programs = update_subs(
+            programs,
+            {
+                # Planted SKN302: Renja target 12.000 balita against 18.500 in the Renstra for 2026.
+                "1.02.02.2.02.0004": _with_target(2026, Value.of(12000)),
+                # Planted SKN205: a qualitative target that says nothing measurable.
+                "1.02.01.2.01.0001": _with_target(2026, Value.parse("Meningkat")),
+            },
+        )
     if agency_id == PUPR:
 
         def over_budget(sub: SubActivity) -> SubActivity:
@@ -459,18 +622,26 @@ def _renja_programs(agency_id: str) -> tuple[Program, ...]:
 
 def _renja(agency_id: str) -> Plan:
     return Plan(
-        id=IDS[f"renja_{_agency_short(agency_id)}"], kind=PlanKind.RENJA_PD, period=PlanPeriod(start=2026, end=2026),
+        id=IDS[f"renja_{_agency_short(agency_id)}"],
+        kind=PlanKind.RENJA_PD,
+        period=PlanPeriod(start=2026, end=2026),
         title=f"Renja {_AGENCY_TITLES[agency_id]} Provinsi Kalimantan Tengah 2026 (ilustrasi)",
-        owner_id=agency_id, government_id=PROVINCE, programs=_renja_programs(agency_id),
-    )  # fmt: skip
+        owner_id=agency_id,
+        government_id=PROVINCE,
+        programs=_renja_programs(agency_id),
+    )
 
 
 def _rkpd_province() -> Plan:
     return Plan(
-        id=IDS["rkpd"], kind=PlanKind.RKPD, period=PlanPeriod(start=2026, end=2026),
-        title="RKPD Provinsi Kalimantan Tengah 2026 (ilustrasi)", owner_id=PROVINCE, government_id=PROVINCE,
+        id=IDS["rkpd"],
+        kind=PlanKind.RKPD,
+        period=PlanPeriod(start=2026, end=2026),
+        title="RKPD Provinsi Kalimantan Tengah 2026 (ilustrasi)",
+        owner_id=PROVINCE,
+        government_id=PROVINCE,
         programs=[p for agency in (DINKES, PUPR, DINSOS) for p in _renja_programs(agency)],
-    )  # fmt: skip
+    )
 
 
 # -- RPJMD 2025–2029 ---------------------------------------------------------------------------
@@ -485,40 +656,140 @@ def _rpjmd() -> Plan:
         Mission(id="M4", number=4, text="Menjaga kelestarian lingkungan dan ketangguhan daerah terhadap bencana"),
     ]
     goals = [
-        Goal(id="T1", mission_id="M1", text="Meningkatnya derajat kesehatan dan kualitas hidup masyarakat",
-             indicators=[_statement_indicator("Usia harapan hidup", "Tahun", D("70.6"), D("70.8"), D("0.2"),
-                                              kind=IndicatorKind.IMPACT)]),
-        Goal(id="T2", mission_id="M2", text="Meningkatnya kualitas dan pemerataan infrastruktur wilayah",
-             indicators=[_statement_indicator("Persentase rumah tangga dengan akses air minum layak", "%",
-                                              D("78.4"), 80, 2, kind=IndicatorKind.IMPACT)]),
-        Goal(id="T3", mission_id="M3", text="Menurunnya kemiskinan dan ketimpangan",
-             indicators=[_statement_indicator("Indeks Gini", "Indeks", D("0.320"), D("0.318"), D("-0.002"),
-                                              kind=IndicatorKind.IMPACT, direction=lower)]),
-        Goal(id="T4", mission_id="M4", text="Meningkatnya ketangguhan daerah terhadap bencana dan perubahan iklim",
-             indicators=[_statement_indicator("Indeks kualitas lingkungan hidup", "Indeks", D("72.1"), D("72.5"),
-                                              D("0.5"), kind=IndicatorKind.IMPACT)]),
-    ]  # fmt: skip
-    poverty_targets: dict[int, int | str | Decimal] = {2025: D("4.90"), 2026: D("4.60"), 2027: D("4.30"),
-                                                       2028: D("4.00"), 2029: "3,5–4,0"}  # fmt: skip
+        Goal(
+            id="T1",
+            mission_id="M1",
+            text="Meningkatnya derajat kesehatan dan kualitas hidup masyarakat",
+            indicators=[
+                _statement_indicator(
+                    "Usia harapan hidup", "Tahun", D("70.6"), D("70.8"), D("0.2"), kind=IndicatorKind.IMPACT
+                )
+            ],
+        ),
+        Goal(
+            id="T2",
+            mission_id="M2",
+            text="Meningkatnya kualitas dan pemerataan infrastruktur wilayah",
+            indicators=[
+                _statement_indicator(
+                    "Persentase rumah tangga dengan akses air minum layak",
+                    "%",
+                    D("78.4"),
+                    80,
+                    2,
+                    kind=IndicatorKind.IMPACT,
+                )
+            ],
+        ),
+        Goal(
+            id="T3",
+            mission_id="M3",
+            text="Menurunnya kemiskinan dan ketimpangan",
+            indicators=[
+                _statement_indicator(
+                    "Indeks Gini",
+                    "Indeks",
+                    D("0.320"),
+                    D("0.318"),
+                    D("-0.002"),
+                    kind=IndicatorKind.IMPACT,
+                    direction=lower,
+                )
+            ],
+        ),
+        Goal(
+            id="T4",
+            mission_id="M4",
+            text="Meningkatnya ketangguhan daerah terhadap bencana dan perubahan iklim",
+            indicators=[
+                _statement_indicator(
+                    "Indeks kualitas lingkungan hidup",
+                    "Indeks",
+                    D("72.1"),
+                    D("72.5"),
+                    D("0.5"),
+                    kind=IndicatorKind.IMPACT,
+                )
+            ],
+        ),
+    ]
+    poverty_targets: dict[int, int | str | Decimal] = {
+        2025: D("4.90"),
+        2026: D("4.60"),
+        2027: D("4.30"),
+        2028: D("4.00"),
+        2029: "3,5–4,0",
+    }
     objectives = [
         # Planted SKN604 (worsened: 23,5 → 24,2) and a low achievement for SKN601.
-        Objective(id="S1", goal_id="T1", text="Menurunnya prevalensi stunting pada balita", indicators=[
-            indicator(STUNTING, "%", series(21, D("-1.5")), kind=IndicatorKind.OUTCOME, direction=lower,
-                      baseline=D("23.5"), realisations={2025: D("24.2")})]),
-        Objective(id="S2", goal_id="T2", text="Meningkatnya kemantapan jalan provinsi", indicators=[
-            indicator("Persentase jalan provinsi dalam kondisi mantap", "%", series(80, 2), kind=IndicatorKind.OUTCOME,
-                      baseline=D("78.2"), realisations={2025: D("79.6")})]),
-        Objective(id="S3", goal_id="T3", text="Menurunnya tingkat kemiskinan dan kemiskinan ekstrem", indicators=[
-            indicator(POVERTY, "%", poverty_targets, kind=IndicatorKind.IMPACT, direction=lower,
-                      baseline=D("5.17"), realisations={2025: D("5.02")}),
-            indicator(EXTREME_POVERTY, "%", {2025: D("0.20"), 2026: D("0.10"), 2027: 0, 2028: 0, 2029: 0},
-                      kind=IndicatorKind.IMPACT, direction=lower, baseline=D("0.32"), realisations={2025: D("0.18")}),
-        ]),
+        Objective(
+            id="S1",
+            goal_id="T1",
+            text="Menurunnya prevalensi stunting pada balita",
+            indicators=[
+                indicator(
+                    STUNTING,
+                    "%",
+                    series(21, D("-1.5")),
+                    kind=IndicatorKind.OUTCOME,
+                    direction=lower,
+                    baseline=D("23.5"),
+                    realisations={2025: D("24.2")},
+                )
+            ],
+        ),
+        Objective(
+            id="S2",
+            goal_id="T2",
+            text="Meningkatnya kemantapan jalan provinsi",
+            indicators=[
+                indicator(
+                    "Persentase jalan provinsi dalam kondisi mantap",
+                    "%",
+                    series(80, 2),
+                    kind=IndicatorKind.OUTCOME,
+                    baseline=D("78.2"),
+                    realisations={2025: D("79.6")},
+                )
+            ],
+        ),
+        Objective(
+            id="S3",
+            goal_id="T3",
+            text="Menurunnya tingkat kemiskinan dan kemiskinan ekstrem",
+            indicators=[
+                indicator(
+                    POVERTY,
+                    "%",
+                    poverty_targets,
+                    kind=IndicatorKind.IMPACT,
+                    direction=lower,
+                    baseline=D("5.17"),
+                    realisations={2025: D("5.02")},
+                ),
+                indicator(
+                    EXTREME_POVERTY,
+                    "%",
+                    {2025: D("0.20"), 2026: D("0.10"), 2027: 0, 2028: 0, 2029: 0},
+                    kind=IndicatorKind.IMPACT,
+                    direction=lower,
+                    baseline=D("0.32"),
+                    realisations={2025: D("0.18")},
+                ),
+            ],
+        ),
         # Planted SKN206: an outcome indicator of the RPJMD without baseline.
-        Objective(id="S4", goal_id="T4", text="Menurunnya risiko bencana daerah", indicators=[
-            indicator("Indeks risiko bencana", "Indeks", series(130, -3), kind=IndicatorKind.OUTCOME,
-                      direction=lower)]),
-    ]  # fmt: skip
+        Objective(
+            id="S4",
+            goal_id="T4",
+            text="Menurunnya risiko bencana daerah",
+            indicators=[
+                indicator(
+                    "Indeks risiko bencana", "Indeks", series(130, -3), kind=IndicatorKind.OUTCOME, direction=lower
+                )
+            ],
+        ),
+    ]
     programs = []
     for agency_id in (DINKES, PUPR, DINSOS):
         for prog in _renstra_programs(agency_id):
@@ -529,16 +800,28 @@ def _rpjmd() -> Plan:
                 # Planted SKN304: the RPJMD pagu for 2026 is half of what the RKPD 2026 plans.
                 budgets = tuple(
                     attrs.evolve(b, amount=rupiah((b.amount.amount / 2 / MILLION).quantize(D(1))))
-                    if b.year == 2026 else b
+                    if b.year == 2026
+                    else b
                     for b in budgets
-                )  # fmt: skip
-            programs.append(Program(code=prog.code, name=prog.name, agency_id=agency_id,
-                                    indicators=prog.indicators, budgets=budgets))  # fmt: skip
+                )
+            programs.append(
+                Program(
+                    code=prog.code, name=prog.name, agency_id=agency_id, indicators=prog.indicators, budgets=budgets
+                )
+            )
     return Plan(
-        id=IDS["rpjmd"], kind=PlanKind.RPJMD, period=PERIOD, title=RPJMD_DOC, owner_id=PROVINCE,
-        government_id=PROVINCE, vision="Kalimantan Tengah sehat, sejahtera dan berdaya saing (ilustrasi)",
-        missions=missions, goals=goals, objectives=objectives, programs=programs,
-    )  # fmt: skip
+        id=IDS["rpjmd"],
+        kind=PlanKind.RPJMD,
+        period=PERIOD,
+        title=RPJMD_DOC,
+        owner_id=PROVINCE,
+        government_id=PROVINCE,
+        vision="Kalimantan Tengah sehat, sejahtera dan berdaya saing (ilustrasi)",
+        missions=missions,
+        goals=goals,
+        objectives=objectives,
+        programs=programs,
+    )
 
 
 # -- realisation 2025: DPA 2025 with realisations and monthly spending -------------------------------------
@@ -571,26 +854,36 @@ def _dpa_programs(agency_id: str) -> tuple[Program, ...]:
         absorption = LOW_ABSORPTION.get(code, D("0.99") if salaries else D("0.96"))
         profile = FLAT if salaries else LATE if agency_id == PUPR and code.split(".")[2] != "01" else NORMAL
         return attrs.evolve(
-            sub, indicators=tuple(_realise(i, ratio, 2025) for i in sub.indicators),
+            sub,
+            indicators=tuple(_realise(i, ratio, 2025) for i in sub.indicators),
             spending=monthly_spending(pagu * absorption, profile, 2025),
-        )  # fmt: skip
+        )
 
     changes = {str(s.code): realise_sub for p in programs for a in p.activities for s in a.sub_activities}
     programs = update_subs(programs, changes)
     return tuple(
-        attrs.evolve(p, indicators=tuple(_realise(i, D("0.98"), 2025) for i in p.indicators), activities=tuple(
-            attrs.evolve(a, indicators=tuple(_realise(i, D("0.99"), 2025) for i in a.indicators))
-            for a in p.activities))
+        attrs.evolve(
+            p,
+            indicators=tuple(_realise(i, D("0.98"), 2025) for i in p.indicators),
+            activities=tuple(
+                attrs.evolve(a, indicators=tuple(_realise(i, D("0.99"), 2025) for i in a.indicators))
+                for a in p.activities
+            ),
+        )
         for p in resum(programs)
-    )  # fmt: skip
+    )
 
 
 def _dpa(agency_id: str) -> Plan:
     return Plan(
-        id=IDS[f"dpa_{_agency_short(agency_id)}"], kind=PlanKind.DPA, period=PlanPeriod(start=2025, end=2025),
+        id=IDS[f"dpa_{_agency_short(agency_id)}"],
+        kind=PlanKind.DPA,
+        period=PlanPeriod(start=2025, end=2025),
         title=f"DPA {_AGENCY_TITLES[agency_id]} Provinsi Kalimantan Tengah 2025 (ilustrasi)",
-        owner_id=agency_id, government_id=PROVINCE, programs=_dpa_programs(agency_id),
-    )  # fmt: skip
+        owner_id=agency_id,
+        government_id=PROVINCE,
+        programs=_dpa_programs(agency_id),
+    )
 
 
 # -- the two kab/kota RKPD 2026 ------------------------------------------------------------------
@@ -598,82 +891,212 @@ def _sub_2026(code: str, agency_id: str, target: int, pagu: int, **overrides: st
     return sub_activity(code, agency_id, {2026: target}, grow(pagu, (2026,)), **overrides)
 
 
-def _kabkota_program(code: str, agency_id: str, spec: ProgramSpec,
-                     activities: Iterable[tuple[str, ProgramSpec, Sequence[SubActivity]]]) -> Program:  # fmt: skip
-    return program(code, agency_id, spec, [activity(c, agency_id, s, subs, years=(2026,)) for c, s, subs in activities],
-                   years=(2026,))  # fmt: skip
+def _kabkota_program(
+    code: str, agency_id: str, spec: ProgramSpec, activities: Iterable[tuple[str, ProgramSpec, Sequence[SubActivity]]]
+) -> Program:
+    return program(
+        code,
+        agency_id,
+        spec,
+        [activity(c, agency_id, s, subs, years=(2026,)) for c, s, subs in activities],
+        years=(2026,),
+    )
 
 
 def _poverty_objective(baseline: Decimal, realisation: Decimal, target: Decimal) -> Objective:
-    return Objective(id="S1", text="Menurunnya tingkat kemiskinan", indicators=[
-        indicator(POVERTY, "%", {2026: target}, kind=IndicatorKind.IMPACT, direction=Direction.LOWER_IS_BETTER,
-                  baseline=baseline, realisations={2025: realisation})])  # fmt: skip
+    return Objective(
+        id="S1",
+        text="Menurunnya tingkat kemiskinan",
+        indicators=[
+            indicator(
+                POVERTY,
+                "%",
+                {2026: target},
+                kind=IndicatorKind.IMPACT,
+                direction=Direction.LOWER_IS_BETTER,
+                baseline=baseline,
+                realisations={2025: realisation},
+            )
+        ],
+    )
 
 
 def _rkpd_palangkaraya() -> Plan:
     dinkes, pupr, dinsos = "palangkaraya.dinkes", "palangkaraya.pupr", "palangkaraya.dinsos"
     programs = [
-        _kabkota_program("1.02.02", dinkes, P_HEALTH, [("1.02.02.2.02", K_SERVICES, [
-            # A tolerated name variant (upper case, as some exports write it): not a finding.
-            _sub_2026("1.02.02.2.02.0001", dinkes, 6200, 850, name="PENGELOLAAN PELAYANAN KESEHATAN IBU HAMIL"),
-            _sub_2026("1.02.02.2.02.0004", dinkes, 21000, 700),
-            _sub_2026("1.02.02.2.02.0015", dinkes, 30, 1100),
-        ])]),
-        _kabkota_program("1.03.10", pupr, P_ROADS, [("1.03.10.2.01", K_ROADS, [
-            _sub_2026("1.03.10.2.01.0046", pupr, 180, 9000),
-            # Planted SKN104: a name that is not the official name of 1.03.10.2.01.0044 (Rehabilitasi Jalan).
-            _sub_2026("1.03.10.2.01.0044", pupr, 8, 6500, name="Pembangunan Jembatan Gantung Desa"),
-        ])]),
-        _kabkota_program("1.03.06", pupr, P_DRAINAGE, [("1.03.06.2.01", K_DRAINAGE, [
-            _sub_2026("1.03.06.2.01.0019", pupr, 12000, 3000),
-        ])]),
-        _kabkota_program("1.06.05", dinsos, P_PROTECTION, [("1.06.05.2.02", K_PROTECTION, [
-            # Planted SKN103: the legacy 2-digit sub kegiatan number (now 1.06.05.2.02.0001).
-            _sub_2026("1.06.05.2.02.01", dinsos, 9000, 600, official="1.06.05.2.02.0001"),
-        ])]),
+        _kabkota_program(
+            "1.02.02",
+            dinkes,
+            P_HEALTH,
+            [
+                (
+                    "1.02.02.2.02",
+                    K_SERVICES,
+                    [
+                        # A tolerated name variant (upper case, as some exports write it): not a finding.
+                        _sub_2026(
+                            "1.02.02.2.02.0001", dinkes, 6200, 850, name="PENGELOLAAN PELAYANAN KESEHATAN IBU HAMIL"
+                        ),
+                        _sub_2026("1.02.02.2.02.0004", dinkes, 21000, 700),
+                        _sub_2026("1.02.02.2.02.0015", dinkes, 30, 1100),
+                    ],
+                )
+            ],
+        ),
+        _kabkota_program(
+            "1.03.10",
+            pupr,
+            P_ROADS,
+            [
+                (
+                    "1.03.10.2.01",
+                    K_ROADS,
+                    [
+                        _sub_2026("1.03.10.2.01.0046", pupr, 180, 9000),
+                        # Planted SKN104: a name that is not the official name of 1.03.10.2.01.0044 (Rehabilitasi Jalan).
+                        _sub_2026("1.03.10.2.01.0044", pupr, 8, 6500, name="Pembangunan Jembatan Gantung Desa"),
+                    ],
+                )
+            ],
+        ),
+        _kabkota_program(
+            "1.03.06",
+            pupr,
+            P_DRAINAGE,
+            [
+                (
+                    "1.03.06.2.01",
+                    K_DRAINAGE,
+                    [
+                        _sub_2026("1.03.06.2.01.0019", pupr, 12000, 3000),
+                    ],
+                )
+            ],
+        ),
+        _kabkota_program(
+            "1.06.05",
+            dinsos,
+            P_PROTECTION,
+            [
+                (
+                    "1.06.05.2.02",
+                    K_PROTECTION,
+                    [
+                        # Planted SKN103: the legacy 2-digit sub kegiatan number (now 1.06.05.2.02.0001).
+                        _sub_2026("1.06.05.2.02.01", dinsos, 9000, 600, official="1.06.05.2.02.0001"),
+                    ],
+                )
+            ],
+        ),
         # Planted SKN106: a penunjang program of bidang 1.02 (kesehatan) in the Dinas Sosial, which carries 1.06.
-        _kabkota_program("1.02.01", dinsos, P_SUPPORT, [("1.02.01.2.01", K_PLANNING, [
-            _sub_2026("1.02.01.2.01.0001", dinsos, 3, 250),
-        ])]),
-    ]  # fmt: skip
+        _kabkota_program(
+            "1.02.01",
+            dinsos,
+            P_SUPPORT,
+            [
+                (
+                    "1.02.01.2.01",
+                    K_PLANNING,
+                    [
+                        _sub_2026("1.02.01.2.01.0001", dinsos, 3, 250),
+                    ],
+                )
+            ],
+        ),
+    ]
     return Plan(
-        id=IDS["rkpd_palangkaraya"], kind=PlanKind.RKPD, period=PlanPeriod(start=2026, end=2026),
-        title="RKPD Kota Palangka Raya 2026 (ilustrasi)", owner_id=CITY, government_id=CITY,
-        objectives=[_poverty_objective(D("3.80"), D("3.52"), D("3.40"))], programs=programs,
-    )  # fmt: skip
+        id=IDS["rkpd_palangkaraya"],
+        kind=PlanKind.RKPD,
+        period=PlanPeriod(start=2026, end=2026),
+        title="RKPD Kota Palangka Raya 2026 (ilustrasi)",
+        owner_id=CITY,
+        government_id=CITY,
+        objectives=[_poverty_objective(D("3.80"), D("3.52"), D("3.40"))],
+        programs=programs,
+    )
 
 
 def _rkpd_kotim() -> Plan:
     dinkes, pupr, dinsos = "kotim.dinkes", "kotim.pupr", "kotim.dinsos"
     programs = [
-        _kabkota_program("1.03.10", pupr, P_ROADS, [("1.03.10.2.01", K_ROADS, [
-            _sub_2026("1.03.10.2.01.0032", pupr, 4, 1200),
-            _sub_2026("1.03.10.2.01.0034", pupr, 60, 14000),
-            # Planted SKN102: retired in 2026 by the demo's illustrative change list (use 1.03.10.2.01.0036).
-            _sub_2026("1.03.10.2.01.0030", pupr, 300, 450),
-            # Planted SKN101: a code the nomenclature does not have.
-            _sub_2026("1.03.10.2.01.0099", pupr, 10, 2500, name="Pembangunan Jalan Usaha Tani",
-                      indicator_name="Panjang Jalan Usaha Tani yang Dibangun", unit="KM"),
-        ])]),
+        _kabkota_program(
+            "1.03.10",
+            pupr,
+            P_ROADS,
+            [
+                (
+                    "1.03.10.2.01",
+                    K_ROADS,
+                    [
+                        _sub_2026("1.03.10.2.01.0032", pupr, 4, 1200),
+                        _sub_2026("1.03.10.2.01.0034", pupr, 60, 14000),
+                        # Planted SKN102: retired in 2026 by the demo's illustrative change list (use 1.03.10.2.01.0036).
+                        _sub_2026("1.03.10.2.01.0030", pupr, 300, 450),
+                        # Planted SKN101: a code the nomenclature does not have.
+                        _sub_2026(
+                            "1.03.10.2.01.0099",
+                            pupr,
+                            10,
+                            2500,
+                            name="Pembangunan Jalan Usaha Tani",
+                            indicator_name="Panjang Jalan Usaha Tani yang Dibangun",
+                            unit="KM",
+                        ),
+                    ],
+                )
+            ],
+        ),
         # Planted SKN106: the generic X.XX penunjang code left in the plan.
-        _kabkota_program("X.XX.01", dinkes, P_SUPPORT, [("X.XX.01.2.01", K_PLANNING, [
-            _sub_2026("X.XX.01.2.01.0001", dinkes, 4, 300),
-        ])]),
-        _kabkota_program("1.02.02", dinkes, P_HEALTH, [("1.02.02.2.02", K_SERVICES, [
-            _sub_2026("1.02.02.2.02.0015", dinkes, 17, 900),
-            _sub_2026("1.02.02.2.02.0004", dinkes, 9500, 650),
-        ])]),
+        _kabkota_program(
+            "X.XX.01",
+            dinkes,
+            P_SUPPORT,
+            [
+                (
+                    "X.XX.01.2.01",
+                    K_PLANNING,
+                    [
+                        _sub_2026("X.XX.01.2.01.0001", dinkes, 4, 300),
+                    ],
+                )
+            ],
+        ),
+        _kabkota_program(
+            "1.02.02",
+            dinkes,
+            P_HEALTH,
+            [
+                (
+                    "1.02.02.2.02",
+                    K_SERVICES,
+                    [
+                        _sub_2026("1.02.02.2.02.0015", dinkes, 17, 900),
+                        _sub_2026("1.02.02.2.02.0004", dinkes, 9500, 650),
+                    ],
+                )
+            ],
+        ),
         # Planted SKN105: kegiatan 1.06.04.2.01 (Rehabilitasi Sosial) under program 1.06.05.
-        _kabkota_program("1.06.05", dinsos, P_PROTECTION, [
-            ("1.06.04.2.01", K_REHAB, [_sub_2026("1.06.04.2.01.0001", dinsos, 120, 400)]),
-            ("1.06.05.2.02", K_PROTECTION, [_sub_2026("1.06.05.2.02.0003", dinsos, 2500, 5000)]),
-        ]),
-    ]  # fmt: skip
+        _kabkota_program(
+            "1.06.05",
+            dinsos,
+            P_PROTECTION,
+            [
+                ("1.06.04.2.01", K_REHAB, [_sub_2026("1.06.04.2.01.0001", dinsos, 120, 400)]),
+                ("1.06.05.2.02", K_PROTECTION, [_sub_2026("1.06.05.2.02.0003", dinsos, 2500, 5000)]),
+            ],
+        ),
+    ]
     return Plan(
-        id=IDS["rkpd_kotim"], kind=PlanKind.RKPD, period=PlanPeriod(start=2026, end=2026),
-        title="RKPD Kabupaten Kotawaringin Timur 2026 (ilustrasi)", owner_id=REGENCY, government_id=REGENCY,
-        objectives=[_poverty_objective(D("5.90"), D("5.84"), D("5.50"))], programs=programs,
-    )  # fmt: skip
+        id=IDS["rkpd_kotim"],
+        kind=PlanKind.RKPD,
+        period=PlanPeriod(start=2026, end=2026),
+        title="RKPD Kabupaten Kotawaringin Timur 2026 (ilustrasi)",
+        owner_id=REGENCY,
+        government_id=REGENCY,
+        objectives=[_poverty_objective(D("5.90"), D("5.84"), D("5.50"))],
+        programs=programs,
+    )
 
 
 # -- links ---------------------------------------------------------------------------------------
@@ -783,7 +1206,14 @@ def build_bundle() -> Bundle:
     from sinkron.demo.meetings import build_meetings  # the meetings refer to this module's ids
     from sinkron.demo.national import add_national  # the national side (K/L plans, crosswalks, DAK)
 
-    return add_national(Bundle(
-        governments=GOVERNMENTS, agencies=_agencies(), plans=plans, priorities=_priorities(),
-        meetings=build_meetings(), links=_links(by_id), sources=(DEMO_SOURCE,),
-    ))  # fmt: skip
+    return add_national(
+        Bundle(
+            governments=GOVERNMENTS,
+            agencies=_agencies(),
+            plans=plans,
+            priorities=_priorities(),
+            meetings=build_meetings(),
+            links=_links(by_id),
+            sources=(DEMO_SOURCE,),
+        )
+    )

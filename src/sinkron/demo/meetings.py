@@ -42,12 +42,19 @@ _POVERTY = "Tingkat kemiskinan"
 _EXTREME = "Tingkat kemiskinan ekstrem"
 
 
-def _agreement(ident: str, desk: str | None, agency: str, code: str, outcome: str, target: str, unit: str,
-               pagu_million: int) -> Agreement:  # fmt: skip
+def _agreement(
+    ident: str, desk: str | None, agency: str, code: str, outcome: str, target: str, unit: str, pagu_million: int
+) -> Agreement:
     return Agreement(
-        id=ident, desk_id=desk, agency_id=agency, sub_activity=Code.parse(code), year=2026, outcome=outcome,
-        target=Value.parse(target, unit=unit), pagu=Money(pagu_million * _MILLION),
-    )  # fmt: skip
+        id=ident,
+        desk_id=desk,
+        agency_id=agency,
+        sub_activity=Code.parse(code),
+        year=2026,
+        outcome=outcome,
+        target=Value.parse(target, unit=unit),
+        pagu=Money(pagu_million * _MILLION),
+    )
 
 
 def _rakortek() -> Meeting:
@@ -69,15 +76,25 @@ def _rakortek() -> Meeting:
     ]
     province, city, regency = "Provinsi Kalimantan Tengah", "Kota Palangka Raya", "Kabupaten Kotawaringin Timur"
     return Meeting(
-        id=RAKORTEK, kind=MeetingKind.RAKORTEKRENBANG,
+        id=RAKORTEK,
+        kind=MeetingKind.RAKORTEKRENBANG,
         title="Rakortekrenbang Provinsi Kalimantan Tengah 2025 (ilustrasi)",
-        start=dt.date(2025, 3, 11), end=dt.date(2025, 3, 13), host_id=PROVINCE, venue="Palangka Raya",
+        start=dt.date(2025, 3, 11),
+        end=dt.date(2025, 3, 13),
+        host_id=PROVINCE,
+        venue="Palangka Raya",
         chair="Sekretaris Daerah Provinsi Kalimantan Tengah",
-        desks=desks, agreements=agreements,
-        agenda=[AgendaItem(title="Pembukaan dan arahan", start=dt.datetime(2025, 3, 11, 8, 30),
-                           speaker="Sekretaris Daerah Provinsi"),
-                AgendaItem(title="Desk urusan: kesehatan, pekerjaan umum, sosial", start=dt.datetime(2025, 3, 11, 10, 0)),
-                AgendaItem(title="Pleno dan penandatanganan berita acara", start=dt.datetime(2025, 3, 13, 14, 0))],
+        desks=desks,
+        agreements=agreements,
+        agenda=[
+            AgendaItem(
+                title="Pembukaan dan arahan",
+                start=dt.datetime(2025, 3, 11, 8, 30),
+                speaker="Sekretaris Daerah Provinsi",
+            ),
+            AgendaItem(title="Desk urusan: kesehatan, pekerjaan umum, sosial", start=dt.datetime(2025, 3, 11, 10, 0)),
+            AgendaItem(title="Pleno dan penandatanganan berita acara", start=dt.datetime(2025, 3, 13, 14, 0)),
+        ],
         invitees=[
             Participant(role="Sekda", government_id=PROVINCE, name=province),
             Participant(role="Kepala Bappeda", government_id=PROVINCE, name=province),
@@ -101,26 +118,47 @@ def _rakortek() -> Meeting:
             Participant(role="Kepala Dinas Sosial", agency_id=DINSOS, desk_id="D3"),
         ],
         action_items=[
-            ActionItem(id="T1", description="Sampaikan berita acara desk ke seluruh perangkat daerah",
-                       owner="Bappeda Provinsi", due=dt.date(2025, 3, 20), status=ActionStatus.DONE,
-                       completed=dt.date(2025, 3, 18)),
+            ActionItem(
+                id="T1",
+                description="Sampaikan berita acara desk ke seluruh perangkat daerah",
+                owner="Bappeda Provinsi",
+                due=dt.date(2025, 3, 20),
+                status=ActionStatus.DONE,
+                completed=dt.date(2025, 3, 18),
+            ),
             # Planted SKN504: still in progress long after its due date.
-            ActionItem(id="T2", description="Sesuaikan rancangan Renja 2026 dengan kesepakatan desk",
-                       owner="Dinas Kesehatan", due=dt.date(2025, 5, 31), status=ActionStatus.IN_PROGRESS),
+            ActionItem(
+                id="T2",
+                description="Sesuaikan rancangan Renja 2026 dengan kesepakatan desk",
+                owner="Dinas Kesehatan",
+                due=dt.date(2025, 5, 31),
+                status=ActionStatus.IN_PROGRESS,
+            ),
         ],
         proposals=[
-            Proposal(id="U1", government_id=REGENCY, title="Jalan strategis penghubung sentra produksi",
-                     addressed_to="Kementerian Pekerjaan Umum", rank=1, sector=Code.parse("1.03"), year=2026,
-                     justification="Akses sentra produksi perkebunan ke pelabuhan", pagu=Money(45_000 * _MILLION)),
+            Proposal(
+                id="U1",
+                government_id=REGENCY,
+                title="Jalan strategis penghubung sentra produksi",
+                addressed_to="Kementerian Pekerjaan Umum",
+                rank=1,
+                sector=Code.parse("1.03"),
+                year=2026,
+                justification="Akses sentra produksi perkebunan ke pelabuhan",
+                pagu=Money(45_000 * _MILLION),
+            ),
         ],
-    )  # fmt: skip
+    )
 
 
 def _poverty_rakor() -> Meeting:
     return Meeting(
-        id=POVERTY_RAKOR, kind=MeetingKind.RAKOR_POVERTY,
+        id=POVERTY_RAKOR,
+        kind=MeetingKind.RAKOR_POVERTY,
         title="Rakor Penanggulangan Kemiskinan Provinsi Kalimantan Tengah 2025 (ilustrasi)",
-        start=dt.date(2025, 8, 19), host_id=PROVINCE, venue="Palangka Raya",
+        start=dt.date(2025, 8, 19),
+        host_id=PROVINCE,
+        venue="Palangka Raya",
         chair="Wakil Gubernur, Ketua TKPK Provinsi",
         agreements=[
             _agreement("K1", None, DINSOS, "1.06.05.2.02.0001", _EXTREME, "26.000", "Orang", 2625),
@@ -129,18 +167,31 @@ def _poverty_rakor() -> Meeting:
         participants=[
             Participant(role="Ketua TKPK", government_id=PROVINCE, name="TKPK Provinsi Kalimantan Tengah", count=5),
             Participant(role="Sekretaris TKPK", government_id=CITY, name="TKPK Kota Palangka Raya", count=2),
-            Participant(role="Sekretaris TKPK", government_id=REGENCY, name="TKPK Kabupaten Kotawaringin Timur", count=2),
+            Participant(
+                role="Sekretaris TKPK", government_id=REGENCY, name="TKPK Kabupaten Kotawaringin Timur", count=2
+            ),
         ],
         action_items=[
-            ActionItem(id="T1", description="Susun rancangan RPKD 2025–2029 dari masukan kabupaten/kota",
-                       owner="TKPK Provinsi", due=dt.date(2026, 3, 31)),
+            ActionItem(
+                id="T1",
+                description="Susun rancangan RPKD 2025–2029 dari masukan kabupaten/kota",
+                owner="TKPK Provinsi",
+                due=dt.date(2026, 3, 31),
+            ),
         ],
         proposals=[
-            Proposal(id="U1", government_id=CITY, title="Perluasan bantuan pangan bagi keluarga miskin ekstrem",
-                     addressed_to="Kementerian Sosial", rank=1, sector=Code.parse("1.06"), year=2026),
+            Proposal(
+                id="U1",
+                government_id=CITY,
+                title="Perluasan bantuan pangan bagi keluarga miskin ekstrem",
+                addressed_to="Kementerian Sosial",
+                rank=1,
+                sector=Code.parse("1.06"),
+                year=2026,
+            ),
         ],
         signatories=[Participant(role="Ketua TKPK Provinsi", government_id=PROVINCE)],
-    )  # fmt: skip
+    )
 
 
 def build_meetings() -> tuple[Meeting, ...]:
@@ -154,21 +205,36 @@ def _case(rule: str, subject: str, id: str, en: str) -> PlantedCase:
 
 #: The family-5 cases planted in the demo's meetings.
 MEETING_PLANTED: tuple[PlantedCase, ...] = (
-    _case("SKN501", ref(RAKORTEK, "3"),
-          "Sub kegiatan 1.02.02.2.02.0003 (bayi baru lahir) disepakati di Desk Kesehatan, tetapi tidak ada di Renja "
-          "Dinas Kesehatan 2026.",
-          "Sub kegiatan 1.02.02.2.02.0003 (newborn care) was agreed at the health desk but is not in the Dinas "
-          "Kesehatan's Renja 2026."),
-    _case("SKN502", ref(IDS["renja_dinkes"], f"{DINKES}/1.02.02.2.02.0004"),
-          "Desk menyepakati 18.500 balita; Renja 2026 menargetkan 12.000.",
-          "The desk agreed 18,500 children under five; the Renja 2026 targets 12,000."),
-    _case("SKN503", ref(IDS["renja_pupr"], f"{PUPR}/1.03.10.2.01.0032"),
-          "Desk menyepakati pagu Rp 18,9 miliar; Renja 2026 menganggarkan Rp 24,57 miliar (+30 %).",
-          "The desk agreed a pagu of Rp 18.9 billion; the Renja 2026 budgets Rp 24.57 billion (+30%)."),
-    _case("SKN504", ref(RAKORTEK, "T2"),
-          "Tindak lanjut penyesuaian Renja berbatas waktu 31 Mei 2025 masih berstatus proses.",
-          "The follow-up to align the Renja, due 31 May 2025, is still in progress."),
-    _case("SKN505", ref(RAKORTEK, "D1"),
-          "Sasaran angka kematian ibu dibahas di Desk Kesehatan tanpa sub kegiatan pendukung yang disepakati.",
-          "The maternal mortality outcome was discussed at the health desk with no supporting sub kegiatan agreed."),
-)  # fmt: skip
+    _case(
+        "SKN501",
+        ref(RAKORTEK, "3"),
+        "Sub kegiatan 1.02.02.2.02.0003 (bayi baru lahir) disepakati di Desk Kesehatan, tetapi tidak ada di Renja "
+        "Dinas Kesehatan 2026.",
+        "Sub kegiatan 1.02.02.2.02.0003 (newborn care) was agreed at the health desk but is not in the Dinas "
+        "Kesehatan's Renja 2026.",
+    ),
+    _case(
+        "SKN502",
+        ref(IDS["renja_dinkes"], f"{DINKES}/1.02.02.2.02.0004"),
+        "Desk menyepakati 18.500 balita; Renja 2026 menargetkan 12.000.",
+        "The desk agreed 18,500 children under five; the Renja 2026 targets 12,000.",
+    ),
+    _case(
+        "SKN503",
+        ref(IDS["renja_pupr"], f"{PUPR}/1.03.10.2.01.0032"),
+        "Desk menyepakati pagu Rp 18,9 miliar; Renja 2026 menganggarkan Rp 24,57 miliar (+30 %).",
+        "The desk agreed a pagu of Rp 18.9 billion; the Renja 2026 budgets Rp 24.57 billion (+30%).",
+    ),
+    _case(
+        "SKN504",
+        ref(RAKORTEK, "T2"),
+        "Tindak lanjut penyesuaian Renja berbatas waktu 31 Mei 2025 masih berstatus proses.",
+        "The follow-up to align the Renja, due 31 May 2025, is still in progress.",
+    ),
+    _case(
+        "SKN505",
+        ref(RAKORTEK, "D1"),
+        "Sasaran angka kematian ibu dibahas di Desk Kesehatan tanpa sub kegiatan pendukung yang disepakati.",
+        "The maternal mortality outcome was discussed at the health desk with no supporting sub kegiatan agreed.",
+    ),
+)

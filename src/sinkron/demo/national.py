@@ -104,31 +104,70 @@ def _kemenkes() -> MinistryPlan:
     activity = program.child("6501")
     kro = activity.child("6501.BDB")
     nutrition = DetailedOutput(
-        code=kro.child("BDB.001"), name="Balita yang Mendapat Intervensi Gizi Spesifik (ilustrasi)", volume=4200,
-        unit="Balita", allocation=rupiah(3600), work_unit="640201",
+        code=kro.child("BDB.001"),
+        name="Balita yang Mendapat Intervensi Gizi Spesifik (ilustrasi)",
+        volume=4200,
+        unit="Balita",
+        allocation=rupiah(3600),
+        work_unit="640201",
         locations=[
-            OutputLocation(region_code=PROVINCE, name="Provinsi Kalimantan Tengah", target=Value.parse("3.000 Balita"),
-                           allocation=rupiah(2400)),
-            OutputLocation(region_code=CITY, name="Kota Palangka Raya", target=Value.parse("1.200 Balita"),
-                           allocation=rupiah(1200)),
+            OutputLocation(
+                region_code=PROVINCE,
+                name="Provinsi Kalimantan Tengah",
+                target=Value.parse("3.000 Balita"),
+                allocation=rupiah(2400),
+            ),
+            OutputLocation(
+                region_code=CITY, name="Kota Palangka Raya", target=Value.parse("1.200 Balita"), allocation=rupiah(1200)
+            ),
         ],
         # A count of toddlers, linked as measuring the PN 4 stunting prevalence (%): planted SKN706.
-        indicators=[Indicator(name="Jumlah balita yang mendapat intervensi gizi spesifik", unit="Balita",
-                              targets=[Target(year=YEAR, value=Value.of(4200))])],
-    )  # fmt: skip
+        indicators=[
+            Indicator(
+                name="Jumlah balita yang mendapat intervensi gizi spesifik",
+                unit="Balita",
+                targets=[Target(year=YEAR, value=Value.of(4200))],
+            )
+        ],
+    )
     kits = DetailedOutput(
-        code=kro.child("BDB.002"), name="Puskesmas dengan Alat Antropometri Terstandar (ilustrasi)", volume=12,
-        unit="Puskesmas", allocation=rupiah(900), work_unit="640201",
-        locations=[OutputLocation(region_code=CITY, name="Kota Palangka Raya", target=Value.parse("12 Puskesmas"),
-                                  allocation=rupiah(900))],
-    )  # fmt: skip
+        code=kro.child("BDB.002"),
+        name="Puskesmas dengan Alat Antropometri Terstandar (ilustrasi)",
+        volume=12,
+        unit="Puskesmas",
+        allocation=rupiah(900),
+        work_unit="640201",
+        locations=[
+            OutputLocation(
+                region_code=CITY, name="Kota Palangka Raya", target=Value.parse("12 Puskesmas"), allocation=rupiah(900)
+            )
+        ],
+    )
     return MinistryPlan(
-        id=RENJA_KEMENKES, ministry_code="024", year=YEAR, title="Renja K/L Kementerian Kesehatan 2026 (ilustrasi, petikan)",
-        programs=[MinistryProgram(code=program, name="Program Pelayanan Kesehatan dan JKN (ilustrasi)", activities=[
-            MinistryActivity(code=activity, name="Pembinaan Kesehatan Keluarga dan Gizi (ilustrasi)", output_classes=[
-                OutputClass(code=kro, name="Fasilitasi dan Pembinaan Pelayanan Kesehatan (ilustrasi)",
-                            outputs=[nutrition, kits])])])],
-    )  # fmt: skip
+        id=RENJA_KEMENKES,
+        ministry_code="024",
+        year=YEAR,
+        title="Renja K/L Kementerian Kesehatan 2026 (ilustrasi, petikan)",
+        programs=[
+            MinistryProgram(
+                code=program,
+                name="Program Pelayanan Kesehatan dan JKN (ilustrasi)",
+                activities=[
+                    MinistryActivity(
+                        code=activity,
+                        name="Pembinaan Kesehatan Keluarga dan Gizi (ilustrasi)",
+                        output_classes=[
+                            OutputClass(
+                                code=kro,
+                                name="Fasilitasi dan Pembinaan Pelayanan Kesehatan (ilustrasi)",
+                                outputs=[nutrition, kits],
+                            )
+                        ],
+                    )
+                ],
+            )
+        ],
+    )
 
 
 def _kkp() -> MinistryPlan:
@@ -136,19 +175,41 @@ def _kkp() -> MinistryPlan:
     activity = program.child("5678")
     kro = activity.child("5678.RBK")
     villages = DetailedOutput(
-        code=kro.child("RBK.001"), name="Kampung Perikanan Budidaya yang Dibangun (ilustrasi)", volume=2,
-        unit="Kawasan", allocation=rupiah(6000),
-        locations=[OutputLocation(region_code=REGENCY, name="Kabupaten Kotawaringin Timur",
-                                  target=Value.parse("2 Kawasan"), allocation=rupiah(6000))],
-    )  # fmt: skip
+        code=kro.child("RBK.001"),
+        name="Kampung Perikanan Budidaya yang Dibangun (ilustrasi)",
+        volume=2,
+        unit="Kawasan",
+        allocation=rupiah(6000),
+        locations=[
+            OutputLocation(
+                region_code=REGENCY,
+                name="Kabupaten Kotawaringin Timur",
+                target=Value.parse("2 Kawasan"),
+                allocation=rupiah(6000),
+            )
+        ],
+    )
     return MinistryPlan(
-        id=RENJA_KKP, ministry_code="032", year=YEAR,
+        id=RENJA_KKP,
+        ministry_code="032",
+        year=YEAR,
         title="Renja K/L Kementerian Kelautan dan Perikanan 2026 (ilustrasi, petikan)",
-        programs=[MinistryProgram(code=program, name="Program Pengelolaan Perikanan dan Kelautan (ilustrasi)",
-                                  activities=[MinistryActivity(code=activity, name="Pengelolaan Perikanan Budidaya (ilustrasi)",
-                                              output_classes=[OutputClass(code=kro, name="Prasarana Bidang Perikanan (ilustrasi)",
-                                                                          outputs=[villages])])])],
-    )  # fmt: skip
+        programs=[
+            MinistryProgram(
+                code=program,
+                name="Program Pengelolaan Perikanan dan Kelautan (ilustrasi)",
+                activities=[
+                    MinistryActivity(
+                        code=activity,
+                        name="Pengelolaan Perikanan Budidaya (ilustrasi)",
+                        output_classes=[
+                            OutputClass(code=kro, name="Prasarana Bidang Perikanan (ilustrasi)", outputs=[villages])
+                        ],
+                    )
+                ],
+            )
+        ],
+    )
 
 
 def _ref(plan: MinistryPlan, index: int) -> str:
@@ -162,8 +223,12 @@ def _tree() -> PriorityTree:
     """The part of the shipped RPJMN 2025–2029 tree the demo uses: PN 02, PP 02.10, KP 02.10.01 and 02.10.09."""
     shipped = rpjmn_2025_2029()
     nodes = [n for n in shipped.nodes if n.code in ("02", "02.10", "02.10.01", "02.10.09")]
-    return attrs.evolve(shipped, nodes=nodes, complete_levels=(),
-                        note="Petikan pohon RPJMN 2025–2029 yang dikirim bersama sinkron (demo).")  # fmt: skip
+    return attrs.evolve(
+        shipped,
+        nodes=nodes,
+        complete_levels=(),
+        note="Petikan pohon RPJMN 2025–2029 yang dikirim bersama sinkron (demo).",
+    )
 
 
 def _priorities(tree: PriorityTree) -> list[Priority]:
@@ -176,9 +241,17 @@ def _priorities(tree: PriorityTree) -> list[Priority]:
             priority = attrs.evolve(priority, parent_id="PN02")
         out.append(priority)
     # A KP of the RKP 2025 (in force for 2025 only), still tagged on a 2026 RO: planted SKN701.
-    out.append(Priority(id=STALE_KP, kind=PriorityKind.ACTIVITY, code="04.02.01", document="RKP 2025 (ilustrasi)",
-                        name="Percepatan penurunan stunting (RKP 2025, ilustrasi)", period=PlanPeriod(start=2025, end=2025),
-                        government_id="pusat"))  # fmt: skip
+    out.append(
+        Priority(
+            id=STALE_KP,
+            kind=PriorityKind.ACTIVITY,
+            code="04.02.01",
+            document="RKP 2025 (ilustrasi)",
+            name="Percepatan penurunan stunting (RKP 2025, ilustrasi)",
+            period=PlanPeriod(start=2025, end=2025),
+            government_id="pusat",
+        )
+    )
     return out
 
 
@@ -187,35 +260,75 @@ def _priorities(tree: PriorityTree) -> list[Priority]:
 
 def _crosswalks() -> tuple[PriorityCrosswalk, DAKMenuCrosswalk, ProgramSectorCrosswalk]:
     kp = PriorityCrosswalk(
-        id="kp-sub-kegiatan-kalteng-2026", version="2026.1 (ilustrasi)", tree_id=TREE,
-        period=PlanPeriod(start=YEAR, end=YEAR), supplied_by="Bappeda Provinsi Kalimantan Tengah (ilustrasi)",
-        rows=[PriorityMapping(priority_code="02.10.09", sub_activity=Code.parse(c))
-              for c in ("3.25.04.2.04.0002", "3.25.04.2.04.0003")],
-    )  # fmt: skip
+        id="kp-sub-kegiatan-kalteng-2026",
+        version="2026.1 (ilustrasi)",
+        tree_id=TREE,
+        period=PlanPeriod(start=YEAR, end=YEAR),
+        supplied_by="Bappeda Provinsi Kalimantan Tengah (ilustrasi)",
+        rows=[
+            PriorityMapping(priority_code="02.10.09", sub_activity=Code.parse(c))
+            for c in ("3.25.04.2.04.0002", "3.25.04.2.04.0003")
+        ],
+    )
 
-    def menu(kind: FundingKind, area: str, subarea: str, name: str, code: str, *, scheme: str | None = None,
-             supporting: bool = False) -> DAKMenu:  # fmt: skip
-        return DAKMenu(year=YEAR, kind=kind, area=area, subarea=subarea, menu=name, sub_activity=Code.parse(code),
-                       scheme=scheme, supporting=supporting)  # fmt: skip
+    def menu(
+        kind: FundingKind,
+        area: str,
+        subarea: str,
+        name: str,
+        code: str,
+        *,
+        scheme: str | None = None,
+        supporting: bool = False,
+    ) -> DAKMenu:
+        return DAKMenu(
+            year=YEAR,
+            kind=kind,
+            area=area,
+            subarea=subarea,
+            menu=name,
+            sub_activity=Code.parse(code),
+            scheme=scheme,
+            supporting=supporting,
+        )
 
     fisik, nonfisik = FundingKind.DAK_PHYSICAL, FundingKind.DAK_NON_PHYSICAL
     health, system, bok, office = "Kesehatan dan KB", "Penguatan Sistem Kesehatan", "Dana BOK", "BOK Dinas"
     dak = DAKMenuCrosswalk(
-        id="menu-dak-kalteng-2026", version="2026.1 (ilustrasi)", supplied_by="Bappeda Provinsi Kalimantan Tengah (ilustrasi)",
+        id="menu-dak-kalteng-2026",
+        version="2026.1 (ilustrasi)",
+        supplied_by="Bappeda Provinsi Kalimantan Tengah (ilustrasi)",
         rows=[
-            menu(fisik, health, system, "Pengadaan alat kesehatan fasilitas pelayanan kesehatan", "1.02.02.2.01.0014",
-                 scheme="Reguler"),
-            menu(fisik, health, system, "Kegiatan penunjang: perencanaan dan pengawasan", "1.02.01.2.01.0001",
-                 scheme="Reguler", supporting=True),
+            menu(
+                fisik,
+                health,
+                system,
+                "Pengadaan alat kesehatan fasilitas pelayanan kesehatan",
+                "1.02.02.2.01.0014",
+                scheme="Reguler",
+            ),
+            menu(
+                fisik,
+                health,
+                system,
+                "Kegiatan penunjang: perencanaan dan pengawasan",
+                "1.02.01.2.01.0001",
+                scheme="Reguler",
+                supporting=True,
+            ),
             menu(nonfisik, bok, office, "BOK provinsi: pelayanan gizi masyarakat", "1.02.02.2.02.0015"),
             menu(nonfisik, bok, office, "BOK provinsi: pelayanan kesehatan ibu", "1.02.02.2.02.0001"),
         ],
-    )  # fmt: skip
+    )
     sectors = ProgramSectorCrosswalk(
-        id="kl-bidang-urusan-kalteng", version="2026.1 (ilustrasi)", supplied_by="Bappeda Provinsi Kalimantan Tengah (ilustrasi)",
-        rows=[ProgramSectorMapping(program=KLCode.parse(ba, level=KLLevel.BUDGET_SECTION), sector=Code.parse(sector))
-              for ba, sector in (("024", "1.02"), ("027", "1.06"), ("032", "3.25"), ("033", "1.03"))],
-    )  # fmt: skip
+        id="kl-bidang-urusan-kalteng",
+        version="2026.1 (ilustrasi)",
+        supplied_by="Bappeda Provinsi Kalimantan Tengah (ilustrasi)",
+        rows=[
+            ProgramSectorMapping(program=KLCode.parse(ba, level=KLLevel.BUDGET_SECTION), sector=Code.parse(sector))
+            for ba, sector in (("024", "1.02"), ("027", "1.06"), ("032", "3.25"), ("033", "1.03"))
+        ],
+    )
     return kp, dak, sectors
 
 
@@ -287,9 +400,12 @@ def add_national(bundle: Bundle) -> Bundle:
             Ministry(code="032", name="Kementerian Kelautan dan Perikanan", alias="KKP"),
             Ministry(code="033", name="Kementerian Pekerjaan Umum", alias="Kementerian PU"),
         ),
-        plans=(kemenkes, kkp), priority_trees=(tree,), priority_crosswalks=(kp,), dak_crosswalks=(dak,),
+        plans=(kemenkes, kkp),
+        priority_trees=(tree,),
+        priority_crosswalks=(kp,),
+        dak_crosswalks=(dak,),
         program_crosswalks=(sectors,),
-    )  # fmt: skip
+    )
     return bundle.replace(
         plans=tuple(_with_dak(bundle.plans)),
         priorities=(*bundle.priorities, *_priorities(tree)),

@@ -259,13 +259,22 @@ def _optional_rows(root: Path, name: str, errors: list[SourceError]) -> tuple[li
     objective_rows: list[CsvRow] = []
     need_rows: list[CsvRow] = []
     optional_files = (
-        ("indikator.csv", ("kode_prioritas", "indikator", "arah"),
-         ("kode_sasaran", "kode_indikator", "satuan", "jenis", "baseline", "tahun_baseline", "sumber", "catatan"),
-         _TARGET, indicator_rows),
+        (
+            "indikator.csv",
+            ("kode_prioritas", "indikator", "arah"),
+            ("kode_sasaran", "kode_indikator", "satuan", "jenis", "baseline", "tahun_baseline", "sumber", "catatan"),
+            _TARGET,
+            indicator_rows,
+        ),
         ("sasaran.csv", ("kode_prioritas", "sasaran"), ("kode_sasaran", "sumber", "catatan"), None, objective_rows),
-        ("pendanaan.csv", ("kode_prioritas", "kategori", "jumlah", "satuan_jumlah"),
-         ("tahun_awal", "tahun_akhir", "sumber"), None, need_rows),
-    )  # fmt: skip
+        (
+            "pendanaan.csv",
+            ("kode_prioritas", "kategori", "jumlah", "satuan_jumlah"),
+            ("tahun_awal", "tahun_akhir", "sumber"),
+            None,
+            need_rows,
+        ),
+    )
     for file_name, required, optional, pattern, target in optional_files:
         if (root / file_name).exists():
             found, problems, _ = read_csv_rows(

@@ -37,8 +37,20 @@ from sinkron.safe_text import escape_markdown
 
 __all__ = ["MinutesSection", "format_date", "minutes_sections", "render_minutes_html", "render_minutes_markdown"]
 
-_MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-           "November", "Desember")  # fmt: skip
+_MONTHS = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
 
 
 def format_date(day: dt.date) -> str:
@@ -105,8 +117,18 @@ def _agreement_row(n: int, agreement: Agreement, bundle: Bundle | None, nomencla
     )
 
 
-_AGREEMENT_HEADERS = ("No", "Kesepakatan", "Perangkat Daerah", "Kode Sub Kegiatan", "Sub Kegiatan",
-                      "Indikator Outcome", "Target", "Pagu (Rp)", "Tahun", "Catatan")  # fmt: skip
+_AGREEMENT_HEADERS = (
+    "No",
+    "Kesepakatan",
+    "Perangkat Daerah",
+    "Kode Sub Kegiatan",
+    "Sub Kegiatan",
+    "Indikator Outcome",
+    "Target",
+    "Pagu (Rp)",
+    "Tahun",
+    "Catatan",
+)
 _SIGNATORY_HEADERS = ("No", "Jabatan", "Nama", "Pemerintah/Instansi", "Tanda Tangan")
 
 
@@ -308,8 +330,9 @@ def render_minutes_markdown(
             out += [escape_markdown(line), ""]
         if section.headers:
             out.append(_md_row(section.headers))
-            out.append("| " + " | ".join("---:" if i in section.right else "---" for i in range(len(section.headers)))
-                       + " |")  # fmt: skip
+            out.append(
+                "| " + " | ".join("---:" if i in section.right else "---" for i in range(len(section.headers))) + " |"
+            )
             out += [_md_row(row) for row in section.rows]
             out.append("")
     out.append(f"*Dibuat dengan sinkron {__version__}.*")

@@ -240,8 +240,9 @@ def _attendance(
         came = {party_key(p) for p in meeting.participants if party_level(p, bundle) == level}
         invited = {party_key(i) for i in invitees if party_level(i, bundle) == level}
         if came or invited:
-            levels.append(LevelAttendance(level=level, present=len(came), expected=len(invited),
-                                          missing=len(invited - came)))  # fmt: skip
+            levels.append(
+                LevelAttendance(level=level, present=len(came), expected=len(invited), missing=len(invited - came))
+            )
     return attendance, tuple(levels), missing
 
 
@@ -360,8 +361,10 @@ def render_summary_text(summary: MeetingSummary) -> str:
             "Kehadiran per jabatan:",
             f"  {'tingkat':<16}{'jabatan':<28}{'pihak':>7}{'orang':>7}{'diundang':>10}",
         ]
-        out += [f"  {g.level:<16}{g.role[:27]:<28}{g.parties:>7}{g.head_count:>7}{g.expected_parties:>10}"
-                for g in summary.attendance]  # fmt: skip
+        out += [
+            f"  {g.level:<16}{g.role[:27]:<28}{g.parties:>7}{g.head_count:>7}{g.expected_parties:>10}"
+            for g in summary.attendance
+        ]
     if summary.missing:
         out += ["", f"Undangan yang tidak hadir ({len(summary.missing)}):"]
         for party in summary.missing:
@@ -370,8 +373,10 @@ def render_summary_text(summary: MeetingSummary) -> str:
     if summary.desks:
         out += ["", "Kesepakatan per desk:"]
         for desk in summary.desks:
-            out.append(f"  {desk.desk_id or '-'} {desk.desk_name}: {desk.agreements} kesepakatan, {desk.agencies} "
-                       f"perangkat daerah, pagu Rp {format_id(desk.pagu)}, {desk.outcomes} sasaran dibahas")  # fmt: skip
+            out.append(
+                f"  {desk.desk_id or '-'} {desk.desk_name}: {desk.agreements} kesepakatan, {desk.agencies} "
+                f"perangkat daerah, pagu Rp {format_id(desk.pagu)}, {desk.outcomes} sasaran dibahas"
+            )
     if summary.action_items:
         statuses = ", ".join(f"{k} {v}" for k, v in sorted(summary.action_items.items()))
         out += ["", f"Tindak lanjut: {statuses}"]
@@ -386,6 +391,8 @@ def render_summary_text(summary: MeetingSummary) -> str:
             f"{follow.agreements - follow.checked} tanpa rencana untuk diperiksa",
             f"  {'perangkat daerah':<40}{'kesepakatan':>12}{'diperiksa':>10}{'sesuai':>8}{'tidak ada':>10}{'berbeda':>9}",
         ]
-        out += [f"  {a.agency_name[:39]:<40}{a.agreements:>12}{a.checked:>10}{a.followed:>8}{a.absent:>10}{a.differs:>9}"
-                for a in follow.by_agency]  # fmt: skip
+        out += [
+            f"  {a.agency_name[:39]:<40}{a.agreements:>12}{a.checked:>10}{a.followed:>8}{a.absent:>10}{a.differs:>9}"
+            for a in follow.by_agency
+        ]
     return "\n".join(out) + "\n"

@@ -276,16 +276,23 @@ class Nomenclature:
             if replacement is not None and code.is_support and not code.is_generic and code.sector is not None:
                 replacement = replacement.in_sector(code.sector)
             return CodeStatus(
-                code=code, state=CodeState.RETIRED, version=version, entry=attrs.evolve(old, code=code),
-                replacement=replacement, changed_by=by,
-            )  # fmt: skip
+                code=code,
+                state=CodeState.RETIRED,
+                version=version,
+                entry=attrs.evolve(old, code=code),
+                replacement=replacement,
+                changed_by=by,
+            )
         for later in range(index + 1, len(self._versions)):
             later_entries = self._state(later).entries
             if lookup_code in later_entries:
                 return CodeStatus(
-                    code=code, state=CodeState.NOT_YET, version=version, changed_by=self._versions[later],
+                    code=code,
+                    state=CodeState.NOT_YET,
+                    version=version,
+                    changed_by=self._versions[later],
                     entry=attrs.evolve(later_entries[lookup_code], code=code),
-                )  # fmt: skip
+                )
         return CodeStatus(code=code, state=CodeState.UNKNOWN, version=version)
 
     def _follow(self, code: Code | None, year: int | None) -> Code | None:
@@ -394,9 +401,13 @@ def _read_entries(handle: io.TextIOBase | Iterable[str], source: str) -> Iterato
             )
             continue
         yield Entry(
-            code=code, name=name, kinerja=_opt(row.get("kinerja")), indikator=_opt(row.get("indikator")),
-            satuan=_opt(row.get("satuan")), note=_opt(row.get("keterangan")),
-        )  # fmt: skip
+            code=code,
+            name=name,
+            kinerja=_opt(row.get("kinerja")),
+            indikator=_opt(row.get("indikator")),
+            satuan=_opt(row.get("satuan")),
+            note=_opt(row.get("keterangan")),
+        )
     if errors:
         raise ValidationError(errors, source=source)
 
@@ -444,10 +455,13 @@ def read_change_list(handle: io.TextIOBase | Iterable[str], source: str) -> list
             entry = None
             if name is not None:
                 entry = Entry(
-                    code=replacement if kind is ChangeKind.MOVED and replacement else code, name=name,
-                    kinerja=_opt(row.get("kinerja")), indikator=_opt(row.get("indikator")),
-                    satuan=_opt(row.get("satuan")), note=_opt(row.get("keterangan")),
-                )  # fmt: skip
+                    code=replacement if kind is ChangeKind.MOVED and replacement else code,
+                    name=name,
+                    kinerja=_opt(row.get("kinerja")),
+                    indikator=_opt(row.get("indikator")),
+                    satuan=_opt(row.get("satuan")),
+                    note=_opt(row.get("keterangan")),
+                )
             try:
                 change = Change(kind=kind, code=code, entry=entry, replacement=replacement)
             except ValueError as exc:
@@ -469,7 +483,11 @@ def read_change_list(handle: io.TextIOBase | Iterable[str], source: str) -> list
     if errors:
         raise ValidationError(errors, source=source)
     return [
-        Version(id=functools.reduce(lambda s, ch: s.replace(ch, "-"), " /.", reg.lower()), regulation=reg,
-                effective_year=year, changes=tuple(changes))
+        Version(
+            id=functools.reduce(lambda s, ch: s.replace(ch, "-"), " /.", reg.lower()),
+            regulation=reg,
+            effective_year=year,
+            changes=tuple(changes),
+        )
         for reg, (year, changes) in grouped.items()
-    ]  # fmt: skip
+    ]

@@ -98,16 +98,24 @@ def _read(text: str, source: str) -> Iterable[BidangRule]:
     missing = [c for c in _COLUMNS if c not in (reader.fieldnames or ())]
     if missing:
         raise SourceError(
-            f"missing column(s) {', '.join(missing)}", location=Location(source=source, row=1),
-            expected=", ".join(_COLUMNS), actual=", ".join(reader.fieldnames or ()),
-        )  # fmt: skip
+            f"missing column(s) {', '.join(missing)}",
+            location=Location(source=source, row=1),
+            expected=", ".join(_COLUMNS),
+            actual=", ".join(reader.fieldnames or ()),
+        )
     rules: list[BidangRule] = []
     errors: list[SourceError] = []
     for row_number, row in enumerate(reader, start=2):
         where = Location(source=source, row=row_number)
         if row.get(None):
-            errors.append(SourceError("more cells than columns (quote a catatan with commas)", location=where,
-                                      expected=", ".join(reader.fieldnames or ()), actual=row[None]))  # fmt: skip
+            errors.append(
+                SourceError(
+                    "more cells than columns (quote a catatan with commas)",
+                    location=where,
+                    expected=", ".join(reader.fieldnames or ()),
+                    actual=row[None],
+                )
+            )
             continue
         try:
             code = Code.parse((row["kode"] or "").strip())

@@ -88,10 +88,15 @@ def suggest_links(
     if not candidates:
         return []
     scorer = Scorer(
-        index, candidates, nomenclature=nomenclature, lexicon=config.lexicon or Lexicon.default(),
-        bidang_map=config.bidang_map or BidangMap.default(), weights=config.weights, stem=config.stem,
+        index,
+        candidates,
+        nomenclature=nomenclature,
+        lexicon=config.lexicon or Lexicon.default(),
+        bidang_map=config.bidang_map or BidangMap.default(),
+        weights=config.weights,
+        stem=config.stem,
         precedent=config.precedent,
-    )  # fmt: skip
+    )
     out: list[Suggestion] = []
     for record in items:
         out += scorer.suggest(source_item(record, nomenclature), top_k=config.top_k, min_score=config.min_score)

@@ -210,6 +210,11 @@ class TextIndex:
             head = [item for item in ranked if item[1] >= cut]
         else:
             head = ranked[:limit]
-        head.sort(key=lambda item: (-round(item[1] / _TIE), -fuzz.ratio(query.text, self._vectors[item[0]].text),
-                                    self._ids[item[0]]))  # fmt: skip
+        head.sort(
+            key=lambda item: (
+                -round(item[1] / _TIE),
+                -fuzz.ratio(query.text, self._vectors[item[0]].text),
+                self._ids[item[0]],
+            )
+        )
         return [self._hit(query, position, score) for position, score in head[:limit]]

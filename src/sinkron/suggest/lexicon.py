@@ -108,9 +108,11 @@ class Lexicon:
         if errors:
             raise ValidationError(errors)
         return cls(
-            stop_words=frozenset(words), abbreviations=abbreviation_map, spelling=spelling_map,
+            stop_words=frozenset(words),
+            abbreviations=abbreviation_map,
+            spelling=spelling_map,
             themes={k: frozenset(v) for k, v in theme_map.items()},
-        )  # fmt: skip
+        )
 
     @property
     def theme_names(self) -> frozenset[str]:
@@ -150,9 +152,14 @@ def _read_pairs(text: str, source: str, columns: tuple[str, str], errors: list[S
     out: list[tuple[str, str]] = []
     for row_number, row in enumerate(reader, start=2):
         if row.get(None):
-            errors.append(SourceError("more cells than columns (quote text with commas)",
-                                      location=Location(source=source, row=row_number),
-                                      expected=", ".join(reader.fieldnames or ()), actual=row[None]))  # fmt: skip
+            errors.append(
+                SourceError(
+                    "more cells than columns (quote text with commas)",
+                    location=Location(source=source, row=row_number),
+                    expected=", ".join(reader.fieldnames or ()),
+                    actual=row[None],
+                )
+            )
             continue
         values = [(row.get(column) or "").strip() for column in columns]
         empty = [column for column, value in zip(columns, values) if not value]

@@ -88,11 +88,21 @@ class ReviewResult:
 def _row(number: int, s: Suggestion) -> dict[str, Any]:
     code = s.source.rsplit("/", 1)[-1] if "/" in s.source else s.source.rsplit("#", 1)[-1]
     return {
-        "no": number, "source": s.source, "code": code, "source_name": s.source_name, "target": s.target,
-        "target_name": s.target_name, "kind": s.kind.value, "score": s.score, "rank": s.rank,
-        "matched": "; ".join(s.matched_terms), "reason_id": s.reason.id, "reason_en": s.reason.en,
-        "decision": "", "note": "",
-    }  # fmt: skip
+        "no": number,
+        "source": s.source,
+        "code": code,
+        "source_name": s.source_name,
+        "target": s.target,
+        "target_name": s.target_name,
+        "kind": s.kind.value,
+        "score": s.score,
+        "rank": s.rank,
+        "matched": "; ".join(s.matched_terms),
+        "reason_id": s.reason.id,
+        "reason_en": s.reason.en,
+        "decision": "",
+        "note": "",
+    }
 
 
 def render_review_csv(suggestions: Iterable[Suggestion]) -> str:
@@ -152,8 +162,17 @@ def _render_xlsx(suggestions: Sequence[Suggestion]) -> bytes:
         for cell in sheet[sheet.max_row]:
             if isinstance(cell.value, str):
                 cell.data_type = "s"  # never a formula, whatever the text starts with
-    widths = {"source": 46, "source_name": 40, "target": 30, "target_name": 40, "matched": 30, "reason_id": 60,
-              "reason_en": 60, "decision": 22, "note": 30}  # fmt: skip
+    widths = {
+        "source": 46,
+        "source_name": 40,
+        "target": 30,
+        "target_name": 40,
+        "matched": 30,
+        "reason_id": 60,
+        "reason_en": 60,
+        "decision": 22,
+        "note": 30,
+    }
     for position, (key, _) in enumerate(COLUMNS):
         sheet.column_dimensions[_LETTERS[position]].width = widths.get(key, 12)
     decision = _LETTERS[[k for k, _ in COLUMNS].index("decision")]
@@ -191,15 +210,18 @@ def _xlsx_rows(path: Path, sheet: str | None) -> tuple[str, list[list[Any]]]:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds (zip, xml, key errors) for a bad file
         raise SourceError(
-            f"not a readable xlsx file ({type(exc).__name__})", location=Location(source=str(path)),
+            f"not a readable xlsx file ({type(exc).__name__})",
+            location=Location(source=str(path)),
             expected="an xlsx review sheet written by sinkron suggest",
-        ) from None  # fmt: skip
+        ) from None
     try:
         if sheet is not None and sheet not in workbook.sheetnames:
             raise SourceError(
-                "no such sheet", location=Location(source=str(path), sheet=sheet),
-                expected=", ".join(workbook.sheetnames), actual=sheet,
-            )  # fmt: skip
+                "no such sheet",
+                location=Location(source=str(path), sheet=sheet),
+                expected=", ".join(workbook.sheetnames),
+                actual=sheet,
+            )
         name = sheet or (SHEET if SHEET in workbook.sheetnames else workbook.sheetnames[0])
         rows = [list(values) for values in workbook[name].iter_rows(values_only=True)]
     finally:

@@ -116,16 +116,27 @@ class Scorer:
             bidang, rule = self._bidang(target, rules)
             precedent = precedents.get(ref)
             unit = 1.0 if target.unit and any(compatible(u, target.unit) for u in source.units) else 0.0
-            parts = {"text": round(text, 4), "bidang": round(bidang, 4),
-                     "precedent": precedent.strength if precedent else 0.0, "unit": unit}  # fmt: skip
+            parts = {
+                "text": round(text, 4),
+                "bidang": round(bidang, 4),
+                "precedent": precedent.strength if precedent else 0.0,
+                "unit": unit,
+            }
             score = self.weights.combine(**parts)
             if score <= 0.0 or score < min_score:
                 continue
             suggestion = Suggestion(
-                source=record.ref, target=ref, kind=target.link_kind, target_kind=target.kind, score=score,
-                matched_terms=_terms(hit), reason=_reason(hit, rule, precedent, unit, target),
-                source_name=source.name, target_name=target.name, evidence=parts,
-            )  # fmt: skip
+                source=record.ref,
+                target=ref,
+                kind=target.link_kind,
+                target_kind=target.kind,
+                score=score,
+                matched_terms=_terms(hit),
+                reason=_reason(hit, rule, precedent, unit, target),
+                source_name=source.name,
+                target_name=target.name,
+                evidence=parts,
+            )
             scored.append((score, self.order[ref], suggestion))
         scored.sort(key=lambda s: (-s[0], s[1]))
         return [attrs.evolve(s, rank=rank) for rank, (_, _, s) in enumerate(scored[:top_k], start=1)]

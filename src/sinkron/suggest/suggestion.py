@@ -45,9 +45,12 @@ class Suggestion:
     def link(self, provenance: Provenance | None = None, note: str | None = None) -> Link:
         """The link this suggestion proposes, with provenance origin ``suggested``."""
         return Link(
-            kind=self.kind, source=self.source, target=self.target,
-            provenance=provenance or Provenance(origin=Origin.SUGGESTED), note=note,
-        )  # fmt: skip
+            kind=self.kind,
+            source=self.source,
+            target=self.target,
+            provenance=provenance or Provenance(origin=Origin.SUGGESTED),
+            note=note,
+        )
 
 
 def accept(suggestions: Iterable[Suggestion]) -> list[Link]:

@@ -80,8 +80,9 @@ def collect_targets(index: BundleIndex, kinds: Iterable[TargetKind]) -> list[Tar
                 *((i.name, INDICATOR_WEIGHT) for i in priority.indicators),
                 *context,
             ]
-            out.append(Target(ref=priority.id, kind=TargetKind.PRIORITY, name=priority.name, fields=fields,
-                              priority=priority))  # fmt: skip
+            out.append(
+                Target(ref=priority.id, kind=TargetKind.PRIORITY, name=priority.name, fields=fields, priority=priority)
+            )
         if TargetKind.PRIORITY_INDICATOR in wanted:
             out += [
                 _indicator(ref(priority.id, i.id), TargetKind.PRIORITY_INDICATOR, i, priority.name, priority=priority)
@@ -94,8 +95,11 @@ def collect_targets(index: BundleIndex, kinds: Iterable[TargetKind]) -> list[Tar
             owner = ref(plan.id, objective.id)
             context = [(goal.text, PARENT_WEIGHT)] if goal is not None else []
             if TargetKind.OBJECTIVE in wanted:
-                fields = [(objective.text, NAME_WEIGHT), *((i.name, INDICATOR_WEIGHT) for i in objective.indicators),
-                          *context]  # fmt: skip
+                fields = [
+                    (objective.text, NAME_WEIGHT),
+                    *((i.name, INDICATOR_WEIGHT) for i in objective.indicators),
+                    *context,
+                ]
                 out.append(Target(ref=owner, kind=TargetKind.OBJECTIVE, name=objective.text, fields=fields, plan=plan))
             if TargetKind.OBJECTIVE_INDICATOR in wanted:
                 out += [
@@ -106,12 +110,18 @@ def collect_targets(index: BundleIndex, kinds: Iterable[TargetKind]) -> list[Tar
 
 
 def _indicator(
-    target_ref: str, kind: TargetKind, indicator: Indicator, owner_name: str, *,
-    priority: Priority | None = None, plan: Plan | None = None,
-) -> Target:  # fmt: skip
+    target_ref: str,
+    kind: TargetKind,
+    indicator: Indicator,
+    owner_name: str,
+    *,
+    priority: Priority | None = None,
+    plan: Plan | None = None,
+) -> Target:
     fields = [(indicator.name, NAME_WEIGHT), (owner_name, PARENT_WEIGHT)]
-    return Target(ref=target_ref, kind=kind, name=indicator.name, fields=fields, unit=indicator.unit,
-                  priority=priority, plan=plan)  # fmt: skip
+    return Target(
+        ref=target_ref, kind=kind, name=indicator.name, fields=fields, unit=indicator.unit, priority=priority, plan=plan
+    )
 
 
 def eligible(target: Target, record: ItemRecord, index: BundleIndex) -> bool:

@@ -118,10 +118,14 @@ class _Base:
 
     def bundle(self) -> Bundle:
         return Bundle(
-            governments=[self.government], agencies=[self.agency],
+            governments=[self.government],
+            agencies=[self.agency],
             plans=[self.rpjmd, self.renstra, self.renja, self.rkpd],
-            priorities=self.priorities, links=self.links, meetings=self.meetings, sources=["generated"],
-        )  # fmt: skip
+            priorities=self.priorities,
+            links=self.links,
+            meetings=self.meetings,
+            sources=["generated"],
+        )
 
 
 def _entries_tree() -> tuple[list[Code], dict[Code, list[Code]]]:
@@ -135,9 +139,11 @@ def _entries_tree() -> tuple[list[Code], dict[Code, list[Code]]]:
     programs = sorted(
         c
         for c in entries
-        if c.level is CodeLevel.PROGRAM and not c.is_generic and c.variant is None
+        if c.level is CodeLevel.PROGRAM
+        and not c.is_generic
+        and c.variant is None
         and sum(1 for a in children.get(c, ()) if len(children.get(a, ())) >= 3) >= 1
-    )  # fmt: skip
+    )
     return programs, children
 
 
@@ -188,55 +194,104 @@ def _base(draw: st.DrawFn, sub_count: int = 2) -> _Base:
         entry = nomenclature.lookup(code)
         assert entry is not None
         return SubActivity(
-            code=code, name=entry.name, agency_id=agency.id, budgets=_budgets(amount, years),
-            indicators=[_indicator(entry.indikator or entry.name, entry.satuan or "Unit", IndicatorKind.OUTPUT,
-                                   Decimal(draw(st.integers(1, 500))), Decimal(draw(st.integers(1, 20))), years)],
-        )  # fmt: skip
+            code=code,
+            name=entry.name,
+            agency_id=agency.id,
+            budgets=_budgets(amount, years),
+            indicators=[
+                _indicator(
+                    entry.indikator or entry.name,
+                    entry.satuan or "Unit",
+                    IndicatorKind.OUTPUT,
+                    Decimal(draw(st.integers(1, 500))),
+                    Decimal(draw(st.integers(1, 20))),
+                    years,
+                )
+            ],
+        )
 
     subs = [sub(c, a) for c, a in zip(sub_codes, pagu)]
     total = sum(pagu, Decimal(0))
     outcome = _indicator("Persentase capaian layanan", "%", IndicatorKind.OUTCOME, Decimal(60), Decimal(5), years)
     activity = Activity(
-        code=activity_code, name=nomenclature.lookup(activity_code).name,  # type: ignore[union-attr]
-        agency_id=agency.id, sub_activities=subs, budgets=_budgets(total, years), indicators=[outcome],
-    )  # fmt: skip
+        code=activity_code,
+        name=nomenclature.lookup(activity_code).name,  # type: ignore[union-attr]
+        agency_id=agency.id,
+        sub_activities=subs,
+        budgets=_budgets(total, years),
+        indicators=[outcome],
+    )
     program = Program(
-        code=program_code, name=nomenclature.lookup(program_code).name,  # type: ignore[union-attr]
-        agency_id=agency.id, activities=[activity], budgets=_budgets(total, years), indicators=[outcome],
-    )  # fmt: skip
+        code=program_code,
+        name=nomenclature.lookup(program_code).name,  # type: ignore[union-attr]
+        agency_id=agency.id,
+        activities=[activity],
+        budgets=_budgets(total, years),
+        indicators=[outcome],
+    )
     impact = _indicator("Indeks kinerja pembangunan daerah", "%", IndicatorKind.IMPACT, Decimal(70), Decimal(2), years)
     rpjmd = Plan(
-        id="rpjmd", kind=PlanKind.RPJMD, title="RPJMD 2025–2029", period=PERIOD, owner_id=PROVINCE,
-        government_id=PROVINCE, vision="Kalimantan Tengah maju", missions=[],
+        id="rpjmd",
+        kind=PlanKind.RPJMD,
+        title="RPJMD 2025–2029",
+        period=PERIOD,
+        owner_id=PROVINCE,
+        government_id=PROVINCE,
+        vision="Kalimantan Tengah maju",
+        missions=[],
         goals=[Goal(id="T1", text="Meningkatnya kualitas layanan dasar", indicators=[impact])],
         objectives=[Objective(id="S1", text="Meningkatnya cakupan layanan", goal_id="T1", indicators=[outcome])],
         programs=[attrs.evolve(program, activities=())],
-    )  # fmt: skip
+    )
     renstra = Plan(
-        id="renstra", kind=PlanKind.RENSTRA_PD, title="Renstra PD 2025–2029", period=PERIOD, owner_id=agency.id,
+        id="renstra",
+        kind=PlanKind.RENSTRA_PD,
+        title="Renstra PD 2025–2029",
+        period=PERIOD,
+        owner_id=agency.id,
         government_id=PROVINCE,
         goals=[Goal(id="T1", text="Meningkatnya layanan", indicators=[outcome])],
         objectives=[Objective(id="S1", text="Meningkatnya cakupan", goal_id="T1", indicators=[outcome])],
         programs=[program],
-    )  # fmt: skip
+    )
     yearly = PlanPeriod(start=year, end=year)
     yearly_program = _only_year(program, year)
     renja = Plan(
-        id="renja", kind=PlanKind.RENJA_PD, title=f"Renja PD {year}", period=yearly, owner_id=agency.id,
-        government_id=PROVINCE, programs=[yearly_program],
-    )  # fmt: skip
+        id="renja",
+        kind=PlanKind.RENJA_PD,
+        title=f"Renja PD {year}",
+        period=yearly,
+        owner_id=agency.id,
+        government_id=PROVINCE,
+        programs=[yearly_program],
+    )
     rkpd = Plan(
-        id="rkpd", kind=PlanKind.RKPD, title=f"RKPD {year}", period=yearly, owner_id=PROVINCE,
-        government_id=PROVINCE, programs=[yearly_program],
-    )  # fmt: skip
+        id="rkpd",
+        kind=PlanKind.RKPD,
+        title=f"RKPD {year}",
+        period=yearly,
+        owner_id=PROVINCE,
+        government_id=PROVINCE,
+        programs=[yearly_program],
+    )
     national = Priority(
-        id="PN04", kind=PriorityKind.NATIONAL, code="04", name="Memperkuat Pembangunan SDM", period=PERIOD,
-        document="RPJMN 2025–2029", indicators=[outcome],
-    )  # fmt: skip
+        id="PN04",
+        kind=PriorityKind.NATIONAL,
+        code="04",
+        name="Memperkuat Pembangunan SDM",
+        period=PERIOD,
+        document="RPJMN 2025–2029",
+        indicators=[outcome],
+    )
     regional = Priority(
-        id="PD01", kind=PriorityKind.REGIONAL, code="01", name="Layanan dasar berkualitas", period=PERIOD,
-        government_id=PROVINCE, indicators=[outcome],
-    )  # fmt: skip
+        id="PD01",
+        kind=PriorityKind.REGIONAL,
+        code="01",
+        name="Layanan dasar berkualitas",
+        period=PERIOD,
+        government_id=PROVINCE,
+        indicators=[outcome],
+    )
     manual = Provenance(origin=Origin.MANUAL)
     links: list[Link] = [
         Link(kind=LinkKind.CASCADES, source=ref("renstra", "S1"), target=ref("rpjmd", "S1"), provenance=manual),
@@ -252,17 +307,35 @@ def _base(draw: st.DrawFn, sub_count: int = 2) -> _Base:
     # The Rakortekrenbang of the year before agreed the first sub kegiatan, and the Renja follows it.
     followed = yearly_program.activities[0].sub_activities[0]
     meeting = Meeting(
-        id="rakortek", kind=MeetingKind.RAKORTEKRENBANG, title=f"Rakortekrenbang {year - 1}",
-        start=dt.date(year - 1, 3, 10), desks=[Desk(id="D1", name="Desk", sectors=[sector])],
-        agreements=[Agreement(
-            id="A1", desk_id="D1", agency_id=agency.id, sub_activity=followed.code, year=year,
-            target=followed.indicators[0].target_for(year), pagu=followed.budget_for(year),
-        )],
-    )  # fmt: skip
+        id="rakortek",
+        kind=MeetingKind.RAKORTEKRENBANG,
+        title=f"Rakortekrenbang {year - 1}",
+        start=dt.date(year - 1, 3, 10),
+        desks=[Desk(id="D1", name="Desk", sectors=[sector])],
+        agreements=[
+            Agreement(
+                id="A1",
+                desk_id="D1",
+                agency_id=agency.id,
+                sub_activity=followed.code,
+                year=year,
+                target=followed.indicators[0].target_for(year),
+                pagu=followed.budget_for(year),
+            )
+        ],
+    )
     return _Base(
-        government=government, agency=agency, rpjmd=rpjmd, renstra=renstra, renja=renja, rkpd=rkpd,
-        priorities=(national, regional), links=tuple(links), meetings=(meeting,), year=year,
-    )  # fmt: skip
+        government=government,
+        agency=agency,
+        rpjmd=rpjmd,
+        renstra=renstra,
+        renja=renja,
+        rkpd=rkpd,
+        priorities=(national, regional),
+        links=tuple(links),
+        meetings=(meeting,),
+        year=year,
+    )
 
 
 def _only_year(program: Program, year: int) -> Program:
@@ -376,9 +449,11 @@ def _retired_code(base: _Base, slot: int) -> tuple[_Base, list[ExpectedFinding],
     sub = _sub(base.renja, slot)
     replacement = _free_code(base)
     version = Version(
-        id="contoh-perubahan", regulation="Contoh perubahan nomenklatur (generated)", effective_year=PERIOD.start,
+        id="contoh-perubahan",
+        regulation="Contoh perubahan nomenklatur (generated)",
+        effective_year=PERIOD.start,
         changes=(Change(kind=ChangeKind.RETIRED, code=sub.code, replacement=replacement),),
-    )  # fmt: skip
+    )
     config = CheckConfig(nomenclature=default_nomenclature().with_changes(version))
     return base, [ExpectedFinding("SKN102", ref("renja", sub.id))], config
 
@@ -465,17 +540,25 @@ def _pagu_mismatch(base: _Base, slot: int) -> tuple[_Base, list[ExpectedFinding]
 
 def _unsupported_priority(base: _Base, slot: int) -> tuple[_Base, list[ExpectedFinding], None]:
     orphan = Priority(
-        id="PD99", kind=PriorityKind.REGIONAL, code="99", name="Prioritas tanpa program", period=PERIOD,
+        id="PD99",
+        kind=PriorityKind.REGIONAL,
+        code="99",
+        name="Prioritas tanpa program",
+        period=PERIOD,
         government_id=PROVINCE,
-    )  # fmt: skip
+    )
     return attrs.evolve(base, priorities=(*base.priorities, orphan)), [ExpectedFinding("SKN402", orphan.id)], None
 
 
 def _national_priority_unsupported(base: _Base, slot: int) -> tuple[_Base, list[ExpectedFinding], None]:
     orphan = Priority(
-        id="PN06", kind=PriorityKind.NATIONAL, code="06", name="Membangun dari Desa", period=PERIOD,
+        id="PN06",
+        kind=PriorityKind.NATIONAL,
+        code="06",
+        name="Membangun dari Desa",
+        period=PERIOD,
         document="RPJMN 2025–2029",
-    )  # fmt: skip
+    )
     return attrs.evolve(base, priorities=(*base.priorities, orphan)), [ExpectedFinding("SKN401", orphan.id)], None
 
 
@@ -533,25 +616,110 @@ def _agreement_not_followed(base: _Base, slot: int) -> tuple[_Base, list[Expecte
 FAULTS: dict[str, Fault] = {
     f.name: f
     for f in (
-        Fault(name="unknown_code", rule="SKN101", description="a Renja sub kegiatan code absent from the nomenclature", inject=_unknown_code),
-        Fault(name="retired_code", rule="SKN102", description="a code retired by a change list in force in the plan year", inject=_retired_code),
-        Fault(name="name_mismatch", rule="SKN104", description="a sub kegiatan named unlike its code", inject=_name_mismatch),
-        Fault(name="wrong_parent", rule="SKN105", description="a sub kegiatan under a kegiatan of another code", inject=_wrong_parent),
-        Fault(name="missing_indicator", rule="SKN201", description="a sub kegiatan without indicators", inject=_missing_indicator),
-        Fault(name="missing_target", rule="SKN203", description="a Renstra indicator without a target for one plan year", inject=_missing_target),
-        Fault(name="renja_outside_renstra", rule="SKN301", description="a Renja sub kegiatan absent from the Renstra", inject=_renja_outside_renstra),
-        Fault(name="renja_target_mismatch", rule="SKN302", description="a Renja target far from the Renstra target of the year", inject=_renja_target_mismatch),
-        Fault(name="renja_pagu_mismatch", rule="SKN303", description="a Renja pagu twice the Renstra pagu of the year", inject=_renja_pagu_mismatch),
-        Fault(name="renstra_not_cascaded", rule="SKN305", description="Renstra sasaran without a cascading link to the RPJMD", inject=_renstra_not_cascaded, uses_slot=False),
-        Fault(name="pagu_mismatch", rule="SKN306", description="a program pagu that is not the sum of its kegiatan", inject=_pagu_mismatch, uses_slot=False),
-        Fault(name="national_priority_unsupported", rule="SKN401", description="a Prioritas Nasional no program supports", inject=_national_priority_unsupported, uses_slot=False),
-        Fault(name="unsupported_priority", rule="SKN402", description="a regional priority no program supports", inject=_unsupported_priority, uses_slot=False),
-        Fault(name="low_achievement", rule="SKN601", description="a realisation at 30 % of its target", inject=_low_achievement),
-        Fault(name="agreement_not_followed", rule="SKN501", description="a sub kegiatan agreed at a Rakortekrenbang absent from the next Renja", inject=_agreement_not_followed, uses_slot=False),
+        Fault(
+            name="unknown_code",
+            rule="SKN101",
+            description="a Renja sub kegiatan code absent from the nomenclature",
+            inject=_unknown_code,
+        ),
+        Fault(
+            name="retired_code",
+            rule="SKN102",
+            description="a code retired by a change list in force in the plan year",
+            inject=_retired_code,
+        ),
+        Fault(
+            name="name_mismatch",
+            rule="SKN104",
+            description="a sub kegiatan named unlike its code",
+            inject=_name_mismatch,
+        ),
+        Fault(
+            name="wrong_parent",
+            rule="SKN105",
+            description="a sub kegiatan under a kegiatan of another code",
+            inject=_wrong_parent,
+        ),
+        Fault(
+            name="missing_indicator",
+            rule="SKN201",
+            description="a sub kegiatan without indicators",
+            inject=_missing_indicator,
+        ),
+        Fault(
+            name="missing_target",
+            rule="SKN203",
+            description="a Renstra indicator without a target for one plan year",
+            inject=_missing_target,
+        ),
+        Fault(
+            name="renja_outside_renstra",
+            rule="SKN301",
+            description="a Renja sub kegiatan absent from the Renstra",
+            inject=_renja_outside_renstra,
+        ),
+        Fault(
+            name="renja_target_mismatch",
+            rule="SKN302",
+            description="a Renja target far from the Renstra target of the year",
+            inject=_renja_target_mismatch,
+        ),
+        Fault(
+            name="renja_pagu_mismatch",
+            rule="SKN303",
+            description="a Renja pagu twice the Renstra pagu of the year",
+            inject=_renja_pagu_mismatch,
+        ),
+        Fault(
+            name="renstra_not_cascaded",
+            rule="SKN305",
+            description="Renstra sasaran without a cascading link to the RPJMD",
+            inject=_renstra_not_cascaded,
+            uses_slot=False,
+        ),
+        Fault(
+            name="pagu_mismatch",
+            rule="SKN306",
+            description="a program pagu that is not the sum of its kegiatan",
+            inject=_pagu_mismatch,
+            uses_slot=False,
+        ),
+        Fault(
+            name="national_priority_unsupported",
+            rule="SKN401",
+            description="a Prioritas Nasional no program supports",
+            inject=_national_priority_unsupported,
+            uses_slot=False,
+        ),
+        Fault(
+            name="unsupported_priority",
+            rule="SKN402",
+            description="a regional priority no program supports",
+            inject=_unsupported_priority,
+            uses_slot=False,
+        ),
+        Fault(
+            name="low_achievement",
+            rule="SKN601",
+            description="a realisation at 30 % of its target",
+            inject=_low_achievement,
+        ),
+        Fault(
+            name="agreement_not_followed",
+            rule="SKN501",
+            description="a sub kegiatan agreed at a Rakortekrenbang absent from the next Renja",
+            inject=_agreement_not_followed,
+            uses_slot=False,
+        ),
         Fault(name="low_absorption", rule="SKN602", description="10 % of a pagu spent", inject=_low_absorption),
-        Fault(name="year_end_spending", rule="SKN603", description="most of a year's spending in December", inject=_year_end_spending),
+        Fault(
+            name="year_end_spending",
+            rule="SKN603",
+            description="most of a year's spending in December",
+            inject=_year_end_spending,
+        ),
     )
-}  # fmt: skip
+}
 
 
 def faulty_bundles(faults: Iterable[str] | None = None) -> st.SearchStrategy[FaultyBundle]:

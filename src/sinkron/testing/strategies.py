@@ -225,9 +225,11 @@ def indicators(
 def _budgets(period: PlanPeriod) -> st.SearchStrategy[tuple[Budget, ...]]:
     """Pagu per year, growing 10% a year from a drawn first-year amount."""
     return money().map(
-        lambda m: tuple(Budget(year=y, amount=Money((m.amount * Decimal("1.1") ** i).quantize(Decimal(1000))))
-                        for i, y in enumerate(period.years))
-    )  # fmt: skip
+        lambda m: tuple(
+            Budget(year=y, amount=Money((m.amount * Decimal("1.1") ** i).quantize(Decimal(1000))))
+            for i, y in enumerate(period.years)
+        )
+    )
 
 
 def _summed(children: Sequence[SubActivity | Activity], period: PlanPeriod) -> tuple[Budget, ...]:
@@ -258,9 +260,12 @@ def _draw_budget_line(draw: st.DrawFn) -> BudgetLine:
         description=draw(st.sampled_from((None, "Alat Tulis Kantor", "Makan Minum Rapat"))),
         component=draw(st.sampled_from(("Kertas HVS", "Nasi Kotak", "Honorarium Narasumber"))),
         standard=draw(st.sampled_from((None, *PriceStandard))),
-        unit_price=price, volumes=volumes, units=units, amount=Money(amount),
+        unit_price=price,
+        volumes=volumes,
+        units=units,
+        amount=Money(amount),
         funding_code=draw(st.sampled_from((None, "1.2.1.01.02"))),
-    )  # fmt: skip
+    )
 
 
 def _draw_sub(draw: st.DrawFn, entry: Entry, period: PlanPeriod, agency_id: str | None) -> SubActivity:
@@ -291,18 +296,26 @@ def _draw_activity(draw: st.DrawFn, entry: Entry, period: PlanPeriod, agency_id:
     _, children, _ = _tree()
     subs = [_draw_sub(draw, e, period, agency_id) for e in _draw_children(draw, children[entry.code], 3)]
     return Activity(
-        code=entry.code, name=entry.name, agency_id=agency_id, sub_activities=subs, budgets=_summed(subs, period),
+        code=entry.code,
+        name=entry.name,
+        agency_id=agency_id,
+        sub_activities=subs,
+        budgets=_summed(subs, period),
         indicators=[draw(indicators(period=period, kind=IndicatorKind.OUTCOME))],
-    )  # fmt: skip
+    )
 
 
 def _draw_program(draw: st.DrawFn, entry: Entry, period: PlanPeriod, agency_id: str | None) -> Program:
     _, _, with_subs = _tree()
     acts = [_draw_activity(draw, e, period, agency_id) for e in _draw_children(draw, with_subs[entry.code], 2)]
     return Program(
-        code=entry.code, name=entry.name, agency_id=agency_id, activities=acts, budgets=_summed(acts, period),
+        code=entry.code,
+        name=entry.name,
+        agency_id=agency_id,
+        activities=acts,
+        budgets=_summed(acts, period),
         indicators=[draw(indicators(period=period, kind=IndicatorKind.OUTCOME))],
-    )  # fmt: skip
+    )
 
 
 def _padded(number: int, width: int) -> str:
@@ -363,9 +376,12 @@ def agencies(government_id: str = "62") -> st.SearchStrategy[Agency]:
     """Perangkat daerah of a government, with an SKPD code and the bidang urusan it carries."""
     sectors = sorted(c for c in default_nomenclature().entries() if c.level is CodeLevel.SECTOR and not c.is_generic)
     return st.builds(
-        lambda s, n: Agency(code=f"{s}.0.00.0.00.{n:02d}.0000", name=f"Dinas {s}", government_id=government_id, sectors=[s]),
-        st.sampled_from(sectors), st.integers(1, 20),
-    )  # fmt: skip
+        lambda s, n: Agency(
+            code=f"{s}.0.00.0.00.{n:02d}.0000", name=f"Dinas {s}", government_id=government_id, sectors=[s]
+        ),
+        st.sampled_from(sectors),
+        st.integers(1, 20),
+    )
 
 
 @functools.lru_cache(maxsize=256)
@@ -430,10 +446,19 @@ def plans(
 def priorities() -> st.SearchStrategy[Priority]:
     """National and regional priorities with indicators."""
     return st.builds(
-        lambda n, kind, ind: Priority(id=f"{kind.value}-{n:02d}", kind=kind, code=f"{n:02d}", name=f"Prioritas {n}",
-                                       document="RPJMN 2025–2029", period=PlanPeriod(start=2025, end=2029), indicators=[ind]),
-        st.integers(1, 8), st.sampled_from(PriorityKind), indicators(kind=IndicatorKind.IMPACT),
-    )  # fmt: skip
+        lambda n, kind, ind: Priority(
+            id=f"{kind.value}-{n:02d}",
+            kind=kind,
+            code=f"{n:02d}",
+            name=f"Prioritas {n}",
+            document="RPJMN 2025–2029",
+            period=PlanPeriod(start=2025, end=2029),
+            indicators=[ind],
+        ),
+        st.integers(1, 8),
+        st.sampled_from(PriorityKind),
+        indicators(kind=IndicatorKind.IMPACT),
+    )
 
 
 @functools.lru_cache(maxsize=256)
@@ -445,11 +470,18 @@ def meetings() -> st.SearchStrategy[Meeting]:
         start = draw(st.dates(dt.date(2024, 1, 1), dt.date(2029, 12, 1)))
         desks = [Desk(id="D1", name="Desk Kesehatan", sectors=[Code.parse("1.02")])]
         agreements = [
-            Agreement(id=f"A{i}", desk_id="D1", agency_id="1.02.0.00.0.00.01.0000", sub_activity=code,
-                      year=start.year + 1, outcome=draw(text), target=draw(values(measurable=True)),
-                      pagu=draw(money()))
+            Agreement(
+                id=f"A{i}",
+                desk_id="D1",
+                agency_id="1.02.0.00.0.00.01.0000",
+                sub_activity=code,
+                year=start.year + 1,
+                outcome=draw(text),
+                target=draw(values(measurable=True)),
+                pagu=draw(money()),
+            )
             for i, code in enumerate(draw(st.lists(codes(), min_size=0, max_size=3, unique=True)))
-        ]  # fmt: skip
+        ]
         return Meeting(
             id=f"rakortek-{start.isoformat()}",
             kind=draw(st.sampled_from(MeetingKind)),
@@ -461,11 +493,28 @@ def meetings() -> st.SearchStrategy[Meeting]:
             agenda=[AgendaItem(title="Pembukaan", start=dt.datetime.combine(start, dt.time(9, 0)))],
             desks=desks,
             agreements=agreements,
-            action_items=[ActionItem(id="T1", description="Revisi Renja", owner="Dinkes", due=start + dt.timedelta(days=30),
-                                     status=draw(st.sampled_from(ActionStatus)))],
-            proposals=[Proposal(id="U1", government_id="62", title="Pembangunan RSUD", addressed_to="Kemenkes", rank=1,
-                                sector=Code.parse("1.02"), pagu=draw(money()), year=start.year + 1)],
-        )  # fmt: skip
+            action_items=[
+                ActionItem(
+                    id="T1",
+                    description="Revisi Renja",
+                    owner="Dinkes",
+                    due=start + dt.timedelta(days=30),
+                    status=draw(st.sampled_from(ActionStatus)),
+                )
+            ],
+            proposals=[
+                Proposal(
+                    id="U1",
+                    government_id="62",
+                    title="Pembangunan RSUD",
+                    addressed_to="Kemenkes",
+                    rank=1,
+                    sector=Code.parse("1.02"),
+                    pagu=draw(money()),
+                    year=start.year + 1,
+                )
+            ],
+        )
 
     return build()
 
@@ -510,8 +559,13 @@ def _bundles() -> st.SearchStrategy[Bundle]:
                         )
                     )
         return Bundle(
-            governments=[government], agencies=[agency], plans=plan_list, priorities=prios,
-            meetings=draw(st.lists(meetings(), max_size=1)), links=links, sources=["generated"],
-        )  # fmt: skip
+            governments=[government],
+            agencies=[agency],
+            plans=plan_list,
+            priorities=prios,
+            meetings=draw(st.lists(meetings(), max_size=1)),
+            links=links,
+            sources=["generated"],
+        )
 
     return build()

@@ -352,9 +352,10 @@ def proposal_programs(
     ``"name"`` (the bidang urusan's name in the program name) or ``"any"`` (the proposal names no bidang).
     """
     plans: list[MinistryPlan] = [
-        p for p in ctx.bundle.national.plans
+        p
+        for p in ctx.bundle.national.plans
         if p.ministry_code == ministry.code and (proposal.year is None or p.year == proposal.year)
-    ]  # fmt: skip
+    ]
     programs = [program for plan in plans for program in plan.programs]
     if proposal.sector is None:
         return programs, programs, "any"

@@ -552,9 +552,17 @@ def _trajectory(record: IndicatorRecord, government: str, name: str) -> _Traject
     improvement = change if indicator.direction is Direction.HIGHER_IS_BETTER else -change
     relative = (improvement / abs(before) * HUNDRED).quantize(_CENT) if before != 0 else None
     return _Trajectory(
-        government=government, name=name, start_year=start_year, start=start_value, start_kind=start_kind,
-        latest_year=latest_year, latest=latest, improvement=improvement, relative=relative, subject=record.ref,
-    )  # fmt: skip
+        government=government,
+        name=name,
+        start_year=start_year,
+        start=start_value,
+        start_kind=start_kind,
+        latest_year=latest_year,
+        latest=latest,
+        improvement=improvement,
+        relative=relative,
+        subject=record.ref,
+    )
 
 
 def _government_of(ctx: Context, record: IndicatorRecord) -> str | None:

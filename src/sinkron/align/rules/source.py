@@ -26,8 +26,9 @@ def _reported(ctx: Context) -> Iterator[Finding]:
 
 
 def _as_rule(problem: SourceProblem) -> Rule:
-    return Rule(id=problem.id, name=problem.name, severity=problem.severity, description=problem.description,
-                check=_reported)  # fmt: skip
+    return Rule(
+        id=problem.id, name=problem.name, severity=problem.severity, description=problem.description, check=_reported
+    )
 
 
 SOURCE_RULES: tuple[Rule, ...] = tuple(_as_rule(problem) for problem in CATALOGUE)
