@@ -34,6 +34,7 @@ from sinkron import (
 from sinkron.meetings import MeetingTemplate
 from sinkron.testing import strategies as sst
 from sinkron_spreadsheet import is_meeting_file, read_meeting, render_meeting_workbook, write_meeting_workbook
+from sinkron_spreadsheet import workbook as workbook_module
 from sinkron_spreadsheet.meetings import TABLES
 
 SHEETS = ["Rapat", "Desk", "Undangan", "Daftar Hadir", "Acara", "Kesepakatan", "Tindak Lanjut", "Usulan",
@@ -280,6 +281,37 @@ def test_plan_workbooks_are_not_mistaken_for_meetings(tmp_path: Path) -> None:
     workbook.save(tmp_path / "renja.xlsx")
     bundle = sinkron.read(tmp_path / "renja.xlsx", year=2026)
     assert bundle.meetings == () and len(bundle.plans) == 1
+
+
+def test_the_connector_opens_a_file_once_to_tell_a_meeting_and_read_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    workbook = Workbook()
+    workbook.active.append(["KODE SUB KEGIATAN", "PROGRAM DAN KEGIATAN", "TOLAK UKUR KELUARAN", "JUMLAH PAGU"])
+    workbook.active.append(["1.02.02.2.02.0001", "Pelayanan", "Ibu hamil terlayani", 1000])
+    workbook.save(tmp_path / "renja.xlsx")
+    meeting_csv = tmp_path / "kesepakatan.csv"
+    meeting_csv.write_text(
+        "ID Rapat : desk-1\nJenis Rapat : desk\nJudul : Desk Kesehatan 2025\nTanggal : 5/3/2025\n"
+        "NO;PERANGKAT DAERAH;KODE SUB KEGIATAN;TARGET;TAHUN\n1;kalteng.dinkes;1.02.02.2.02.0004;18 %;2026\n",
+        encoding="utf-8",
+    )
+    opened: list[str] = []
+
+    def counted(real: Any) -> Any:
+        def open_(path: Path, *rest: Any) -> Any:
+            opened.append(path.name)
+            return real(path, *rest)
+
+        return open_
+
+    for name in ("_open_xlsx", "_open_csv"):  # every open_workbook goes through one of them
+        monkeypatch.setattr(workbook_module, name, counted(getattr(workbook_module, name)))
+    plan = sinkron.read(tmp_path / "renja.xlsx", year=2026)
+    meeting = sinkron.read(_fill_template(tmp_path / "rapat.xlsx"))
+    csv_meeting = sinkron.read(meeting_csv)
+    assert len(plan.plans) == 1 and len(meeting.meetings) == 1 and len(csv_meeting.meetings) == 1
+    assert opened == ["renja.xlsx", "rapat.xlsx", "kesepakatan.csv"]
 
 
 def _meeting_full() -> Meeting:

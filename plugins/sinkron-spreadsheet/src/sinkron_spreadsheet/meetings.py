@@ -67,7 +67,7 @@ from sinkron_spreadsheet.cells import (
     unescape_text,
 )
 from sinkron_spreadsheet.header import column_letter
-from sinkron_spreadsheet.workbook import OpenError, Sheet, Workbook, open_workbook
+from sinkron_spreadsheet.workbook import OpenError, Sheet, Workbook, open_workbook, with_workbook
 
 __all__ = [
     "GUIDE_SHEET",
@@ -78,7 +78,9 @@ __all__ = [
     "Column",
     "Table",
     "is_meeting_file",
+    "is_meeting_workbook",
     "read_meeting",
+    "read_meeting_workbook",
 ]
 
 _T = TypeVar("_T")
@@ -206,17 +208,27 @@ _SCAN = 15
 
 
 def is_meeting_file(source: str | Path, *, format: str | None = None) -> bool:
-    """Whether ``source`` has the meeting workbook's structure: a header block *and* a meeting table's header row.
+    """Whether ``source`` has the meeting workbook's structure (see :func:`is_meeting_workbook`); ``False`` when
+    it cannot be opened."""
+    try:
+        workbook = open_workbook(source, kind="csv" if format == "csv" else None)
+    except OpenError:
+        return False
+    try:
+        return is_meeting_workbook(workbook)
+    finally:
+        workbook.close()
+
+
+def is_meeting_workbook(workbook: Workbook) -> bool:
+    """Whether an opened workbook has the meeting workbook's structure: a header block *and* a meeting table's
+    header row.
 
     An xlsx workbook needs a sheet named ``Rapat`` holding header-block labels (``ID Rapat``,
     ``Nama Rapat`` …) and a sheet with the header row of a meeting table (``Desk``, ``Kesepakatan`` …);
     a csv file needs a header-block line (``Nama Rapat : …``) and a meeting table's header row in its
     first rows. A plan sheet is never taken for a meeting because its preamble has a ``Judul :`` line.
     """
-    try:
-        workbook = open_workbook(source, kind="csv" if format == "csv" else None)
-    except OpenError:
-        return False
     try:
         if workbook.kind == "csv":
             head = _head(workbook.sheet(workbook.sheet_names[0]), _SCAN)
@@ -226,12 +238,10 @@ def is_meeting_file(source: str | Path, *, format: str | None = None) -> bool:
         if block is None or not _has_header_block(_head(workbook.sheet(block), _SCAN)):
             return False
         skipped = {normalise_header(n) for n in (MEETING_SHEET, MINUTES_SHEET, GUIDE_SHEET)}
-        return any(_detect(_head(workbook.sheet(name), _SCAN)) is not None for key, name in names.items()
-                   if key not in skipped)  # fmt: skip
+        tables = (name for key, name in names.items() if key not in skipped)
+        return any(_detect(_head(workbook.sheet(name), _SCAN)) is not None for name in tables)
     except Exception:  # a damaged sheet is the reader's to report, not the detector's
         return False
-    finally:
-        workbook.close()
 
 
 def _has_header_block(head: Sequence[tuple[int, list[Any]]]) -> bool:
@@ -488,21 +498,19 @@ def _ids(rows: Sequence[tuple[_Row, Provenance]], what: str) -> list[str | None]
 
 def read_meeting(source: str | Path, *, format: str | None = None, encoding: str | None = None) -> ReadResult:
     """Read a meeting workbook (xlsx) or one meeting table (csv) into a ``ReadResult`` with one meeting."""
-    text = str(source)
-    try:
-        workbook = open_workbook(source, kind="csv" if format == "csv" else None, encoding=encoding)
-    except OpenError as exc:
-        error = SourceError(exc.message, location=Location(source=text), expected=exc.expected)
-        return ReadResult(bundle=Bundle(sources=(text,)), errors=(error,), source=text, records=0)
-    reader = _Reader(text)
+    return with_workbook(
+        source, lambda workbook: read_meeting_workbook(workbook, str(source)), format=format, encoding=encoding
+    )
+
+
+def read_meeting_workbook(workbook: Workbook, source: str) -> ReadResult:
+    """Read the meeting of an opened workbook (it stays open), ``source`` naming it."""
+    reader = _Reader(source)
     notes: dict[str, Any] = {}
-    try:
-        _read_sheets(reader, workbook, notes)
-    finally:
-        workbook.close()
+    _read_sheets(reader, workbook, notes)
     meeting = _meeting(reader, notes)
-    bundle = Bundle(meetings=[meeting] if meeting is not None else [], sources=(text,))
-    return ReadResult(bundle=bundle, errors=reader.errors, source=text, records=reader.records)
+    bundle = Bundle(meetings=[meeting] if meeting is not None else [], sources=(source,))
+    return ReadResult(bundle=bundle, errors=reader.errors, source=source, records=reader.records)
 
 
 def _read_sheets(reader: _Reader, workbook: Workbook, notes: dict[str, Any]) -> None:

@@ -31,18 +31,21 @@ import html
 import re
 import zipfile
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 import attrs
 
+from sinkron.collector import paused_gc
+from sinkron.connector import ReadResult
 from sinkron.errors import Location, SourceError
+from sinkron.models import Bundle
 from sinkron_spreadsheet.cells import is_blank
 from sinkron_spreadsheet.formulas import ExcelError, FormulaError, FormulaEvaluator, shared_formula
 from sinkron_spreadsheet.limits import RATIO_MIN_BYTES, ReadLimits
 
-__all__ = ["CellNote", "OpenError", "ReadProblem", "Sheet", "Workbook", "check_xlsx", "open_workbook"]
+__all__ = ["CellNote", "OpenError", "ReadProblem", "Sheet", "Workbook", "check_xlsx", "open_workbook", "with_workbook"]
 
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
@@ -281,6 +284,35 @@ def open_workbook(
     if kind == "csv":
         return _open_csv(path, encoding, limits)
     return _open_xlsx(path, limits)
+
+
+def with_workbook(
+    source: str | Path,
+    read: Callable[[Workbook], ReadResult],
+    *,
+    format: str | None = None,
+    encoding: str | None = None,
+    limits: ReadLimits | None = None,
+) -> ReadResult:
+    """Open ``source`` once, give the workbook to ``read`` and close it; a file that cannot be opened is a result
+    holding that one error.
+
+    ``format`` (``"csv"``, ``"xlsx"``, ``"xlsm"``) overrides the file's extension. The garbage collector is
+    paused as :func:`sinkron.read_result` does around every connector: callers such as
+    :func:`~sinkron_spreadsheet.read_rkpd_report` come here directly.
+    """
+    kind = "csv" if format == "csv" else ("xlsx" if format in ("xlsx", "xlsm") else None)
+    with paused_gc():
+        try:
+            workbook = open_workbook(source, kind=kind, encoding=encoding, limits=limits)
+        except OpenError as exc:
+            text = str(source)
+            error = SourceError(exc.message, location=Location(source=text), expected=exc.expected)
+            return ReadResult(bundle=Bundle(sources=(text,)), errors=(error,), source=text, records=0)
+        try:
+            return read(workbook)
+        finally:
+            workbook.close()
 
 
 def check_xlsx(path: str | Path, *, limits: ReadLimits | None = None, source: str | None = None) -> SourceError | None:
