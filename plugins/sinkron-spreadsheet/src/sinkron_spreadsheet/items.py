@@ -429,42 +429,16 @@ class _Reader:
         text, column, candidates = self.code_text(values, r)
         if text is None or not (text[:1].isdigit() or text[:1] in "Xx"):
             # Not a code: a blank, numbering or repeated header row, a Unit Organisasi line, a TOTAL row …
-            noise = self.noise(values)
-            if noise is not None:
-                return noise
-            if self.on_unit is not None:
-                from sinkron_spreadsheet.preamble import parse_line
-
-                line = parse_line(values)
-                if line is not None and line[0] in ("unit", "sub_unit"):
-                    self.agency_id = self.on_unit(r, line[0], line[1])
-                    if line[0] == "unit":
-                        self.open_headings.clear()  # a new perangkat daerah: its own urusan and bidang rows follow
-                    return "read"
+            kind = self.line_without_code(r, values)
+            if kind is not None:
+                return kind
         name_cell = self.one(values, r, "name")
-        inferred = False
+        inferred = text is None
         if text is None:
-            name = clean_text(to_text(name_cell[1])) if name_cell else ""
-            if name and normalise_header(name) in {normalise_header(t) for t in self.mapping.total_labels}:
-                self.total(r, values)
-                return "total"
-            if name_cell is None and self.last is not None and self.has_indicator(values, r):
-                self.indicators(self.last, values, r)
-                return "read"
-            code = self.code_from_name(name) if name else None
-            if code is None:
-                where = "bukan nama nomenklatur di bawah induknya" if name else "kosong"
-                self.not_placed(
-                    r, column, values,
-                    id=f"Baris {r + 1} tidak memiliki kode dan namanya ({name!r}) {where}; baris tidak dibaca."
-                    if name else f"Baris {r + 1} tidak memiliki kode maupun nama; baris tidak dibaca.",
-                    en=f"Row {r + 1} has no code and its name ({name!r}) is not one nomenclature name under its parent; "
-                    "the row is not read." if name else f"Row {r + 1} has neither a code nor a name; the row is not read.",
-                    expected="a code such as 1.02.02.2.02.0001 (or a TOTAL row)", found=name or None,
-                    fix_id="Isi kode nomenklatur baris ini.", fix_en="Fill in the nomenclature code of this row.",
-                )  # fmt: skip
-                return "reported"
-            text, inferred = str(code), True
+            found = self.row_without_code(r, values, column, name_cell)
+            if isinstance(found, str):
+                return found
+            text = str(found)
         assert column is not None
         code = self.parse_code(text, r, column, candidates, values)
         if code is None:
@@ -477,22 +451,85 @@ class _Reader:
             return "reported"
         if inferred:
             assert name_cell is not None
-            name = clean_text(to_text(name_cell[1]))
-            entry = self.nomenclature.lookup(code, self.year)
-            official = entry.name if entry is not None else name
-            self.find(
-                CODE_INFERRED, r + 1, column, "code",
-                id=f"Kode kosong; dari namanya diisi {code} ({official}).",
-                en=f"The code is empty; from its name it is filled in as {code} ({official}).",
-                expected=str(code), found=name, subject=str(code),
-                fix_id=f"Terima kode {code}, atau tulis kode yang benar di file.",
-                fix_en=f"Accept the code {code}, or write the right code in the file.",
-            )  # fmt: skip
+            self.code_inferred(code, r, column, clean_text(to_text(name_cell[1])))
         elif _parses(text) and Code.parse(text).is_generic:
             item.extra["code_original"] = text  # X.XX.01… written once for every bidang
         self.fields(item, values, r)
         self.last = item
         return "read"
+
+    def line_without_code(self, r: int, values: list[Any]) -> str | None:
+        """The kind of a row that holds no code and no item: blank, a header again, or a Unit Organisasi line
+        (which changes the perangkat daerah of the rows below); ``None`` for any other row."""
+        noise = self.noise(values)
+        if noise is not None:
+            return noise
+        if self.on_unit is None:
+            return None
+        from sinkron_spreadsheet.preamble import parse_line
+
+        line = parse_line(values)
+        if line is None or line[0] not in ("unit", "sub_unit"):
+            return None
+        self.agency_id = self.on_unit(r, line[0], line[1])
+        if line[0] == "unit":
+            self.open_headings.clear()  # a new perangkat daerah: its own urusan and bidang rows follow
+        return "read"
+
+    def row_without_code(
+        self, r: int, values: list[Any], column: Column | None, name_cell: tuple[Column, Any] | None
+    ) -> Code | str:
+        """A row whose code cell is empty: a TOTAL row, an indicator continuing the item above, or an item named
+        in the nomenclature under the current program or kegiatan (its code, to be read as if written); else the
+        row is reported. Returns the code, or the kind of row when there is no item to read."""
+        name = clean_text(to_text(name_cell[1])) if name_cell else ""
+        if name and normalise_header(name) in {normalise_header(t) for t in self.mapping.total_labels}:
+            self.total(r, values)
+            return "total"
+        if name_cell is None and self.last is not None and self.has_indicator(values, r):
+            self.indicators(self.last, values, r)
+            return "read"
+        code = self.code_from_name(name) if name else None
+        if code is not None:
+            return code
+        if name:
+            id_text = f"Baris {r + 1} tidak memiliki kode dan namanya ({name!r}) bukan nama nomenklatur di bawah "
+            id_text += "induknya; baris tidak dibaca."
+            en_text = f"Row {r + 1} has no code and its name ({name!r}) is not one nomenclature name under its "
+            en_text += "parent; the row is not read."
+        else:
+            id_text = f"Baris {r + 1} tidak memiliki kode maupun nama; baris tidak dibaca."
+            en_text = f"Row {r + 1} has neither a code nor a name; the row is not read."
+        self.not_placed(
+            r,
+            column,
+            values,
+            id=id_text,
+            en=en_text,
+            expected="a code such as 1.02.02.2.02.0001 (or a TOTAL row)",
+            found=name or None,
+            fix_id="Isi kode nomenklatur baris ini.",
+            fix_en="Fill in the nomenclature code of this row.",
+        )
+        return "reported"
+
+    def code_inferred(self, code: Code, r: int, column: Column, name: str) -> None:
+        """The code of a row without one was taken from its name (``SKN006``): say so, with the official name."""
+        entry = self.nomenclature.lookup(code, self.year)
+        official = entry.name if entry is not None else name
+        self.find(
+            CODE_INFERRED,
+            r + 1,
+            column,
+            "code",
+            id=f"Kode kosong; dari namanya diisi {code} ({official}).",
+            en=f"The code is empty; from its name it is filled in as {code} ({official}).",
+            expected=str(code),
+            found=name,
+            subject=str(code),
+            fix_id=f"Terima kode {code}, atau tulis kode yang benar di file.",
+            fix_en=f"Accept the code {code}, or write the right code in the file.",
+        )
 
     def code_from_name(self, name: str) -> Code | None:
         """The code of the one nomenclature entry named ``name`` (exactly, else nearly) under the current kegiatan
