@@ -19,9 +19,6 @@ THRESHOLD = 25
 
 #: Files with a function still above the threshold while someone splits it; remove each as its split lands.
 IN_PROGRESS = {
-    "plugins/sinkron-spreadsheet/src/sinkron_spreadsheet/reader.py": "split in progress (issue 21)",
-    "plugins/sinkron-spreadsheet/src/sinkron_spreadsheet/items.py": "split in progress (issue 21)",
-    "plugins/sinkron-spreadsheet/src/sinkron_spreadsheet/goals.py": "split in progress (issue 21)",
     "plugins/sinkron-sipd/src/sinkron_sipd/reader.py": "split in progress (issue 21)",
     "plugins/sinkron-sipd/src/sinkron_sipd/documents.py": "split in progress (issue 21)",
 }
