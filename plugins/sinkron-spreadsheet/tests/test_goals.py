@@ -40,17 +40,32 @@ def test_reads_tujuan_and_sasaran_with_multi_indicator_cells(tmp_path: Path) -> 
     assert finding.evidence["expected"] == "Tujuan or Sasaran" and finding.evidence["found"] == "Misi | Maju"
     (plan,) = result.bundle.plans
     assert plan.goals == (
-        Goal(id="T1", text="Meningkatnya kualitas infrastruktur",
-             indicators=[Indicator(name="Indeks Kepuasan Masyarakat", kind=IndicatorKind.IMPACT),
-                         Indicator(name="Indeks Infrastruktur", kind=IndicatorKind.IMPACT)]),
-    )  # fmt: skip
+        Goal(
+            id="T1",
+            text="Meningkatnya kualitas infrastruktur",
+            indicators=[
+                Indicator(name="Indeks Kepuasan Masyarakat", kind=IndicatorKind.IMPACT),
+                Indicator(name="Indeks Infrastruktur", kind=IndicatorKind.IMPACT),
+            ],
+        ),
+    )
     assert plan.objectives == (
-        Objective(id="S1", text="Meningkatnya kemantapan jalan", goal_id="T1",
-                  indicators=[Indicator(name="Persentase jalan mantap", kind=IndicatorKind.OUTCOME),
-                              Indicator(name="Persentase jembatan baik", kind=IndicatorKind.OUTCOME)]),
-        Objective(id="S2", text="Meningkatnya layanan air minum", goal_id="T1",
-                  indicators=[Indicator(name="Cakupan air minum", kind=IndicatorKind.OUTCOME)]),
-    )  # fmt: skip
+        Objective(
+            id="S1",
+            text="Meningkatnya kemantapan jalan",
+            goal_id="T1",
+            indicators=[
+                Indicator(name="Persentase jalan mantap", kind=IndicatorKind.OUTCOME),
+                Indicator(name="Persentase jembatan baik", kind=IndicatorKind.OUTCOME),
+            ],
+        ),
+        Objective(
+            id="S2",
+            text="Meningkatnya layanan air minum",
+            goal_id="T1",
+            indicators=[Indicator(name="Cakupan air minum", kind=IndicatorKind.OUTCOME)],
+        ),
+    )
     assert plan.extra["notes"] == {"S1": "jalan kabupaten"}
     assert any("layout tujuan-sasaran (detected" in s for s in result.bundle.sources)
 

@@ -632,8 +632,13 @@ def _merge_plans(plans: list[Plan], errors: list[SourceError], source: str) -> l
             )
         except InvalidModel as exc:
             sheet = plan.provenance.sheet if plan.provenance else None
-            errors.append(SourceError(f"the sheet repeats plan {plan.id!r}: {exc.reason}",
-                                      location=Location(source=source, sheet=sheet), actual=plan.id))  # fmt: skip
+            errors.append(
+                SourceError(
+                    f"the sheet repeats plan {plan.id!r}: {exc.reason}",
+                    location=Location(source=source, sheet=sheet),
+                    actual=plan.id,
+                )
+            )
     return list(merged.values())
 
 
