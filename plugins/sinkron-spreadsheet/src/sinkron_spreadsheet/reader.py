@@ -202,7 +202,7 @@ class _Body:
 class _Units:
     """The perangkat daerah a sheet names (Unit / Sub Unit lines above or inside the table), each once.
 
-    A unit named two ways is reported (``SKN0xx`` name conflict) and keeps its first name.
+    A unit named two ways is reported (``SKN011``) and keeps its first name.
     """
 
     def __init__(self, report: SheetFindings, agency: Agency | None) -> None:
