@@ -18,11 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 THRESHOLD = 25
 
 #: Files with a function still above the threshold while someone splits it; remove each as its split lands.
-IN_PROGRESS = {
-    "plugins/sinkron-spreadsheet/src/sinkron_spreadsheet/reader.py": "split in progress (issue 21)",
-    "plugins/sinkron-spreadsheet/src/sinkron_spreadsheet/items.py": "split in progress (issue 21)",
-    "plugins/sinkron-spreadsheet/src/sinkron_spreadsheet/goals.py": "split in progress (issue 21)",
-}
+IN_PROGRESS: dict[str, str] = {}
 
 
 def _source_files() -> list[Path]:

@@ -59,8 +59,23 @@ def test_the_separator_is_a_semicolon_before_a_line_break(cell: str, expected: l
 
 def test_a_renja_cell_with_a_semicolon_inside_a_name(tmp_path: Path) -> None:
     name = "Jumlah Usaha yang Diinspeksi Lapangan ; serta Dievaluasi"
-    row = ["1.02.02.2.02.0001", "Pengelolaan Pelayanan Kesehatan Ibu Hamil", None, None,
-           f"{name};\nJumlah Laporan", "5 Usaha;\n2 Laporan", None, None, None, None, None, None, None, 1000, None]  # fmt: skip
+    row = [
+        "1.02.02.2.02.0001",
+        "Pengelolaan Pelayanan Kesehatan Ibu Hamil",
+        None,
+        None,
+        f"{name};\nJumlah Laporan",
+        "5 Usaha;\n2 Laporan",
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        1000,
+        None,
+    ]
     result = read_spreadsheet(sheet(tmp_path / "renja.xlsx", HEADER, [row], title="Renja"), year=2026)
     assert result.errors == ()
     (sub,) = result.bundle.plans[0].sub_activities()
@@ -85,12 +100,20 @@ def test_indicator_names_with_semicolons_survive_a_written_workbook(
 ) -> None:
     agency = "1.02.0.00.0.00.01.0000"
     indicators = [
-        Indicator(name=name, id=f"i{n}", kind=IndicatorKind.OUTPUT,
-                  targets=[Target(year=2026, value=Value.parse(f"{n + 1} Orang"))])
+        Indicator(
+            name=name,
+            id=f"i{n}",
+            kind=IndicatorKind.OUTPUT,
+            targets=[Target(year=2026, value=Value.parse(f"{n + 1} Orang"))],
+        )
         for n, name in enumerate(written)
-    ]  # fmt: skip
-    sub = SubActivity(code=Code.parse("1.02.02.2.02.0001"), name="Pengelolaan Pelayanan Kesehatan Ibu Hamil",
-                      agency_id=agency, indicators=indicators)  # fmt: skip
+    ]
+    sub = SubActivity(
+        code=Code.parse("1.02.02.2.02.0001"),
+        name="Pengelolaan Pelayanan Kesehatan Ibu Hamil",
+        agency_id=agency,
+        indicators=indicators,
+    )
     activity = Activity(code=Code.parse("1.02.02.2.02"), name="Kegiatan", agency_id=agency, sub_activities=[sub])
     program = Program(code=Code.parse("1.02.02"), name="Program", agency_id=agency, activities=[activity])
     kind = PlanKind.RENJA_PD if layout == "renja" else PlanKind.RKPD

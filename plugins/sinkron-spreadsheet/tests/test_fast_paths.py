@@ -25,10 +25,19 @@ from sinkron_spreadsheet.mapping import Mapping
 SETTINGS = settings(max_examples=60, deadline=None)
 LAYOUTS = builtin_layouts()
 CUSTOM = load_mapping(
-    {"name": "custom", "header_rows": 2, "required": ["code"],
-     "columns": {"code": ["KODE", "NO{i}"], "name": ["NAMA > URAIAN", "URAIAN"], "target.{i}": ["TARGET TAHUN {i}",
-                 "T{i}"], "pagu.{year}": ["PAGU {year}", "{year} > DANA"], "note": ["{x} CATATAN"]}}
-)  # fmt: skip
+    {
+        "name": "custom",
+        "header_rows": 2,
+        "required": ["code"],
+        "columns": {
+            "code": ["KODE", "NO{i}"],
+            "name": ["NAMA > URAIAN", "URAIAN"],
+            "target.{i}": ["TARGET TAHUN {i}", "T{i}"],
+            "pagu.{year}": ["PAGU {year}", "{year} > DANA"],
+            "note": ["{x} CATATAN"],
+        },
+    }
+)
 MAPPINGS = [*LAYOUTS.values(), CUSTOM]
 
 
@@ -110,8 +119,14 @@ def reference_header(rows: Sequence[Sequence[Any]], mapping: Mapping, merged: Se
         columns, missing = reference_columns(mapping, paths)
         if not columns:
             continue
-        header = Header(row=top, height=len(block), columns=columns, missing=missing, paths=paths,
-                        duplicates=_duplicates(columns, paths, mapping))  # fmt: skip
+        header = Header(
+            row=top,
+            height=len(block),
+            columns=columns,
+            missing=missing,
+            paths=paths,
+            duplicates=_duplicates(columns, paths, mapping),
+        )
         if best is None or (len(header.missing), -header.score) < (len(best.missing), -best.score):
             best = header
     return best
@@ -173,12 +188,14 @@ def test_matching_columns_gives_what_trying_every_alias_gives(
 
 @SETTINGS
 @given(
-    above=st.lists(st.lists(st.sampled_from(["", "Unit Organisasi : 1.02 Dinas", "Program", "Kode", "(1)"]),
-                            max_size=4), max_size=6),
+    above=st.lists(
+        st.lists(st.sampled_from(["", "Unit Organisasi : 1.02 Dinas", "Program", "Kode", "(1)"]), max_size=4),
+        max_size=6,
+    ),
     block=header_blocks(),
     below=st.lists(st.lists(header_texts(), max_size=6), max_size=6),
     mapping=st.sampled_from(MAPPINGS),
-)  # fmt: skip
+)
 def test_finding_the_header_gives_what_trying_every_row_gives(
     above: list[list[Any]],
     block: tuple[list[list[Any]], list[tuple[tuple[int, int], tuple[int, int]]]],
@@ -199,8 +216,11 @@ def test_the_built_in_layouts_written_by_the_writer_are_found_as_the_general_rul
     from sinkron_spreadsheet.workbook import open_workbook
 
     sub = SubActivity(code=Code.parse("1.02.02.2.02.0001"), name="Sub kegiatan")
-    program = Program(code=Code.parse("1.02.02"), name="Program",
-                      activities=[Activity(code=Code.parse("1.02.02.2.02"), name="Kegiatan", sub_activities=[sub])])  # fmt: skip
+    program = Program(
+        code=Code.parse("1.02.02"),
+        name="Program",
+        activities=[Activity(code=Code.parse("1.02.02.2.02"), name="Kegiatan", sub_activities=[sub])],
+    )
     for layout, kind in (
         ("renstra", PlanKind.RENSTRA_PD),
         ("renja", PlanKind.RENJA_PD),
@@ -274,8 +294,10 @@ def test_whole_floats_read_as_their_text_reads(value: float) -> None:
 
 
 @SETTINGS
-@given(st.sampled_from(["100 %", "12 Bulan", "1.200 Orang", "7,0–8,0", "Tersedia", "96%", " 5 ", "0,5 Nilai"]),
-       st.sampled_from([None, "%", "Dokumen"]))  # fmt: skip
+@given(
+    st.sampled_from(["100 %", "12 Bulan", "1.200 Orang", "7,0–8,0", "Tersedia", "96%", " 5 ", "0,5 Nilai"]),
+    st.sampled_from([None, "%", "Dokumen"]),
+)
 def test_a_target_text_read_again_gives_an_equal_value(text: str, unit: str | None) -> None:
     from sinkron import Value
     from sinkron_spreadsheet.cells import to_value

@@ -40,16 +40,54 @@ def test_reads_tujuan_and_sasaran_with_multi_indicator_cells(tmp_path: Path) -> 
     assert finding.evidence["expected"] == "Tujuan or Sasaran" and finding.evidence["found"] == "Misi | Maju"
     (plan,) = result.bundle.plans
     assert plan.goals == (
-        Goal(id="T1", text="Meningkatnya kualitas infrastruktur",
-             indicators=[Indicator(name="Indeks Kepuasan Masyarakat", kind=IndicatorKind.IMPACT),
-                         Indicator(name="Indeks Infrastruktur", kind=IndicatorKind.IMPACT)]),
-    )  # fmt: skip
+        Goal(
+            id="T1",
+            text="Meningkatnya kualitas infrastruktur",
+            indicators=[
+                Indicator(name="Indeks Kepuasan Masyarakat", kind=IndicatorKind.IMPACT),
+                Indicator(name="Indeks Infrastruktur", kind=IndicatorKind.IMPACT),
+            ],
+        ),
+    )
     assert plan.objectives == (
-        Objective(id="S1", text="Meningkatnya kemantapan jalan", goal_id="T1",
-                  indicators=[Indicator(name="Persentase jalan mantap", kind=IndicatorKind.OUTCOME),
-                              Indicator(name="Persentase jembatan baik", kind=IndicatorKind.OUTCOME)]),
-        Objective(id="S2", text="Meningkatnya layanan air minum", goal_id="T1",
-                  indicators=[Indicator(name="Cakupan air minum", kind=IndicatorKind.OUTCOME)]),
-    )  # fmt: skip
+        Objective(
+            id="S1",
+            text="Meningkatnya kemantapan jalan",
+            goal_id="T1",
+            indicators=[
+                Indicator(name="Persentase jalan mantap", kind=IndicatorKind.OUTCOME),
+                Indicator(name="Persentase jembatan baik", kind=IndicatorKind.OUTCOME),
+            ],
+        ),
+        Objective(
+            id="S2",
+            text="Meningkatnya layanan air minum",
+            goal_id="T1",
+            indicators=[Indicator(name="Cakupan air minum", kind=IndicatorKind.OUTCOME)],
+        ),
+    )
     assert plan.extra["notes"] == {"S1": "jalan kabupaten"}
     assert any("layout tujuan-sasaran (detected" in s for s in result.bundle.sources)
+
+
+def test_given_ids_a_repeated_id_a_group_without_text_and_a_row_of_only_a_note(tmp_path: Path) -> None:
+    path = sheet(
+        tmp_path / "tujuan.xlsx",
+        ["KODE", "KELOMPOK", "TUJUAN/SASARAN", "INDIKATOR SASARAN", "KETERANGAN"],
+        [
+            ["T.01", "Tujuan", "Meningkatnya derajat kesehatan", "Usia harapan hidup", None],
+            ["S.01", "Sasaran", "Menurunnya kematian ibu", "Angka kematian ibu", "prioritas"],
+            ["S.01", "Sasaran", "Menurunnya kematian bayi", "Angka kematian bayi", None],
+            [None, "Sasaran", None, "Prevalensi stunting", None],
+            [None, None, None, None, "catatan tanpa baris"],
+        ],
+        above=[["Periode : 2025–2029"]],
+    )
+    result = read_spreadsheet(path)
+    rows = {(f.rule, f.location.row if f.location else None, f.evidence["field"]) for f in result.findings}
+    assert rows == {("SKN010", 5, "id"), ("SKN005", 6, "text"), ("SKN005", 7, "group")}
+    (plan,) = result.bundle.plans
+    assert [(g.id, g.text) for g in plan.goals] == [("T.01", "Meningkatnya derajat kesehatan")]
+    assert [(o.id, o.goal_id, o.text) for o in plan.objectives] == [("S.01", "T.01", "Menurunnya kematian ibu")]
+    assert plan.extra["notes"] == {"S.01": "prioritas"}
+    assert "7 rows: 2 read, 3 not read (named by a finding), 1 title, 1 header" in result.bundle.sources[1]

@@ -34,20 +34,36 @@ from sinkron import (
 from sinkron.meetings import MeetingTemplate
 from sinkron.testing import strategies as sst
 from sinkron_spreadsheet import is_meeting_file, read_meeting, render_meeting_workbook, write_meeting_workbook
+from sinkron_spreadsheet import workbook as workbook_module
 from sinkron_spreadsheet.meetings import TABLES
 
-SHEETS = ["Rapat", "Desk", "Undangan", "Daftar Hadir", "Acara", "Kesepakatan", "Tindak Lanjut", "Usulan",
-          "Penandatangan"]  # fmt: skip
+SHEETS = [
+    "Rapat",
+    "Desk",
+    "Undangan",
+    "Daftar Hadir",
+    "Acara",
+    "Kesepakatan",
+    "Tindak Lanjut",
+    "Usulan",
+    "Penandatangan",
+]
 
 
 def _fill_template(path: Path, **prefill: Any) -> Path:
     """What a desk secretariat does: open the shipped template and type into it."""
     workbook = load_workbook(io.BytesIO(render_meeting_workbook(MeetingTemplate(**prefill))))
     rapat = workbook["Rapat"]
-    values = {"ID Rapat": "rakortek-kalteng-2025", "Jenis Rapat": "Rakortekrenbang",
-              "Nama Rapat": "Rakortekrenbang Provinsi Kalimantan Tengah 2025", "Tanggal Mulai": dt.date(2025, 3, 4),
-              "Tanggal Selesai": "6/3/2025", "Penyelenggara": "62", "Tempat": "Palangka Raya",
-              "Pimpinan Rapat": "Sekretaris Daerah"}  # fmt: skip
+    values = {
+        "ID Rapat": "rakortek-kalteng-2025",
+        "Jenis Rapat": "Rakortekrenbang",
+        "Nama Rapat": "Rakortekrenbang Provinsi Kalimantan Tengah 2025",
+        "Tanggal Mulai": dt.date(2025, 3, 4),
+        "Tanggal Selesai": "6/3/2025",
+        "Penyelenggara": "62",
+        "Tempat": "Palangka Raya",
+        "Pimpinan Rapat": "Sekretaris Daerah",
+    }
     for row in rapat.iter_rows(min_row=1):
         if row[0].value in values:
             rapat.cell(row=row[0].row, column=2, value=values[row[0].value])
@@ -61,15 +77,41 @@ def _fill_template(path: Path, **prefill: Any) -> Path:
     workbook["Undangan"].append(["62.02", None, "Kabupaten Kotawaringin Timur", "Kepala Bappeda", None, 2])
     workbook["Acara"].append([dt.datetime(2025, 3, 4, 9, 0), "Pembukaan", "Gubernur"])
     sheet = workbook["Kesepakatan"]
-    sheet.append([1, "D1", "1.02.0.00.0.00.01.0000 Dinas Kesehatan", "1.02.02.2.02.0004", "Prevalensi stunting",
-                  "18.500", "Balita", 1_250_000_000, 2026, "prioritas"])  # fmt: skip
-    sheet.append([2, "Desk Kesehatan", "kalteng.dinkes", "1.02.02.2.02.0001", "Angka kematian ibu", 0.96, "%",
-                  "Rp 296.187.500", "2026", None])  # fmt: skip
+    sheet.append(
+        [
+            1,
+            "D1",
+            "1.02.0.00.0.00.01.0000 Dinas Kesehatan",
+            "1.02.02.2.02.0004",
+            "Prevalensi stunting",
+            "18.500",
+            "Balita",
+            1_250_000_000,
+            2026,
+            "prioritas",
+        ]
+    )
+    sheet.append(
+        [
+            2,
+            "Desk Kesehatan",
+            "kalteng.dinkes",
+            "1.02.02.2.02.0001",
+            "Angka kematian ibu",
+            0.96,
+            "%",
+            "Rp 296.187.500",
+            "2026",
+            None,
+        ]
+    )
     sheet.cell(row=3, column=6).number_format = "0%"
-    workbook["Tindak Lanjut"].append([None, "Kirim Renja perbaikan", "Dinas Kesehatan", dt.date(2025, 6, 30),
-                                      "Dalam proses", None])  # fmt: skip
-    workbook["Usulan"].append(["U1", "62", "Rumah sakit rujukan regional", "Kemenkes", 1, "Akses rujukan", "1.02",
-                               75_000_000_000, 2026])  # fmt: skip
+    workbook["Tindak Lanjut"].append(
+        [None, "Kirim Renja perbaikan", "Dinas Kesehatan", dt.date(2025, 6, 30), "Dalam proses", None]
+    )
+    workbook["Usulan"].append(
+        ["U1", "62", "Rumah sakit rujukan regional", "Kemenkes", 1, "Akses rujukan", "1.02", 75_000_000_000, 2026]
+    )
     workbook["Penandatangan"].append(["62", None, "Ir. Contoh", "Kepala Bappeda Provinsi", None, None])
     workbook["Penandatangan"].append([None, "kalteng.dinkes", None, "Kepala Dinas Kesehatan", "D1", None])
     workbook.save(path)
@@ -89,18 +131,23 @@ def test_a_filled_template_reads_into_a_meeting(tmp_path: Path) -> None:
         "62",
     )
     assert meeting.desks == (
-        Desk(id="D1", name="Desk Kesehatan", sectors=[Code.parse("1.02")],
-             outcomes=["Prevalensi stunting", "Angka kematian ibu"]),
+        Desk(
+            id="D1",
+            name="Desk Kesehatan",
+            sectors=[Code.parse("1.02")],
+            outcomes=["Prevalensi stunting", "Angka kematian ibu"],
+        ),
         Desk(id="D2", name="Desk Sosial", sectors=[Code.parse("1.06")]),
-    )  # fmt: skip
+    )
     assert [(p.government_id, p.role, p.desk_id, p.count) for p in meeting.participants] == [
         ("62", "Sekda", None, 1),
         ("62.71", "Kepala Bappeda", "D1", 3),
         (None, "Kepala Dinas", "D1", 1),
     ]
     assert meeting.participant_count == 5
-    assert meeting.invitees == (Participant(role="Kepala Bappeda", government_id="62.02",
-                                            name="Kabupaten Kotawaringin Timur", count=2),)  # fmt: skip
+    assert meeting.invitees == (
+        Participant(role="Kepala Bappeda", government_id="62.02", name="Kabupaten Kotawaringin Timur", count=2),
+    )
     assert meeting.agenda == (AgendaItem(title="Pembukaan", start=dt.datetime(2025, 3, 4, 9, 0), speaker="Gubernur"),)
     first, second = meeting.agreements
     assert (first.id, first.desk_id, first.agency_id, str(first.sub_activity), first.year) == (
@@ -133,8 +180,11 @@ def test_a_filled_template_reads_into_a_meeting(tmp_path: Path) -> None:
 def test_the_template_has_every_sheet_with_its_headers_and_prefills() -> None:
     desk = Desk(id="D1", name="Desk Kesehatan", sectors=[Code.parse("1.02")])
     invitee = Participant(role="Sekda", government_id="62.71", name="Kota Palangka Raya")
-    workbook = load_workbook(io.BytesIO(render_meeting_workbook(MeetingTemplate(
-        kind=MeetingKind.RAKOR_POVERTY, desks=[desk], invitees=[invitee]))))  # fmt: skip
+    workbook = load_workbook(
+        io.BytesIO(
+            render_meeting_workbook(MeetingTemplate(kind=MeetingKind.RAKOR_POVERTY, desks=[desk], invitees=[invitee]))
+        )
+    )
     assert workbook.sheetnames == ["Petunjuk", *SHEETS]
     for table in TABLES:
         headers = [c.value for c in next(workbook[table.sheet].iter_rows(max_row=1))]
@@ -142,8 +192,12 @@ def test_the_template_has_every_sheet_with_its_headers_and_prefills() -> None:
     labels = {row[0].value: row[1].value for row in workbook["Rapat"].iter_rows()}
     assert labels["Jenis Rapat"] == "rakor_kemiskinan" and labels["ID Rapat"] is None
     assert [c.value for c in list(workbook["Desk"].iter_rows())[1]] == ["D1", "Desk Kesehatan", "1.02", None]
-    assert [c.value for c in list(workbook["Undangan"].iter_rows())[1]][:4] == ["62.71", None, "Kota Palangka Raya",
-                                                                                "Sekda"]  # fmt: skip
+    assert [c.value for c in list(workbook["Undangan"].iter_rows())[1]][:4] == [
+        "62.71",
+        None,
+        "Kota Palangka Raya",
+        "Sekda",
+    ]
 
 
 def test_an_empty_template_is_incomplete_and_says_what_is_missing(tmp_path: Path) -> None:
@@ -164,8 +218,9 @@ def test_every_bad_cell_is_reported_with_its_place(tmp_path: Path) -> None:
     workbook["Daftar Hadir"].append(["62", None, None, None, None, "dua"])
     workbook.save(path)
     errors = read_meeting(path).errors
-    found = sorted((e.location.sheet or "", e.location.row or 0, e.location.column or "", e.location.field or "")
-                   for e in errors)  # fmt: skip
+    found = sorted(
+        (e.location.sheet or "", e.location.row or 0, e.location.column or "", e.location.field or "") for e in errors
+    )
     assert found == [
         ("Daftar Hadir", 5, "D", "role"),
         ("Daftar Hadir", 5, "F", "count"),
@@ -282,25 +337,100 @@ def test_plan_workbooks_are_not_mistaken_for_meetings(tmp_path: Path) -> None:
     assert bundle.meetings == () and len(bundle.plans) == 1
 
 
+def test_the_connector_opens_a_file_once_to_tell_a_meeting_and_read_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    workbook = Workbook()
+    workbook.active.append(["KODE SUB KEGIATAN", "PROGRAM DAN KEGIATAN", "TOLAK UKUR KELUARAN", "JUMLAH PAGU"])
+    workbook.active.append(["1.02.02.2.02.0001", "Pelayanan", "Ibu hamil terlayani", 1000])
+    workbook.save(tmp_path / "renja.xlsx")
+    meeting_csv = tmp_path / "kesepakatan.csv"
+    meeting_csv.write_text(
+        "ID Rapat : desk-1\nJenis Rapat : desk\nJudul : Desk Kesehatan 2025\nTanggal : 5/3/2025\n"
+        "NO;PERANGKAT DAERAH;KODE SUB KEGIATAN;TARGET;TAHUN\n1;kalteng.dinkes;1.02.02.2.02.0004;18 %;2026\n",
+        encoding="utf-8",
+    )
+    opened: list[str] = []
+
+    def counted(real: Any) -> Any:
+        def open_(path: Path, *rest: Any) -> Any:
+            opened.append(path.name)
+            return real(path, *rest)
+
+        return open_
+
+    for name in ("_open_xlsx", "_open_csv"):  # every open_workbook goes through one of them
+        monkeypatch.setattr(workbook_module, name, counted(getattr(workbook_module, name)))
+    plan = sinkron.read(tmp_path / "renja.xlsx", year=2026)
+    meeting = sinkron.read(_fill_template(tmp_path / "rapat.xlsx"))
+    csv_meeting = sinkron.read(meeting_csv)
+    assert len(plan.plans) == 1 and len(meeting.meetings) == 1 and len(csv_meeting.meetings) == 1
+    assert opened == ["renja.xlsx", "rapat.xlsx", "kesepakatan.csv"]
+
+
 def _meeting_full() -> Meeting:
     return Meeting(
-        id="rk", kind=MeetingKind.RAKORTEKRENBANG, title="=Rakortek 2025", start=dt.date(2025, 3, 4),
-        end=dt.date(2025, 3, 6), host_id="62", venue="Palangka Raya", chair="Sekda",
-        desks=[Desk(id="D1", name="Desk Kesehatan", sectors=[Code.parse("1.02"), Code.parse("1.03")],
-                    outcomes=["Stunting", "AKI"]), Desk(id="D2", name="Desk PU")],
-        participants=[Participant(role="Sekda", government_id="62", count=2, desk_id="D1"),
-                      Participant(role="Kepala Bappeda", name="Kota X")],
+        id="rk",
+        kind=MeetingKind.RAKORTEKRENBANG,
+        title="=Rakortek 2025",
+        start=dt.date(2025, 3, 4),
+        end=dt.date(2025, 3, 6),
+        host_id="62",
+        venue="Palangka Raya",
+        chair="Sekda",
+        desks=[
+            Desk(
+                id="D1",
+                name="Desk Kesehatan",
+                sectors=[Code.parse("1.02"), Code.parse("1.03")],
+                outcomes=["Stunting", "AKI"],
+            ),
+            Desk(id="D2", name="Desk PU"),
+        ],
+        participants=[
+            Participant(role="Sekda", government_id="62", count=2, desk_id="D1"),
+            Participant(role="Kepala Bappeda", name="Kota X"),
+        ],
         invitees=[Participant(role="Sekda", government_id="62")],
         signatories=[Participant(role="Kepala Bappeda", name="Ir. A", desk_id="D1")],
         agenda=[AgendaItem(title="Pembukaan", start=dt.datetime(2025, 3, 4, 9, 0), speaker="Gubernur")],
-        agreements=[Agreement(id="1", desk_id="D1", agency_id="kalteng.dinkes", sub_activity=Code.parse(
-            "1.02.02.2.02.0001"), year=2026, outcome="Stunting", target=Value.parse("7,0–8,0 %"),
-            pagu=Money(Decimal("300000000.50")), notes="catatan\nbaris 2")],
-        action_items=[ActionItem(id="T1", description="Revisi", owner="Dinkes", due=dt.date(2025, 6, 1),
-                                 status=ActionStatus.DONE, completed=dt.date(2025, 5, 1))],
-        proposals=[Proposal(id="U1", government_id="62", title="RSUD", addressed_to="Kemenkes", rank=1,
-                            justification="-perlu", sector=Code.parse("1.02"), pagu=Money(5), year=2026)],
-    )  # fmt: skip
+        agreements=[
+            Agreement(
+                id="1",
+                desk_id="D1",
+                agency_id="kalteng.dinkes",
+                sub_activity=Code.parse("1.02.02.2.02.0001"),
+                year=2026,
+                outcome="Stunting",
+                target=Value.parse("7,0–8,0 %"),
+                pagu=Money(Decimal("300000000.50")),
+                notes="catatan\nbaris 2",
+            )
+        ],
+        action_items=[
+            ActionItem(
+                id="T1",
+                description="Revisi",
+                owner="Dinkes",
+                due=dt.date(2025, 6, 1),
+                status=ActionStatus.DONE,
+                completed=dt.date(2025, 5, 1),
+            )
+        ],
+        proposals=[
+            Proposal(
+                id="U1",
+                government_id="62",
+                title="RSUD",
+                addressed_to="Kemenkes",
+                rank=1,
+                justification="-perlu",
+                sector=Code.parse("1.02"),
+                pagu=Money(5),
+                year=2026,
+            )
+        ],
+    )
 
 
 def test_minutes_round_trip_every_field(tmp_path: Path) -> None:
@@ -318,8 +448,11 @@ def test_the_printed_minutes_list_agreements_per_desk_and_signatories(tmp_path: 
     assert "Penandatangan desk: Kepala Bappeda (Ir. A)" in texts and "Penandatangan" in texts
 
 
-_TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from("\n'=+-@"), min_size=1,
-                max_size=20).map(str.strip).filter(bool)  # fmt: skip
+_TEXT = (
+    st.text(st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from("\n'=+-@"), min_size=1, max_size=20)
+    .map(str.strip)
+    .filter(bool)
+)
 
 
 @st.composite
@@ -327,20 +460,45 @@ def _wider_meetings(draw: st.DrawFn) -> Meeting:
     base = draw(sst.meetings())
     desks = [Desk(id=f"D{i}", name=draw(_TEXT), outcomes=draw(st.lists(_TEXT, max_size=2))) for i in range(2)]
     agreements = [
-        Agreement(id=draw(_TEXT.filter(lambda t: "\n" not in t)) + f"-{i}", desk_id=draw(st.sampled_from(["D0", "D1"])),
-                  agency_id="kalteng.dinkes", sub_activity=a.sub_activity, year=a.year, outcome=draw(_TEXT),
-                  target=a.target, pagu=a.pagu, notes=draw(st.none() | _TEXT))
+        Agreement(
+            id=draw(_TEXT.filter(lambda t: "\n" not in t)) + f"-{i}",
+            desk_id=draw(st.sampled_from(["D0", "D1"])),
+            agency_id="kalteng.dinkes",
+            sub_activity=a.sub_activity,
+            year=a.year,
+            outcome=draw(_TEXT),
+            target=a.target,
+            pagu=a.pagu,
+            notes=draw(st.none() | _TEXT),
+        )
         for i, a in enumerate(base.agreements)
-    ]  # fmt: skip
-    parties = st.builds(Participant, role=_TEXT, name=_TEXT, government_id=st.none() | st.sampled_from(["62", "62.71"]),
-                        count=st.integers(1, 600), desk_id=st.none() | st.just("D1"))  # fmt: skip
+    ]
+    parties = st.builds(
+        Participant,
+        role=_TEXT,
+        name=_TEXT,
+        government_id=st.none() | st.sampled_from(["62", "62.71"]),
+        count=st.integers(1, 600),
+        desk_id=st.none() | st.just("D1"),
+    )
     return Meeting(
-        id=base.id, kind=base.kind, title=draw(_TEXT), start=base.start, end=base.end, venue=draw(st.none() | _TEXT),
-        chair=draw(st.none() | _TEXT), host_id="62", desks=desks, agreements=agreements,
-        participants=draw(st.lists(parties, max_size=3)), invitees=draw(st.lists(parties, max_size=2)),
-        signatories=draw(st.lists(parties, max_size=2)), agenda=base.agenda, action_items=base.action_items,
+        id=base.id,
+        kind=base.kind,
+        title=draw(_TEXT),
+        start=base.start,
+        end=base.end,
+        venue=draw(st.none() | _TEXT),
+        chair=draw(st.none() | _TEXT),
+        host_id="62",
+        desks=desks,
+        agreements=agreements,
+        participants=draw(st.lists(parties, max_size=3)),
+        invitees=draw(st.lists(parties, max_size=2)),
+        signatories=draw(st.lists(parties, max_size=2)),
+        agenda=base.agenda,
+        action_items=base.action_items,
         proposals=base.proposals,
-    )  # fmt: skip
+    )
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -79,10 +79,28 @@ def test_the_list_does_not_take_the_files_of_other_layouts(tmp_path: Path) -> No
     """A Renja sheet with KODE and a perangkat daerah column stays a Renja sheet."""
     workbook = Workbook()
     sheet = workbook.active
-    sheet.append(["KODE SUB KEGIATAN", "PROGRAM DAN KEGIATAN", "TOLAK UKUR KELUARAN", "TARGET KINERJA KELUARAN",
-                  "JUMLAH PAGU", "ORGANISASI", "KETERANGAN"])  # fmt: skip
-    sheet.append(["1.02.02.2.02.0001", "Pengelolaan Pelayanan Kesehatan Ibu Hamil", "Jumlah Ibu Hamil", "100 Orang",
-                  1000000, "Dinas Kesehatan", None])  # fmt: skip
+    sheet.append(
+        [
+            "KODE SUB KEGIATAN",
+            "PROGRAM DAN KEGIATAN",
+            "TOLAK UKUR KELUARAN",
+            "TARGET KINERJA KELUARAN",
+            "JUMLAH PAGU",
+            "ORGANISASI",
+            "KETERANGAN",
+        ]
+    )
+    sheet.append(
+        [
+            "1.02.02.2.02.0001",
+            "Pengelolaan Pelayanan Kesehatan Ibu Hamil",
+            "Jumlah Ibu Hamil",
+            "100 Orang",
+            1000000,
+            "Dinas Kesehatan",
+            None,
+        ]
+    )
     path = tmp_path / "renja.xlsx"
     workbook.save(path)
     result = read_spreadsheet(path, year=2026)

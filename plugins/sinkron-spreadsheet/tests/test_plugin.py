@@ -45,8 +45,10 @@ def test_discovered_through_the_real_entry_point() -> None:
 
 
 def renja(tmp_path: Path, rows: int = 3) -> Path:
-    data = [[f"1.02.02.2.02.{n:04d}", f"Sub kegiatan {n}", "Jumlah Ibu Hamil", "100 Orang", 1000 * n]
-            for n in range(1, rows + 1)]  # fmt: skip
+    data = [
+        [f"1.02.02.2.02.{n:04d}", f"Sub kegiatan {n}", "Jumlah Ibu Hamil", "100 Orang", 1000 * n]
+        for n in range(1, rows + 1)
+    ]
     return sheet(tmp_path / "renja.xlsx", RENJA, data, above=[["Periode : 2024"]])
 
 
@@ -59,12 +61,31 @@ def test_sinkron_read_and_write_dispatch_to_the_plugin(tmp_path: Path) -> None:
     out = sinkron.write(bundle, tmp_path / "out.xlsx")
     assert sinkron.read(out).plans == bundle.plans
     report = Report(
-        findings=(Finding(rule="SKN301", severity=Severity.ERROR, subject="renja#x", path="Renja › x",
-                          message=Message(id="=pagu melebihi", en="pagu exceeds"), evidence={"pagu": "1000"},
-                          location=Provenance(source="renja.xlsx", row=3)),),
-        metrics=Metrics(priority_coverage=(CoverageRow(priority="pn-06", code="06", name="Kemiskinan", kind="pn",
-                                                       programs=2, sub_activities=5, pagu=sinkron.Money(5).amount),)),
-    )  # fmt: skip
+        findings=(
+            Finding(
+                rule="SKN301",
+                severity=Severity.ERROR,
+                subject="renja#x",
+                path="Renja › x",
+                message=Message(id="=pagu melebihi", en="pagu exceeds"),
+                evidence={"pagu": "1000"},
+                location=Provenance(source="renja.xlsx", row=3),
+            ),
+        ),
+        metrics=Metrics(
+            priority_coverage=(
+                CoverageRow(
+                    priority="pn-06",
+                    code="06",
+                    name="Kemiskinan",
+                    kind="pn",
+                    programs=2,
+                    sub_activities=5,
+                    pagu=sinkron.Money(5).amount,
+                ),
+            )
+        ),
+    )
     path = sinkron.write(report, tmp_path / "report.xlsx")
     from python_calamine import CalamineWorkbook
 
@@ -85,8 +106,12 @@ def test_cli_read_names_the_layout_and_reports_problems(tmp_path: Path) -> None:
     assert "layout renja (detected from the header in row 2)" in result.output
     mapped = runner.invoke(main, ["read", str(renja(tmp_path)), "--mapping", "renja", "--to", "json"])
     assert json.loads(mapped.output)["data"]["plans"][0]["kind"] == "renja_pd"
-    bad = sheet(tmp_path / "bad.xlsx", RENJA, [["1.02.02.2.02.0001", "Sub", "Jumlah", "1 Orang", "satu juta"]],
-                above=[["Periode : 2024"]])  # fmt: skip
+    bad = sheet(
+        tmp_path / "bad.xlsx",
+        RENJA,
+        [["1.02.02.2.02.0001", "Sub", "Jumlah", "1 Orang", "satu juta"]],
+        above=[["Periode : 2024"]],
+    )
     tolerant = runner.invoke(main, ["read", str(bad)])
     assert tolerant.exit_code == 0, tolerant.output  # the row is kept without its pagu, and the cell reported
     assert "SKN008" in tolerant.output and "row 3, column E, field 'pagu'" in tolerant.output
@@ -103,8 +128,11 @@ def test_mappings_from_toml_json_and_dict(tmp_path: Path) -> None:
         '"keluaran.indicator" = ["TOLOK UKUR", "TOLAK UKUR"]\n',
         encoding="utf-8",
     )
-    path = sheet(tmp_path / "dpa.xlsx", ["KODE REK", "URAIAN", "TOLAK UKUR", "Pagu\nIndikatif"],
-                 [["1.02.02.2.02.0001", "Sub", "Jumlah Ibu Hamil", "2.500.000"]])  # fmt: skip
+    path = sheet(
+        tmp_path / "dpa.xlsx",
+        ["KODE REK", "URAIAN", "TOLAK UKUR", "Pagu\nIndikatif"],
+        [["1.02.02.2.02.0001", "Sub", "Jumlah Ibu Hamil", "2.500.000"]],
+    )
     result = read_spreadsheet(path, mapping=toml)
     assert result.errors == ()
     (plan,) = result.bundle.plans

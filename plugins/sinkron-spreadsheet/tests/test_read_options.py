@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import inspect
 from pathlib import Path
 
 import pytest
+from spreadsheet_builders import sheet
 
 import sinkron
 from sinkron.models import PlanKind
@@ -13,13 +13,16 @@ from sinkron.options import describe_options
 from sinkron_spreadsheet import ReadLimits, read_spreadsheet
 from sinkron_spreadsheet.connector import SpreadsheetReadOptions, XlsxConnector
 
-#: Keywords of read_spreadsheet the connector sets itself.
-_SET_BY_THE_CONNECTOR = {"source", "format", "progress"}
 
-
-def test_the_declaration_names_every_keyword_of_read_spreadsheet() -> None:
-    keywords = set(inspect.signature(read_spreadsheet).parameters) - _SET_BY_THE_CONNECTOR
-    assert {o.name for o in describe_options(SpreadsheetReadOptions)} == keywords
+def test_read_spreadsheet_takes_the_declared_options_and_no_other(tmp_path: Path) -> None:
+    header = ["KODE SUB KEGIATAN", "PROGRAM DAN KEGIATAN", "TOLAK UKUR KELUARAN", "JUMLAH PAGU"]
+    row = ["1.02.02.2.02.0001", "Pengelolaan Pelayanan Kesehatan Ibu Hamil", "Jumlah ibu hamil", 1000]
+    path = sheet(tmp_path / "renja.xlsx", header, [row], title="Renja")
+    every_option = {o.name: o.default for o in describe_options(SpreadsheetReadOptions)} | {"year": 2026}
+    result = read_spreadsheet(path, **every_option)
+    assert result.complete and result.bundle.plans[0].year == 2026
+    with pytest.raises(TypeError, match="yaer"):
+        read_spreadsheet(path, yaer=2026)
 
 
 def test_command_line_text_reaches_the_reader_typed() -> None:

@@ -15,23 +15,63 @@ import sinkron
 from sinkron import Code, FundingSource, IndicatorKind, Money, PlanKind, Value
 from sinkron_spreadsheet import read_spreadsheet
 
-HEADER = ["KODE SUB KEGIATAN", "PROGRAM DAN KEGIATAN", "TOLAK UKUR CAPAIAN KEG.", "TARGET KINERJA CAPAIAN KEG.",
-          "TOLAK UKUR KELUARAN", "TARGET KINERJA KELUARAN", "TOLAK UKUR HASIL", "TARGET KINERJA HASIL",
-          "SUMBER DANA", "LOKASI", "KELUARAN SUB KEG.", "AWAL PELAKSANAAN", "AKHIR PELAKSANAAN", "JUMLAH PAGU",
-          "KETERANGAN"]  # fmt: skip
+HEADER = [
+    "KODE SUB KEGIATAN",
+    "PROGRAM DAN KEGIATAN",
+    "TOLAK UKUR CAPAIAN KEG.",
+    "TARGET KINERJA CAPAIAN KEG.",
+    "TOLAK UKUR KELUARAN",
+    "TARGET KINERJA KELUARAN",
+    "TOLAK UKUR HASIL",
+    "TARGET KINERJA HASIL",
+    "SUMBER DANA",
+    "LOKASI",
+    "KELUARAN SUB KEG.",
+    "AWAL PELAKSANAAN",
+    "AKHIR PELAKSANAAN",
+    "JUMLAH PAGU",
+    "KETERANGAN",
+]
 LOKASI = "Kab. Pasangkayu, Semua Kecamatan, Semua Kelurahan/Desa"
 
 
 def rows(pagu2: object = "Rp 1.234.567") -> list[list[object]]:
     return [
-        ["1.02.02.2.02.0001", "Pengelolaan Pelayanan Kesehatan Ibu Hamil", "Persentase ibu hamil terlayani", "95 %",
-         "Jumlah Ibu Hamil yang Mendapatkan Pelayanan Kesehatan Sesuai Standar", 0.96, "Cakupan layanan rujukan",
-         "12 Bulan", "1.1 PAD", LOKASI, "Terlayaninya ibu hamil", dt.date(2024, 1, 2), dt.date(2024, 12, 31),
-         296187500, None],
-        ["1.02.02.2.02.0002", "Pengelolaan Pelayanan Kesehatan Ibu Bersalin", "Persentase ibu hamil terlayani", "95 %",
-         "Jumlah Ibu Bersalin", "1 Laporan", "Cakupan layanan rujukan", "12 Bulan", "DAU", LOKASI, None,
-         "2/1/2024", "31/12/2024", pagu2, "usulan Musrenbang"],
-    ]  # fmt: skip
+        [
+            "1.02.02.2.02.0001",
+            "Pengelolaan Pelayanan Kesehatan Ibu Hamil",
+            "Persentase ibu hamil terlayani",
+            "95 %",
+            "Jumlah Ibu Hamil yang Mendapatkan Pelayanan Kesehatan Sesuai Standar",
+            0.96,
+            "Cakupan layanan rujukan",
+            "12 Bulan",
+            "1.1 PAD",
+            LOKASI,
+            "Terlayaninya ibu hamil",
+            dt.date(2024, 1, 2),
+            dt.date(2024, 12, 31),
+            296187500,
+            None,
+        ],
+        [
+            "1.02.02.2.02.0002",
+            "Pengelolaan Pelayanan Kesehatan Ibu Bersalin",
+            "Persentase ibu hamil terlayani",
+            "95 %",
+            "Jumlah Ibu Bersalin",
+            "1 Laporan",
+            "Cakupan layanan rujukan",
+            "12 Bulan",
+            "DAU",
+            LOKASI,
+            None,
+            "2/1/2024",
+            "31/12/2024",
+            pagu2,
+            "usulan Musrenbang",
+        ],
+    ]
 
 
 def renja(tmp_path: Path, data: list[list[object]] | None = None, header: list[str] = HEADER) -> Path:

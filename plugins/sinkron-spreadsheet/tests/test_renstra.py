@@ -13,9 +13,26 @@ from spreadsheet_builders import set_cached_values, sheet
 from sinkron import Baseline, Budget, Code, Indicator, IndicatorKind, Money, PlanKind, PlanPeriod, Target, Value
 from sinkron_spreadsheet import read_spreadsheet
 
-HEADER = ["SASARAN", "KODE", "PROGRAM DAN KEGIATAN", "SATUAN", "INDIKATOR", "DATA CAPAIAN AWAL",
-          "TARGET TAHUN 1", "DANA TAHUN 1", "TARGET TAHUN 2", "DANA TAHUN 2", "TARGET TAHUN 3", "DANA TAHUN 3",
-          "TARGET TAHUN 4", "DANA TAHUN 4", "TARGET TAHUN 5", "DANA TAHUN 5", "LOKASI", "KETERANGAN"]  # fmt: skip
+HEADER = [
+    "SASARAN",
+    "KODE",
+    "PROGRAM DAN KEGIATAN",
+    "SATUAN",
+    "INDIKATOR",
+    "DATA CAPAIAN AWAL",
+    "TARGET TAHUN 1",
+    "DANA TAHUN 1",
+    "TARGET TAHUN 2",
+    "DANA TAHUN 2",
+    "TARGET TAHUN 3",
+    "DANA TAHUN 3",
+    "TARGET TAHUN 4",
+    "DANA TAHUN 4",
+    "TARGET TAHUN 5",
+    "DANA TAHUN 5",
+    "LOKASI",
+    "KETERANGAN",
+]
 
 
 def pad(row: list[object]) -> list[object]:
@@ -26,24 +43,79 @@ def renstra(tmp_path: Path, *, cache: bool = True, program_cache: int = 250_000_
     rows = [
         pad([None, 1, "URUSAN PEMERINTAHAN WAJIB YANG BERKAITAN DENGAN PELAYANAN DASAR"]),
         pad([None, "1.3", "URUSAN PEMERINTAHAN BIDANG PEKERJAAN UMUM DAN PENATAAN RUANG"]),
-        pad(["Meningkatnya akuntabilitas kinerja", "X.XX.01", "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA",
-             "Nilai", "Nilai SAKIP Perangkat Daerah", "B", "BB", '=IFERROR(SUM(H6:H6),"")', "BB",
-             '=IFERROR(SUM(J6:J6),"")']),
-        pad([None, "X.XX.01.2.01", "Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah", "%",
-             "Persentase dokumen tepat waktu", "80 %", "85 %", '=IFERROR(SUM(H6:H8),"")', "90 %",
-             '=IFERROR(SUM(J6:J8),"")']),
-        pad([None, "X.XX.01.2.01.0001", "Penyusunan Dokumen\nPerencanaan  Perangkat Daerah", "Dokumen",
-             "Jumlah Dokumen Perencanaan", 2, 3, 150_000_000, 3, "=ROUNDDOWN(H6*1.15,-3)", None, None, None, None,
-             None, None, "Kota Palangka Raya", "dokumen Renja dan Renstra"]),
+        pad(
+            [
+                "Meningkatnya akuntabilitas kinerja",
+                "X.XX.01",
+                "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA",
+                "Nilai",
+                "Nilai SAKIP Perangkat Daerah",
+                "B",
+                "BB",
+                '=IFERROR(SUM(H6:H6),"")',
+                "BB",
+                '=IFERROR(SUM(J6:J6),"")',
+            ]
+        ),
+        pad(
+            [
+                None,
+                "X.XX.01.2.01",
+                "Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah",
+                "%",
+                "Persentase dokumen tepat waktu",
+                "80 %",
+                "85 %",
+                '=IFERROR(SUM(H6:H8),"")',
+                "90 %",
+                '=IFERROR(SUM(J6:J8),"")',
+            ]
+        ),
+        pad(
+            [
+                None,
+                "X.XX.01.2.01.0001",
+                "Penyusunan Dokumen\nPerencanaan  Perangkat Daerah",
+                "Dokumen",
+                "Jumlah Dokumen Perencanaan",
+                2,
+                3,
+                150_000_000,
+                3,
+                "=ROUNDDOWN(H6*1.15,-3)",
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                "Kota Palangka Raya",
+                "dokumen Renja dan Renstra",
+            ]
+        ),
         pad([None, None, None, "bln", "Lama waktu penyusunan", None, 12, None, 10]),
-        pad([None, "X.XX.01.2.01.0002", "Koordinasi dan Penyusunan Dokumen RKA-SKPD", "Dokumen",
-             "Jumlah Dokumen RKA-SKPD", 1, 1, "100.000.000", 1, "115.000.000"]),
-    ]  # fmt: skip
-    path = sheet(tmp_path / "renstra.xlsx", HEADER, rows, title="Renstra",
-                 formats={"G7": '#,###" bln"', "I7": '#,###" bln"'})  # fmt: skip
+        pad(
+            [
+                None,
+                "X.XX.01.2.01.0002",
+                "Koordinasi dan Penyusunan Dokumen RKA-SKPD",
+                "Dokumen",
+                "Jumlah Dokumen RKA-SKPD",
+                1,
+                1,
+                "100.000.000",
+                1,
+                "115.000.000",
+            ]
+        ),
+    ]
+    path = sheet(
+        tmp_path / "renstra.xlsx", HEADER, rows, title="Renstra", formats={"G7": '#,###" bln"', "I7": '#,###" bln"'}
+    )
     if cache:
-        set_cached_values(path, {"H4": program_cache, "J4": 287_500_000, "H5": 250_000_000, "J5": 287_500_000,
-                                 "J6": 172_500_000})  # fmt: skip
+        set_cached_values(
+            path, {"H4": program_cache, "J4": 287_500_000, "H5": 250_000_000, "J5": 287_500_000, "J6": 172_500_000}
+        )
     return path
 
 
@@ -57,11 +129,17 @@ def test_reads_levels_targets_funds_and_formula_subtotals(tmp_path: Path) -> Non
     assert program.code == Code.parse("1.03.01") and program.extra["code_original"] == "X.XX.01"
     assert program.extra["objective"] == "Meningkatnya akuntabilitas kinerja"
     assert program.indicators == (
-        Indicator(name="Nilai SAKIP Perangkat Daerah", unit="Nilai", kind=IndicatorKind.OUTCOME,
-                  baseline=Baseline(value=Value.parse("B", unit="Nilai")),
-                  targets=[Target(year=2025, value=Value.parse("BB", unit="Nilai")),
-                           Target(year=2026, value=Value.parse("BB", unit="Nilai"))]),
-    )  # fmt: skip
+        Indicator(
+            name="Nilai SAKIP Perangkat Daerah",
+            unit="Nilai",
+            kind=IndicatorKind.OUTCOME,
+            baseline=Baseline(value=Value.parse("B", unit="Nilai")),
+            targets=[
+                Target(year=2025, value=Value.parse("BB", unit="Nilai")),
+                Target(year=2026, value=Value.parse("BB", unit="Nilai")),
+            ],
+        ),
+    )
     # Formula subtotals are read by their cached values (and agree with the rows under them).
     assert program.budgets == (
         Budget(year=2025, amount=Money(250_000_000)),

@@ -26,16 +26,52 @@ from sinkron.nomenclature import default_nomenclature
 from sinkron.testing import strategies as sst
 from sinkron_spreadsheet import read_spreadsheet
 
-HEADER = ("KODE AKUN", "URAIAN", "JENIS KELOMPOK", "KELOMPOK", "JENIS KOMPONEN", "NAMA KOMPONEN",
-          "HARGA SAT. KOMPONEN", "SATUAN KOMPONEN", "SATUAN", "VOLUME", "JUMLAH", "KODE SUMBER DANA", "KETERANGAN")  # fmt: skip
+HEADER = (
+    "KODE AKUN",
+    "URAIAN",
+    "JENIS KELOMPOK",
+    "KELOMPOK",
+    "JENIS KOMPONEN",
+    "NAMA KOMPONEN",
+    "HARGA SAT. KOMPONEN",
+    "SATUAN KOMPONEN",
+    "SATUAN",
+    "VOLUME",
+    "JUMLAH",
+    "KODE SUMBER DANA",
+    "KETERANGAN",
+)
 SUB = "1.02.02.2.02.0001"
 FUND = "1.2.1.01.02"
 
 
-def row(account: Any, component: Any, price: Any, volume: Any, unit: Any, amount: Any, *,
-        standard: str = "ssh", group: str = "Alat Tulis Kantor", note: Any = None) -> list[Any]:  # fmt: skip
-    return [account, "Belanja Alat Tulis Kantor", "kelompok", group, standard, component, price, "Buah", unit, volume,
-            amount, FUND, note]  # fmt: skip
+def row(
+    account: Any,
+    component: Any,
+    price: Any,
+    volume: Any,
+    unit: Any,
+    amount: Any,
+    *,
+    standard: str = "ssh",
+    group: str = "Alat Tulis Kantor",
+    note: Any = None,
+) -> list[Any]:
+    return [
+        account,
+        "Belanja Alat Tulis Kantor",
+        "kelompok",
+        group,
+        standard,
+        component,
+        price,
+        "Buah",
+        unit,
+        volume,
+        amount,
+        FUND,
+        note,
+    ]
 
 
 CONSISTENT = [
@@ -47,8 +83,9 @@ CONSISTENT = [
 CONSISTENT_TOTAL = 40000 + 50000 + 112500 + 1200000
 
 
-def write_form(path: Path, rows: list[list[Any]], *, preamble: tuple[tuple[str, ...], ...] = (),
-               total: Any = None) -> Path:  # fmt: skip
+def write_form(
+    path: Path, rows: list[list[Any]], *, preamble: tuple[tuple[str, ...], ...] = (), total: Any = None
+) -> Path:
     """A Form Rincian sheet: optional lines above the header, the header, the rows, an optional JUMLAH row."""
     workbook = Workbook()
     sheet = workbook.active
@@ -68,8 +105,12 @@ TITLE = (("RINCIAN BELANJA SUB KEGIATAN",), ("Tahun : 2026",), (f"Sub Kegiatan :
 
 
 def test_a_consistent_form_reads_into_the_sub_kegiatan_with_no_finding(tmp_path: Path) -> None:
-    path = write_form(tmp_path / "rincian.xlsx", CONSISTENT, preamble=(*TITLE, (f"Pagu : {CONSISTENT_TOTAL}",)),
-                      total=CONSISTENT_TOTAL)  # fmt: skip
+    path = write_form(
+        tmp_path / "rincian.xlsx",
+        CONSISTENT,
+        preamble=(*TITLE, (f"Pagu : {CONSISTENT_TOTAL}",)),
+        total=CONSISTENT_TOTAL,
+    )
     result = read_spreadsheet(path)
     assert result.errors == () and result.complete
     assert result.bundle.source_findings == ()
@@ -88,7 +129,12 @@ def test_a_consistent_form_reads_into_the_sub_kegiatan_with_no_finding(tmp_path:
     assert copy.volumes == (Decimal(150), Decimal(3)) and copy.units == ("lembar", "bulan")
     assert copy.amount == copy.computed_amount == Money(112500)
     assert (copy.account, copy.group, copy.group_kind, copy.standard, copy.funding_code) == (
-        "5.1.02.01.01.0025", "Penggandaan", "kelompok", PriceStandard.SSH, FUND)  # fmt: skip
+        "5.1.02.01.01.0025",
+        "Penggandaan",
+        "kelompok",
+        PriceStandard.SSH,
+        FUND,
+    )
     assert sub.budget_lines[3].standard is PriceStandard.SBU
     assert copy.provenance is not None and copy.provenance.row == 8
 
@@ -130,14 +176,27 @@ DEFECTS = [
 
 def test_defects_are_findings_and_every_row_is_accounted_for(tmp_path: Path) -> None:
     lines_sum = 45000 + 50000 + 100000 + 120000 + Decimal("10000.4")
-    path = write_form(tmp_path / "rincian.xlsx", DEFECTS, preamble=(("Tahun : 2026",), (f"Sub Kegiatan : {SUB}",),
-                      ("Pagu : 400.000",)), total=999000)  # fmt: skip
+    path = write_form(
+        tmp_path / "rincian.xlsx",
+        DEFECTS,
+        preamble=(("Tahun : 2026",), (f"Sub Kegiatan : {SUB}",), ("Pagu : 400.000",)),
+        total=999000,
+    )
     result = read_spreadsheet(path)
     assert result.errors == ()
     assert not result.complete  # rows were left out, and named
     by_row = {(f.rule, f.location.row if f.location else None) for f in result.findings}
-    assert by_row == {("SKN012", 5), ("SKN013", 6), ("SKN005", 7), ("SKN005", 8), ("SKN008", 10), ("SKN008", 11),
-                      ("SKN005", 13), ("SKN001", 14), ("SKN001", 3)}  # fmt: skip
+    assert by_row == {
+        ("SKN012", 5),
+        ("SKN013", 6),
+        ("SKN005", 7),
+        ("SKN005", 8),
+        ("SKN008", 10),
+        ("SKN008", 11),
+        ("SKN005", 13),
+        ("SKN001", 14),
+        ("SKN001", 3),
+    }
     findings = {(f.rule, f.location.row if f.location else None): f for f in result.findings}
     off = findings[("SKN012", 5)]
     assert off.evidence["expected"] == "40000" and off.evidence["found"] == "45000"
@@ -166,10 +225,21 @@ def test_defects_are_findings_and_every_row_is_accounted_for(tmp_path: Path) -> 
 
 def _form_row(line: BudgetLine) -> list[Any]:
     volume: Any = ";".join(format(v, "f") for v in line.volumes) if len(line.volumes) > 1 else int(line.volumes[0])
-    return [line.account, line.description, line.group_kind, line.group,
-            line.standard.value if line.standard else None, line.component, int(line.unit_price.amount),
-            line.component_unit, ";".join(line.units) or None, volume, int(line.amount.amount), line.funding_code,
-            line.note]  # fmt: skip
+    return [
+        line.account,
+        line.description,
+        line.group_kind,
+        line.group,
+        line.standard.value if line.standard else None,
+        line.component,
+        int(line.unit_price.amount),
+        line.component_unit,
+        ";".join(line.units) or None,
+        volume,
+        int(line.amount.amount),
+        line.funding_code,
+        line.note,
+    ]
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -177,10 +247,17 @@ def _form_row(line: BudgetLine) -> list[Any]:
 def test_consistent_generated_forms_read_back_with_no_finding(tmp_path: Path, subs: list[SubActivity]) -> None:
     lines = [line for sub in subs for line in sub.budget_lines]
     if not lines:
-        lines = [BudgetLine(account="5.1.02.01.01.0024", component="Pulpen", unit_price=Money(100), volumes=[1],
-                            amount=Money(100))]  # fmt: skip
-    path = write_form(tmp_path / "generated.xlsx", [_form_row(line) for line in lines], preamble=TITLE,
-                      total=int(sum(line.amount.amount for line in lines)))  # fmt: skip
+        lines = [
+            BudgetLine(
+                account="5.1.02.01.01.0024", component="Pulpen", unit_price=Money(100), volumes=[1], amount=Money(100)
+            )
+        ]
+    path = write_form(
+        tmp_path / "generated.xlsx",
+        [_form_row(line) for line in lines],
+        preamble=TITLE,
+        total=int(sum(line.amount.amount for line in lines)),
+    )
     result = read_spreadsheet(path, mapping="rincian")
     assert result.errors == () and result.findings == ()
     (sub,) = result.bundle.plans[0].programs[0].activities[0].sub_activities

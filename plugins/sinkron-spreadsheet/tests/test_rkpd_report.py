@@ -38,23 +38,150 @@ NAME_SUB1 = "Pengelolaan Pelayanan Kesehatan\nIbu  Hamil"
 
 def report_rows(program_pagu: str = "1.500.000", total: str = "1.500.000") -> list[list[object]]:
     return [
-        ["1", None, None, None, None, "URUSAN PEMERINTAHAN WAJIB YANG BERKAITAN DENGAN PELAYANAN DASAR",
-         None, None, None, None, None, None, None, "1.500.000", None, None, None, None, "1.100.000"],
-        [1, 2, None, None, None, "URUSAN PEMERINTAHAN BIDANG KESEHATAN",
-         None, None, None, None, None, None, None, "1.500.000", None, None, None, None, "1.100.000"],
-        [1, 2, 2, None, None, "PROGRAM PEMENUHAN UPAYA KESEHATAN PERORANGAN DAN UPAYA KESEHATAN MASYARAKAT",
-         "Persentase ibu hamil mendapatkan pelayanan;\nAngka kematian ibu", None, None, None, "95 %;\n90 per 100.000",
-         None, None, program_pagu, None, None, None, None, "1.100.000"],
-        [1, 2, 2, "2.02", None, "Penyediaan Layanan Kesehatan untuk UKM dan UKP Rujukan Tingkat Daerah Kabupaten/Kota",
-         None, None, "Cakupan layanan", None, None, None, "100 %", "1.500.000", None, None, None, None, "1.100.000"],
-        [1, 2, 2, "2.02", 1, NAME_SUB1, None, "Jumlah Ibu Hamil yang Mendapatkan Pelayanan", None,
-         "Kec. Pahandut;\nKec. Jekan Raya", None, "1.200 Orang", None, "1.000.000", "1.1 PAD", "prioritas stunting",
-         "Jumlah Ibu Hamil yang Mendapatkan Pelayanan", "1.300 Orang", "1.100.000"],
-        [1, 2, 2, "2.02", 2, "Pengelolaan Pelayanan Kesehatan Ibu Bersalin", None, "Jumlah Ibu Bersalin", None,
-         "Semua Kecamatan", None, "800 Orang", None, "500.000", "DAU (Rp 500.000)"],
-        [None, None, None, None, None, "TOTAL", None, None, None, None, None, None, None, total, None, None, None, None,
-         "1.100.000"],
-    ]  # fmt: skip
+        [
+            "1",
+            None,
+            None,
+            None,
+            None,
+            "URUSAN PEMERINTAHAN WAJIB YANG BERKAITAN DENGAN PELAYANAN DASAR",
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            "1.500.000",
+            None,
+            None,
+            None,
+            None,
+            "1.100.000",
+        ],
+        [
+            1,
+            2,
+            None,
+            None,
+            None,
+            "URUSAN PEMERINTAHAN BIDANG KESEHATAN",
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            "1.500.000",
+            None,
+            None,
+            None,
+            None,
+            "1.100.000",
+        ],
+        [
+            1,
+            2,
+            2,
+            None,
+            None,
+            "PROGRAM PEMENUHAN UPAYA KESEHATAN PERORANGAN DAN UPAYA KESEHATAN MASYARAKAT",
+            "Persentase ibu hamil mendapatkan pelayanan;\nAngka kematian ibu",
+            None,
+            None,
+            None,
+            "95 %;\n90 per 100.000",
+            None,
+            None,
+            program_pagu,
+            None,
+            None,
+            None,
+            None,
+            "1.100.000",
+        ],
+        [
+            1,
+            2,
+            2,
+            "2.02",
+            None,
+            "Penyediaan Layanan Kesehatan untuk UKM dan UKP Rujukan Tingkat Daerah Kabupaten/Kota",
+            None,
+            None,
+            "Cakupan layanan",
+            None,
+            None,
+            None,
+            "100 %",
+            "1.500.000",
+            None,
+            None,
+            None,
+            None,
+            "1.100.000",
+        ],
+        [
+            1,
+            2,
+            2,
+            "2.02",
+            1,
+            NAME_SUB1,
+            None,
+            "Jumlah Ibu Hamil yang Mendapatkan Pelayanan",
+            None,
+            "Kec. Pahandut;\nKec. Jekan Raya",
+            None,
+            "1.200 Orang",
+            None,
+            "1.000.000",
+            "1.1 PAD",
+            "prioritas stunting",
+            "Jumlah Ibu Hamil yang Mendapatkan Pelayanan",
+            "1.300 Orang",
+            "1.100.000",
+        ],
+        [
+            1,
+            2,
+            2,
+            "2.02",
+            2,
+            "Pengelolaan Pelayanan Kesehatan Ibu Bersalin",
+            None,
+            "Jumlah Ibu Bersalin",
+            None,
+            "Semua Kecamatan",
+            None,
+            "800 Orang",
+            None,
+            "500.000",
+            "DAU (Rp 500.000)",
+        ],
+        [
+            None,
+            None,
+            None,
+            None,
+            None,
+            "TOTAL",
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            total,
+            None,
+            None,
+            None,
+            None,
+            "1.100.000",
+        ],
+    ]
 
 
 def expected_programs() -> tuple[Program, ...]:
@@ -66,46 +193,57 @@ def expected_programs() -> tuple[Program, ...]:
         name="Pengelolaan Pelayanan Kesehatan Ibu Hamil",
         agency_id=UNIT,
         indicators=[
-            Indicator(name="Jumlah Ibu Hamil yang Mendapatkan Pelayanan", unit="Orang", kind=IndicatorKind.OUTPUT,
-                      targets=[target(2026, "1.200 Orang"), target(2027, "1.300 Orang")])
+            Indicator(
+                name="Jumlah Ibu Hamil yang Mendapatkan Pelayanan",
+                unit="Orang",
+                kind=IndicatorKind.OUTPUT,
+                targets=[target(2026, "1.200 Orang"), target(2027, "1.300 Orang")],
+            )
         ],
         budgets=[Budget(year=2026, amount=Money(1_000_000)), Budget(year=2027, amount=Money(1_100_000))],
         locations=["Kec. Pahandut", "Kec. Jekan Raya"],
         funding=[FundingSource(name="PAD", code="1.1")],
         extra={"name_original": NAME_SUB1, "note": "prioritas stunting"},
-    )  # fmt: skip
+    )
     sub2 = SubActivity(
         code=Code.parse("1.02.02.2.02.0002"),
         name="Pengelolaan Pelayanan Kesehatan Ibu Bersalin",
         agency_id=UNIT,
-        indicators=[Indicator(name="Jumlah Ibu Bersalin", unit="Orang", kind=IndicatorKind.OUTPUT,
-                              targets=[target(2026, "800 Orang")])],
+        indicators=[
+            Indicator(
+                name="Jumlah Ibu Bersalin", unit="Orang", kind=IndicatorKind.OUTPUT, targets=[target(2026, "800 Orang")]
+            )
+        ],
         budgets=[Budget(year=2026, amount=Money(500_000))],
         locations=["Semua Kecamatan"],
         funding=[FundingSource(name="DAU", amount=Money(500_000))],
-    )  # fmt: skip
+    )
     activity = Activity(
         code=Code.parse("1.02.02.2.02"),
         name="Penyediaan Layanan Kesehatan untuk UKM dan UKP Rujukan Tingkat Daerah Kabupaten/Kota",
         agency_id=UNIT,
-        indicators=[Indicator(name="Cakupan layanan", unit="%", kind=IndicatorKind.OUTCOME,
-                              targets=[target(2026, "100 %")])],
+        indicators=[
+            Indicator(name="Cakupan layanan", unit="%", kind=IndicatorKind.OUTCOME, targets=[target(2026, "100 %")])
+        ],
         budgets=[Budget(year=2026, amount=Money(1_500_000)), Budget(year=2027, amount=Money(1_100_000))],
         sub_activities=[sub1, sub2],
-    )  # fmt: skip
+    )
     program = Program(
         code=Code.parse("1.02.02"),
         name="PROGRAM PEMENUHAN UPAYA KESEHATAN PERORANGAN DAN UPAYA KESEHATAN MASYARAKAT",
         agency_id=UNIT,
         indicators=[
-            Indicator(name="Persentase ibu hamil mendapatkan pelayanan", unit="%", kind=IndicatorKind.OUTCOME,
-                      targets=[target(2026, "95 %")]),
-            Indicator(name="Angka kematian ibu", kind=IndicatorKind.OUTCOME,
-                      targets=[target(2026, "90 per 100.000")]),
+            Indicator(
+                name="Persentase ibu hamil mendapatkan pelayanan",
+                unit="%",
+                kind=IndicatorKind.OUTCOME,
+                targets=[target(2026, "95 %")],
+            ),
+            Indicator(name="Angka kematian ibu", kind=IndicatorKind.OUTCOME, targets=[target(2026, "90 per 100.000")]),
         ],
         budgets=[Budget(year=2026, amount=Money(1_500_000)), Budget(year=2027, amount=Money(1_100_000))],
         activities=[activity],
-    )  # fmt: skip
+    )
     return (program,)
 
 
@@ -151,8 +289,11 @@ def test_several_units_in_one_sheet(tmp_path: Path) -> None:
     second = [list(r) for r in report_rows()[2:5]]
     second[0][13] = second[1][13] = second[2][13] = "1.000.000"
     second[0][18] = second[1][18] = second[2][18] = None
-    path = rkpd_report(tmp_path / "rkpd.xlsx", [*rows, ["Unit Organisasi : 1.02.0.00.0.00.02.0000 RSUD Doris"],
-                                                  *second], unit=f"{UNIT} Dinas Kesehatan")  # fmt: skip
+    path = rkpd_report(
+        tmp_path / "rkpd.xlsx",
+        [*rows, ["Unit Organisasi : 1.02.0.00.0.00.02.0000 RSUD Doris"], *second],
+        unit=f"{UNIT} Dinas Kesehatan",
+    )
     result = read_rkpd_report(path)
     assert result.errors == ()
     (plan,) = result.bundle.plans
@@ -186,14 +327,70 @@ def test_an_ambiguous_numeric_code_is_reported_not_guessed(tmp_path: Path) -> No
 
 def test_csv_export_with_semicolons_and_windows_1252(tmp_path: Path) -> None:
     header = [
-        ["Kode", "", "", "", "", "Urusan/Bidang Urusan Pemerintahan Daerah Dan Program/Kegiatan", "Indikator Kinerja",
-         "", "", "Rencana Tahun 2026", "", "", "", "", "", "Catatan Penting", "Prakiraan Maju Rencana Tahun 2027", "", ""],
-        ["", "", "", "", "", "", "Capaian Program", "Keluaran Sub Kegiatan", "Hasil Kegiatan", "Lokasi Output Kegiatan",
-         "Target Capaian Kinerja", "", "", "Pagu Indikatif (Rp.)", "Sumber Dana", "", "Target Capaian Kinerja", "",
-         "Kebutuhan Dana/Pagu Indikatif (Rp.)"],
-        ["", "", "", "", "", "", "", "", "", "", "Program", "Keluaran Sub Kegiatan", "Hasil Kegiatan", "", "", "",
-         "Tolok Ukur", "Target", ""],
-    ]  # fmt: skip
+        [
+            "Kode",
+            "",
+            "",
+            "",
+            "",
+            "Urusan/Bidang Urusan Pemerintahan Daerah Dan Program/Kegiatan",
+            "Indikator Kinerja",
+            "",
+            "",
+            "Rencana Tahun 2026",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "Catatan Penting",
+            "Prakiraan Maju Rencana Tahun 2027",
+            "",
+            "",
+        ],
+        [
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "Capaian Program",
+            "Keluaran Sub Kegiatan",
+            "Hasil Kegiatan",
+            "Lokasi Output Kegiatan",
+            "Target Capaian Kinerja",
+            "",
+            "",
+            "Pagu Indikatif (Rp.)",
+            "Sumber Dana",
+            "",
+            "Target Capaian Kinerja",
+            "",
+            "Kebutuhan Dana/Pagu Indikatif (Rp.)",
+        ],
+        [
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "Program",
+            "Keluaran Sub Kegiatan",
+            "Hasil Kegiatan",
+            "",
+            "",
+            "",
+            "Tolok Ukur",
+            "Target",
+            "",
+        ],
+    ]
     rows = [["" if c is None else str(c) for c in row] for row in report_rows()]
     rows[4][5] = "Pengelolaan Pelayanan Kesehatan Ibu Hamil – Puskesmas"  # an en dash: 0x96 in Windows-1252
     path = csv_file(tmp_path / "rkpd.csv", [*header, *rows], delimiter=";", encoding="cp1252")
@@ -240,8 +437,9 @@ def test_several_units_with_their_urusan_and_bidang_subtotals(tmp_path: Path) ->
     assert result.errors == ()
     (plan,) = result.bundle.plans
     assert [(p.agency_id, p.budget_for(2026)) for p in plan.programs] == [
-        (UNIT, Money(1_500_000)), (UNIT2, Money(1_000_000)),
-    ]  # fmt: skip
+        (UNIT, Money(1_500_000)),
+        (UNIT2, Money(1_000_000)),
+    ]
 
 
 def test_a_wrong_subtotal_in_the_second_unit_is_reported_at_its_row(tmp_path: Path) -> None:
@@ -265,15 +463,24 @@ def _two_unit_bundle() -> Bundle:
 
     def program(agency: str, amounts: list[int]) -> Program:
         subs = [
-            SubActivity(code=Code.parse(f"1.02.02.2.02.000{n}"), name=f"Sub kegiatan {n}", agency_id=agency,
-                        budgets=[Budget(year=2026, amount=Money(a))])
+            SubActivity(
+                code=Code.parse(f"1.02.02.2.02.000{n}"),
+                name=f"Sub kegiatan {n}",
+                agency_id=agency,
+                budgets=[Budget(year=2026, amount=Money(a))],
+            )
             for n, a in enumerate(amounts, start=1)
-        ]  # fmt: skip
+        ]
         activity = Activity(code=Code.parse("1.02.02.2.02"), name="Kegiatan", agency_id=agency, sub_activities=subs)
         return Program(code=Code.parse("1.02.02"), name="Program", agency_id=agency, activities=[activity])
 
-    plan = Plan(id="rkpd-2026", kind=PlanKind.RKPD, title="RKPD 2026", period=PlanPeriod(start=2026, end=2026),
-                programs=[program(UNIT, [1_000_000, 500_000]), program(UNIT2, [700_000])])  # fmt: skip
+    plan = Plan(
+        id="rkpd-2026",
+        kind=PlanKind.RKPD,
+        title="RKPD 2026",
+        period=PlanPeriod(start=2026, end=2026),
+        programs=[program(UNIT, [1_000_000, 500_000]), program(UNIT2, [700_000])],
+    )
     return Bundle(plans=[plan], agencies=[Agency(code=UNIT, name="Dinas Kesehatan"), Agency(code=UNIT2, name="RSUD")])
 
 

@@ -58,14 +58,21 @@ def layout_view(plan: Plan, layout: str) -> Plan:
 
     mapping = load_mapping(layout)
     years = range(plan.period.start, plan.period.end + (2 if layout == "rkpd-report" else 1))
-    goals = [attrs.evolve(g, mission_id=None, indicators=[Indicator(name=i.name, kind=i.kind) for i in g.indicators])
-             for g in plan.goals]  # fmt: skip
-    objectives = [attrs.evolve(o, indicators=[Indicator(name=i.name, kind=i.kind) for i in o.indicators])
-                  for o in plan.objectives]  # fmt: skip
+    goals = [
+        attrs.evolve(g, mission_id=None, indicators=[Indicator(name=i.name, kind=i.kind) for i in g.indicators])
+        for g in plan.goals
+    ]
+    objectives = [
+        attrs.evolve(o, indicators=[Indicator(name=i.name, kind=i.kind) for i in o.indicators]) for o in plan.objectives
+    ]
     return attrs.evolve(
-        plan, vision=None, missions=(), goals=goals, objectives=objectives,
+        plan,
+        vision=None,
+        missions=(),
+        goals=goals,
+        objectives=objectives,
         programs=[_item(p, layout, years, mapping.budget_kind) for p in plan.programs],
-    )  # fmt: skip
+    )
 
 
 LAYOUT_KINDS = {
@@ -75,8 +82,9 @@ LAYOUT_KINDS = {
 }
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                  HealthCheck.too_slow])  # fmt: skip
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(data=st.data(), layout=st.sampled_from(sorted(LAYOUT_KINDS)))
 def test_write_then_read_gives_an_equal_bundle(tmp_path: Path, data: st.DataObject, layout: str) -> None:
     agency = data.draw(sst.agencies("62"))
@@ -101,12 +109,14 @@ def test_formula_injection_is_neutralised_and_read_back(tmp_path: Path, text: st
 
     from sinkron import Activity, Code, PlanPeriod, Program, SubActivity
 
-    sub = SubActivity(code=Code.parse("1.02.02.2.02.0001"), name=text, locations=[text],
-                      indicators=[Indicator(name=text)])  # fmt: skip
+    sub = SubActivity(
+        code=Code.parse("1.02.02.2.02.0001"), name=text, locations=[text], indicators=[Indicator(name=text)]
+    )
     activity = Activity(code=Code.parse("1.02.02.2.02"), name="Kegiatan", sub_activities=[sub])
     program = Program(code=Code.parse("1.02.02"), name="Program", activities=[activity])
-    plan = Plan(id="renja-1", kind=PlanKind.RENJA_PD, title="Renja", period=PlanPeriod(start=2026, end=2026),
-                programs=[program])  # fmt: skip
+    plan = Plan(
+        id="renja-1", kind=PlanKind.RENJA_PD, title="Renja", period=PlanPeriod(start=2026, end=2026), programs=[program]
+    )
     path = tmp_path / "inj.xlsx"
     write_workbook(Bundle(plans=[plan]), path)
     cells = [c for row in CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).iter_rows() for c in row if c]

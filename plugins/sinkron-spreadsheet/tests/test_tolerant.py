@@ -65,8 +65,9 @@ def tally(result: ReadResult) -> dict[str, int]:
 def rows_in_file(path: Path) -> int:
     """The rows of the file's sheet up to its last row holding a value (a formatted empty row after it is none)."""
     sheet = load_workbook(path, read_only=True).active
-    return max((r for r, row in enumerate(sheet.iter_rows(values_only=True), 1) if any(v is not None for v in row)),
-               default=0)  # fmt: skip
+    return max(
+        (r for r, row in enumerate(sheet.iter_rows(values_only=True), 1) if any(v is not None for v in row)), default=0
+    )
 
 
 def assert_every_row_accounted(path: Path, result: ReadResult) -> dict[str, int]:
@@ -80,8 +81,10 @@ def assert_every_row_accounted(path: Path, result: ReadResult) -> dict[str, int]
 
 def found(result: ReadResult) -> set[tuple[str, int | None, str | None]]:
     """(rule, row, column) of each source finding."""
-    return {(f.rule, f.location.row if f.location else None, f.location.column if f.location else None)
-            for f in result.findings}  # fmt: skip
+    return {
+        (f.rule, f.location.row if f.location else None, f.location.column if f.location else None)
+        for f in result.findings
+    }
 
 
 def one(result: ReadResult, rule: str) -> Finding:
@@ -90,9 +93,26 @@ def one(result: ReadResult, rule: str) -> Finding:
 
 
 # -- Renstra PD ----------------------------------------------------------------------------------------------------
-RENSTRA = ["SASARAN", "KODE", "PROGRAM DAN KEGIATAN", "SATUAN", "INDIKATOR", "DATA CAPAIAN AWAL",
-           "TARGET TAHUN 1", "DANA TAHUN 1", "TARGET TAHUN 2", "DANA TAHUN 2", "TARGET TAHUN 3", "DANA TAHUN 3",
-           "TARGET TAHUN 4", "DANA TAHUN 4", "TARGET TAHUN 5", "DANA TAHUN 5", "LOKASI", "KETERANGAN"]  # fmt: skip
+RENSTRA = [
+    "SASARAN",
+    "KODE",
+    "PROGRAM DAN KEGIATAN",
+    "SATUAN",
+    "INDIKATOR",
+    "DATA CAPAIAN AWAL",
+    "TARGET TAHUN 1",
+    "DANA TAHUN 1",
+    "TARGET TAHUN 2",
+    "DANA TAHUN 2",
+    "TARGET TAHUN 3",
+    "DANA TAHUN 3",
+    "TARGET TAHUN 4",
+    "DANA TAHUN 4",
+    "TARGET TAHUN 5",
+    "DANA TAHUN 5",
+    "LOKASI",
+    "KETERANGAN",
+]
 
 
 def test_a_renstra_with_every_defect(tmp_path: Path) -> None:
@@ -102,32 +122,65 @@ def test_a_renstra_with_every_defect(tmp_path: Path) -> None:
         [None, 1, official("1", 2025)],
         [None, "1.02", official("1.02", 2025)],
         [None, PROGRAM, official(PROGRAM, 2025), "%", "Persentase capaian layanan", "80 %", "85 %", "=H6", "90 %", 1],
-        [None, KEGIATAN, official(KEGIATAN, 2025), "%", "Cakupan layanan", "70 %", "75 %", "=SUM(H7:H13)", "80 %",
-         "=SUM(J7:J13)"],
+        [
+            None,
+            KEGIATAN,
+            official(KEGIATAN, 2025),
+            "%",
+            "Cakupan layanan",
+            "70 %",
+            "75 %",
+            "=SUM(H7:H13)",
+            "80 %",
+            "=SUM(J7:J13)",
+        ],
         [None, f"{KEGIATAN}.0001", sub[1], "Orang", "Jumlah ibu terlayani", 100, 110, 100_000_000, 120, 110_000_000],
         [None, None, sub[2], "Orang", "Jumlah persalinan terlayani", 90, 95, 50_000_000, 100, 55_000_000],
         [None, None, None, "Orang", "Jumlah persalinan terlayani", None, 96],  # the same indicator again
         [None, f"{KEGIATAN}.0001", sub[1], "Orang", "Jumlah ibu terlayani", 1, 1],  # the code again
         [None],
         [None, None, "Belanja lain-lain"],  # no code, not an official name
-        [None, f"{KEGIATAN}.0003", sub[3], "Bayi", "Jumlah bayi terlayani", 80, 85, 20_000_000, 90,
-         "=VLOOKUP(B13,A1:B2,2,0)"],
-    ]  # fmt: skip
+        [
+            None,
+            f"{KEGIATAN}.0003",
+            sub[3],
+            "Bayi",
+            "Jumlah bayi terlayani",
+            80,
+            85,
+            20_000_000,
+            90,
+            "=VLOOKUP(B13,A1:B2,2,0)",
+        ],
+    ]
     path = sheet(tmp_path / "renstra.xlsx", RENSTRA, rows, title="RENSTRA")
     result = read_spreadsheet(path, start_year=2025)
     assert result.errors == ()
     assert found(result) == {
-        ("SKN003", 5, "H"), ("SKN003", 6, "H"),  # computed from the rows under them
-        ("SKN002", 13, "J"), ("SKN002", 6, "J"),  # VLOOKUP is not computed, nor the SUM that reads it
+        ("SKN003", 5, "H"),
+        ("SKN003", 6, "H"),  # computed from the rows under them
+        ("SKN002", 13, "J"),
+        ("SKN002", 6, "J"),  # VLOOKUP is not computed, nor the SUM that reads it
         ("SKN001", 5, "J"),  # the program's 2026 pagu (1) is not the sum of its kegiatan
-        ("SKN006", 8, "B"), ("SKN004", 9, "E"), ("SKN010", 10, "B"), ("SKN005", 12, "B"),
-    }  # fmt: skip
-    assert assert_every_row_accounted(path, result) == {"read": 6, "reported": 2, "header": 2, "blank": 1,
-                                                        "subtotal": 2}  # fmt: skip
+        ("SKN006", 8, "B"),
+        ("SKN004", 9, "E"),
+        ("SKN010", 10, "B"),
+        ("SKN005", 12, "B"),
+    }
+    assert assert_every_row_accounted(path, result) == {
+        "read": 6,
+        "reported": 2,
+        "header": 2,
+        "blank": 1,
+        "subtotal": 2,
+    }
     (program,) = result.bundle.plans[0].programs
     (activity,) = program.activities
-    assert [str(s.code) for s in activity.sub_activities] == [f"{KEGIATAN}.0001", f"{KEGIATAN}.0002",
-                                                              f"{KEGIATAN}.0003"]  # fmt: skip
+    assert [str(s.code) for s in activity.sub_activities] == [
+        f"{KEGIATAN}.0001",
+        f"{KEGIATAN}.0002",
+        f"{KEGIATAN}.0003",
+    ]
     assert program.budget_for(2025) == Money(170_000_000) and activity.budget_for(2025) == Money(170_000_000)
     assert program.budget_for(2026) == Money(1)  # read as written, reported by SKN001
     assert activity.budget_for(2026) == Money(165_000_000)  # its formula could not be computed: the sum of its rows
@@ -146,10 +199,23 @@ def test_a_renstra_with_every_defect(tmp_path: Path) -> None:
 
 
 # -- Renja / DPA sub kegiatan --------------------------------------------------------------------------------------
-RENJA = ["KODE SUB KEGIATAN", "PROGRAM DAN KEGIATAN", "TOLAK UKUR CAPAIAN KEG.", "TARGET KINERJA CAPAIAN KEG.",
-         "TOLAK UKUR KELUARAN", "TARGET KINERJA KELUARAN", "TOLAK UKUR HASIL", "TARGET KINERJA HASIL",
-         "SUMBER DANA", "LOKASI", "KELUARAN SUB KEG.", "AWAL PELAKSANAAN", "AKHIR PELAKSANAAN", "JUMLAH PAGU",
-         "KETERANGAN"]  # fmt: skip
+RENJA = [
+    "KODE SUB KEGIATAN",
+    "PROGRAM DAN KEGIATAN",
+    "TOLAK UKUR CAPAIAN KEG.",
+    "TARGET KINERJA CAPAIAN KEG.",
+    "TOLAK UKUR KELUARAN",
+    "TARGET KINERJA KELUARAN",
+    "TOLAK UKUR HASIL",
+    "TARGET KINERJA HASIL",
+    "SUMBER DANA",
+    "LOKASI",
+    "KELUARAN SUB KEG.",
+    "AWAL PELAKSANAAN",
+    "AKHIR PELAKSANAAN",
+    "JUMLAH PAGU",
+    "KETERANGAN",
+]
 
 
 def renja_row(code: str | None, name: str, indicator: str, target: str, pagu: object) -> list[Any]:
@@ -160,11 +226,16 @@ def test_a_renja_with_every_defect(tmp_path: Path) -> None:
     rows = [
         [f"({i})" for i in range(1, 16)],
         renja_row(KEGIATAN, official(KEGIATAN), "", "", 999),  # the kegiatan's pagu is not the sum of its rows
-        renja_row(f"{KEGIATAN}.0001", official(f"{KEGIATAN}.0001"), "Jumlah ibu terlayani;\nJumlah ibu terlayani",
-                  "100 Orang;\n100 Orang", 1_000_000),
+        renja_row(
+            f"{KEGIATAN}.0001",
+            official(f"{KEGIATAN}.0001"),
+            "Jumlah ibu terlayani;\nJumlah ibu terlayani",
+            "100 Orang;\n100 Orang",
+            1_000_000,
+        ),
         renja_row(None, official(f"{KEGIATAN}.0002"), "Jumlah persalinan", "90 Orang", "=1000000*2"),
         renja_row(f"{KEGIATAN}.0003", official(f"{KEGIATAN}.0003"), "Jumlah bayi", "80 Bayi", 500_000),
-    ]  # fmt: skip
+    ]
     path = sheet(tmp_path / "renja.xlsx", RENJA, rows, title="Sub Keg")
     result = read_spreadsheet(path, mapping="renja@2026")
     assert result.errors == ()
@@ -189,21 +260,26 @@ def test_a_tujuan_sasaran_list_with_every_defect(tmp_path: Path) -> None:
         [None, None, None, None],
         ["Sasaran", "Meningkatnya gizi balita", "Prevalensi stunting", "prioritas"],
     ]
-    path = sheet(tmp_path / "ts.xlsx", ["KELOMPOK", "TUJUAN/SASARAN", "INDIKATOR SASARAN", "KETERANGAN"], rows,
-                 above=[["Periode : 2025–2029"]], title="tujuan sasaran")  # fmt: skip
+    path = sheet(
+        tmp_path / "ts.xlsx",
+        ["KELOMPOK", "TUJUAN/SASARAN", "INDIKATOR SASARAN", "KETERANGAN"],
+        rows,
+        above=[["Periode : 2025–2029"]],
+        title="tujuan sasaran",
+    )
     result = read_spreadsheet(path)
     assert result.errors == ()
     assert found(result) == {("SKN004", 4, "C"), ("SKN004", 6, "C"), ("SKN005", 7, "A")}
-    assert assert_every_row_accounted(path, result) == {"read": 4, "reported": 1, "title": 1, "header": 2,
-                                                        "blank": 1}  # fmt: skip
+    assert assert_every_row_accounted(path, result) == {"read": 4, "reported": 1, "title": 1, "header": 2, "blank": 1}
     (plan,) = result.bundle.plans
     (goal,) = plan.goals
     assert [i.name for i in goal.indicators] == ["Indeks kesehatan"]
     first, second = plan.objectives
     # Two names that give the same id get distinct ids; the repeated one is read once.
     assert [(i.name, i.id) for i in first.indicators] == [
-        ("Angka kematian ibu (%)", "angka-kematian-ibu"), ("Angka Kematian Ibu", "angka-kematian-ibu-2"),
-    ]  # fmt: skip
+        ("Angka kematian ibu (%)", "angka-kematian-ibu"),
+        ("Angka Kematian Ibu", "angka-kematian-ibu-2"),
+    ]
     assert second.text == "Meningkatnya gizi balita"
 
 
@@ -219,20 +295,46 @@ def rkpd_rows(
         ["1", None, None, None, None, official("1"), *[None] * 7, "1.500.000"],
         [1, 2, None, None, None, official("1.02"), *[None] * 7, "1.500.000"],
         [1, 2, 2, None, None, official(PROGRAM), "Persentase layanan", *[None] * 3, "95 %", None, None, "1.500.000"],
-        [1, 2, 2, "2.02", None, official(KEGIATAN), None, None, "Cakupan layanan", *[None] * 3, "100 %",
-         kegiatan_pagu],
-        [1, 2, 2, "2.02", 1, official(f"{KEGIATAN}.0001"), None, indicator, None, "Semua Kecamatan", None, target,
-         None, 1_000_000],
-        [*second_code, official(f"{KEGIATAN}.0002"), None, "Jumlah persalinan", None, None, None, "800 Orang", None,
-         500_000],
+        [1, 2, 2, "2.02", None, official(KEGIATAN), None, None, "Cakupan layanan", *[None] * 3, "100 %", kegiatan_pagu],
+        [
+            1,
+            2,
+            2,
+            "2.02",
+            1,
+            official(f"{KEGIATAN}.0001"),
+            None,
+            indicator,
+            None,
+            "Semua Kecamatan",
+            None,
+            target,
+            None,
+            1_000_000,
+        ],
+        [
+            *second_code,
+            official(f"{KEGIATAN}.0002"),
+            None,
+            "Jumlah persalinan",
+            None,
+            None,
+            None,
+            "800 Orang",
+            None,
+            500_000,
+        ],
         [None, None, None, None, None, "TOTAL", *[None] * 7, total],
-    ]  # fmt: skip
+    ]
 
 
 def test_an_rkpd_report_with_every_defect(tmp_path: Path) -> None:
-    path = rkpd_report(tmp_path / "rkpd.xlsx", rkpd_rows(kegiatan_pagu="=N12+N13", total="1.400.000", code_of_second=False,
-                                                        repeat=True),
-                       unit=f"{UNIT} Dinas Kesehatan", plain_numbers=True)  # fmt: skip
+    path = rkpd_report(
+        tmp_path / "rkpd.xlsx",
+        rkpd_rows(kegiatan_pagu="=N12+N13", total="1.400.000", code_of_second=False, repeat=True),
+        unit=f"{UNIT} Dinas Kesehatan",
+        plain_numbers=True,
+    )
     result = read_spreadsheet(path)
     assert result.errors == ()
     assert found(result) == {("SKN003", 11, "N"), ("SKN004", 12, "H"), ("SKN006", 13, "A"), ("SKN001", 14, "N")}
@@ -291,8 +393,24 @@ def test_a_consistent_rkpd_report_gives_no_source_finding(
     ]
     for entry, amount in zip(SUBS, amounts, strict=False):
         number = int(str(entry.code).rsplit(".", 1)[1])
-        rows.append([1, 2, 2, "2.02", number, entry.name, None, f"Jumlah layanan {number}", None, None, None,
-                     f"{number} Dokumen", None, money(amount)])  # fmt: skip
+        rows.append(
+            [
+                1,
+                2,
+                2,
+                "2.02",
+                number,
+                entry.name,
+                None,
+                f"Jumlah layanan {number}",
+                None,
+                None,
+                None,
+                f"{number} Dokumen",
+                None,
+                money(amount),
+            ]
+        )
     rows.append([None, None, None, None, None, "TOTAL", *[None] * 7, money(total)])
     path = rkpd_report(tmp_path_factory.mktemp("rkpd") / "rkpd.xlsx", rows, plain_numbers=plain_numbers)
     result = read_spreadsheet(path)

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from spreadsheet_builders import sheet
 from test_renja import HEADER, rows
 
-from sinkron import PlanPeriod
+from sinkron import PlanPeriod, PlanStage
 from sinkron.cli import main
 from sinkron_spreadsheet import read_spreadsheet
 from sinkron_spreadsheet.reader import year_in
@@ -118,3 +118,27 @@ def test_a_table_below_empty_rows_and_right_of_empty_columns_keeps_its_row_numbe
     located = [(p.location.row, p.location.column) for p in problems if p.location is not None]
     assert result.bundle.plans[0].provenance is not None and result.bundle.plans[0].provenance.row == 3
     assert (5, "P") in located, located
+
+
+def test_the_stage_and_revision_lines_above_the_header(tmp_path: Path) -> None:
+    named = read_spreadsheet(
+        _renja(tmp_path / "a.xlsx", above=[["Tahap : Rancangan Akhir"], ["Revisi : 2"]]), year=2026
+    )
+    assert named.findings == () and named.complete
+    (plan,) = named.bundle.plans
+    assert (plan.stage, plan.revision) == (PlanStage.FINAL_DRAFT, 2)
+    unreadable = read_spreadsheet(_renja(tmp_path / "b.xlsx", above=[["Tahap : hampir"], ["Revisi : dua"]]), year=2026)
+    (plan,) = unreadable.bundle.plans
+    assert (plan.stage, plan.revision) == (PlanStage.ENACTED, 0)  # each read as the default, and said
+    where = {(f.rule, f.location.row if f.location else None, f.evidence["field"]) for f in unreadable.findings}
+    assert where == {("SKN008", 1, "stage"), ("SKN008", 2, "revision")}
+
+
+def test_a_row_with_neither_code_nor_name_is_named_and_left_out(tmp_path: Path) -> None:
+    stray = [None] * 8 + ["DAU"] + [None] * 4 + [1_000_000, None]  # a funding source and a pagu, nothing else
+    path = sheet(tmp_path / "renja.xlsx", HEADER, [*rows(), stray], title="Renja 2026")
+    result = read_spreadsheet(path)
+    (finding,) = [f for f in result.findings if f.rule == "SKN005"]
+    assert finding.location is not None and (finding.location.row, finding.location.column) == (4, "A")
+    assert finding.message.en == "Row 4 has neither a code nor a name; the row is not read."
+    assert [str(s.code) for s in result.bundle.plans[0].sub_activities()] == ["1.02.02.2.02.0001", "1.02.02.2.02.0002"]

@@ -5,52 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import attrs
-
 from sinkron.connector import Connector, ReadResult, Source
-from sinkron.models import Agency, Bundle, PlanKind
-from sinkron.nomenclature import Nomenclature
-from sinkron.options import option
+from sinkron.models import Bundle
 from sinkron.progress import Progress
-from sinkron_spreadsheet.limits import ReadLimits
-from sinkron_spreadsheet.meetings import is_meeting_file, read_meeting
-from sinkron_spreadsheet.reader import read_spreadsheet
+from sinkron_spreadsheet.meetings import is_meeting_workbook, read_meeting, read_meeting_workbook
+from sinkron_spreadsheet.read_options import SpreadsheetReadOptions
+from sinkron_spreadsheet.reader import read_workbook, spreadsheet_options
+from sinkron_spreadsheet.workbook import Workbook, with_workbook
 
 __all__ = ["CsvConnector", "SpreadsheetReadOptions", "XlsxConnector"]
-
-
-def _limits(value: Any) -> ReadLimits | None:
-    return None if value is None else ReadLimits.of(value)
-
-
-@attrs.frozen(kw_only=True)
-class SpreadsheetReadOptions:
-    """The read options of the xlsx and csv connectors (see :func:`~sinkron_spreadsheet.read_spreadsheet`)."""
-
-    mapping: Any = option(
-        None,
-        "Layout: a built-in name (renstra, renja, tujuan-sasaran, rkpd-report, rincian, opd, meeting), NAME@YEAR, a mapping "
-        "file or a dict; detected from each sheet's header when not given.",
-    )
-    sheet: str | None = option(None, "Read only this sheet (xlsx).")
-    encoding: str | None = option(
-        None, "Text encoding of a csv file (UTF-8 with or without BOM, or Windows-1252, by default)."
-    )
-    year: int | None = option(None, "Plan year of a yearly plan, when the file does not give it.")
-    start_year: int | None = option(None, "First year of a Renstra period, when the file does not give it.")
-    plan_id: str | None = option(None, "Id of the plan read (made from kind, agency and year by default).")
-    title: str | None = option(None, "Title of the plan read (from the file by default).")
-    kind: PlanKind | None = option(None, "Plan kind (from the file or the layout by default).")
-    agency: Agency | None = option(None, "The perangkat daerah the plan belongs to (Python API).")
-    nomenclature: Nomenclature | None = option(None, "Catalogue for codes and names (the shipped one by default).")
-    limits: Any = option(
-        None,
-        "Caps on what is read: a ReadLimits, or a dict of some of its fields (max_rows, max_columns …).",
-        converter=_limits,
-    )
-    sub_activity: str | None = option(
-        None, "The sub kegiatan a Form Rincian belongs to: its code, optionally followed by its name."
-    )
 
 
 class XlsxConnector(Connector):
@@ -75,9 +38,7 @@ class XlsxConnector(Connector):
     read_options = SpreadsheetReadOptions
 
     def read(self, source: Source, *, progress: Progress | None = None, **options: Any) -> ReadResult:
-        if _meeting(source, options, "xlsx"):
-            return read_meeting(source, format="xlsx")
-        return read_spreadsheet(source, progress=progress, format="xlsx", **options)
+        return _read(source, "xlsx", progress, options)
 
     def write(self, bundle: Bundle, target: Path, **options: Any) -> None:
         from sinkron_spreadsheet.writer import write_workbook
@@ -97,14 +58,20 @@ class CsvConnector(Connector):
     read_options = SpreadsheetReadOptions
 
     def read(self, source: Source, *, progress: Progress | None = None, **options: Any) -> ReadResult:
-        if _meeting(source, options, "csv"):
-            return read_meeting(source, format="csv", encoding=options.get("encoding"))
-        return read_spreadsheet(source, progress=progress, format="csv", **options)
+        return _read(source, "csv", progress, options)
 
 
-def _meeting(source: Source, options: dict[str, Any], format: str) -> bool:
-    """A meeting workbook: asked for (``mapping="meeting"``) or detected when no mapping is given."""
-    mapping = options.get("mapping")
-    if mapping == "meeting":
-        return True
-    return mapping is None and is_meeting_file(source, format=format)
+def _read(source: Source, format: str, progress: Progress | None, options: dict[str, Any]) -> ReadResult:
+    """A meeting workbook when asked for (``mapping="meeting"``) or, without a mapping, when the file is one;
+    else the plans. The file is opened once: meeting detection and reading share the workbook."""
+    settings = spreadsheet_options(source, options)
+    if settings.mapping == "meeting":
+        return read_meeting(source, format=format, encoding=settings.encoding)
+    text = str(source)
+
+    def read(workbook: Workbook) -> ReadResult:
+        if settings.mapping is None and is_meeting_workbook(workbook):
+            return read_meeting_workbook(workbook, text)
+        return read_workbook(workbook, text, settings, progress)
+
+    return with_workbook(source, read, format=format, encoding=settings.encoding, limits=settings.limits)

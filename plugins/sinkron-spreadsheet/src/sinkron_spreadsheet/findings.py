@@ -95,9 +95,18 @@ class SheetFindings:
         """A finding of ``problem`` at ``row`` (1-based), ``column`` (its letter) and ``field``."""
         location = Location(source=self.source, sheet=self.sheet, row=row, column=column, field=field)
         self.findings.append(
-            problem.at(location, id=id, en=en, expected=expected, found=found, fix_id=fix_id, fix_en=fix_en,
-                       subject=subject, evidence=evidence)
-        )  # fmt: skip
+            problem.at(
+                location,
+                id=id,
+                en=en,
+                expected=expected,
+                found=found,
+                fix_id=fix_id,
+                fix_en=fix_en,
+                subject=subject,
+                evidence=evidence,
+            )
+        )
         if problem.drops_data and row is not None:
             self.left_out.add(row)
 

@@ -668,8 +668,11 @@ class _Parser:
         if kind == "ARRAY":
             raise FormulaError("array constants ({…}) are not supported")
         if kind == "OPERATOR-INFIX":
-            raise FormulaError(f"the operator {value} is not supported" if value not in ("+", "-", "*", "/") else
-                               f"an operand is missing before {value!r}")  # fmt: skip
+            raise FormulaError(
+                f"the operator {value} is not supported"
+                if value not in ("+", "-", "*", "/")
+                else f"an operand is missing before {value!r}"
+            )
         raise FormulaError(f"unexpected {value!r} in the formula")
 
     def close(self, what: str) -> None:
@@ -725,8 +728,10 @@ class _Parser:
             raise FormulaError(f"the whole-column or whole-row range {text} is not supported")
         match = _REFERENCE.fullmatch(text)
         if match is None:
-            raise FormulaError(f"{text} is a defined name or a reference that is not supported (cell references "
-                               "such as G6, $G$6 and ranges such as G6:G12 are)")  # fmt: skip
+            raise FormulaError(
+                f"{text} is a defined name or a reference that is not supported (cell references "
+                "such as G6, $G$6 and ranges such as G6:G12 are)"
+            )
         first = _cell_of(match.group(1), match.group(2), text)
         if match.group(3) is None:
             self.ranges.append(CellRange(first[0], first[1], first[0], first[1]))

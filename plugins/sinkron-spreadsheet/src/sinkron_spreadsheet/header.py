@@ -411,8 +411,14 @@ def find_header(
         if not found:
             continue
         columns = {field: list(cols) for field, cols in found.items()}
-        header = Header(row=top, height=len(block), columns=columns, missing=missing, paths=paths,
-                        duplicates=_duplicates(columns, paths, mapping))  # fmt: skip
+        header = Header(
+            row=top,
+            height=len(block),
+            columns=columns,
+            missing=missing,
+            paths=paths,
+            duplicates=_duplicates(columns, paths, mapping),
+        )
         if best is None or (len(header.missing), -header.score) < (len(best.missing), -best.score):
             best = header
     if best is not None and best.first_data_row < len(rows) and is_column_numbering(rows[best.first_data_row]):

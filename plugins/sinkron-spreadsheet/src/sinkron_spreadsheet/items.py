@@ -198,24 +198,52 @@ class _Reader:
         )
 
     def find(
-        self, problem: SourceProblem, row: int | None, column: Column | str | None, field: str | None, *,
-        id: str, en: str, expected: object = None, found: object = None, fix_id: str | None = None,
-        fix_en: str | None = None, subject: str | None = None, evidence: dict[str, Any] | None = None,
-    ) -> None:  # fmt: skip
+        self,
+        problem: SourceProblem,
+        row: int | None,
+        column: Column | str | None,
+        field: str | None,
+        *,
+        id: str,
+        en: str,
+        expected: object = None,
+        found: object = None,
+        fix_id: str | None = None,
+        fix_en: str | None = None,
+        subject: str | None = None,
+        evidence: dict[str, Any] | None = None,
+    ) -> None:
         """A source finding at ``row`` (1-based) and ``column`` of this sheet."""
         letter = column.letter if isinstance(column, Column) else column
-        self.report.add(problem, row, letter, field, id=id, en=en, expected=expected, found=found, fix_id=fix_id,
-                        fix_en=fix_en, subject=subject, evidence=evidence)  # fmt: skip
+        self.report.add(
+            problem,
+            row,
+            letter,
+            field,
+            id=id,
+            en=en,
+            expected=expected,
+            found=found,
+            fix_id=fix_id,
+            fix_en=fix_en,
+            subject=subject,
+            evidence=evidence,
+        )
 
     def unreadable(self, exc: CellError, r: int, column: Column | str | None, field: str, raw: object) -> None:
         """A cell whose value cannot be read as what its column holds: the row is read without it (``SKN008``)."""
         self.find(
-            CELL_UNREADABLE, r + 1, column, field,
+            CELL_UNREADABLE,
+            r + 1,
+            column,
+            field,
             id=f"Isi sel {field} {_quoted(raw)} tidak dapat dibaca ({exc.message}); baris dibaca tanpa nilai ini.",
             en=f"The {field} cell {_quoted(raw)} cannot be read ({exc.message}); the row is read without this value.",
-            expected=exc.expected, found=_plain(raw),
-            fix_id="Perbaiki isi sel ini.", fix_en=f"Correct this cell: {exc.expected}.",
-        )  # fmt: skip
+            expected=exc.expected,
+            found=_plain(raw),
+            fix_id="Perbaiki isi sel ini.",
+            fix_en=f"Correct this cell: {exc.expected}.",
+        )
 
     # -- cells --------------------------------------------------------------------------------------
     def cell(self, values: list[Any], r: int, field: str) -> list[tuple[Column, Any]]:
@@ -254,12 +282,17 @@ class _Reader:
                 if note.kind == "error":
                     if first_time:
                         self.find(
-                            CELL_UNREADABLE, r + 1, column, field,
+                            CELL_UNREADABLE,
+                            r + 1,
+                            column,
+                            field,
                             id=f"Sel {field} berisi nilai galat {note.detail}; baris dibaca tanpa nilai ini.",
                             en=f"The {field} cell holds the error value {note.detail}; the row is read without it.",
-                            expected="a value", found=note.detail,
-                            fix_id="Perbaiki rumus sel ini.", fix_en="Correct the formula of this cell.",
-                        )  # fmt: skip
+                            expected="a value",
+                            found=note.detail,
+                            fix_id="Perbaiki rumus sel ini.",
+                            fix_en="Correct the formula of this cell.",
+                        )
                     continue
                 if note.kind == "uncached" and is_blank(raw):
                     if first_time:
@@ -268,13 +301,17 @@ class _Reader:
                 if note.kind == "evaluated" and first_time:
                     shown = "kosong" if is_blank(raw) else _plain(raw)
                     self.find(
-                        FORMULA_EVALUATED, r + 1, column, field,
+                        FORMULA_EVALUATED,
+                        r + 1,
+                        column,
+                        field,
                         id=f"Nilai {note.detail} dihitung sinkron: {shown}.",
                         en=f"The value of {note.detail} was computed by sinkron: {'empty' if is_blank(raw) else raw}.",
-                        expected=note.detail, found=_plain(raw),
+                        expected=note.detail,
+                        found=_plain(raw),
                         fix_id="Buka dan simpan file di Excel atau LibreOffice agar nilainya tersimpan.",
                         fix_en="Open and save the file in Excel or LibreOffice so that the value is stored.",
-                    )  # fmt: skip
+                    )
             if not is_blank(raw):
                 out.append((column, raw))
         return out
@@ -284,15 +321,19 @@ class _Reader:
         formula = note.detail
         because = f" ({note.reason})" if note.reason else ""
         self.find(
-            FORMULA_NOT_EVALUATED, r + 1, column, field,
+            FORMULA_NOT_EVALUATED,
+            r + 1,
+            column,
+            field,
             id=f"Rumus {formula or 'di sel ini'} tanpa nilai tersimpan tidak dapat dihitung sinkron{because}; "
             "nilai dibiarkan kosong.",
             en=f"The formula {formula or 'of this cell'} has no saved value and cannot be computed by sinkron{because}; "
             "the value is left empty.",
-            expected="a formula with its saved value", found=formula or None,
+            expected="a formula with its saved value",
+            found=formula or None,
             fix_id="Buka dan simpan file di Excel atau LibreOffice agar nilai rumus tersimpan.",
             fix_en="Open and save the file in Excel or LibreOffice so that the formula's value is stored.",
-        )  # fmt: skip
+        )
 
     def one(self, values: list[Any], r: int, field: str) -> tuple[Column, Any] | None:
         """The first non-blank cell of ``field`` (what :meth:`cell` gives first)."""
@@ -368,49 +409,80 @@ class _Reader:
                 return known[0]
             readings = " atau ".join(str(c) for c in codes)
             self.not_placed(
-                r, column, values,
+                r,
+                column,
+                values,
                 id=f"Kode {text} tersimpan sebagai angka dan kehilangan nol di belakang ({readings}); baris tidak dibaca.",
                 en=f"The code {text} was stored as a number and lost a trailing zero ({readings.replace(' atau ', ' or ')}); "
                 "the row is not read.",
-                expected=f"the code as text (one of {', '.join(str(c) for c in codes)})", found=text,
-                fix_id="Tulis kode sebagai teks (format sel Text).", fix_en="Write the code as text (cell format Text).",
-            )  # fmt: skip
+                expected=f"the code as text (one of {', '.join(str(c) for c in codes)})",
+                found=text,
+                fix_id="Tulis kode sebagai teks (format sel Text).",
+                fix_en="Write the code as text (cell format Text).",
+            )
             return None
         try:
             code = Code.parse(text)
         except CodeError as exc:
             self.not_placed(
-                r, column, values,
+                r,
+                column,
+                values,
                 id=f"Kode {text!r} bukan kode nomenklatur ({exc.reason}); baris tidak dibaca.",
                 en=f"The code {text!r} is not a nomenclature code ({exc.reason}); the row is not read.",
-                expected="a code such as 1.02.02.2.02.0001", found=text,
+                expected="a code such as 1.02.02.2.02.0001",
+                found=text,
                 fix_id="Perbaiki kode sesuai nomenklatur (Kepmendagri 900.1-15.5).",
                 fix_en="Correct the code to a nomenclature code (Kepmendagri 900.1-15.5).",
-            )  # fmt: skip
+            )
             return None
         if code.is_generic:
             if code.level in (CodeLevel.AFFAIR, CodeLevel.SECTOR):
                 return code
             if self.sector is None or self.sector.is_generic:
                 self.not_placed(
-                    r, column, values,
+                    r,
+                    column,
+                    values,
                     id=f"Kode umum {text} tanpa baris bidang urusan di atasnya; baris tidak dibaca.",
                     en=f"The generic code {text} has no bidang urusan row above it; the row is not read.",
-                    expected="a bidang urusan row (such as 1.03) before this row", found=text,
-                    fix_id="Tambahkan baris bidang urusan di atasnya.", fix_en="Add the bidang urusan row above it.",
-                )  # fmt: skip
+                    expected="a bidang urusan row (such as 1.03) before this row",
+                    found=text,
+                    fix_id="Tambahkan baris bidang urusan di atasnya.",
+                    fix_en="Add the bidang urusan row above it.",
+                )
                 return None
             return code.in_sector(self.sector)
         return code
 
     def not_placed(
-        self, r: int, column: Column | None, values: list[Any], *, id: str, en: str, expected: str, found: object,
-        fix_id: str, fix_en: str,
-    ) -> None:  # fmt: skip
+        self,
+        r: int,
+        column: Column | None,
+        values: list[Any],
+        *,
+        id: str,
+        en: str,
+        expected: str,
+        found: object,
+        fix_id: str,
+        fix_en: str,
+    ) -> None:
         """A row that cannot be placed in the plan (``SKN005``): the finding names what the row holds."""
         content = _row_content(values)
-        self.find(ROW_NOT_READ, r + 1, column, "code", id=id, en=en, expected=expected, found=found, fix_id=fix_id,
-                  fix_en=fix_en, evidence={"row": content})  # fmt: skip
+        self.find(
+            ROW_NOT_READ,
+            r + 1,
+            column,
+            "code",
+            id=id,
+            en=en,
+            expected=expected,
+            found=found,
+            fix_id=fix_id,
+            fix_en=fix_en,
+            evidence={"row": content},
+        )
 
     # -- rows --------------------------------------------------------------------------------------
     def noise(self, values: list[Any]) -> str | None:
@@ -429,42 +501,16 @@ class _Reader:
         text, column, candidates = self.code_text(values, r)
         if text is None or not (text[:1].isdigit() or text[:1] in "Xx"):
             # Not a code: a blank, numbering or repeated header row, a Unit Organisasi line, a TOTAL row …
-            noise = self.noise(values)
-            if noise is not None:
-                return noise
-            if self.on_unit is not None:
-                from sinkron_spreadsheet.preamble import parse_line
-
-                line = parse_line(values)
-                if line is not None and line[0] in ("unit", "sub_unit"):
-                    self.agency_id = self.on_unit(r, line[0], line[1])
-                    if line[0] == "unit":
-                        self.open_headings.clear()  # a new perangkat daerah: its own urusan and bidang rows follow
-                    return "read"
+            kind = self.line_without_code(r, values)
+            if kind is not None:
+                return kind
         name_cell = self.one(values, r, "name")
-        inferred = False
+        inferred = text is None
         if text is None:
-            name = clean_text(to_text(name_cell[1])) if name_cell else ""
-            if name and normalise_header(name) in {normalise_header(t) for t in self.mapping.total_labels}:
-                self.total(r, values)
-                return "total"
-            if name_cell is None and self.last is not None and self.has_indicator(values, r):
-                self.indicators(self.last, values, r)
-                return "read"
-            code = self.code_from_name(name) if name else None
-            if code is None:
-                where = "bukan nama nomenklatur di bawah induknya" if name else "kosong"
-                self.not_placed(
-                    r, column, values,
-                    id=f"Baris {r + 1} tidak memiliki kode dan namanya ({name!r}) {where}; baris tidak dibaca."
-                    if name else f"Baris {r + 1} tidak memiliki kode maupun nama; baris tidak dibaca.",
-                    en=f"Row {r + 1} has no code and its name ({name!r}) is not one nomenclature name under its parent; "
-                    "the row is not read." if name else f"Row {r + 1} has neither a code nor a name; the row is not read.",
-                    expected="a code such as 1.02.02.2.02.0001 (or a TOTAL row)", found=name or None,
-                    fix_id="Isi kode nomenklatur baris ini.", fix_en="Fill in the nomenclature code of this row.",
-                )  # fmt: skip
-                return "reported"
-            text, inferred = str(code), True
+            found = self.row_without_code(r, values, column, name_cell)
+            if isinstance(found, str):
+                return found
+            text = str(found)
         assert column is not None
         code = self.parse_code(text, r, column, candidates, values)
         if code is None:
@@ -477,22 +523,85 @@ class _Reader:
             return "reported"
         if inferred:
             assert name_cell is not None
-            name = clean_text(to_text(name_cell[1]))
-            entry = self.nomenclature.lookup(code, self.year)
-            official = entry.name if entry is not None else name
-            self.find(
-                CODE_INFERRED, r + 1, column, "code",
-                id=f"Kode kosong; dari namanya diisi {code} ({official}).",
-                en=f"The code is empty; from its name it is filled in as {code} ({official}).",
-                expected=str(code), found=name, subject=str(code),
-                fix_id=f"Terima kode {code}, atau tulis kode yang benar di file.",
-                fix_en=f"Accept the code {code}, or write the right code in the file.",
-            )  # fmt: skip
+            self.code_inferred(code, r, column, clean_text(to_text(name_cell[1])))
         elif _parses(text) and Code.parse(text).is_generic:
             item.extra["code_original"] = text  # X.XX.01… written once for every bidang
         self.fields(item, values, r)
         self.last = item
         return "read"
+
+    def line_without_code(self, r: int, values: list[Any]) -> str | None:
+        """The kind of a row that holds no code and no item: blank, a header again, or a Unit Organisasi line
+        (which changes the perangkat daerah of the rows below); ``None`` for any other row."""
+        noise = self.noise(values)
+        if noise is not None:
+            return noise
+        if self.on_unit is None:
+            return None
+        from sinkron_spreadsheet.preamble import parse_line
+
+        line = parse_line(values)
+        if line is None or line[0] not in ("unit", "sub_unit"):
+            return None
+        self.agency_id = self.on_unit(r, line[0], line[1])
+        if line[0] == "unit":
+            self.open_headings.clear()  # a new perangkat daerah: its own urusan and bidang rows follow
+        return "read"
+
+    def row_without_code(
+        self, r: int, values: list[Any], column: Column | None, name_cell: tuple[Column, Any] | None
+    ) -> Code | str:
+        """A row whose code cell is empty: a TOTAL row, an indicator continuing the item above, or an item named
+        in the nomenclature under the current program or kegiatan (its code, to be read as if written); else the
+        row is reported. Returns the code, or the kind of row when there is no item to read."""
+        name = clean_text(to_text(name_cell[1])) if name_cell else ""
+        if name and normalise_header(name) in {normalise_header(t) for t in self.mapping.total_labels}:
+            self.total(r, values)
+            return "total"
+        if name_cell is None and self.last is not None and self.has_indicator(values, r):
+            self.indicators(self.last, values, r)
+            return "read"
+        code = self.code_from_name(name) if name else None
+        if code is not None:
+            return code
+        if name:
+            id_text = f"Baris {r + 1} tidak memiliki kode dan namanya ({name!r}) bukan nama nomenklatur di bawah "
+            id_text += "induknya; baris tidak dibaca."
+            en_text = f"Row {r + 1} has no code and its name ({name!r}) is not one nomenclature name under its "
+            en_text += "parent; the row is not read."
+        else:
+            id_text = f"Baris {r + 1} tidak memiliki kode maupun nama; baris tidak dibaca."
+            en_text = f"Row {r + 1} has neither a code nor a name; the row is not read."
+        self.not_placed(
+            r,
+            column,
+            values,
+            id=id_text,
+            en=en_text,
+            expected="a code such as 1.02.02.2.02.0001 (or a TOTAL row)",
+            found=name or None,
+            fix_id="Isi kode nomenklatur baris ini.",
+            fix_en="Fill in the nomenclature code of this row.",
+        )
+        return "reported"
+
+    def code_inferred(self, code: Code, r: int, column: Column, name: str) -> None:
+        """The code of a row without one was taken from its name (``SKN006``): say so, with the official name."""
+        entry = self.nomenclature.lookup(code, self.year)
+        official = entry.name if entry is not None else name
+        self.find(
+            CODE_INFERRED,
+            r + 1,
+            column,
+            "code",
+            id=f"Kode kosong; dari namanya diisi {code} ({official}).",
+            en=f"The code is empty; from its name it is filled in as {code} ({official}).",
+            expected=str(code),
+            found=name,
+            subject=str(code),
+            fix_id=f"Terima kode {code}, atau tulis kode yang benar di file.",
+            fix_en=f"Accept the code {code}, or write the right code in the file.",
+        )
 
     def code_from_name(self, name: str) -> Code | None:
         """The code of the one nomenclature entry named ``name`` (exactly, else nearly) under the current kegiatan
@@ -542,14 +651,19 @@ class _Reader:
         if key in self.seen_rows:
             first = self.seen_rows[key]
             self.find(
-                DUPLICATE_ROW, r + 1, column, "code",
+                DUPLICATE_ROW,
+                r + 1,
+                column,
+                "code",
                 id=f"Kode {code} sudah ada di baris {first}; baris {r + 1} tidak dibaca.",
                 en=f"The code {code} is already on row {first}; row {r + 1} is not read.",
-                expected="each code once per unit", found=str(code), subject=str(code),
+                expected="each code once per unit",
+                found=str(code),
+                subject=str(code),
                 evidence={"first_row": first, "row": _row_content(values)},
                 fix_id=f"Hapus baris ini atau gabungkan dengan baris {first}.",
                 fix_en=f"Remove this row or merge it into row {first}.",
-            )  # fmt: skip
+            )
             return None
         self.seen_rows[key] = r + 1
         item = self._builder(code)
@@ -558,13 +672,17 @@ class _Reader:
             entry = self.nomenclature.lookup(code, self.year)
             if entry is not None:
                 self.find(
-                    NAME_FROM_NOMENCLATURE, r + 1, self.columns["name"][0] if "name" in self.columns else None, "name",
+                    NAME_FROM_NOMENCLATURE,
+                    r + 1,
+                    self.columns["name"][0] if "name" in self.columns else None,
+                    "name",
                     id=f"Nama {code} kosong; dipakai nama nomenklatur {entry.name!r}.",
                     en=f"The name of {code} is empty; the nomenclature name {entry.name!r} is used.",
-                    expected=entry.name, subject=str(code),
+                    expected=entry.name,
+                    subject=str(code),
                     fix_id="Tulis nama program, kegiatan atau sub kegiatan.",
                     fix_en="Write the program, kegiatan or sub kegiatan name.",
-                )  # fmt: skip
+                )
         else:
             raw = to_text(name_cell[1])
             name = clean_text(raw)
@@ -689,12 +807,17 @@ class _Reader:
         """A target whose indicator cell is empty: the target is not read (``SKN009``)."""
         shown = _quoted(targets[1])
         self.find(
-            TARGET_WITHOUT_INDICATOR, r + 1, targets[0], field,
+            TARGET_WITHOUT_INDICATOR,
+            r + 1,
+            targets[0],
+            field,
             id=f"Target {shown} tanpa tolok ukur; target tidak dibaca.",
             en=f"The {role} target {shown} has no indicator (tolok ukur); the target is not read.",
-            expected=f"the {role} indicator beside its target", found=_plain(targets[1]),
-            fix_id="Tulis tolok ukur di samping targetnya.", fix_en="Write the indicator beside its target.",
-        )  # fmt: skip
+            expected=f"the {role} indicator beside its target",
+            found=_plain(targets[1]),
+            fix_id="Tulis tolok ukur di samping targetnya.",
+            fix_en="Write the indicator beside its target.",
+        )
 
     def own_indicator(self, item: _Item, cell: tuple[Column, Any], values: list[Any], r: int) -> None:
         column, raw = cell
@@ -731,12 +854,18 @@ class _Reader:
     ) -> None:
         """The same indicator written twice for one item: it is read once (``SKN004``)."""
         self.find(
-            REPEATED_INDICATOR, r + 1, column, field,
+            REPEATED_INDICATOR,
+            r + 1,
+            column,
+            field,
             id=f"Indikator {name!r} dari {owner.code} ditulis lagi (pertama di {where_id}); dibaca sekali.",
             en=f"The indicator {name!r} of {owner.code} is written again (first in {where_en}); it is read once.",
-            expected="each indicator once", found=name, subject=str(owner.code),
-            fix_id="Hapus indikator yang berulang.", fix_en="Remove the repeated indicator.",
-        )  # fmt: skip
+            expected="each indicator once",
+            found=name,
+            subject=str(owner.code),
+            fix_id="Hapus indikator yang berulang.",
+            fix_en="Remove the repeated indicator.",
+        )
 
     def role_indicators(
         self, owner: _Item, names: tuple[Column, Any], targets: tuple[Column, Any] | None, r: int, year: int, field: str
@@ -748,7 +877,10 @@ class _Reader:
             target_list = split_list(raw, keep_empty=True) if isinstance(raw, str) else [raw]
             if len(target_list) != len(name_list):
                 self.find(
-                    TARGET_WITHOUT_INDICATOR, r + 1, targets[0], field.replace("indicator", "target"),
+                    TARGET_WITHOUT_INDICATOR,
+                    r + 1,
+                    targets[0],
+                    field.replace("indicator", "target"),
                     id=f"{len(name_list)} indikator tetapi {len(target_list)} target; target tidak dapat dipasangkan "
                     "dan tidak dibaca.",
                     en=f"{len(name_list)} indicator(s) but {len(target_list)} target(s): the targets cannot be paired "
@@ -757,7 +889,7 @@ class _Reader:
                     found=_plain(raw),
                     fix_id="Tulis satu target untuk setiap indikator, dipisah ';' dan baris baru.",
                     fix_en="Write one target per indicator, separated by ';' and a line break.",
-                )  # fmt: skip
+                )
                 target_list = []
         repeats = _repeated_positions(name_list)
         for position, name in enumerate(name_list):
@@ -779,15 +911,20 @@ class _Reader:
             previous = indicator.targets.get(year)
             if previous is not None and previous != value:
                 self.find(
-                    TARGET_WITHOUT_INDICATOR, r + 1, targets[0], field.replace("indicator", "target"),
+                    TARGET_WITHOUT_INDICATOR,
+                    r + 1,
+                    targets[0],
+                    field.replace("indicator", "target"),
                     id=f"Indikator {name!r} dari {owner.code} sudah bertarget {previous.text!r} untuk {year} di baris "
                     f"sebelumnya; target {value.text!r} tidak dibaca.",
                     en=f"The indicator {name!r} of {owner.code} already has the target {previous.text!r} for {year} "
                     f"in an earlier row; the target {value.text!r} is not read.",
-                    expected=previous.text, found=value.text, subject=str(owner.code),
+                    expected=previous.text,
+                    found=value.text,
+                    subject=str(owner.code),
                     fix_id="Samakan target indikator ini di setiap baris.",
                     fix_en="Give this indicator the same target on every row.",
-                )  # fmt: skip
+                )
                 continue
             indicator.targets[year] = value
             if indicator.unit is None and value.unit:
@@ -848,13 +985,14 @@ class _Reader:
             if entry is None:
                 level = item.level.value.replace("_", " ")
                 self.lost(
-                    item, "name",
+                    item,
+                    "name",
                     id=f"{level.capitalize()} {item.code} tidak punya nama: tidak punya baris sendiri atau namanya "
                     "kosong, dan tidak ada di nomenklatur; baris di bawahnya tidak dibaca.",
                     en=f"The {level} {item.code} has no name: no row of its own or an empty name, and it is not in the "
                     "nomenclature; its rows are not read.",
                     expected=f"a row for {item.code} with its name",
-                )  # fmt: skip
+                )
                 return None
             name = entry.name
         indicators = []
@@ -873,19 +1011,29 @@ class _Reader:
                 )
             except InvalidModel as exc:
                 self.find(
-                    CELL_UNREADABLE, ind.row, None, "indicator",
+                    CELL_UNREADABLE,
+                    ind.row,
+                    None,
+                    "indicator",
                     id=f"Indikator {ind.name!r} dari {item.code} tidak dapat dibaca ({exc.reason}); tidak dibaca.",
                     en=f"The indicator {ind.name!r} of {item.code} cannot be read ({exc.reason}); it is not read.",
-                    found=ind.name, subject=str(item.code),
-                    fix_id="Perbaiki indikator ini.", fix_en="Correct this indicator.",
-                )  # fmt: skip
+                    found=ind.name,
+                    subject=str(item.code),
+                    fix_id="Perbaiki indikator ini.",
+                    fix_en="Correct this indicator.",
+                )
         budget_list = [
             Budget(year=y, amount=Money(a), kind=self.mapping.budget_kind) for y, a in sorted(budgets.items())
         ]
         common: dict[str, Any] = {
-            "code": item.code, "name": name, "agency_id": item.agency_id, "indicators": indicators,
-            "budgets": budget_list, "extra": extra, "provenance": self.provenance(item),
-        }  # fmt: skip
+            "code": item.code,
+            "name": name,
+            "agency_id": item.agency_id,
+            "indicators": indicators,
+            "budgets": budget_list,
+            "extra": extra,
+            "provenance": self.provenance(item),
+        }
         try:
             if item.level is CodeLevel.SUB_ACTIVITY:
                 return SubActivity(**common, locations=item.locations, funding=item.funding)
@@ -895,11 +1043,12 @@ class _Reader:
         except InvalidModel as exc:
             level = item.level.value.replace("_", " ")
             self.lost(
-                item, exc.field,
+                item,
+                exc.field,
                 id=f"{level.capitalize()} {item.code} tidak dapat dibentuk ({exc.reason}); barisnya tidak dibaca.",
                 en=f"The {level} {item.code} cannot be built ({exc.reason}); its rows are not read.",
                 expected=f"a valid {level}",
-            )  # fmt: skip
+            )
             return None
 
     def check_headings(self, sums: dict[tuple[str | None, Code], dict[int, Decimal]]) -> None:
@@ -934,24 +1083,39 @@ class _Reader:
             return
         written, total, gap = rupiah(amount), rupiah(summed), rupiah(abs(difference))
         self.find(
-            SUBTOTAL_MISMATCH, row, letter, "pagu",
+            SUBTOTAL_MISMATCH,
+            row,
+            letter,
+            "pagu",
             id=f"Pagu {what} tahun {year} tertulis {written[0]}, jumlah baris di bawahnya {total[0]} "
             f"(selisih {gap[0]}).",
             en=f"The {year} pagu of {what} is written as {written[1]}; the rows under it sum to {total[1]} "
             f"(difference {gap[1]}).",
-            expected=plain_number(summed), found=plain_number(amount), subject=subject,
+            expected=plain_number(summed),
+            found=plain_number(amount),
+            subject=subject,
             evidence={"year": year, "difference": plain_number(difference)},
-            fix_id="Perbaiki pagu ini atau baris di bawahnya.", fix_en="Correct this pagu or the rows under it.",
-        )  # fmt: skip
+            fix_id="Perbaiki pagu ini atau baris di bawahnya.",
+            fix_en="Correct this pagu or the rows under it.",
+        )
 
     def lost(self, item: _Item, field: str | None, *, id: str, en: str, expected: str) -> None:
         """An item that cannot be built: it and the rows under it are left out (``SKN005``), and counted so."""
         rows = sorted(_rows_of(item) - self.lost_rows)
         self.lost_rows.update(rows)
         self.find(
-            ROW_NOT_READ, rows[0] if rows else None, None, field, id=id, en=en, expected=expected, found=str(item.code),
-            evidence={"rows": rows}, fix_id="Perbaiki baris ini.", fix_en="Correct this row.",
-        )  # fmt: skip
+            ROW_NOT_READ,
+            rows[0] if rows else None,
+            None,
+            field,
+            id=id,
+            en=en,
+            expected=expected,
+            found=str(item.code),
+            evidence={"rows": rows},
+            fix_id="Perbaiki baris ini.",
+            fix_en="Correct this row.",
+        )
 
 
 def _rows_of(item: _Item) -> set[int]:
@@ -1053,9 +1217,16 @@ def read_items(
     returns the agency id of the items that follow.
     """
     reader = _Reader(
-        mapping=mapping, header=header, source=source, sheet=sheet, notes=notes, year=year,
-        nomenclature=nomenclature, agency_id=agency_id, on_unit=on_unit,
-    )  # fmt: skip
+        mapping=mapping,
+        header=header,
+        source=source,
+        sheet=sheet,
+        notes=notes,
+        year=year,
+        nomenclature=nomenclature,
+        agency_id=agency_id,
+        on_unit=on_unit,
+    )
     count = 0
     tally = reader.tally
     for r, values in rows:
@@ -1066,5 +1237,10 @@ def read_items(
     programs = reader.finish()
     if reader.lost_rows:
         tally.move("read", "reported", len(reader.lost_rows))
-    return ItemsResult(programs=programs, headings=reader.heading_names, findings=tuple(reader.report.findings),
-                       tally=tally, rows=count)  # fmt: skip
+    return ItemsResult(
+        programs=programs,
+        headings=reader.heading_names,
+        findings=tuple(reader.report.findings),
+        tally=tally,
+        rows=count,
+    )

@@ -51,20 +51,53 @@ __all__ = [
 
 #: Fields of the ``items`` shape (program → kegiatan → sub kegiatan rows).
 ITEM_FIELDS: tuple[str, ...] = (
-    "code", "name", "indicator", "unit", "baseline", "target", "target.{i}", "target.{year}",
-    "pagu", "pagu.{i}", "pagu.{year}",
-    "capaian.indicator", "capaian.target", "hasil.indicator", "hasil.target",
-    "keluaran.indicator", "keluaran.target", "next.indicator", "next.target", "next.pagu",
-    "location", "funding", "note", "start", "end", "output", "objective",
-)  # fmt: skip
+    "code",
+    "name",
+    "indicator",
+    "unit",
+    "baseline",
+    "target",
+    "target.{i}",
+    "target.{year}",
+    "pagu",
+    "pagu.{i}",
+    "pagu.{year}",
+    "capaian.indicator",
+    "capaian.target",
+    "hasil.indicator",
+    "hasil.target",
+    "keluaran.indicator",
+    "keluaran.target",
+    "next.indicator",
+    "next.target",
+    "next.pagu",
+    "location",
+    "funding",
+    "note",
+    "start",
+    "end",
+    "output",
+    "objective",
+)
 #: Fields of the ``goals`` shape (tujuan and sasaran rows).
 GOAL_FIELDS: tuple[str, ...] = ("group", "text", "indicator", "note", "id")
 
 #: Fields of the ``budget-lines`` shape (rincian belanja of one sub kegiatan, see ``rincian.py``).
 BUDGET_LINE_FIELDS: tuple[str, ...] = (
-    "account", "description", "group_kind", "group", "standard", "component", "unit_price", "component_unit",
-    "unit", "volume", "amount", "funding", "note",
-)  # fmt: skip
+    "account",
+    "description",
+    "group_kind",
+    "group",
+    "standard",
+    "component",
+    "unit_price",
+    "component_unit",
+    "unit",
+    "volume",
+    "amount",
+    "funding",
+    "note",
+)
 #: Fields of the ``agencies`` shape (a list of perangkat daerah, see ``organisations.py``).
 AGENCY_FIELDS: tuple[str, ...] = ("code", "name", "note")
 
@@ -157,9 +190,22 @@ class Mapping:
 
 _DEFAULT_TOTALS = ("TOTAL", "JUMLAH", "JUMLAH TOTAL", "GRAND TOTAL")
 _KEYS = {
-    "name", "title", "shape", "plan_kind", "budget_kind", "header_rows", "sheet", "columns", "required",
-    "split_code", "check_subtotals", "total_labels", "year", "start_year", "extends",
-}  # fmt: skip
+    "name",
+    "title",
+    "shape",
+    "plan_kind",
+    "budget_kind",
+    "header_rows",
+    "sheet",
+    "columns",
+    "required",
+    "split_code",
+    "check_subtotals",
+    "total_labels",
+    "year",
+    "start_year",
+    "extends",
+}
 
 
 def _member(kinds: type[_Kind], merged: AbcMapping[str, Any], key: str, default: _Kind) -> _Kind:

@@ -35,9 +35,21 @@ __all__ = [
 
 _DATE = "dd/mm/yyyy"
 _DATETIME = "dd/mm/yyyy hh:mm"
-_WIDTHS = {"NAMA": 36, "JABATAN": 28, "URAIAN": 48, "USULAN": 40, "JUSTIFIKASI": 48, "INDIKATOR OUTCOME": 40,
-           "SASARAN/INDIKATOR OUTCOME": 48, "NAMA DESK": 28, "ACARA": 40, "PERANGKAT DAERAH": 26,
-           "KODE SUB KEGIATAN": 20, "CATATAN": 32, "PENANGGUNG JAWAB": 26}  # fmt: skip
+_WIDTHS = {
+    "NAMA": 36,
+    "JABATAN": 28,
+    "URAIAN": 48,
+    "USULAN": 40,
+    "JUSTIFIKASI": 48,
+    "INDIKATOR OUTCOME": 40,
+    "SASARAN/INDIKATOR OUTCOME": 48,
+    "NAMA DESK": 28,
+    "ACARA": 40,
+    "PERANGKAT DAERAH": 26,
+    "KODE SUB KEGIATAN": 20,
+    "CATATAN": 32,
+    "PENANGGUNG JAWAB": 26,
+}
 
 
 class _Book:
@@ -161,23 +173,41 @@ def _minutes(book: _Book, meeting: Meeting, bundle: Bundle | None) -> None:
 
 
 _GUIDE = (
-    ("Rapat", "Isi kolom B: ID Rapat (kode unik, misalnya rakortek-prov-2025), Jenis Rapat ("
-     + ", ".join(k.value for k in MeetingKind) + "), Nama Rapat, Tanggal Mulai/Selesai (tanggal), Penyelenggara "
-     "(kode wilayah atau id instansi), Tempat, Pimpinan Rapat."),
-    ("Desk", "Satu baris per desk: ID DESK (D1, D2 …), NAMA DESK, BIDANG URUSAN (1.02; beberapa dipisah koma). Baris "
-     "berikutnya dengan ID DESK yang sama menambah sasaran/indikator outcome yang dibahas di desk itu."),
-    ("Undangan", "Pihak yang diundang: PEMERINTAH (kode wilayah: 62, 62.71), INSTANSI (id/kode), NAMA, JABATAN (Sekda, "
-     "Kepala Bappeda …), DESK, JUMLAH orang."),
+    (
+        "Rapat",
+        "Isi kolom B: ID Rapat (kode unik, misalnya rakortek-prov-2025), Jenis Rapat ("
+        + ", ".join(k.value for k in MeetingKind)
+        + "), Nama Rapat, Tanggal Mulai/Selesai (tanggal), Penyelenggara "
+        "(kode wilayah atau id instansi), Tempat, Pimpinan Rapat.",
+    ),
+    (
+        "Desk",
+        "Satu baris per desk: ID DESK (D1, D2 …), NAMA DESK, BIDANG URUSAN (1.02; beberapa dipisah koma). Baris "
+        "berikutnya dengan ID DESK yang sama menambah sasaran/indikator outcome yang dibahas di desk itu.",
+    ),
+    (
+        "Undangan",
+        "Pihak yang diundang: PEMERINTAH (kode wilayah: 62, 62.71), INSTANSI (id/kode), NAMA, JABATAN (Sekda, "
+        "Kepala Bappeda …), DESK, JUMLAH orang.",
+    ),
     ("Daftar Hadir", "Pihak yang hadir, dengan kolom yang sama seperti Undangan. JUMLAH kosong berarti 1."),
     ("Acara", "WAKTU (tanggal dan jam), ACARA, NARASUMBER."),
-    ("Kesepakatan", "Satu baris per kesepakatan: NO, DESK (ID DESK), PERANGKAT DAERAH (id atau kode SKPD), KODE SUB "
-     "KEGIATAN, INDIKATOR OUTCOME yang didukung, TARGET, SATUAN, PAGU (rupiah), TAHUN rencana (Renja/RKPD), CATATAN."),
-    ("Tindak Lanjut", "NO, URAIAN, PENANGGUNG JAWAB, BATAS WAKTU (tanggal), STATUS (belum, proses, selesai, batal), "
-     "TANGGAL SELESAI."),
-    ("Usulan", "NO, PEMERINTAH PENGUSUL (kode wilayah), USULAN, K/L TUJUAN (kode BA, nama atau singkatan), PERINGKAT, "
-     "JUSTIFIKASI, BIDANG URUSAN, PAGU (kebutuhan dana), TAHUN."),
+    (
+        "Kesepakatan",
+        "Satu baris per kesepakatan: NO, DESK (ID DESK), PERANGKAT DAERAH (id atau kode SKPD), KODE SUB "
+        "KEGIATAN, INDIKATOR OUTCOME yang didukung, TARGET, SATUAN, PAGU (rupiah), TAHUN rencana (Renja/RKPD), CATATAN.",
+    ),
+    (
+        "Tindak Lanjut",
+        "NO, URAIAN, PENANGGUNG JAWAB, BATAS WAKTU (tanggal), STATUS (belum, proses, selesai, batal), TANGGAL SELESAI.",
+    ),
+    (
+        "Usulan",
+        "NO, PEMERINTAH PENGUSUL (kode wilayah), USULAN, K/L TUJUAN (kode BA, nama atau singkatan), PERINGKAT, "
+        "JUSTIFIKASI, BIDANG URUSAN, PAGU (kebutuhan dana), TAHUN.",
+    ),
     ("Penandatangan", "Penandatangan berita acara: JABATAN, NAMA, PEMERINTAH/INSTANSI, DESK (kosong: seluruh rapat)."),
-)  # fmt: skip
+)
 
 
 def render_meeting_workbook(obj: Meeting | MeetingTemplate, *, bundle: Bundle | None = None) -> bytes:
@@ -190,13 +220,30 @@ def render_meeting_workbook(obj: Meeting | MeetingTemplate, *, bundle: Bundle | 
         for sheet, text in _GUIDE:
             book.row([sheet, text])
         _header_block(book, {"kind": obj.kind.value if obj.kind else None, "title": obj.title})
-        template = Meeting(id="template", kind=obj.kind or MeetingKind.RAKOR, title="template", start=dt.date(2000, 1, 1),
-                           desks=obj.desks, invitees=obj.invitees)  # fmt: skip
+        template = Meeting(
+            id="template",
+            kind=obj.kind or MeetingKind.RAKOR,
+            title="template",
+            start=dt.date(2000, 1, 1),
+            desks=obj.desks,
+            invitees=obj.invitees,
+        )
         rows = _table_rows(template)
     else:
         _minutes(book, obj, bundle)
-        _header_block(book, {"id": obj.id, "kind": obj.kind.value, "title": obj.title, "start": obj.start,
-                             "end": obj.end, "host_id": obj.host_id, "venue": obj.venue, "chair": obj.chair})  # fmt: skip
+        _header_block(
+            book,
+            {
+                "id": obj.id,
+                "kind": obj.kind.value,
+                "title": obj.title,
+                "start": obj.start,
+                "end": obj.end,
+                "host_id": obj.host_id,
+                "venue": obj.venue,
+                "chair": obj.chair,
+            },
+        )
         rows = _table_rows(obj)
     for table in TABLES:
         _table(book, table, rows[table.key])

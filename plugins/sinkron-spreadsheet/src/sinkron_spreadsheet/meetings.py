@@ -67,7 +67,7 @@ from sinkron_spreadsheet.cells import (
     unescape_text,
 )
 from sinkron_spreadsheet.header import column_letter
-from sinkron_spreadsheet.workbook import OpenError, Sheet, Workbook, open_workbook
+from sinkron_spreadsheet.workbook import OpenError, Sheet, Workbook, open_workbook, with_workbook
 
 __all__ = [
     "GUIDE_SHEET",
@@ -78,7 +78,9 @@ __all__ = [
     "Column",
     "Table",
     "is_meeting_file",
+    "is_meeting_workbook",
     "read_meeting",
+    "read_meeting_workbook",
 ]
 
 _T = TypeVar("_T")
@@ -130,52 +132,79 @@ _PARTY = (
 
 #: The tables of the meeting workbook, in the order sinkron writes them.
 TABLES: tuple[Table, ...] = (
-    Table("desks", "Desk", (
-        Column("id", "ID DESK", ("KODE DESK",), required=True),
-        Column("name", "NAMA DESK", ("DESK",)),
-        Column("sectors", "BIDANG URUSAN", ("KODE BIDANG URUSAN",)),
-        Column("outcome", "SASARAN/INDIKATOR OUTCOME", ("INDIKATOR OUTCOME", "SASARAN", "OUTCOME")),
-    ), "desks per urusan, with the outcome targets discussed"),
+    Table(
+        "desks",
+        "Desk",
+        (
+            Column("id", "ID DESK", ("KODE DESK",), required=True),
+            Column("name", "NAMA DESK", ("DESK",)),
+            Column("sectors", "BIDANG URUSAN", ("KODE BIDANG URUSAN",)),
+            Column("outcome", "SASARAN/INDIKATOR OUTCOME", ("INDIKATOR OUTCOME", "SASARAN", "OUTCOME")),
+        ),
+        "desks per urusan, with the outcome targets discussed",
+    ),
     Table("invitees", "Undangan", _PARTY, "the invitation list"),
     Table("participants", "Daftar Hadir", _PARTY, "attendance"),
-    Table("agenda", "Acara", (
-        Column("start", "WAKTU", ("JAM", "TANGGAL/JAM")),
-        Column("title", "ACARA", ("AGENDA",), required=True),
-        Column("speaker", "NARASUMBER", ("PEMBICARA",)),
-    ), "agenda"),
-    Table("agreements", "Kesepakatan", (
-        Column("id", "NO", ("NO.", "NOMOR", "NO KESEPAKATAN")),
-        Column("desk", "DESK", ("ID DESK",)),
-        Column("agency", "PERANGKAT DAERAH", ("KODE PERANGKAT DAERAH", "SKPD", "OPD", "UNIT ORGANISASI"), required=True),
-        Column("code", "KODE SUB KEGIATAN", ("SUB KEGIATAN", "KODE"), required=True),
-        Column("outcome", "INDIKATOR OUTCOME", ("SASARAN/INDIKATOR OUTCOME", "OUTCOME", "SASARAN")),
-        Column("target", "TARGET", ("TARGET KINERJA",)),
-        Column("unit", "SATUAN", ()),
-        Column("pagu", "PAGU", ("PAGU (RP)", "PAGU INDIKATIF", "JUMLAH PAGU")),
-        Column("year", "TAHUN", ("TAHUN RENCANA",), required=True),
-        Column("notes", "CATATAN", ("KETERANGAN",)),
-    ), "agreements (kesepakatan)"),
-    Table("actions", "Tindak Lanjut", (
-        Column("id", "NO", ("NO.", "NOMOR")),
-        Column("description", "URAIAN", ("TINDAK LANJUT", "URAIAN TINDAK LANJUT"), required=True),
-        Column("owner", "PENANGGUNG JAWAB", ("PIC",), required=True),
-        Column("due", "BATAS WAKTU", ("TENGGAT", "TENGGAT WAKTU")),
-        Column("status", "STATUS", ()),
-        Column("completed", "TANGGAL SELESAI", ()),
-    ), "follow-up actions (tindak lanjut)"),
-    Table("proposals", "Usulan", (
-        Column("id", "NO", ("NO.", "NOMOR")),
-        Column("government", "PEMERINTAH PENGUSUL", ("PENGUSUL", "PEMERINTAH", "KODE WILAYAH"), required=True),
-        Column("title", "USULAN", ("JUDUL USULAN", "KEBUTUHAN"), required=True),
-        Column("addressed", "K/L TUJUAN", ("K/L",)),
-        Column("rank", "PERINGKAT", ("PRIORITAS", "RANKING")),
-        Column("justification", "JUSTIFIKASI", ("ALASAN",)),
-        Column("sector", "BIDANG URUSAN", ("KODE BIDANG URUSAN",)),
-        Column("pagu", "PAGU", ("PAGU (RP)", "KEBUTUHAN DANA")),
-        Column("year", "TAHUN", ()),
-    ), "proposals (usulan) to K/L"),
+    Table(
+        "agenda",
+        "Acara",
+        (
+            Column("start", "WAKTU", ("JAM", "TANGGAL/JAM")),
+            Column("title", "ACARA", ("AGENDA",), required=True),
+            Column("speaker", "NARASUMBER", ("PEMBICARA",)),
+        ),
+        "agenda",
+    ),
+    Table(
+        "agreements",
+        "Kesepakatan",
+        (
+            Column("id", "NO", ("NO.", "NOMOR", "NO KESEPAKATAN")),
+            Column("desk", "DESK", ("ID DESK",)),
+            Column(
+                "agency", "PERANGKAT DAERAH", ("KODE PERANGKAT DAERAH", "SKPD", "OPD", "UNIT ORGANISASI"), required=True
+            ),
+            Column("code", "KODE SUB KEGIATAN", ("SUB KEGIATAN", "KODE"), required=True),
+            Column("outcome", "INDIKATOR OUTCOME", ("SASARAN/INDIKATOR OUTCOME", "OUTCOME", "SASARAN")),
+            Column("target", "TARGET", ("TARGET KINERJA",)),
+            Column("unit", "SATUAN", ()),
+            Column("pagu", "PAGU", ("PAGU (RP)", "PAGU INDIKATIF", "JUMLAH PAGU")),
+            Column("year", "TAHUN", ("TAHUN RENCANA",), required=True),
+            Column("notes", "CATATAN", ("KETERANGAN",)),
+        ),
+        "agreements (kesepakatan)",
+    ),
+    Table(
+        "actions",
+        "Tindak Lanjut",
+        (
+            Column("id", "NO", ("NO.", "NOMOR")),
+            Column("description", "URAIAN", ("TINDAK LANJUT", "URAIAN TINDAK LANJUT"), required=True),
+            Column("owner", "PENANGGUNG JAWAB", ("PIC",), required=True),
+            Column("due", "BATAS WAKTU", ("TENGGAT", "TENGGAT WAKTU")),
+            Column("status", "STATUS", ()),
+            Column("completed", "TANGGAL SELESAI", ()),
+        ),
+        "follow-up actions (tindak lanjut)",
+    ),
+    Table(
+        "proposals",
+        "Usulan",
+        (
+            Column("id", "NO", ("NO.", "NOMOR")),
+            Column("government", "PEMERINTAH PENGUSUL", ("PENGUSUL", "PEMERINTAH", "KODE WILAYAH"), required=True),
+            Column("title", "USULAN", ("JUDUL USULAN", "KEBUTUHAN"), required=True),
+            Column("addressed", "K/L TUJUAN", ("K/L",)),
+            Column("rank", "PERINGKAT", ("PRIORITAS", "RANKING")),
+            Column("justification", "JUSTIFIKASI", ("ALASAN",)),
+            Column("sector", "BIDANG URUSAN", ("KODE BIDANG URUSAN",)),
+            Column("pagu", "PAGU", ("PAGU (RP)", "KEBUTUHAN DANA")),
+            Column("year", "TAHUN", ()),
+        ),
+        "proposals (usulan) to K/L",
+    ),
     Table("signatories", "Penandatangan", _PARTY, "signatories of the minutes"),
-)  # fmt: skip
+)
 
 #: Header block labels (sheet ``Rapat``, or lines above a csv table) → Meeting field.
 HEADER_LABELS: dict[str, tuple[str, ...]] = {
@@ -190,14 +219,27 @@ HEADER_LABELS: dict[str, tuple[str, ...]] = {
 }
 _LABELS = {normalise_header(label): key for key, labels in HEADER_LABELS.items() for label in labels}
 _LINE = re.compile(r"^\s*([^:]{2,40}?)\s*:\s*(.*?)\s*$", re.S)
-_KINDS = {normalise_header(k.value): k for k in MeetingKind} | {normalise_header(k.name): k for k in MeetingKind} | {
-    "desk urusan": MeetingKind.DESK, "forum perangkat daerah": MeetingKind.FORUM_PD,
-    "rakor penanggulangan kemiskinan": MeetingKind.RAKOR_POVERTY, "rakortek": MeetingKind.RAKORTEKRENBANG,
-}  # fmt: skip
-_STATUS = {normalise_header(s.value): s for s in ActionStatus} | {normalise_header(s.name): s for s in ActionStatus} | {
-    "belum dilaksanakan": ActionStatus.OPEN, "dalam proses": ActionStatus.IN_PROGRESS, "sudah": ActionStatus.DONE,
-    "sudah dilaksanakan": ActionStatus.DONE, "dibatalkan": ActionStatus.CANCELLED,
-}  # fmt: skip
+_KINDS = (
+    {normalise_header(k.value): k for k in MeetingKind}
+    | {normalise_header(k.name): k for k in MeetingKind}
+    | {
+        "desk urusan": MeetingKind.DESK,
+        "forum perangkat daerah": MeetingKind.FORUM_PD,
+        "rakor penanggulangan kemiskinan": MeetingKind.RAKOR_POVERTY,
+        "rakortek": MeetingKind.RAKORTEKRENBANG,
+    }
+)
+_STATUS = (
+    {normalise_header(s.value): s for s in ActionStatus}
+    | {normalise_header(s.name): s for s in ActionStatus}
+    | {
+        "belum dilaksanakan": ActionStatus.OPEN,
+        "dalam proses": ActionStatus.IN_PROGRESS,
+        "sudah": ActionStatus.DONE,
+        "sudah dilaksanakan": ActionStatus.DONE,
+        "dibatalkan": ActionStatus.CANCELLED,
+    }
+)
 _SHEETS = {normalise_header(t.sheet): t for t in TABLES}
 _CODE_SPLIT = re.compile(r"[,;\s]+")
 _AGENCY = re.compile(r"^\s*(\d+(?:\.\d+){2,})\s+\S")
@@ -206,17 +248,27 @@ _SCAN = 15
 
 
 def is_meeting_file(source: str | Path, *, format: str | None = None) -> bool:
-    """Whether ``source`` has the meeting workbook's structure: a header block *and* a meeting table's header row.
+    """Whether ``source`` has the meeting workbook's structure (see :func:`is_meeting_workbook`); ``False`` when
+    it cannot be opened."""
+    try:
+        workbook = open_workbook(source, kind="csv" if format == "csv" else None)
+    except OpenError:
+        return False
+    try:
+        return is_meeting_workbook(workbook)
+    finally:
+        workbook.close()
+
+
+def is_meeting_workbook(workbook: Workbook) -> bool:
+    """Whether an opened workbook has the meeting workbook's structure: a header block *and* a meeting table's
+    header row.
 
     An xlsx workbook needs a sheet named ``Rapat`` holding header-block labels (``ID Rapat``,
     ``Nama Rapat`` …) and a sheet with the header row of a meeting table (``Desk``, ``Kesepakatan`` …);
     a csv file needs a header-block line (``Nama Rapat : …``) and a meeting table's header row in its
     first rows. A plan sheet is never taken for a meeting because its preamble has a ``Judul :`` line.
     """
-    try:
-        workbook = open_workbook(source, kind="csv" if format == "csv" else None)
-    except OpenError:
-        return False
     try:
         if workbook.kind == "csv":
             head = _head(workbook.sheet(workbook.sheet_names[0]), _SCAN)
@@ -226,12 +278,10 @@ def is_meeting_file(source: str | Path, *, format: str | None = None) -> bool:
         if block is None or not _has_header_block(_head(workbook.sheet(block), _SCAN)):
             return False
         skipped = {normalise_header(n) for n in (MEETING_SHEET, MINUTES_SHEET, GUIDE_SHEET)}
-        return any(_detect(_head(workbook.sheet(name), _SCAN)) is not None for key, name in names.items()
-                   if key not in skipped)  # fmt: skip
+        tables = (name for key, name in names.items() if key not in skipped)
+        return any(_detect(_head(workbook.sheet(name), _SCAN)) is not None for name in tables)
     except Exception:  # a damaged sheet is the reader's to report, not the detector's
         return False
-    finally:
-        workbook.close()
 
 
 def _has_header_block(head: Sequence[tuple[int, list[Any]]]) -> bool:
@@ -292,8 +342,9 @@ class _Reader:
             self.blank.setdefault(key, where)
             return True
         if key in self.header and self.header[key][0] != value:
-            self.error(f"the header block gives {key} twice", where, expected=to_text(self.header[key][0]),
-                       actual=value)  # fmt: skip
+            self.error(
+                f"the header block gives {key} twice", where, expected=to_text(self.header[key][0]), actual=value
+            )
             return True
         self.header[key] = (value, where)
         return True
@@ -312,8 +363,11 @@ class _Reader:
                 break
         if header is None:
             wanted = ", ".join(c.header for c in table.required)
-            self.error(f"no header row of the {table.sheet} table", Location(source=self.source, sheet=label),
-                       expected=f"a row with the columns {wanted} in the first {_SCAN} rows")  # fmt: skip
+            self.error(
+                f"no header row of the {table.sheet} table",
+                Location(source=self.source, sheet=label),
+                expected=f"a row with the columns {wanted} in the first {_SCAN} rows",
+            )
             return
         columns = header[1]
         for row, values in rows:
@@ -321,8 +375,10 @@ class _Reader:
             if all(is_blank(v) for v in cells.values()):
                 continue
             self.records += 1
-            where = {f: Location(source=self.source, sheet=label, row=row + 1, column=column_letter(i), field=f)
-                     for f, i in columns.items()}  # fmt: skip
+            where = {
+                f: Location(source=self.source, sheet=label, row=row + 1, column=column_letter(i), field=f)
+                for f, i in columns.items()
+            }
             provenance = Provenance(source=self.source, sheet=label, row=row + 1)
             self.rows[table.key].append((cells, provenance, where))
 
@@ -381,8 +437,14 @@ def _datetime(value: Any) -> dt.datetime:
     if isinstance(value, dt.date):
         return dt.datetime.combine(value, dt.time())
     text = _text(value)
-    for fmt in ("%d/%m/%Y %H:%M", "%d-%m-%Y %H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M",
-                "%d/%m/%Y %H.%M"):  # fmt: skip
+    for fmt in (
+        "%d/%m/%Y %H:%M",
+        "%d-%m-%Y %H:%M",
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+        "%d/%m/%Y %H.%M",
+    ):
         try:
             return dt.datetime.strptime(text, fmt)
         except ValueError:
@@ -477,8 +539,12 @@ def _ids(rows: Sequence[tuple[_Row, Provenance]], what: str) -> list[str | None]
     for n, (row, provenance) in enumerate(rows, start=1):
         ident = row.get("id") or str(n)
         if ident in seen:
-            row.fail(f"{what} {ident!r} is numbered twice (first in row {seen[ident]})", "id",
-                     expected="a NO used once", actual=ident)  # fmt: skip
+            row.fail(
+                f"{what} {ident!r} is numbered twice (first in row {seen[ident]})",
+                "id",
+                expected="a NO used once",
+                actual=ident,
+            )
             ids.append(None)
             continue
         seen[ident] = provenance.row or 0
@@ -488,21 +554,19 @@ def _ids(rows: Sequence[tuple[_Row, Provenance]], what: str) -> list[str | None]
 
 def read_meeting(source: str | Path, *, format: str | None = None, encoding: str | None = None) -> ReadResult:
     """Read a meeting workbook (xlsx) or one meeting table (csv) into a ``ReadResult`` with one meeting."""
-    text = str(source)
-    try:
-        workbook = open_workbook(source, kind="csv" if format == "csv" else None, encoding=encoding)
-    except OpenError as exc:
-        error = SourceError(exc.message, location=Location(source=text), expected=exc.expected)
-        return ReadResult(bundle=Bundle(sources=(text,)), errors=(error,), source=text, records=0)
-    reader = _Reader(text)
+    return with_workbook(
+        source, lambda workbook: read_meeting_workbook(workbook, str(source)), format=format, encoding=encoding
+    )
+
+
+def read_meeting_workbook(workbook: Workbook, source: str) -> ReadResult:
+    """Read the meeting of an opened workbook (it stays open), ``source`` naming it."""
+    reader = _Reader(source)
     notes: dict[str, Any] = {}
-    try:
-        _read_sheets(reader, workbook, notes)
-    finally:
-        workbook.close()
+    _read_sheets(reader, workbook, notes)
     meeting = _meeting(reader, notes)
-    bundle = Bundle(meetings=[meeting] if meeting is not None else [], sources=(text,))
-    return ReadResult(bundle=bundle, errors=reader.errors, source=text, records=reader.records)
+    bundle = Bundle(meetings=[meeting] if meeting is not None else [], sources=(source,))
+    return ReadResult(bundle=bundle, errors=reader.errors, source=source, records=reader.records)
 
 
 def _read_sheets(reader: _Reader, workbook: Workbook, notes: dict[str, Any]) -> None:
@@ -527,15 +591,19 @@ def _read_sheets(reader: _Reader, workbook: Workbook, notes: dict[str, Any]) -> 
                         for row, values in head:
                             reader.header_row(label, row, values)
                         wanted = "; ".join(f"{t.sheet}: {', '.join(c.header for c in t.required)}" for t in TABLES)
-                        reader.error("no header of a meeting table", Location(source=reader.source),
-                                     expected=f"a header row of one table ({wanted})")  # fmt: skip
+                        reader.error(
+                            "no header of a meeting table",
+                            Location(source=reader.source),
+                            expected=f"a header row of one table ({wanted})",
+                        )
                     continue
                 sheet = workbook.sheet(name)
             notes[table.key] = sheet.notes
             reader.table(table, sheet, label)
         except Exception as exc:  # calamine raises on a damaged sheet part
-            reader.error(f"the sheet cannot be read: {type(exc).__name__}: {exc}",
-                         Location(source=reader.source, sheet=label))  # fmt: skip
+            reader.error(
+                f"the sheet cannot be read: {type(exc).__name__}: {exc}", Location(source=reader.source, sheet=label)
+            )
 
 
 def _party_rows(reader: _Reader, key: str, desks: dict[str, str], notes: Any) -> list[Participant]:
@@ -546,9 +614,17 @@ def _party_rows(reader: _Reader, key: str, desks: dict[str, str], notes: Any) ->
         role = row.get("role", required=True, expected="a jabatan such as Sekda or Kepala Bappeda")
         government, agency, name = row.get("government"), row.get("agency"), row.get("name")
         count = row.get("count", _int)
-        party = _build(row, "role", Participant,
-            role=role, government_id=government, agency_id=agency, name=name, count=1 if count is None else count,
-            desk_id=desk)  # fmt: skip
+        party = _build(
+            row,
+            "role",
+            Participant,
+            role=role,
+            government_id=government,
+            agency_id=agency,
+            name=name,
+            count=1 if count is None else count,
+            desk_id=desk,
+        )
         if party is not None:
             out.append(party)
     return out
@@ -582,11 +658,19 @@ def _read_desks(reader: _Reader, notes: Any) -> tuple[list[Desk], dict[str, str]
         else:
             first = parts[ident]
             if name is not None and name != first["name"]:
-                row.fail(f"desk {ident!r} is named differently in row {first['row']}", "name",
-                         expected=first["name"], actual=name)  # fmt: skip
+                row.fail(
+                    f"desk {ident!r} is named differently in row {first['row']}",
+                    "name",
+                    expected=first["name"],
+                    actual=name,
+                )
             if sectors and tuple(sectors) != tuple(first["sectors"]):
-                row.fail(f"desk {ident!r} has other bidang urusan in row {first['row']}", "sectors",
-                         expected=", ".join(str(s) for s in first["sectors"]), actual=cells.get("sectors"))  # fmt: skip
+                row.fail(
+                    f"desk {ident!r} has other bidang urusan in row {first['row']}",
+                    "sectors",
+                    expected=", ".join(str(s) for s in first["sectors"]),
+                    actual=cells.get("sectors"),
+                )
         if outcome is not None:
             parts[ident]["outcomes"].append(outcome)
     desks = []
@@ -623,9 +707,21 @@ def _agreement(desks: dict[str, str], row: _Row, ident: str | None, provenance: 
     outcome, notes_text = row.get("outcome"), row.get("notes")
     if ident is None:
         return None
-    return _build(row, "code", Agreement,
-        id=ident, desk_id=desk, agency_id=agency, sub_activity=code, year=year, outcome=outcome, target=target,
-        pagu=Money(pagu) if pagu is not None else None, notes=notes_text, provenance=provenance)  # fmt: skip
+    return _build(
+        row,
+        "code",
+        Agreement,
+        id=ident,
+        desk_id=desk,
+        agency_id=agency,
+        sub_activity=code,
+        year=year,
+        outcome=outcome,
+        target=target,
+        pagu=Money(pagu) if pagu is not None else None,
+        notes=notes_text,
+        provenance=provenance,
+    )
 
 
 def _action(row: _Row, ident: str | None, provenance: Provenance) -> ActionItem | None:
@@ -635,9 +731,18 @@ def _action(row: _Row, ident: str | None, provenance: Provenance) -> ActionItem 
     status = row.get("status", _status) or ActionStatus.OPEN
     if ident is None:
         return None
-    return _build(row, "description", ActionItem,
-        id=ident, description=description, owner=owner, due=due, status=status, completed=completed,
-        provenance=provenance)  # fmt: skip
+    return _build(
+        row,
+        "description",
+        ActionItem,
+        id=ident,
+        description=description,
+        owner=owner,
+        due=due,
+        status=status,
+        completed=completed,
+        provenance=provenance,
+    )
 
 
 def _proposal(row: _Row, ident: str | None, provenance: Provenance) -> Proposal | None:
@@ -649,10 +754,21 @@ def _proposal(row: _Row, ident: str | None, provenance: Provenance) -> Proposal 
     addressed, justification = row.get("addressed"), row.get("justification")
     if ident is None:
         return None
-    return _build(row, "title", Proposal,
-        id=ident, government_id=government, title=title, addressed_to=addressed, rank=rank,
-        justification=justification, sector=sector, pagu=Money(pagu) if pagu is not None else None, year=year,
-        provenance=provenance)  # fmt: skip
+    return _build(
+        row,
+        "title",
+        Proposal,
+        id=ident,
+        government_id=government,
+        title=title,
+        addressed_to=addressed,
+        rank=rank,
+        justification=justification,
+        sector=sector,
+        pagu=Money(pagu) if pagu is not None else None,
+        year=year,
+        provenance=provenance,
+    )
 
 
 def _read_agenda(reader: _Reader, notes: Any) -> list[AgendaItem]:
@@ -672,8 +788,9 @@ def _meeting(reader: _Reader, notes: dict[str, Any]) -> Meeting | None:
     parts = {
         key: _party_rows(reader, key, lookup, notes.get(key, {})) for key in ("participants", "invitees", "signatories")
     }
-    agreements = _numbered(reader, "agreements", "agreement", notes.get("agreements", {}),
-                           functools.partial(_agreement, lookup))  # fmt: skip
+    agreements = _numbered(
+        reader, "agreements", "agreement", notes.get("agreements", {}), functools.partial(_agreement, lookup)
+    )
     actions = _numbered(reader, "actions", "action", notes.get("actions", {}), _action)
     proposals = _numbered(reader, "proposals", "proposal", notes.get("proposals", {}), _proposal)
     agenda = _read_agenda(reader, notes.get("agenda", {}))
@@ -688,9 +805,12 @@ def _meeting(reader: _Reader, notes: dict[str, Any]) -> Meeting | None:
         if key not in reader.header:
             if key in ("id", "kind", "title", "start"):
                 where = reader.blank.get(key) or where_block.evolve(field=key)
-                reader.error(f"the header block has no {HEADER_LABELS[key][0]}", where,
-                             expected=f"a row '{HEADER_LABELS[key][0]} | …' in the {MEETING_SHEET} sheet (or a line "
-                             f"'{HEADER_LABELS[key][0]} : …' above a csv table)")  # fmt: skip
+                reader.error(
+                    f"the header block has no {HEADER_LABELS[key][0]}",
+                    where,
+                    expected=f"a row '{HEADER_LABELS[key][0]} | …' in the {MEETING_SHEET} sheet (or a line "
+                    f"'{HEADER_LABELS[key][0]} : …' above a csv table)",
+                )
             continue
         value, where = reader.header[key]
         if isinstance(value, str):
@@ -704,10 +824,17 @@ def _meeting(reader: _Reader, notes: dict[str, Any]) -> Meeting | None:
         return None
     try:
         return Meeting(
-            desks=desks, participants=parts["participants"], invitees=parts["invitees"],
-            signatories=parts["signatories"], agreements=agreements, action_items=actions, proposals=proposals,
-            agenda=agenda, provenance=Provenance(source=reader.source, sheet=MEETING_SHEET), **fields,
-        )  # fmt: skip
+            desks=desks,
+            participants=parts["participants"],
+            invitees=parts["invitees"],
+            signatories=parts["signatories"],
+            agreements=agreements,
+            action_items=actions,
+            proposals=proposals,
+            agenda=agenda,
+            provenance=Provenance(source=reader.source, sheet=MEETING_SHEET),
+            **fields,
+        )
     except InvalidModel as exc:
         reader.error(f"the meeting cannot be built: {exc}", Location(source=reader.source), actual=exc.reason)
         return None

@@ -71,12 +71,17 @@ def read_organisations(
 
     def not_read(row: int, column: Column | None, field: str, values: list[Any], why_id: str, why_en: str) -> None:
         shown = " | ".join(clean_text(to_text(v)) for v in values if not is_blank(v))
-        findings.append(ROW_NOT_READ.at(
-            Location(source=source, sheet=sheet, row=row, column=column.letter if column else None, field=field),
-            id=f"Baris {row} tidak dibaca: {why_id}.", en=f"Row {row} is not read: {why_en}.", found=shown,
-            expected="a kode SKPD such as 1.02.0.00.0.00.01.0000 and the name of the perangkat daerah",
-            fix_id="Perbaiki kode atau nama perangkat daerah.", fix_en="Correct the code or the name.",
-        ))  # fmt: skip
+        findings.append(
+            ROW_NOT_READ.at(
+                Location(source=source, sheet=sheet, row=row, column=column.letter if column else None, field=field),
+                id=f"Baris {row} tidak dibaca: {why_id}.",
+                en=f"Row {row} is not read: {why_en}.",
+                found=shown,
+                expected="a kode SKPD such as 1.02.0.00.0.00.01.0000 and the name of the perangkat daerah",
+                fix_id="Perbaiki kode atau nama perangkat daerah.",
+                fix_en="Correct the code or the name.",
+            )
+        )
 
     seen = 0
     for r, values in rows:
@@ -99,32 +104,52 @@ def read_organisations(
             continue
         sectors = skpd_sectors(code)
         if sectors is None:
-            not_read(row, code_column, "code", values, f"{code!r} bukan kode SKPD (1.02.0.00.0.00.01.0000)",
-                     f"{code!r} is not an SKPD code (1.02.0.00.0.00.01.0000)")  # fmt: skip
+            not_read(
+                row,
+                code_column,
+                "code",
+                values,
+                f"{code!r} bukan kode SKPD (1.02.0.00.0.00.01.0000)",
+                f"{code!r} is not an SKPD code (1.02.0.00.0.00.01.0000)",
+            )
             continue
         if name is None:
             not_read(row, name_column, "name", values, "nama perangkat daerah kosong", "the name is empty")
             continue
         if code in agencies:
-            findings.append(DUPLICATE_ROW.at(
-                Location(source=source, sheet=sheet, row=row, column=code_column.letter if code_column else None,
-                         field="code"),
-                id=f"Kode {code} sudah ada di baris {first_rows[code]} ({agencies[code].name}); baris {row} "
-                   f"({name}) tidak dibaca.",
-                en=f"The code {code} is already on row {first_rows[code]} ({agencies[code].name}); row {row} "
-                   f"({name}) is not read.",
-                expected=agencies[code].name, found=name,
-            ))  # fmt: skip
+            findings.append(
+                DUPLICATE_ROW.at(
+                    Location(
+                        source=source,
+                        sheet=sheet,
+                        row=row,
+                        column=code_column.letter if code_column else None,
+                        field="code",
+                    ),
+                    id=f"Kode {code} sudah ada di baris {first_rows[code]} ({agencies[code].name}); baris {row} "
+                    f"({name}) tidak dibaca.",
+                    en=f"The code {code} is already on row {first_rows[code]} ({agencies[code].name}); row {row} "
+                    f"({name}) is not read.",
+                    expected=agencies[code].name,
+                    found=name,
+                )
+            )
             continue
         note = cell(values, "note")[1]
-        agencies[code] = Agency(code=code, name=name, sectors=sectors, government_id=government_id,
-                                extra={"keterangan": note} if note else {},
-                                provenance=Provenance(source=source, sheet=sheet, row=row))  # fmt: skip
+        agencies[code] = Agency(
+            code=code,
+            name=name,
+            sectors=sectors,
+            government_id=government_id,
+            extra={"keterangan": note} if note else {},
+            provenance=Provenance(source=source, sheet=sheet, row=row),
+        )
         first_rows[code] = row
         counts["reported"] -= 1
         counts["agency"] += 1
-    return OrganisationsResult(agencies=tuple(_with_parents(agencies)), findings=tuple(findings), rows=seen,
-                               counts=counts)  # fmt: skip
+    return OrganisationsResult(
+        agencies=tuple(_with_parents(agencies)), findings=tuple(findings), rows=seen, counts=counts
+    )
 
 
 def _with_parents(agencies: dict[str, Agency]) -> list[Agency]:

@@ -61,10 +61,16 @@ LABELS: dict[str, str] = {
     "pagu sub kegiatan": "pagu",
 }
 
-_KIND_NAMES = {normalise_header(k.value): k for k in PlanKind} | {
-    normalise_header(k.name): k for k in PlanKind
-} | {"renstra": PlanKind.RENSTRA_PD, "renja": PlanKind.RENJA_PD, "renstra pd": PlanKind.RENSTRA_PD,
-     "renja pd": PlanKind.RENJA_PD}  # fmt: skip
+_KIND_NAMES = (
+    {normalise_header(k.value): k for k in PlanKind}
+    | {normalise_header(k.name): k for k in PlanKind}
+    | {
+        "renstra": PlanKind.RENSTRA_PD,
+        "renja": PlanKind.RENJA_PD,
+        "renstra pd": PlanKind.RENSTRA_PD,
+        "renja pd": PlanKind.RENJA_PD,
+    }
+)
 _STAGE_NAMES = {normalise_header(s.value): s for s in PlanStage} | {normalise_header(s.name): s for s in PlanStage}
 
 

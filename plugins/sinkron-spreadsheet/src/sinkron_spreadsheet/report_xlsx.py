@@ -21,13 +21,29 @@ from sinkron_spreadsheet.writer import _Sheet
 __all__ = ["ReportXlsxExporter", "render_report"]
 
 FINDING_COLUMNS = (
-    "Aturan (rule)", "Tingkat (severity)", "Subjek (subject)", "Jalur (path)", "Pesan", "Message",
-    "Bukti (evidence)", "Perbaikan", "Fix", "Sumber (source)", "Sheet", "Baris (row)",
-)  # fmt: skip
+    "Aturan (rule)",
+    "Tingkat (severity)",
+    "Subjek (subject)",
+    "Jalur (path)",
+    "Pesan",
+    "Message",
+    "Bukti (evidence)",
+    "Perbaikan",
+    "Fix",
+    "Sumber (source)",
+    "Sheet",
+    "Baris (row)",
+)
 COVERAGE_COLUMNS = (
-    "Prioritas (priority)", "Kode (code)", "Nama (name)", "Jenis (kind)", "Didukung (supported)",
-    "Program", "Sub kegiatan", "Pagu (Rp)",
-)  # fmt: skip
+    "Prioritas (priority)",
+    "Kode (code)",
+    "Nama (name)",
+    "Jenis (kind)",
+    "Didukung (supported)",
+    "Program",
+    "Sub kegiatan",
+    "Pagu (Rp)",
+)
 
 
 def render_report(report: Report) -> bytes:

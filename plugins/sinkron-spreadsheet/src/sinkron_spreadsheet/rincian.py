@@ -59,8 +59,14 @@ TOLERANCE = Decimal(1)
 _ACCOUNT = re.compile(r"\d+(?:\.\d+)*\Z")
 _STANDARDS = {standard.value: standard for standard in PriceStandard}
 #: The model field each column's text goes to, for the optional text columns.
-_TEXTS = {"description": "description", "group": "group", "group_kind": "group_kind",
-          "component_unit": "component_unit", "funding": "funding_code", "note": "note"}  # fmt: skip
+_TEXTS = {
+    "description": "description",
+    "group": "group",
+    "group_kind": "group_kind",
+    "component_unit": "component_unit",
+    "funding": "funding_code",
+    "note": "note",
+}
 
 
 @attrs.frozen
@@ -89,8 +95,13 @@ class _Reader:
     totals: list[tuple[Decimal, int, Column]] = attrs.field(factory=list)
 
     def where(self, row: int, column: Column | None = None, field: str | None = None) -> Location:
-        return Location(source=self.source, sheet=self.sheet, row=row,
-                        column=column.letter if column is not None else None, field=field)  # fmt: skip
+        return Location(
+            source=self.source,
+            sheet=self.sheet,
+            row=row,
+            column=column.letter if column is not None else None,
+            field=field,
+        )
 
     def cell(self, values: list[Any], field: str) -> tuple[Column | None, Any]:
         columns = self.header.columns.get(field)
@@ -108,11 +119,16 @@ class _Reader:
         self, row: int, column: Column | None, field: str, why_id: str, why_en: str, values: list[Any]
     ) -> None:
         shown = " | ".join(clean_text(to_text(v)) for v in values if not is_blank(v))
-        self.findings.append(ROW_NOT_READ.at(
-            self.where(row, column, field),
-            id=f"Baris {row} tidak dibaca: {why_id}.", en=f"Row {row} is not read: {why_en}.", found=shown,
-            fix_id="Lengkapi sel tersebut, atau hapus baris.", fix_en="Fill in that cell, or delete the row.",
-        ))  # fmt: skip
+        self.findings.append(
+            ROW_NOT_READ.at(
+                self.where(row, column, field),
+                id=f"Baris {row} tidak dibaca: {why_id}.",
+                en=f"Row {row} is not read: {why_en}.",
+                found=shown,
+                fix_id="Lengkapi sel tersebut, atau hapus baris.",
+                fix_en="Fill in that cell, or delete the row.",
+            )
+        )
 
     def row(self, r: int, values: list[Any]) -> str:
         """Read one row; say what it was (``line``, ``reported``, ``total``, ``header`` or ``blank``)."""
@@ -128,8 +144,14 @@ class _Reader:
             return self.without_account(row, values, texts, account_column)
         account = clean_text(to_text(account_raw))
         if not _ACCOUNT.match(account):
-            self.not_read(row, account_column, "account", f"{account!r} bukan kode akun (5.1.02.01.01.0024)",
-                          f"{account!r} is not a kode akun (5.1.02.01.01.0024)", values)  # fmt: skip
+            self.not_read(
+                row,
+                account_column,
+                "account",
+                f"{account!r} bukan kode akun (5.1.02.01.01.0024)",
+                f"{account!r} is not a kode akun (5.1.02.01.01.0024)",
+                values,
+            )
             return "reported"
         parts = self.line_parts(row, values)
         if parts is None:
@@ -139,9 +161,18 @@ class _Reader:
         units = self.units(values, row, len(volumes), extra)
         standard = self.standard(values, row, extra)
         fields: dict[str, Any] = {target: self.text(values, field) for field, target in _TEXTS.items()}
-        line = BudgetLine(account=account, component=component, unit_price=Money(price), volumes=volumes,
-                          units=units, amount=Money(0), standard=standard, extra=extra,
-                          provenance=Provenance(source=self.source, sheet=self.sheet, row=row), **fields)  # fmt: skip
+        line = BudgetLine(
+            account=account,
+            component=component,
+            unit_price=Money(price),
+            volumes=volumes,
+            units=units,
+            amount=Money(0),
+            standard=standard,
+            extra=extra,
+            provenance=Provenance(source=self.source, sheet=self.sheet, row=row),
+            **fields,
+        )
         self.lines.append(attrs.evolve(line, amount=self.amount(values, row, line)))
         return "line"
 
@@ -172,27 +203,42 @@ class _Reader:
             price = None
         if price is None:
             shown = "kosong" if price_raw is None else repr(to_text(price_raw))
-            self.not_read(row, price_column, "unit_price", f"harga satuan {shown} bukan angka rupiah",
-                          f"the unit price {'is empty' if price_raw is None else repr(to_text(price_raw))} "
-                          "is not an amount of rupiah", values)  # fmt: skip
+            self.not_read(
+                row,
+                price_column,
+                "unit_price",
+                f"harga satuan {shown} bukan angka rupiah",
+                f"the unit price {'is empty' if price_raw is None else repr(to_text(price_raw))} "
+                "is not an amount of rupiah",
+                values,
+            )
             return None
         volume_column, volume_raw = self.cell(values, "volume")
         volumes = _volumes(volume_raw)
         if volumes is None:
             shown = "kosong" if volume_raw is None else repr(to_text(volume_raw))
-            self.not_read(row, volume_column, "volume", f"volume {shown} bukan angka (200 atau 200;2)",
-                          f"the volume {'is empty' if volume_raw is None else repr(to_text(volume_raw))} "
-                          "is not a number (200, or 200;2)", values)  # fmt: skip
+            self.not_read(
+                row,
+                volume_column,
+                "volume",
+                f"volume {shown} bukan angka (200 atau 200;2)",
+                f"the volume {'is empty' if volume_raw is None else repr(to_text(volume_raw))} "
+                "is not a number (200, or 200;2)",
+                values,
+            )
             return None
         return component, price, volumes
 
     def unreadable(self, row: int, column: Column, field: str, raw: Any, exc: CellError, outcome: str) -> None:
-        self.findings.append(CELL_UNREADABLE.at(
-            self.where(row, column, field),
-            id=f"Sel {column.letter}{row} ({to_text(raw)!r}) tidak dapat dibaca: {exc.message}.",
-            en=f"Cell {column.letter}{row} ({to_text(raw)!r}) cannot be read: {exc.message}; {outcome}.",
-            expected=exc.expected, found=to_text(raw),
-        ))  # fmt: skip
+        self.findings.append(
+            CELL_UNREADABLE.at(
+                self.where(row, column, field),
+                id=f"Sel {column.letter}{row} ({to_text(raw)!r}) tidak dapat dibaca: {exc.message}.",
+                en=f"Cell {column.letter}{row} ({to_text(raw)!r}) cannot be read: {exc.message}; {outcome}.",
+                expected=exc.expected,
+                found=to_text(raw),
+            )
+        )
 
     def units(self, values: list[Any], row: int, count: int, extra: dict[str, Any]) -> tuple[str, ...]:
         column, raw = self.cell(values, "unit")
@@ -202,12 +248,16 @@ class _Reader:
         if len(units) == count:
             return units
         extra["satuan"] = to_text(raw)
-        self.findings.append(CELL_UNREADABLE.at(
-            self.where(row, column, "unit"), severity=Severity.WARNING,
-            id=f"Satuan {to_text(raw)!r} memberi {len(units)} satuan untuk {count} volume; disimpan apa adanya.",
-            en=f"The satuan {to_text(raw)!r} gives {len(units)} unit(s) for {count} volume(s); kept as written.",
-            expected=f"{count} satuan separated by ';'", found=to_text(raw),
-        ))  # fmt: skip
+        self.findings.append(
+            CELL_UNREADABLE.at(
+                self.where(row, column, "unit"),
+                severity=Severity.WARNING,
+                id=f"Satuan {to_text(raw)!r} memberi {len(units)} satuan untuk {count} volume; disimpan apa adanya.",
+                en=f"The satuan {to_text(raw)!r} gives {len(units)} unit(s) for {count} volume(s); kept as written.",
+                expected=f"{count} satuan separated by ';'",
+                found=to_text(raw),
+            )
+        )
         return ()
 
     def standard(self, values: list[Any], row: int, extra: dict[str, Any]) -> PriceStandard | None:
@@ -218,12 +268,16 @@ class _Reader:
         found = _STANDARDS.get(text.casefold())
         if found is None:
             extra["jenis_komponen"] = text
-            self.findings.append(CELL_UNREADABLE.at(
-                self.where(row, column, "standard"), severity=Severity.WARNING,
-                id=f"Jenis komponen {text!r} tidak dikenal; disimpan apa adanya.",
-                en=f"The component kind {text!r} is not known; kept as written.",
-                expected=", ".join(_STANDARDS), found=text,
-            ))  # fmt: skip
+            self.findings.append(
+                CELL_UNREADABLE.at(
+                    self.where(row, column, "standard"),
+                    severity=Severity.WARNING,
+                    id=f"Jenis komponen {text!r} tidak dikenal; disimpan apa adanya.",
+                    en=f"The component kind {text!r} is not known; kept as written.",
+                    expected=", ".join(_STANDARDS),
+                    found=text,
+                )
+            )
         return found
 
     def amount(self, values: list[Any], row: int, line: BudgetLine) -> Money:
@@ -239,23 +293,28 @@ class _Reader:
                 return computed
             difference = abs(written - computed.amount)
             if difference > TOLERANCE:
-                self.findings.append(LINE_AMOUNT_MISMATCH.at(
-                    where,
-                    id=f"Jumlah baris {row} tertulis Rp {format_id(written)}; harga satuan {formula} = "
-                       f"Rp {format_id(computed.amount)} (selisih Rp {format_id(difference)}).",
-                    en=f"The jumlah of row {row} is written as Rp {format_id(written)}; unit price {formula} = "
-                       f"Rp {format_id(computed.amount)} (difference Rp {format_id(difference)}).",
-                    expected=str(computed.amount), found=str(written),
-                    fix_id="Perbaiki jumlah, harga satuan atau volume.",
-                    fix_en="Correct the jumlah, the unit price or the volume.",
-                ))  # fmt: skip
+                self.findings.append(
+                    LINE_AMOUNT_MISMATCH.at(
+                        where,
+                        id=f"Jumlah baris {row} tertulis Rp {format_id(written)}; harga satuan {formula} = "
+                        f"Rp {format_id(computed.amount)} (selisih Rp {format_id(difference)}).",
+                        en=f"The jumlah of row {row} is written as Rp {format_id(written)}; unit price {formula} = "
+                        f"Rp {format_id(computed.amount)} (difference Rp {format_id(difference)}).",
+                        expected=str(computed.amount),
+                        found=str(written),
+                        fix_id="Perbaiki jumlah, harga satuan atau volume.",
+                        fix_en="Correct the jumlah, the unit price or the volume.",
+                    )
+                )
             return Money(written)
-        self.findings.append(AMOUNT_COMPUTED.at(
-            where,
-            id=f"Jumlah kosong; dihitung {formula} = Rp {format_id(computed.amount)}.",
-            en=f"The jumlah is empty; computed as {formula} = Rp {format_id(computed.amount)}.",
-            found=str(computed.amount),
-        ))  # fmt: skip
+        self.findings.append(
+            AMOUNT_COMPUTED.at(
+                where,
+                id=f"Jumlah kosong; dihitung {formula} = Rp {format_id(computed.amount)}.",
+                en=f"The jumlah is empty; computed as {formula} = Rp {format_id(computed.amount)}.",
+                found=str(computed.amount),
+            )
+        )
         return computed
 
 
@@ -292,8 +351,12 @@ def read_rincian(
     ``sub_activity`` is ``"<code> [name]"`` (the read option, or the ``Sub Kegiatan`` line above the
     header); ``pagu`` the text and 0-based row of a ``Pagu`` line above the header, if any.
     """
-    reader = _Reader(header=header, source=source, sheet=sheet,
-                     total_labels=frozenset(normalise_header(label) for label in mapping.total_labels))  # fmt: skip
+    reader = _Reader(
+        header=header,
+        source=source,
+        sheet=sheet,
+        total_labels=frozenset(normalise_header(label) for label in mapping.total_labels),
+    )
     counts = {"line": 0, "reported": 0, "total": 0, "header": 0, "blank": 0}
     seen = 0
     for r, values in rows:
@@ -304,8 +367,9 @@ def read_rincian(
     lines = tuple(reader.lines)
     lines_total = Money.total(line.amount for line in lines)
     for amount, row, column in reader.totals:
-        _check_sum(reader, reader.where(row, column, "amount"), amount, lines_total.amount, f"Baris {row}",
-                   f"Row {row}")  # fmt: skip
+        _check_sum(
+            reader, reader.where(row, column, "amount"), amount, lines_total.amount, f"Baris {row}", f"Row {row}"
+        )
     errors: list[SourceError] = []
     budget_amount = lines_total
     if pagu is not None:
@@ -313,48 +377,76 @@ def read_rincian(
         try:
             written = to_money(text)
         except CellError as exc:
-            errors.append(SourceError(f"the pagu line cannot be read: {exc.message}",
-                                      location=reader.where(r + 1, field="pagu"), expected=exc.expected,
-                                      actual=text))  # fmt: skip
+            errors.append(
+                SourceError(
+                    f"the pagu line cannot be read: {exc.message}",
+                    location=reader.where(r + 1, field="pagu"),
+                    expected=exc.expected,
+                    actual=text,
+                )
+            )
         else:
             budget_amount = Money(written)
-            _check_sum(reader, reader.where(r + 1, field="pagu"), written, lines_total.amount, "Pagu sub kegiatan",
-                       "The pagu of the sub kegiatan")  # fmt: skip
+            _check_sum(
+                reader,
+                reader.where(r + 1, field="pagu"),
+                written,
+                lines_total.amount,
+                "Pagu sub kegiatan",
+                "The pagu of the sub kegiatan",
+            )
     programs: tuple[Program, ...] = ()
     if sub_activity is None:
-        errors.append(SourceError(
-            "the sub kegiatan of the rincian is unknown: the sheet does not say it",
-            location=reader.where(header.row + 1, field="sub_activity"),
-            expected="a line 'Sub Kegiatan : 1.02.02.2.02.0001 <name>' above the header, or the read option "
-            "sub_activity (-R sub_activity=1.02.02.2.02.0001)",
-        ))  # fmt: skip
+        errors.append(
+            SourceError(
+                "the sub kegiatan of the rincian is unknown: the sheet does not say it",
+                location=reader.where(header.row + 1, field="sub_activity"),
+                expected="a line 'Sub Kegiatan : 1.02.02.2.02.0001 <name>' above the header, or the read option "
+                "sub_activity (-R sub_activity=1.02.02.2.02.0001)",
+            )
+        )
     else:
         budget = Budget(year=year, amount=budget_amount, kind=mapping.budget_kind)
-        built = _chain(sub_activity, lines, budget, agency_id, nomenclature, year,
-                       Provenance(source=source, sheet=sheet, row=header.row + 1))  # fmt: skip
+        built = _chain(
+            sub_activity,
+            lines,
+            budget,
+            agency_id,
+            nomenclature,
+            year,
+            Provenance(source=source, sheet=sheet, row=header.row + 1),
+        )
         if isinstance(built, str):
-            errors.append(SourceError(f"the sub kegiatan {sub_activity!r} cannot be used: {built}",
-                                      location=reader.where(header.row + 1, field="sub_activity"),
-                                      expected="a sub kegiatan code such as 1.02.02.2.02.0001, with or without "
-                                      "its name", actual=sub_activity))  # fmt: skip
+            errors.append(
+                SourceError(
+                    f"the sub kegiatan {sub_activity!r} cannot be used: {built}",
+                    location=reader.where(header.row + 1, field="sub_activity"),
+                    expected="a sub kegiatan code such as 1.02.02.2.02.0001, with or without its name",
+                    actual=sub_activity,
+                )
+            )
         else:
             programs = (built,)
-    return RincianResult(programs=programs, findings=tuple(reader.findings), errors=tuple(errors), rows=seen,
-                         counts=counts)  # fmt: skip
+    return RincianResult(
+        programs=programs, findings=tuple(reader.findings), errors=tuple(errors), rows=seen, counts=counts
+    )
 
 
 def _check_sum(reader: _Reader, where: Location, written: Decimal, lines: Decimal, what_id: str, what_en: str) -> None:
     difference = abs(written - lines)
     if difference <= TOLERANCE:
         return
-    reader.findings.append(SUBTOTAL_MISMATCH.at(
-        where,
-        id=f"{what_id} tertulis Rp {format_id(written)}, jumlah rincian belanja Rp {format_id(lines)} "
-           f"(selisih Rp {format_id(difference)}).",
-        en=f"{what_en} is written as Rp {format_id(written)}; the budget lines sum to Rp {format_id(lines)} "
-           f"(difference Rp {format_id(difference)}).",
-        expected=str(lines), found=str(written),
-    ))  # fmt: skip
+    reader.findings.append(
+        SUBTOTAL_MISMATCH.at(
+            where,
+            id=f"{what_id} tertulis Rp {format_id(written)}, jumlah rincian belanja Rp {format_id(lines)} "
+            f"(selisih Rp {format_id(difference)}).",
+            en=f"{what_en} is written as Rp {format_id(written)}; the budget lines sum to Rp {format_id(lines)} "
+            f"(difference Rp {format_id(difference)}).",
+            expected=str(lines),
+            found=str(written),
+        )
+    )
 
 
 def _chain(
@@ -378,13 +470,31 @@ def _chain(
         return entry.name if entry is not None else str(level_code)
 
     try:
-        sub = SubActivity(code=code, name=name_of(code, clean_text(name) or None), agency_id=agency_id,
-                          budgets=[budget], budget_lines=lines, provenance=provenance)  # fmt: skip
+        sub = SubActivity(
+            code=code,
+            name=name_of(code, clean_text(name) or None),
+            agency_id=agency_id,
+            budgets=[budget],
+            budget_lines=lines,
+            provenance=provenance,
+        )
         activity_code = code.ancestor(CodeLevel.ACTIVITY)
-        activity = Activity(code=activity_code, name=name_of(activity_code), agency_id=agency_id,
-                            budgets=[budget], sub_activities=[sub], provenance=provenance)  # fmt: skip
+        activity = Activity(
+            code=activity_code,
+            name=name_of(activity_code),
+            agency_id=agency_id,
+            budgets=[budget],
+            sub_activities=[sub],
+            provenance=provenance,
+        )
         program_code = code.ancestor(CodeLevel.PROGRAM)
-        return Program(code=program_code, name=name_of(program_code), agency_id=agency_id, budgets=[budget],
-                       activities=[activity], provenance=provenance)  # fmt: skip
+        return Program(
+            code=program_code,
+            name=name_of(program_code),
+            agency_id=agency_id,
+            budgets=[budget],
+            activities=[activity],
+            provenance=provenance,
+        )
     except InvalidModel as exc:
         return exc.reason

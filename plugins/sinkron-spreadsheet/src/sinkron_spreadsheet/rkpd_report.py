@@ -58,9 +58,14 @@ def read_rkpd_report(
     such a line). Returns the bundle and every located problem, subtotal mismatches included.
     """
     return read_spreadsheet(
-        source, mapping=rkpd_report_mapping(plan_kind=kind), sheet=sheet, year=year, format=format,
-        progress=progress, **options,
-    )  # fmt: skip
+        source,
+        mapping=rkpd_report_mapping(plan_kind=kind),
+        sheet=sheet,
+        year=year,
+        format=format,
+        progress=progress,
+        **options,
+    )
 
 
 def write_rkpd_report(bundle: Bundle, target: str | Path) -> Path:

@@ -31,18 +31,21 @@ import html
 import re
 import zipfile
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 import attrs
 
+from sinkron.collector import paused_gc
+from sinkron.connector import ReadResult
 from sinkron.errors import Location, SourceError
+from sinkron.models import Bundle
 from sinkron_spreadsheet.cells import is_blank
 from sinkron_spreadsheet.formulas import ExcelError, FormulaError, FormulaEvaluator, shared_formula
 from sinkron_spreadsheet.limits import RATIO_MIN_BYTES, ReadLimits
 
-__all__ = ["CellNote", "OpenError", "ReadProblem", "Sheet", "Workbook", "check_xlsx", "open_workbook"]
+__all__ = ["CellNote", "OpenError", "ReadProblem", "Sheet", "Workbook", "check_xlsx", "open_workbook", "with_workbook"]
 
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
@@ -161,16 +164,27 @@ class Sheet:
                     reason = f"a cell holds more than {csv.field_size_limit()} characters (max_cell_length=" + (
                         f"{self.limits.max_cell_length})" if self.limits else "?)"
                     )
-                self.problems.append(ReadProblem(r + 2, None, f"the file cannot be read from this row on: {reason}",
-                                                 "well-formed csv text (quotes closed, cells within the limits)"))  # fmt: skip
+                self.problems.append(
+                    ReadProblem(
+                        r + 2,
+                        None,
+                        f"the file cannot be read from this row on: {reason}",
+                        "well-formed csv text (quotes closed, cells within the limits)",
+                    )
+                )
                 return
             r += 1
             row = (pad + list(values)) if first_col else list(values)
             if self.limits is not None:
                 if r >= self.limits.max_rows:
-                    self.problems.append(ReadProblem(r + 1, None, f"the sheet has more than max_rows="
-                                                     f"{self.limits.max_rows} rows; reading stopped here",
-                                                     f"at most {self.limits.max_rows} rows (ReadLimits.max_rows)"))  # fmt: skip
+                    self.problems.append(
+                        ReadProblem(
+                            r + 1,
+                            None,
+                            f"the sheet has more than max_rows={self.limits.max_rows} rows; reading stopped here",
+                            f"at most {self.limits.max_rows} rows (ReadLimits.max_rows)",
+                        )
+                    )
                     return
                 row = self._bounded(r, row, self.limits)
             yield r, row
@@ -179,17 +193,28 @@ class Sheet:
         if len(row) > limits.max_columns:
             beyond = next((i for i in range(limits.max_columns, len(row)) if not is_blank(row[i])), None)
             if beyond is not None:
-                self.problems.append(ReadProblem(r + 1, beyond, f"the row has cells beyond max_columns="
-                                                 f"{limits.max_columns}; they were not read",
-                                                 f"at most {limits.max_columns} columns (ReadLimits.max_columns)",
-                                                 len(row)))  # fmt: skip
+                self.problems.append(
+                    ReadProblem(
+                        r + 1,
+                        beyond,
+                        f"the row has cells beyond max_columns={limits.max_columns}; they were not read",
+                        f"at most {limits.max_columns} columns (ReadLimits.max_columns)",
+                        len(row),
+                    )
+                )
             row = row[: limits.max_columns]
         for index, value in enumerate(row):
             if isinstance(value, str) and len(value) > limits.max_cell_length:
-                self.problems.append(ReadProblem(r + 1, index, f"the cell holds {len(value)} characters, more than "
-                                                 f"max_cell_length={limits.max_cell_length}; it was not read",
-                                                 f"at most {limits.max_cell_length} characters "
-                                                 "(ReadLimits.max_cell_length)", value[:40] + "…"))  # fmt: skip
+                self.problems.append(
+                    ReadProblem(
+                        r + 1,
+                        index,
+                        f"the cell holds {len(value)} characters, more than "
+                        f"max_cell_length={limits.max_cell_length}; it was not read",
+                        f"at most {limits.max_cell_length} characters (ReadLimits.max_cell_length)",
+                        value[:40] + "…",
+                    )
+                )
                 row[index] = None
         return row
 
@@ -227,8 +252,15 @@ class Workbook:
         height = (start[0] + sheet.height) if sheet.height else 0
         # python-calamine's iter_rows starts at row 0 (the empty rows above the used range included) but at the
         # used range's first column (its issue #177): only the columns need the offset.
-        return Sheet(name=name, height=height, merged=merged, notes=notes, rows=sheet.iter_rows, start=(0, start[1]),
-                     limits=self.limits)  # fmt: skip
+        return Sheet(
+            name=name,
+            height=height,
+            merged=merged,
+            notes=notes,
+            rows=sheet.iter_rows,
+            start=(0, start[1]),
+            limits=self.limits,
+        )
 
     def close(self) -> None:
         if self._calamine is not None:
@@ -281,6 +313,35 @@ def open_workbook(
     if kind == "csv":
         return _open_csv(path, encoding, limits)
     return _open_xlsx(path, limits)
+
+
+def with_workbook(
+    source: str | Path,
+    read: Callable[[Workbook], ReadResult],
+    *,
+    format: str | None = None,
+    encoding: str | None = None,
+    limits: ReadLimits | None = None,
+) -> ReadResult:
+    """Open ``source`` once, give the workbook to ``read`` and close it; a file that cannot be opened is a result
+    holding that one error.
+
+    ``format`` (``"csv"``, ``"xlsx"``, ``"xlsm"``) overrides the file's extension. The garbage collector is
+    paused as :func:`sinkron.read_result` does around every connector: callers such as
+    :func:`~sinkron_spreadsheet.read_rkpd_report` come here directly.
+    """
+    kind = "csv" if format == "csv" else ("xlsx" if format in ("xlsx", "xlsm") else None)
+    with paused_gc():
+        try:
+            workbook = open_workbook(source, kind=kind, encoding=encoding, limits=limits)
+        except OpenError as exc:
+            text = str(source)
+            error = SourceError(exc.message, location=Location(source=text), expected=exc.expected)
+            return ReadResult(bundle=Bundle(sources=(text,)), errors=(error,), source=text, records=0)
+        try:
+            return read(workbook)
+        finally:
+            workbook.close()
 
 
 def check_xlsx(path: str | Path, *, limits: ReadLimits | None = None, source: str | None = None) -> SourceError | None:

@@ -117,8 +117,9 @@ class _Sheet:
         )
 
     def cell(self, value: Any, *, fmt: str | None = None, bold: bool = False) -> Any:
-        return write_only_cell(self.sheet, self._storable(value) if isinstance(value, str) else value, fmt=fmt,
-                               bold=bold)  # fmt: skip
+        return write_only_cell(
+            self.sheet, self._storable(value) if isinstance(value, str) else value, fmt=fmt, bold=bold
+        )
 
     def append(self, values: Sequence[Any]) -> None:
         self.sheet.append([v if not isinstance(v, (str, int, Decimal, dt.date)) else self.cell(v) for v in values])
@@ -277,10 +278,22 @@ def _write_renstra(sheet: _Sheet, plan: Plan, unit: Agency | None, nomenclature:
 
 # -- renja -------------------------------------------------------------------------------------------------------
 _RENJA_HEADER = [
-    "KODE SUB KEGIATAN", "PROGRAM DAN KEGIATAN", "TOLAK UKUR CAPAIAN KEG.", "TARGET KINERJA CAPAIAN KEG.",
-    "TOLAK UKUR KELUARAN", "TARGET KINERJA KELUARAN", "TOLAK UKUR HASIL", "TARGET KINERJA HASIL", "SUMBER DANA",
-    "LOKASI", "KELUARAN SUB KEG.", "AWAL PELAKSANAAN", "AKHIR PELAKSANAAN", "JUMLAH PAGU", "KETERANGAN",
-]  # fmt: skip
+    "KODE SUB KEGIATAN",
+    "PROGRAM DAN KEGIATAN",
+    "TOLAK UKUR CAPAIAN KEG.",
+    "TARGET KINERJA CAPAIAN KEG.",
+    "TOLAK UKUR KELUARAN",
+    "TARGET KINERJA KELUARAN",
+    "TOLAK UKUR HASIL",
+    "TARGET KINERJA HASIL",
+    "SUMBER DANA",
+    "LOKASI",
+    "KELUARAN SUB KEG.",
+    "AWAL PELAKSANAAN",
+    "AKHIR PELAKSANAAN",
+    "JUMLAH PAGU",
+    "KETERANGAN",
+]
 
 
 def _funding_text(sub: SubActivity) -> str | None:
@@ -343,8 +356,9 @@ def _write_renja(sheet: _Sheet, plan: Plan, unit: Agency | None) -> None:
 def _write_goals(sheet: _Sheet, plan: Plan, unit: Agency | None) -> None:
     for line in _preamble(plan, unit):
         sheet.append(line)
-    sheet.append([sheet.cell(h, bold=True) for h in ("KODE", "KELOMPOK", "TUJUAN/SASARAN", "INDIKATOR SASARAN",
-                                                      "KETERANGAN")])  # fmt: skip
+    sheet.append(
+        [sheet.cell(h, bold=True) for h in ("KODE", "KELOMPOK", "TUJUAN/SASARAN", "INDIKATOR SASARAN", "KETERANGAN")]
+    )
     notes = plan.extra.get("notes", {}) if isinstance(plan.extra.get("notes"), dict) else {}
     by_goal: dict[str | None, list[Any]] = {}
     for objective in plan.objectives:
@@ -374,14 +388,34 @@ def _rkpd_header(sheet: _Sheet, year: int, offset: int) -> None:
     row1[15] = "Catatan Penting"
     row1[16] = f"Prakiraan Maju Rencana Tahun {year + 1}"
     row2[6], row2[7], row2[8] = "Capaian Program", "Keluaran Sub Kegiatan", "Hasil Kegiatan"
-    row2[9], row2[10], row2[13], row2[14] = "Lokasi Output Kegiatan", "Target Capaian Kinerja", "Pagu Indikatif (Rp.)", "Sumber Dana"  # fmt: skip
+    row2[9], row2[10], row2[13], row2[14] = (
+        "Lokasi Output Kegiatan",
+        "Target Capaian Kinerja",
+        "Pagu Indikatif (Rp.)",
+        "Sumber Dana",
+    )
     row2[16], row2[18] = "Target Capaian Kinerja", "Kebutuhan Dana/Pagu Indikatif (Rp.)"
     row3[10], row3[11], row3[12] = "Program", "Keluaran Sub Kegiatan", "Hasil Kegiatan"
     row3[16], row3[17] = "Tolok Ukur", "Target"
     for values in (row1, row2, row3):
         sheet.append([sheet.cell(v, bold=True) if v else None for v in values])
-    for merge in ("A1:E3", "F1:F3", "G1:I1", "J1:O1", "P1:P3", "Q1:S1", "G2:G3", "H2:H3", "I2:I3", "J2:J3",
-                  "K2:M2", "N2:N3", "O2:O3", "Q2:R2", "S2:S3"):  # fmt: skip
+    for merge in (
+        "A1:E3",
+        "F1:F3",
+        "G1:I1",
+        "J1:O1",
+        "P1:P3",
+        "Q1:S1",
+        "G2:G3",
+        "H2:H3",
+        "I2:I3",
+        "J2:J3",
+        "K2:M2",
+        "N2:N3",
+        "O2:O3",
+        "Q2:R2",
+        "S2:S3",
+    ):
         first, last = merge.split(":")
         sheet.sheet.merged_cells.add(f"{_shift(first, offset)}:{_shift(last, offset)}")
 
@@ -528,9 +562,13 @@ def render_workbook(bundle: Bundle, *, layout: str | None = None, nomenclature: 
 
 
 def write_workbook(
-    bundle: Bundle, target: str | Path, *, layout: str | None = None, nomenclature: Nomenclature | None = None,
+    bundle: Bundle,
+    target: str | Path,
+    *,
+    layout: str | None = None,
+    nomenclature: Nomenclature | None = None,
     **options: Any,
-) -> Path:  # fmt: skip
+) -> Path:
     """Write ``bundle`` to ``target`` as xlsx, atomically (a crash never leaves half a file)."""
     layout = layout or options.pop("mapping", None)
     data = render_workbook(bundle, layout=layout, nomenclature=nomenclature)
