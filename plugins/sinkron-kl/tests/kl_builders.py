@@ -34,8 +34,14 @@ class Line:
     segments: tuple[tuple[int, str], ...] = ()
 
 
-def detail(uraian: str, vol: int, satuan: str, harga: int, jumlah: int | None = None,
-           segments: tuple[tuple[int, str], ...] = ()) -> Line:  # fmt: skip
+def detail(
+    uraian: str,
+    vol: int,
+    satuan: str,
+    harga: int,
+    jumlah: int | None = None,
+    segments: tuple[tuple[int, str], ...] = (),
+) -> Line:
     return Line(None, f"- {uraian}", vol * harga if jumlah is None else jumlah, vol, satuan, harga, None, segments)
 
 
@@ -105,8 +111,15 @@ def kertas_kerja(
             sheet.cell(row=row, column=column, value=text)
         row += 1
     row += 1
-    for column, text in ((KODE, "KODE"), (URAIAN, "URAIAN"), (VOL, "VOLUME"), (SATUAN, "SATUAN"),
-                         (HARGA, "HARGA SATUAN"), (JUMLAH, jumlah_header), (SUMBER, "SUMBER DANA")):  # fmt: skip
+    for column, text in (
+        (KODE, "KODE"),
+        (URAIAN, "URAIAN"),
+        (VOL, "VOLUME"),
+        (SATUAN, "SATUAN"),
+        (HARGA, "HARGA SATUAN"),
+        (JUMLAH, jumlah_header),
+        (SUMBER, "SUMBER DANA"),
+    ):
         sheet.cell(row=row, column=column, value=text)
     row += 1
     if numbering:
@@ -114,8 +127,15 @@ def kertas_kerja(
             sheet.cell(row=row, column=column, value=f"({n})")
         row += 1
     for line in lines if lines is not None else kertas_kerja_lines():
-        values: dict[int, Any] = {KODE: line.kode, URAIAN: line.uraian, VOL: line.vol, SATUAN: line.satuan,
-                                  HARGA: line.harga, JUMLAH: line.jumlah, SUMBER: line.sumber}  # fmt: skip
+        values: dict[int, Any] = {
+            KODE: line.kode,
+            URAIAN: line.uraian,
+            VOL: line.vol,
+            SATUAN: line.satuan,
+            HARGA: line.harga,
+            JUMLAH: line.jumlah,
+            SUMBER: line.sumber,
+        }
         for (q_col, s_col), (quantity, unit) in zip(SEGMENTS, line.segments):
             values[q_col], values[s_col] = quantity, unit
         for column, value in values.items():
@@ -158,12 +178,26 @@ def krisna_record(**changes: Any) -> dict[str, Any]:
             {"kode_lokasi": "6271", "nama_lokasi": "Kota Palangka Raya", "target": 1, "alokasi": "1.500.000"},
         ],
         "komponen": [
-            {"kdkmpnen": "051", "nmkmpnen": "Pembangunan Kolam", "jenis_komponen": "Utama", "indikator_pbj": "Kontraktual",
-             "indikator_komponen": "Kolam terbangun", "satuan": "Unit", "target": 40, "alokasi_total": 4200000},
-            {"kdkmpnen": "052", "nmkmpnen": "Pendampingan", "jenis_komponen": "Pendukung", "satuan": "Kegiatan",
-             "target": 6, "alokasi_total": 300000},
+            {
+                "kdkmpnen": "051",
+                "nmkmpnen": "Pembangunan Kolam",
+                "jenis_komponen": "Utama",
+                "indikator_pbj": "Kontraktual",
+                "indikator_komponen": "Kolam terbangun",
+                "satuan": "Unit",
+                "target": 40,
+                "alokasi_total": 4200000,
+            },
+            {
+                "kdkmpnen": "052",
+                "nmkmpnen": "Pendampingan",
+                "jenis_komponen": "Pendukung",
+                "satuan": "Kegiatan",
+                "target": 6,
+                "alokasi_total": 300000,
+            },
         ],
-    }  # fmt: skip
+    }
     record.update(changes)
     return record
 

@@ -17,9 +17,17 @@ from sinkron_kl import is_krisna_export, read_krisna
 
 
 def test_records_read_into_the_hierarchy_with_amounts_in_rupiah(tmp_path: Path) -> None:
-    second = krisna_record(suboutput_kode="AE002", output_kode="AEC", output_nama="Kerja sama",
-                           suboutput_nama="Kerja Sama Daerah", alokasi_total="250", lokasi_alokasi=[],
-                           komponen=[], target=None, satuan=None)  # fmt: skip
+    second = krisna_record(
+        suboutput_kode="AE002",
+        output_kode="AEC",
+        output_nama="Kerja sama",
+        suboutput_nama="Kerja Sama Daerah",
+        alokasi_total="250",
+        lokasi_alokasi=[],
+        komponen=[],
+        target=None,
+        satuan=None,
+    )
     path = krisna_file(tmp_path / "renja.json", [krisna_record(), second], envelope=True)
     result = read_krisna(path)
     assert result.errors == () and result.records == 2
@@ -54,8 +62,9 @@ def test_records_read_into_the_hierarchy_with_amounts_in_rupiah(tmp_path: Path) 
 
 
 def test_program_spellings_are_anchored_to_the_record_ministry(tmp_path: Path) -> None:
-    path = krisna_file(tmp_path / "r.json", [krisna_record(program_kode="04.CE", kegiatan_kode="CE.5678",
-                                                           suboutput_kode="RBK.001")])  # fmt: skip
+    path = krisna_file(
+        tmp_path / "r.json", [krisna_record(program_kode="04.CE", kegiatan_kode="CE.5678", suboutput_kode="RBK.001")]
+    )
     (plan,) = read_krisna(path).raise_for_errors().national.plans
     assert str(next(plan.outputs()).output.code) == "032.04.CE.5678.RBK.001"
     scoped = krisna_file(tmp_path / "s.json", [krisna_record(program_kode="CE")])
@@ -78,13 +87,15 @@ def test_problems_are_located_by_json_path_and_all_reported(tmp_path: Path) -> N
     records = [
         krisna_record(suboutput_kode="005"),
         krisna_record(suboutput_nama=""),
-        krisna_record(suboutput_kode="002", lokasi_alokasi=[{"kode_lokasi": "KALTENG", "alokasi": 1},
-                                                            {"kode_lokasi": "62", "alokasi": 2, "volume": 3}]),
+        krisna_record(
+            suboutput_kode="002",
+            lokasi_alokasi=[{"kode_lokasi": "KALTENG", "alokasi": 1}, {"kode_lokasi": "62", "alokasi": 2, "volume": 3}],
+        ),
         krisna_record(suboutput_kode="003", komponen=[{"kdkmpnen": "X1", "nmkmpnen": "Salah"}], kdpn="02"),
         krisna_record(suboutput_kode="RBK.005", output_kode="RBK"),
         krisna_record(program_kode="033.01.AB", suboutput_kode="004"),
         "not a record",
-    ]  # fmt: skip
+    ]
     path = krisna_file(tmp_path / "r.json", records)
     result = read_krisna(path)
     # what cannot be read at all, and what the read needs from its options, are errors
@@ -97,9 +108,13 @@ def test_problems_are_located_by_json_path_and_all_reported(tmp_path: Path) -> N
     assert (
         found["$[1].suboutput_nama"].rule == "SKN008" and "missing or empty" in found["$[1].suboutput_nama"].message.en
     )
-    assert (found["$[2].lokasi_alokasi[0].kode_lokasi"].rule, found["$[2].lokasi_alokasi[0].kode_lokasi"].evidence["found"]) == (
-        "SKN005", "KALTENG",
-    )  # fmt: skip
+    assert (
+        found["$[2].lokasi_alokasi[0].kode_lokasi"].rule,
+        found["$[2].lokasi_alokasi[0].kode_lokasi"].evidence["found"],
+    ) == (
+        "SKN005",
+        "KALTENG",
+    )
     assert found["$[2].lokasi_alokasi[1].volume"].severity is Severity.WARNING
     assert found["$[3].komponen[0].kdkmpnen"].rule == "SKN005"
     assert "komponen" in found["$[3].komponen[0].kdkmpnen"].evidence["expected"]
@@ -115,8 +130,9 @@ def test_problems_are_located_by_json_path_and_all_reported(tmp_path: Path) -> N
 
 
 def test_location_map_and_priority_tags(tmp_path: Path) -> None:
-    record = krisna_record(lokasi_alokasi=[{"kode_lokasi": "KALTENG", "target": "2 Kawasan", "alokasi": 10}],
-                           kdpn="2", kdpp="10", kdkp="9")  # fmt: skip
+    record = krisna_record(
+        lokasi_alokasi=[{"kode_lokasi": "KALTENG", "target": "2 Kawasan", "alokasi": 10}], kdpn="2", kdpp="10", kdkp="9"
+    )
     path = krisna_file(tmp_path / "r.json", [record])
     bundle = read_krisna(path, location_map={"KALTENG": "62"}, priority_tree="rpjmn-2025-2029").raise_for_errors()
     ro = next(bundle.national.outputs())
@@ -191,16 +207,35 @@ def test_a_krisna_export_is_recognised_whatever_its_key_order(tmp_path: Path) ->
 def test_list_fields_that_are_not_lists_of_objects_are_reported_in_order(tmp_path: Path) -> None:
     komponen = [5, {"kdkmpnen": "051", "nmkmpnen": "Pembangunan Kolam", "catatan": "x", "alokasi_total": 10}]
     lokasi = [{"kode_lokasi": "62.02", "alokasi": 1, "volume": 3}, "62.71"]
-    records = [krisna_record(lokasi_alokasi="62.02"), krisna_record(suboutput_kode="002", komponen=komponen,
-                                                                    lokasi_alokasi=lokasi)]  # fmt: skip
+    records = [
+        krisna_record(lokasi_alokasi="62.02"),
+        krisna_record(suboutput_kode="002", komponen=komponen, lokasi_alokasi=lokasi),
+    ]
     result = read_krisna(krisna_file(tmp_path / "r.json", records))
     assert result.errors == () and len(list(result.bundle.national.outputs())) == 2  # both records kept
-    assert [(f.location.json_path, f.message.en.split(";")[0], f.evidence.get("expected")) for f in result.findings] == [
+    assert [
+        (f.location.json_path, f.message.en.split(";")[0], f.evidence.get("expected")) for f in result.findings
+    ] == [
         ("$[0].lokasi_alokasi", "not a list", "a list of {kode_lokasi, nama_lokasi, target, alokasi}"),
         ("$[1].lokasi_alokasi[0].volume", "unknown field volume", "alokasi, kode_lokasi, nama_lokasi, target"),
         ("$[1].lokasi_alokasi[1]", "not an object", "a JSON object"),
         ("$[1].komponen[0]", "not an object", "a JSON object"),
-        ("$[1].komponen[1].catatan", "unknown field catatan", ", ".join(sorted(
-            {"kdkmpnen", "nmkmpnen", "jenis_komponen", "indikator_pbj", "indikator_komponen", "satuan", "target",
-             "alokasi_total"}))),
-    ]  # fmt: skip
+        (
+            "$[1].komponen[1].catatan",
+            "unknown field catatan",
+            ", ".join(
+                sorted(
+                    {
+                        "kdkmpnen",
+                        "nmkmpnen",
+                        "jenis_komponen",
+                        "indikator_pbj",
+                        "indikator_komponen",
+                        "satuan",
+                        "target",
+                        "alokasi_total",
+                    }
+                )
+            ),
+        ),
+    ]

@@ -64,9 +64,16 @@ def test_reads_the_hierarchy_with_amounts_in_rupiah(sheet: Path) -> None:
     assert (str(component.code), component.allocation) == ("022.12.WA.4627.EBA.994.002", Money(OFFICE_DETAIL))
     akun = component.extra["rincian"][0]
     assert (akun["kode"], akun["sumber_dana"], akun["jumlah"]) == ("521111", "RM", str(OFFICE_DETAIL))
-    assert akun["rincian"][0] == {"kode": None, "uraian": "Langganan daya dan jasa", "baris": row_of("521111") + 1,
-                                  "jumlah": str(OFFICE_DETAIL), "volume": "12", "satuan": "BLN", "harga": "9000000",
-                                  "volume_rinci": None}  # fmt: skip
+    assert akun["rincian"][0] == {
+        "kode": None,
+        "uraian": "Langganan daya dan jasa",
+        "baris": row_of("521111") + 1,
+        "jumlah": str(OFFICE_DETAIL),
+        "volume": "12",
+        "satuan": "BLN",
+        "harga": "9000000",
+        "volume_rinci": None,
+    }
     assert [m.name for m in national.ministries] == ["KEMENTERIAN PERHUBUNGAN"]
     assert [(u.code, u.name) for u in national.units] == [("022.12", "BADAN PENGEMBANGAN SDM PERHUBUNGAN")]
     assert [(w.code, w.unit_code) for w in national.work_units] == [("654321", "022.12")]
@@ -165,8 +172,9 @@ def test_year_and_names_come_from_options_or_the_preamble(tmp_path: Path) -> Non
     sheet = kertas_kerja(tmp_path / "kk.xlsx", preamble=[("KERTAS KERJA",)])
     result = read_sakti(sheet)
     assert any("budget year is not known" in e.message for e in result.errors) and not result.bundle.national.plans
-    result = read_sakti(sheet, year=2027, ministry_name="Kementerian Perhubungan", work_unit="111222",
-                        location="62.71", authority="KP")  # fmt: skip
+    result = read_sakti(
+        sheet, year=2027, ministry_name="Kementerian Perhubungan", work_unit="111222", location="62.71", authority="KP"
+    )
     assert result.errors == ()
     (plan,) = result.bundle.national.plans
     assert plan.year == 2027 and result.bundle.national.ministries[0].name == "Kementerian Perhubungan"
@@ -184,9 +192,12 @@ def test_missing_satker_row_and_misplaced_jumlah_column(tmp_path: Path) -> None:
     no_unit = read_sakti(kertas_kerja(tmp_path / "kk.xlsx", kertas_kerja_lines()[1:]))
     assert no_unit.errors == () and no_unit.bundle.national.plans
     assert [(f.rule, f.severity.value, f.message.en) for f in no_unit.findings] == [
-        ("SKN001", "warning",
-         "No satker row (022.12 …) holding the official total: the Kertas Kerja cannot be checked complete."),
-    ]  # fmt: skip
+        (
+            "SKN001",
+            "warning",
+            "No satker row (022.12 …) holding the official total: the Kertas Kerja cannot be checked complete.",
+        ),
+    ]
     moved = read_sakti(kertas_kerja(tmp_path / "k2.xlsx", jumlah_header="HARGA"))
     assert [(e.location.column, e.actual) for e in moved.errors] == [("V", "HARGA")]
 
@@ -264,8 +275,10 @@ def test_a_cell_that_cannot_be_read_is_left_out_and_the_row_kept(tmp_path: Path)
     (finding,) = result.findings
     assert finding.rule == "SKN008" and finding.location is not None
     assert (finding.location.row, finding.location.column, finding.evidence["found"]) == (
-        row_of("3996.AEC"), "V", "dua juta",
-    )  # fmt: skip
+        row_of("3996.AEC"),
+        "V",
+        "dua juta",
+    )
     (plan,) = result.bundle.national.plans
     kro = next(o.output_class for o in plan.outputs() if str(o.output.code) == "022.12.DL.3996.AEC.002")
     assert kro.name and "jumlah" not in kro.extra  # kept, without the Jumlah it could not read

@@ -17,13 +17,22 @@ from sinkron_kl import render_tables_xlsx
 
 def test_workbook_layout(tmp_path: Path) -> None:
     table = Table(
-        title="FORM 4", subtitle=["Pemerintah Daerah : Kota Palangka Raya"], numbered=True, name="Form 4 62.71",
-        columns=[Column(("NO",)), Column(("RPJMN", "PRIORITAS")), Column(("RPJMN", "TARGET")),
-                 Column(("PAGU (Rp)",), kind="money")],
-        rows=[TableRow(("1", "=HYPERLINK(\"http://x\")", ("7,0–8,0", "4,5–5,0"), Money(1_500_000)), style=RowStyle.GROUP),
-              TableRow(("bell\x07",), style=RowStyle.NOTE)],
+        title="FORM 4",
+        subtitle=["Pemerintah Daerah : Kota Palangka Raya"],
+        numbered=True,
+        name="Form 4 62.71",
+        columns=[
+            Column(("NO",)),
+            Column(("RPJMN", "PRIORITAS")),
+            Column(("RPJMN", "TARGET")),
+            Column(("PAGU (Rp)",), kind="money"),
+        ],
+        rows=[
+            TableRow(("1", '=HYPERLINK("http://x")', ("7,0–8,0", "4,5–5,0"), Money(1_500_000)), style=RowStyle.GROUP),
+            TableRow(("bell\x07",), style=RowStyle.NOTE),
+        ],
         notes=["Catatan kaki"],
-    )  # fmt: skip
+    )
     path = tmp_path / "form4.xlsx"
     path.write_bytes(render_tables_xlsx(TableSet(title="Form 4", tables=[table, table])))
     workbook = load_workbook(path)

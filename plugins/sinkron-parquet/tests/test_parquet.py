@@ -144,16 +144,31 @@ def test_values_keep_codes_as_text_and_money_exact(tmp_path: Path) -> None:
     )
     activity = Activity(code=Code.parse("1.02.02.2.02"), name="Kegiatan", sub_activities=[sub])
     program = Program(code=Code.parse("1.02.02"), name="Program", activities=[activity])
-    plan = Plan(id="rkpd-2026", kind=PlanKind.RKPD, title="RKPD 2026", period=PlanPeriod(start=2026, end=2026),
-                government_id="62.71", programs=[program])  # fmt: skip
+    plan = Plan(
+        id="rkpd-2026",
+        kind=PlanKind.RKPD,
+        title="RKPD 2026",
+        period=PlanPeriod(start=2026, end=2026),
+        government_id="62.71",
+        programs=[program],
+    )
     out = write_parquet(Bundle(plans=[plan]), tmp_path / "one")
     subs = pq.read_table(out / "sub_activities.parquet").to_pylist()
     assert subs == [
-        {"plan_id": "rkpd-2026", "plan_kind": "rkpd", "plan_year": 2026, "government_id": "62.71",
-         "id": "1.02.0.00.0.00.01.0000/1.02.02.2.02.0001", "code": "1.02.02.2.02.0001",
-         "name": "Pengelolaan Pelayanan Kesehatan Ibu Hamil", "agency_id": "1.02.0.00.0.00.01.0000",
-         "program_id": "1.02.02", "activity_id": "1.02.02.2.02", "locations": ["Kec. Pahandut", "Kec. Sebangau"]}
-    ]  # fmt: skip
+        {
+            "plan_id": "rkpd-2026",
+            "plan_kind": "rkpd",
+            "plan_year": 2026,
+            "government_id": "62.71",
+            "id": "1.02.0.00.0.00.01.0000/1.02.02.2.02.0001",
+            "code": "1.02.02.2.02.0001",
+            "name": "Pengelolaan Pelayanan Kesehatan Ibu Hamil",
+            "agency_id": "1.02.0.00.0.00.01.0000",
+            "program_id": "1.02.02",
+            "activity_id": "1.02.02.2.02",
+            "locations": ["Kec. Pahandut", "Kec. Sebangau"],
+        }
+    ]
     budgets = pq.read_table(out / "budgets.parquet").to_pylist()
     assert [(b["level"], b["code"], b["amount"]) for b in budgets] == [
         ("sub_kegiatan", "1.02.02.2.02.0001", Decimal("1250000000.50"))
@@ -161,11 +176,17 @@ def test_values_keep_codes_as_text_and_money_exact(tmp_path: Path) -> None:
 
 
 def test_money_that_does_not_fit_is_an_error_not_a_rounding(tmp_path: Path) -> None:
-    sub = SubActivity(code=Code.parse("1.02.02.2.02.0001"), name="x",
-                      budgets=[Budget(year=2026, amount=Money("10.125"))])  # fmt: skip
+    sub = SubActivity(
+        code=Code.parse("1.02.02.2.02.0001"), name="x", budgets=[Budget(year=2026, amount=Money("10.125"))]
+    )
     activity = Activity(code=Code.parse("1.02.02.2.02"), name="k", sub_activities=[sub])
-    plan = Plan(id="p", kind=PlanKind.RKPD, title="t", period=PlanPeriod(start=2026, end=2026),
-                programs=[Program(code=Code.parse("1.02.02"), name="p", activities=[activity])])  # fmt: skip
+    plan = Plan(
+        id="p",
+        kind=PlanKind.RKPD,
+        title="t",
+        period=PlanPeriod(start=2026, end=2026),
+        programs=[Program(code=Code.parse("1.02.02"), name="p", activities=[activity])],
+    )
     with pytest.raises(ParquetExportError, match=r"budgets\.amount, row 0: Decimal\('10\.125'\)"):
         write_parquet(Bundle(plans=[plan]), tmp_path / "bad")
     assert not (tmp_path / "bad").exists()
@@ -190,8 +211,10 @@ def test_cli_convert_writes_one_table_per_entity(demo: Bundle, tmp_path: Path) -
     source.write_text(dumps(demo), encoding="utf-8")
     done = subprocess.run(
         [sys.executable, "-m", "sinkron", "convert", str(source), str(tmp_path / "out"), "--to", "parquet"],
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     assert sorted(p.stem for p in (tmp_path / "out").glob("*.parquet")) == sorted(TABLES)
     assert pq.read_table(tmp_path / "out" / "plans.parquet").num_rows == len(demo.plans)

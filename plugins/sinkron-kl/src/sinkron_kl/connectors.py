@@ -130,9 +130,12 @@ class PriorityTreeConnector(Connector):
             return ReadResult(bundle=Bundle(), errors=[error], source=where)
         folder = Path(where)
         if not folder.is_dir():
-            error = SourceError("not a priority-tree folder", location=Location(source=where),
-                                expected="a folder with tree.json or vocabulary.json",
-                                actual="a file" if folder.exists() else "nothing (no such folder)")  # fmt: skip
+            error = SourceError(
+                "not a priority-tree folder",
+                location=Location(source=where),
+                expected="a folder with tree.json or vocabulary.json",
+                actual="a file" if folder.exists() else "nothing (no such folder)",
+            )
             return ReadResult(bundle=Bundle(), errors=[error], source=where)
         if (folder / "vocabulary.json").is_file() and not (folder / "tree.json").is_file():
             vocabulary = read_vocabulary(folder, label=where)
