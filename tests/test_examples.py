@@ -3,7 +3,7 @@
 * The committed files are what ``make_samples.py`` writes (regenerated into a temporary folder, they
   read into the same bundle with the same findings), so they never drift from the generator.
 * Each sample gives the source findings its README lists, at their rows and columns.
-* Every command of README.md, docs/cli.md and docs/examples/data/README.md is run as a user would,
+* Every command of README.md, docs/cli.md, docs/spreadsheets.md and docs/examples/data/README.md is run as a user would,
   from a folder laid out like the repository: each ``$ sinkron …`` line of a code block (its output,
   when the block shows one, must be printed exactly), and each inline command naming a sample file.
   A command added to the docs is tested without changing this file.
@@ -36,7 +36,7 @@ from sinkron.convert import unstructure
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "docs" / "examples" / "data"
-DOCUMENTED = [ROOT / "README.md", ROOT / "docs" / "cli.md", DATA / "README.md"]
+DOCUMENTED = [ROOT / "README.md", ROOT / "docs" / "cli.md", ROOT / "docs" / "spreadsheets.md", DATA / "README.md"]
 
 #: How each sample is read (what its README says to give).
 READ_OPTIONS: dict[str, dict[str, Any]] = {
