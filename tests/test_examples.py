@@ -69,6 +69,7 @@ FINDINGS: dict[str, set[tuple[str, int | None, str | None]]] = {
         ("SKN008", 19, "H"),
         ("SKN014", 20, "C"),
         ("SKN002", 21, "Q"),
+        ("SKN009", 21, "G"),
     },
     "rkpd-2026-report.xlsx": set(),
     "rincian-1.02.02.2.02.0001.xlsx": {("SKN013", 7, "K")},
@@ -153,10 +154,11 @@ def test_the_messy_renstra_keeps_every_placeable_row() -> None:
     assert len(codes) == 9
 
 
-@pytest.mark.xfail(strict=True, reason="the Renstra reader drops targets written without their indicator silently "
-                   "(row 21 of the messy sample); the Renja reader reports them as SKN009")  # fmt: skip
 def test_the_renstra_reader_reports_targets_without_their_indicator() -> None:
-    assert ("SKN009", 21, "G") in located(read(DATA, "renstra-dpupr-messy.xlsx"))
+    """Row 21 has targets but no INDIKATOR: one SKN009 names them all (nothing is dropped silently)."""
+    (finding,) = [f for f in read(DATA, "renstra-dpupr-messy.xlsx").findings if f.rule == "SKN009"]
+    assert finding.location is not None and (finding.location.row, finding.location.column) == (21, "G")
+    assert finding.evidence["found"] == "G21 150; I21 150; K21 200; M21 200; O21 250"
 
 
 # -- the documented commands ---------------------------------------------------------------------------------------

@@ -784,6 +784,11 @@ class _Reader:
         own = self.one(values, r, "indicator")
         if own is not None:
             self.own_indicator(item, own, values, r)
+        elif "indicator" in self.columns:  # targets beside an empty INDIKATOR cell: reported once, not dropped
+            targets = [t for field in ("target", "target.{i}", "target.{year}") for t in self.cell(values, r, field)]
+            if targets:
+                shown = "; ".join(f"{column.letter}{r + 1} {to_text(raw)}" for column, raw in targets)
+                self.target_without_indicator(r, (targets[0][0], shown), "target", "row's")
         for role, level in _ROLE_LEVEL.items():
             names = self.one(values, r, f"{role}.indicator")
             targets = self.one(values, r, f"{role}.target")
