@@ -88,6 +88,8 @@ class SourceProblem:
         severity: Severity | None = None,
     ) -> Finding:
         """A finding of this kind at ``location`` (``subject``: the record's reference when it was kept)."""
+        if location.field and ".{" in location.field:  # a mapping's column pattern (pagu.{i}): the field it fills
+            location = location.evolve(field=location.field.split(".{")[0])
         values: dict[str, Any] = {}
         if expected is not None:
             values["expected"] = _plain(expected)

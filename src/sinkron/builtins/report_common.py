@@ -199,7 +199,8 @@ def location_text(finding: Finding) -> str | None:
     if finding.location is None:
         return None
     text_ = str(finding.location.location)
-    return None if text_ == "<unknown location>" else text_
+    # A reader's source finding is already named by its place in the file: no need to say it twice.
+    return None if text_ == "<unknown location>" or text_ in finding.path else text_
 
 
 def grouped(report: Report) -> Iterator[tuple[Severity, list[tuple[int, list[Finding]]]]]:

@@ -785,10 +785,10 @@ class _Reader:
         if own is not None:
             self.own_indicator(item, own, values, r)
         elif "indicator" in self.columns:  # targets beside an empty INDIKATOR cell: reported once, not dropped
-            targets = [t for field in ("target", "target.{i}", "target.{year}") for t in self.cell(values, r, field)]
-            if targets:
-                shown = "; ".join(f"{column.letter}{r + 1} {to_text(raw)}" for column, raw in targets)
-                self.target_without_indicator(r, (targets[0][0], shown), "target", "row's")
+            written = [t for field in ("target", "target.{i}", "target.{year}") for t in self.cell(values, r, field)]
+            if written:
+                shown = "; ".join(f"{column.letter}{r + 1} {to_text(raw)}" for column, raw in written)
+                self.target_without_indicator(r, (written[0][0], shown), "target", "row's")
         for role, level in _ROLE_LEVEL.items():
             names = self.one(values, r, f"{role}.indicator")
             targets = self.one(values, r, f"{role}.target")
