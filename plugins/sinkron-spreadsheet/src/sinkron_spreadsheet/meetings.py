@@ -492,7 +492,7 @@ def read_meeting(source: str | Path, *, format: str | None = None, encoding: str
     try:
         workbook = open_workbook(source, kind="csv" if format == "csv" else None, encoding=encoding)
     except OpenError as exc:
-        error = SourceError(exc.message, location=Location(source=text), expected=exc.expected)
+        error = exc.located(text)
         return ReadResult(bundle=Bundle(sources=(text,)), errors=(error,), source=text, records=0)
     reader = _Reader(text)
     notes: dict[str, Any] = {}

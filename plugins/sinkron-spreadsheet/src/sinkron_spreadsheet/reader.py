@@ -542,7 +542,7 @@ def _read_spreadsheet(
     try:
         workbook = open_workbook(source, kind=kind_hint, encoding=encoding, limits=bounds)
     except OpenError as exc:
-        error = SourceError(exc.message, location=Location(source=text), expected=exc.expected)
+        error = exc.located(text)
         return ReadResult(bundle=Bundle(sources=(text,)), errors=(error,), source=text, records=0)
     candidates, detect = _candidates(mapping)
     wanted = sheet or (candidates[0].sheet if not detect else None)
