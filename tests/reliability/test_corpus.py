@@ -68,6 +68,13 @@ def long_cell_csv(length: int) -> bytes:
     return c.csv_text(rows).encode()
 
 
+def split_csv(pagu: str) -> bytes:
+    """The Renja csv with ``pagu`` written as is (unquoted) in the first row's last column."""
+    lines = c.csv_text(c.renja_csv_lines()).splitlines()
+    lines[2] = ",".join([*c.RENJA_ROWS[0][:4], pagu])
+    return ("\r\n".join(lines) + "\r\n").encode()
+
+
 def good_bytes(folder: Path) -> bytes:
     return good(folder).read_bytes()
 
@@ -281,7 +288,39 @@ CASES = [
     Case("csv-semicolon", text_file("csv/semicolon.csv"), COMPLETE, CSV, items=TWO_SUBS),
     Case("csv-tab", text_file("csv/tab.tsv"), COMPLETE, CSV, items=TWO_SUBS),
     Case("csv-mixed-line-endings", text_file("csv/mixed_line_endings.csv"), COMPLETE, CSV, items=TWO_SUBS),
-    Case("csv-ragged-rows", text_file("csv/ragged_rows.csv"), COMPLETE, CSV, items=TWO_SUBS),
+    Case(  # a short row reads with its missing cells empty; a long one is not read, as its cells may have shifted
+        "csv-ragged-rows",
+        text_file("csv/ragged_rows.csv"),
+        COMPLETE,
+        CSV,
+        items=3,
+        findings=("row 4, column F, G, H: SKN005 Row 4 has 3 cell(s) beyond the 5 columns of its header",),
+    ),
+    Case(  # issue 25: an unquoted 1,500,000 was read as pagu Rp 1, exit 0
+        "csv-unquoted-thousands",
+        written("split.csv", split_csv("1,500,000")),
+        COMPLETE,
+        CSV,
+        items=3,
+        findings=(
+            "row 3, column F, G: SKN005 Row 3 has 2 cell(s) beyond the 5 columns of its header (F: '500', G: '000')",
+        ),
+    ),
+    Case(  # 1.000.000,75 lost its sen
+        "csv-unquoted-decimal-comma",
+        written("split.csv", split_csv("1.000.000,75")),
+        COMPLETE,
+        CSV,
+        items=3,
+        findings=("row 3, column F: SKN005 Row 3 has 1 cell(s) beyond the 5 columns of its header (F: '75')",),
+    ),
+    Case(  # quoted, or with empty cells after the header's last column (as spreadsheet programs save csv): no problem
+        "csv-quoted-thousands-and-trailing-delimiters",
+        written("quoted.csv", split_csv('"1,500,000",,,')),
+        COMPLETE,
+        CSV,
+        items=TWO_SUBS,
+    ),
     Case("csv-header-only", text_file("csv/header_only.csv"), COMPLETE, CSV, items=0),
     Case("csv-duplicate-headers", text_file("csv/duplicate_headers.csv"), ("2 columns are headed 'jumlah pagu'",), CSV),
     Case(

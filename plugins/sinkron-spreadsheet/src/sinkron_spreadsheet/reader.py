@@ -32,6 +32,7 @@ from sinkron_spreadsheet.items import read_items
 from sinkron_spreadsheet.limits import ReadLimits
 from sinkron_spreadsheet.mapping import BUILTIN_LAYOUTS, Mapping, load_mapping
 from sinkron_spreadsheet.organisations import read_organisations
+from sinkron_spreadsheet.overflow import RowOverflow
 from sinkron_spreadsheet.preamble import Preamble, parse_period, parse_unit
 from sinkron_spreadsheet.rincian import read_rincian
 from sinkron_spreadsheet.workbook import OpenError, ReadProblem, Sheet, open_workbook
@@ -203,6 +204,9 @@ def read_sheet(
     data: Iterator[tuple[int, list[Any]]] = itertools.chain(
         ((r, v) for r, v in head if r >= header.first_data_row), rows
     )
+    overflow = RowOverflow(len(header.paths), _location(source, sheet_label)) if sheet.delimited else None
+    if overflow is not None:  # a csv row with more cells than its header is not read (see overflow.py)
+        data = overflow.rows(data)
     extra: dict[str, Any] = {}
     plan_fields: dict[str, Any] = {}
     if layout.shape == "goals":
@@ -239,6 +243,10 @@ def read_sheet(
         if items.headings:
             extra["headings"] = items.headings
         count = items.rows
+    if overflow is not None:
+        findings.extend(overflow.findings)
+        tally.add("reported", overflow.count)
+        count += overflow.count
     tick(header.first_data_row + count)
     for values in top[: header.row]:
         tally.add("blank" if all(is_blank(v) for v in values) else "title")

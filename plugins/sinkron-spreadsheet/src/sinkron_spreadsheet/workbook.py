@@ -122,6 +122,8 @@ class Sheet:
     start: tuple[int, int] = (0, 0)
     limits: ReadLimits | None = None
     problems: list[ReadProblem] = attrs.field(factory=list)
+    delimited: bool = False
+    """A csv sheet: its cells are split at a delimiter, so a cell holding one unquoted shifts the row."""
 
     def rows(self, *, evaluate: bool = True) -> Iterator[tuple[int, list[Any]]]:
         """``(row index, values)`` for each row, values padded so index 0 is column A.
@@ -241,7 +243,8 @@ class Workbook:
 
     def sheet(self, name: str) -> Sheet:
         if self.kind == "csv":
-            return Sheet(name=name, height=None, merged=[], notes={}, rows=self._csv_rows, limits=self.limits)
+            return Sheet(name=name, height=None, merged=[], notes={}, rows=self._csv_rows, limits=self.limits,
+                         delimited=True)  # fmt: skip
         sheet = self._calamine.get_sheet_by_name(name)
         merged = list(sheet.merged_cell_ranges or [])
         notes = self._scan_notes(name)
