@@ -10,6 +10,7 @@ exit 1 or 2 with the file named).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -114,6 +115,11 @@ def dimension(reference: str) -> Callable[[Path], Path]:
         )
 
     return from_good(lambda s, t: c.rewrite_xlsx(s, t, change), "dimension.xlsx")
+
+
+def lowercase_doctype(members: dict[str, bytes]) -> None:
+    body = re.sub(rb"^<\?xml[^>]*\?>\s*", b"", members["xl/worksheets/sheet1.xml"])
+    members["xl/worksheets/sheet1.xml"] = b'<?xml version="1.0"?><!doctype r [<!ENTITY a "b">]>' + body
 
 
 CSV = {"format": "csv"}
@@ -271,6 +277,11 @@ CASES = [
         "xlsx-not-a-reference",
         hostile_cells('<row r="5"><c r="5E"><v>1</v></c></row>'),
         ("sheet 'Renja': the cell reference '5E' is not a cell reference",),
+    ),
+    Case(  # expat knows DOCTYPE in capitals only: a lowercase one is not well-formed, and refused as such
+        "xlsx-lowercase-doctype",
+        from_good(lambda s, t: c.rewrite_xlsx(s, t, lowercase_doctype), "lower.xlsx"),
+        ("sheet 'Renja': the part xl/worksheets/sheet1.xml is not well-formed XML",),
     ),
     Case("xlsx-dimension-far-but-no-value-there", dimension("A1:XFD1048576"), COMPLETE, items=TWO_SUBS),
     Case(
