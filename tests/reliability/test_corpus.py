@@ -122,6 +122,25 @@ def lowercase_doctype(members: dict[str, bytes]) -> None:
     members["xl/worksheets/sheet1.xml"] = b'<?xml version="1.0"?><!doctype r [<!ENTITY a "b">]>' + body
 
 
+FAR_VALUE = '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'
+
+
+def sheet_renamed(members: dict[str, bytes]) -> None:
+    """The sheet part stored as ``xl/worksheets/data.bin``, the workbook's relationship pointing at it."""
+    members["xl/worksheets/data.bin"] = members.pop("xl/worksheets/sheet1.xml")
+    rels = members["xl/_rels/workbook.xml.rels"]
+    members["xl/_rels/workbook.xml.rels"] = rels.replace(b"worksheets/sheet1.xml", b"worksheets/data.bin")
+    types = members["[Content_Types].xml"]
+    members["[Content_Types].xml"] = types.replace(b"/xl/worksheets/sheet1.xml", b"/xl/worksheets/data.bin")
+
+
+def with_button_vml(members: dict[str, bytes]) -> None:
+    members["xl/drawings/vmlDrawing1.vml"] = (
+        b'<xml xmlns:v="urn:schemas-microsoft-com:vml"><v:shape><v:textbox>'
+        b"<div><font>Hitung<br>ulang</font></div></v:textbox></v:shape></xml>"
+    )
+
+
 CSV = {"format": "csv"}
 SIPD = {"format": "sipd"}
 DOCTYPE = "declares a DOCTYPE (XML entities)"
@@ -282,6 +301,18 @@ CASES = [
         "xlsx-lowercase-doctype",
         from_good(lambda s, t: c.rewrite_xlsx(s, t, lowercase_doctype), "lower.xlsx"),
         ("sheet 'Renja': the part xl/worksheets/sheet1.xml is not well-formed XML",),
+    ),
+    Case(  # python-calamine follows the workbook's relationships, whatever the part is called
+        "xlsx-sheet-part-not-named-xml",
+        from_good(lambda s, t: c.rewrite_xlsx(c.with_cells(s, t, FAR_VALUE), t, sheet_renamed), "renamed.xlsx"),
+        ("sheet 'Renja', row 1048576, column XFD: the cells holding a value span A1:XFD1048576", SPAN),
+        isolated=True,
+    ),
+    Case(  # Excel writes HTML <br> into the VML of form controls: not XML, never parsed, no reason to refuse
+        "xlsx-vml-with-html-br",
+        from_good(lambda s, t: c.rewrite_xlsx(s, t, with_button_vml), "button.xlsx"),
+        COMPLETE,
+        items=TWO_SUBS,
     ),
     Case("xlsx-dimension-far-but-no-value-there", dimension("A1:XFD1048576"), COMPLETE, items=TWO_SUBS),
     Case(

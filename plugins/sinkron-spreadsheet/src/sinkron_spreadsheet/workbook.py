@@ -313,7 +313,9 @@ def check_xlsx(path: str | Path, *, limits: ReadLimits | None = None, source: st
 
     For connectors that read xlsx with python-calamine themselves: the same checks this plugin
     makes before parsing (a zip archive with ``xl/workbook.xml``, the inflated size and compression
-    ratio within ``limits``, every member's checksum, no DOCTYPE in any XML part).
+    ratio within ``limits``, every member's checksum, no DOCTYPE in any XML part, then what the XML
+    declares: cell references within Excel's sheet, ``max_cells`` and ``max_strings``, see
+    :mod:`sinkron_spreadsheet.xlsx_gate`). The error is located at the sheet, row and column concerned.
 
     >>> check_xlsx("/no/such/file.xlsx").message
     'cannot open the file: No such file or directory'

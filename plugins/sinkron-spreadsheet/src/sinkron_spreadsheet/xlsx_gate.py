@@ -23,8 +23,10 @@ Only the cell positions are looked at: ``<dimension ref>``, and within ``<sheetD
   well-formed XML (python-calamine might read past a place where this scan stops, so such a part is not
   handed over).
 
-A part is scanned when its name ends in ``.xml``, ``.rels`` or ``.vml`` or when its bytes start like
-XML: python-calamine follows the workbook's relationships, whatever a part is called.
+A part is scanned when its name ends in ``.xml`` or ``.rels``, or when the workbook's relationships
+(``xl/_rels/workbook.xml.rels``) point at it: python-calamine follows them, whatever a part is called.
+VML drawings (``.vml``) are not: python-calamine never parses them, and Excel writes HTML ``<br>`` into
+those of form controls, so they are not XML (their DOCTYPE check is a byte search, before this scan).
 
 >>> import io, zipfile
 >>> sheet = '<worksheet><sheetData><row r="3"><c r="E4294967299"><v>999</v></c></row></sheetData></worksheet>'
@@ -42,6 +44,7 @@ the cell reference E4294967299 lies beyond Excel's sheet (1,04
 
 from __future__ import annotations
 
+import posixpath
 import re
 import zipfile
 from typing import Any
@@ -57,7 +60,7 @@ EXCEL_ROWS = 1_048_576
 EXCEL_COLUMNS = 16_384
 """Columns of an Excel sheet (``A`` to ``XFD``): no reference beyond column ``XFD`` is read."""
 
-#: Part names read as XML whatever their first bytes.
+#: Part names searched for a DOCTYPE (the byte search of :mod:`sinkron_spreadsheet.workbook`).
 XML_SUFFIXES = (".xml", ".rels", ".vml")
 _CHUNK = 1 << 20
 _REFERENCE = re.compile(r"([A-Z]+)([0-9]+)")
@@ -98,26 +101,41 @@ def column_index(letters: str) -> int:
 
 
 def scan_parts(archive: zipfile.ZipFile, limits: ReadLimits) -> None:
-    """Stream every XML part of ``archive``; raise :class:`PartRefused` at the first declaration beyond a cap."""
-    for info in archive.infolist():
-        if info.is_dir():
-            continue
-        with archive.open(info) as handle:
-            chunk = handle.read(_CHUNK)
-            if not info.filename.lower().endswith(XML_SUFFIXES) and not _starts_like_xml(chunk):
-                continue
-            scan = _PartScan(info.filename, limits)
-            while chunk:
-                scan.feed(chunk)
-                chunk = handle.read(_CHUNK)
-            scan.close()
+    """Stream every part of ``archive`` the native reader may parse as XML; raise :class:`PartRefused` at the first
+    declaration beyond a cap."""
+    infos = [info for info in archive.infolist() if not info.is_dir()]
+    names = {info.filename for info in infos}
+    targets: set[str] = set()
+    if _WORKBOOK_RELS in names:
+        targets = _resolved(_scan(archive, archive.getinfo(_WORKBOOK_RELS), limits).targets)
+    for info in infos:
+        if info.filename != _WORKBOOK_RELS and (info.filename.lower().endswith(_PARSED) or info.filename in targets):
+            _scan(archive, info, limits)
 
 
-def _starts_like_xml(head: bytes) -> bool:
-    for bom in (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"):
-        if head.startswith(bom):
-            return True
-    return head.lstrip()[:1] == b"<"
+_WORKBOOK_RELS = "xl/_rels/workbook.xml.rels"
+#: Parts the native reader may parse by their name. A VML drawing (``.vml``) is never parsed by it, and Excel
+#: writes HTML ``<br>`` into the ones of form controls: they are not XML, and not scanned.
+_PARSED = (".xml", ".rels")
+
+
+def _scan(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: ReadLimits) -> _PartScan:
+    scan = _PartScan(info.filename, limits)
+    with archive.open(info) as handle:
+        while chunk := handle.read(_CHUNK):
+            scan.feed(chunk)
+    scan.close()
+    return scan
+
+
+def _resolved(targets: list[str]) -> set[str]:
+    """The zip members the workbook's relationship targets may name, however a reader resolves them (relative to
+    ``xl/``, from the archive's root, with or without ``..`` folded)."""
+    names: set[str] = set()
+    for target in targets:
+        target = target.replace("\\", "/")
+        names.update({target, target.lstrip("/"), f"xl/{target}", posixpath.normpath(f"xl/{target}")})
+    return names
 
 
 class _PartScan:
@@ -133,6 +151,7 @@ class _PartScan:
         self.top = self.left = 0
         self.bottom = self.right = -1  # no cell with a value yet
         self.strings = 0
+        self.targets: list[str] = []  # of the relationships a .rels part lists
         self.locals: dict[str, str] = {}  # tag name → local name
         self.columns: dict[str, int] = {}  # column letters → 1-based index, as met
         self.parser = expat.ParserCreate()
@@ -195,6 +214,8 @@ class _PartScan:
                     self._position(reference, what="dimension reference")
         elif local == "sst":
             self._announced(attributes.get("uniqueCount", ""))
+        elif local == "Relationship":
+            self.targets.append(attributes.get("Target", ""))
 
     def _row(self, number: str | None) -> None:
         self.pending = None
