@@ -94,8 +94,10 @@ def read(folder: Path, name: str) -> ReadResult:
 
 
 def located(result: ReadResult) -> set[tuple[str, int | None, str | None]]:
-    return {(f.rule, f.location.row if f.location else None, f.location.column if f.location else None)
-            for f in result.findings}  # fmt: skip
+    return {
+        (f.rule, f.location.row if f.location else None, f.location.column if f.location else None)
+        for f in result.findings
+    }
 
 
 def comparable(result: ReadResult, folder: Path) -> tuple[str, list[tuple[str, str, str]]]:
@@ -196,8 +198,15 @@ def run(command: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     """``command`` as a shell runs it, with this interpreter's ``sinkron``; stderr printed into stdout, as on a terminal."""
     program, *arguments = shlex.split(command)
     assert program in ("sinkron", ".venv/bin/sinkron"), command
-    return subprocess.run([sys.executable, "-m", "sinkron", *arguments], cwd=cwd, stdout=subprocess.PIPE,
-                          stderr=subprocess.STDOUT, text=True, timeout=300, check=False)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "-m", "sinkron", *arguments],
+        cwd=cwd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        timeout=300,
+        check=False,
+    )
 
 
 def repository_like(folder: Path) -> Path:
@@ -244,8 +253,9 @@ def python_block(path: Path, heading: str) -> str:
 def test_readme_python_example_runs_from_the_repository_root(tmp_path: Path) -> None:
     folder = repository_like(tmp_path)
     code = python_block(ROOT / "README.md", "## From Python")
-    result = subprocess.run([sys.executable, "-c", code], cwd=folder, capture_output=True, text=True, timeout=300,
-                            check=False)  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=folder, capture_output=True, text=True, timeout=300, check=False
+    )
     assert result.returncode == 0, result.stderr
     printed_rules = re.findall(r"^(SKN\d{3}) (error|warning|info) ", result.stdout, re.M)
     assert ("SKN007", "info") in printed_rules  # the Renja's year, taken from its title

@@ -176,8 +176,9 @@ ROW_NOT_READ = _problem(
     "A row could not be placed in the plan",
     drops_data=True,
 )
-"""A row that cannot be placed: no code and no official name to find it from, or a code that is not a
-nomenclature code. The finding names the row and what it holds; it is not in the bundle."""
+"""A row that cannot be placed: no code and no official name to find it from, a code that is not a
+nomenclature code, or a csv row with more cells than its header (a cell holding the delimiter, unquoted,
+shifted the cells after it). The finding names the row and what it holds; it is not in the bundle."""
 
 CODE_INFERRED = _problem(
     "SKN006",

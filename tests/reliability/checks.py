@@ -8,10 +8,15 @@
   with errors.
 * :func:`cli_read` runs ``sinkron read`` in-process: no traceback, exit 0/1/2, and the source named
   in what it prints when something is wrong.
+* :func:`bounded_cli` runs a ``sinkron`` command in a child process under a memory limit and a timeout:
+  an input that makes a native reader abort the process, allocate without bound or hang fails the
+  test instead of ending the test run.
 """
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -97,3 +102,31 @@ def cli_read(path: Path | str, *args: str) -> tuple[int, str]:
     assert "Traceback" not in output
     assert result.exit_code in (0, 1, 2), result.exit_code
     return result.exit_code, output
+
+
+#: The address space a child ``sinkron`` may use (a read of a small file needs under 256 MiB) and its time.
+CHILD_MEMORY = 1 << 30
+CHILD_SECONDS = 120
+
+
+def bounded_cli(*args: str) -> tuple[int, str]:
+    """``sinkron ARGS…`` in a child process limited to :data:`CHILD_MEMORY` bytes and :data:`CHILD_SECONDS`.
+
+    Fails the test when the child is killed or aborts (python-calamine aborting on a failed allocation ends with
+    SIGABRT, exit 134), runs out of time, or prints a traceback; returns the exit code and stdout+stderr.
+    """
+    resource = pytest.importorskip("resource", reason="memory limits need the resource module (Unix)")
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (CHILD_MEMORY, CHILD_MEMORY))
+
+    command = [sys.executable, "-m", "sinkron", *args]
+    shown = " ".join(args)
+    try:
+        done = subprocess.run(command, preexec_fn=limit, capture_output=True, text=True, timeout=CHILD_SECONDS)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"sinkron {shown} ran past {CHILD_SECONDS} s")
+    output = done.stdout + done.stderr
+    assert done.returncode in (0, 1, 2), f"sinkron {shown} ended with {done.returncode}: {output[-2000:]}"
+    assert "Traceback" not in output
+    return done.returncode, output

@@ -243,6 +243,50 @@ def huge_cell(path: Path, length: int) -> Path:
     return rewrite_xlsx(path, path, lengthen)
 
 
+def with_cells(source: Path, target: Path, cells: str, *, in_row: int | None = None) -> Path:
+    """``cells`` (sheet XML) added to the Renja sheet: at the end of row ``in_row``, or as rows after the last one.
+
+    The hostile workbooks are 2 KB: a reference far out (``XFD1048576``) costs nothing to write, only to read.
+    """
+
+    def add(members: dict[str, bytes]) -> None:
+        sheet = members["xl/worksheets/sheet1.xml"]
+        if in_row is None:
+            sheet = sheet.replace(b"</sheetData>", cells.encode() + b"</sheetData>")
+        else:
+            start = sheet.index(f'<row r="{in_row}"'.encode())
+            end = sheet.index(b"</row>", start)
+            sheet = sheet[:end] + cells.encode() + sheet[end:]
+        members["xl/worksheets/sheet1.xml"] = sheet
+
+    return rewrite_xlsx(source, target, add)
+
+
+def with_shared_strings(source: Path, target: Path, strings: Sequence[str], *, unique_count: str | None = None) -> Path:
+    """A shared strings part holding ``strings`` and announcing ``unique_count`` of them (its ``uniqueCount``)."""
+    announced = f' uniqueCount="{unique_count}"' if unique_count is not None else ""
+    items = "".join(f"<si><t>{text}</t></si>" for text in strings)
+
+    def add(members: dict[str, bytes]) -> None:
+        members["xl/sharedStrings.xml"] = (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="{len(strings)}"'
+            f"{announced}>{items}</sst>"
+        ).encode()
+        members["[Content_Types].xml"] = members["[Content_Types].xml"].replace(
+            b"</Types>",
+            b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+            b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+        )
+        members["xl/_rels/workbook.xml.rels"] = members["xl/_rels/workbook.xml.rels"].replace(
+            b"</Relationships>",
+            b'<Relationship Id="rIdStrings" Target="sharedStrings.xml" Type="http://schemas.openxmlformats.org/'
+            b'officeDocument/2006/relationships/sharedStrings"/></Relationships>',
+        )
+
+    return rewrite_xlsx(source, target, add)
+
+
 def xlsx_bytes(rows: Sequence[Sequence[Any]], header: Sequence[str] = RENJA_HEADER) -> bytes:
     """A valid Renja workbook's bytes (for fuzzing)."""
     wb = Workbook()

@@ -10,6 +10,7 @@ exit 1 or 2 with the file named).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ pytest.importorskip("sinkron_spreadsheet", reason="sinkron-spreadsheet is not in
 pytest.importorskip("sinkron_sipd", reason="sinkron-sipd is not installed in this environment")
 
 from reliability import corpus as c
-from reliability.checks import cli_read, read_raises_when_incomplete, read_safely
+from reliability.checks import bounded_cli, cli_read, read_raises_when_incomplete, read_safely
 
 from sinkron.errors import SourceError
 
@@ -43,6 +44,9 @@ class Case:
     """Fragments of the source findings expected, in either form ``"SKN008 <path>: <message>"`` or
     ``"<path>: SKN008 <message>"``: problems of data the reader kept or named; read with ``strict=True`` the
     findings of severity error become errors."""
+    isolated: bool = False
+    """Read first by ``sinkron read`` in a child process under a memory limit and a timeout (a file that could
+    abort the process), and in this process only when the child ended normally."""
 
 
 def text_file(relative: str) -> Callable[[Path], Path]:
@@ -63,6 +67,13 @@ def written(name: str, data: bytes | Callable[[Path], bytes]) -> Callable[[Path]
 def long_cell_csv(length: int) -> bytes:
     rows = [*c.renja_csv_lines()[:2], ["1.02.02.2.02.0001", "x" * length, "a", "1", "1"]]
     return c.csv_text(rows).encode()
+
+
+def split_csv(pagu: str) -> bytes:
+    """The Renja csv with ``pagu`` written as is (unquoted) in the first row's last column."""
+    lines = c.csv_text(c.renja_csv_lines()).splitlines()
+    lines[2] = ",".join([*c.RENJA_ROWS[0][:4], pagu])
+    return ("\r\n".join(lines) + "\r\n").encode()
 
 
 def good_bytes(folder: Path) -> bytes:
@@ -89,11 +100,54 @@ def with_entities(member: str, *, reference: bool = True) -> Callable[[Path], Pa
     return build
 
 
+def hostile_cells(cells: str, *, in_row: int | None = None) -> Callable[[Path], Path]:
+    """The Renja workbook with ``cells`` (sheet XML) at the end of row ``in_row`` or as rows after the last."""
+    return from_good(lambda s, t: c.with_cells(s, t, cells, in_row=in_row), "hostile.xlsx")
+
+
+def dimension(reference: str) -> Callable[[Path], Path]:
+    """The Renja workbook whose sheet declares the dimension ``reference``."""
+
+    def change(members: dict[str, bytes]) -> None:
+        sheet = members["xl/worksheets/sheet1.xml"]
+        members["xl/worksheets/sheet1.xml"] = sheet.replace(
+            b'<dimension ref="A1:E4" />', f'<dimension ref="{reference}"/>'.encode()
+        )
+
+    return from_good(lambda s, t: c.rewrite_xlsx(s, t, change), "dimension.xlsx")
+
+
+def lowercase_doctype(members: dict[str, bytes]) -> None:
+    body = re.sub(rb"^<\?xml[^>]*\?>\s*", b"", members["xl/worksheets/sheet1.xml"])
+    members["xl/worksheets/sheet1.xml"] = b'<?xml version="1.0"?><!doctype r [<!ENTITY a "b">]>' + body
+
+
+FAR_VALUE = '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'
+
+
+def sheet_renamed(members: dict[str, bytes]) -> None:
+    """The sheet part stored as ``xl/worksheets/data.bin``, the workbook's relationship pointing at it."""
+    members["xl/worksheets/data.bin"] = members.pop("xl/worksheets/sheet1.xml")
+    rels = members["xl/_rels/workbook.xml.rels"]
+    members["xl/_rels/workbook.xml.rels"] = rels.replace(b"worksheets/sheet1.xml", b"worksheets/data.bin")
+    types = members["[Content_Types].xml"]
+    members["[Content_Types].xml"] = types.replace(b"/xl/worksheets/sheet1.xml", b"/xl/worksheets/data.bin")
+
+
+def with_button_vml(members: dict[str, bytes]) -> None:
+    members["xl/drawings/vmlDrawing1.vml"] = (
+        b'<xml xmlns:v="urn:schemas-microsoft-com:vml"><v:shape><v:textbox>'
+        b"<div><font>Hitung<br>ulang</font></div></v:textbox></v:shape></xml>"
+    )
+
+
 CSV = {"format": "csv"}
 SIPD = {"format": "sipd"}
 DOCTYPE = "declares a DOCTYPE (XML entities)"
 NOT_ZIP = "not an xlsx file (not a zip archive)"
 DAMAGED = "the xlsx archive is truncated or damaged"
+BEYOND = "lies beyond Excel's sheet (1,048,576 rows, columns A to XFD)"
+SPAN = "more than max_cells=16777216; the native reader would allocate every cell of the span"
 
 CASES = [
     # -- xlsx -------------------------------------------------------------------------------------------
@@ -130,7 +184,11 @@ CASES = [
         ("is damaged (member xl/styles.xml",),
     ),
     Case("xlsx-missing-sheet-part", from_good(c.missing_sheet_part, "m.xlsx"), ("the sheet cannot be read",)),
-    Case("xlsx-garbage-sheet-part", from_good(c.garbage_sheet_part, "g.xlsx"), ("the sheet cannot be read",)),
+    Case(
+        "xlsx-garbage-sheet-part",
+        from_good(c.garbage_sheet_part, "g.xlsx"),
+        ("sheet 'Renja': the part xl/worksheets/sheet1.xml is not well-formed XML",),  # refused before it is parsed
+    ),
     Case("xlsx-no-sheets", from_good(c.no_sheets, "none.xlsx"), ("no sheet has the header of a known layout",)),
     Case("xlsx-hidden-sheets-only", from_good(c.hidden_sheets_only, "hidden.xlsx"), COMPLETE, items=TWO_SUBS),
     Case(
@@ -183,6 +241,87 @@ CASES = [
         from_good(lambda s, t: c.lying_sizes(s, t, 3_000_000_000), "bomb.xlsx"),
         ("inflates to 3000", "more than max_uncompressed_bytes=536870912"),
     ),
+    # -- xlsx declaring more than the native reader can allocate, or positions it would wrap (issue 25) ---------
+    Case(
+        "xlsx-value-at-XFD1048576",  # 512 GiB asked for by a 2 KB file
+        hostile_cells('<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'),
+        ("sheet 'Renja', row 1048576, column XFD: the cells holding a value span A1:XFD1048576", SPAN),
+        isolated=True,
+    ),
+    Case(
+        "xlsx-value-at-ZZ100000",  # 2.2 GB
+        hostile_cells('<row r="100000"><c r="ZZ100000"><v>1</v></c></row>'),
+        ("row 100000, column ZZ: the cells holding a value span A1:ZZ100000 (100,000 rows × 702 columns", SPAN),
+        isolated=True,
+    ),
+    Case(
+        "xlsx-shared-strings-announced",  # 96 GB reserved for 4 billion strings
+        from_good(lambda s, t: c.with_shared_strings(s, t, ["a"], unique_count="4000000000"), "strings.xlsx"),
+        (
+            "the part xl/sharedStrings.xml announces uniqueCount=4000000000 shared strings, more than max_strings=4194304",
+        ),
+        isolated=True,
+    ),
+    Case(
+        "xlsx-reference-wrapping-to-row-3",  # read as E3: the pagu 1.000.000 became 999
+        hostile_cells('<c r="E4294967299"><v>999</v></c>', in_row=3),
+        ("sheet 'Renja', row 4294967299, column E: the cell reference E4294967299 " + BEYOND,),
+        isolated=True,
+    ),
+    Case(
+        "xlsx-row-beyond-excel",  # a cell without a reference takes its row's number
+        hostile_cells('<row r="4294967299"><c><v>999</v></c></row>'),
+        ("row 4294967299: the row number '4294967299' is not a row of Excel's sheet (1 to 1,048,576)",),
+        isolated=True,
+    ),
+    Case(
+        "xlsx-column-beyond-XFD",
+        hostile_cells('<row r="5"><c r="XFE5"><v>1</v></c></row>'),
+        ("row 5, column XFE: the cell reference XFE5 " + BEYOND,),
+        isolated=True,
+    ),
+    Case(
+        "xlsx-cells-past-XFD-without-references",
+        hostile_cells('<row r="5">' + "<c><v>1</v></c>" * 16_385 + "</row>"),
+        ("row 5: row 5 has more than 16,384 cells, past column XFD",),
+        isolated=True,
+    ),
+    Case(
+        "xlsx-dimension-beyond-excel",
+        dimension("A1:E4294967299"),
+        ("sheet 'Renja', row 4294967299, column E: the dimension reference E4294967299 " + BEYOND,),
+        isolated=True,
+    ),
+    Case(
+        "xlsx-not-a-reference",
+        hostile_cells('<row r="5"><c r="5E"><v>1</v></c></row>'),
+        ("sheet 'Renja': the cell reference '5E' is not a cell reference",),
+    ),
+    Case(  # expat knows DOCTYPE in capitals only: a lowercase one is not well-formed, and refused as such
+        "xlsx-lowercase-doctype",
+        from_good(lambda s, t: c.rewrite_xlsx(s, t, lowercase_doctype), "lower.xlsx"),
+        ("sheet 'Renja': the part xl/worksheets/sheet1.xml is not well-formed XML",),
+    ),
+    Case(  # python-calamine follows the workbook's relationships, whatever the part is called
+        "xlsx-sheet-part-not-named-xml",
+        from_good(lambda s, t: c.rewrite_xlsx(c.with_cells(s, t, FAR_VALUE), t, sheet_renamed), "renamed.xlsx"),
+        ("sheet 'Renja', row 1048576, column XFD: the cells holding a value span A1:XFD1048576", SPAN),
+        isolated=True,
+    ),
+    Case(  # Excel writes HTML <br> into the VML of form controls: not XML, never parsed, no reason to refuse
+        "xlsx-vml-with-html-br",
+        from_good(lambda s, t: c.rewrite_xlsx(s, t, with_button_vml), "button.xlsx"),
+        COMPLETE,
+        items=TWO_SUBS,
+    ),
+    Case("xlsx-dimension-far-but-no-value-there", dimension("A1:XFD1048576"), COMPLETE, items=TWO_SUBS),
+    Case(
+        "xlsx-styled-empty-cell-at-XFD1048576",  # formatted, no value: the native reader allocates nothing for it
+        hostile_cells('<row r="1048576"><c r="XFD1048576" s="0"/></row>'),
+        COMPLETE,
+        items=TWO_SUBS,
+        isolated=True,
+    ),
     # -- csv (committed text files) --------------------------------------------------------------------------
     Case("csv-empty", text_file("csv/empty.csv"), ("the file is empty",), CSV),
     Case("csv-blank-lines", text_file("csv/blank_lines.csv"), ("the csv file holds no rows",), CSV),
@@ -191,7 +330,39 @@ CASES = [
     Case("csv-semicolon", text_file("csv/semicolon.csv"), COMPLETE, CSV, items=TWO_SUBS),
     Case("csv-tab", text_file("csv/tab.tsv"), COMPLETE, CSV, items=TWO_SUBS),
     Case("csv-mixed-line-endings", text_file("csv/mixed_line_endings.csv"), COMPLETE, CSV, items=TWO_SUBS),
-    Case("csv-ragged-rows", text_file("csv/ragged_rows.csv"), COMPLETE, CSV, items=TWO_SUBS),
+    Case(  # a short row reads with its missing cells empty; a long one is not read, as its cells may have shifted
+        "csv-ragged-rows",
+        text_file("csv/ragged_rows.csv"),
+        COMPLETE,
+        CSV,
+        items=3,
+        findings=("row 4, column F, G, H: SKN005 Row 4 has 3 cell(s) beyond the 5 columns of its header",),
+    ),
+    Case(  # issue 25: an unquoted 1,500,000 was read as pagu Rp 1, exit 0
+        "csv-unquoted-thousands",
+        written("split.csv", split_csv("1,500,000")),
+        COMPLETE,
+        CSV,
+        items=3,
+        findings=(
+            "row 3, column F, G: SKN005 Row 3 has 2 cell(s) beyond the 5 columns of its header (F: '500', G: '000')",
+        ),
+    ),
+    Case(  # 1.000.000,75 lost its sen
+        "csv-unquoted-decimal-comma",
+        written("split.csv", split_csv("1.000.000,75")),
+        COMPLETE,
+        CSV,
+        items=3,
+        findings=("row 3, column F: SKN005 Row 3 has 1 cell(s) beyond the 5 columns of its header (F: '75')",),
+    ),
+    Case(  # quoted, or with empty cells after the header's last column (as spreadsheet programs save csv): no problem
+        "csv-quoted-thousands-and-trailing-delimiters",
+        written("quoted.csv", split_csv('"1,500,000",,,')),
+        COMPLETE,
+        CSV,
+        items=TWO_SUBS,
+    ),
     Case("csv-header-only", text_file("csv/header_only.csv"), COMPLETE, CSV, items=0),
     Case("csv-duplicate-headers", text_file("csv/duplicate_headers.csv"), ("2 columns are headed 'jumlah pagu'",), CSV),
     Case(
@@ -378,6 +549,10 @@ CASES = [
 def test_corpus_case(case: Case, tmp_path: Path) -> None:
     path = case.build(tmp_path)
     options = dict(case.options)
+    if case.isolated:
+        code, output = bounded_cli("read", str(path), *case.cli)
+        assert code == (0 if case.expected is COMPLETE else 2), output
+        assert all(fragment in output for fragment in case.expected), output
     if case.name.startswith("json-"):  # sinkron's own JSON connector, whatever other plugins read .json
         options.setdefault("format", "json")
     outcome = read_safely(path, **options)

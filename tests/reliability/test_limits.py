@@ -1,4 +1,5 @@
-"""Resource limits of the spreadsheet reader: zip size and ratio, rows, columns, cell length — and HTTP bodies.
+"""Resource limits of the spreadsheet reader: zip size and ratio, cells and shared strings an xlsx declares, rows,
+columns, cell length — and HTTP bodies.
 
 Each cap is tested twice: that its default is what docs/security.md says, and that a file past a
 (lowered) cap gives a located error and an incomplete result, while a file within it reads whole.
@@ -18,7 +19,7 @@ import pytest
 pytest.importorskip("sinkron_spreadsheet", reason="sinkron-spreadsheet is not installed in this environment")
 
 from reliability import corpus as c
-from reliability.checks import read_safely
+from reliability.checks import bounded_cli, read_safely
 
 import sinkron
 from sinkron.errors import OptionError, SourceError
@@ -30,8 +31,9 @@ def test_defaults_are_the_documented_ones() -> None:
     assert limits.max_uncompressed_bytes == 512 * 1024 * 1024
     assert limits.max_compression_ratio == 200
     assert (limits.max_rows, limits.max_columns, limits.max_cell_length) == (1_048_576, 16_384, 32_767)
+    assert (limits.max_cells, limits.max_strings) == (16_777_216, 4_194_304)
     security = (Path(__file__).resolve().parents[2] / "docs" / "security.md").read_text("utf-8")
-    for text in ("| 512 MiB |", "| 200 |", "1,048,576", "16,384", "32,767", "64 MiB"):
+    for text in ("| 512 MiB |", "| 200 |", "1,048,576", "16,384", "32,767", "64 MiB", "16,777,216", "4,194,304"):
         assert text in security
 
 
@@ -104,6 +106,72 @@ def test_max_cell_length(tmp_path: Path, kind: str) -> None:
     assert whole.messages == []
     assert whole.result is not None
     assert next(whole.result.bundle.plans[0].sub_activities()).name == long_name
+
+
+def test_max_cells_counts_the_span_of_the_cells_holding_a_value(tmp_path: Path) -> None:
+    """The Renja workbook's values span A1:E4 (20 cells, the period line's empty neighbours included)."""
+    path = c.renja_workbook(tmp_path / "renja.xlsx")
+    refused = read_safely(path, limits={"max_cells": 19})
+    (message,) = refused.messages
+    assert (
+        "sheet 'Renja', row 4, column A: the cells holding a value span A1:E4 (4 rows × 5 columns = 20 cells)"
+        in message
+    )
+    assert "more than max_cells=19" in message and refused.result is not None and not refused.result.bundle.plans
+    assert read_safely(path, limits={"max_cells": 20}).messages == []
+    styled = c.with_cells(path, tmp_path / "styled.xlsx", '<row r="900"><c r="Z900" s="0"/></row>')
+    assert read_safely(styled, limits={"max_cells": 20}).messages == []  # a formatted empty cell allocates nothing
+
+
+def test_max_strings_counts_the_announced_and_the_held_strings(tmp_path: Path) -> None:
+    good = c.renja_workbook(tmp_path / "renja.xlsx")
+    held = c.with_shared_strings(good, tmp_path / "held.xlsx", ["a", "b", "c"])
+    (message,) = read_safely(held, limits={"max_strings": 2}).messages
+    assert f"{held}: the part xl/sharedStrings.xml holds more than max_strings=2 shared strings" in message
+    assert read_safely(held, limits={"max_strings": 3}).messages == []
+    announced = c.with_shared_strings(good, tmp_path / "announced.xlsx", ["a"], unique_count="4")
+    (message,) = read_safely(announced, limits={"max_strings": 3}).messages
+    assert "announces uniqueCount=4 shared strings, more than max_strings=3" in message
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("read", "{path}", "--from", "sakti"),
+        ("check", "{path}"),
+        ("convert", "{path}", "{folder}/out.json"),
+        ("meeting", "summary", "{path}"),
+        ("diff", "{path}", "{path}"),
+    ],
+    ids=["read-sakti", "check", "convert", "meeting-summary", "diff"],
+)
+def test_every_command_reads_xlsx_through_the_gate(tmp_path: Path, command: tuple[str, ...]) -> None:
+    """The sakti connector, check, convert, the meeting summary and diff refuse the 2 KB file that asks for 512 GiB."""
+    good = c.renja_workbook(tmp_path / "renja.xlsx")
+    path = c.with_cells(good, tmp_path / "hostile.xlsx", '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>')
+    assert path.stat().st_size < 6000
+    code, output = bounded_cli(*(part.format(path=path, folder=tmp_path) for part in command))
+    assert code == 2, output
+    assert (
+        "hostile.xlsx, sheet 'Renja', row 1048576, column XFD: the cells holding a value span A1:XFD1048576" in output
+    )
+    assert not (tmp_path / "out.json").exists()
+
+
+def test_check_xlsx_locates_what_the_gate_refuses(tmp_path: Path) -> None:
+    from sinkron_spreadsheet import check_xlsx
+
+    good = c.renja_workbook(tmp_path / "renja.xlsx")
+    path = c.with_cells(good, tmp_path / "wrap.xlsx", '<c r="E4294967299"><v>999</v></c>', in_row=3)
+    error = check_xlsx(path, source="kiriman.xlsx")
+    assert error is not None
+    assert (error.location.source, error.location.sheet, error.location.row, error.location.column) == (
+        "kiriman.xlsx",
+        "Renja",
+        4294967299,
+        "E",
+    )
+    assert "cell references within A1:XFD1048576" in (error.expected or "")
 
 
 def test_real_inflation_past_the_total_size_cap(tmp_path: Path) -> None:

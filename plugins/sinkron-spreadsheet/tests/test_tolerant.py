@@ -368,6 +368,37 @@ def test_strict_reading_turns_error_findings_into_read_errors(tmp_path: Path) ->
     assert error.location.row == 13 and error.expected == "1500000" and not strict.complete
 
 
+# -- csv rows with more cells than the header (issue 25) ------------------------------------------------------------
+def test_a_csv_row_with_more_cells_than_its_header_is_never_read_from_shifted_columns(tmp_path: Path) -> None:
+    """An unquoted 1,500,000 is three cells: the row is named by SKN005, never read with pagu Rp 1."""
+    subs = NOMENCLATURE.children(KEGIATAN, 2026)[:4]
+    lines = [
+        "KODE SUB KEGIATAN,PROGRAM DAN KEGIATAN,JUMLAH PAGU,TOLAK UKUR KELUARAN",
+        f"{subs[0].code},{subs[0].name},1,500,000,Jumlah dokumen",  # the indicator shifted to column F
+        f"{subs[1].code},{subs[1].name},1.000.000,75,Jumlah dokumen",  # the sen shifted to column D
+        f'{subs[2].code},{subs[2].name},"1,500,000",Jumlah dokumen',
+        f"{subs[3].code},{subs[3].name},2.500.000,Jumlah dokumen,,,",  # empty cells after the header: no problem
+    ]
+    path = tmp_path / "renja-2026.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = read_result(path, format="csv", year=2026)
+    pagu = {sub.code: [b.amount for b in sub.budgets] for sub in result.bundle.plans[0].sub_activities()}
+    assert pagu == {subs[2].code: [Money(Decimal(1_500_000))], subs[3].code: [Money(Decimal(2_500_000))]}
+    assert {
+        (f.rule, f.location.row if f.location else None, f.location.column if f.location else None)
+        for f in result.findings
+        if f.rule == "SKN005"
+    } == {("SKN005", 2, "E, F"), ("SKN005", 3, "E")}
+    finding = next(f for f in result.findings if f.location is not None and f.location.row == 2)
+    assert finding.evidence["found"] == "E: '000', F: 'Jumlah dokumen'"
+    assert finding.evidence["expected"] == "at most 4 cells, as many as the header"
+    assert finding.fix is not None and "1,500,000" in finding.fix.en
+    assert not result.complete
+    assert tally(result)["reported"] == 2
+    strict = read_result(path, format="csv", year=2026, strict=True)
+    assert sorted(e.location.row or 0 for e in strict.errors) == [2, 3]
+
+
 # -- consistent files give no finding ----------------------------------------------------------------------------
 SUBS = NOMENCLATURE.children(KEGIATAN, 2026)[:8]
 

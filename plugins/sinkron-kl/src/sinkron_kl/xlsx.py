@@ -3,7 +3,9 @@
 The national importers read fixed layouts (the SAKTI Kertas Kerja puts KODE in column B and
 Jumlah in column V), so they need rows and cells, not a column mapping. Before parsing, a file goes
 through :func:`sinkron_spreadsheet.check_xlsx` (a zip with ``xl/workbook.xml``, inflated size and
-compression ratio within the limits, checksums, no DOCTYPE), as every xlsx sinkron reads. Rows are lists padded so
+compression ratio within the limits, checksums, no DOCTYPE, and what the XML declares: cell references
+within Excel's sheet, at most ``max_cells`` spanned by a sheet and ``max_strings`` shared strings, which
+python-calamine would otherwise allocate for until the process aborts), as every xlsx sinkron reads. Rows are lists padded so
 that index 0 is column A, numbered as the spreadsheet shows them (row 1 is the first row), whatever
 the sheet's used range. The caps of :class:`sinkron_spreadsheet.ReadLimits` apply: rows and columns
 beyond them, and overlong cells, are reported as located :class:`~sinkron.errors.SourceError`
@@ -63,7 +65,7 @@ def read_sheets(
 
     limits = limits or ReadLimits()
     where = Location(source=source)
-    refused = check_xlsx(path, limits=limits, source=source)  # zip, size and ratio caps, checksums, no DOCTYPE
+    refused = check_xlsx(path, limits=limits, source=source)  # the gate every xlsx passes before calamine
     if refused is not None:
         return [], [refused]
     try:

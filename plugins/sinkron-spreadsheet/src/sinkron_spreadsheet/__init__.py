@@ -6,7 +6,8 @@ Public API:
 * :func:`write_workbook` / :func:`render_workbook` — write a ``Bundle`` as xlsx in the layouts;
 * :func:`read_rkpd_report` / :func:`write_rkpd_report` — the RKPD/Renja report, for other connectors;
 * :class:`Mapping`, :func:`load_mapping`, :func:`builtin_layouts` — declarative column mappings;
-* :class:`ReadLimits` — the caps on what a read takes in (zip size and ratio, rows, columns, cell length);
+* :class:`ReadLimits` — the caps on what a read takes in (zip size and ratio, cells and shared strings an
+  xlsx declares, rows, columns, cell length);
   :func:`check_xlsx` — the same checks before parsing, for connectors that read xlsx themselves;
 * :func:`read_meeting` / :func:`render_meeting_workbook` / :func:`write_meeting_workbook` — the meeting
   workbook (agreements, attendance, follow-up, proposals; the minutes and the empty template);

@@ -3,8 +3,11 @@
 An xlsx file is a zip archive of XML parts. Before anything is parsed, the sizes its members
 declare are checked: a file inflating to more than :attr:`ReadLimits.max_uncompressed_bytes` in
 total, or a member of 1 MiB or more inflating more than :attr:`ReadLimits.max_compression_ratio`
-times its compressed size, is refused (the shape of a zip bomb). Rows, columns and cell lengths are
-then checked as the rows stream: a cell or row beyond a cap is reported at its place and not read,
+times its compressed size, is refused (the shape of a zip bomb). Then every XML part is streamed once
+(:mod:`sinkron_spreadsheet.xlsx_gate`): a cell reference beyond Excel's sheet limits, a sheet whose cells
+span more than :attr:`ReadLimits.max_cells`, or a shared-strings part announcing or holding more than
+:attr:`ReadLimits.max_strings` strings refuses the file before python-calamine allocates for it. Rows,
+columns and cell lengths are then checked as the rows stream: a cell or row beyond a cap is reported at its place and not read,
 so the result is incomplete and says so — never silently cut.
 
 The defaults are far above any planning document met so far (a provincial RKPD report of 40,000
@@ -13,6 +16,8 @@ rows is about 60 MB of XML, inflating 20 times) and at Excel's own sheet limits:
 >>> limits = ReadLimits()
 >>> limits.max_rows, limits.max_columns, limits.max_cell_length
 (1048576, 16384, 32767)
+>>> limits.max_cells, limits.max_strings
+(16777216, 4194304)
 >>> ReadLimits.of({"max_rows": 5000}).max_rows
 5000
 """
@@ -50,6 +55,14 @@ class ReadLimits:
     """Columns of one row (Excel's sheet limit); cells further right are reported, not read."""
     max_cell_length: int = attrs.field(default=32_767, validator=_positive)
     """Characters in one text cell (Excel's cell limit); a longer cell is reported, not read."""
+    max_cells: int = attrs.field(default=16_777_216, validator=_positive)
+    """Cells an xlsx sheet spans, from its first to its last cell holding a value (rows × columns, empty cells
+    between included: python-calamine allocates about 32 bytes for each, so the default is 512 MiB); a sheet
+    spanning more refuses the file before it is parsed."""
+    max_strings: int = attrs.field(default=4_194_304, validator=_positive)
+    """Shared strings of an xlsx workbook, as its ``sharedStrings.xml`` announces them (``uniqueCount``:
+    python-calamine reserves 24 bytes for each before reading one, so the default is 96 MiB) and as it holds
+    them; more refuses the file before it is parsed."""
 
     @classmethod
     def of(cls, value: ReadLimits | Mapping[str, Any] | None) -> ReadLimits:

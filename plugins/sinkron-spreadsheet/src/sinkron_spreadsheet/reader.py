@@ -30,6 +30,7 @@ from sinkron_spreadsheet.header import SCAN_ROWS, Header, column_letter, find_he
 from sinkron_spreadsheet.items import read_items
 from sinkron_spreadsheet.mapping import BUILTIN_LAYOUTS, Mapping, load_mapping
 from sinkron_spreadsheet.organisations import read_organisations
+from sinkron_spreadsheet.overflow import RowOverflow
 from sinkron_spreadsheet.preamble import Preamble, parse_period, parse_unit
 from sinkron_spreadsheet.read_options import SpreadsheetReadOptions
 from sinkron_spreadsheet.rincian import read_rincian
@@ -292,13 +293,24 @@ class _SheetReading:
 
     # -- the rows below the header -----------------------------------------------------------------------
     def body(self, data: Iterator[tuple[int, list[Any]]], sheet: Sheet, tick: Callable[[int], None]) -> _Body:
-        """Read the data rows by the layout's shape; count the lines above them in the tally."""
+        """Read the data rows by the layout's shape; count the lines above them in the tally.
+
+        A csv row with more cells than its header is not read (an unquoted delimiter shifted its cells, see
+        :mod:`~sinkron_spreadsheet.overflow`): it is named by a finding and counted as reported.
+        """
+        overflow = RowOverflow(len(self.header.paths), self.place.location()) if sheet.delimited else None
+        if overflow is not None:
+            data = overflow.rows(data)
         if self.layout.shape == "goals":
             body = self._goals(data, tick)
         elif self.layout.shape == "budget-lines":
             body = self._budget_lines(data, tick)
         else:
             body = self._items(data, sheet, tick)
+        if overflow is not None:
+            self.report.findings.extend(overflow.findings)
+            body.tally.add("reported", overflow.count)
+            body.rows += overflow.count
         tick(self.header.first_data_row + body.rows)
         for values in self.top[: self.header.row]:
             body.tally.add("blank" if all(is_blank(v) for v in values) else "title")

@@ -21,12 +21,16 @@ Problems opening a file (not an xlsx, a truncated zip, an empty file) raise :cla
 Before an xlsx file is parsed, its zip members are checked against :class:`ReadLimits` (inflated
 size and compression ratio) and every member is read once to verify its checksum; an XML part
 with a DOCTYPE (entity declarations: XXE, "billion laughs") is refused, as no Office file has one.
+Then :mod:`sinkron_spreadsheet.xlsx_gate` streams every XML part and refuses cell references beyond
+Excel's sheet, a sheet spanning more than ``max_cells`` and more than ``max_strings`` shared strings,
+before python-calamine allocates for them.
 Rows beyond the limits are reported as :class:`ReadProblem` objects on the :class:`Sheet`.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import html
 import re
 import zipfile
@@ -44,6 +48,7 @@ from sinkron.models import Bundle
 from sinkron_spreadsheet.cells import is_blank
 from sinkron_spreadsheet.formulas import ExcelError, FormulaError, FormulaEvaluator, shared_formula
 from sinkron_spreadsheet.limits import RATIO_MIN_BYTES, ReadLimits
+from sinkron_spreadsheet.xlsx_gate import XML_SUFFIXES, PartRefused, column_index, scan_parts
 
 __all__ = ["CellNote", "OpenError", "ReadProblem", "Sheet", "Workbook", "check_xlsx", "open_workbook", "with_workbook"]
 
@@ -52,12 +57,29 @@ CSV_SUFFIXES = (".csv", ".tsv", ".txt")
 
 
 class OpenError(Exception):
-    """A file cannot be opened as a spreadsheet; ``expected`` says what it should have been."""
+    """A file cannot be opened as a spreadsheet; ``expected`` says what it should have been, and ``sheet``, ``row``
+    and ``column`` (letters) where in the file, when the refusal concerns one place."""
 
-    def __init__(self, message: str, expected: str | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        expected: str | None = None,
+        *,
+        sheet: str | None = None,
+        row: int | None = None,
+        column: str | None = None,
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.expected = expected
+        self.sheet = sheet
+        self.row = row
+        self.column = column
+
+    def located(self, source: str) -> SourceError:
+        """This refusal as a :class:`~sinkron.errors.SourceError` about ``source``, at its sheet, row and column."""
+        where = Location(source=source, sheet=self.sheet, row=self.row, column=self.column)
+        return SourceError(self.message, location=where, expected=self.expected)
 
 
 @attrs.frozen
@@ -103,6 +125,8 @@ class Sheet:
     start: tuple[int, int] = (0, 0)
     limits: ReadLimits | None = None
     problems: list[ReadProblem] = attrs.field(factory=list)
+    delimited: bool = False
+    """A csv sheet: its cells are split at a delimiter, so a cell holding one unquoted shifts the row."""
 
     def rows(self, *, evaluate: bool = True) -> Iterator[tuple[int, list[Any]]]:
         """``(row index, values)`` for each row, values padded so index 0 is column A.
@@ -244,7 +268,9 @@ class Workbook:
 
     def sheet(self, name: str) -> Sheet:
         if self.kind == "csv":
-            return Sheet(name=name, height=None, merged=[], notes={}, rows=self._csv_rows, limits=self.limits)
+            return Sheet(
+                name=name, height=None, merged=[], notes={}, rows=self._csv_rows, limits=self.limits, delimited=True
+            )
         sheet = self._calamine.get_sheet_by_name(name)
         merged = list(sheet.merged_cell_ranges or [])
         notes = self._scan_notes(name)
@@ -336,7 +362,7 @@ def with_workbook(
             workbook = open_workbook(source, kind=kind, encoding=encoding, limits=limits)
         except OpenError as exc:
             text = str(source)
-            error = SourceError(exc.message, location=Location(source=text), expected=exc.expected)
+            error = exc.located(text)
             return ReadResult(bundle=Bundle(sources=(text,)), errors=(error,), source=text, records=0)
         try:
             return read(workbook)
@@ -349,7 +375,9 @@ def check_xlsx(path: str | Path, *, limits: ReadLimits | None = None, source: st
 
     For connectors that read xlsx with python-calamine themselves: the same checks this plugin
     makes before parsing (a zip archive with ``xl/workbook.xml``, the inflated size and compression
-    ratio within ``limits``, every member's checksum, no DOCTYPE in any XML part).
+    ratio within ``limits``, every member's checksum, no DOCTYPE in any XML part, then what the XML
+    declares: cell references within Excel's sheet, ``max_cells`` and ``max_strings``, see
+    :mod:`sinkron_spreadsheet.xlsx_gate`). The error is located at the sheet, row and column concerned.
 
     >>> check_xlsx("/no/such/file.xlsx").message
     'cannot open the file: No such file or directory'
@@ -359,16 +387,44 @@ def check_xlsx(path: str | Path, *, limits: ReadLimits | None = None, source: st
     try:
         _verify_xlsx(path, limits or ReadLimits())
     except OpenError as exc:
-        return SourceError(exc.message, location=where, expected=exc.expected)
+        return exc.located(where.source or str(path))
     except OSError as exc:
         return SourceError(f"cannot open the file: {exc.strerror or exc}", location=where)
     return None
 
 
+#: Digests of the files found safe to parse, with the limits they were checked against (the latest few): one read
+#: opens a file several times (each connector's format check, then the read) and the checks stream every part.
+_VERIFIED: dict[tuple[bytes, int, int, int, int], None] = {}
+_VERIFIED_KEPT = 16
+
+
 def _verify_xlsx(path: Path, limits: ReadLimits) -> None:
     """Raise :class:`OpenError` unless ``path`` is an xlsx archive that is safe to parse."""
+    digest = hashlib.blake2b()
     with path.open("rb") as handle:
         head = handle.read(8)
+        handle.seek(0)
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    key = (
+        digest.digest(),
+        limits.max_uncompressed_bytes,
+        limits.max_compression_ratio,
+        limits.max_cells,
+        limits.max_strings,
+    )
+    if key in _VERIFIED:
+        return
+    _check_archive(path, head, limits)
+    if len(_VERIFIED) >= _VERIFIED_KEPT:
+        del _VERIFIED[next(iter(_VERIFIED))]
+    _VERIFIED[key] = None
+
+
+def _check_archive(path: Path, head: bytes, limits: ReadLimits) -> None:
+    """The checks of :func:`_verify_xlsx` (``head``: the file's first bytes): the zip, its sizes, every member, then
+    what the XML parts declare (:func:`sinkron_spreadsheet.xlsx_gate.scan_parts`)."""
     if not head.startswith(b"PK"):
         what = "an old .xls (BIFF) file" if head.startswith(b"\xd0\xcf\x11\xe0") else "not a zip archive"
         raise OpenError(
@@ -380,6 +436,17 @@ def _verify_xlsx(path: Path, limits: ReadLimits) -> None:
                 raise OpenError("a zip archive without xl/workbook.xml is not an xlsx workbook", "an xlsx workbook")
             _check_sizes(archive.infolist(), limits)
             _check_members(archive)
+            try:
+                scan_parts(archive, limits)
+            except PartRefused as refused:
+                sheets = {member: name for name, member in _sheet_members(archive).items()}
+                raise OpenError(
+                    refused.message,
+                    refused.expected,
+                    sheet=sheets.get(refused.part),
+                    row=refused.row,
+                    column=refused.column,
+                ) from None
     except zipfile.BadZipFile as exc:
         raise OpenError(f"the xlsx archive is truncated or damaged ({exc})", "an intact xlsx file") from None
     except (EOFError, zipfile.LargeZipFile, zlib.error, NotImplementedError, RuntimeError) as exc:
@@ -468,7 +535,6 @@ def _sniff_delimiter(sample: str) -> str:
 # -- xlsx internals -------------------------------------------------------------------------------
 #: A DOCTYPE in any encoding an XML part may use; OOXML parts never declare one.
 _DOCTYPE = tuple("<!DOCTYPE".encode(codec) for codec in ("utf-8", "utf-16-le", "utf-16-be"))
-_XML_PARTS = (".xml", ".rels", ".vml")
 
 
 def _check_sizes(infos: list[zipfile.ZipInfo], limits: ReadLimits) -> None:
@@ -496,7 +562,7 @@ def _check_sizes(infos: list[zipfile.ZipInfo], limits: ReadLimits) -> None:
 def _check_members(archive: zipfile.ZipFile) -> None:
     """Read every member once: its checksum must hold, and no XML part may carry a DOCTYPE."""
     for info in archive.infolist():
-        xml = info.filename.lower().endswith(_XML_PARTS)
+        xml = info.filename.lower().endswith(XML_SUFFIXES)
         tail = b""
         try:
             with archive.open(info) as handle:
@@ -587,13 +653,6 @@ _ERROR_VALUE = re.compile(rb"<v>([^<]*)</v>")
 _CHUNK = 1 << 22
 
 
-def _column_index(letters: bytes) -> int:
-    index = 0
-    for ch in letters:
-        index = index * 26 + (ch - 64)
-    return index - 1
-
-
 def _scan_cells(handle: Any, styles: dict[int, CellNote], notes: dict[tuple[int, int], CellNote]) -> None:
     """Find noted cells in a sheet's XML by byte searches, chunk by chunk (never the whole sheet)."""
     style_needles = [(f' s="{index}"'.encode(), note) for index, note in styles.items()]
@@ -662,7 +721,7 @@ def _cell_at(data: bytes, position: int, *, in_tag: bool) -> tuple[tuple[int, in
     if not in_tag and (match.group(4) or b"</c>" in data[match.end() : position]):
         return None
     row = int(match.group(2)) - 1
-    return (row, _column_index(match.group(1))), match.end()
+    return (row, column_index(match.group(1).decode()) - 1), match.end()
 
 
 def _scan_block(
