@@ -62,10 +62,15 @@ class Import:
     line: int
 
 
+TEMPLATE = "_plugin_template"
+
+
 def module_names(root: Path = SOURCE) -> dict[str, Path]:
     """Every module of the package under ``root``, by dotted name."""
     names: dict[str, Path] = {}
     for path in sorted(root.rglob("*.py")):
+        if TEMPLATE in path.relative_to(root).parts:
+            continue  # the plugin template an installed wheel carries is data `sinkron plugin new` copies
         parts = [root.name, *path.relative_to(root).with_suffix("").parts]
         if parts[-1] == "__init__":
             parts.pop()
