@@ -28,6 +28,7 @@ from sinkron.models._base import slug
 from sinkron.models.findings import Finding
 from sinkron.numbers import format_id
 from sinkron.source_findings import SourceProblem
+from sinkron_spreadsheet.header import Column
 
 __all__ = ["ROW_KINDS", "RowTally", "SheetFindings", "distinct_ids", "rupiah"]
 
@@ -80,7 +81,7 @@ class SheetFindings:
         self,
         problem: SourceProblem,
         row: int | None,
-        column: str | None,
+        column: Column | str | None,
         field: str | None,
         *,
         id: str,
@@ -92,8 +93,9 @@ class SheetFindings:
         subject: str | None = None,
         evidence: Mapping[str, Any] | None = None,
     ) -> None:
-        """A finding of ``problem`` at ``row`` (1-based), ``column`` (its letter) and ``field``."""
-        location = Location(source=self.source, sheet=self.sheet, row=row, column=column, field=field)
+        """A finding of ``problem`` at ``row`` (1-based), ``column`` (a matched column or its letter) and ``field``."""
+        letter = column.letter if isinstance(column, Column) else column
+        location = Location(source=self.source, sheet=self.sheet, row=row, column=letter, field=field)
         self.findings.append(
             problem.at(
                 location,

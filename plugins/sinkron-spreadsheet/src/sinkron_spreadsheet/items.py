@@ -56,7 +56,6 @@ from sinkron.source_findings import (
     ROW_NOT_READ,
     SUBTOTAL_MISMATCH,
     TARGET_WITHOUT_INDICATOR,
-    SourceProblem,
 )
 from sinkron_spreadsheet.cells import (
     CellError,
@@ -197,42 +196,9 @@ class _Reader:
             source=self.source, sheet=self.sheet, row=min(_rows_of(item), default=None), origin=Origin.DERIVED
         )
 
-    def find(
-        self,
-        problem: SourceProblem,
-        row: int | None,
-        column: Column | str | None,
-        field: str | None,
-        *,
-        id: str,
-        en: str,
-        expected: object = None,
-        found: object = None,
-        fix_id: str | None = None,
-        fix_en: str | None = None,
-        subject: str | None = None,
-        evidence: dict[str, Any] | None = None,
-    ) -> None:
-        """A source finding at ``row`` (1-based) and ``column`` of this sheet."""
-        letter = column.letter if isinstance(column, Column) else column
-        self.report.add(
-            problem,
-            row,
-            letter,
-            field,
-            id=id,
-            en=en,
-            expected=expected,
-            found=found,
-            fix_id=fix_id,
-            fix_en=fix_en,
-            subject=subject,
-            evidence=evidence,
-        )
-
     def unreadable(self, exc: CellError, r: int, column: Column | str | None, field: str, raw: object) -> None:
         """A cell whose value cannot be read as what its column holds: the row is read without it (``SKN008``)."""
-        self.find(
+        self.report.add(
             CELL_UNREADABLE,
             r + 1,
             column,
@@ -281,7 +247,7 @@ class _Reader:
                 self.noted_seen.add((r, column.index))
                 if note.kind == "error":
                     if first_time:
-                        self.find(
+                        self.report.add(
                             CELL_UNREADABLE,
                             r + 1,
                             column,
@@ -300,7 +266,7 @@ class _Reader:
                     continue
                 if note.kind == "evaluated" and first_time:
                     shown = "kosong" if is_blank(raw) else _plain(raw)
-                    self.find(
+                    self.report.add(
                         FORMULA_EVALUATED,
                         r + 1,
                         column,
@@ -320,7 +286,7 @@ class _Reader:
         """A formula saved without its value that sinkron cannot compute: the cell is read as empty (``SKN002``)."""
         formula = note.detail
         because = f" ({note.reason})" if note.reason else ""
-        self.find(
+        self.report.add(
             FORMULA_NOT_EVALUATED,
             r + 1,
             column,
@@ -470,7 +436,7 @@ class _Reader:
     ) -> None:
         """A row that cannot be placed in the plan (``SKN005``): the finding names what the row holds."""
         content = _row_content(values)
-        self.find(
+        self.report.add(
             ROW_NOT_READ,
             r + 1,
             column,
@@ -589,7 +555,7 @@ class _Reader:
         """The code of a row without one was taken from its name (``SKN006``): say so, with the official name."""
         entry = self.nomenclature.lookup(code, self.year)
         official = entry.name if entry is not None else name
-        self.find(
+        self.report.add(
             CODE_INFERRED,
             r + 1,
             column,
@@ -650,7 +616,7 @@ class _Reader:
         key = (self.agency_id, code)
         if key in self.seen_rows:
             first = self.seen_rows[key]
-            self.find(
+            self.report.add(
                 DUPLICATE_ROW,
                 r + 1,
                 column,
@@ -671,7 +637,7 @@ class _Reader:
         if name_cell is None:
             entry = self.nomenclature.lookup(code, self.year)
             if entry is not None:
-                self.find(
+                self.report.add(
                     NAME_FROM_NOMENCLATURE,
                     r + 1,
                     self.columns["name"][0] if "name" in self.columns else None,
@@ -811,7 +777,7 @@ class _Reader:
     def target_without_indicator(self, r: int, targets: tuple[Column, Any], field: str, role: str) -> None:
         """A target whose indicator cell is empty: the target is not read (``SKN009``)."""
         shown = _quoted(targets[1])
-        self.find(
+        self.report.add(
             TARGET_WITHOUT_INDICATOR,
             r + 1,
             targets[0],
@@ -858,7 +824,7 @@ class _Reader:
         self, r: int, column: Column, field: str, name: str, owner: _Item, where_id: str, where_en: str
     ) -> None:
         """The same indicator written twice for one item: it is read once (``SKN004``)."""
-        self.find(
+        self.report.add(
             REPEATED_INDICATOR,
             r + 1,
             column,
@@ -881,7 +847,7 @@ class _Reader:
             raw = targets[1]
             target_list = split_list(raw, keep_empty=True) if isinstance(raw, str) else [raw]
             if len(target_list) != len(name_list):
-                self.find(
+                self.report.add(
                     TARGET_WITHOUT_INDICATOR,
                     r + 1,
                     targets[0],
@@ -915,7 +881,7 @@ class _Reader:
                 continue
             previous = indicator.targets.get(year)
             if previous is not None and previous != value:
-                self.find(
+                self.report.add(
                     TARGET_WITHOUT_INDICATOR,
                     r + 1,
                     targets[0],
@@ -1015,7 +981,7 @@ class _Reader:
                     )
                 )
             except InvalidModel as exc:
-                self.find(
+                self.report.add(
                     CELL_UNREADABLE,
                     ind.row,
                     None,
@@ -1087,7 +1053,7 @@ class _Reader:
         if abs(difference) < SUBTOTAL_TOLERANCE:
             return
         written, total, gap = rupiah(amount), rupiah(summed), rupiah(abs(difference))
-        self.find(
+        self.report.add(
             SUBTOTAL_MISMATCH,
             row,
             letter,
@@ -1108,7 +1074,7 @@ class _Reader:
         """An item that cannot be built: it and the rows under it are left out (``SKN005``), and counted so."""
         rows = sorted(_rows_of(item) - self.lost_rows)
         self.lost_rows.update(rows)
-        self.find(
+        self.report.add(
             ROW_NOT_READ,
             rows[0] if rows else None,
             None,
