@@ -206,26 +206,32 @@ def read_review(source: str | Path, *, bundle: Bundle | None = None, sheet: str 
 
 def _xlsx_rows(path: Path, sheet: str | None) -> tuple[str, list[list[Any]]]:
     openpyxl = _openpyxl()
+    # The file is opened here, so it is closed also when openpyxl refuses it half-way (entities, a bad zip).
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds (zip, xml, key errors) for a bad file
-        raise SourceError(
-            f"not a readable xlsx file ({type(exc).__name__})",
-            location=Location(source=str(path)),
-            expected="an xlsx review sheet written by sinkron suggest",
-        ) from None
-    try:
-        if sheet is not None and sheet not in workbook.sheetnames:
+        opened = path.open("rb")
+    except OSError as exc:
+        raise SourceError(f"cannot open the file: {exc.strerror or exc}", location=Location(source=str(path))) from None
+    with opened as stream:
+        try:
+            workbook = openpyxl.load_workbook(stream, read_only=True, data_only=True)
+        except Exception as exc:  # openpyxl raises many kinds (zip, xml, key errors) for a bad file
             raise SourceError(
-                "no such sheet",
-                location=Location(source=str(path), sheet=sheet),
-                expected=", ".join(workbook.sheetnames),
-                actual=sheet,
-            )
-        name = sheet or (SHEET if SHEET in workbook.sheetnames else workbook.sheetnames[0])
-        rows = [list(values) for values in workbook[name].iter_rows(values_only=True)]
-    finally:
-        workbook.close()
+                f"not a readable xlsx file ({type(exc).__name__})",
+                location=Location(source=str(path)),
+                expected="an xlsx review sheet written by sinkron suggest",
+            ) from None
+        try:
+            if sheet is not None and sheet not in workbook.sheetnames:
+                raise SourceError(
+                    "no such sheet",
+                    location=Location(source=str(path), sheet=sheet),
+                    expected=", ".join(workbook.sheetnames),
+                    actual=sheet,
+                )
+            name = sheet or (SHEET if SHEET in workbook.sheetnames else workbook.sheetnames[0])
+            rows = [list(values) for values in workbook[name].iter_rows(values_only=True)]
+        finally:
+            workbook.close()
     return name, rows
 
 
