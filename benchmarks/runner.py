@@ -27,6 +27,7 @@ BASELINES: dict[str, tuple[str, ...]] = {
     "read-xlsx": ("raw-calamine",),
     "read-csv": ("raw-csv", "raw-pyarrow-csv"),
     "read-sipd": ("raw-json-lines",),
+    "read-sipd-lean": ("raw-json-lines",),
 }
 _FILES = {
     "raw-calamine": "xlsx",
@@ -36,6 +37,7 @@ _FILES = {
     "read-csv": "csv",
     "raw-json-lines": "jsonl",
     "read-sipd": "jsonl",
+    "read-sipd-lean": "jsonl",
     "check": "jsonl",
     "json-dump": "jsonl",
     "diff": "jsonl",
@@ -48,6 +50,7 @@ ORDER = (
     "read-csv",
     "raw-json-lines",
     "read-sipd",
+    "read-sipd-lean",
     "check",
     "json-dump",
     "json-load",

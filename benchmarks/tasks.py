@@ -171,6 +171,19 @@ def read_sipd(args: dict[str, Any]) -> Callable[[], tuple[int, int]]:
     return run
 
 
+def read_sipd_lean(args: dict[str, Any]) -> Callable[[], tuple[int, int]]:
+    """The SIPD read of the commands that never write SIPD back (``check``, ``read``, ``diff``): ``keep_source=False``."""
+    import sinkron
+
+    _warm()
+
+    def run() -> tuple[int, int]:
+        result = sinkron.read_result(args["path"], format="sipd", keep_source=False)
+        return _count_subs(result.bundle), len(result.errors)
+
+    return run
+
+
 def _save_bundle(bundle: Any, target: Path) -> None:
     """Keep the bundle for the later tasks of this run (pickle: loading it is 5× faster than reading SIPD)."""
     import gc
@@ -283,6 +296,7 @@ TASKS: dict[str, Callable[[dict[str, Any]], Callable[[], tuple[int, int]]]] = {
     "read-xlsx": read_xlsx,
     "read-csv": read_csv,
     "read-sipd": read_sipd,
+    "read-sipd-lean": read_sipd_lean,
     "check": check,
     "json-dump": json_dump,
     "json-load": json_load,

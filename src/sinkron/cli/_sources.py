@@ -44,7 +44,7 @@ def reader_options(mapping: str | None, items: Iterable[str]) -> dict[str, str]:
 
 
 def prepare_read_options(
-    sources: Iterable[str], fmt: str | None, given: Mapping[str, str]
+    sources: Iterable[str], fmt: str | None, given: Mapping[str, str], *, keep_source: bool = False
 ) -> dict[str, dict[str, Any]]:
     """The options each source's connector gets, typed by its declaration, before anything is read.
 
@@ -52,6 +52,10 @@ def prepare_read_options(
     JSON document read beside it); one that declares none (the 0.1 form) gets them all, as text typed by
     :func:`sinkron.options.guess_value`. An option no connector of the sources takes, or a value the
     option cannot take, ends the command with exit 2 before any source is read.
+
+    A connector that declares ``keep_source`` (what it takes to write a source back as it was, e.g. SIPD)
+    gets ``keep_source`` unless the user gave it: only commands that write the data back (``convert``)
+    ask for it; the others read faster without it.
     """
     pm = get_plugin_manager()
     prepared: dict[str, dict[str, Any]] = {}
@@ -74,6 +78,8 @@ def prepare_read_options(
             prepared[source] = connector.prepare_read_options(mine)
         except OptionError as exc:
             fail(f"--read-option: {exc}")
+        if _KEEP_SOURCE in declared and _KEEP_SOURCE not in mine:
+            prepared[source][_KEEP_SOURCE] = keep_source
     if unused and connectors:
         takes = "; ".join(
             f"{name}: {', '.join(o.name for o in describe_options(c.read_options)) or 'none'}"
@@ -84,6 +90,7 @@ def prepare_read_options(
 
 
 _STRICT = "sinkron.strict"
+_KEEP_SOURCE = "keep_source"
 
 
 def cli_read_option(option: str) -> str:
@@ -124,9 +131,17 @@ def source_options(function: F) -> F:
 
 
 def read_sources(
-    sources: Iterable[str], fmt: str | None, options: Mapping[str, str], *, keep_going: bool = False, what: str = "read"
+    sources: Iterable[str],
+    fmt: str | None,
+    options: Mapping[str, str],
+    *,
+    keep_going: bool = False,
+    what: str = "read",
+    keep_source: bool = False,
 ) -> list[Bundle]:
     """Read every source, printing every located error; exit 2 if any source is incomplete.
+
+    ``keep_source`` is for commands that write the data back (see :func:`prepare_read_options`).
 
     With ``keep_going`` the part of each source that could be read is returned after its errors are
     printed; the caller then exits 2 itself (:func:`exit_if_incomplete`). Source findings travel in the
@@ -137,7 +152,7 @@ def read_sources(
     strict = bool(click.get_current_context().meta.get(_STRICT, False))
     warn_failed_plugins()
     sources = list(sources)
-    typed = prepare_read_options(sources, fmt, options)
+    typed = prepare_read_options(sources, fmt, options, keep_source=keep_source)
     for source in sources:
         try:
             with progress_bar(f"reading {Path(source).name}") as progress:

@@ -110,7 +110,7 @@ def convert(
     source: str, target: Path, fmt: str | None, mapping: str | None, read_options: tuple[str, ...], to: str | None
 ) -> None:
     """Convert SOURCE into TARGET in another format (through the connectors and exporters)."""
-    (bundle,) = read_sources([source], fmt, reader_options(mapping, read_options), what="converted")
+    (bundle,) = read_sources([source], fmt, reader_options(mapping, read_options), what="converted", keep_source=True)
     try:
         written = write(bundle, target, to)
     except SinkronError as exc:

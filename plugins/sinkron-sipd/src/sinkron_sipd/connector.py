@@ -42,6 +42,11 @@ class SipdReadOptions:
     )
     record_kind: RecordKind | None = option(None, "Force the record kind instead of detecting it.")
     check_nomenclature: bool = option(False, "Also report codes outside the nomenclature of the plan year as errors.")
+    keep_source: bool = option(
+        True,
+        "Keep how each sub kegiatan record was written, so that writing back to SIPD gives the same JSON; "
+        "false reads faster and smaller (commands that never write SIPD back turn it off).",
+    )
     nomenclature: Nomenclature | None = option(None, "Catalogue for check_nomenclature (the shipped one by default).")
 
 
@@ -67,6 +72,7 @@ _READ_OPTIONS = frozenset(
         "plan_prefix",
         "decimal",
         "record_kind",
+        "keep_source",
         "check_nomenclature",
         "nomenclature",
     }
@@ -146,6 +152,7 @@ def _options(source: str, options: dict[str, Any]) -> tuple[ReadOptions, bool, N
         decimal=decimal,
         record_kind=kind,
         period=period,
+        keep_source=bool(options.get("keep_source", True)),
     )
     return read_options, bool(options.get("check_nomenclature", False)), nomenclature
 
@@ -156,7 +163,8 @@ def read_sipd(source: Source, *, progress: Progress | None = None, **options: An
     Options: ``plan_kind`` (``"rkpd"`` default, ``"renja_pd"``, ``"dpa"``), ``year`` (for records
     without ``tahun_anggaran``), ``government_id``, ``plan_prefix`` (``"sipd"``), ``decimal``
     (force ``","`` or ``"."``), ``record_kind`` (``"sub_keg"``, ``"master"``, ``"skpd"``),
-    ``check_nomenclature`` (also report outdated codes as errors) and ``nomenclature``.
+    ``check_nomenclature`` (also report outdated codes as errors), ``nomenclature`` and ``keep_source``
+    (``True``: keep what it takes to write the records back as they were; see :class:`SipdReadOptions`).
     """
     where = str(source)
     read_options, check, nomenclature = _options(where, options)

@@ -147,6 +147,9 @@ class _Placed:
     program: ItemState
     tags: list[Priority | None]
     """The priority of each row of ``tag_sub_keg`` (``None`` for an empty row)."""
+    shared: dict[str, list[Indicator | None]] = attrs.Factory(dict)
+    """For each kegiatan/program indicator block, the shared indicator each row names (``None`` for a row
+    that names none)."""
 
 
 class BundleBuilder:
@@ -436,7 +439,9 @@ class BundleBuilder:
         ]
         self._link_tags(sub_ref, [*slot_priorities.values(), *tag_priorities], record)
         placed = _Placed(year, sub, activity, program, tag_priorities)
-        extra["sipd"] = self._sub_keg_layout(raw, read, placed, (skpd, unit), slot_priorities, record)
+        self._shared_indicators(read, placed, record)
+        if self.options.keep_source:
+            extra["sipd"] = self._sub_keg_layout(raw, read, placed, (skpd, unit), slot_priorities, record)
         activity.subs.append(sub)
         return True
 
@@ -558,19 +563,33 @@ class BundleBuilder:
                 block_layouts[name] = None
                 continue
             spec = BLOCKS[name]
-            taken: set[str] = set()
+            shared = placed.shared.get(name)
             entries: list[Any] = []
-            for row in rows:
+            for number, row in enumerate(rows):
                 if row.empty:
                     entries.append({"raw": row.raw})
                     if spec.what == "tag":
                         next(tags)
                     continue
-                entries.append(self._entry(spec, row, placed, sub_ids, taken, tags, record))
+                entries.append(self._entry(spec, row, placed, sub_ids, shared[number] if shared else None, tags))
             block_layouts[name] = entries
         for name, value in read.unread_blocks.items():
             block_layouts[name] = {"raw": value}  # not read: written back as it was
         return block_layouts
+
+    def _shared_indicators(self, read: _SubKegRead, placed: _Placed, record: RawRecord) -> None:
+        """Put the indicators of the kegiatan and program blocks on the kegiatan and program (one for every
+        record that repeats it), remembering which one each row named."""
+        for name, rows in read.blocks.items():
+            spec = BLOCKS[name]
+            if rows is None or spec.owner in (None, IndicatorRole.SUB_ACTIVITY):
+                continue
+            owner = placed.activity if spec.owner is IndicatorRole.ACTIVITY else placed.program
+            taken: set[str] = set()
+            placed.shared[name] = [
+                self._owner_indicator(owner, row, taken, record) if row.name is not None and not row.empty else None
+                for row in rows
+            ]
 
     def _indicator(self, row: _Row, record: RawRecord) -> Indicator:
         """The indicator of an indicator row (its id the slug of its name)."""
@@ -589,12 +608,11 @@ class BundleBuilder:
         row: _Row,
         placed: _Placed,
         sub_ids: Iterator[Indicator],
-        taken: set[str],
+        shared: Indicator | None,
         tags: Iterator[Priority | None],
-        record: RawRecord,
     ) -> dict[str, Any]:
-        """The layout entry of one non-empty row (its reference, its spelling where it is not the default one, and
-        its :func:`~sinkron_sipd.layout.diff_object`) and, for kegiatan/program indicators, the shared indicator."""
+        """The layout entry of one non-empty row: its reference, its spelling where it is not the default one, and
+        its :func:`~sinkron_sipd.layout.diff_object` (``shared``: the kegiatan/program indicator the row names)."""
         canonical: dict[str, Any]
         reference: str
         assert row.keys is not None  # only rows that were read are entries
@@ -604,8 +622,8 @@ class BundleBuilder:
                 indicator = next(sub_ids)
                 canonical, reference = indicator_row(indicator, keys, year), indicator.id
             else:
-                owner = placed.activity if spec.owner is IndicatorRole.ACTIVITY else placed.program
-                canonical, reference = self._rendered(self._owner_indicator(owner, row, taken, record), keys, year)
+                assert shared is not None  # every named row of a kegiatan/program block has its shared indicator
+                canonical, reference = self._rendered(shared, keys, year)
         elif row.location is not None:
             canonical, reference = self._rendered(row.location, keys, year)
         elif row.funding is not None:

@@ -74,6 +74,10 @@ class ReadOptions:
     """Plan period for planning rows without ``tahun_awal``/``tahun_akhir``."""
     record_kind: RecordKind | None = None
     """Force the record kind instead of detecting it from the envelope action or the keys."""
+    keep_source: bool = True
+    """Keep how each sub kegiatan record was written (spelling, SIPD ids, unmodelled keys, nested rows) in
+    ``extra["sipd"]``, so that writing the bundle back to SIPD gives the same JSON. Without it the read is
+    faster and smaller, and a later SIPD write gives the canonical form."""
 
 
 class Problems:
