@@ -25,7 +25,7 @@ FLOORS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("errors", ("sinkron.errors", "sinkron._version", "sinkron.atomic", "sinkron.collector")),
     ("values", ("sinkron.codes", "sinkron.numbers", "sinkron.names")),
     ("models", ("sinkron.models", "sinkron.models.national", "sinkron.models.findings")),
-    ("nomenclature", ("sinkron.nomenclature",)),
+    ("nomenclature", ("sinkron.nomenclature", "sinkron.regions")),
     (
         "engine and I/O",
         (

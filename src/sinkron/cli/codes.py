@@ -10,7 +10,9 @@ import click
 from sinkron.cli._app import EXIT_PROBLEMS, echo_json, fail, format_option, report_error
 from sinkron.codes import Code, CodeLevel
 from sinkron.errors import CodeError, SinkronError
+from sinkron.models.organisations import GovernmentLevel
 from sinkron.nomenclature import CodeState, CodeStatus, Nomenclature, default_nomenclature
+from sinkron.regions import REGULATION, search_governments
 
 _LEVEL_LABEL = {
     CodeLevel.AFFAIR: "urusan",
@@ -44,7 +46,7 @@ changes_option = click.option(
 
 @click.group()
 def codes() -> None:
-    """Look up and search the Kemendagri nomenclature (kode urusan … sub kegiatan)."""
+    """Look up and search the Kemendagri nomenclature (kode urusan … sub kegiatan) and the region codes."""
 
 
 def _status_json(status: CodeStatus, nomenclature: Nomenclature, year: int | None) -> dict[str, Any]:
@@ -162,3 +164,43 @@ def search(
         fail("no match", EXIT_PROBLEMS)
     for hit in hits:
         click.echo(f"{hit.score:5.2f}  {hit.entry.code!s:<20} {hit.entry.name}")
+
+
+@codes.command()
+@click.argument("text", nargs=-1)
+@click.option(
+    "--level",
+    type=click.Choice([level.value for level in GovernmentLevel if level.is_regional]),
+    help="Only provinces (provinsi), kabupaten or kota.",
+)
+@click.option("--province", metavar="CODE", help="Only this province and its kabupaten/kota (kode wilayah, e.g. 62).")
+@click.option("--limit", type=click.IntRange(1, 600), help="Show at most this many governments (default: all).")
+@format_option("text", "json")
+def wilayah(
+    text: tuple[str, ...], level: str | None, province: str | None, limit: int | None, output_format: str
+) -> None:
+    """List the 38 provinces and 514 kabupaten/kota with their kode wilayah, or those whose name holds TEXT.
+
+    The list is Kepmendagri 300.2.2-2138/2025 (shipped with sinkron). TEXT may be a misspelt or abbreviated
+    name ("Kab. Kotim" will not do, "kotawaringin" will). Exits 1 when nothing matches.
+    """
+    found = search_governments(
+        " ".join(text), level=GovernmentLevel(level) if level else None, province=province, limit=limit
+    )
+    if output_format == "json":
+        echo_json(
+            [
+                {
+                    "code": g.region_code,
+                    "name": g.name,
+                    "level": g.level.value,
+                    "province": g.parent_id or g.region_code,
+                }
+                for g in found
+            ]
+        )
+    else:
+        for g in found:
+            click.echo(f"{g.region_code!s:<6} {g.level.value:<10} {g.name}")
+    if not found:
+        fail(f"no province or kabupaten/kota of {REGULATION} matches", EXIT_PROBLEMS)

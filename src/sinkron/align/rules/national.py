@@ -59,6 +59,7 @@ from sinkron.models.national import Authority, WorkUnit
 from sinkron.models.national._base import within_region
 from sinkron.names import comparison_key
 from sinkron.plugins.hookspecs import hookimpl
+from sinkron.regions import region_label
 
 __all__ = ["NationalIndex", "national_index"]
 
@@ -632,6 +633,14 @@ def ro_location_unmatched(ctx: Context) -> Iterator[Finding]:
             yield from _unrelated_locations(ctx, nat, ref, output, plans_at)
 
 
+def _place(ctx: Context, region_code: str) -> str:
+    """A kode wilayah as a message names it: ``Kabupaten Kotawaringin Timur (62.02)``, the name from the
+    bundle's governments or else the shipped list (:mod:`sinkron.regions`); the code alone when neither has it."""
+    name = next((g.name for g in ctx.bundle.governments if g.region_code == region_code), None)
+    name = name or region_label(region_code)
+    return f"{name} ({region_code})" if name != region_code else region_code
+
+
 def _outside_satker_region(
     ctx: Context, nat: NationalIndex, ref: str, output: OutputRecord, unit: WorkUnit | None, authority: Authority
 ) -> Iterator[Finding]:
@@ -643,9 +652,9 @@ def _outside_satker_region(
             continue
         values = {
             "authority": authority.value.replace("_", " "),
-            "location": location.region_code,
+            "location": _place(ctx, location.region_code),
             "satker": unit.code,
-            "satker_location": unit.location,
+            "satker_location": _place(ctx, unit.location),
         }
         yield _report(
             ctx,
@@ -690,7 +699,7 @@ def _unrelated_locations(
             nat,
             ref,
             "skn705.unrelated",
-            {"location": location.region_code, "titles": ", ".join(p.title for p in plans)},
+            {"location": _place(ctx, location.region_code), "titles": ", ".join(p.title for p in plans)},
             evidence={
                 "lokasi": location.region_code,
                 "year": year,
