@@ -63,7 +63,7 @@ def governments() -> tuple[Government, ...]:
 
     A province is named ``Provinsi …`` (the list names it by the region alone: ``Kalimantan Tengah``).
     """
-    text = resources.files("sinkron.regions").joinpath("data", _DATA).read_text(encoding="utf-8")
+    text = resources.files("sinkron.regions").joinpath("data").joinpath(_DATA).read_text(encoding="utf-8")
     out: list[Government] = []
     for row in csv.DictReader(io.StringIO(text)):
         level = _LEVELS[row["tingkat"]]
