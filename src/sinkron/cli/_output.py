@@ -9,22 +9,36 @@ usage error before anything is rendered (:func:`sinkron.atomic.check_target`).
 
 from __future__ import annotations
 
+import contextlib
 import io
 import sys
-from collections.abc import Mapping
+import warnings
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, BinaryIO
 
 import click
 
 from sinkron.atomic import check_target
+from sinkron.builtins.report_common import terminal_safe
 from sinkron.cli._app import fail
-from sinkron.errors import ConnectorUnavailable, SinkronError, UnknownFormat
+from sinkron.errors import ConnectorUnavailable, PluginWarning, SinkronError, UnknownFormat
 from sinkron.exporter import Exporter
 from sinkron.io import write
 from sinkron.plugins.manager import get_plugin_manager
 
-__all__ = ["OutputFile", "OutputFormat", "choose_exporter", "write_output"]
+__all__ = ["OutputFile", "OutputFormat", "choose_exporter", "warnings_as_messages", "write_output"]
+
+
+@contextlib.contextmanager
+def warnings_as_messages() -> Iterator[None]:
+    """Print what a writer warns of (an amount written as text, not rounded) as ``sinkron: warning: …`` lines."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", UserWarning)
+        warnings.simplefilter("ignore", PluginWarning)  # the commands report plugin failures themselves
+        yield
+    for warning in caught:
+        click.echo(terminal_safe(f"sinkron: warning: {warning.message}"), err=True)
 
 
 class OutputFile(click.Path):
@@ -104,9 +118,11 @@ def write_output(obj: object, exporter: Exporter, output: Path | None, **options
     try:
         if output is not None:
             check_target(output)  # before rendering: a refused target costs nothing
-            write(obj, output, exporter.name, **options)
-        else:
-            _write_stdout(obj, exporter.name, options)
+        with warnings_as_messages():
+            if output is not None:
+                write(obj, output, exporter.name, **options)
+            else:
+                _write_stdout(obj, exporter.name, options)
     except SinkronError as exc:
         fail(str(exc))
     except BrokenPipeError:

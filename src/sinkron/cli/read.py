@@ -9,7 +9,7 @@ import click
 
 from sinkron.builtins.report_common import terminal_safe
 from sinkron.cli._app import fail, report_error
-from sinkron.cli._output import OutputFile, OutputFormat
+from sinkron.cli._output import OutputFile, OutputFormat, warnings_as_messages
 from sinkron.cli._sources import exit_if_incomplete, read_sources, reader_options, source_options
 from sinkron.convert import dumps
 from sinkron.errors import SinkronError
@@ -115,7 +115,8 @@ def convert(
     """Convert SOURCE into TARGET in another format (through the connectors and exporters)."""
     (bundle,) = read_sources([source], fmt, reader_options(mapping, read_options), what="converted")
     try:
-        written = write(bundle, target, to)
+        with warnings_as_messages():
+            written = write(bundle, target, to)
     except SinkronError as exc:
         report_error(exc)
     except OSError as exc:
