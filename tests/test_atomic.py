@@ -5,13 +5,14 @@ from __future__ import annotations
 import gc
 import os
 import re
+import socket
 import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from sinkron.atomic import write_atomic, write_folder_atomic
+from sinkron.atomic import UnsafeTarget, check_target, write_atomic, write_folder_atomic
 from sinkron.collector import paused_gc
 from sinkron.demo import demo_bundle
 from sinkron.suggest import suggest_links, write_review
@@ -125,3 +126,53 @@ def test_one_implementation_of_atomic_writing_and_gc_pausing() -> None:
         if re.search(re.escape(needle), path.read_text(encoding="utf-8"))
     }
     assert found == {(needle, f"src/{home}") for needle, home in _COPIES.items()}
+
+
+def test_a_file_written_over_keeps_its_mode(tmp_path: Path, umask_022: int) -> None:
+    target = tmp_path / "laporan.md"
+    target.write_bytes(b"rahasia lama")
+    target.chmod(0o600)
+    write_atomic(target, b"rahasia baru")
+    assert target.read_bytes() == b"rahasia baru"
+    assert _mode(target) == 0o600
+
+
+def _special_targets(folder: Path) -> Iterator[tuple[Path, str]]:
+    """A symbolic link to a file, a FIFO, a socket and a folder, each with what the refusal calls it."""
+    pointed = folder / "asli.md"
+    pointed.write_bytes(b"asli")
+    (folder / "tautan.md").symlink_to(pointed)
+    yield folder / "tautan.md", "is a symbolic link"
+    os.mkfifo(folder / "pipa.md")
+    yield folder / "pipa.md", "is a FIFO"
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(folder / "soket.md"))
+        yield folder / "soket.md", "is a socket"
+    (folder / "map.md").mkdir()
+    yield folder / "map.md", "is a folder"
+
+
+def test_a_link_device_fifo_socket_or_folder_is_never_replaced_by_a_file(tmp_path: Path) -> None:
+    for target, kind in _special_targets(tmp_path):
+        before = os.lstat(target)
+        with pytest.raises(UnsafeTarget, match=kind):
+            write_atomic(target, b"laporan")
+        after = os.lstat(target)
+        assert (after.st_mode, after.st_ino) == (before.st_mode, before.st_ino), target.name
+    assert (tmp_path / "asli.md").read_bytes() == b"asli"  # the link is not written through either
+    assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    if Path("/dev/null").exists():  # only looked at: a failing check must not replace the system's null device
+        with pytest.raises(UnsafeTarget, match="is a character device"):
+            check_target("/dev/null")
+
+
+def test_a_folder_is_written_only_over_a_folder(tmp_path: Path) -> None:
+    (tmp_path / "berkas").write_bytes(b"x")
+    real = tmp_path / "asli"
+    real.mkdir()
+    (tmp_path / "tautan").symlink_to(real, target_is_directory=True)
+    for name, kind in (("berkas", "is a file"), ("tautan", "is a symbolic link")):
+        with pytest.raises(UnsafeTarget, match=kind):
+            write_folder_atomic(tmp_path / name, lambda folder: (folder / "a.txt").write_text("baru"))
+    assert (tmp_path / "tautan").is_symlink() and list(real.iterdir()) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["asli", "berkas", "tautan"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -140,3 +141,32 @@ def test_a_closed_output_pipe_ends_quietly(args: list[str]) -> None:
         os.close(write_end)
     assert done.stderr.decode() == ""  # no "unexpected BrokenPipeError", no "Exception ignored"
     assert done.returncode == 141
+
+
+def test_output_dash_is_stdout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run("check", "--demo", "--exit-zero", "--format", "md", "--output", "-")
+    assert code == 0 and out == run("check", "--demo", "--exit-zero", "--format", "md")[1] and out
+    code, out, _ = run("read", str(_demo_json(tmp_path)), "--to", "json", "-o", "-")
+    assert code == 0 and out.lstrip().startswith("{")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.json"]  # no file named "-"
+
+
+def _demo_json(folder: Path) -> Path:
+    target = folder / "demo.json"
+    sinkron.write(demo_bundle(), target)
+    return target
+
+
+@pytest.mark.parametrize("command", [["check", "--demo", "--exit-zero"], ["read", "DEMO", "--to", "json"]])
+def test_output_onto_a_link_or_fifo_is_a_usage_error_and_leaves_it(tmp_path: Path, command: list[str]) -> None:
+    command = [str(_demo_json(tmp_path)) if part == "DEMO" else part for part in command]
+    pointed = tmp_path / "asli.md"
+    pointed.write_bytes(b"asli")
+    (tmp_path / "tautan.md").symlink_to(pointed)
+    os.mkfifo(tmp_path / "pipa.md")
+    for name, kind in (("tautan.md", "is a symbolic link"), ("pipa.md", "is a FIFO")):
+        code, out, err = run(*command, "--output", str(tmp_path / name))
+        assert code == 2 and out == "" and kind in err, err
+    assert (tmp_path / "tautan.md").is_symlink() and pointed.read_bytes() == b"asli"
+    assert stat.S_ISFIFO(os.lstat(tmp_path / "pipa.md").st_mode)

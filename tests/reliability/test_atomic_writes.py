@@ -6,6 +6,9 @@
   be left behind. A writer that wrote the target directly would leave a file and fail this test.
 * A process killed in the middle of ``write_atomic`` (SIGKILL: no cleanup code runs) leaves no file
   under the final name, and an older report under that name is still whole.
+* A process killed at each step of ``write_folder_atomic`` (building, between the two renames, before
+  removing the old folder) loses no dataset: the folder under the name is the old or the new one once
+  ``recover_folder`` (which the next write runs first) has put the old one back or removed what was left.
 """
 
 from __future__ import annotations
@@ -134,3 +137,97 @@ def test_a_killed_process_never_leaves_half_a_file(tmp_path: Path) -> None:
     assert target.read_bytes() == b"laporan lama, utuh"
     leftovers = [p.name for p in tmp_path.iterdir() if p.name not in ("laporan.html", "ready")]
     assert all(name.startswith(".laporan.html.") and name.endswith(".tmp") for name in leftovers), leftovers
+
+
+FOLDER_CHILD = textwrap.dedent(
+    """
+    import os, shutil, sys, time
+    from pathlib import Path
+    from sinkron.atomic import write_folder_atomic
+
+    target, ready, step = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
+
+    def stall():
+        ready.write_text("ready")
+        time.sleep(120)
+
+    renames = []
+    replace = os.replace
+
+    def counted(src, dst):
+        replace(src, dst)
+        renames.append(dst)
+        if (step, len(renames)) in (("aside", 1), ("swapped", 2)):
+            stall()
+
+    def fill(folder):
+        (folder / "tabel.txt").write_text("baru")
+        if step == "fill":
+            stall()
+
+    os.replace = counted
+    write_folder_atomic(target, fill)
+    """
+)
+
+
+def _killed_in_folder_write(target: Path, step: str) -> None:
+    ready = target.parent / "ready"
+    ready.unlink(missing_ok=True)
+    child = subprocess.Popen([sys.executable, "-c", FOLDER_CHILD, str(target), str(ready), step])
+    try:
+        for _ in range(600):  # wait (at most a minute) until the child stands at the step
+            if ready.exists() or child.poll() is not None:
+                break
+            time.sleep(0.1)
+        assert ready.exists(), "the child never reached the step"
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+    assert child.returncode == -signal.SIGKILL
+    ready.unlink()
+
+
+@pytest.mark.parametrize(
+    ("step", "there_after_the_kill"),
+    [("fill", "lama"), ("aside", None), ("swapped", "baru")],
+    ids=["while-filling", "between-the-renames", "before-removing-the-old-folder"],
+)
+def test_a_folder_write_killed_at_any_step_loses_no_dataset(
+    tmp_path: Path, step: str, there_after_the_kill: str | None
+) -> None:
+    """Killed at each step of the swap, the folder is the old or the new one once recovered, never gone."""
+    from sinkron.atomic import recover_folder, write_folder_atomic
+
+    target = tmp_path / "tabel"
+    write_folder_atomic(target, lambda folder: (folder / "tabel.txt").write_text("lama"))
+    _killed_in_folder_write(target, step)
+    if there_after_the_kill is None:  # the one moment with no folder under the name: the old one is beside it
+        assert not target.exists()
+        assert recover_folder(target) == target
+        there_after_the_kill = "lama"
+    assert (target / "tabel.txt").read_text() == there_after_the_kill
+    recover_folder(target)  # what a killed writer left beside it goes
+    assert [p.name for p in tmp_path.iterdir()] == ["tabel"]
+    write_folder_atomic(target, lambda folder: (folder / "tabel.txt").write_text("berikutnya"))
+    assert (target / "tabel.txt").read_text() == "berikutnya"
+    assert [p.name for p in tmp_path.iterdir()] == ["tabel"]
+
+
+def test_the_next_folder_write_recovers_a_killed_one(tmp_path: Path) -> None:
+    from sinkron.atomic import write_folder_atomic
+
+    target = tmp_path / "tabel"
+    write_folder_atomic(target, lambda folder: (folder / "tabel.txt").write_text("lama"))
+    _killed_in_folder_write(target, "aside")
+
+    def fill(folder: Path) -> None:  # the previous folder is back under its name before the new one is built
+        assert (target / "tabel.txt").read_text() == "lama"
+        (folder / "tabel.txt").write_text("baru")
+
+    write_folder_atomic(target, fill)
+    assert (target / "tabel.txt").read_text() == "baru"
+    assert [p.name for p in tmp_path.iterdir()] == ["tabel"]

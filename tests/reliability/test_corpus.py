@@ -141,6 +141,26 @@ def with_button_vml(members: dict[str, bytes]) -> None:
     )
 
 
+def sinkron_doc_with(amount: str, number: str = "100") -> bytes:
+    """A sinkron JSON document of one program with the pagu ``amount`` and an indicator target ``number``."""
+    target = f'{{"year": 2024, "value": {{"number": "{number}"}}}}'
+    program = (
+        f'{{"code": "1.02.02", "name": "Program Kesehatan", "budgets": [{{"year": 2024, "amount": "{amount}"}}], '
+        f'"indicators": [{{"name": "Cakupan", "targets": [{target}]}}]}}'
+    )
+    return c.SINKRON_DOC.replace('"end": 2024}', f'"end": 2024}}, "programs": [{program}]').encode()
+
+
+def sipd_with_pagu(pagu: str) -> bytes:
+    return ("[" + c.SIPD_RECORD.replace('"pagu": "350000000"', f'"pagu": "{pagu}"') + "]").encode()
+
+
+def csv_with_pagu(*pagu: str) -> bytes:
+    """The Renja csv (``;``) with the pagu of its rows replaced by ``pagu``."""
+    rows = [[*row[:4], amount] for row, amount in zip(c.RENJA_ROWS, pagu, strict=True)]
+    return c.csv_text(c.renja_csv_lines(rows), delimiter=";").encode()
+
+
 CSV = {"format": "csv"}
 SIPD = {"format": "sipd"}
 DOCTYPE = "declares a DOCTYPE (XML entities)"
@@ -363,6 +383,25 @@ CASES = [
         CSV,
         items=TWO_SUBS,
     ),
+    Case(  # each cell is read into the model's bounds, a sum of them may not: both are located findings
+        "csv-pagu-beyond-bound",
+        written("big.csv", csv_with_pagu("1.000.000.000.000.000.000.000", "900.000.000.000.000.000")),
+        COMPLETE,
+        CSV,
+        items=TWO_SUBS,
+        findings=(
+            "row 3, column E, field 'pagu': SKN008 The pagu cell '1.000.000.000.000.000.000.000' cannot be read",
+            "must be below 10^18 in size",
+        ),
+    ),
+    Case(
+        "csv-pagu-sum-beyond-bound",
+        written("sum.csv", csv_with_pagu("900.000.000.000.000.000", "900.000.000.000.000.000")),
+        COMPLETE,
+        CSV,
+        items=TWO_SUBS,
+        findings=("field 'pagu': SKN008 The pagu of 1.02.02.2.02 for 2024, summed from its rows, cannot be read",),
+    ),
     Case("csv-header-only", text_file("csv/header_only.csv"), COMPLETE, CSV, items=0),
     Case("csv-duplicate-headers", text_file("csv/duplicate_headers.csv"), ("2 columns are headed 'jumlah pagu'",), CSV),
     Case(
@@ -442,6 +481,30 @@ CASES = [
     Case("json-cp1252", text_file("json/cp1252.json"), ("not UTF-8 text",)),
     Case("json-utf8-bom", text_file("json/utf8_bom.json"), COMPLETE, items=0),
     Case("json-huge-number", text_file("json/huge_number.json"), ("Exceeds the limit (4300 digits)",)),
+    # -- numbers beyond what a plan can hold (issue 25 item 3: "unexpected Overflow", a 1 GB SIPD file, broken reports)
+    Case(
+        "json-amount-1e999999999",
+        written("huge.json", sinkron_doc_with("1e999999999")),
+        ("$.data.plans[0].programs[0].budgets[0].amount: Money.amount: must be below 10^18 in size",),
+    ),
+    Case(
+        "json-amount-1e28",
+        written("big.json", sinkron_doc_with("1e28")),
+        ("$.data.plans[0].programs[0].budgets[0].amount: Money.amount: must be below 10^18 in size",),
+    ),
+    Case(
+        "json-amount-1e-999999999",
+        written("tiny.json", sinkron_doc_with("1e-999999999")),
+        ("budgets[0].amount: Money.amount: must have at most 20 digits after the decimal point",),
+    ),
+    Case(
+        "json-value-beyond-bound",
+        written("value.json", sinkron_doc_with("1000", "-1e999999999")),
+        ("$.data.plans[0].programs[0].indicators[0].targets[0].value: Value.number: must be below 10^18 in size",),
+    ),
+    Case(
+        "json-amount-just-in-bounds", written("ok.json", sinkron_doc_with("999999999999999999.99")), COMPLETE, items=1
+    ),
     Case("json-deep-array", written("deep.json", c.deeply_nested(100_000).encode()), ("JSON nested too deeply",)),
     Case(
         "json-deep-object",
@@ -535,6 +598,15 @@ CASES = [
         cli=("--from", "sipd"),
     ),
     Case("sipd-huge-number", text_file("sipd/huge_number.json"), ("4300 digits",), SIPD, cli=("--from", "sipd")),
+    Case(
+        "sipd-pagu-beyond-bound",
+        written("sipd.json", sipd_with_pagu("1000000000000000000000")),
+        COMPLETE,
+        SIPD,
+        items=0,
+        cli=("--from", "sipd"),
+        findings=("$[0], field 'amount': SKN005 The record $[0] is not read", "must be below 10^18 in size"),
+    ),
     Case(
         "sipd-xlsx-behind-extension",
         written("s.json", good_bytes),

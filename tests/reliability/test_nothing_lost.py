@@ -245,3 +245,47 @@ def test_an_indicator_name_with_a_semicolon_survives_the_renja_layout(tmp_path: 
     assert _core(read_plan) == _core(plan)
     (read_sub,) = read_plan.sub_activities()
     assert [i.name for i in read_sub.indicators] == [name, "Jumlah Laporan;"]
+
+
+#: Amounts a spreadsheet number (a binary float) would round, and one it holds exactly (the float noise of 0.1 + 0.2).
+PRECISE_AMOUNTS = ("123456789012345678", "999999999999999999.99", "9007199254740993", "12345678901234.56789")
+
+
+@pytest.mark.parametrize("layout", ["renja", "rkpd-report"])
+def test_amounts_beyond_a_spreadsheet_number_are_written_as_text_and_read_back_equal(
+    tmp_path: Path, layout: str
+) -> None:
+    """Issue 25 item 11: such amounts were rounded silently (12.345.678.901.234.567 became …570.000)."""
+    from sinkron.codes import Code
+    from sinkron.models import Activity, Budget, Indicator, IndicatorKind, Money, PlanPeriod, Program, Target, Value
+
+    agency = "1.02.0.00.0.00.01.0000"
+    amounts = [*PRECISE_AMOUNTS, "0.30000000000000004"]
+    subs = [
+        SubActivity(
+            code=Code.parse(f"1.02.02.2.02.{n + 1:04d}"),
+            name=f"Sub kegiatan {n + 1}",
+            agency_id=agency,
+            budgets=[Budget(year=2025, amount=Money(amount))],
+            indicators=[
+                Indicator(
+                    name="Cakupan",
+                    kind=IndicatorKind.OUTPUT,
+                    targets=[Target(year=2025, value=Value.of(amount.replace("99.99", "99.5"), "Orang"))],
+                )
+            ],
+        )
+        for n, amount in enumerate(amounts)
+    ]
+    activity = Activity(code=Code.parse("1.02.02.2.02"), name="Layanan", agency_id=agency, sub_activities=subs)
+    program = Program(code=Code.parse("1.02.02"), name="PROGRAM", agency_id=agency, activities=[activity])
+    kind = PlanKind.RENJA_PD if layout == "renja" else PlanKind.RKPD
+    plan = Plan(id="p", kind=kind, title="Rencana", period=PlanPeriod(start=2025, end=2025), programs=[program])
+    with pytest.warns(UserWarning, match=r"amount\(s\) have more digits than a spreadsheet number holds exactly"):
+        path = write_workbook(Bundle(plans=[plan], agencies=[Agency(code=agency, name="Dinas")]), tmp_path / "p.xlsx")
+    outcome = read_safely(path)
+    assert outcome.result is not None and not outcome.errors, outcome.messages
+    (read_plan,) = outcome.result.bundle.plans
+    for written, read in zip(plan.sub_activities(), read_plan.sub_activities(), strict=True):
+        assert read.budget_for(2025) == written.budget_for(2025)
+        assert read.indicators[0].targets[0].value.number == written.indicators[0].targets[0].value.number

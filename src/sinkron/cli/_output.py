@@ -2,26 +2,55 @@
 
 Every command that writes a Report, Meeting, table set or Bundle goes through here and
 :func:`sinkron.write`: the formats are those of the registered exporters (a third party's too),
-asked of the plugin manager only when ``--help`` or a value needs them.
+asked of the plugin manager only when ``--help`` or a value needs them. ``--output -`` is stdout;
+an ``--output`` that is not a regular file or a new path (a link, a device, a FIFO, a folder) is a
+usage error before anything is rendered (:func:`sinkron.atomic.check_target`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
 import sys
-from collections.abc import Mapping
+import warnings
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, BinaryIO
 
 import click
 
+from sinkron.atomic import check_target
+from sinkron.builtins.report_common import terminal_safe
 from sinkron.cli._app import fail
-from sinkron.errors import ConnectorUnavailable, SinkronError, UnknownFormat
+from sinkron.errors import ConnectorUnavailable, PluginWarning, SinkronError, UnknownFormat
 from sinkron.exporter import Exporter
 from sinkron.io import write
 from sinkron.plugins.manager import get_plugin_manager
 
-__all__ = ["OutputFormat", "choose_exporter", "write_output"]
+__all__ = ["OutputFile", "OutputFormat", "choose_exporter", "warnings_as_messages", "write_output"]
+
+
+@contextlib.contextmanager
+def warnings_as_messages() -> Iterator[None]:
+    """Print what a writer warns of (an amount written as text, not rounded) as ``sinkron: warning: …`` lines."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", UserWarning)
+        warnings.simplefilter("ignore", PluginWarning)  # the commands report plugin failures themselves
+        yield
+    for warning in caught:
+        click.echo(terminal_safe(f"sinkron: warning: {warning.message}"), err=True)
+
+
+class OutputFile(click.Path):
+    """``--output FILE``: a path, or ``-`` for stdout (given to the command as ``None``)."""
+
+    def __init__(self) -> None:
+        super().__init__(dir_okay=False, path_type=Path, allow_dash=True)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if value == "-":
+            return None
+        return super().convert(value, param, ctx)
 
 
 def _not_installed(what: str, output_format: str, install: str) -> str:
@@ -88,9 +117,12 @@ def write_output(obj: object, exporter: Exporter, output: Path | None, **options
     options = {name: value for name, value in options.items() if exporter.accepts_option(name)}
     try:
         if output is not None:
-            write(obj, output, exporter.name, **options)
-        else:
-            _write_stdout(obj, exporter.name, options)
+            check_target(output)  # before rendering: a refused target costs nothing
+        with warnings_as_messages():
+            if output is not None:
+                write(obj, output, exporter.name, **options)
+            else:
+                _write_stdout(obj, exporter.name, options)
     except SinkronError as exc:
         fail(str(exc))
     except BrokenPipeError:

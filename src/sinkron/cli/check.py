@@ -16,7 +16,7 @@ from sinkron.align.report import Report
 from sinkron.align.rule import Rule
 from sinkron.builtins.report_common import terminal_safe
 from sinkron.cli._app import EXIT_PROBLEMS, fail
-from sinkron.cli._output import OutputFormat, choose_exporter, write_output
+from sinkron.cli._output import OutputFile, OutputFormat, choose_exporter, write_output
 from sinkron.cli._sources import read_sources, reader_options, source_options
 from sinkron.errors import OptionError, SinkronError, UnknownRule
 from sinkron.plugins.manager import get_plugin_manager
@@ -71,7 +71,7 @@ def _terminal_width() -> int:
     help="Report format, from the registered exporters (default: from --output's extension, else text; "
     "xlsx needs the spreadsheet plugin).",
 )
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here.")
+@click.option("--output", "-o", type=OutputFile(), help="Write the report here.")
 @click.option("--select", multiple=True, metavar="PREFIX", help="Run only rules whose id starts so (SKN1,SKN301).")
 @click.option("--ignore", multiple=True, metavar="PREFIX", help="Skip rules whose id starts so (SKN203).")
 @click.option("--option", "rule_options", multiple=True, metavar="RULE.key=value", help="Set a rule option.")

@@ -10,7 +10,7 @@ from typing import Any, NoReturn
 import click
 
 from sinkron.cli._app import echo_json, fail
-from sinkron.cli._output import OutputFormat, choose_exporter, write_output
+from sinkron.cli._output import OutputFile, OutputFormat, choose_exporter, write_output
 from sinkron.convert import loads
 from sinkron.errors import SinkronError, ValidationError
 from sinkron.io import read_result
@@ -154,7 +154,7 @@ def summary_cmd(
     show_default=True,
     help="Minutes format (xlsx reads back into the same meeting; needs the spreadsheet plugin).",
 )
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the minutes here.")
+@click.option("--output", "-o", type=OutputFile(), help="Write the minutes here.")
 @click.option("--meeting", "meeting_id", metavar="ID", help="The meeting, when FILE holds several.")
 def minutes_cmd(source: str, output_format: str, output: Path | None, meeting_id: str | None) -> None:
     """The minutes (berita acara): agreements per desk, follow-up actions, proposals, signatory roles."""

@@ -9,7 +9,7 @@ import click
 
 from sinkron.builtins.report_common import terminal_safe
 from sinkron.cli._app import fail, report_error
-from sinkron.cli._output import OutputFormat
+from sinkron.cli._output import OutputFile, OutputFormat, warnings_as_messages
 from sinkron.cli._sources import exit_if_incomplete, read_sources, reader_options, source_options
 from sinkron.convert import dumps
 from sinkron.errors import SinkronError
@@ -23,7 +23,7 @@ from sinkron.plugins.manager import get_plugin_manager
 @click.argument("source")
 @source_options
 @click.option("--to", "to", type=click.Choice(["json", "summary"]), default="summary", show_default=True)
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout.")
+@click.option("--output", "-o", type=OutputFile(), help="Write here instead of stdout.")
 @click.option("--keep-going", is_flag=True, help="Print what could be read even when the source has errors.")
 @click.option(
     "--lang", type=click.Choice(["id", "en"]), default="id", show_default=True, help="Language of the findings."
@@ -57,7 +57,10 @@ def read_cmd(
     if to == "json":
         text = dumps(bundle)
         if output:
-            write(bundle, output, "json")
+            try:
+                write(bundle, output, "json")
+            except OSError as exc:
+                fail(f"cannot write {output}: {exc.strerror or exc}")
         else:
             click.echo(text)
         exit_if_incomplete()
@@ -112,7 +115,8 @@ def convert(
     """Convert SOURCE into TARGET in another format (through the connectors and exporters)."""
     (bundle,) = read_sources([source], fmt, reader_options(mapping, read_options), what="converted", keep_source=True)
     try:
-        written = write(bundle, target, to)
+        with warnings_as_messages():
+            written = write(bundle, target, to)
     except SinkronError as exc:
         report_error(exc)
     except OSError as exc:

@@ -10,7 +10,7 @@ import click
 
 from sinkron.bridge import TableSet, form4_tables, form5_tables, matrix_tables
 from sinkron.cli._app import fail
-from sinkron.cli._output import OutputFormat, choose_exporter, write_output
+from sinkron.cli._output import OutputFile, OutputFormat, choose_exporter, write_output
 from sinkron.cli._sources import read_sources, reader_options, source_options
 from sinkron.errors import SinkronError
 from sinkron.kl import regional_plans
@@ -46,7 +46,7 @@ def _common(function: F) -> F:
                 default=None,
                 help="Output format (default: from --output's extension, else md; xlsx needs sinkron-kl).",
             ),
-            click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write here."),
+            click.option("--output", "-o", type=OutputFile(), help="Write here."),
         )
     ):
         function = option(function)

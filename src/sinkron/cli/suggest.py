@@ -10,6 +10,7 @@ import click
 
 from sinkron.atomic import write_atomic
 from sinkron.cli._app import fail
+from sinkron.cli._output import OutputFile
 from sinkron.cli._sources import read_sources, reader_options, source_options
 from sinkron.codes import CodeLevel
 from sinkron.errors import SinkronError
@@ -116,7 +117,7 @@ def _review(path: Path, bundle: Bundle | None, output: Path | None) -> None:
     default=None,
     help="text, json, or a review sheet (csv, xlsx). Default: from --output's extension, else text.",
 )
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write here.")
+@click.option("--output", "-o", type=OutputFile(), help="Write here.")
 @click.option(
     "--target",
     "targets",

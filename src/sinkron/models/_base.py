@@ -54,12 +54,47 @@ def optional_year(instance: object, attribute: attrs.Attribute[Any], value: int 
         year(instance, attribute, value)
 
 
-def finite_decimal(instance: object, attribute: attrs.Attribute[Any], value: Decimal | None) -> None:
-    """Reject NaN and infinities (and non-Decimals)."""
-    if value is None:
-        return
+#: Every number a model holds (an amount of rupiah, a target value, a volume) is smaller than this in size:
+#: a million times the whole APBN (about 3.6 × 10^15 rupiah), so that sums of a million of them stay exact in
+#: :mod:`decimal`'s 28 digits and every number prints in a few dozen characters.
+MAX_MAGNITUDE = Decimal(10) ** 18
+#: ... and has at most this many digits after the decimal point: room for the sen of an amount and for the
+#: binary noise of a spreadsheet's floating-point cell (``0.1 + 0.2`` is ``0.30000000000000004``), none for
+#: ``1e-999999999``.
+MAX_DECIMALS = 20
+
+
+def _shown(value: Decimal) -> str:
+    text = str(value)
+    return text if len(text) <= 40 else f"{value:.6e} ({len(value.as_tuple().digits)} digits)"
+
+
+def check_bounds(model: str, field: str, value: Decimal, what: str = "a finite Decimal") -> None:
+    """Raise :class:`InvalidModel` unless ``value`` is a finite Decimal a plan can hold.
+
+    That is: below :data:`MAX_MAGNITUDE` (10^18) in size, with at most :data:`MAX_DECIMALS` (20) digits after
+    the decimal point. A larger number is no real plan's, and would break sums, reports and spreadsheet cells.
+    """
     if not isinstance(value, Decimal) or not value.is_finite():
-        raise InvalidModel(_owner(instance), attribute.name, f"must be a finite Decimal, got {value!r}")
+        raise InvalidModel(model, field, f"must be {what}, got {value!r}")
+    if value.copy_abs() >= MAX_MAGNITUDE:  # copy_abs: abs() would overflow the context on 1e999999999
+        raise InvalidModel(
+            model, field, f"must be below 10^18 in size (the bound of sinkron's numbers), got {_shown(value)}"
+        )
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -MAX_DECIMALS:
+        raise InvalidModel(
+            model,
+            field,
+            f"must have at most {MAX_DECIMALS} digits after the decimal point (the bound of sinkron's numbers), "
+            f"got {_shown(value)} with {-exponent}",
+        )
+
+
+def bounded_decimal(instance: object, attribute: attrs.Attribute[Any], value: Decimal | None) -> None:
+    """Reject NaN, infinities, non-Decimals and numbers out of bounds (:func:`check_bounds`); allow ``None``."""
+    if value is not None:
+        check_bounds(_owner(instance), attribute.name, value)
 
 
 def to_tuple(value: Any) -> tuple[Any, ...]:

@@ -11,7 +11,16 @@ import attrs
 
 from sinkron.codes import Code, CodeLevel
 from sinkron.errors import InvalidModel
-from sinkron.models._base import non_empty, of_type, optional_non_empty, to_decimal, to_tuple, unique_ids, year
+from sinkron.models._base import (
+    check_bounds,
+    non_empty,
+    of_type,
+    optional_non_empty,
+    to_decimal,
+    to_tuple,
+    unique_ids,
+    year,
+)
 from sinkron.models.indicators import Indicator
 from sinkron.models.money import Money
 from sinkron.models.provenance import Provenance
@@ -95,7 +104,8 @@ def _volumes(instance: BudgetLine, attribute: attrs.Attribute[tuple[Decimal, ...
     if not value:
         raise InvalidModel("BudgetLine", "volumes", "must hold at least one volume")
     for volume in value:
-        if not isinstance(volume, Decimal) or not volume.is_finite() or volume < 0:
+        check_bounds("BudgetLine", "volumes", volume, "finite Decimals of zero or more")
+        if volume < 0:
             raise InvalidModel("BudgetLine", "volumes", f"must be finite Decimals of zero or more, got {volume!r}")
 
 

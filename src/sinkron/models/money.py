@@ -8,14 +8,13 @@ from decimal import Decimal
 import attrs
 
 from sinkron.errors import InvalidModel
-from sinkron.models._base import to_decimal
+from sinkron.models._base import check_bounds, to_decimal
 
 __all__ = ["Money"]
 
 
 def _non_negative(instance: Money, attribute: attrs.Attribute[Decimal], value: Decimal) -> None:
-    if not isinstance(value, Decimal) or not value.is_finite():
-        raise InvalidModel("Money", "amount", f"must be a finite Decimal number of rupiah, got {value!r}")
+    check_bounds("Money", "amount", value, "a finite Decimal number of rupiah")
     if value < 0:
         raise InvalidModel("Money", "amount", f"must not be negative, got {value}")
 
@@ -24,7 +23,8 @@ def _non_negative(instance: Money, attribute: attrs.Attribute[Decimal], value: D
 class Money:
     """An amount in rupiah as a :class:`~decimal.Decimal` (pagu, pagu indikatif, realisasi).
 
-    Never negative: a budget ceiling below zero is an error in the source.
+    Never negative: a budget ceiling below zero is an error in the source. Below 10^18 rupiah, with at most
+    20 digits after the decimal point (the bounds of every number in a model, see docs/models.md).
 
     >>> Money(1_500_000) + Money("250000.50")
     Money(amount=Decimal('1750000.50'))

@@ -8,7 +8,7 @@ from decimal import Decimal
 import attrs
 
 from sinkron.errors import InvalidModel
-from sinkron.models._base import finite_decimal, optional_year, to_decimal, year
+from sinkron.models._base import bounded_decimal, optional_year, to_decimal, year
 from sinkron.numbers import DecimalMark, format_id, parse_range, split_number_unit
 
 __all__ = ["Baseline", "Realisation", "ReportingPeriod", "Target", "Value", "ValueKind"]
@@ -52,9 +52,9 @@ class Value:
     <ValueKind.TEXT: 'text'>
     """
 
-    number: Decimal | None = attrs.field(default=None, converter=to_decimal, validator=finite_decimal)
-    low: Decimal | None = attrs.field(default=None, converter=to_decimal, validator=finite_decimal)
-    high: Decimal | None = attrs.field(default=None, converter=to_decimal, validator=finite_decimal)
+    number: Decimal | None = attrs.field(default=None, converter=to_decimal, validator=bounded_decimal)
+    low: Decimal | None = attrs.field(default=None, converter=to_decimal, validator=bounded_decimal)
+    high: Decimal | None = attrs.field(default=None, converter=to_decimal, validator=bounded_decimal)
     unit: str | None = None
     """Satuan written with the value (``%``, ``Orang``, ``Laporan``), if any."""
     text: str = attrs.field(default=attrs.Factory(_default_text, takes_self=True))

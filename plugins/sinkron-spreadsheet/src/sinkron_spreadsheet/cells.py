@@ -25,7 +25,8 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
-from sinkron.models import Value
+from sinkron.errors import InvalidModel
+from sinkron.models import Money, Value
 from sinkron.numbers import parse_number
 
 __all__ = [
@@ -141,6 +142,10 @@ def to_money(value: Any) -> Decimal:
         raise CellError(f"{value!r} is not an amount of rupiah", "an amount in rupiah such as 1.234.567") from None
     if amount < 0:
         raise CellError(f"a negative amount {value!r}", "an amount of zero or more")
+    try:
+        Money(amount)  # the model's bounds: below 10^18 rupiah, at most 20 decimals
+    except InvalidModel as exc:
+        raise CellError(f"{value!r} is not an amount a plan can hold: {exc}", "an amount below 10^18 rupiah") from None
     return amount
 
 

@@ -948,6 +948,26 @@ class _Reader:
         built = self.model(program, budgets, activities)
         return built if isinstance(built, Program) else None
 
+    def budget(self, item: _Item, year: int, amount: Decimal) -> Budget | None:
+        """The item's pagu of ``year``; ``None``, said by a finding, for a sum of its rows beyond the model's bounds."""
+        try:
+            return Budget(year=year, amount=Money(amount), kind=self.mapping.budget_kind)
+        except InvalidModel as exc:  # each row's amount is in bounds (to_money): only a sum can be out of them
+            self.report.add(
+                CELL_UNREADABLE,
+                item.row,
+                None,
+                "pagu",
+                id=f"Pagu {item.code} tahun {year} dari jumlah barisnya tidak dapat dibaca ({exc.reason}); tidak dibaca.",
+                en=f"The pagu of {item.code} for {year}, summed from its rows, cannot be read ({exc.reason}); "
+                "it is not read.",
+                found=str(amount),
+                subject=str(item.code),
+                fix_id="Periksa pagu baris-baris di bawahnya.",
+                fix_en="Check the pagu of the rows below it.",
+            )
+            return None
+
     def model(self, item: _Item, budgets: dict[int, Decimal], children: Any) -> Program | Activity | SubActivity | None:
         name = item.name
         extra = dict(item.extra)
@@ -993,15 +1013,13 @@ class _Reader:
                     fix_id="Perbaiki indikator ini.",
                     fix_en="Correct this indicator.",
                 )
-        budget_list = [
-            Budget(year=y, amount=Money(a), kind=self.mapping.budget_kind) for y, a in sorted(budgets.items())
-        ]
+        budget_list = [self.budget(item, y, a) for y, a in sorted(budgets.items())]
         common: dict[str, Any] = {
             "code": item.code,
             "name": name,
             "agency_id": item.agency_id,
             "indicators": indicators,
-            "budgets": budget_list,
+            "budgets": [budget for budget in budget_list if budget is not None],
             "extra": extra,
             "provenance": self.provenance(item),
         }

@@ -12,6 +12,10 @@ a tab or a carriage return) is written with a leading apostrophe, which the read
 Control characters an xlsx cell cannot hold (C0 controls other than tab, line feed and carriage
 return) stop a bundle's writing with a :class:`~sinkron.SinkronError` naming the text; in a report
 they are written as visible escapes (``\\x1b``).
+
+A spreadsheet number is a binary float, written with 16 significant digits: an amount it cannot hold exactly
+(12.345.678.901.234.567.890, or many sen on trillions) is written as id-ID text instead, which the reader
+reads back equal, and a :class:`UserWarning` says how many and which; a value is then written as its text.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import contextlib
 import datetime as dt
 import io
 import re
+import warnings
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -30,6 +35,7 @@ from sinkron.errors import SinkronError
 from sinkron.exporter import write_atomic
 from sinkron.models import Activity, Agency, Bundle, Indicator, Plan, PlanKind, Program, SubActivity, Value
 from sinkron.nomenclature import Nomenclature, default_nomenclature
+from sinkron.numbers import format_id
 from sinkron_spreadsheet.cells import join_list, plain_number
 from sinkron_spreadsheet.mapping import BUILTIN_LAYOUTS
 
@@ -103,7 +109,10 @@ class _Sheet:
 
     def __init__(self, workbook: Any, title: str, *, escape_controls: bool = False) -> None:
         self.sheet = workbook.create_sheet(title=title)
+        self.title = title
         self.escape_controls = escape_controls
+        self.amounts_as_text: list[Decimal] = []
+        """Amounts a spreadsheet number would round, written as text."""
 
     def _storable(self, text: str) -> str:
         found = _XML_ILLEGAL.search(text)
@@ -125,21 +134,47 @@ class _Sheet:
         self.sheet.append([v if not isinstance(v, (str, int, Decimal, dt.date)) else self.cell(v) for v in values])
 
 
+def exact_as_number(number: Decimal) -> bool:
+    """Whether a number cell holds ``number`` exactly: a binary float, which openpyxl writes with 16 digits.
+
+    >>> exact_as_number(Decimal("296187500")), exact_as_number(Decimal("12345678901234567890"))
+    (True, False)
+    """
+    return Decimal(repr(float(f"{float(number):.16g}"))) == number
+
+
 def _value_cell(sheet: _Sheet, value: Value | None) -> Any:
     if value is None:
         return None
     if value.number is not None:
         plain = plain_number(value.number)
-        if value.text == plain:
+        if value.text == plain and exact_as_number(value.number):
             return sheet.cell(value.number)
-        if value.unit == "%" and value.text == f"{plain}%":
+        if value.unit == "%" and value.text == f"{plain}%" and exact_as_number(value.number / 100):
             places = max(0, -value.number.normalize().as_tuple().exponent)  # type: ignore[operator]
             return sheet.cell(value.number / 100, fmt="0" + ("." + "0" * places if places else "") + "%")
     return sheet.cell(value.text)
 
 
 def _money_cell(sheet: _Sheet, amount: Decimal | None) -> Any:
-    return None if amount is None else sheet.cell(amount, fmt="#,##0")
+    if amount is None:
+        return None
+    if exact_as_number(amount):
+        return sheet.cell(amount, fmt="#,##0")
+    sheet.amounts_as_text.append(amount)
+    return sheet.cell(format_id(amount))  # 1.234.567,89: the reader reads id-ID text back exactly
+
+
+def _warn_amounts_as_text(sheets: Sequence[_Sheet]) -> None:
+    written = [(sheet.title, amount) for sheet in sheets for amount in sheet.amounts_as_text]
+    if written:
+        title, amount = written[0]
+        warnings.warn(
+            f"{len(written)} amount(s) have more digits than a spreadsheet number holds exactly (15 or 16): written "
+            f"as text, so that no rupiah is rounded (the first: Rp {format_id(amount)} on sheet {title!r})",
+            UserWarning,
+            stacklevel=3,
+        )
 
 
 def _name(item: Item) -> str:
@@ -536,13 +571,19 @@ def render_workbook(bundle: Bundle, *, layout: str | None = None, nomenclature: 
     agencies = {a.id: a for a in bundle.agencies}
     workbook = Workbook(write_only=True)
     used: set[str] = set()
+    sheets: list[_Sheet] = []
+
+    def new_sheet(title: str) -> _Sheet:
+        sheets.append(_Sheet(workbook, _sheet_title(title, used)))
+        return sheets[-1]
+
     try:
         for plan in bundle.plans:
             chosen = layout or default_layout(plan)
             if chosen == "tujuan-sasaran":
-                _write_goals(_Sheet(workbook, _sheet_title(plan.id, used)), plan, None)
+                _write_goals(new_sheet(plan.id), plan, None)
                 continue
-            sheet = _Sheet(workbook, _sheet_title(plan.id, used))
+            sheet = new_sheet(plan.id)
             if chosen == "rkpd-report":
                 _write_rkpd(sheet, plan, agencies, nomenclature)
             else:
@@ -552,12 +593,13 @@ def render_workbook(bundle: Bundle, *, layout: str | None = None, nomenclature: 
                 else:
                     _write_renstra(sheet, plan, unit, nomenclature)
             if plan.goals or plan.objectives:
-                _write_goals(_Sheet(workbook, _sheet_title(f"{plan.id} tujuan", used)), plan, None)
+                _write_goals(new_sheet(f"{plan.id} tujuan"), plan, None)
     except BaseException:
         abandon(workbook)
         raise
     buffer = io.BytesIO()
     workbook.save(buffer)
+    _warn_amounts_as_text(sheets)
     return buffer.getvalue()
 
 

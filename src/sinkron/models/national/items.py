@@ -20,7 +20,7 @@ from typing import Any
 import attrs
 
 from sinkron.errors import InvalidModel
-from sinkron.models._base import finite_decimal, non_empty, to_decimal, to_tuple, unique_ids
+from sinkron.models._base import bounded_decimal, non_empty, to_decimal, to_tuple, unique_ids
 from sinkron.models.indicators import Indicator
 from sinkron.models.money import Money
 from sinkron.models.national._base import region_code
@@ -77,7 +77,7 @@ def _code_id(self: Any) -> str:
 
 
 def _non_negative(instance: object, attribute: attrs.Attribute[Any], value: Decimal | None) -> None:
-    finite_decimal(instance, attribute, value)
+    bounded_decimal(instance, attribute, value)
     if value is not None and value < 0:
         raise InvalidModel(type(instance).__name__, attribute.name, f"must not be negative, got {value}")
 
