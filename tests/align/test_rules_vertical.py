@@ -98,9 +98,7 @@ def test_a_renstra_written_at_kegiatan_level_is_compared_at_kegiatan_level() -> 
     )
     the_renja = renja(chain([SUB_CODE, "1.02.02.2.02.0002"], years=Y2026))
     assert run(bundle(renstra(kegiatan_only), the_renja), "SKN301") == []
-    two = [
-        activity(code[:-5], [sub(code, years=Y2026)], years=Y2026) for code in (SUB_CODE, "1.02.02.2.01.0001")
-    ]
+    two = [activity(code[:-5], [sub(code, years=Y2026)], years=Y2026) for code in (SUB_CODE, "1.02.02.2.01.0001")]
     other_kegiatan = renja(program("1.02.02", two, years=Y2026))
     [finding] = run(bundle(renstra(kegiatan_only), other_kegiatan), "SKN301")
     assert finding.evidence["level"] == "kegiatan"

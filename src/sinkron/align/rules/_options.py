@@ -155,6 +155,11 @@ class PriorityShareOptions:
         "Smallest share of sub kegiatan pagu on priorities (0.50 is 50 %).",
         validator=_NON_NEGATIVE,
     )
+    include_support: bool = option(
+        False,
+        "Count the program penunjang urusan (X.XX.01: salaries, offices, planning) in the share; by default it is "
+        "left out of both the pagu on priorities and the total.",
+    )
 
 
 @attrs.frozen(kw_only=True)
