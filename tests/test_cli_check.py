@@ -111,7 +111,19 @@ def test_rule_option_is_read_as_the_rule_expects() -> None:
     _, lenient = run_json("check", "--demo", "--select", "SKN602", "--option", "SKN602.min_absorption_percent=50")
     assert len(default["findings"]) == 3 and len(lenient["findings"]) == 1  # type: ignore[arg-type]
     _, strict = run_json("check", "--demo", "--select", "SKN403", "--option", "skn403.min_share=0.9")
-    assert {f["subject"] for f in strict["findings"]} >= {"rkpd-kotim-2026", "rkpd-kalteng-2026"}  # type: ignore[index, union-attr]
+    subjects = {f["subject"] for f in strict["findings"]}  # type: ignore[index, union-attr]
+    assert "rkpd-kotim-2026" in subjects and "rkpd-kalteng-2026" not in subjects  # 100 % outside penunjang
+    _, counted = run_json(
+        "check",
+        "--demo",
+        "--select",
+        "SKN403",
+        "--option",
+        "SKN403.min_share=0.9",
+        "--option",
+        "SKN403.include_support=true",
+    )
+    assert {f["subject"] for f in counted["findings"]} >= {"rkpd-kotim-2026", "rkpd-kalteng-2026"}  # type: ignore[index, union-attr]
 
 
 @pytest.mark.parametrize(

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import io
 from decimal import Decimal
 
 from click.testing import CliRunner
 
 from sinkron.bridge import build_form4, build_form5, build_sync_matrix, route_proposals
+from sinkron.bridge.tables import RowStyle
 from sinkron.cli import main
 from sinkron.demo import demo_bundle
 from sinkron.demo.national import KITS_RO, NUTRITION_RO, VILLAGES_RO
-from sinkron.models import Bundle, LinkKind, PriorityKind, SubActivity
+from sinkron.kl import add_target_table, read_target_table
+from sinkron.models import Bundle, LinkKind, Money, PriorityKind, SubActivity
 
 YEAR = 2026
 
@@ -101,6 +104,43 @@ def test_matrices_and_routing_on_the_demo() -> None:
     roads = routes[("rakortekrenbang-kalteng-2025", "U1")]
     assert roads.basis == "crosswalk" and [str(c) for c in roads.routed] == ["033"] and roads.programs == ()
     assert [str(c) for c in routes[("rakor-kemiskinan-kalteng-2025", "U1")].routed] == ["027"]
+
+
+def test_bidang_only_joins_are_listed_apart_and_never_added_to_the_closer_total() -> None:
+    """Issue 20 fix 7: the kits RO meets four sub kegiatan only through the bidang 1.02 crosswalk (a dinsos
+    penunjang line among them); their pagu inflated the city's APBD column."""
+    city = build_sync_matrix(demo_bundle(), YEAR, "024", "62.71")
+    closer = {p.sub_ref: p.pagu for p in city.pairs if p.sub_ref and not p.sector_only}
+    assert {p.output.ref for p in city.pairs if p.sector_only} == {KITS_RO}
+    assert city.apbd_total == Money.total(m for m in closer.values() if m is not None) == Money(1_950_000_000)
+    assert city.apbd_sector_only_total == Money(950_000_000)  # 0004 and the dinsos line; 0001/0015 counted above
+    rows = city.table(demo_bundle()).rows
+    note = next(i for i, r in enumerate(rows) if r.style is RowStyle.NOTE)
+    assert all(r.cells[-1] == ("crosswalk program K/L ↔ bidang 1.02",) for r in rows[note + 1 : note + 5])
+    totals = [r for r in rows if r.style is RowStyle.TOTAL]
+    assert [r.cells[11] for r in totals] == [Money(1_950_000_000), Money(950_000_000)]
+
+
+def test_form4_says_where_a_target_is_missing_and_takes_loaded_rkp_year_targets() -> None:
+    """Issue 20 fix 8: every TARGET 2026 cell was "–" (the RPJMN tree sets 2025 and 2029) with no word why."""
+    bundle = demo_bundle()
+    table = build_form4(bundle, 2026, government_id="62").table(bundle)
+    pn04 = next(r for r in table.rows if r.cells[1] == "04")
+    stunting = pn04.cells[3].index("Prevalensi stunting pada balita (%)")  # type: ignore[union-attr]
+    assert pn04.cells[4][stunting] == "–"  # type: ignore[index]
+    assert (
+        "target 2026 “Prevalensi stunting pada balita” tidak ada: RPJMN 2025–2029 memuat target tahun 2025, 2029"
+        in (
+            pn04.cells[-1]  # type: ignore[operator]
+        )
+    )
+    assert any("sinkron tidak menginterpolasi" in note for note in table.notes)
+    csv = 'kode_prioritas,indikator,tahun,target,satuan\n04,prevalensi-stunting-pada-balita,2026,"17,0",%\n'
+    rkp = read_target_table(io.StringIO(csv), document="RKP 2026").raise_for_errors()
+    loaded = add_target_table(bundle, rkp)
+    row = next(r for r in build_form4(loaded, 2026, government_id="62").table(loaded).rows if r.cells[1] == "04")
+    assert row.cells[4][stunting] == "17,0 % (RKP 2026)"  # type: ignore[index]
+    assert "Prevalensi stunting pada balita” tidak ada" not in row.cells[-1]  # type: ignore[operator]
 
 
 def test_cli_check_and_report_on_the_demo() -> None:

@@ -7,6 +7,7 @@ shipped RPJMN 2025–2029 tree, tags, and DAK/KP/program crosswalks as a planner
 
 from __future__ import annotations
 
+import io
 from decimal import Decimal
 
 import attrs
@@ -42,6 +43,7 @@ from sinkron import (
     check,
     ref,
 )
+from sinkron.align import Severity
 from sinkron.kl import (
     Authority,
     DAKMenu,
@@ -61,6 +63,8 @@ from sinkron.kl import (
     ProgramSectorMapping,
     WorkUnit,
     add_priority_tree,
+    add_target_table,
+    read_target_table,
     rpjmn_2025_2029,
     tag,
 )
@@ -482,6 +486,24 @@ def test_skn707_compares_range_targets_as_intervals_direction_aware() -> None:
     assert run(poverty_bundle("persen", "4,8–5,2"), "SKN707").findings == ()  # overlaps 4,5–5,0
     assert run(poverty_bundle("%", "4,0"), "SKN707").findings == ()  # better than the national range
     assert run(poverty_bundle("Orang", "6"), "SKN707").findings == ()  # not comparable: SKN706's business
+
+
+def test_skn707_uses_the_region_s_own_target_when_loaded_else_is_only_information() -> None:
+    """Issue 20 fix 5: a region with a high baseline was always flagged against the national aggregate."""
+    bundle = poverty_bundle("persen", "5,5–6,0")
+    (aggregate,) = run(bundle, "SKN707").findings
+    assert aggregate.severity is Severity.INFO and aggregate.evidence["compared_with"] == "national"
+    assert "agregat" in aggregate.message.id and "Kota Palangka Raya" in aggregate.message.id
+    assert aggregate.fix is not None and "tabel target" in aggregate.fix.id
+    csv = "kode_prioritas,indikator,kode_wilayah,tahun,target,sumber\n06,tingkat-kemiskinan,62.71,2029,{},lampiran\n"
+    document = "RPJMD Provinsi Kalimantan Tengah 2025–2029"
+    met = read_target_table(io.StringIO(csv.format('"5,8"')), document=document).raise_for_errors()
+    assert run(add_target_table(bundle, met), "SKN707").findings == ()  # within the city's own target
+    missed = read_target_table(io.StringIO(csv.format('"5,0"')), document=document).raise_for_errors()
+    (regional,) = run(add_target_table(bundle, missed), "SKN707").findings
+    assert regional.severity is Severity.WARNING
+    assert regional.evidence["target_document"] == document and regional.evidence["target_region"] == "62.71"
+    assert f"target untuk Kota Palangka Raya “5,0” menurut {document}" in regional.message.id
 
 
 def test_skn706_707_read_ro_indicators_with_scaled_units() -> None:

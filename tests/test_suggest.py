@@ -81,6 +81,21 @@ def test_demo_suggestions_are_only_for_items_without_links_and_never_applied() -
     }
 
 
+def test_penunjang_lines_get_no_priority_unless_asked() -> None:
+    """Issue 20 fix 4: salary and office lines of the program penunjang (X.XX.01) were proposed for PN 07."""
+
+    def penunjang(found: list[Suggestion]) -> set[str]:
+        return {s.source for s in found if s.target_kind.value.startswith("priority") and _is_support(s.source)}
+
+    assert penunjang(suggest_links(demo_bundle())) == set()
+    asked = penunjang(suggest_links(demo_bundle(), include_support=True))
+    assert any("1.02.01.2.02.0001" in source for source in asked)  # Penyediaan Gaji dan Tunjangan ASN
+
+
+def _is_support(source: str) -> bool:
+    return Code.parse(source.rsplit("/", 1)[1]).is_support
+
+
 def test_suggestion_shape_scores_ranks_and_reasons() -> None:
     found = suggest_links(demo_bundle(), top_k=4)
     assert found

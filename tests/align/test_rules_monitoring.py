@@ -307,14 +307,15 @@ def test_skn604_fires_against_previous_year_and_baseline() -> None:
         unit="%",
         target="7",
         direction=Direction.LOWER_IS_BETTER,
-        realisations=[(2024, "7,5"), (2025, "7,9")],
+        realisations=[(2024, "7,5"), (2025, "8,4")],
     )
     coverage = indicator(name="Cakupan imunisasi", unit="%", target="95", baseline="90", realised="85")
     report = run(renja(indicators=[poverty, coverage]), "SKN604")
     by_name = {f.evidence["indicator"]: f for f in report.findings}
     assert set(by_name) == {"Tingkat kemiskinan", "Cakupan imunisasi"}
     assert by_name["Tingkat kemiskinan"].evidence["compared_with"] == "previous"
-    assert by_name["Tingkat kemiskinan"].evidence["change"] == Decimal("0.4")
+    assert by_name["Tingkat kemiskinan"].evidence["change"] == Decimal("0.9")
+    assert by_name["Tingkat kemiskinan"].evidence["survey_margin"] == Decimal("0.5")
     assert by_name["Cakupan imunisasi"].evidence["compared_with"] == "baseline"
     assert "kondisi awal (2024)" in by_name["Cakupan imunisasi"].message.id
 
@@ -332,6 +333,34 @@ def test_skn604_quiet_when_improved_or_within_tolerance() -> None:
     bundle = renja(indicators=[poverty, steady, single])
     assert [f.evidence["indicator"] for f in run(bundle, "SKN604").findings] == ["Cakupan"]
     assert run(bundle, "SKN604", tolerance_percent="1").findings == ()
+
+
+def test_skn604_a_survey_estimate_moving_within_its_sampling_margin_is_no_change() -> None:
+    """Issue 20 fix 6: a kab/kota poverty rate 0,06 points higher (within Susenas sampling error) is not a worsening."""
+    poverty = indicator(
+        name="Persentase penduduk miskin",  # an alias of Tingkat kemiskinan
+        unit="%",
+        target="7",
+        direction=Direction.LOWER_IS_BETTER,
+        realisations=[(2024, "7,50"), (2025, "7,56")],
+    )
+    stunting = indicator(
+        name="Prevalensi stunting balita",
+        unit="%",
+        direction=Direction.LOWER_IS_BETTER,
+        baseline="23,9",
+        realised="24,2",
+    )
+    bundle = renja(indicators=[poverty, stunting])
+    assert run(bundle, "SKN604").findings == ()
+    exact = run(bundle, "SKN604", survey_margins={})
+    assert sorted(f.evidence["indicator"] for f in exact.findings) == [
+        "Persentase penduduk miskin",
+        "Prevalensi stunting balita",
+    ]
+    narrow = run(bundle, "SKN604", survey_margins={"Tingkat kemiskinan": "0.05"})
+    margins = {f.evidence["indicator"]: f.evidence["survey_margin"] for f in narrow.findings}
+    assert margins == {"Persentase penduduk miskin": Decimal("0.05"), "Prevalensi stunting balita": None}  # replaced
 
 
 # -- SKN605 regional-ranking --------------------------------------------------------------------------

@@ -4,24 +4,29 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import attrs
 from family34_bundles import (
     CITY,
     DINKES,
     DINSOS,
+    PLUGINS,
     PROVINCE,
     REGENCY,
     SUB_CODE,
+    activity,
     bundle,
     chain,
     indicator,
     link,
+    program,
     renja,
     rkpd,
     run,
+    sub,
 )
 
-from sinkron import Indicator, Link, LinkKind, Plan, PlanPeriod, Priority, PriorityKind
-from sinkron.align import Severity
+from sinkron import Indicator, Link, LinkKind, Plan, PlanKind, PlanPeriod, Priority, PriorityKind
+from sinkron.align import Severity, check
 from sinkron.align.rules.priorities import shares_measure
 
 RPJMN = PlanPeriod(start=2025, end=2029)
@@ -186,6 +191,48 @@ def test_renja_are_judged_when_the_rkpd_is_absent() -> None:
     [finding] = run(bundle(the_renja), "SKN403")
     assert finding.subject == the_renja.id
     assert finding.evidence["share"] == Decimal(0)
+
+
+SALARIES = "1.02.01.2.02.0001"  # Penyediaan Gaji dan Tunjangan ASN, under the program penunjang 1.02.01
+
+
+def _rkpd_with_salaries() -> Plan:
+    """RKPD 2026: Rp 600 M of salaries (program penunjang); Rp 300 M of the other Rp 400 M tagged to PN 04."""
+    salaries = program(
+        "1.02.01",
+        [activity("1.02.01.2.02", [sub(SALARIES, years=Y2026, pagu=600_000_000)], years=Y2026)],
+        years=Y2026,
+    )
+    services = [sub(SUB_CODE, years=Y2026, pagu=300_000_000), sub("1.02.02.2.02.0002", years=Y2026, pagu=100_000_000)]
+    return rkpd(salaries, program("1.02.02", [activity("1.02.02.2.02", services, years=Y2026)], years=Y2026))
+
+
+def test_the_program_penunjang_is_left_out_of_the_share_unless_asked() -> None:
+    """Issue 20 fix 3: salaries in the denominator flag an RKPD whose other sub kegiatan are 75 % on priorities."""
+    b = bundle(_rkpd_with_salaries(), priorities=[pn("04")], links=[tag(SUB_REF, "PN04")])
+    assert run(b, "SKN403") == []  # 300 of 400 outside the program penunjang; 300 of 1 000 with it
+    [counted] = run(b, "SKN403", include_support=True)
+    assert counted.evidence["share"] == Decimal("0.3000")
+    assert counted.evidence["share_without_penunjang"] == Decimal("0.7500")
+    assert counted.evidence["penunjang_pagu"] == Decimal(600_000_000)
+    assert "Tanpa program penunjang (Rp 600.000.000) porsinya 75" in counted.message.id
+    [strict] = run(b, "SKN403", min_share="0.80")
+    assert "di luar program penunjang (Rp 300.000.000 dari Rp 400.000.000)" in strict.message.id
+    assert "With the program penunjang (Rp 600,000,000) the share is 30" in strict.message.en
+
+
+def test_priority_coverage_is_per_plan_year_never_summed_across_years() -> None:
+    """Issue 20 fix 1: the same sub kegiatan in DPA 2025 and RKPD 2026 is counted once in each year, not twice."""
+    dpa = attrs.evolve(
+        renja(chain(years=[2025]), year=2025), id="dpa-dinkes-2025", kind=PlanKind.DPA, title="DPA Dinas Kesehatan 2025"
+    )
+    links = [tag(SUB_REF, "PN02"), tag(f"dpa-dinkes-2025#{DINKES}/{SUB_CODE}", "PN02")]
+    report = check(bundle(dpa, rkpd(chain(years=Y2026)), priorities=[pn("02")], links=links), plugins=PLUGINS)
+    rows = [(r.year, r.programs, r.sub_activities, r.pagu) for r in report.metrics.priority_coverage]
+    assert rows == [(2025, 1, 1, Decimal(100_000_000)), (2026, 1, 1, Decimal(100_000_000))]
+    assert [(s.plan, s.year) for s in report.metrics.pagu_on_priorities] == [(RKPD, 2026), ("dpa-dinkes-2025", 2025)]
+    without_yearly_plans = check(bundle(priorities=[pn("02")]), plugins=PLUGINS)
+    assert [r.year for r in without_yearly_plans.metrics.priority_coverage] == [None]
 
 
 # -- SKN404 tag-without-measure ---------------------------------------------------------------------------

@@ -90,6 +90,21 @@ def test_an_absent_program_is_reported_once_with_the_items_below_it_counted() ->
     assert "3 item di bawahnya" in finding.message.id
 
 
+def test_a_renstra_written_at_kegiatan_level_is_compared_at_kegiatan_level() -> None:
+    """Issue 20 fix 2: a Renstra that stops at kegiatan does not make every Renja sub kegiatan an error."""
+    kegiatan_only = chain(years=RENSTRA_YEARS)
+    kegiatan_only = attrs.evolve(
+        kegiatan_only, activities=tuple(attrs.evolve(a, sub_activities=()) for a in kegiatan_only.activities)
+    )
+    the_renja = renja(chain([SUB_CODE, "1.02.02.2.02.0002"], years=Y2026))
+    assert run(bundle(renstra(kegiatan_only), the_renja), "SKN301") == []
+    two = [activity(code[:-5], [sub(code, years=Y2026)], years=Y2026) for code in (SUB_CODE, "1.02.02.2.01.0001")]
+    other_kegiatan = renja(program("1.02.02", two, years=Y2026))
+    [finding] = run(bundle(renstra(kegiatan_only), other_kegiatan), "SKN301")
+    assert finding.evidence["level"] == "kegiatan"
+    assert finding.evidence["items_below"] == 0  # its sub kegiatan sit below the Renstra's deepest level
+
+
 def test_matching_reads_legacy_codes_generic_penunjang_codes_and_derived_from_links() -> None:
     penunjang = "X.XX.01.2.01.0001"
     recoded = "1.02.02.2.02.0005"

@@ -82,6 +82,7 @@ def test_sinkron_read_and_write_dispatch_to_the_plugin(tmp_path: Path) -> None:
                     programs=2,
                     sub_activities=5,
                     pagu=sinkron.Money(5).amount,
+                    year=2026,
                 ),
             )
         ),
@@ -95,7 +96,7 @@ def test_sinkron_read_and_write_dispatch_to_the_plugin(tmp_path: Path) -> None:
     assert findings[1][:6] == ["SKN301", "error", "renja#x", "Renja › x", "'=pagu melebihi", "pagu exceeds"]
     assert findings[1][9:] == ["renja.xlsx", "", 3]
     coverage = book.get_sheet_by_name("Cakupan Prioritas").to_python()
-    assert coverage[1] == ["pn-06", "06", "Kemiskinan", "pn", "ya", 2, 5, 5]
+    assert coverage[1] == ["pn-06", "06", "Kemiskinan", "pn", "ya", 2, 5, 5, 2026]
 
 
 @pytest.mark.skipif(not _installed(), reason="the sinkron-spreadsheet distribution is not installed (no entry point)")

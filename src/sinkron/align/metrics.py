@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from decimal import Decimal
 
 from sinkron.align.achievement import achievement
 from sinkron.align.index import BundleIndex
 from sinkron.align.report import AchievementBand, CoverageRow, Metrics
 from sinkron.align.support import SupportMap, budget_plans, pagu_shares
+from sinkron.models import Plan
 
 __all__ = ["ACHIEVEMENT_BANDS", "compute_metrics"]
 
@@ -29,20 +30,37 @@ def band_of(value: Decimal) -> str:
     return ACHIEVEMENT_BANDS[-1][0]  # pragma: no cover
 
 
+def _coverage(index: BundleIndex, support: SupportMap) -> tuple[CoverageRow, ...]:
+    """One row per priority and year of the yearly plans counted (:func:`budget_plans`), never summed across years.
+
+    Without yearly plans, one row per priority (``year`` ``None``) counts the support in every plan.
+    """
+    by_year: dict[int | None, list[Plan]] = defaultdict(list)
+    for plan in budget_plans(index):
+        by_year[plan.period.start].append(plan)
+    if not by_year:
+        by_year[None] = list(index.bundle.plans)
+    rows = []
+    for year, plans in sorted(by_year.items(), key=lambda kv: kv[0] or 0):
+        for p in index.bundle.priorities:
+            programs, subs = support.counts(p.id, plans)
+            rows.append(
+                CoverageRow(
+                    priority=p.id,
+                    code=p.code,
+                    name=p.name,
+                    kind=p.kind.value,
+                    programs=programs,
+                    sub_activities=subs,
+                    pagu=support.pagu(p.id, plans),
+                    year=year,
+                )
+            )
+    return tuple(rows)
+
+
 def compute_metrics(index: BundleIndex, support: SupportMap) -> Metrics:
-    plans = budget_plans(index)
-    coverage = tuple(
-        CoverageRow(
-            priority=p.id,
-            code=p.code,
-            name=p.name,
-            kind=p.kind.value,
-            programs=len(support.programs.get(p.id, ())),
-            sub_activities=len(support.sub_activities.get(p.id, ())),
-            pagu=support.pagu(p.id, plans),
-        )
-        for p in index.bundle.priorities
-    )
+    coverage = _coverage(index, support)
     shares = pagu_shares(index)
     bands: Counter[tuple[int, str]] = Counter()
     for indicator_record in index.indicators.values():

@@ -10,8 +10,9 @@ JSON schema (``schema_version`` 1)::
       "findings": [{"rule", "severity", "subject", "path", "message": {"id", "en"}, "evidence": {…},
                     "fix": {"id", "en"} | null, "location": {"source", "sheet", "row"} | null}],
       "metrics": {"priority_coverage": [{"priority", "code", "name", "kind", "supported", "programs",
-                                         "sub_activities", "pagu"}],
-                  "pagu_on_priorities": [{"plan", "year", "total", "on_priorities", "share"}],
+                                         "sub_activities", "pagu", "year"}],
+                  "pagu_on_priorities": [{"plan", "year", "total", "on_priorities", "share", "support",
+                                          "support_on_priorities", "share_without_support"}],
                   "achievement": [{"year", "band", "count"}]}
     }
 
@@ -36,7 +37,12 @@ REPORT_SCHEMA_VERSION = 1
 
 @attrs.frozen(kw_only=True)
 class CoverageRow:
-    """One priority of the coverage table: is it supported, by how many programs, with how much pagu."""
+    """One priority of the coverage table in one plan year: is it supported, by how many programs, with how much pagu.
+
+    ``year`` is the year of the yearly plans counted (RKPD, else Renja PD / DPA); a bundle without
+    yearly plans has one row per priority with ``year`` ``None``, counting every plan. Figures of
+    different years are never added together.
+    """
 
     priority: str
     code: str | None
@@ -45,6 +51,7 @@ class CoverageRow:
     programs: int
     sub_activities: int
     pagu: Decimal
+    year: int | None = None
 
     @property
     def supported(self) -> bool:
@@ -53,16 +60,33 @@ class CoverageRow:
 
 @attrs.frozen(kw_only=True)
 class PaguShare:
-    """Share of a yearly plan's pagu that sits on items supporting a priority."""
+    """Share of a yearly plan's pagu that sits on items supporting a priority.
+
+    ``total`` and ``on_priorities`` count every sub kegiatan; ``support`` and ``support_on_priorities``
+    are the part of each on the program penunjang urusan (``X.XX.01``: salaries, offices, planning),
+    so the share can be read with and without it.
+    """
 
     plan: str
     year: int
     total: Decimal
     on_priorities: Decimal
+    support: Decimal = Decimal(0)
+    support_on_priorities: Decimal = Decimal(0)
 
     @property
     def share(self) -> Decimal | None:
-        return None if not self.total else (self.on_priorities / self.total).quantize(Decimal("0.0001"))
+        """On priorities / total, counting every sub kegiatan (``None`` without pagu)."""
+        return _ratio(self.on_priorities, self.total)
+
+    @property
+    def share_without_support(self) -> Decimal | None:
+        """The share with the program penunjang left out of both figures (``None`` when nothing else has pagu)."""
+        return _ratio(self.on_priorities - self.support_on_priorities, self.total - self.support)
+
+
+def _ratio(part: Decimal, whole: Decimal) -> Decimal | None:
+    return None if not whole else (part / whole).quantize(Decimal("0.0001"))
 
 
 @attrs.frozen(kw_only=True)
@@ -188,6 +212,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
                     "programs": r.programs,
                     "sub_activities": r.sub_activities,
                     "pagu": _num(r.pagu),
+                    "year": r.year,
                 }
                 for r in metrics.priority_coverage
             ],
@@ -198,6 +223,9 @@ def report_to_dict(report: Report) -> dict[str, Any]:
                     "total": _num(s.total),
                     "on_priorities": _num(s.on_priorities),
                     "share": _num(s.share),
+                    "support": _num(s.support),
+                    "support_on_priorities": _num(s.support_on_priorities),
+                    "share_without_support": _num(s.share_without_support),
                 }
                 for s in metrics.pagu_on_priorities
             ],

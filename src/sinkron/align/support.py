@@ -94,6 +94,15 @@ class SupportMap:
         plan_id = record.plan.id
         return [self.index.items[ref(plan_id, sub.id)] for activity in activities for sub in activity.sub_activities]
 
+    def counts(self, priority_id: str, plans: list[Plan]) -> tuple[int, int]:
+        """How many programs and sub kegiatan of ``plans`` support the priority."""
+        plan_ids = {p.id for p in plans}
+
+        def within(refs: set[str]) -> int:
+            return sum(1 for r in refs if r.split(REF_SEPARATOR, 1)[0] in plan_ids)
+
+        return within(self.programs.get(priority_id, set())), within(self.sub_activities.get(priority_id, set()))
+
     def pagu(self, priority_id: str, plans: list[Plan]) -> Decimal:
         """Sum of the year's pagu of the supporting sub kegiatan that sit in ``plans``."""
         plan_ids = {p.id for p in plans}
@@ -120,13 +129,25 @@ def _pagu_shares(index: BundleIndex) -> list[PaguShare]:
     shares = []
     for plan in budget_plans(index):
         year = plan.period.start
-        total = on = Decimal(0)
+        total = on = support_total = support_on = Decimal(0)
         for record in index.item_records(CodeLevel.SUB_ACTIVITY, plan):
             amount = record.item.budget_for(year)
             if amount is None:
                 continue
+            tagged = bool(support.priorities_of_item.get(record.ref))
             total += amount.amount
-            if support.priorities_of_item.get(record.ref):
-                on += amount.amount
-        shares.append(PaguShare(plan=plan.id, year=year, total=total, on_priorities=on))
+            on += amount.amount if tagged else 0
+            if record.code.is_support:
+                support_total += amount.amount
+                support_on += amount.amount if tagged else 0
+        shares.append(
+            PaguShare(
+                plan=plan.id,
+                year=year,
+                total=total,
+                on_priorities=on,
+                support=support_total,
+                support_on_priorities=support_on,
+            )
+        )
     return shares

@@ -27,6 +27,7 @@ from sinkron.bridge._common import NATIONAL_KINDS, agency_name, government_name,
 from sinkron.bridge.tables import Column, RowStyle, Table, TableRow, TableSet
 from sinkron.kl import Form4Entry, Form4Row, form4_rollup, regional_plans
 from sinkron.models import Bundle, Money, Priority, PriorityKind
+from sinkron.models.national import TargetTable
 from sinkron.nomenclature import Nomenclature
 
 __all__ = ["Form4", "build_form4", "form4_tables"]
@@ -88,13 +89,17 @@ class Form4:
         )
         rows: list[TableRow] = []
         depth = {PriorityKind.NATIONAL: 0, PriorityKind.PROGRAM: 1, PriorityKind.ACTIVITY: 2, PriorityKind.PROJECT: 3}
+        tables = bundle.national.target_tables if bundle is not None else ()
+        missing_targets = 0
         for number, row in enumerate(self.rows, start=1):
             priority = row.priority
-            names, targets = indicator_lines(priority.indicators, self.year)
+            names, targets, why = _target_lines(priority, self.year, tables)
+            missing_targets += len(why)
             count = len(row.entries)
             note = f"{count} sub kegiatan" if count else "belum didukung sub kegiatan"
             if row.missing_pagu:
                 note += f"; {len(row.missing_pagu)} tanpa pagu"
+            note = "; ".join((note, *why))
             rows.append(
                 TableRow(
                     (
@@ -173,8 +178,45 @@ class Form4:
             notes=(
                 "Jumlah pagu pada baris prioritas = pagu seluruh sub kegiatan yang mendukungnya, termasuk melalui "
                 "prioritas di bawahnya; tiap sub kegiatan dihitung sekali.",
+                *((_missing_target_note(self.year, missing_targets),) if missing_targets else ()),
             ),
         )
+
+
+def _target_lines(
+    priority: Priority, year: int, tables: Sequence[TargetTable]
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """(indicator lines, target lines, why a target is missing) of a priority for the form's year.
+
+    A target is the priority tree's own for the year, else a national row of a loaded target table
+    (an RKP-year target, its document named). Nothing is interpolated: a missing target is ``–``
+    and the reason is given (the years the document does set).
+    """
+    names, targets = indicator_lines(priority.indicators, year)
+    shown = list(targets)
+    why: list[str] = []
+    for position, indicator in enumerate(priority.indicators):
+        if indicator.target_for(year) is not None:
+            continue
+        found = next(((t, row) for t in tables if (row := t.find(priority, indicator, year, None)) is not None), None)
+        if found is not None:
+            table, row = found
+            unit = row.value.unit or indicator.unit
+            text = row.value.display()
+            shown[position] = (text if row.value.unit or not unit else f"{text} {unit}") + f" ({table.document})"
+            continue
+        years = ", ".join(str(y) for y in indicator.target_years) or "tidak ada"
+        document = priority.document or "pohon prioritas"
+        why.append(f"target {year} “{indicator.name}” tidak ada: {document} memuat target tahun {years}")
+    return names, tuple(shown), tuple(why)
+
+
+def _missing_target_note(year: int, count: int) -> str:
+    return (
+        f"Target {year} kosong (–) pada {count} indikator: dokumen prioritas hanya memuat target tahun yang "
+        "ditetapkannya dan sinkron tidak menginterpolasi. Muat target tahun RKP sebagai tabel target "
+        "(sinkron.kl.read_target_table; lihat docs/national.md)."
+    )
 
 
 def _sheet_name(kind: str, government_id: str | None) -> str:

@@ -13,11 +13,13 @@ keys, so the relation is one of (the same joins as rule SKN705):
 
 The closest joins come first: the bidang-urusan crosswalk relates a whole bidang (salaries
 included), so sub kegiatan related only that way are listed for an RO lokasi only when nothing
-relates more closely. An RO location with no related sub kegiatan gets one row saying so: the gap a
-Rakor sinkronisasi exists to close. An RO lokasi belongs to the government of that kode wilayah (a
-lokasi in a kabupaten/kota to the kabupaten/kota, not to its province); the regional side is the
-government's RKPD of the year (else its Renja PD, else its DPA). Totals count each RO lokasi and
-each sub kegiatan once.
+relates more closely. Such bidang-only joins are listed apart, after the closer ones, and their pagu
+is never added to the APBD total of the closer joins (:attr:`SyncMatrix.apbd_total`): it has a total
+of its own (:attr:`SyncMatrix.apbd_sector_only_total`). An RO location with no related sub kegiatan
+gets one row saying so: the gap a Rakor sinkronisasi exists to close. An RO lokasi belongs to the
+government of that kode wilayah (a lokasi in a kabupaten/kota to the kabupaten/kota, not to its
+province); the regional side is the government's RKPD of the year (else its Renja PD, else its
+DPA). Totals count each RO lokasi and each sub kegiatan once.
 
 The Rakor 2025 forms were not published; this layout is sinkron's own.
 """
@@ -55,6 +57,8 @@ class MatrixPair:
     """APBD pagu of the sub kegiatan in the year."""
     basis: tuple[str, ...] = ()
     """Why they are related: ``tag …``, ``crosswalk KP …``, ``crosswalk bidang …``."""
+    sector_only: bool = False
+    """Related only through the program ↔ bidang urusan crosswalk (a whole bidang, salaries included)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -79,8 +83,15 @@ class SyncMatrix:
 
     @property
     def apbd_total(self) -> Money:
-        """The pagu of the related regional sub kegiatan, each counted once."""
-        seen = {p.sub_ref: p.pagu for p in self.pairs if p.sub_ref is not None}
+        """The pagu of the sub kegiatan related by a tag or a KP crosswalk, each counted once."""
+        seen = {p.sub_ref: p.pagu for p in self.pairs if p.sub_ref is not None and not p.sector_only}
+        return Money.total(m for m in seen.values() if m is not None)
+
+    @property
+    def apbd_sector_only_total(self) -> Money:
+        """The pagu of the sub kegiatan related only through the bidang crosswalk, each once (not in :attr:`apbd_total`)."""
+        closer = {p.sub_ref for p in self.pairs if not p.sector_only}
+        seen = {p.sub_ref: p.pagu for p in self.pairs if p.sector_only and p.sub_ref not in closer}
         return Money.total(m for m in seen.values() if m is not None)
 
     @property
@@ -110,7 +121,11 @@ class SyncMatrix:
         number = 0
         previous: tuple[str, str] | None = None
         nat_tags = _ro_tags(bundle, self.pairs) if bundle is not None else {}
-        for pair in self.pairs:
+        sector_only = [p for p in self.pairs if p.sector_only]
+        for pair in [p for p in self.pairs if not p.sector_only] + sector_only:
+            if sector_only and pair is sector_only[0]:
+                rows.append(TableRow((_SECTOR_ONLY_NOTE,), style=RowStyle.NOTE))
+                previous = None
             key = (pair.output.ref, pair.location.region_code)
             record = pair.output
             cells: list[Cell] = [None] * 9
@@ -171,6 +186,19 @@ class SyncMatrix:
                 style=RowStyle.TOTAL,
             )
         )
+        if sector_only:
+            rows.append(
+                TableRow(
+                    (
+                        "",
+                        "JUMLAH KETERKAITAN BIDANG SAJA (di luar jumlah di atas)",
+                        *([None] * 9),
+                        self.apbd_sector_only_total,
+                        "hanya crosswalk program K/L ↔ bidang urusan",
+                    ),
+                    style=RowStyle.TOTAL,
+                )
+            )
         return Table(
             title=f"MATRIKS SINKRONISASI PROGRAM DAN KEGIATAN K/L DENGAN PEMERINTAH DAERAH TAHUN {self.year}",
             subtitle=(
@@ -186,6 +214,12 @@ class SyncMatrix:
                 "dipadankan langsung.",
             ),
         )
+
+
+_SECTOR_ONLY_NOTE = (
+    "Keterkaitan melalui crosswalk program K/L ↔ bidang urusan saja (seluruh bidang, termasuk belanja pegawai): "
+    "didaftar terpisah dan tidak dijumlahkan ke jumlah APBD keterkaitan yang lebih dekat."
+)
 
 
 def _ro_tags(bundle: Bundle, pairs: Iterable[MatrixPair]) -> dict[str, set[str]]:
@@ -261,8 +295,8 @@ def build_sync_matrix(
 
 def _related_subs(
     parents: _Parents, sub_tags: dict[str, set[str]], reach: set[str], mapped: set[Code], sectors: set[Code]
-) -> list[tuple[str, tuple[str, ...]]]:
-    """The sub kegiatan an RO relates to, each with the basis lines of the relation.
+) -> tuple[list[tuple[str, tuple[str, ...]]], bool]:
+    """The sub kegiatan an RO relates to, each with the basis lines of the relation, and whether by bidang only.
 
     Those related by a tag or a KP crosswalk; a whole bidang urusan (program crosswalk alone) only
     when nothing closer relates.
@@ -283,17 +317,18 @@ def _related_subs(
             close.append((sub_ref, tuple(basis)))
         elif basis:
             same_sector.append((sub_ref, tuple(basis)))
-    return close or same_sector
+    return (close, False) if close else (same_sector, True)
 
 
 def _record_pairs(
     record: OutputRecord,
     located: list[OutputLocation],
-    related: list[tuple[str, tuple[str, ...]]],
+    found: tuple[list[tuple[str, tuple[str, ...]]], bool],
     parents: _Parents,
     year: int,
 ) -> list[MatrixPair]:
     """One pair per location of the RO and related sub kegiatan (a location alone when nothing relates)."""
+    related, sector_only = found
     pairs: list[MatrixPair] = []
     for location in located:
         if not related:
@@ -312,6 +347,7 @@ def _record_pairs(
                     sub_activity=sub,
                     pagu=sub.budget_for(year),
                     basis=basis_lines,
+                    sector_only=sector_only,
                 )
             )
     return pairs

@@ -63,8 +63,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     "by_family": ("Temuan per kelompok aturan", "Findings by rule family"),
     "coverage": ("Cakupan prioritas", "Priority coverage"),
     "coverage_note": (
-        "Program dan sub kegiatan yang ditandai ke atau mendukung setiap prioritas, dengan pagu tahun rencananya.",
-        "Programs and sub kegiatan tagged to or supporting each priority, with the pagu of their plan year.",
+        "Program dan sub kegiatan yang ditandai ke atau mendukung setiap prioritas, dengan pagu tahun rencananya; "
+        "setiap tahun dihitung sendiri, tidak dijumlahkan antartahun.",
+        "Programs and sub kegiatan tagged to or supporting each priority, with the pagu of their plan year; "
+        "each year is counted on its own, never added across years.",
     ),
     "priority": ("Prioritas", "Priority"),
     "code": ("Kode", "Code"),
@@ -81,6 +83,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "total": ("Total pagu", "Total pagu"),
     "on_priorities": ("Pagu pada prioritas", "Pagu on priorities"),
     "share": ("Porsi", "Share"),
+    "share_without_support": ("Tanpa penunjang", "Excl. penunjang"),
     "achievement": ("Sebaran capaian kinerja", "Achievement distribution"),
     "band": ("Capaian (%)", "Achievement (%)"),
     "count": ("Jumlah indikator", "Indicators"),

@@ -175,7 +175,8 @@ def _summary(report: Report) -> str:
 
 def _coverage(report: Report) -> str:
     rows = (
-        f'<tr class="{"supported" if r.supported else "unsupported"}"><td data-value="{_e(r.code or r.priority)}">'
+        f'<tr class="{"supported" if r.supported else "unsupported"}">'
+        f'<td class="num">{"–" if r.year is None else r.year}</td><td data-value="{_e(r.code or r.priority)}">'
         f"<code>{_e(r.code or r.priority)}</code></td><td>{_e(r.name)}</td>"
         f"<td>{_bi(priority_kind(r.kind, 'id'), priority_kind(r.kind, 'en'))}</td>"
         f'<td class="num">{r.programs}</td><td class="num">{r.sub_activities}</td>'
@@ -184,6 +185,7 @@ def _coverage(report: Report) -> str:
         for r in report.metrics.priority_coverage
     )
     head = [
+        _th("year", "num"),
         _th("code", "text"),
         _th("priority", "text"),
         _th("kind", "text"),
@@ -198,13 +200,19 @@ def _coverage(report: Report) -> str:
     )
 
 
+def _decimal_text(value: Decimal | None) -> str:
+    return "" if value is None else format(value, "f")
+
+
 def _metrics(report: Report) -> str:
     share_rows = (
         f'<tr><td>{_e(s.plan)}</td><td class="num">{s.year}</td>'
         f'<td class="num" data-value="{_e(format(s.total, "f"))}">{_money(s.total)}</td>'
         f'<td class="num" data-value="{_e(format(s.on_priorities, "f"))}">{_money(s.on_priorities)}</td>'
         f'<td class="num" data-value="{_e(format(s.share, "f") if s.share is not None else "")}">'
-        f"{_bi(format_share(s.share, 'id'), format_share(s.share, 'en'))}</td></tr>"
+        f"{_bi(format_share(s.share, 'id'), format_share(s.share, 'en'))}</td>"
+        f'<td class="num" data-value="{_e(_decimal_text(s.share_without_support))}">'
+        f"{_bi(format_share(s.share_without_support, 'id'), format_share(s.share_without_support, 'en'))}</td></tr>"
         for s in report.metrics.pagu_on_priorities
     )
     share_head = [
@@ -213,6 +221,7 @@ def _metrics(report: Report) -> str:
         _th("total", "num"),
         _th("on_priorities", "num"),
         _th("share", "num"),
+        _th("share_without_support", "num"),
     ]
     band_rows = (
         f'<tr><td class="num">{a.year}</td><td>{_e(a.band)}</td><td class="num">{a.count}</td></tr>'

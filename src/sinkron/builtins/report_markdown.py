@@ -111,6 +111,7 @@ def _coverage(report: Report, language: str) -> list[str]:
     """How the plans cover each priority: programs, sub kegiatan and pagu."""
     rows = [
         [
+            "–" if r.year is None else str(r.year),
             escape_markdown(r.code or r.priority),
             escape_markdown(r.name),
             escape_markdown(priority_kind(r.kind, language)),
@@ -122,14 +123,15 @@ def _coverage(report: Report, language: str) -> list[str]:
         for r in report.metrics.priority_coverage
     ]
     headers = [
-        label(k, language) for k in ("code", "priority", "kind", "programs", "sub_activities", "pagu", "supported")
+        label(k, language)
+        for k in ("year", "code", "priority", "kind", "programs", "sub_activities", "pagu", "supported")
     ]
     return [
         f"## {escape_markdown(label('coverage', language))}",
         "",
         escape_markdown(label("coverage_note", language)),
         "",
-        *_table(headers, rows, right=(3, 4, 5)),
+        *_table(headers, rows, right=(0, 4, 5, 6)),
         "",
     ]
 
@@ -143,11 +145,13 @@ def _pagu_share(report: Report, language: str) -> list[str]:
             escape_markdown(format_money(s.total, language)),
             escape_markdown(format_money(s.on_priorities, language)),
             escape_markdown(format_share(s.share, language)),
+            escape_markdown(format_share(s.share_without_support, language)),
         ]
         for s in report.metrics.pagu_on_priorities
     ]
-    headers = [label(k, language) for k in ("plan", "year", "total", "on_priorities", "share")]
-    return [f"## {escape_markdown(label('pagu_share', language))}", "", *_table(headers, rows, right=(1, 2, 3, 4)), ""]
+    headers = [label(k, language) for k in ("plan", "year", "total", "on_priorities", "share", "share_without_support")]
+    table = _table(headers, rows, right=(1, 2, 3, 4, 5))
+    return [f"## {escape_markdown(label('pagu_share', language))}", "", *table, ""]
 
 
 def _achievement(report: Report, language: str) -> list[str]:

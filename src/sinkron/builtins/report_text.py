@@ -162,6 +162,7 @@ def _family_table(report: Report, language: str) -> list[str]:
 def _coverage(report: Report, language: str, width: int) -> list[str]:
     rows = [
         [
+            "–" if row.year is None else str(row.year),
             f"{row.code or row.priority} {row.name}",
             priority_kind(row.kind, language),
             str(row.programs),
@@ -171,10 +172,12 @@ def _coverage(report: Report, language: str, width: int) -> list[str]:
         ]
         for row in report.metrics.priority_coverage
     ]
-    headers = [label(k, language) for k in ("priority", "kind", "programs", "sub_activities", "pagu", "supported")]
-    widths = [0, 8, 7, 12, max((len(r[4]) for r in rows), default=4), 8]
-    widths[0] = max(width - sum(widths) - 2 * (len(widths) - 1), 24)
-    return [*_heading(label("coverage", language)), *_table(headers, rows, widths, right=(2, 3, 4))]
+    headers = [
+        label(k, language) for k in ("year", "priority", "kind", "programs", "sub_activities", "pagu", "supported")
+    ]
+    widths = [5, 0, 8, 7, 12, max((len(r[5]) for r in rows), default=4), 8]
+    widths[1] = max(width - sum(widths) - 2 * (len(widths) - 1), 24)
+    return [*_heading(label("coverage", language)), *_table(headers, rows, widths, right=(0, 3, 4, 5))]
 
 
 def _pagu_share(report: Report, language: str, width: int) -> list[str]:
@@ -185,13 +188,14 @@ def _pagu_share(report: Report, language: str, width: int) -> list[str]:
             format_money(s.total, language),
             format_money(s.on_priorities, language),
             format_share(s.share, language),
+            format_share(s.share_without_support, language),
         ]
         for s in report.metrics.pagu_on_priorities
     ]
-    headers = [label(k, language) for k in ("plan", "year", "total", "on_priorities", "share")]
-    widths = [0, 5, *(max([len(headers[c]), *(len(r[c]) for r in rows)]) for c in (2, 3, 4))]
+    headers = [label(k, language) for k in ("plan", "year", "total", "on_priorities", "share", "share_without_support")]
+    widths = [0, 5, *(max([len(headers[c]), *(len(r[c]) for r in rows)]) for c in (2, 3, 4, 5))]
     widths[0] = max(width - sum(widths) - 2 * (len(widths) - 1), 12)
-    return [*_heading(label("pagu_share", language)), *_table(headers, rows, widths, right=(1, 2, 3, 4))]
+    return [*_heading(label("pagu_share", language)), *_table(headers, rows, widths, right=(1, 2, 3, 4, 5))]
 
 
 def _achievement(report: Report, language: str) -> list[str]:

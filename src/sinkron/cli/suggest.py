@@ -131,6 +131,11 @@ def _review(path: Path, bundle: Bundle | None, output: Path | None) -> None:
 @click.option("--stem/--no-stem", default=False, show_default=True, help="Light Indonesian stemming.")
 @click.option("--no-precedent", is_flag=True, help="Ignore how items of the same code are linked elsewhere.")
 @click.option(
+    "--include-penunjang",
+    is_flag=True,
+    help="Suggest priorities for lines of the program penunjang (X.XX.01: salaries, offices) too.",
+)
+@click.option(
     "--bidang-map",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="A bidang ↔ PN table (csv) on top of the shipped one.",
@@ -154,6 +159,7 @@ def suggest_cmd(
     min_score: float,
     stem: bool,
     no_precedent: bool,
+    include_penunjang: bool,
     bidang_map: Path | None,
     review: Path | None,
     lang: str,
@@ -194,6 +200,7 @@ def suggest_cmd(
             plans=plans or None,
             stem=stem,
             precedent=not no_precedent,
+            include_support=include_penunjang,
             bidang_map=table,
             targets=frozenset(TargetKind(t) for t in targets) if targets else frozenset(TargetKind),
         )

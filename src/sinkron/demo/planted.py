@@ -217,8 +217,10 @@ PLANTED: tuple[PlantedCase, ...] = (
     _case(
         "SKN403",
         _KOTIM,
-        "Hanya sekitar 5 % pagu RKPD Kotawaringin Timur 2026 yang mendukung prioritas.",
-        "Only about 5 % of the Kotawaringin Timur RKPD 2026 pagu supports a priority.",
+        "Hanya sekitar 5 % pagu RKPD Kotawaringin Timur 2026 yang mendukung prioritas, dengan maupun tanpa program "
+        "penunjang.",
+        "Only about 5 % of the Kotawaringin Timur RKPD 2026 pagu supports a priority, with or without the program "
+        "penunjang.",
     ),
     _case(
         "SKN404",
@@ -266,8 +268,8 @@ PLANTED: tuple[PlantedCase, ...] = (
     _case(
         "SKN604",
         ref(_RPJMD, "S1"),
-        "Prevalensi stunting memburuk: 23,5 % (2024) menjadi 24,2 % (2025).",
-        "Stunting prevalence worsened: 23.5 % (2024) to 24.2 % (2025).",
+        "Prevalensi stunting memburuk: 23,5 % (2024) menjadi 24,2 % (2025), melebihi margin survei 0,5 poin.",
+        "Stunting prevalence worsened: 23.5 % (2024) to 24.2 % (2025), beyond the 0.5-point survey margin.",
     ),
     _case(
         "SKN605",
@@ -322,9 +324,10 @@ PLANTED: tuple[PlantedCase, ...] = (
     _case(
         "SKN707",
         ref(_RPJMD, "S1"),
-        "Target prevalensi stunting RPJMD (21,0 % pada 2025; 15,0 % pada 2029) lebih buruk dari target RPJMN (18,8 %; "
-        "14,2 %).",
-        "The RPJMD stunting targets (21.0 % in 2025; 15.0 % in 2029) are worse than the RPJMN's (18.8 %; 14.2 %).",
+        "Target prevalensi stunting RPJMD (21,0 % pada 2025; 15,0 % pada 2029) lebih buruk dari target nasional RPJMN "
+        "(18,8 %; 14,2 %); tanpa target provinsi yang dimuat, hanya informasi.",
+        "The RPJMD stunting targets (21.0 % in 2025; 15.0 % in 2029) are worse than the RPJMN's national ones (18.8 %; "
+        "14.2 %); with no province target loaded, information only.",
     ),
 )
 

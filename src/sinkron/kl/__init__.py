@@ -34,6 +34,7 @@ from sinkron.kl.form4 import Form4Entry, Form4Row, form4_rollup, regional_plans
 from sinkron.kl.loading import Loaded
 from sinkron.kl.priority_csv import read_priority_tree, read_vocabulary
 from sinkron.kl.tags import TagError, budget_line_code, tag, tags_for_codes, tags_for_labels
+from sinkron.kl.targets_csv import add_target_table, read_target_table
 from sinkron.kl.units import UnitKey, compatible, falls_short, interval, normalise_unit, overlaps
 from sinkron.models.national import (
     MODEL_CLASSES,
@@ -67,6 +68,7 @@ from sinkron.models.national import (
     PriorityCodeError,
     PriorityCrosswalk,
     PriorityMapping,
+    PriorityTarget,
     PriorityTree,
     ProgramSectorCrosswalk,
     ProgramSectorMapping,
@@ -74,6 +76,7 @@ from sinkron.models.national import (
     RenumberingResult,
     TagTerm,
     TagVocabulary,
+    TargetTable,
     WorkUnit,
     add_priority_tree,
     add_vocabulary,
@@ -118,6 +121,7 @@ __all__ = [
     "PriorityCodeError",
     "PriorityCrosswalk",
     "PriorityMapping",
+    "PriorityTarget",
     "PriorityTree",
     "ProgramSectorCrosswalk",
     "ProgramSectorMapping",
@@ -126,9 +130,11 @@ __all__ = [
     "TagError",
     "TagTerm",
     "TagVocabulary",
+    "TargetTable",
     "UnitKey",
     "WorkUnit",
     "add_priority_tree",
+    "add_target_table",
     "add_vocabulary",
     "budget_line_code",
     "compatible",
@@ -144,6 +150,7 @@ __all__ = [
     "read_priority_crosswalk",
     "read_priority_tree",
     "read_program_crosswalk",
+    "read_target_table",
     "read_vocabulary",
     "regional_plans",
     "rpjmn_2025_2029",

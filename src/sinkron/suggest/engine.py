@@ -30,6 +30,8 @@ class SuggestConfig:
     ``None``). ``lexicon`` and ``bidang_map``: the word lists and the bidang ↔ PN table (shipped
     ones when ``None``). ``stem``: light Indonesian stemming. ``precedent``: use links of other items
     of the same code. ``include_linked``: suggest for items that already carry a link too.
+    ``include_support``: suggest priorities (and their indicators) for lines of the program penunjang
+    urusan (``X.XX.01``: salaries, offices, planning) too; by default they get RPJMD sasaran only.
     """
 
     targets: frozenset[TargetKind] = frozenset(TargetKind)
@@ -44,6 +46,7 @@ class SuggestConfig:
     weights: Weights = Weights()
     stem: bool = False
     precedent: bool = True
+    include_support: bool = False
 
 
 def suggest_links(
@@ -96,6 +99,7 @@ def suggest_links(
         weights=config.weights,
         stem=config.stem,
         precedent=config.precedent,
+        include_support=config.include_support,
     )
     out: list[Suggestion] = []
     for record in items:

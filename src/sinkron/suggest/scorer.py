@@ -27,7 +27,7 @@ from collections.abc import Sequence
 import attrs
 
 from sinkron.align.findings import Message
-from sinkron.align.index import BundleIndex
+from sinkron.align.index import BundleIndex, ItemRecord
 from sinkron.kl.units import compatible
 from sinkron.models import Priority
 from sinkron.nomenclature import Nomenclature
@@ -86,8 +86,10 @@ class Scorer:
         weights: Weights,
         stem: bool = False,
         precedent: bool = True,
+        include_support: bool = False,
     ) -> None:
         self.index = index
+        self.include_support = include_support
         self.targets = {t.ref: t for t in targets}
         self.order = {t.ref: i for i, t in enumerate(targets)}
         self.nomenclature = nomenclature
@@ -102,7 +104,7 @@ class Scorer:
     def suggest(self, source: SourceItem, *, top_k: int, min_score: float) -> list[Suggestion]:
         """The ``top_k`` best targets for ``source`` scoring at least ``min_score``, best first."""
         record = source.record
-        allowed = {ref for ref, target in self.targets.items() if eligible(target, record, self.index)}
+        allowed = {ref for ref, target in self.targets.items() if self._eligible(target, record)}
         if not allowed:
             return []
         hits = self.text_index.scores(self.text_index.query(source.fields), allowed)
@@ -140,6 +142,12 @@ class Scorer:
             scored.append((score, self.order[ref], suggestion))
         scored.sort(key=lambda s: (-s[0], s[1]))
         return [attrs.evolve(s, rank=rank) for rank, (_, _, s) in enumerate(scored[:top_k], start=1)]
+
+    def _eligible(self, target: Target, record: ItemRecord) -> bool:
+        """:func:`eligible`, and no priority for a program penunjang line (``X.XX.01``) unless ``include_support``."""
+        if target.priority is not None and record.code.is_support and not self.include_support:
+            return False
+        return eligible(target, record, self.index)
 
     def _bidang(self, target: Target, rules: list[BidangRule]) -> tuple[float, BidangRule | None]:
         if not rules or target.priority is None:

@@ -43,6 +43,7 @@ COVERAGE_COLUMNS = (
     "Program",
     "Sub kegiatan",
     "Pagu (Rp)",
+    "Tahun (year)",
 )
 
 
@@ -85,6 +86,7 @@ def render_report(report: Report) -> bytes:
                 row.programs,
                 row.sub_activities,
                 coverage.cell(row.pagu, fmt="#,##0"),
+                row.year,
             ]
         )
     buffer = io.BytesIO()

@@ -72,6 +72,21 @@ MESSAGES: dict[str, Message] = {
         en="Only {share:%} of the pagu of {plan} ({on:rp} of {total:rp}) supports a national or regional "
         "priority, below the {threshold:%} threshold.",
     ),
+    "skn403.low-share.without-support": Message(
+        id="Hanya {share:%} pagu {plan} di luar program penunjang ({on:rp} dari {total:rp}) yang mendukung "
+        "prioritas nasional/daerah, di bawah ambang {threshold:%}. Termasuk program penunjang ({support:rp}) "
+        "porsinya {other:%}.",
+        en="Only {share:%} of the pagu of {plan} outside the program penunjang ({on:rp} of {total:rp}) supports a "
+        "national or regional priority, below the {threshold:%} threshold. With the program penunjang "
+        "({support:rp}) the share is {other:%}.",
+    ),
+    "skn403.low-share.with-support": Message(
+        id="Hanya {share:%} pagu {plan} ({on:rp} dari {total:rp}) yang mendukung prioritas nasional/daerah, di "
+        "bawah ambang {threshold:%}. Tanpa program penunjang ({support:rp}) porsinya {other:%}.",
+        en="Only {share:%} of the pagu of {plan} ({on:rp} of {total:rp}) supports a national or regional "
+        "priority, below the {threshold:%} threshold. Without the program penunjang ({support:rp}) the share "
+        "is {other:%}.",
+    ),
     "skn403.low-share.fix": Message(
         id="Periksa penandaan prioritas (tagging) sub kegiatan yang belum ditandai, dan arahkan pagu ke program "
         "yang mendukung prioritas.",

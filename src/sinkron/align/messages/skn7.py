@@ -119,4 +119,28 @@ MESSAGES: dict[str, Message] = {
         id="Tinjau target daerah terhadap target nasional, atau catat alasannya.",
         en="Review the target against the national one, or record why it differs.",
     ),
+    "skn707.falls-short.regional": Message(
+        id="Target {year} “{mine}” berada di luar dan lebih buruk dari target untuk {region} “{theirs}” menurut "
+        "{document} ({national}).",
+        en="The {year} target “{mine}” lies outside and on the worse side of the target set for {region} "
+        "“{theirs}” in {document} ({national}).",
+    ),
+    "skn707.falls-short.regional.fix": Message(
+        id="Selaraskan target dengan target yang ditetapkan untuk {region} dalam {document}, atau catat alasannya.",
+        en="Align the target with the one {document} sets for {region}, or record why it differs.",
+    ),
+    "skn707.falls-short.aggregate": Message(
+        id="Target {year} “{mine}” berada di luar dan lebih buruk dari target nasional “{theirs}” ({national}). "
+        "Target nasional adalah agregat dan belum ada target yang ditetapkan untuk {region}, sehingga ini "
+        "hanya informasi.",
+        en="The {year} target “{mine}” lies outside and on the worse side of the national target “{theirs}” "
+        "({national}). The national target is an aggregate and no target set for {region} is loaded, so this is "
+        "information only.",
+    ),
+    "skn707.falls-short.aggregate.fix": Message(
+        id="Muat target yang berlaku bagi daerah (target provinsi RPJMN/RKP, atau target RPJMD provinsi untuk "
+        "kabupaten/kota) sebagai tabel target, agar target dibandingkan dengan target wilayahnya.",
+        en="Load the targets that apply to the region (RPJMN/RKP province targets, or the provincial RPJMD's "
+        "targets for a kabupaten/kota) as a target table, so the target is compared with its own region's.",
+    ),
 }

@@ -17,6 +17,7 @@ from sinkron.names import VARIANT_THRESHOLD
 from sinkron.options import at_least, between, one_of, option
 
 __all__ = [
+    "SURVEY_MARGINS",
     "AbsorptionOptions",
     "AchievementOptions",
     "BaselineOptions",
@@ -155,6 +156,11 @@ class PriorityShareOptions:
         "Smallest share of sub kegiatan pagu on priorities (0.50 is 50 %).",
         validator=_NON_NEGATIVE,
     )
+    include_support: bool = option(
+        False,
+        "Count the program penunjang urusan (X.XX.01: salaries, offices, planning) in the share; by default it is "
+        "left out of both the pagu on priorities and the total.",
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -196,6 +202,20 @@ class WorseningOptions:
     tolerance_percent: Decimal = option(
         Decimal("0"), "A change within this percent of the earlier value is not reported.", validator=_NON_NEGATIVE
     )
+    survey_margins: dict[str, Decimal] = option(
+        factory=lambda: dict(SURVEY_MARGINS),
+        description="Indicators estimated from a sample survey (name → margin in the indicator's unit, points for a "
+        "rate): a change within the margin is no change. Names match through the SKN605 aliases.",
+    )
+
+
+#: SKN604's default sampling margins, in points: poverty (BPS Susenas, kab/kota P0) and stunting (SSGI/SKI).
+#: A working default, not a published figure (see docs/rules.md, SKN604): set the region's own margin.
+SURVEY_MARGINS: dict[str, Decimal] = {
+    "Tingkat kemiskinan": Decimal("0.5"),
+    "Tingkat kemiskinan ekstrem": Decimal("0.5"),
+    "Prevalensi stunting": Decimal("0.5"),
+}
 
 
 @attrs.frozen(kw_only=True)

@@ -426,10 +426,13 @@ def _reference_point(indicator: Indicator, points: list[tuple[int, Value]]) -> t
 def indicator_worsened(ctx: Context) -> Iterator[Finding]:
     """Latest yearly realisation worse (direction aware) than the previous one, or than the baseline.
 
-    A change within ``tolerance_percent`` of the earlier value is not reported; values in different
-    units are not compared.
+    A change within ``tolerance_percent`` of the earlier value is not reported, nor a change of a
+    survey-estimated indicator (``survey_margins``: tingkat kemiskinan, prevalensi stunting …) within
+    its sampling margin; values in different units are not compared.
     """
     tolerance = ctx.option("tolerance_percent")
+    aliases = _alias_table()
+    margins = {_name_key(name, aliases): Decimal(margin) for name, margin in ctx.option("survey_margins").items()}
     for record in ctx.index.indicators.values():
         indicator = record.indicator
         points = _yearly_points(indicator)
@@ -446,8 +449,11 @@ def indicator_worsened(ctx: Context) -> Iterator[Finding]:
         assert before is not None and after is not None
         change = after - before
         worse = change < 0 if indicator.direction is Direction.HIGHER_IS_BETTER else change > 0
+        margin = margins.get(_name_key(indicator.name, aliases))
         if not worse or abs(change) <= abs(before) * tolerance / HUNDRED:
             continue
+        if margin is not None and abs(change) <= margin:
+            continue  # within the survey's sampling margin: no change
         if kind == "previous":
             reference_text = ctx.text("skn604.previous", {"year": ref_year})
         elif ref_year is not None:
@@ -476,6 +482,7 @@ def indicator_worsened(ctx: Context) -> Iterator[Finding]:
                 "latest_year": latest_year,
                 "latest": latest_value.text,
                 "change": change,
+                "survey_margin": margin,
             },
             fix="skn604.worsened.fix",
         )

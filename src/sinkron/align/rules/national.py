@@ -53,6 +53,7 @@ from sinkron.models import (
     Priority,
     PriorityKind,
     SubActivity,
+    Value,
 )
 from sinkron.models.links import REF_SEPARATOR
 from sinkron.models.national import Authority, WorkUnit
@@ -217,9 +218,10 @@ def _report(
     *,
     evidence: dict[str, object],
     fix: str,
+    severity: Severity | None = None,
 ) -> Finding:
     """:meth:`Context.report`, with a path and location that also work for K/L ROs."""
-    finding = ctx.report(subject, key, values, evidence=evidence, fix=fix, path=nat.path(subject))
+    finding = ctx.report(subject, key, values, evidence=evidence, fix=fix, path=nat.path(subject), severity=severity)
     output = nat.outputs.get(subject)
     if output is not None and finding.location is None:
         finding = attrs.evolve(finding, location=output.output.provenance)
@@ -714,19 +716,47 @@ def _unrelated_locations(
 # -- SKN706, SKN707 ----------------------------------------------------------------------------------------
 
 
-def _measure_pairs(ctx: Context, nat: NationalIndex) -> Iterator[tuple[str, Indicator, str, Indicator]]:
-    """(source ref, its indicator, target ref, the priority indicator) of SUPPORTS links between indicators."""
+@attrs.frozen(kw_only=True)
+class _MeasurePair:
+    """A ``supports`` link from an indicator (regional or K/L) to a priority indicator it measures."""
+
+    source_ref: str
+    source: Indicator
+    target_ref: str
+    target: Indicator
+    priority: Priority
+    plan: Plan | None
+    """The regional plan of the source indicator (``None`` for a K/L RO's)."""
+
+
+def _measure_pairs(ctx: Context, nat: NationalIndex) -> Iterator[_MeasurePair]:
+    """The SUPPORTS links between indicators: a regional or K/L indicator measuring a priority indicator."""
     for link in ctx.bundle.links:
         if link.kind is not LinkKind.SUPPORTS:
             continue
         target = ctx.index.indicators.get(link.target)
         if target is None or target.owner_ref not in ctx.index.priorities:
             continue
+        priority = ctx.index.priorities[target.owner_ref]
         source = ctx.index.indicators.get(link.source)
         if source is not None and source.plan is not None:
-            yield link.source, source.indicator, link.target, target.indicator
+            yield _MeasurePair(
+                source_ref=link.source,
+                source=source.indicator,
+                target_ref=link.target,
+                target=target.indicator,
+                priority=priority,
+                plan=source.plan,
+            )
         elif link.source in nat.output_indicators:
-            yield link.source, nat.output_indicators[link.source][1], link.target, target.indicator
+            yield _MeasurePair(
+                source_ref=link.source,
+                source=nat.output_indicators[link.source][1],
+                target_ref=link.target,
+                target=target.indicator,
+                priority=priority,
+                plan=None,
+            )
 
 
 @rule(
@@ -742,18 +772,58 @@ def unit_incompatible(ctx: Context) -> Iterator[Finding]:
     normalisation (``%`` = ``persen``, ``Juta KL`` = 10⁹ liter, ``GWH`` = 10⁹ Wh; unknown units
     compare by text). Indicators without a satuan are left to SKN202."""
     nat = national_index(ctx.index)
-    for source_ref, source, target_ref, target in _measure_pairs(ctx, nat):
+    for pair in _measure_pairs(ctx, nat):
+        source, target = pair.source, pair.target
         if source.unit is None or target.unit is None or compatible(source.unit, target.unit):
             continue
         yield _report(
             ctx,
             nat,
-            source_ref,
+            pair.source_ref,
             "skn706.incompatible",
             {"unit": source.unit, "national_unit": target.unit, "national": _short(target.name, 60)},
-            evidence={"unit": source.unit, "national_unit": target.unit, "national_indicator": target_ref},
+            evidence={"unit": source.unit, "national_unit": target.unit, "national_indicator": pair.target_ref},
             fix="skn706.incompatible.fix",
         )
+
+
+@attrs.frozen(kw_only=True)
+class _Comparator:
+    """The target a regional or K/L target is compared with, and where it comes from."""
+
+    value: Value
+    document: str | None
+    """The target table's document; ``None`` for the priority tree's own target."""
+    region: str | None
+    """The kode wilayah of a region-differentiated target; ``None`` for a national one."""
+
+
+def _region_of(ctx: Context, plan: Plan | None) -> tuple[str | None, str | None]:
+    """(kode wilayah, name) of the government a regional plan belongs to."""
+    if plan is None or plan.government_id is None:
+        return None, None
+    government = ctx.index.governments.get(plan.government_id)
+    if government is None:
+        return None, plan.government_id
+    return government.region_code, government.name
+
+
+def _comparator(ctx: Context, pair: _MeasurePair, year: int, region: str | None) -> _Comparator | None:
+    """The region's own target from a target table, else the national target (the tree's, else an RKP-year row)."""
+    tables = ctx.bundle.national.target_tables
+    if region is not None:
+        for table in tables:
+            row = table.find(pair.priority, pair.target, year, region)
+            if row is not None:
+                return _Comparator(value=row.value, document=table.document, region=region)
+    own = pair.target.target_for(year)
+    if own is not None:
+        return _Comparator(value=own, document=None, region=None)
+    for table in tables:
+        row = table.find(pair.priority, pair.target, year, None)
+        if row is not None:
+            return _Comparator(value=row.value, document=table.document, region=None)
+    return None
 
 
 @rule(
@@ -767,36 +837,81 @@ def target_falls_short(ctx: Context) -> Iterator[Finding]:
     """For indicators linked as in SKN706 with comparable units, every year both give a measurable
     target: the targets are compared as intervals in base units (a number n is [n, n], a range
     ``4,5–5,0`` is [4.5, 5.0]). When the intervals do not overlap and the regional one lies on the
-    worse side given the national indicator's direction, the target falls short."""
+    worse side given the national indicator's direction, the target falls short.
+
+    A region is compared with the target set for it when a target table in ``Bundle.national``
+    (:func:`sinkron.kl.read_target_table`: RPJMN province targets, RKP-year targets, a provincial
+    RPJMD's targets for its kab/kota) gives one; the finding names the document. Without one, the
+    comparison is with the national aggregate, which a region with a high baseline cannot meet, so
+    the finding is only information. K/L targets are compared with the national target.
+    """
     nat = national_index(ctx.index)
-    for source_ref, source, target_ref, target in _measure_pairs(ctx, nat):
+    for pair in _measure_pairs(ctx, nat):
+        source, target = pair.source, pair.target
         if not compatible(source.unit, target.unit):
             continue
-        for year in sorted(set(source.target_years) & set(target.target_years)):
-            mine, theirs = source.target_for(year), target.target_for(year)
-            assert mine is not None and theirs is not None
-            a, b = interval(mine, source.unit), interval(theirs, target.unit)
+        region, region_name = _region_of(ctx, pair.plan)
+        for year in source.target_years:
+            mine = source.target_for(year)
+            against = _comparator(ctx, pair, year, region)
+            if mine is None or against is None:
+                continue
+            a, b = interval(mine, source.unit), interval(against.value, target.unit)
             if a is None or b is None or not falls_short(a, b, target.direction):
                 continue
-            base = normalise_unit(target.unit or source.unit)
-            yield _report(
-                ctx,
-                nat,
-                source_ref,
-                "skn707.falls-short",
-                {"year": year, "mine": mine.text, "theirs": theirs.text, "national": _short(target.name, 60)},
-                evidence={
-                    "year": year,
-                    "target": mine.text,
-                    "national_target": theirs.text,
-                    "interval": [str(a[0]), str(a[1])],
-                    "national_interval": [str(b[0]), str(b[1])],
-                    "base_unit": base.base if base else None,
-                    "direction": target.direction.value,
-                    "national_indicator": target_ref,
-                },
-                fix="skn707.falls-short.fix",
-            )
+            yield _falls_short(ctx, nat, pair, year, mine, against, (a, b), region_name)
+
+
+def _falls_short(
+    ctx: Context,
+    nat: NationalIndex,
+    pair: _MeasurePair,
+    year: int,
+    mine: Value,
+    against: _Comparator,
+    intervals: tuple[tuple[Decimal, Decimal], tuple[Decimal, Decimal]],
+    region_name: str | None,
+) -> Finding:
+    """The SKN707 finding: against the region's own target (a warning) or the national aggregate (info for a region)."""
+    a, b = intervals
+    regional_source = pair.plan is not None
+    if against.region is not None:
+        key, fix, severity = "skn707.falls-short.regional", "skn707.falls-short.regional.fix", Severity.WARNING
+    elif regional_source:
+        key, fix, severity = "skn707.falls-short.aggregate", "skn707.falls-short.aggregate.fix", Severity.INFO
+    else:
+        key, fix, severity = "skn707.falls-short", "skn707.falls-short.fix", Severity.WARNING
+    base = normalise_unit(pair.target.unit or pair.source.unit)
+    values = {
+        "year": year,
+        "mine": mine.text,
+        "theirs": against.value.text,
+        "national": _short(pair.target.name, 60),
+        "region": region_name or (pair.plan.title if pair.plan is not None else ""),
+        "document": against.document or pair.priority.document or "?",
+    }
+    return _report(
+        ctx,
+        nat,
+        pair.source_ref,
+        key,
+        values,
+        evidence={
+            "year": year,
+            "target": mine.text,
+            "national_target": against.value.text,
+            "compared_with": "region" if against.region is not None else "national",
+            "target_document": against.document or pair.priority.document,
+            "target_region": against.region,
+            "interval": [str(a[0]), str(a[1])],
+            "national_interval": [str(b[0]), str(b[1])],
+            "base_unit": base.base if base else None,
+            "direction": pair.target.direction.value,
+            "national_indicator": pair.target_ref,
+        },
+        fix=fix,
+        severity=severity,
+    )
 
 
 @hookimpl

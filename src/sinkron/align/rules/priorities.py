@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterator
+from decimal import Decimal
 
 from sinkron.align.context import Context
 from sinkron.align.findings import Finding, Message, Severity
@@ -214,6 +215,13 @@ def regional_priority_unsupported(ctx: Context) -> Iterator[Finding]:
 
 
 # -- SKN403 ----------------------------------------------------------------------------------------------
+def _share_key(support: Decimal, with_support: bool) -> str:
+    """The message of a low share: one share when the plan has no program penunjang pagu, else both."""
+    if not support:
+        return "skn403.low-share"
+    return "skn403.low-share.with-support" if with_support else "skn403.low-share.without-support"
+
+
 @rule(
     "SKN403",
     "low-priority-share",
@@ -225,24 +233,43 @@ def regional_priority_unsupported(ctx: Context) -> Iterator[Finding]:
 def low_priority_share(ctx: Context) -> Iterator[Finding]:
     """Yearly plans (RKPD, else each Renja PD / DPA; the same plans as the report's pagu share table)
     where the pagu of sub kegiatan supporting any priority is less than ``min_share`` of the total
-    sub kegiatan pagu. Plans with no pagu are not judged.
+    sub kegiatan pagu, each year on its own. The program penunjang urusan (``X.XX.01``: salaries,
+    offices, planning) is left out of both figures unless ``include_support``; the message gives the
+    share both ways. Plans with no pagu are not judged.
     """
     threshold = ctx.option("min_share")
+    with_support = ctx.option("include_support")
     for figures in pagu_shares(ctx.index):
-        share, total, on, year = figures.share, figures.total, figures.on_priorities, figures.year
+        share = figures.share if with_support else figures.share_without_support
         if share is None or share >= threshold:  # no pagu: not judged
             continue
+        other = figures.share_without_support if with_support else figures.share
+        on_support = figures.on_priorities - figures.support_on_priorities
+        without_support = figures.total - figures.support
         plan = ctx.index.plans[figures.plan]
+        values = {
+            "share": share,
+            "plan": plan.title,
+            "on": figures.on_priorities if with_support else on_support,
+            "total": figures.total if with_support else without_support,
+            "threshold": threshold,
+            "other": other if other is not None else Decimal(0),
+            "support": figures.support,
+        }
         yield ctx.report(
             plan.id,
-            "skn403.low-share",
-            {"share": share, "plan": plan.title, "on": on, "total": total, "threshold": threshold},
+            _share_key(figures.support, with_support),
+            values,
             evidence={
                 "plan": plan.id,
-                "year": year,
-                "total_pagu": total,
-                "pagu_on_priorities": on,
-                "share": share,
+                "year": figures.year,
+                "total_pagu": figures.total,
+                "pagu_on_priorities": figures.on_priorities,
+                "share": figures.share,
+                "penunjang_pagu": figures.support,
+                "penunjang_pagu_on_priorities": figures.support_on_priorities,
+                "share_without_penunjang": figures.share_without_support,
+                "include_penunjang": with_support,
                 "min_share": threshold,
             },
             fix="skn403.low-share.fix",

@@ -463,6 +463,11 @@ def _pagu_finding(
 
 
 # -- SKN301 ----------------------------------------------------------------------------------------------
+def _deepest_level(index: BundleIndex, plan: Plan) -> int:
+    """The depth (:attr:`CodeLevel.depth`) of the deepest items a plan lists (0 when it has none)."""
+    return max((record.level.depth for record in index.items_by_plan.get(plan.id, ())), default=0)
+
+
 @rule(
     "SKN301",
     "renja-outside-renstra",
@@ -474,14 +479,17 @@ def renja_outside_renstra(ctx: Context) -> Iterator[Finding]:
     """Renja items with no counterpart in the Renstra PD covering the year.
 
     Reported at the highest absent level: when a program is absent, its kegiatan and sub kegiatan are
-    counted in that one finding rather than reported one by one.
+    counted in that one finding rather than reported one by one. Items are compared down to the
+    deepest level the Renstra is written at: a Renstra listing kegiatan but no sub kegiatan does not
+    make every Renja sub kegiatan absent.
     """
     for pair in renja_pairs(ctx.index):
+        deepest = _deepest_level(ctx.index, pair.reference)
         top_of: dict[str, str] = {}
         below: dict[str, int] = defaultdict(int)
         tops: list[ItemRecord] = []
         for match in pair.matches:
-            if match.counterpart is not None:
+            if match.counterpart is not None or match.record.level.depth > deepest:
                 continue
             record = match.record
             parent = record.parent

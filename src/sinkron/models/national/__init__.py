@@ -57,6 +57,7 @@ from sinkron.models.national.priority_tree import (
     parse_priority_code,
 )
 from sinkron.models.national.records import NationalRecords, add_priority_tree, add_vocabulary
+from sinkron.models.national.targets import PriorityTarget, TargetTable
 from sinkron.models.national.vocabularies import TagTerm, TagVocabulary
 
 __all__ = [
@@ -91,6 +92,7 @@ __all__ = [
     "PriorityCodeError",
     "PriorityCrosswalk",
     "PriorityMapping",
+    "PriorityTarget",
     "PriorityTree",
     "ProgramSectorCrosswalk",
     "ProgramSectorMapping",
@@ -98,6 +100,7 @@ __all__ = [
     "RenumberingResult",
     "TagTerm",
     "TagVocabulary",
+    "TargetTable",
     "WorkUnit",
     "add_priority_tree",
     "add_vocabulary",
@@ -126,6 +129,8 @@ MODEL_CLASSES: tuple[type, ...] = (
     TagTerm,
     PriorityCrosswalk,
     PriorityMapping,
+    TargetTable,
+    PriorityTarget,
     DAKMenuCrosswalk,
     DAKMenu,
     ProgramSectorCrosswalk,

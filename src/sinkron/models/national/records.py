@@ -27,6 +27,7 @@ from sinkron.models.national.crosswalks import DAKMenuCrosswalk, PriorityCrosswa
 from sinkron.models.national.organisations import EchelonOneUnit, Ministry, WorkUnit
 from sinkron.models.national.plans import MinistryPlan, OutputRecord
 from sinkron.models.national.priority_tree import NationalPriority, PriorityTree
+from sinkron.models.national.targets import TargetTable
 from sinkron.models.national.vocabularies import TagVocabulary
 from sinkron.models.priorities import Priority
 
@@ -54,7 +55,7 @@ def _field(kind: str) -> Any:
 
 @attrs.frozen(kw_only=True)
 class NationalRecords:
-    """K/L budget holders and plans, national priority trees, tag vocabularies and crosswalks.
+    """K/L budget holders and plans, national priority trees, tag vocabularies, crosswalks and target tables.
 
     >>> NationalRecords().is_empty
     True
@@ -70,6 +71,8 @@ class NationalRecords:
     priority_crosswalks: tuple[PriorityCrosswalk, ...] = _field("crosswalk")
     dak_crosswalks: tuple[DAKMenuCrosswalk, ...] = _field("crosswalk")
     program_crosswalks: tuple[ProgramSectorCrosswalk, ...] = _field("crosswalk")
+    target_tables: tuple[TargetTable, ...] = _field("target table")
+    """Targets of priority indicators for a region or an RKP year (:mod:`sinkron.models.national.targets`)."""
 
     @property
     def is_empty(self) -> bool:
