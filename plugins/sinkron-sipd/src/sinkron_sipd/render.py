@@ -222,9 +222,14 @@ def indicator_row(indicator: Indicator, keys: Mapping[str, str], year: int) -> d
 
 
 def location_parts(text: str) -> list[str]:
-    """``"Kab. X, Kec. Y, Semua Kelurahan"`` → daerah, kecamatan, kelurahan."""
+    """``"Kab. X, Kec. Y, Semua Kelurahan"`` → daerah, kecamatan, kelurahan.
+
+    A text the parts would not give back (``", Kec. Y"``: an empty part is left out when they are
+    joined) stays whole in the daerah field, so it is read back as written.
+    """
     parts = text.split(", ", 2)
-    return parts + [""] * (3 - len(parts))
+    parts += [""] * (3 - len(parts))
+    return parts if location_text(parts) == text else [text, "", ""]
 
 
 def location_text(parts: Sequence[str]) -> str:
