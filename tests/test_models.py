@@ -229,6 +229,49 @@ def test_bundle_merge_dedupes_shared_records() -> None:
         merged.plan("c")
 
 
+_MERGED_BUNDLES = st.builds(
+    Bundle,
+    nomenclature=st.none() | st.sampled_from(["kepmendagri-900-1317-2023", "kepmendagri-050-5889-2021"]),
+    sources=st.lists(st.sampled_from(["a.xlsx", "b.json", "c.csv"]), unique=True, max_size=2),
+)
+
+
+def _merged(build: Callable[[], Bundle]) -> Bundle | str:
+    """The merged bundle, or the field a refused merge names."""
+    try:
+        return build()
+    except InvalidModel as exc:
+        return exc.field
+
+
+@settings(max_examples=300, deadline=None)
+@given(_MERGED_BUNDLES, _MERGED_BUNDLES, _MERGED_BUNDLES)
+def test_bundle_merge_is_associative(first: Bundle, second: Bundle, third: Bundle) -> None:
+    # However the merges are grouped, the result is the same bundle (the same nomenclature), and
+    # bundles naming different nomenclature versions are refused in every grouping.
+    groupings = [
+        _merged(lambda: Bundle().merge(first, second, third)),
+        _merged(lambda: first.merge(second, third)),
+        _merged(lambda: first.merge(second).merge(third)),
+        _merged(lambda: first.merge(second.merge(third))),
+        _merged(lambda: Bundle().merge(first).merge(Bundle(), second).merge(third)),
+    ]
+    assert all(result == groupings[1] for result in groupings), groupings
+    named = {b.nomenclature for b in (first, second, third)} - {None}
+    if len(named) > 1:
+        assert groupings[0] == "nomenclature"
+    else:
+        assert isinstance(groupings[0], Bundle) and groupings[0].nomenclature == next(iter(named), None)
+
+
+def test_bundle_merge_refuses_conflicting_nomenclatures() -> None:
+    older, newer = Bundle(nomenclature="kepmendagri-050-5889-2021"), Bundle(nomenclature="kepmendagri-900-1317-2023")
+    assert Bundle().merge(newer, Bundle()).nomenclature == "kepmendagri-900-1317-2023"
+    with pytest.raises(InvalidModel, match="different nomenclature versions") as raised:
+        Bundle().merge(newer, older)
+    assert "kepmendagri-050-5889-2021" in str(raised.value) and raised.value.field == "nomenclature"
+
+
 @pytest.mark.parametrize(
     ("build", "model", "field", "shown"),
     [

@@ -233,3 +233,44 @@ def test_atomic_writes_get_the_usual_file_mode(tmp_path: Path) -> None:
         os.umask(old)
     assert stat.S_IMODE((tmp_path / "laporan.html").stat().st_mode) == 0o644
     assert (tmp_path / "laporan.html").read_bytes() == b"<p>ok</p>"
+
+
+def _sipd_export(path: Path) -> Path:
+    """A SIPD export of the demo's Renja at ``path``: the file a later write replaces."""
+    pytest.importorskip("sinkron_sipd", reason="sinkron-sipd is not installed")
+    from sinkron.demo import demo_bundle
+
+    renja = demo_bundle().plan("renja-dinkes-kalteng-2026")
+    sinkron.write(Bundle(plans=[renja]), path, format="sipd")
+    assert sinkron.read_result(path).bundle.plans  # the SIPD connector reads it, by its content
+    return path
+
+
+def test_write_chooses_the_format_by_name_never_by_the_file_it_replaces(tmp_path: Path) -> None:
+    from sinkron.demo import demo_bundle
+
+    demo = demo_bundle()
+    bundle = Bundle(governments=demo.governments, priorities=demo.priorities[:3])
+    old = _sipd_export(tmp_path / "old.json")
+    assert sinkron.write(bundle, old) == old
+    assert json.loads(old.read_text(encoding="utf-8"))["type"] == "Bundle"  # sinkron JSON, by the extension
+    assert sinkron.read(old) == bundle.replace(sources=(str(old),))
+    pm = PluginManager()
+    assert pm.writer_for(old) is not None and pm.writer_for(old).name == "json"  # type: ignore[union-attr]
+    assert pm.writer_for(tmp_path / "records.jsonl").name == "sipd"  # type: ignore[union-attr]
+    assert pm.writer_for(old, "sipd").name == "sipd"  # type: ignore[union-attr]
+    assert pm.writer_for(tmp_path / "out.parquet") is None  # an exporter writes it
+
+
+def test_convert_writes_the_format_of_the_target_name_over_an_older_sipd_file(tmp_path: Path) -> None:
+    from sinkron.demo import demo_bundle
+
+    source = tmp_path / "source.json"
+    bundle = Bundle(governments=demo_bundle().governments)
+    sinkron.write(bundle, source)
+    target = _sipd_export(tmp_path / "out.json")
+    result = CliRunner().invoke(main, ["convert", str(source), str(target)])
+    assert result.exit_code == 0, result.output
+    assert sinkron.read(target).governments == bundle.governments
+    result = CliRunner().invoke(main, ["convert", str(source), str(target), "--to", "sipd"])
+    assert result.exit_code == 0 and json.loads(target.read_text(encoding="utf-8")) == []  # SIPD holds no governments

@@ -118,6 +118,15 @@ class Connector:
             return scheme in self.schemes
         return Path(text).suffix.lower() in self.extensions
 
+    def writes(self, target: Source) -> bool:
+        """Whether a bundle written to ``target`` without a format is written by this connector.
+
+        Judged by ``target``'s name alone — its extension, as :meth:`handles` does for reading — and never
+        by what a file already there holds: writing replaces the file, so its old format does not count.
+        Connectors that cannot write say no.
+        """
+        return self.can_write and Connector.handles(self, target)
+
     def detect(self, source: Source) -> bool | None:
         """Whether ``source``'s content is this connector's format: ``True``, ``False``, or ``None`` (cannot tell).
 

@@ -112,8 +112,9 @@ def write(
 ) -> Path | None:
     """Write a Bundle (through a connector that can write) or a Report/Meeting/Bundle (through an exporter).
 
-    The format comes from ``format`` or ``target``'s extension (an unknown extension raises
-    :class:`~sinkron.UnknownFormat`, never a guess). Files are written atomically; the path written
+    The format comes from ``format``, else from ``target``'s extension (an unknown extension raises
+    :class:`~sinkron.UnknownFormat`, never a guess) — never from what a file already at ``target``
+    holds: ``write(bundle, "old.json")`` writes sinkron JSON even over a SIPD export. Files are written atomically; the path written
     is returned. ``target`` may also be a binary stream (``sys.stdout.buffer``): the exporter's
     rendering is written to it, ``format`` is then required and nothing is returned.
     """
@@ -129,11 +130,8 @@ def write(
         return None
     path = Path(target)
     if isinstance(obj, Bundle):
-        try:
-            connector = pm.connector_for(path, format)
-        except SinkronError:
-            connector = None
-        if connector is not None and connector.can_write:
+        connector = pm.writer_for(path, format)
+        if connector is not None:
             connector.check_available()
             connector.write(obj, path, **options)
             return path

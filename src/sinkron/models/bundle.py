@@ -7,6 +7,7 @@ from typing import Any, cast
 
 import attrs
 
+from sinkron.errors import InvalidModel
 from sinkron.models._base import to_tuple, unique_ids
 from sinkron.models.findings import Finding
 from sinkron.models.links import Link
@@ -52,7 +53,9 @@ class Bundle:
 
         A government or agency present in several bundles (same id and equal) is kept once; a
         different record under the same id, or a duplicate plan, priority or meeting id, raises
-        :class:`~sinkron.errors.InvalidModel`.
+        :class:`~sinkron.errors.InvalidModel`. The ``nomenclature`` is the one the bundles name (a
+        bundle without one takes the others'); bundles naming different versions raise ``InvalidModel``,
+        so merging gives the same bundle however the merges are grouped.
         """
         bundles = (self, *others)
 
@@ -67,7 +70,6 @@ class Bundle:
                     out.append(record)
             return tuple(out)
 
-        nomenclatures = {b.nomenclature for b in bundles if b.nomenclature}
         return Bundle(
             governments=combined("governments", True),
             agencies=combined("agencies", True),
@@ -75,7 +77,7 @@ class Bundle:
             priorities=combined("priorities", True),
             meetings=combined("meetings", False),
             links=_unique_links(link for b in bundles for link in b.links),
-            nomenclature=self.nomenclature or (sorted(nomenclatures)[0] if nomenclatures else None),
+            nomenclature=_one_nomenclature(bundles),
             sources=tuple(dict.fromkeys(s for b in bundles for s in b.sources)),
             national=self.national.merge(*(b.national for b in others)),
             source_findings=tuple(f for b in bundles for f in b.source_findings),
@@ -91,6 +93,19 @@ class Bundle:
     def replace(self, **changes: object) -> Bundle:
         """A copy with some fields replaced."""
         return attrs.evolve(cast(Any, self), **changes)  # type: ignore[no-any-return]
+
+
+def _one_nomenclature(bundles: Iterable[Bundle]) -> str | None:
+    """The nomenclature version the bundles name (``None`` when none does); two different versions are an error."""
+    named = tuple(dict.fromkeys(b.nomenclature for b in bundles if b.nomenclature))
+    if len(named) > 1:
+        raise InvalidModel(
+            "Bundle",
+            "nomenclature",
+            f"the bundles name different nomenclature versions ({', '.join(map(repr, named))}); "
+            "set one version on every bundle before merging them",
+        )
+    return named[0] if named else None
 
 
 def _unique_links(links: Iterable[Link]) -> tuple[Link, ...]:

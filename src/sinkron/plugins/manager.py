@@ -281,8 +281,7 @@ class PluginManager:
         if len(matches) == 1:
             return ConnectorChoice(matches[0], "the only connector for its extension or URL scheme")
         pool, why = _recognising(matches, source)
-        order = {name: index for index, name in enumerate(connectors)}
-        ranked = sorted(pool, key=lambda c: (c.priority, self._first_party(c), order[c.name]))
+        ranked = self._ranked(pool)
         winner = ranked[-1]
         rivals = [c.name for c in ranked[:-1]]
         if not rivals:
@@ -297,6 +296,28 @@ class PluginManager:
         return ConnectorChoice(
             winner, f"{why}; tie with {', '.join(rivals)} broken by {tie}", tuple(c.name for c in matches)
         )
+
+    def writer_for(self, target: str | Path, format: str | None = None) -> Connector | None:
+        """The connector that writes a bundle to ``target``, or ``None`` when none does (an exporter may).
+
+        ``format`` names the connector (or one of its formats); without it, the connectors whose
+        :meth:`~sinkron.connector.Connector.writes` claims ``target``'s extension are ranked as readers are
+        (``priority``, then first-party, then registered last). What a file already at ``target`` holds
+        never counts: an existing SIPD ``out.json`` is replaced by what ``format`` or the extension says.
+        """
+        if format is not None:
+            try:
+                connector = self._connector_named(format)
+            except UnknownFormat:
+                return None  # an exporter's format, or unknown: the exporter lookup says which
+            return connector if connector.can_write else None
+        writers = [c for c in self.connectors().values() if _ask(c.writes, target, False)]
+        return self._ranked(writers)[-1] if writers else None
+
+    def _ranked(self, connectors: list[Connector]) -> list[Connector]:
+        """``connectors`` from the one that loses a tie to the one that wins it (priority, first-party, registered last)."""
+        order = {name: index for index, name in enumerate(self.connectors())}
+        return sorted(connectors, key=lambda c: (c.priority, self._first_party(c), order[c.name]))
 
     def _first_party(self, connector: Connector) -> bool:
         owner = self._owners.get("sinkron_register_connectors", {}).get(connector.name)

@@ -13,7 +13,7 @@ from sinkron_sipd.fields import RecordKind
 from sinkron_sipd.nomenclature_check import NomenclatureProblem, nomenclature_problems
 from sinkron_sipd.reader import BundleBuilder, ReadOptions
 from sinkron_sipd.report import SipdReportConnector
-from sinkron_sipd.writer import dumps, records
+from sinkron_sipd.writer import SipdWriteError, dumps, records
 
 __version__ = "0.1.0"
 
@@ -27,6 +27,7 @@ __all__ = [
     "SipdConnector",
     "SipdExporter",
     "SipdReportConnector",
+    "SipdWriteError",
     "__version__",
     "dumps",
     "iter_records",

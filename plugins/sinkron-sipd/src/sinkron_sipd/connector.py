@@ -210,6 +210,10 @@ class SipdConnector(Connector):
             return False
         return '"schema_version"' not in head and any(key in head for key in _SNIFF_KEYS)
 
+    def writes(self, target: Source) -> bool:
+        """A ``.jsonl``/``.ndjson`` target; a ``.json`` target is sinkron's own JSON unless ``format="sipd"`` says so."""
+        return Path(str(target)).suffix.lower() in (".jsonl", ".ndjson")
+
     def read(self, source: Source, *, progress: Progress | None = None, **options: Any) -> ReadResult:
         return read_sipd(source, progress=progress, **options)
 

@@ -226,7 +226,7 @@ class PlanningRows:
         item.budgets = budgets
         layout = b._base_layout(RecordKind.PLANNING, record)
         parents = self._parents(item)
-        canonical = planning_scalars([*parents, item], agency, plan.start, item.budgets)
+        canonical = planning_scalars([*parents, item], agency, plan.start, item.budgets, end=plan.end)
         layout.update(diff_object(raw, canonical, split_ids=True))
         item.layout = layout
         self.headers[id_unik] = item

@@ -160,11 +160,20 @@ _LEVEL_KEYS = {
 
 
 def planning_scalars(
-    chain: Sequence[ItemView], agency: AgencyView | None, start: int, budgets: Sequence[Budget] | None
+    chain: Sequence[ItemView],
+    agency: AgencyView | None,
+    start: int,
+    budgets: Sequence[Budget] | None,
+    *,
+    end: int | None = None,
 ) -> dict[str, Any]:
     """The modelled keys of a planning row: the codes and names from the program down to the item,
-    the perangkat daerah and (for the entity row) ``pagu_1..5`` counted from the period's first year."""
+    the perangkat daerah and (for the entity row) ``pagu_1..5`` counted from the period's first year,
+    and ``tahun_awal``/``tahun_akhir`` when the period's last year ``end`` is given."""
     out: dict[str, Any] = {}
+    if end is not None:
+        out["tahun_awal"] = str(start)
+        out["tahun_akhir"] = str(end)
     for node in chain:
         code_key, name_key = _LEVEL_KEYS[node.code.level]
         out[code_key] = str(node.code)
@@ -222,9 +231,14 @@ def indicator_row(indicator: Indicator, keys: Mapping[str, str], year: int) -> d
 
 
 def location_parts(text: str) -> list[str]:
-    """``"Kab. X, Kec. Y, Semua Kelurahan"`` → daerah, kecamatan, kelurahan."""
+    """``"Kab. X, Kec. Y, Semua Kelurahan"`` → daerah, kecamatan, kelurahan.
+
+    A text the parts would not give back (``", Kec. Y"``: an empty part is left out when they are
+    joined) stays whole in the daerah field, so it is read back as written.
+    """
     parts = text.split(", ", 2)
-    return parts + [""] * (3 - len(parts))
+    parts += [""] * (3 - len(parts))
+    return parts if location_text(parts) == text else [text, "", ""]
 
 
 def location_text(parts: Sequence[str]) -> str:

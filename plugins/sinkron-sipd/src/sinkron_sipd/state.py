@@ -270,13 +270,25 @@ def code_field(
 
 
 def split_name(text: str | None, code: Code) -> str | None:
-    """The name without its code prefix (only when the prefix is the record's own code)."""
+    """The name without its code prefix (only when the prefix is the record's own code).
+
+    SIPD writes ``kode + " " + nama`` (``"1.05.02.2.03.0002 Pembentukan Sekretariat PPNS"``; wp-sipd
+    splits it at the first space): the code and that one space are taken off, and the rest is the
+    name as written — a name that starts with ``-``, ``:`` or a space keeps it.
+
+    >>> split_name("1.02.02.2.02.0001 - Bantuan Sosial", Code.parse("1.02.02.2.02.0001"))
+    '- Bantuan Sosial'
+    """
     if text is None:
         return None
-    prefix, rest = Code.split_name(text)
-    if prefix is not None and prefix == code and rest.strip():
-        return rest
-    return text
+    prefix, space, rest = text.partition(" ")
+    if not space or not rest.strip():
+        return text
+    try:
+        own = Code.parse(prefix) == code
+    except CodeError:
+        return text
+    return rest if own else text
 
 
 def target_value(target: str | None, text: str | None, unit: str | None, decimal: DecimalMark) -> Value | None:

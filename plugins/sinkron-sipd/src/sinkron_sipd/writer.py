@@ -15,7 +15,21 @@ from typing import Any
 
 import attrs
 
-from sinkron.models import Activity, Agency, Bundle, IndicatorKind, LinkKind, Plan, Priority, Program, SubActivity, ref
+from sinkron.errors import SinkronError
+from sinkron.models import (
+    Activity,
+    Agency,
+    BudgetKind,
+    Bundle,
+    IndicatorKind,
+    LinkKind,
+    Plan,
+    PlanPeriod,
+    Priority,
+    Program,
+    SubActivity,
+    ref,
+)
 from sinkron_sipd.documents import CONTAINERS, DocumentInfo, dumps_document
 from sinkron_sipd.fields import ACTIONS, BLOCKS, LABEL_SLOTS, BlockSpec, RecordKind
 from sinkron_sipd.layout import apply_layout, expand_entry
@@ -32,8 +46,9 @@ from sinkron_sipd.render import (
     sub_keg_scalars,
     tag_row,
 )
+from sinkron_sipd.state import PLANNING_KINDS
 
-__all__ = ["dumps", "records"]
+__all__ = ["PLANNING_YEARS", "SipdWriteError", "dumps", "records"]
 
 _MISSING: Any = object()
 
@@ -78,7 +93,7 @@ class _Writer:
 
     def _all(self) -> Iterator[tuple[dict[str, Any] | None, dict[str, Any]]]:
         for plan in self.bundle.plans:
-            if _layout(plan.extra, RecordKind.PLANNING) is not None:
+            if _layout(plan.extra, RecordKind.PLANNING) is not None or not plan.kind.is_yearly:
                 yield from self._planning(plan)
                 continue
             master = _layout(plan.extra, RecordKind.MASTER) is not None
@@ -106,25 +121,31 @@ class _Writer:
 
     # -- records --------------------------------------------------------------------------------------
     def _planning(self, plan: Plan) -> Iterator[tuple[dict[str, Any] | None, dict[str, Any]]]:
-        """Entity rows and their indicator rows, for every item of a plan read from planning rows."""
+        """Entity rows and their indicator rows, for every item of a multi-year plan (Renstra, RPJMD, RPD).
+
+        Every year of the plan period is written (``pagu_1..5``, ``target_1..5``); a plan whose
+        values these rows cannot hold is refused with :class:`SipdWriteError`, never cut short.
+        """
+        _refuse_losses(plan, read_from_sipd=_layout(plan.extra, RecordKind.PLANNING) is not None)
         self.kinds.add(RecordKind.PLANNING)
-        start = plan.period.start
+        period = (plan.period.start, plan.period.end)
         for program in plan.programs:
-            yield from self._planning_item([program], start)
+            yield from self._planning_item([program], period)
             for activity in program.activities:
-                yield from self._planning_item([program, activity], start)
+                yield from self._planning_item([program, activity], period)
                 for sub in activity.sub_activities:
-                    yield from self._planning_item([program, activity, sub], start)
+                    yield from self._planning_item([program, activity, sub], period)
 
     def _planning_item(
-        self, chain: list[Program | Activity | SubActivity], start: int
+        self, chain: list[Program | Activity | SubActivity], period: tuple[int, int]
     ) -> Iterator[tuple[dict[str, Any] | None, dict[str, Any]]]:
         item = chain[-1]
         layout = _layout(item.extra, RecordKind.PLANNING)
         if layout is not None and layout.get("header") is False:
             return  # named only by the rows under it: it had no row of its own
         agency = self._agency(item.agency_id)
-        canonical = planning_scalars(chain, agency, start, item.budgets)
+        start, end = period
+        canonical = planning_scalars(chain, agency, start, item.budgets, end=end)
         id_unik = header_id_unik(layout)
         if layout is None or id_unik is None:
             id_unik = id_unik or f"sinkron-{item.id}"
@@ -268,6 +289,52 @@ class _Writer:
         if spec.what == "funding":
             return funding_row(element, keys)
         return tag_row(element, keys)
+
+
+class SipdWriteError(SinkronError, ValueError):
+    """A bundle holds values the SIPD records cannot: writing it would lose them, so nothing is written."""
+
+
+#: The years a planning row holds: ``pagu_1..5`` and ``target_1..5`` (wp-sipd ``data_renstra_*``, ``data_rpjmd_*``).
+PLANNING_YEARS = 5
+_SHOWN_LOSSES = 5
+
+
+def _refuse_losses(plan: Plan, *, read_from_sipd: bool) -> None:
+    """Raise :class:`SipdWriteError` naming what planning rows could not hold of ``plan``."""
+    start, end = plan.period.start, plan.period.end
+    where = f"plan {plan.id!r} ({plan.kind.value} {plan.period})"
+    if plan.kind not in PLANNING_KINDS:
+        kinds = ", ".join(kind.value for kind in PLANNING_KINDS)
+        raise SipdWriteError(
+            f"SIPD has no records for {where}: its multi-year plans are {kinds} (planning rows) and its yearly "
+            "plans are sub kegiatan records; write this plan in sinkron JSON or xlsx"
+        )
+    if not read_from_sipd and end - start + 1 > PLANNING_YEARS:
+        raise SipdWriteError(
+            f"SIPD planning rows hold {PLANNING_YEARS} years (pagu_1..5, target_1..5): "
+            f"{PlanPeriod(start=start + PLANNING_YEARS, end=end)} of {where} would be lost; split the plan or "
+            "write it in sinkron JSON"
+        )
+    lost: list[str] = []
+    for item in plan.items():
+        for budget in item.budgets:
+            if budget.kind is not BudgetKind.INDICATIVE or budget.year not in plan.period:
+                lost.append(f"{budget.kind.value} {budget.year} of {item.code}")
+        for indicator in item.indicators:
+            lost.extend(
+                f"target {target.year} of {indicator.name!r} ({item.code})"
+                for target in indicator.targets
+                if target.year not in plan.period
+            )
+    if lost:
+        shown = "; ".join(lost[:_SHOWN_LOSSES]) + (
+            f"; and {len(lost) - _SHOWN_LOSSES} more" if len(lost) > _SHOWN_LOSSES else ""
+        )
+        raise SipdWriteError(
+            f"SIPD planning rows hold the pagu indikatif and the targets of the years {plan.period} of {where}; "
+            f"writing it would lose {shown}"
+        )
 
 
 def _label_slot(priority: Priority) -> str | None:
