@@ -159,6 +159,40 @@ def test_same_number_written_differently_is_not_a_retarget() -> None:
     assert diff(old, new).is_empty
 
 
+def test_an_indicator_is_matched_by_name_when_one_side_gave_it_another_id() -> None:
+    # Issue 26, bug 6: a spreadsheet keeps no indicator ids; its reader gives the slug of the name.
+    with_id = sub(*IBU_HAMIL, {2026: 1_000}, {2026: "90 %"})
+    with_id = attrs.evolve(with_id, indicators=[attrs.evolve(with_id.indicators[0], id="IKK-01")])
+    slugged = sub(*IBU_HAMIL, {2026: 1_000}, {2026: "90 %"})
+    assert diff(plan([with_id]), plan([slugged])).is_empty
+    changed = diff(plan([with_id]), plan([sub(*IBU_HAMIL, {2026: 1_000}, {2026: "95 %"})]))
+    assert [(t.old.text, t.new.text) for t in changed.retargeted if t.old and t.new] == [("90 %", "95 %")]
+    assert len(changed.retargeted) == 1
+
+
+def test_a_parent_pagu_filled_in_with_the_sum_of_its_children_is_not_a_rebudget() -> None:
+    # Issue 26, bug 6: SIPD states the pagu of sub kegiatan only; an xlsx report writes the subtotals.
+    bare = plan([sub(*IBU_HAMIL, {2026: 1_000}), sub(*BERSALIN, {2026: 500})])
+    program = bare.programs[0]
+    filled = attrs.evolve(
+        bare,
+        programs=[
+            attrs.evolve(
+                program,
+                budgets=[Budget(year=2026, amount=Money(1_500))],
+                activities=[attrs.evolve(program.activities[0], budgets=[Budget(year=2026, amount=Money(1_500))])],
+            )
+        ],
+    )
+    assert diff(bare, filled).is_empty
+    assert diff(filled, bare).is_empty
+    other = attrs.evolve(
+        filled, programs=[attrs.evolve(filled.programs[0], budgets=[Budget(year=2026, amount=Money(1_700))])]
+    )
+    (rebudget,) = diff(bare, other).rebudgeted
+    assert (rebudget.item.level, rebudget.old, rebudget.new) == (CodeLevel.PROGRAM, Money(1_500), Money(1_700))
+
+
 def test_recoded_by_nomenclature_replacement() -> None:
     # A change list effective 2026 moves 1.02.02.2.02.0003 to 1.02.02.2.02.0099 under a new name.
     version = Version(

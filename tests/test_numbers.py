@@ -3,10 +3,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sinkron.numbers import format_id, parse_number, parse_range, split_number_unit
+from sinkron.models import Value
+from sinkron.numbers import format_id, number_text, parse_number, parse_range, split_number_unit
 
 
 @pytest.mark.parametrize(
@@ -72,3 +73,83 @@ def test_parse_range() -> None:
 @given(st.decimals(min_value=-(10**12), max_value=10**12, places=2, allow_nan=False))
 def test_format_id_round_trips(value: Decimal) -> None:
     assert parse_number(format_id(value), decimal=",") == value
+
+
+#: Finite decimals of any size and precision, and numbers with up to three decimals.
+_ANY_DECIMAL = st.decimals(allow_nan=False, allow_infinity=False) | st.decimals(
+    min_value=-(10**9), max_value=10**9, places=3, allow_nan=False
+)
+#: Satuan as plans write them, with the digits of a rate or a power among them.
+_UNITS = st.sampled_from(
+    [
+        None,
+        "%",
+        "Orang",
+        "Indeks",
+        "Dokumen",
+        "Km",
+        "Nilai",
+        "Persen (%)",
+        "per 100.000 KH",
+        "per 1.000 penduduk",
+        "m2",
+        "m³",
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("number", "text"),
+    [("3.125", "3,125"), ("1234.567", "1234,567"), ("1250", "1250"), ("0.5", "0,5"), ("-1500.25", "-1500,25")],
+)
+def test_number_text_never_writes_a_dot_a_reader_takes_for_thousands(number: str, text: str) -> None:
+    assert number_text(Decimal(number)) == text
+    assert parse_number(text) == Decimal(number)
+
+
+@settings(max_examples=300)
+@given(_ANY_DECIMAL)
+def test_number_text_reads_back_exactly(value: Decimal) -> None:
+    assert parse_number(number_text(value)) == value
+
+
+@settings(max_examples=300)
+@given(_ANY_DECIMAL, _UNITS)
+def test_a_value_reads_back_from_its_own_text(number: Decimal, unit: str | None) -> None:
+    value = Value(number=number, unit=unit)
+    assert Value.parse(value.text) == value
+
+
+@settings(max_examples=300)
+@given(_ANY_DECIMAL, _ANY_DECIMAL, _UNITS)
+def test_a_range_reads_back_from_its_own_text(a: Decimal, b: Decimal, unit: str | None) -> None:
+    value = Value(low=min(a, b), high=max(a, b), unit=unit)
+    assert Value.parse(value.text) == value
+
+
+def test_three_decimals_keep_their_size() -> None:
+    # Issue 26, bug 1: the default text was "3.125 Indeks", which reads as 3125.
+    assert Value.parse(Value(number=Decimal("3.125"), unit="Indeks").text).number == Decimal("3.125")
+    assert Value.parse(Value(number=Decimal("1234.567"), unit="%").text).number == Decimal("1234.567")
+    # A human's "3.125" in an Indonesian file is still three thousand one hundred and twenty-five.
+    assert Value.parse("3.125 Indeks").number == Decimal(3125)
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "unit"),
+    [
+        ("98 per 100.000 KH", "98", "per 100.000 KH"),
+        ("12,5 per 1.000 penduduk", "12.5", "per 1.000 penduduk"),
+        ("250 m2", "250", "m2"),
+        ("4 m³/detik", "4", "m³/detik"),
+    ],
+)
+def test_a_unit_may_hold_the_digits_of_a_rate_or_a_power(text: str, number: str, unit: str) -> None:
+    # Issue 26, bug 2: "98 per 100.000 KH" (maternal mortality) was read as text.
+    value = Value.parse(text)
+    assert (value.number, value.unit, value.text) == (Decimal(number), unit, text)
+
+
+@pytest.mark.parametrize("text", ["1 dari 3 kegiatan selesai", "3 Dokumen 2025", "2 kali dalam 12 bulan"])
+def test_other_digits_after_a_number_make_a_text(text: str) -> None:
+    assert Value.parse(text).number is None

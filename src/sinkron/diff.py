@@ -6,10 +6,13 @@ and returns a :class:`PlanDiff`: the program, kegiatan and sub kegiatan **added*
 year both plans cover) and **re-budgeted** (pagu changed), with the pagu totals and item counts of
 both sides.
 
-Items are matched by perangkat daerah and code. An item removed under one code and added under
+Items are matched by perangkat daerah (by its kode unit when a bundle lists it) and code (a program or kegiatan naming none has that of its
+sub kegiatan when they all name the same one, else its parent's, else the plan owner's). An item removed under one code and added under
 another is *recoded* when the nomenclature says the old code was replaced by the new one (a retired
 code with its replacement, or a 2-digit legacy sub kegiatan number and its 4-digit form), or when
 both carry the same name (by :func:`~sinkron.nomenclature.comparison_key`, then by similarity).
+Indicators are matched by id, then by name. A program or kegiatan without a pagu of its own on
+one side counts as the sum of its children's there (the subtotal a reader may fill in).
 
 Which years are compared:
 
@@ -47,7 +50,7 @@ from __future__ import annotations
 import enum
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
@@ -324,27 +327,37 @@ def _amount(money: Money | None) -> Decimal:
     return money.amount if money is not None else Decimal(0)
 
 
-def _entries(plan: Plan) -> dict[tuple[str | None, Code, int], _Entry]:
-    """The plan's items keyed by (perangkat daerah, code, occurrence)."""
+def _entries(plan: Plan, unit_codes: Mapping[str, str]) -> dict[tuple[str | None, Code, int], _Entry]:
+    """The plan's items keyed by (perangkat daerah, code, occurrence); a perangkat daerah by its code where
+    ``unit_codes`` (agency id → kode unit) knows it, so files naming agencies by code match those naming them by id."""
     out: dict[tuple[str | None, Code, int], _Entry] = {}
     seen: dict[tuple[str | None, Code], int] = defaultdict(int)
 
     def add(item: Item, agency: str | None) -> None:
-        key = (agency, item.code)
-        out[(agency, item.code, seen[key])] = _Entry(
+        unit = unit_codes.get(agency, agency) if agency is not None else None
+        key = (unit, item.code)
+        out[(unit, item.code, seen[key])] = _Entry(
             ref=ItemRef(id=item.id, code=item.code, name=item.name, level=item.code.level, agency_id=agency), item=item
         )
         seen[key] += 1
 
     for program in plan.programs:
-        program_agency = program.agency_id or plan.owner_id
+        subs = [sub for activity in program.activities for sub in activity.sub_activities]
+        program_agency = program.agency_id or _common_agency(subs) or plan.owner_id
         add(program, program_agency)
         for activity in program.activities:
-            activity_agency = activity.agency_id or program_agency
+            activity_agency = activity.agency_id or _common_agency(activity.sub_activities) or program_agency
             add(activity, activity_agency)
             for sub in activity.sub_activities:
                 add(sub, sub.agency_id or activity_agency)
     return out
+
+
+def _common_agency(subs: Iterable[SubActivity]) -> str | None:
+    """The one perangkat daerah all ``subs`` name, if they do: that of a program or kegiatan naming none itself
+    (a layout of one unit per sheet gives it to every row)."""
+    agencies = {sub.agency_id for sub in subs}
+    return agencies.pop() if len(agencies) == 1 else None
 
 
 def _counts(entries: Iterable[_Entry]) -> dict[str, int]:
@@ -354,19 +367,20 @@ def _counts(entries: Iterable[_Entry]) -> dict[str, int]:
     return counts
 
 
-def _rolled_up(item: Item, year: int) -> Decimal:
+def _rolled_up(item: Item, year: int) -> Decimal | None:
+    """The item's pagu for ``year``: its own, else the sum of its children's (``None`` when none has one)."""
     own = item.budget_for(year)
     if own is not None:
         return own.amount
-    if isinstance(item, Program):
-        return sum((_rolled_up(a, year) for a in item.activities), Decimal(0))
-    if isinstance(item, Activity):
-        return sum((_rolled_up(s, year) for s in item.sub_activities), Decimal(0))
-    return Decimal(0)
+    children: Sequence[Item] = (
+        item.activities if isinstance(item, Program) else item.sub_activities if isinstance(item, Activity) else ()
+    )
+    amounts = [amount for amount in (_rolled_up(child, year) for child in children) if amount is not None]
+    return sum(amounts, Decimal(0)) if amounts else None
 
 
 def _plan_total(plan: Plan, year: int) -> Decimal:
-    return sum((_rolled_up(p, year) for p in plan.programs), Decimal(0))
+    return sum((_rolled_up(p, year) or Decimal(0) for p in plan.programs), Decimal(0))
 
 
 def _compared_years(old: Plan, new: Plan) -> tuple[str, tuple[tuple[int, int], ...]]:
@@ -386,14 +400,40 @@ def _same_value(old: Value, old_ind: Indicator, new: Value, new_ind: Indicator) 
         return False
     if not old.is_measurable:
         return " ".join(old.text.split()).casefold() == " ".join(new.text.split()).casefold()
-    return (old.number, old.low, old.high, _unit(old, old_ind)) == (new.number, new.low, new.high, _unit(new, new_ind))
+    old_unit, new_unit = _unit(old, old_ind), _unit(new, new_ind)
+    # A side that states no satuan (a layout that keeps none) does not change it: only a different one does.
+    same_unit = old_unit == new_unit or not old_unit or not new_unit
+    return (old.number, old.low, old.high) == (new.number, new.low, new.high) and same_unit
+
+
+def _indicator_pairs(old: Item, new: Item) -> Iterator[tuple[Indicator | None, Indicator | None]]:
+    """The item's indicators on both sides, paired by id, then by name (a format that keeps no ids gives its own)."""
+    old_by_id = {i.id: i for i in old.indicators}
+    new_by_id = {i.id: i for i in new.indicators}
+    unpaired_old = [i for i in old.indicators if i.id not in new_by_id]
+    unpaired_new = [i for i in new.indicators if i.id not in old_by_id]
+    old_names = Counter(_name_key(i) for i in unpaired_old)
+    new_names = Counter(_name_key(i) for i in unpaired_new)
+    by_name = {_name_key(i): i for i in unpaired_new if old_names[_name_key(i)] == 1 and new_names[_name_key(i)] == 1}
+    paired: set[str] = set()
+    for before in old.indicators:
+        after = new_by_id.get(before.id)
+        if after is None and old_names[_name_key(before)] == 1:
+            after = by_name.get(_name_key(before))
+        if after is not None:
+            paired.add(after.id)
+        yield before, after
+    for after in new.indicators:
+        if after.id not in paired:
+            yield None, after
+
+
+def _name_key(indicator: Indicator) -> str:
+    return " ".join(indicator.name.split()).casefold()
 
 
 def _retargets(old: Item, new: Item, ref: ItemRef, years: Sequence[int]) -> Iterator[Retarget]:
-    old_indicators = {i.id: i for i in old.indicators}
-    new_indicators = {i.id: i for i in new.indicators}
-    for indicator_id in dict.fromkeys([*old_indicators, *new_indicators]):
-        before, after = old_indicators.get(indicator_id), new_indicators.get(indicator_id)
+    for before, after in _indicator_pairs(old, new):
         shown = after or before
         assert shown is not None
         for year in years:
@@ -407,7 +447,7 @@ def _retargets(old: Item, new: Item, ref: ItemRef, years: Sequence[int]) -> Iter
                     continue
             yield Retarget(
                 item=ref,
-                indicator_id=indicator_id,
+                indicator_id=shown.id,
                 indicator=shown.name,
                 unit=shown.unit,
                 year=year,
@@ -419,9 +459,20 @@ def _retargets(old: Item, new: Item, ref: ItemRef, years: Sequence[int]) -> Iter
 def _rebudgets(old: Item, new: Item, ref: ItemRef, years: Sequence[tuple[int, int]]) -> Iterator[Rebudget]:
     for old_year, new_year in years:
         before, after = old.budget_for(old_year), new.budget_for(new_year)
+        if (before is None) != (after is None):
+            # A program or kegiatan with no pagu of its own on one side has the sum of its children's (what a
+            # reader that fills in subtotals writes): only a different amount is a rebudget.
+            before, after = _stated_or_rolled_up(old, old_year, before), _stated_or_rolled_up(new, new_year, after)
         if _amount(before) == _amount(after) and (before is None) == (after is None):
             continue
         yield Rebudget(item=ref, old_year=old_year, new_year=new_year, old=before, new=after)
+
+
+def _stated_or_rolled_up(item: Item, year: int, stated: Money | None) -> Money | None:
+    if stated is not None:
+        return stated
+    rolled_up = _rolled_up(item, year)
+    return Money(rolled_up) if rolled_up is not None else None
 
 
 _EntryKey = tuple[str | None, Code, int]
@@ -566,10 +617,12 @@ def _by_code(refs: Iterable[ItemRef]) -> tuple[ItemRef, ...]:
     return tuple(sorted(refs, key=lambda r: (r.code, r.agency_id or "", r.id)))
 
 
-def _compare(old: Plan, new: Plan, nomenclature: Nomenclature, threshold: float) -> PlanChanges:
+def _compare(
+    old: Plan, new: Plan, nomenclature: Nomenclature, threshold: float, unit_codes: Mapping[str, str]
+) -> PlanChanges:
     mode, years = _compared_years(old, new)
     target_years = [y for y, _ in years] if mode == "revision" else []
-    old_entries, new_entries = _entries(old), _entries(new)
+    old_entries, new_entries = _entries(old, unit_codes), _entries(new, unit_codes)
     removed = {k: e for k, e in old_entries.items() if k not in new_entries}
     added = {k: e for k, e in new_entries.items() if k not in old_entries}
     recodes = _find_recodes(removed, added, nomenclature, new.period.start, threshold)
@@ -661,8 +714,9 @@ def diff(
     if not isinstance(old_bundle, Bundle) or not isinstance(new_bundle, Bundle):
         raise TypeError(f"diff compares plans or bundles, got {type(old).__name__} and {type(new).__name__}")
     pairs, only_old, only_new = _pair_plans(old_bundle, new_bundle)
+    unit_codes = {agency.id: agency.code for agency in (*old_bundle.agencies, *new_bundle.agencies)}
     return PlanDiff(
-        plans=tuple(_compare(a, b, catalogue, name_threshold) for a, b in pairs),
+        plans=tuple(_compare(a, b, catalogue, name_threshold, unit_codes) for a, b in pairs),
         plans_added=tuple(PlanSummary.of(p) for p in only_new),
         plans_removed=tuple(PlanSummary.of(p) for p in only_old),
     )

@@ -15,6 +15,9 @@ Rules for a single separator kind:
 * one dot otherwise (``8.3``, ``0.96``) → decimal point; one comma otherwise (``9,07``) → decimal comma.
 
 With both separators, the last one is the decimal separator.
+
+Sinkron itself writes numbers with :func:`number_text` (``1250``, ``3,125``): never the ambiguous
+``3.125`` a reader would take for three thousand one hundred and twenty-five.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Literal
 
-__all__ = ["format_id", "parse_number", "parse_range", "split_number_unit"]
+__all__ = ["format_id", "number_text", "parse_number", "parse_range", "split_number_unit"]
 
 _SPACE = re.compile(r"[\s\u00a0\u202f]+")
 _NUMBER_HEAD = re.compile(
@@ -141,6 +144,21 @@ def parse_range(text: str, *, decimal: DecimalMark = None) -> tuple[Decimal, Dec
         return None
     high, unit = parsed
     return low, high, unit
+
+
+def number_text(value: Decimal) -> str:
+    """The text sinkron writes a number in: plain digits and a decimal comma, read back exactly.
+
+    A dot followed by three digits reads as a thousands separator (``3.125`` is 3125 in id-ID), so
+    sinkron never writes one: :func:`parse_number` gives back exactly ``value`` from this text, whatever
+    its digits. It is the default text of a :class:`~sinkron.Value` and what writers put in text fields.
+
+    >>> number_text(Decimal("3.125")), number_text(Decimal("1250")), number_text(Decimal("-0.50"))
+    ('3,125', '1250', '-0,50')
+    >>> parse_number(number_text(Decimal("1234.567")))
+    Decimal('1234.567')
+    """
+    return format(value, "f").replace(".", ",")
 
 
 def format_id(value: Decimal, *, places: int | None = None) -> str:

@@ -239,7 +239,12 @@ def expected_programs() -> tuple[Program, ...]:
                 kind=IndicatorKind.OUTCOME,
                 targets=[target(2026, "95 %")],
             ),
-            Indicator(name="Angka kematian ibu", kind=IndicatorKind.OUTCOME, targets=[target(2026, "90 per 100.000")]),
+            Indicator(
+                name="Angka kematian ibu",
+                unit="per 100.000",  # the satuan of a rate is read with its target (issue 26, bug 2)
+                kind=IndicatorKind.OUTCOME,
+                targets=[target(2026, "90 per 100.000")],
+            ),
         ],
         budgets=[Budget(year=2026, amount=Money(1_500_000)), Budget(year=2027, amount=Money(1_100_000))],
         activities=[activity],

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import enum
+import re
 from decimal import Decimal
 
 import attrs
 
 from sinkron.errors import InvalidModel
 from sinkron.models._base import bounded_decimal, optional_year, to_decimal, year
-from sinkron.numbers import DecimalMark, format_id, parse_range, split_number_unit
+from sinkron.numbers import DecimalMark, format_id, number_text, parse_range, split_number_unit
 
 __all__ = ["Baseline", "Realisation", "ReportingPeriod", "Target", "Value", "ValueKind"]
 
@@ -25,16 +26,12 @@ class ValueKind(str, enum.Enum):
     """Qualitative text (``"Tersedia"``, ``"WTP"``)."""
 
 
-def _number_text(n: Decimal) -> str:
-    return format(n, "f")
-
-
 def _default_text(self: Value) -> str:
     unit = f" {self.unit}" if self.unit else ""
     if self.number is not None:
-        return f"{_number_text(self.number)}{unit}"
+        return f"{number_text(self.number)}{unit}"
     if self.low is not None and self.high is not None:
-        return f"{_number_text(self.low)}–{_number_text(self.high)}{unit}"
+        return f"{number_text(self.low)}–{number_text(self.high)}{unit}"
     return ""  # a qualitative value must be given its text; __attrs_post_init__ says so
 
 
@@ -58,7 +55,8 @@ class Value:
     unit: str | None = None
     """Satuan written with the value (``%``, ``Orang``, ``Laporan``), if any."""
     text: str = attrs.field(default=attrs.Factory(_default_text, takes_self=True))
-    """The value as the source wrote it; kept so round trips lose nothing."""
+    """The value as the source wrote it; kept so round trips lose nothing. Without one, the number (or range)
+    and unit written with :func:`sinkron.numbers.number_text` (``"3,125 Indeks"``), which reads back exactly."""
 
     def __attrs_post_init__(self) -> None:
         has_range = self.low is not None or self.high is not None
@@ -135,9 +133,15 @@ class Value:
         return self.text
 
 
+#: The digits a satuan may hold: a power after a letter (``m2``, ``Km²``) or the base of a rate
+#: (``per 100.000 KH``, ``per 1.000 penduduk``).
+_UNIT_DIGITS = re.compile(r"(?<=[^\W\d_])[\d²³]+(?!\w)|\bper\s+\d[\d.,]*(?!\w)", re.IGNORECASE)
+
+
 def _looks_like_unit(rest: str) -> bool:
-    # "12 Bulan", "100 %", "8.3 Nilai", "2 Dokumen (Laporan)"; not "1 dari 3 kegiatan selesai".
-    return len(rest) <= 40 and not any(ch.isdigit() for ch in rest)
+    # "12 Bulan", "100 %", "8.3 Nilai", "2 Dokumen (Laporan)", "98 per 100.000 KH", "5 m2";
+    # not "1 dari 3 kegiatan selesai".
+    return len(rest) <= 40 and not any(ch.isdigit() for ch in _UNIT_DIGITS.sub("", rest))
 
 
 class ReportingPeriod(str, enum.Enum):

@@ -15,6 +15,7 @@ from typing import Any, Protocol
 
 from sinkron.codes import Code, CodeLevel
 from sinkron.models import Budget, BudgetKind, FundingSource, Indicator, Money, SubActivity, Value
+from sinkron.numbers import number_text as sinkron_number_text
 from sinkron_sipd.fields import LABEL_SLOTS
 
 __all__ = [
@@ -70,8 +71,13 @@ def slug_id(text: str) -> str:
 
 
 def number_text(number: Decimal) -> str:
-    """A number as SIPD stores it: plain digits, a dot before decimals (``296187500``, ``8.3``)."""
-    return format(number, "f")
+    """A number as sinkron writes it into SIPD: plain digits, a decimal comma (``296187500``, ``8,3``).
+
+    SIPD's own ``8.3`` is ambiguous (``3.125`` reads as 3125, a dot before three digits grouping
+    thousands), so a decimal comma is written, which the reader reads back exactly; a record read from
+    SIPD keeps its original text through its layout.
+    """
+    return sinkron_number_text(number)
 
 
 def money_text(money: Money) -> str:

@@ -27,7 +27,7 @@ from typing import Any
 
 from sinkron.errors import InvalidModel
 from sinkron.models import Money, Value
-from sinkron.numbers import parse_number
+from sinkron.numbers import number_text, parse_number
 
 __all__ = [
     "CellError",
@@ -188,8 +188,12 @@ def to_value(value: Any, *, unit: str | None = None, percent: bool = False, suff
     """A target or baseline :class:`~sinkron.Value` from a cell.
 
     Text goes through :meth:`Value.parse` (``"12 Bulan"``, ``"96 %"``, ``"7,0–8,0"``, ``"WTP"``).
-    A numeric cell formatted as a percentage (``percent``: 0.96 shown as ``96%``) or with a literal
-    suffix in its number format (``#,###" bln"``) is read as it is displayed.
+    A numeric cell is its number, with the text :func:`sinkron.numbers.number_text` writes (``3,125``);
+    one formatted as a percentage (``percent``: 0.96 shown as ``96%``) is read as it is displayed, and
+    the literal suffix of its number format (``#,###" bln"``, ``0" per 100.000 KH"``) is its unit.
+
+    >>> to_value(3.125).text, to_value(98, suffix="per 100.000 KH").unit
+    ('3,125', 'per 100.000 KH')
     """
     if isinstance(value, str):
         try:
@@ -200,12 +204,12 @@ def to_value(value: Any, *, unit: str | None = None, percent: bool = False, suff
         raise CellError(f"a date {value.isoformat()} is not a target", "a number or a text target")
     number = to_decimal(value)
     if percent:
-        text = f"{plain_number(number * 100)}%"
-    elif suffix:
-        text = f"{plain_number(number)} {suffix}"
-    else:
-        text = plain_number(number)
-    return _parse_value(text, unit)
+        shown = Decimal(plain_number(number * 100))
+        return Value(number=shown, unit="%", text=f"{number_text(shown)}%")
+    number = Decimal(plain_number(number))
+    if suffix:
+        return Value(number=number, unit=suffix, text=f"{number_text(number)} {suffix}")
+    return Value(number=number, unit=unit, text=number_text(number))
 
 
 def to_date(value: Any) -> dt.date:

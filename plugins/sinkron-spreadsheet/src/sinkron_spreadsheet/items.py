@@ -402,23 +402,14 @@ class _Reader:
                 fix_en="Correct the code to a nomenclature code (Kepmendagri 900.1-15.5).",
             )
             return None
-        if code.is_generic:
-            if code.level in (CodeLevel.AFFAIR, CodeLevel.SECTOR):
-                return code
-            if self.sector is None or self.sector.is_generic:
-                self.not_placed(
-                    r,
-                    column,
-                    values,
-                    id=f"Kode umum {text} tanpa baris bidang urusan di atasnya; baris tidak dibaca.",
-                    en=f"The generic code {text} has no bidang urusan row above it; the row is not read.",
-                    expected="a bidang urusan row (such as 1.03) before this row",
-                    found=text,
-                    fix_id="Tambahkan baris bidang urusan di atasnya.",
-                    fix_en="Add the bidang urusan row above it.",
-                )
-                return None
+        if (
+            code.is_generic
+            and code.level not in (CodeLevel.AFFAIR, CodeLevel.SECTOR)
+            and self.sector is not None
+            and not self.sector.is_generic
+        ):
             return code.in_sector(self.sector)
+        # Without a bidang urusan row above it, a generic code is itself, as the plan holds it (the rules report it).
         return code
 
     def not_placed(
@@ -490,7 +481,7 @@ class _Reader:
         if inferred:
             assert name_cell is not None
             self.code_inferred(code, r, column, clean_text(to_text(name_cell[1])))
-        elif _parses(text) and Code.parse(text).is_generic:
+        elif not code.is_generic and _parses(text) and Code.parse(text).is_generic:
             item.extra["code_original"] = text  # X.XX.01… written once for every bidang
         self.fields(item, values, r)
         self.last = item

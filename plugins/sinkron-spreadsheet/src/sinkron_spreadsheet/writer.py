@@ -36,7 +36,7 @@ from sinkron.exporter import write_atomic
 from sinkron.models import Activity, Agency, Bundle, Indicator, Plan, PlanKind, Program, SubActivity, Value
 from sinkron.nomenclature import Nomenclature, default_nomenclature
 from sinkron.numbers import format_id
-from sinkron_spreadsheet.cells import join_list, plain_number
+from sinkron_spreadsheet.cells import CellError, join_list, to_value
 from sinkron_spreadsheet.mapping import BUILTIN_LAYOUTS
 
 __all__ = ["default_layout", "escape_text", "render_workbook", "write_workbook"]
@@ -143,17 +143,57 @@ def exact_as_number(number: Decimal) -> bool:
     return Decimal(repr(float(f"{float(number):.16g}"))) == number
 
 
-def _value_cell(sheet: _Sheet, value: Value | None) -> Any:
+def _value_cell(sheet: _Sheet, value: Value | None, unit: str | None = None) -> Any:
+    """The cell of a target or baseline that the reader reads back as exactly ``value``.
+
+    ``unit`` is the satuan the reader gives a value whose text carries none (the layout's SATUAN
+    column). A number whose text is the one a numeric cell reads as is written as a typed number
+    (a percentage format for ``96%``); other values as their text, unless the text would not read
+    back (a unit with digits: ``98 per 100.000 KH``), when the number is typed and the unit is the
+    literal suffix of its number format.
+    """
     if value is None:
         return None
-    if value.number is not None:
-        plain = plain_number(value.number)
-        if value.text == plain and exact_as_number(value.number):
-            return sheet.cell(value.number)
-        if value.unit == "%" and value.text == f"{plain}%" and exact_as_number(value.number / 100):
-            places = max(0, -value.number.normalize().as_tuple().exponent)  # type: ignore[operator]
-            return sheet.cell(value.number / 100, fmt="0" + ("." + "0" * places if places else "") + "%")
+    number = value.number
+    if number is not None:
+        places = _places(number)
+        if _reads_as(value, number, unit=unit):
+            return sheet.cell(number, fmt=_number_format(places))
+        if value.unit == "%" and _reads_as(value, number / 100, unit=unit, percent=True):
+            return sheet.cell(number / 100, fmt=_number_format(places) + "%")
+    if _reads_as(value, value.text, unit=unit):
+        return sheet.cell(value.text)
+    if number is not None and value.unit and _suffix_safe(value.unit) and _reads_as(value, number, suffix=value.unit):
+        return sheet.cell(number, fmt=f'{_number_format(_places(number))}" {value.unit}"')
     return sheet.cell(value.text)
+
+
+def _suffix_safe(unit: str) -> bool:
+    """Whether ``unit`` can be the literal suffix of a number format that the reader takes for a unit."""
+    return unit == unit.strip() and not any(ch in unit for ch in '";\\') and any(ch.isalpha() for ch in unit)
+
+
+def _places(number: Decimal) -> int:
+    exponent = number.normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def _number_format(places: int) -> str:
+    """A number format showing every decimal place of a number with ``places`` of them (``0.000``)."""
+    return "0" + ("." + "0" * places if places else "")
+
+
+def _reads_as(
+    value: Value, stored: Decimal | str, *, unit: str | None = None, percent: bool = False, suffix: str | None = None
+) -> bool:
+    """Whether the reader makes exactly ``value`` of a cell holding ``stored`` (a number as openpyxl writes it)."""
+    from openpyxl.compat import safe_string  # type: ignore[import-untyped]
+
+    raw = stored if isinstance(stored, str) else float(safe_string(stored) or "nan")
+    try:
+        return to_value(raw, unit=unit, percent=percent, suffix=suffix) == value
+    except CellError:
+        return False
 
 
 def _money_cell(sheet: _Sheet, amount: Decimal | None) -> Any:
@@ -221,8 +261,9 @@ def _preamble(plan: Plan, unit: Agency | None) -> list[list[Any]]:
 
 
 def _unit_of(plan: Plan, agencies: dict[str, Agency]) -> Agency | None:
-    ids = {item.agency_id for item in plan.items()}
-    if not ids or ids == {None}:
+    """The one perangkat daerah of the plan's items (a program or kegiatan without one has its sub kegiatan's)."""
+    ids = {item.agency_id for item in plan.items()} - {None}
+    if not ids:
         return None
     if len(ids) > 1:
         raise SinkronError(
@@ -232,6 +273,17 @@ def _unit_of(plan: Plan, agencies: dict[str, Agency]) -> Agency | None:
     agency_id = next(iter(ids))
     assert agency_id is not None
     return agencies.get(agency_id) or Agency(code=agency_id, name=agency_id)
+
+
+def _program_unit(program: Program) -> str | None:
+    """The perangkat daerah a program's rows are written under: its own, else that of its first item with one."""
+    if program.agency_id is not None:
+        return program.agency_id
+    for activity in program.activities:
+        for agency_id in (activity.agency_id, *(sub.agency_id for sub in activity.sub_activities)):
+            if agency_id is not None:
+                return agency_id
+    return None
 
 
 def _indicator_lines(sheet: _Sheet, indicators: Sequence[Indicator], year: int) -> tuple[str | None, Any]:
@@ -278,14 +330,15 @@ def _write_renstra(sheet: _Sheet, plan: Plan, unit: Agency | None, nomenclature:
         if indicator is None:
             return [None, None, None]
         base = indicator.baseline.value if indicator.baseline is not None else None
-        return [indicator.unit, indicator.name, _value_cell(sheet, base)]
+        return [indicator.unit, indicator.name, _value_cell(sheet, base, indicator.unit)]
 
     def row(item: Item, indicator: Indicator | None, first: bool) -> None:
         cells: list[Any] = [item.extra.get("objective") if first else None, _code_text(item) if first else None]
         cells.append(_name(item) if first else None)
         cells += indicator_cells(indicator)
         for year in years:
-            cells.append(_value_cell(sheet, indicator.target_for(year)) if indicator is not None else None)
+            target = indicator.target_for(year) if indicator is not None else None
+            cells.append(_value_cell(sheet, target, indicator.unit if indicator is not None else None))
             amount = item.budget_for(year) if first else None
             cells.append(_money_cell(sheet, amount.amount if amount is not None else None))
         locations = item.locations if isinstance(item, SubActivity) else item.extra.get("locations", [])
@@ -463,9 +516,11 @@ def _shift(ref: str, rows: int) -> str:
 def _write_rkpd(sheet: _Sheet, plan: Plan, agencies: dict[str, Agency], nomenclature: Nomenclature) -> None:
     year = plan.period.start
     nxt = year + 1
-    groups: dict[str | None, list[Program]] = {}
+    groups: dict[str | None, list[Program]] = {None: []}  # programs of no unit first: no Unit Organisasi line above
     for program in plan.programs:
-        groups.setdefault(program.agency_id, []).append(program)
+        groups.setdefault(_program_unit(program), []).append(program)
+    if not groups[None]:
+        del groups[None]
     first_unit = next(iter(groups), None)
     unit = agencies.get(first_unit) if first_unit else None
     if first_unit and unit is None:
