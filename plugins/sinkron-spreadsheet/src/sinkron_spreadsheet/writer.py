@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from sinkron.codes import Code, CodeLevel
-from sinkron.errors import SinkronError
+from sinkron.errors import InvalidModel, SinkronError
 from sinkron.exporter import write_atomic
 from sinkron.models import Activity, Agency, Bundle, Indicator, Plan, PlanKind, Program, SubActivity, Value
 from sinkron.nomenclature import Nomenclature, default_nomenclature
@@ -192,7 +192,7 @@ def _reads_as(
     raw = stored if isinstance(stored, str) else float(safe_string(stored) or "nan")
     try:
         return to_value(raw, unit=unit, percent=percent, suffix=suffix) == value
-    except CellError:
+    except (CellError, InvalidModel):  # a float rounded past the models' bound reads as no value at all
         return False
 
 
