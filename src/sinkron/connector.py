@@ -87,7 +87,7 @@ class Connector:
     priority: ClassVar[int] = 0
     """Breaks a tie when several connectors recognise a source (higher wins; see ``docs/plugins.md``)."""
 
-    def prepare_read_options(self, given: Mapping[str, Any]) -> dict[str, Any]:
+    def prepare_read_options(self, given: Mapping[str, object]) -> dict[str, Any]:
         """The options given for a read, typed by :attr:`read_options` (only those given, so the reader's defaults hold).
 
         Raises :class:`~sinkron.errors.OptionError` for an option the connector does not declare or a
@@ -98,11 +98,11 @@ class Connector:
         typed = option_values(structure_options(self.read_options, given, owner=f"the {self.name} connector"))
         return {name: typed[name] for name in given}
 
-    def read(self, source: Source, *, progress: Progress | None = None, **options: Any) -> ReadResult:
+    def read(self, source: Source, *, progress: Progress | None = None, **options: object) -> ReadResult:
         """Read ``source`` into a :class:`ReadResult`. Bad input goes into ``errors``, located."""
         raise NotImplementedError
 
-    def write(self, bundle: Bundle, target: Path, **options: Any) -> None:
+    def write(self, bundle: Bundle, target: Path, **options: object) -> None:
         """Write ``bundle`` to ``target`` (optional: connectors that only read leave it)."""
         raise NotImplementedError(f"the {self.name} connector cannot write")
 

@@ -40,7 +40,7 @@ class Exporter:
     """True for binary formats (xlsx, parquet) that are never printed to a terminal."""
     render_options: ClassVar[type | None] = None
 
-    def prepare_render_options(self, given: Mapping[str, Any]) -> dict[str, Any]:
+    def prepare_render_options(self, given: Mapping[str, object]) -> dict[str, Any]:
         """The options given for a rendering, typed by :attr:`render_options` (only those given).
 
         Raises :class:`~sinkron.errors.OptionError` for an option the exporter does not declare or a
@@ -55,11 +55,11 @@ class Exporter:
         """Whether :meth:`render` takes option ``name`` (every name, for an exporter without a declaration)."""
         return self.render_options is None or name in attrs.fields_dict(self.render_options)
 
-    def render(self, obj: Any, **options: Any) -> bytes:
+    def render(self, obj: object, **options: object) -> bytes:
         """The exported content."""
         raise NotImplementedError
 
-    def write(self, obj: Any, target: Path, **options: Any) -> None:
+    def write(self, obj: object, target: Path, **options: object) -> None:
         """Write the rendering to ``target`` atomically (override for directory outputs)."""
         write_atomic(target, self.render(obj, **options))
 
