@@ -134,7 +134,7 @@ def test_unknown_language_is_refused(fmt: str) -> None:
 
 # -- text -----------------------------------------------------------------------------------------
 def test_text_groups_by_severity_then_family_with_path_message_and_fix() -> None:
-    out = render_text(small_report())
+    out = render_text(small_report(), verbose=True)
     assert out.index("KESALAHAN (1)") < out.index("PERINGATAN (1)") < out.index("INFORMASI (1)")
     assert "Kelompok 1 · Nomenklatur (1)" in out and "Kelompok 6 · Pemantauan dan evaluasi (1)" in out
     assert "RKPD 2026 › 1.02 Kesehatan › 1.02.02.2.02.0999 Sesuatu (rkpd.xlsx, sheet 'RKPD', row 12)" in out
@@ -149,15 +149,15 @@ def test_text_summary_coverage_and_share_tables() -> None:
     coverage = out[out.index("Cakupan prioritas") :]
     assert re.search(r"06 Pemberantasan Kemiskinan\s+PN\s+2\s+5\s+Rp 1\.234\.567\.000\s+ya", coverage)
     assert re.search(r"01 Ideologi Pancasila\s+PN\s+0\s+0\s+Rp 0\s+tidak", coverage)
-    assert re.search(r"rkpd\s+2026\s+Rp 1\.000\s+Rp 881\s+88,1 %", out)
+    assert re.search(r"rkpd\s+2026\s+Rp 1\.000\s+Rp 881\s+88,1%", out)
     assert re.search(r"1 · Nomenklatur\s+1\s+0\s+0", out)
 
 
 def test_text_in_english() -> None:
-    out = render_text(small_report(), language="en")
+    out = render_text(small_report(), language="en", verbose=True)
     assert "ERROR (1)" in out and "Family 1 · Nomenclature (1)" in out
     assert "Code not in the nomenclature." in out and "→ Fix: Use a valid code." in out
-    assert re.search(r"rkpd\s+2026\s+Rp 1,000\s+Rp 881\s+88\.1 %", out)
+    assert re.search(r"rkpd\s+2026\s+Rp 1\.000\s+Rp 881\s+88,1%", out)
 
 
 def test_text_colour_only_when_asked() -> None:

@@ -175,8 +175,8 @@ def _summary(report: Report) -> str:
 
 def _coverage(report: Report) -> str:
     rows = (
-        f'<tr class="{"supported" if r.supported else "unsupported"}"><td data-value="{_e(r.code or r.priority)}">'
-        f"<code>{_e(r.code or r.priority)}</code></td><td>{_e(r.name)}</td>"
+        f'<tr class="{"supported" if r.supported else "unsupported"}"><td data-value="{_e(r.code or "")}">'
+        f"<code>{_e(r.code or '–')}</code></td><td>{_e(r.name)}</td>"
         f"<td>{_bi(priority_kind(r.kind, 'id'), priority_kind(r.kind, 'en'))}</td>"
         f'<td class="num">{r.programs}</td><td class="num">{r.sub_activities}</td>'
         f'<td class="num" data-value="{_e(format(r.pagu, "f"))}">{_money(r.pagu)}</td>'
@@ -200,7 +200,7 @@ def _coverage(report: Report) -> str:
 
 def _metrics(report: Report) -> str:
     share_rows = (
-        f'<tr><td>{_e(s.plan)}</td><td class="num">{s.year}</td>'
+        f'<tr><td>{_e(report.title(s.plan))}</td><td class="num">{s.year}</td>'
         f'<td class="num" data-value="{_e(format(s.total, "f"))}">{_money(s.total)}</td>'
         f'<td class="num" data-value="{_e(format(s.on_priorities, "f"))}">{_money(s.on_priorities)}</td>'
         f'<td class="num" data-value="{_e(format(s.share, "f") if s.share is not None else "")}">'

@@ -22,6 +22,7 @@ from sinkron.builtins.report_common import (
     location_text,
     priority_kind,
     severity_name,
+    severity_summary,
     text,
 )
 from sinkron.errors import SinkronError
@@ -62,10 +63,7 @@ def _summary(report: Report, language: str) -> list[str]:
     out = [f"# {escape_markdown(label('title', language))}", ""]
     for source in report.sources:
         out.append(f"- {escape_markdown(label('sources', language))}: {escape_markdown(source)}")
-    counts = report.by_severity
-    parts = ", ".join(f"{counts[s.value]} {severity_name(s, language).lower()}" for s in Severity)
-    summary = f"{counted(len(report.findings), 'findings_count', language)} ({parts}); "
-    summary += counted(len(report.rules_run), "rules_run", language)
+    summary = f"{severity_summary(report, language)}; {counted(len(report.rules_run), 'rules_run', language)}"
     return [*out, f"- {label('summary', language)}: {escape_markdown(summary)}", ""]
 
 
@@ -111,7 +109,7 @@ def _coverage(report: Report, language: str) -> list[str]:
     """How the plans cover each priority: programs, sub kegiatan and pagu."""
     rows = [
         [
-            escape_markdown(r.code or r.priority),
+            escape_markdown(r.code or "–"),
             escape_markdown(r.name),
             escape_markdown(priority_kind(r.kind, language)),
             str(r.programs),
@@ -138,7 +136,7 @@ def _pagu_share(report: Report, language: str) -> list[str]:
     """The share of each plan's pagu that goes to priorities, by year."""
     rows = [
         [
-            escape_markdown(s.plan),
+            escape_markdown(report.title(s.plan)),
             str(s.year),
             escape_markdown(format_money(s.total, language)),
             escape_markdown(format_money(s.on_priorities, language)),

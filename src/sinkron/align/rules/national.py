@@ -290,7 +290,7 @@ def tag_out_of_version(ctx: Context) -> Iterator[Finding]:
             "document": document,
             "valid": valid,
             "period": period,
-            "replacement": better.id if better else None,
+            "replacement": f"{better.code or better.id} “{_short(better.name, 60)}”" if better else None,
             "replacement_document": better.document if better else None,
         }
         yield _report(
@@ -775,7 +775,7 @@ def target_falls_short(ctx: Context) -> Iterator[Finding]:
                 nat,
                 source_ref,
                 "skn707.falls-short",
-                {"year": year, "mine": mine.text, "theirs": theirs.text, "national": _short(target.name, 60)},
+                {"year": year, "mine": mine.display(), "theirs": theirs.display(), "national": _short(target.name, 60)},
                 evidence={
                     "year": year,
                     "target": mine.text,
