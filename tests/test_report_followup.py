@@ -3,10 +3,12 @@ a compact terminal report, repeats folded, and the findings of each perangkat da
 
 from __future__ import annotations
 
+import html
 import re
 import subprocess
 import sys
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -14,6 +16,7 @@ import sinkron
 from sinkron.align.findings import Finding, Message, Severity
 from sinkron.align.report import Report
 from sinkron.builtins.report_common import counted_severity, severity_summary, shown
+from sinkron.builtins.report_html import render_html
 from sinkron.builtins.report_markdown import render_markdown
 from sinkron.builtins.report_text import render_text
 from sinkron.demo import demo_bundle, demo_config
@@ -158,3 +161,49 @@ def test_the_pagu_involved_counts_an_item_of_the_rkpd_and_the_renja_once() -> No
 
 def _finding(subject: str, severity: Severity) -> Finding:
     return Finding(rule="SKN201", severity=severity, subject=subject, path=subject, message=Message("a", "a"))
+
+
+def test_the_markdown_report_has_the_section_per_perangkat_daerah(demo_report: Report) -> None:
+    for language, heading in (
+        ("id", "## Tindak lanjut per perangkat daerah"),
+        ("en", "## Follow-up by perangkat daerah"),
+    ):
+        out = render_markdown(demo_report, language=language)
+        section = out[out.index(heading) :]
+        assert re.search(r"\| Dinas Sosial Provinsi Kalimantan Tengah \| \d+ \| \d+ \| \d+ \| Rp [\d.]+ \|", section)
+        assert "### Dinas Kesehatan Provinsi Kalimantan Tengah" in section
+        # a repeated finding: one row, with both places
+        assert out.count("`SKN201`") == 2  # once in the findings, once in its perangkat daerah
+
+
+def test_the_html_report_is_readable_for_follow_up(demo_report: Report) -> None:
+    page = render_html(demo_report)
+    assert 'id="by-agency"' in page and "Dinas Sosial Provinsi Kalimantan Tengah" in page
+    # evidence as a small table, never a JSON dump
+    assert '<table class="evidence">' in page and "<pre>" not in page
+    # the whole path on hover, a short one shown
+    finding = demo_report.by_rule("SKN101")[0]
+    assert f'title="{html.escape(finding.path, quote=True)}"' in page
+    # numbers and their headings align right
+    assert re.search(r'<th class="num"[^>]*>.*?Pagu', page)
+    # a phone-sized screen
+    assert "@media (max-width:480px)" in page and "#findings-table thead{display:none}" in page
+
+
+def test_the_xlsx_report_has_a_sheet_per_perangkat_daerah(demo_report: Report, tmp_path: Path) -> None:
+    pytest.importorskip("sinkron_spreadsheet", reason="the xlsx report is written by sinkron-spreadsheet")
+    calamine = pytest.importorskip("python_calamine")
+    path = sinkron.write(demo_report, tmp_path / "laporan.xlsx")
+    book = calamine.CalamineWorkbook.from_path(str(path))
+    assert book.sheet_names[:3] == ["Temuan", "Cakupan Prioritas", "Per Perangkat Daerah"]
+    summary = book.get_sheet_by_name("Per Perangkat Daerah").to_python()
+    names = [row[0] for row in summary[1:]]
+    assert names == [row.name or "Lintas perangkat daerah" for row in demo_report.agencies]
+    assert len(book.sheet_names) == 3 + len(demo_report.agencies)
+    listed = 0
+    for title in book.sheet_names[3:]:
+        rows = book.get_sheet_by_name(title).to_python()
+        # the sheet is titled by the name cut to 31 characters (" (2)" when two names begin alike)
+        assert rows[0][0] in names and rows[0][0].startswith(re.sub(r" \(\d+\)$", "", title))
+        listed += len(rows) - 2
+    assert listed == len(demo_report.findings)  # every finding, on its perangkat daerah's sheet
