@@ -56,7 +56,7 @@ def run(*args: str) -> tuple[int, str, str]:
 
 
 def test_text_output(files: tuple[str, str]) -> None:
-    code, out, _ = run("diff", *files)
+    code, out, _ = run("diff", *files, "--lang", "en")
     assert code == 0
     assert (
         out.splitlines()[0]
@@ -66,6 +66,18 @@ def test_text_output(files: tuple[str, str]) -> None:
     assert "  + added       sub kegiatan 1.02.02.2.02.0003 Sub kegiatan 0003" in out
     assert "  - removed     sub kegiatan 1.02.02.2.02.0002 Sub kegiatan 0002" in out
     assert "2025→2026: Rp 1.000.000 → Rp 1.200.000 (+Rp 200.000)" in out
+
+
+def test_text_and_markdown_are_in_indonesian_by_default_like_check(files: tuple[str, str]) -> None:
+    code, out, _ = run("diff", *files)
+    assert code == 0
+    assert out.splitlines()[0].endswith("[antartahun, 2025→2026]")
+    assert "  perubahan: 1 ditambah, 1 dihapus, 0 kode diganti, 0 target diubah, 1 pagu diubah" in out
+    assert "  + ditambah       sub kegiatan 1.02.02.2.02.0003 Sub kegiatan 0003" in out
+    code, markdown, _ = run("diff", *files, "--format", "md")
+    assert markdown.startswith("# Perbandingan rencana\n")
+    assert "| dihapus | sub kegiatan | 1.02.02.2.02.0002 | Sub kegiatan 0002 | |" in markdown
+    assert run("diff", files[0], files[0], "--lang", "id")[1].rstrip().endswith("tidak ada perubahan")
 
 
 def test_json_output_is_the_documented_form(files: tuple[str, str]) -> None:
@@ -87,7 +99,7 @@ def test_json_output_is_the_documented_form(files: tuple[str, str]) -> None:
 
 
 def test_markdown_output(files: tuple[str, str]) -> None:
-    code, out, _ = run("diff", *files, "--format", "md")
+    code, out, _ = run("diff", *files, "--format", "md", "--lang", "en")
     assert code == 0
     assert out.startswith("# Plan diff\n\n## RKPD Kalteng 2025 (rkpd-2025) → RKPD Kalteng 2026 (rkpd-2026)\n")
     assert "| removed | sub kegiatan | 1.02.02.2.02.0002 | Sub kegiatan 0002 | |" in out
@@ -96,7 +108,7 @@ def test_markdown_output(files: tuple[str, str]) -> None:
 def test_exit_code_flag(files: tuple[str, str]) -> None:
     old, new = files
     assert run("diff", old, new, "--exit-code")[0] == 1
-    code, out, _ = run("diff", old, old, "--exit-code")
+    code, out, _ = run("diff", old, old, "--exit-code", "--lang", "en")
     assert code == 0 and out.rstrip().endswith("no changes")
 
 

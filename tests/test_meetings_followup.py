@@ -174,7 +174,7 @@ def test_cli_template_summary_and_minutes(tmp_path: Path) -> None:
     result = runner.invoke(main, ["meeting", "summary", str(workbook), "--plans", str(renja)])
     assert result.exit_code == 0, result.output
     assert "Undangan yang tidak hadir (1):" in result.output and "62.71: Kepala Bappeda" in result.output
-    assert "3 dari 3 yang dapat diperiksa sesuai (100 %)" in result.output
+    assert "3 dari 3 yang dapat diperiksa sesuai (100%)" in result.output
     result = runner.invoke(main, ["meeting", "summary", str(workbook), "--format", "json"])
     assert result.exit_code == 0 and '"follow_up": null' in result.output
 

@@ -148,8 +148,8 @@ def test_values_are_formatted_per_language() -> None:
         "word": catalogue.render("app1.word"),
     }
     assert catalogue.render("app1.figures", values) == Message(
-        "Rp 1.250.000 · 12,5 % · 1.234,5 · 3,1 · +1.234,5 · 1.234,5 Dokumen · Pagu indikatif · kata",
-        "Rp 1,250,000 · 12.5% · 1,234.5 · 3.1 · +1,234.5 · 1,234.5 Dokumen · Pagu indikatif · word",
+        "Rp 1.250.000 · 12,5% · 1.234,5 · 3,1 · +1.234,5 · 1.234,5 Dokumen · Pagu indikatif · kata",
+        "Rp 1.250.000 · 12,5% · 1.234,5 · 3,1 · +1.234,5 · 1.234,5 Dokumen · Pagu indikatif · word",
     )
 
 

@@ -234,7 +234,9 @@ def test_skn701_suggests_the_priority_of_the_same_code_in_force() -> None:
     bundle = bundle.replace(priorities=(*bundle.priorities, old_pn6))
     (finding,) = run(bundle, "SKN701").findings
     assert finding.evidence["replacement"] == PN06
-    assert finding.fix is not None and PN06 in finding.fix.en
+    # the fix names the priority as planners do (code, name, document), the tag id stays in the evidence
+    assert finding.fix is not None and "06 “Membangun dari Desa" in finding.fix.en
+    assert "(RPJMN 2025–2029)" in finding.fix.en and PN06 not in finding.fix.en
 
 
 def test_skn701_is_quiet_on_tags_of_the_tree_in_force() -> None:

@@ -48,6 +48,7 @@ Money is written as a decimal string of rupiah (``"1500000"``), a missing pagu a
 from __future__ import annotations
 
 import enum
+import functools
 import json
 import re
 from collections import Counter, defaultdict
@@ -305,13 +306,13 @@ class PlanDiff:
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
-    def to_text(self) -> str:
-        """A plain-text rendering for the terminal (see :func:`render_text`)."""
-        return render_text(self)
+    def to_text(self, language: str = "en") -> str:
+        """A plain-text rendering for the terminal (see :func:`render_text`), in English or Indonesian (``"id"``)."""
+        return render_text(self, language)
 
-    def to_markdown(self) -> str:
-        """A Markdown rendering (see :func:`render_markdown`)."""
-        return render_markdown(self)
+    def to_markdown(self, language: str = "en") -> str:
+        """A Markdown rendering (see :func:`render_markdown`), in English or Indonesian (``"id"``)."""
+        return render_markdown(self, language)
 
 
 # -- computing ------------------------------------------------------------------------------------------
@@ -814,6 +815,42 @@ def _changes_dict(changes: PlanChanges) -> dict[str, Any]:
 
 # -- text and Markdown ---------------------------------------------------------------------------------------
 
+_WORDS: dict[str, tuple[str, str]] = {
+    "revision": ("revisi", "revision"),
+    "year to year": ("antartahun", "year to year"),
+    "items": ("item", "items"),
+    "changes": ("perubahan", "changes"),
+    "added": ("ditambah", "added"),
+    "removed": ("dihapus", "removed"),
+    "recoded": ("kode diganti", "recoded"),
+    "retargeted": ("target diubah", "retargeted"),
+    "rebudgeted": ("pagu diubah", "rebudgeted"),
+    "only in new": ("rencana hanya di BARU", "plan only in NEW"),
+    "only in old": ("rencana hanya di LAMA", "plan only in OLD"),
+    "nothing": ("tidak ada rencana yang dibandingkan", "no plans to compare"),
+    "no changes": ("tidak ada perubahan", "no changes"),
+    "title": ("Perbandingan rencana", "Plan diff"),
+    "compared": ("Dibandingkan", "Compared"),
+    "old": ("lama", "old"),
+    "new": ("baru", "new"),
+    "change": ("perubahan", "change"),
+    "level": ("tingkat", "level"),
+    "code": ("kode", "code"),
+    "name": ("nama", "name"),
+    "detail": ("rincian", "detail"),
+    "one side": ("Rencana yang hanya ada di satu sisi", "Plans on one side only"),
+    "md only in new": ("hanya di baru", "only in new"),
+    "md only in old": ("hanya di lama", "only in old"),
+    "md no changes": ("Tidak ada perubahan.", "No changes."),
+}
+"""The words of the diff's text and Markdown in Indonesian and English."""
+
+
+def _word(key: str, language: str) -> str:
+    if language not in ("id", "en"):
+        raise ValueError(f"unknown language {language!r}; use id or en")
+    return _WORDS[key][0 if language == "id" else 1]
+
 
 def _rp(amount: Decimal | None) -> str:
     return "—" if amount is None else f"Rp {format_id(amount)}"
@@ -828,13 +865,13 @@ def _shown(value: Value | None) -> str:
     return "—" if value is None else value.display()
 
 
-def _years_label(changes: PlanChanges) -> str:
-    """``revision, 2026–2029`` or ``year to year, 2025→2026``."""
+def _years_label(changes: PlanChanges, language: str) -> str:
+    """``revision, 2026–2029`` or ``year to year, 2025→2026`` (``revisi``, ``antartahun`` in Indonesian)."""
     if changes.mode == "revision":
         years = [y for y, _ in changes.years]
         span = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
-        return f"revision, {span}"
-    return "year to year, " + ", ".join(f"{a}→{b}" for a, b in changes.years)
+        return f"{_word('revision', language)}, {span}"
+    return f"{_word('year to year', language)}, " + ", ".join(f"{a}→{b}" for a, b in changes.years)
 
 
 def _count_line(counts: Mapping[str, int]) -> str:
@@ -845,41 +882,50 @@ def _year_pair(old_year: int, new_year: int) -> str:
     return str(old_year) if old_year == new_year else f"{old_year}→{new_year}"
 
 
-def render_text(result: PlanDiff) -> str:
-    """The diff as plain text: one block per paired plan, a line per change, totals first."""
+def _padded(key: str, language: str) -> str:
+    """A change kind padded so the changes line up: ``added       ``."""
+    width = max(len(_word(k, language)) for k in ("added", "removed", "recoded", "retargeted", "rebudgeted"))
+    return _word(key, language).ljust(width + 2)
+
+
+def render_text(result: PlanDiff, language: str = "en") -> str:
+    """The diff as plain text: one block per paired plan, a line per change, totals first (``language``: en, id)."""
+    w = functools.partial(_word, language=language)
+    pad = functools.partial(_padded, language=language)
     lines: list[str] = []
     for changes in result.plans:
-        lines.append(f"{changes.old.label()} → {changes.new.label()}  [{_years_label(changes)}]")
+        lines.append(f"{changes.old.label()} → {changes.new.label()}  [{_years_label(changes, language)}]")
         for total in changes.pagu:
             lines.append(
                 f"  pagu {_year_pair(total.old_year, total.new_year)}: {_rp(total.old)} → {_rp(total.new)} "
                 f"({_signed_rp(total.change)})"
             )
-        lines.append(f"  items: {_count_line(changes.items_old)} → {_count_line(changes.items_new)}")
+        lines.append(f"  {w('items')}: {_count_line(changes.items_old)} → {_count_line(changes.items_new)}")
         counts = changes.counts()
-        lines.append("  changes: " + ", ".join(f"{n} {kind}" for kind, n in counts.items()))
-        lines += [f"  + added       {i.label()}" for i in changes.added]
-        lines += [f"  - removed     {i.label()}" for i in changes.removed]
+        lines.append(f"  {w('changes')}: " + ", ".join(f"{n} {w(kind)}" for kind, n in counts.items()))
+        lines += [f"  + {pad('added')}{i.label()}" for i in changes.added]
+        lines += [f"  - {pad('removed')}{i.label()}" for i in changes.removed]
         lines += [
-            f"  ~ recoded     {_LEVEL_LABEL[r.old.level]} {r.old.code} → {r.new.code} {r.new.name} ({r.reason.value})"
+            f"  ~ {pad('recoded')}{_LEVEL_LABEL[r.old.level]} {r.old.code} → {r.new.code} {r.new.name} "
+            f"({r.reason.value})"
             for r in changes.recoded
         ]
         lines += [
-            f"  * retargeted  {r.item.label()} · {r.indicator} · {r.year}: {_shown(r.old)} → {_shown(r.new)}"
+            f"  * {pad('retargeted')}{r.item.label()} · {r.indicator} · {r.year}: {_shown(r.old)} → {_shown(r.new)}"
             for r in changes.retargeted
         ]
         lines += [
-            f"  $ rebudgeted  {r.item.label()} · {_year_pair(r.old_year, r.new_year)}: "
+            f"  $ {pad('rebudgeted')}{r.item.label()} · {_year_pair(r.old_year, r.new_year)}: "
             f"{_rp(r.old.amount if r.old else None)} → {_rp(r.new.amount if r.new else None)} "
             f"({_signed_rp(r.change)})"
             for r in changes.rebudgeted
         ]
-    lines += [f"plan only in NEW: {p.label()}" for p in result.plans_added]
-    lines += [f"plan only in OLD: {p.label()}" for p in result.plans_removed]
+    lines += [f"{w('only in new')}: {p.label()}" for p in result.plans_added]
+    lines += [f"{w('only in old')}: {p.label()}" for p in result.plans_removed]
     if not lines:
-        lines.append("no plans to compare")
+        lines.append(w("nothing"))
     elif result.is_empty:
-        lines.append("no changes")
+        lines.append(w("no changes"))
     return "\n".join(lines)
 
 
@@ -887,16 +933,17 @@ def _md(text: str) -> str:
     return text.replace("|", "\\|")
 
 
-def render_markdown(result: PlanDiff) -> str:
+def render_markdown(result: PlanDiff, language: str = "en") -> str:
     """The diff as Markdown: a section per paired plan with a totals table and a table of changes."""
-    out: list[str] = ["# Plan diff", ""]
+    w = functools.partial(_word, language=language)
+    out: list[str] = [f"# {w('title')}", ""]
     for changes in result.plans:
         out += [
             f"## {_md(changes.old.label())} → {_md(changes.new.label())}",
             "",
-            f"Compared: {_years_label(changes)}.",
+            f"{w('compared')}: {_years_label(changes, language)}.",
             "",
-            "| | old | new | change |",
+            f"| | {w('old')} | {w('new')} | {w('change')} |",
             "| --- | ---: | ---: | ---: |",
         ]
         for total in changes.pagu:
@@ -909,33 +956,34 @@ def render_markdown(result: PlanDiff) -> str:
             out.append(f"| {_LEVEL_LABEL[level]} | {before} | {after} | {after - before:+d} |")
         out.append("")
         if changes.is_empty:
-            out += ["No changes.", ""]
+            out += [w("md no changes"), ""]
             continue
-        out += ["| change | level | code | name | detail |", "| --- | --- | --- | --- | --- |"]
+        heads = " | ".join(w(k) for k in ("change", "level", "code", "name", "detail"))
+        out += [f"| {heads} |", "| --- | --- | --- | --- | --- |"]
         for i in changes.added:
-            out.append(f"| added | {_LEVEL_LABEL[i.level]} | {i.code} | {_md(i.name)} | |")
+            out.append(f"| {w('added')} | {_LEVEL_LABEL[i.level]} | {i.code} | {_md(i.name)} | |")
         for i in changes.removed:
-            out.append(f"| removed | {_LEVEL_LABEL[i.level]} | {i.code} | {_md(i.name)} | |")
+            out.append(f"| {w('removed')} | {_LEVEL_LABEL[i.level]} | {i.code} | {_md(i.name)} | |")
         for r in changes.recoded:
             out.append(
-                f"| recoded | {_LEVEL_LABEL[r.new.level]} | {r.old.code} → {r.new.code} | {_md(r.new.name)} "
+                f"| {w('recoded')} | {_LEVEL_LABEL[r.new.level]} | {r.old.code} → {r.new.code} | {_md(r.new.name)} "
                 f"| {r.reason.value} |"
             )
         for t in changes.retargeted:
             out.append(
-                f"| retargeted | {_LEVEL_LABEL[t.item.level]} | {t.item.code} | {_md(t.item.name)} "
+                f"| {w('retargeted')} | {_LEVEL_LABEL[t.item.level]} | {t.item.code} | {_md(t.item.name)} "
                 f"| {_md(t.indicator)} {t.year}: {_md(_shown(t.old))} → {_md(_shown(t.new))} |"
             )
         for b in changes.rebudgeted:
             out.append(
-                f"| rebudgeted | {_LEVEL_LABEL[b.item.level]} | {b.item.code} | {_md(b.item.name)} "
+                f"| {w('rebudgeted')} | {_LEVEL_LABEL[b.item.level]} | {b.item.code} | {_md(b.item.name)} "
                 f"| {_year_pair(b.old_year, b.new_year)}: {_rp(b.old.amount if b.old else None)} → "
                 f"{_rp(b.new.amount if b.new else None)} ({_signed_rp(b.change)}) |"
             )
         out.append("")
     if result.plans_added or result.plans_removed:
-        out += ["## Plans on one side only", ""]
-        out += [f"- only in new: {_md(p.label())}" for p in result.plans_added]
-        out += [f"- only in old: {_md(p.label())}" for p in result.plans_removed]
+        out += [f"## {w('one side')}", ""]
+        out += [f"- {w('md only in new')}: {_md(p.label())}" for p in result.plans_added]
+        out += [f"- {w('md only in old')}: {_md(p.label())}" for p in result.plans_removed]
         out.append("")
     return "\n".join(out).rstrip() + "\n"

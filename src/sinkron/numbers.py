@@ -26,7 +26,15 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Literal
 
-__all__ = ["format_id", "number_text", "parse_number", "parse_range", "split_number_unit"]
+__all__ = [
+    "PERCENT_SIGN",
+    "format_id",
+    "format_percent",
+    "number_text",
+    "parse_number",
+    "parse_range",
+    "split_number_unit",
+]
 
 _SPACE = re.compile(r"[\s\u00a0\u202f]+")
 _NUMBER_HEAD = re.compile(
@@ -181,3 +189,22 @@ def format_id(value: Decimal, *, places: int | None = None) -> str:
     if frac:
         out += "," + frac
     return out
+
+
+#: How sinkron writes a percentage after its number: right after it, with no space (``24,2%``, as PUEBI writes it).
+PERCENT_SIGN = "%"
+
+
+def format_percent(value: Decimal, *, places: int = 1) -> str:
+    """A percentage (``value`` in percent) the one way sinkron writes it: ``24,2%``, ``50%``.
+
+    Rounded to ``places`` decimals; a whole number is written without decimals. Every message and
+    report uses this function, in both languages, so a percentage reads the same everywhere.
+
+    >>> format_percent(Decimal("24.24")), format_percent(Decimal("50.00")), format_percent(Decimal("-0.06"), places=2)
+    ('24,2%', '50%', '-0,06%')
+    """
+    rounded = value.quantize(Decimal(1).scaleb(-places))
+    if rounded == rounded.to_integral_value():
+        rounded = rounded.quantize(Decimal(1))
+    return format_id(rounded) + PERCENT_SIGN

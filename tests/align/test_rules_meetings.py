@@ -250,8 +250,8 @@ def test_skn503_reports_a_changed_pagu() -> None:
     assert finding.evidence["plan_pagu"] == Decimal(390_000_000)
     assert finding.evidence["agreed_pagu"] == Decimal(300_000_000)
     assert finding.evidence["relative_difference"] == Decimal("0.3000")
-    assert "lebih tinggi Rp 90.000.000 (30 %)" in finding.message.id
-    assert "Rp 90,000,000 (30%) higher" in finding.message.en
+    assert "lebih tinggi Rp 90.000.000 (30%)" in finding.message.id
+    assert "Rp 90.000.000 (30%) higher" in finding.message.en
 
 
 def test_skn503_tolerance_and_missing_pagu() -> None:

@@ -135,7 +135,7 @@ def test_skn601_fires_with_warning_and_error_bands() -> None:
     assert finding.severity is Severity.WARNING
     assert finding.evidence["achievement_percent"] == Decimal("60.00")
     assert finding.evidence["band"] == "50-75"
-    assert "60,0%" in finding.message.id and "60.0%" in finding.message.en
+    assert "60,0%" in finding.message.id and "60,0%" in finding.message.en
     assert finding.subject.endswith("#jumlah-ibu-hamil-yang-mendapatkan-pelayanan-kesehatan")
     assert finding.path.startswith("Renja Dinas Kesehatan 2025 › ")
     assert finding.fix is not None
@@ -218,7 +218,7 @@ def test_skn602_fires_on_low_absorption() -> None:
     assert finding.evidence["spending"] == Decimal(600_000_000)
     assert finding.evidence["pagu"] == Decimal(1_000_000_000)
     assert finding.evidence["basis"] == "month"
-    assert "Rp 600.000.000" in finding.message.id and "Rp 600,000,000" in finding.message.en
+    assert "Rp 600.000.000" in finding.message.id and "Rp 600.000.000" in finding.message.en
     assert finding.subject == f"renja-dinkes-2025#{AGENCY.id}/{SUB_CODE}"
 
 
@@ -416,8 +416,8 @@ def test_skn605_ranks_kabkota_by_poverty_decline() -> None:
     assert [r["improvement"] for r in ranking] == [Decimal("0.70"), Decimal("0.30"), Decimal("-0.10")]
     assert ranking[0]["start"] == "5,10" and ranking[0]["latest"] == "4,40"
     assert ranking[0]["indicator"] == "rpjmd-62.02#S1#persentase-penduduk-miskin-p0"
-    assert "terbaik Kabupaten Kapuas -0,70 %" in finding.message.id
-    assert "lowest Kota Palangka Raya +0.10 %" in finding.message.en
+    assert "terbaik Kabupaten Kapuas -0,70 poin persen" in finding.message.id
+    assert "lowest Kota Palangka Raya +0,10 percentage points" in finding.message.en
 
 
 def test_skn605_relative_ranking_option() -> None:

@@ -175,8 +175,8 @@ def test_a_low_share_of_pagu_on_priorities_is_a_warning_with_the_amounts() -> No
     assert finding.evidence["pagu_on_priorities"] == Decimal(100_000_000)
     assert finding.evidence["share"] == Decimal("0.3333")
     assert finding.evidence["min_share"] == Decimal("0.50")
-    assert "Hanya 33,3 % pagu RKPD Kota Palangka Raya 2026" in finding.message.id
-    assert "Only 33.3% of the pagu" in finding.message.en
+    assert "Hanya 33,3% pagu RKPD Kota Palangka Raya 2026" in finding.message.id
+    assert "Only 33,3% of the pagu" in finding.message.en
     assert run(b, "SKN403", min_share="0.30") == []
 
 

@@ -174,7 +174,7 @@ def test_a_renja_target_beyond_the_tolerance_is_a_warning_with_both_targets() ->
     assert evidence["difference"] == Decimal(-250)
     assert evidence["relative_difference"] == Decimal("-0.2000")
     assert evidence["tolerance"] == Decimal("0.10")
-    assert "tahun ke-2" in finding.message.id and "selisih 20 %" in finding.message.id
+    assert "tahun ke-2" in finding.message.id and "selisih 20%" in finding.message.id
     assert "year-2 target" in finding.message.en
     assert run(b, "SKN302", target_tolerance="0.25") == []
 
@@ -254,8 +254,8 @@ def test_pagu_beyond_tolerance_is_reported_at_each_level_with_both_amounts() -> 
     assert finding.evidence["renstra_pagu"] == Decimal(100_000_000)  # year 2, not year 1
     assert finding.evidence["difference"] == Decimal(-20_000_000)
     assert finding.evidence["relative_difference"] == Decimal("-0.2000")
-    assert "lebih rendah Rp 20.000.000 (20 %)" in finding.message.id
-    assert "Rp 20,000,000 (20%) lower" in finding.message.en
+    assert "lebih rendah Rp 20.000.000 (20%)" in finding.message.id
+    assert "Rp 20.000.000 (20%) lower" in finding.message.en
     assert run(b, "SKN303", pagu_tolerance="0.25") == []
 
 

@@ -17,6 +17,7 @@ from typing import Any
 
 import attrs
 
+from sinkron.align.by_agency import findings_by_agency
 from sinkron.align.context import Context
 from sinkron.align.findings import Finding
 from sinkron.align.index import BundleIndex
@@ -138,16 +139,21 @@ def check(
             index = BundleIndex(bundle, nomenclature)
             findings, failures = _run_rules(chosen, options, bundle, index, nomenclature, today)
             metrics = compute_metrics(index, SupportMap.of(index))
+            findings.sort(key=lambda f: (f.severity.rank, f.rule, f.path, f.subject))
+            agencies = findings_by_agency(index, findings)
+            plans = index.plans
+            titles = {s.plan: plans[s.plan].title for s in metrics.pagu_on_priorities if s.plan in plans}
         finally:
             if index is not None:
                 # The rules' shared lookups refer back to the index (a cycle): dropping them frees the
                 # index as soon as the check returns, not at the collector's next full pass.
                 index.release()
-    findings.sort(key=lambda f: (f.severity.rank, f.rule, f.path, f.subject))
     return Report(
         findings=tuple(findings),
         metrics=metrics,
         rules_run=tuple(r.id for r in chosen),
         rule_failures=tuple(failures),
         sources=bundle.sources,
+        agencies=agencies,
+        titles=titles,
     )

@@ -276,4 +276,7 @@ class BundleIndex:
             return self.agencies[subject].name
         if subject in self.governments:
             return self.governments[subject].name
+        plan_id, hash_, rest = subject.partition("#")
+        if hash_ and plan_id in self.plans:  # a reference into a known plan to a record it lacks
+            return f"{self.plans[plan_id].title}{PATH_SEPARATOR}{rest}"
         return subject

@@ -30,7 +30,16 @@ import attrs
 
 from sinkron.align.findings import Finding, Severity
 
-__all__ = ["AchievementBand", "CoverageRow", "Metrics", "PaguShare", "Report", "RuleFailure", "report_to_dict"]
+__all__ = [
+    "AchievementBand",
+    "AgencyFindings",
+    "CoverageRow",
+    "Metrics",
+    "PaguShare",
+    "Report",
+    "RuleFailure",
+    "report_to_dict",
+]
 
 REPORT_SCHEMA_VERSION = 1
 
@@ -108,6 +117,26 @@ class Metrics:
 
 
 @attrs.frozen(kw_only=True)
+class AgencyFindings:
+    """The findings one perangkat daerah (or K/L) must act on, with the pagu of the items they are about.
+
+    ``agency`` is ``None`` (and ``name`` too) for the findings not tied to one agency: priorities,
+    governments, an RKPD as a whole. See :mod:`sinkron.align.by_agency` for how findings are assigned.
+    """
+
+    agency: str | None
+    name: str | None
+    findings: tuple[Finding, ...]
+    pagu: Decimal
+    """The pagu (rupiah) of the distinct yearly-plan items the findings are about."""
+
+    @property
+    def by_severity(self) -> dict[str, int]:
+        counts = Counter(f.severity.value for f in self.findings)
+        return {s.value: counts.get(s.value, 0) for s in Severity}
+
+
+@attrs.frozen(kw_only=True)
 class RuleFailure:
     """A rule that raised instead of returning findings (isolated; the other rules still ran)."""
 
@@ -124,6 +153,14 @@ class Report:
     rules_run: tuple[str, ...] = ()
     rule_failures: tuple[RuleFailure, ...] = ()
     sources: tuple[str, ...] = ()
+    agencies: tuple[AgencyFindings, ...] = attrs.field(default=(), eq=False)
+    """The findings by perangkat daerah, for the follow-up section of the readable reports."""
+    titles: dict[str, str] = attrs.field(factory=dict, eq=False, hash=False)
+    """Human names of the plans the metrics refer to by id (``rkpd-kalteng-2026`` → its title)."""
+
+    def title(self, ref: str) -> str:
+        """The human name of a plan the report refers to by id (the id itself when unknown)."""
+        return self.titles.get(ref, ref)
 
     @property
     def by_severity(self) -> dict[str, int]:

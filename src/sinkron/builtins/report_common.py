@@ -7,23 +7,27 @@ findings themselves (every finding carries both languages).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
 import attrs
 
 from sinkron.align.findings import Finding, Message, Severity
-from sinkron.align.report import Report
+from sinkron.align.index import PATH_SEPARATOR
+from sinkron.align.report import AgencyFindings, Report
 from sinkron.align.rule import FAMILIES
 from sinkron.errors import SinkronError
-from sinkron.numbers import format_id
+from sinkron.numbers import format_id, format_percent
 from sinkron.options import one_of, option
 
 __all__ = [
     "LANGUAGES",
     "LanguageOptions",
+    "Shown",
+    "agency_label",
     "counted",
+    "counted_severity",
     "family_name",
     "format_money",
     "format_share",
@@ -33,6 +37,9 @@ __all__ = [
     "location_text",
     "priority_kind",
     "severity_name",
+    "severity_summary",
+    "short_path",
+    "shown",
     "terminal_safe",
     "text",
 ]
@@ -92,6 +99,22 @@ _LABELS: dict[str, tuple[str, str]] = {
     "all_families": ("Semua kelompok", "All families"),
     "shown": ("ditampilkan", "shown"),
     "generated_by": ("Dibuat oleh sinkron", "Made by sinkron"),
+    "by_agency": ("Tindak lanjut per perangkat daerah", "Follow-up by perangkat daerah"),
+    "by_agency_note": (
+        "Temuan yang harus ditindaklanjuti setiap perangkat daerah, dengan pagu sub kegiatan/kegiatan/program "
+        "yang bersangkutan (tahun rencananya).",
+        "What each perangkat daerah must fix, with the pagu of the sub kegiatan/kegiatan/programs concerned "
+        "(in their plan year).",
+    ),
+    "agency": ("Perangkat daerah", "Perangkat daerah"),
+    "no_agency": ("Lintas perangkat daerah", "Not tied to one perangkat daerah"),
+    "pagu_involved": ("Pagu terkait", "Pagu involved"),
+    "rules": ("Aturan", "Rules"),
+    "also_in": ("juga di", "also in"),
+    "verbose_hint": (
+        "Ringkas: satu baris per temuan. Jalur lengkap, perbaikan dan temuan per perangkat daerah: --verbose.",
+        "Compact: one line per finding. Full paths, fixes and findings by perangkat daerah: --verbose.",
+    ),
     "sort_hint": ("Klik judul kolom untuk mengurutkan.", "Click a column heading to sort."),
 }
 
@@ -168,6 +191,30 @@ def severity_name(severity: Severity, language: str) -> str:
     return _pick(_SEVERITIES[severity], language)
 
 
+_SEVERITY_COUNTED: dict[Severity, tuple[str, str, str]] = {
+    Severity.ERROR: ("kesalahan", "error", "errors"),
+    Severity.WARNING: ("peringatan", "warning", "warnings"),
+    Severity.INFO: ("informasi", "note", "notes"),
+}
+
+
+def counted_severity(n: int, severity: Severity, language: str) -> str:
+    """``"15 kesalahan"``, ``"15 errors"``, ``"1 error"``: a count of findings of one severity.
+
+    >>> counted_severity(15, Severity.ERROR, "en"), counted_severity(1, Severity.INFO, "en")
+    ('15 errors', '1 note')
+    """
+    word_id, one, many = _SEVERITY_COUNTED[severity]
+    return f"{n} {word_id if language == 'id' else one if n == 1 else many}"
+
+
+def severity_summary(report: Report, language: str) -> str:
+    """``"56 temuan (15 kesalahan, 40 peringatan, 1 informasi)"`` / ``"56 findings (15 errors, 40 warnings, 1 note)"``."""
+    counts = report.by_severity
+    parts = ", ".join(counted_severity(counts[s.value], s, language) for s in Severity)
+    return f"{counted(len(report.findings), 'findings_count', language)} ({parts})"
+
+
 def family_name(family: int, language: str) -> str:
     """``"1 · Nomenklatur"``; ``"0 · Lainnya"`` for rules outside the SKN families."""
     message = FAMILIES.get(family)
@@ -179,22 +226,14 @@ def priority_kind(kind: str, language: str) -> str:
     return _pick(_PRIORITY_KINDS.get(kind, (kind, kind)), language)
 
 
-def _format_en(value: Decimal, places: int | None = None) -> str:
-    return f"{value:,.{places}f}" if places is not None else f"{value:,}"
+def format_money(value: Decimal, language: str = "id") -> str:
+    """``Rp 1.234.567``, whole rupiah, in Indonesian notation in both languages."""
+    return "Rp " + format_id(value.quantize(Decimal(1)))
 
 
-def format_money(value: Decimal, language: str) -> str:
-    """``Rp 1.234.567`` (Indonesian) or ``Rp 1,234,567`` (English), whole rupiah."""
-    whole = value.quantize(Decimal(1))
-    return "Rp " + (format_id(whole) if language == "id" else _format_en(whole))
-
-
-def format_share(value: Decimal | None, language: str) -> str:
-    """A share (``0.8814``) as a percentage with one decimal: ``88,1 %`` / ``88.1 %``; ``–`` for none."""
-    if value is None:
-        return "–"
-    percent = (value * 100).quantize(Decimal("0.1"))
-    return (format_id(percent, places=1) if language == "id" else _format_en(percent, 1)) + " %"
+def format_share(value: Decimal | None, language: str = "id") -> str:
+    """A share (``0.8814``) as a percentage with one decimal: ``88,1%`` (both languages); ``–`` for none."""
+    return "–" if value is None else format_percent(value * 100)
 
 
 def location_text(finding: Finding) -> str | None:
@@ -204,6 +243,56 @@ def location_text(finding: Finding) -> str | None:
     text_ = str(finding.location.location)
     # A reader's source finding is already named by its place in the file: no need to say it twice.
     return None if text_ == "<unknown location>" or text_ in finding.path else text_
+
+
+@attrs.frozen
+class Shown:
+    """A finding as a readable report shows it: once, with every place it was found.
+
+    The RKPD repeats the sub kegiatan of the Renja (and a DPA those of the Renja), so a problem of one
+    sub kegiatan is found in each; the same rule, severity, message and fix about the same record in
+    several plans is shown once, with ``findings`` holding all of them (their paths are the places).
+    """
+
+    findings: tuple[Finding, ...]
+
+    @property
+    def first(self) -> Finding:
+        return self.findings[0]
+
+    @property
+    def places(self) -> list[str]:
+        return [f.path for f in self.findings]
+
+
+def _repeat_key(finding: Finding) -> tuple[object, ...] | None:
+    _plan, hash_, record = finding.subject.partition("#")
+    if not hash_ or not record:
+        return None
+    return (finding.rule, finding.severity, finding.message.id, finding.fix, record)
+
+
+def shown(findings: Iterable[Finding]) -> list[Shown]:
+    """``findings`` with each repeat across plans (see :class:`Shown`) folded into its first occurrence."""
+    groups: dict[object, list[Finding]] = {}
+    for index, finding in enumerate(findings):
+        key = _repeat_key(finding)
+        groups.setdefault(key if key is not None else index, []).append(finding)
+    return [Shown(tuple(group)) for group in groups.values()]
+
+
+def short_path(path: str) -> str:
+    """The last part of a path, the record itself: ``1.02.02.2.02.0001 Pelayanan …`` (a document: its title).
+
+    >>> short_path("RKPD 2026 › 1.02 KESEHATAN › 1.02.02.2.02.0001 Pelayanan Kesehatan Ibu Hamil")
+    '1.02.02.2.02.0001 Pelayanan Kesehatan Ibu Hamil'
+    """
+    return path.rsplit(PATH_SEPARATOR, 1)[-1]
+
+
+def agency_label(row: AgencyFindings, language: str) -> str:
+    """The name of a perangkat daerah of the follow-up section (or the group of findings tied to none)."""
+    return row.name or label("no_agency", language)
 
 
 def grouped(report: Report) -> Iterator[tuple[Severity, list[tuple[int, list[Finding]]]]]:

@@ -26,6 +26,8 @@ from sinkron.align.rule import FAMILIES
 from sinkron.builtins.report_common import (
     LANGUAGES,
     LanguageOptions,
+    Shown,
+    agency_label,
     format_money,
     format_share,
     label,
@@ -33,6 +35,8 @@ from sinkron.builtins.report_common import (
     location_text,
     priority_kind,
     severity_name,
+    short_path,
+    shown,
 )
 from sinkron.errors import SinkronError
 from sinkron.exporter import Exporter
@@ -75,15 +79,41 @@ def _money(value: Decimal) -> str:
 
 def _th(key: str, kind: str | None = None, sort_key: str | None = None) -> str:
     attrs = f' data-type="{kind}" data-key="{sort_key or key}" tabindex="0" aria-sort="none"' if kind else ""
-    return f"<th{attrs}>{_label(key)}</th>"
+    numeric = ' class="num"' if kind == "num" and key not in ("severity", "family", "supported") else ""
+    return f"<th{numeric}{attrs}>{_label(key)}</th>"
 
 
-def _finding_row(order: int, finding: Finding) -> str:
+def _evidence_value(value: Any) -> str:
+    if isinstance(value, (list, tuple)) and all(not isinstance(v, (dict, list)) for v in value):
+        return _e(", ".join("–" if v is None else str(v) for v in value))
+    if isinstance(value, (dict, list)):
+        return f"<code>{_e(json.dumps(value, ensure_ascii=False))}</code>"
+    return _e("–" if value is None else value)
+
+
+def _evidence(finding: Finding) -> str:
+    """The values the rule compared, as a small two-column table (nested values as compact JSON)."""
+    evidence = finding_to_dict(finding)["evidence"]
+    if not evidence:
+        return ""
+    rows = "".join(f"<tr><th>{_e(key)}</th><td>{_evidence_value(value)}</td></tr>" for key, value in evidence.items())
+    return f'<details><summary>{_label("evidence")}</summary><table class="evidence">{rows}</table></details>'
+
+
+def _place(finding: Finding) -> str:
+    """The record's short path, with the whole path on hover and the place in the source file below."""
     located = location_text(finding)
-    where = _e(finding.path) + (f'<div class="loc">{_e(located)}</div>' if located else "")
+    where = f'<span class="path" title="{_e(finding.path)}">{_e(short_path(finding.path))}</span>'
+    return where + (f'<div class="loc">{_e(located)}</div>' if located else "")
+
+
+def _finding_row(order: int, item: Shown) -> str:
+    finding = item.first
+    where = "".join(
+        _place(place) if number == 0 else f'<div class="also">+ {_label("also_in")}: {_place(place)}</div>'
+        for number, place in enumerate(item.findings)
+    )
     fix = f'<div class="fix">→ {_label("fix")}: {_msg(finding.fix)}</div>' if finding.fix else ""
-    evidence = json.dumps(finding_to_dict(finding)["evidence"], ensure_ascii=False, indent=2)
-    details = f"<details><summary>{_label('evidence')}</summary><pre>{_e(evidence)}</pre></details>"
     sev = finding.severity
     return (
         f'<tr class="finding sev-{sev.value}" data-order="{order}" data-severity="{sev.value}" '
@@ -91,8 +121,41 @@ def _finding_row(order: int, finding: Finding) -> str:
         f'<td data-value="{_e(finding.rule)}"><code>{_e(finding.rule)}</code></td>'
         f'<td data-value="{sev.rank}"><span class="badge {sev.value}">{_severity(sev)}</span></td>'
         f'<td data-value="{finding.family}">{_family(finding.family)}</td>'
-        f"<td>{where}</td>"
-        f'<td class="msg">{_msg(finding.message)}{fix}{details}</td></tr>'
+        f'<td data-value="{_e(finding.path)}">{where}</td>'
+        f'<td class="msg">{_msg(finding.message)}{fix}{_evidence(finding)}</td></tr>'
+    )
+
+
+def _by_agency(report: Report) -> str:
+    """What each perangkat daerah must fix: counts by severity and the pagu involved, then its findings."""
+    if not report.agencies:
+        return ""
+    rows = []
+    details = []
+    for row in report.agencies:
+        items = shown(row.findings)
+        name = _bi(agency_label(row, "id"), agency_label(row, "en"))
+        counts = "".join(f'<td class="num">{sum(1 for i in items if i.first.severity is s)}</td>' for s in Severity)
+        pagu = _money(row.pagu) if row.pagu else "–"
+        rows.append(
+            f'<tr><td>{name}</td>{counts}<td class="num" data-value="{_e(format(row.pagu, "f"))}">{pagu}</td></tr>'
+        )
+        lines = "".join(
+            f'<li><code>{_e(i.first.rule)}</code> <span class="badge {i.first.severity.value}">'
+            f"{_severity(i.first.severity)}</span> {_place(i.first)}: {_msg(i.first.message)}"
+            + (f'<div class="fix">→ {_label("fix")}: {_msg(i.first.fix)}</div>' if i.first.fix else "")
+            + "</li>"
+            for i in items
+        )
+        details.append(f"<details><summary>{name} ({len(items)})</summary><ul>{lines}</ul></details>")
+    head = [
+        _th("agency", "text"),
+        *(f'<th class="num">{_severity(s)}</th>' for s in Severity),
+        _th("pagu_involved", "num"),
+    ]
+    return (
+        f'<section id="by-agency"><h2>{_label("by_agency")}</h2><p class="note">{_label("by_agency_note")}</p>'
+        f"{_table('agency-table', head, rows)}{''.join(details)}</section>"
     )
 
 
@@ -101,11 +164,13 @@ def _table(table_id: str, head: Iterable[str], rows: Iterable[str], empty_key: s
     if not body and empty_key:
         return f'<p class="empty">{_label(empty_key)}</p>'
     return (
-        f'<table id="{table_id}" class="sortable"><thead><tr>{"".join(head)}</tr></thead><tbody>{body}</tbody></table>'
+        f'<div class="table-scroll"><table id="{table_id}" class="sortable"><thead><tr>{"".join(head)}</tr></thead>'
+        f"<tbody>{body}</tbody></table></div>"
     )
 
 
 def _findings(report: Report) -> str:
+    items = shown(report.findings)
     families = sorted({f.family for f in report.findings})
     severities = "".join(
         f'<label class="sev-filter"><input type="checkbox" name="severity" value="{s.value}" checked> '
@@ -124,11 +189,11 @@ def _findings(report: Report) -> str:
         f'<select id="filter-family"><option value="" data-label-id="{_e(label("all_families", "id"))}" '
         f'data-label-en="{_e(label("all_families", "en"))}">{_e(label("all_families", "id"))}</option>{options}'
         f"</select>{severities}"
-        f'<span class="count"><span id="shown-count">{len(report.findings)}</span> / {len(report.findings)} '
+        f'<span class="count"><span id="shown-count">{len(items)}</span> / {len(items)} '
         f'{_label("shown")}</span></div><p class="hint">{_label("sort_hint")}</p>'
     )
     head = [_th("rule", "text"), _th("severity", "num"), _th("family", "num"), _th("path", "text"), _th("message")]
-    rows = (_finding_row(i, f) for i, f in enumerate(report.findings))
+    rows = (_finding_row(i, item) for i, item in enumerate(items))
     table = _table("findings-table", head, rows, "no_findings")
     return f'<section id="findings"><h2>{_label("findings")}</h2>{controls if report.findings else ""}{table}</section>'
 
@@ -176,8 +241,8 @@ def _summary(report: Report) -> str:
 def _coverage(report: Report) -> str:
     rows = (
         f'<tr class="{"supported" if r.supported else "unsupported"}">'
-        f'<td class="num">{"–" if r.year is None else r.year}</td><td data-value="{_e(r.code or r.priority)}">'
-        f"<code>{_e(r.code or r.priority)}</code></td><td>{_e(r.name)}</td>"
+        f'<td class="num">{"–" if r.year is None else r.year}</td><td data-value="{_e(r.code or "")}">'
+        f"<code>{_e(r.code or '–')}</code></td><td>{_e(r.name)}</td>"
         f"<td>{_bi(priority_kind(r.kind, 'id'), priority_kind(r.kind, 'en'))}</td>"
         f'<td class="num">{r.programs}</td><td class="num">{r.sub_activities}</td>'
         f'<td class="num" data-value="{_e(format(r.pagu, "f"))}">{_money(r.pagu)}</td>'
@@ -206,7 +271,7 @@ def _decimal_text(value: Decimal | None) -> str:
 
 def _metrics(report: Report) -> str:
     share_rows = (
-        f'<tr><td>{_e(s.plan)}</td><td class="num">{s.year}</td>'
+        f'<tr><td>{_e(report.title(s.plan))}</td><td class="num">{s.year}</td>'
         f'<td class="num" data-value="{_e(format(s.total, "f"))}">{_money(s.total)}</td>'
         f'<td class="num" data-value="{_e(format(s.on_priorities, "f"))}">{_money(s.on_priorities)}</td>'
         f'<td class="num" data-value="{_e(format(s.share, "f") if s.share is not None else "")}">'
@@ -271,6 +336,19 @@ pre{white-space:pre-wrap;font-size:12px;background:#f7f7f7;padding:6px;margin:4p
 tr.unsupported td{background:#fff4f2}
 .failures{border:2px solid var(--err);padding:8px 12px;margin:12px 0}
 footer{color:var(--muted);font-size:12px;padding:20px}
+table.evidence{width:auto;margin:4px 0;font-size:12px}table.evidence th{position:static;font-weight:600}
+table.evidence th,table.evidence td{padding:2px 6px}.also{margin-top:4px;color:var(--muted)}
+.path{cursor:help}.table-scroll{overflow-x:auto}
+@media (max-width:480px){
+header,section,footer{padding:0 8px}h1{font-size:18px}
+.controls input[type=search]{min-width:0;width:100%}
+#findings-table thead{display:none}
+#findings-table tr,#findings-table td{display:block;width:auto}
+#findings-table td{border-bottom:none;padding:2px 6px}
+#findings-table tr{border-bottom:1px solid var(--line);padding:6px 0}
+#findings-table td:nth-child(4){width:auto}
+td.num,th.num{white-space:normal}
+}
 @media print{.controls,.langs,.hint,details{display:none}th{position:static}}
 """
 
@@ -392,7 +470,7 @@ def render_html(report: Report, *, language: str = "id") -> str:
         f'<meta name="viewport" content="width=device-width, initial-scale=1">'
         f'<meta name="generator" content="sinkron {_e(sinkron.__version__)}">'
         f"<title>{_e(title)}</title><style>{_CSS}</style></head>"
-        f'<body data-lang="{language}">{header}{_summary(report)}{_findings(report)}{_coverage(report)}'
+        f'<body data-lang="{language}">{header}{_summary(report)}{_findings(report)}{_by_agency(report)}{_coverage(report)}'
         f"{_metrics(report)}{footer}<script>{_JS}</script></body></html>\n"
     )
 

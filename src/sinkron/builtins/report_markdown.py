@@ -9,9 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from sinkron.align.findings import Finding, Severity
+from sinkron.align.findings import Severity
 from sinkron.align.report import Report
 from sinkron.builtins.report_common import (
+    Shown,
+    agency_label,
     counted,
     family_name,
     format_money,
@@ -22,6 +24,8 @@ from sinkron.builtins.report_common import (
     location_text,
     priority_kind,
     severity_name,
+    severity_summary,
+    shown,
     text,
 )
 from sinkron.errors import SinkronError
@@ -49,6 +53,7 @@ def render_markdown(report: Report, *, language: str = "id") -> str:
         *_summary(report, language),
         *_rule_failures(report, language),
         *_findings(report, language),
+        *_by_agency(report, language),
         *_coverage(report, language),
         *_pagu_share(report, language),
         *_achievement(report, language),
@@ -62,10 +67,7 @@ def _summary(report: Report, language: str) -> list[str]:
     out = [f"# {escape_markdown(label('title', language))}", ""]
     for source in report.sources:
         out.append(f"- {escape_markdown(label('sources', language))}: {escape_markdown(source)}")
-    counts = report.by_severity
-    parts = ", ".join(f"{counts[s.value]} {severity_name(s, language).lower()}" for s in Severity)
-    summary = f"{counted(len(report.findings), 'findings_count', language)} ({parts}); "
-    summary += counted(len(report.rules_run), "rules_run", language)
+    summary = f"{severity_summary(report, language)}; {counted(len(report.rules_run), 'rules_run', language)}"
     return [*out, f"- {label('summary', language)}: {escape_markdown(summary)}", ""]
 
 
@@ -94,17 +96,55 @@ def _findings(report: Report, language: str) -> list[str]:
         out += [f"### {escape_markdown(severity_name(severity, language))} ({total})", ""]
         for family, findings in families:
             heading = f"{escape_markdown(label('family', language))} {escape_markdown(family_name(family, language))}"
-            out += [f"#### {heading}", "", *_table(headers, [_finding_row(f, language) for f in findings]), ""]
+            rows = [_finding_row(item, language) for item in shown(findings)]
+            out += [f"#### {heading}", "", *_table(headers, rows), ""]
     return out
 
 
-def _finding_row(finding: Finding, language: str) -> list[str]:
-    where = escape_markdown(finding.path)
-    located = location_text(finding)
-    if located:
-        where += f" ({escape_markdown(located)})"
+def _finding_row(item: Shown, language: str) -> list[str]:
+    places = []
+    for place in item.findings:
+        where = escape_markdown(place.path)
+        located = location_text(place)
+        if located:
+            where += f" ({escape_markdown(located)})"
+        places.append(where)
+    finding = item.first
     fix = escape_markdown(text(finding.fix, language)) if finding.fix else ""
-    return [f"`{finding.rule}`", where, escape_markdown(text(finding.message, language)), fix]
+    return [f"`{finding.rule}`", "<br>".join(places), escape_markdown(text(finding.message, language)), fix]
+
+
+def _by_agency(report: Report, language: str) -> list[str]:
+    """What each perangkat daerah must fix: a summary table, then each one's findings."""
+    if not report.agencies:
+        return []
+    severities = list(Severity)
+    headers = [label("agency", language), *(severity_name(s, language) for s in severities)]
+    headers.append(label("pagu_involved", language))
+    rows = []
+    for row in report.agencies:
+        items = shown(row.findings)
+        counts = [str(sum(1 for i in items if i.first.severity is s)) for s in severities]
+        pagu = escape_markdown(format_money(row.pagu)) if row.pagu else "–"
+        rows.append([escape_markdown(agency_label(row, language)), *counts, pagu])
+    out = [
+        f"## {escape_markdown(label('by_agency', language))}",
+        "",
+        escape_markdown(label("by_agency_note", language)),
+        "",
+        *_table(headers, rows, right=(1, 2, 3, 4)),
+        "",
+    ]
+    finding_headers = [label(k, language) for k in ("rule", "severity", "path", "message", "fix")]
+    for row in report.agencies:
+        finding_rows = []
+        for item in shown(row.findings):
+            rule, where, message, fix = _finding_row(item, language)
+            finding_rows.append(
+                [rule, escape_markdown(severity_name(item.first.severity, language)), where, message, fix]
+            )
+        out += [f"### {escape_markdown(agency_label(row, language))}", "", *_table(finding_headers, finding_rows), ""]
+    return out
 
 
 def _coverage(report: Report, language: str) -> list[str]:
@@ -112,7 +152,7 @@ def _coverage(report: Report, language: str) -> list[str]:
     rows = [
         [
             "–" if r.year is None else str(r.year),
-            escape_markdown(r.code or r.priority),
+            escape_markdown(r.code or "–"),
             escape_markdown(r.name),
             escape_markdown(priority_kind(r.kind, language)),
             str(r.programs),
@@ -140,7 +180,7 @@ def _pagu_share(report: Report, language: str) -> list[str]:
     """The share of each plan's pagu that goes to priorities, by year."""
     rows = [
         [
-            escape_markdown(s.plan),
+            escape_markdown(report.title(s.plan)),
             str(s.year),
             escape_markdown(format_money(s.total, language)),
             escape_markdown(format_money(s.on_priorities, language)),

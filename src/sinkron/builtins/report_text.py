@@ -10,16 +10,20 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Callable, Sequence
+from decimal import Decimal
 from itertools import zip_longest
 from typing import Any
 
 import attrs
 
-from sinkron.align.findings import Finding, Severity
-from sinkron.align.report import Report
+from sinkron.align.findings import Severity
+from sinkron.align.report import CoverageRow, Report
 from sinkron.builtins.report_common import (
     LanguageOptions,
+    Shown,
+    agency_label,
     counted,
+    counted_severity,
     family_name,
     format_money,
     format_share,
@@ -29,11 +33,14 @@ from sinkron.builtins.report_common import (
     location_text,
     priority_kind,
     severity_name,
+    short_path,
+    shown,
     terminal_safe,
     text,
 )
 from sinkron.errors import SinkronError
 from sinkron.exporter import Exporter
+from sinkron.numbers import format_id
 from sinkron.options import at_least, option
 from sinkron.plugins.hookspecs import hookimpl
 
@@ -42,6 +49,7 @@ __all__ = ["ReportTextExporter", "render_text"]
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 _MIN_WIDTH = 60
 _RULE_WIDTH = 7
+_SHORT_PATH_WIDTH = 30
 
 
 class _Style:
@@ -77,16 +85,25 @@ def _table(
     return out
 
 
-def _finding_lines(finding: Finding, language: str, width: int, style: _Style) -> list[str]:
-    """One finding: the rule id, then its path, message and fix wrapped beside it."""
+def _one_line(value: str, width: int) -> str:
+    value = " ".join(terminal_safe(value).split())
+    return value if len(value) <= width else value[: width - 1].rstrip() + "…"
+
+
+def _finding_lines(item: Shown, language: str, width: int, style: _Style) -> list[str]:
+    """One finding: the rule id, then its places, message and fix wrapped beside it."""
+    finding = item.first
     indent = " " * (_RULE_WIDTH + 2)
     inner = width - len(indent)
     lines: list[str] = []
-    where = terminal_safe(finding.path)
-    located = location_text(finding)
-    if located:
-        where += f" ({terminal_safe(located)})"
-    lines += [style(part, "2") for part in textwrap.wrap(where, inner, break_on_hyphens=False)]
+    for number, place in enumerate(item.findings):
+        where = terminal_safe(place.path)
+        located = location_text(place)
+        if located:
+            where += f" ({terminal_safe(located)})"
+        if number:
+            where = f"+ {label('also_in', language)}: {where}"
+        lines += [style(part, "2") for part in textwrap.wrap(where, inner, break_on_hyphens=False)]
     lines += textwrap.wrap(terminal_safe(text(finding.message, language)), inner, break_on_hyphens=False)
     if finding.fix is not None:
         fix = f"→ {label('fix', language)}: {terminal_safe(text(finding.fix, language))}"
@@ -95,8 +112,44 @@ def _finding_lines(finding: Finding, language: str, width: int, style: _Style) -
     return [f"{head}  {lines[0]}", *(f"{indent}{line}" for line in lines[1:])]
 
 
-def render_text(report: Report, *, language: str = "id", width: int = 100, color: bool = False) -> str:
-    """The report as readable text (see the module docs for the options)."""
+def _compact_line(item: Shown, language: str, width: int, style: _Style) -> str:
+    """One finding on one line: rule, short path (``+1`` when repeated in another plan) and message."""
+    finding = item.first
+    where = _one_line(short_path(finding.path), _SHORT_PATH_WIDTH)
+    if len(item.findings) > 1:
+        where += f" (+{len(item.findings) - 1})"
+    body = _one_line(f"{where}: {text(finding.message, language)}", width - _RULE_WIDTH - 2)
+    return f"{style(terminal_safe(finding.rule).ljust(_RULE_WIDTH), _COLOURS[finding.severity])}  {body}"
+
+
+def _findings(report: Report, language: str, width: int, style: _Style, verbose: bool) -> list[str]:
+    lines: list[str] = []
+    columns = f"{label('rule', language).ljust(_RULE_WIDTH)}  {label('path', language)} / {label('message', language)}"
+    for severity, families in grouped(report):
+        total = sum(len(f) for _, f in families)
+        heading = f"{severity_name(severity, language).upper()} ({total})"
+        lines += ["", style(heading, f"1;{_COLOURS[severity]}"), style("━" * len(heading), _COLOURS[severity])]
+        for family, findings in families:
+            if not verbose:
+                lines += [_compact_line(item, language, width, style) for item in shown(findings)]
+                continue
+            lines += ["", style(f"{label('family', language)} {family_name(family, language)} ({len(findings)})", "1")]
+            lines += [columns, "─" * _RULE_WIDTH + "  " + "─" * (width - _RULE_WIDTH - 2)]
+            for index, item in enumerate(shown(findings)):
+                if index:
+                    lines.append("")
+                lines += _finding_lines(item, language, width, style)
+    return lines
+
+
+def render_text(
+    report: Report, *, language: str = "id", width: int = 100, color: bool = False, verbose: bool = False
+) -> str:
+    """The report as readable text (see the module docs for the options).
+
+    Compact by default: one line per finding (rule, short path, message cut to the width); ``verbose``
+    gives every path in full, the fixes and the findings of each perangkat daerah.
+    """
     if language not in ("id", "en"):
         raise SinkronError(f"unknown report language {language!r}; use one of id, en")
     width = max(int(width), _MIN_WIDTH)
@@ -107,7 +160,7 @@ def render_text(report: Report, *, language: str = "id", width: int = 100, color
     for source in report.sources:
         lines += textwrap.wrap(f"{label('sources', language)}: {terminal_safe(source)}", width) or [""]
     counts = report.by_severity
-    summary = ", ".join(style(f"{counts[s.value]} {severity_name(s, language).lower()}", _COLOURS[s]) for s in Severity)
+    summary = ", ".join(style(counted_severity(counts[s.value], s, language), _COLOURS[s]) for s in Severity)
     lines.append(
         f"{label('summary', language)}: {counted(len(report.findings), 'findings_count', language)} ({summary}); "
         f"{counted(len(report.rules_run), 'rules_run', language)}"
@@ -120,28 +173,43 @@ def render_text(report: Report, *, language: str = "id", width: int = 100, color
             )
     if not report.findings:
         lines += ["", label("no_findings", language)]
-    columns = f"{label('rule', language).ljust(_RULE_WIDTH)}  {label('path', language)} / {label('message', language)}"
-    for severity, families in grouped(report):
-        total = sum(len(f) for _, f in families)
-        heading = f"{severity_name(severity, language).upper()} ({total})"
-        lines += ["", style(heading, f"1;{_COLOURS[severity]}"), style("━" * len(heading), _COLOURS[severity])]
-        for family, findings in families:
-            lines += ["", style(f"{label('family', language)} {family_name(family, language)} ({len(findings)})", "1")]
-            lines += [columns, "─" * _RULE_WIDTH + "  " + "─" * (width - _RULE_WIDTH - 2)]
-            for index, finding in enumerate(findings):
-                if index:
-                    lines.append("")
-                lines += _finding_lines(finding, language, width, style)
+    lines += _findings(report, language, width, style, verbose)
     metrics = report.metrics
+    if report.agencies:
+        lines += ["", *_by_agency(report, language, width, style, verbose)]
     if report.findings:
         lines += ["", *_family_table(report, language)]
     if metrics.priority_coverage:
-        lines += ["", *_coverage(report, language, width)]
+        lines += ["", *_coverage(report, language, width, verbose)]
     if metrics.pagu_on_priorities:
         lines += ["", *_pagu_share(report, language, width)]
     if metrics.achievement:
         lines += ["", *_achievement(report, language)]
+    if report.findings and not verbose:
+        lines += ["", *textwrap.wrap(label("verbose_hint", language), width)]
     return "\n".join(lines) + "\n"
+
+
+def _by_agency(report: Report, language: str, width: int, style: _Style, verbose: bool) -> list[str]:
+    """Per perangkat daerah: counts by severity and the pagu involved (verbose: then each one's findings)."""
+    severities = list(Severity)
+    headers = [label("agency", language), *(severity_name(s, language) for s in severities)]
+    headers.append(label("pagu_involved", language))
+    rows = []
+    for row in report.agencies:
+        items = shown(row.findings)
+        counts = [sum(1 for i in items if i.first.severity is s) for s in severities]
+        rows.append([agency_label(row, language), *map(str, counts), format_money(row.pagu) if row.pagu else "–"])
+    widths = [0, *(len(h) for h in headers[1:4]), max([len(headers[4]), *(len(r[4]) for r in rows)])]
+    widths[0] = max(24, width - sum(widths) - 2 * (len(widths) - 1))
+    lines = [*_heading(label("by_agency", language)), *_table(headers, rows, widths, right=(1, 2, 3, 4))]
+    if not verbose:
+        return lines
+    for row in report.agencies:
+        lines += ["", style(agency_label(row, language), "1")]
+        for item in shown(row.findings):
+            lines += _finding_lines(item, language, width, style)
+    return lines
 
 
 def _heading(title: str) -> list[str]:
@@ -159,11 +227,12 @@ def _family_table(report: Report, language: str) -> list[str]:
     return [*_heading(label("by_family", language)), *_table(headers, rows, widths, right=(1, 2, 3))]
 
 
-def _coverage(report: Report, language: str, width: int) -> list[str]:
+def _coverage(report: Report, language: str, width: int, verbose: bool) -> list[str]:
+    name_width = width - 5 - 8 - 7 - 12 - 19 - 8 - 2 * 6
     rows = [
         [
             "–" if row.year is None else str(row.year),
-            f"{row.code or row.priority} {row.name}",
+            _priority_label(row) if verbose else _one_line(_priority_label(row), name_width),
             priority_kind(row.kind, language),
             str(row.programs),
             str(row.sub_activities),
@@ -180,10 +249,15 @@ def _coverage(report: Report, language: str, width: int) -> list[str]:
     return [*_heading(label("coverage", language)), *_table(headers, rows, widths, right=(0, 3, 4, 5))]
 
 
+def _priority_label(row: CoverageRow) -> str:
+    """``04.02 Pelayanan kesehatan …``; a priority without a code (a thematic one) by its name alone."""
+    return f"{row.code} {row.name}" if row.code else row.name
+
+
 def _pagu_share(report: Report, language: str, width: int) -> list[str]:
     rows = [
         [
-            s.plan,
+            report.title(s.plan),
             str(s.year),
             format_money(s.total, language),
             format_money(s.on_priorities, language),
@@ -199,7 +273,7 @@ def _pagu_share(report: Report, language: str, width: int) -> list[str]:
 
 
 def _achievement(report: Report, language: str) -> list[str]:
-    rows = [[str(a.year), a.band, str(a.count)] for a in report.metrics.achievement]
+    rows = [[str(a.year), a.band, format_id(Decimal(a.count))] for a in report.metrics.achievement]
     headers = [label(k, language) for k in ("year", "band", "count")]
     return [*_heading(label("achievement", language)), *_table(headers, rows, [6, 14, 16], right=(2,))]
 
@@ -210,6 +284,9 @@ class ReportTextOptions(LanguageOptions):
 
     width: int = option(100, "Line width in characters.", validator=at_least(40))
     color: bool = option(False, "Colour severities with ANSI codes (for a terminal).")
+    verbose: bool = option(
+        False, "Every path in full, the fixes and each perangkat daerah's findings (compact: one line per finding)."
+    )
 
 
 class ReportTextExporter(Exporter):
@@ -230,6 +307,7 @@ class ReportTextExporter(Exporter):
             language=language_option(options),
             width=int(options.get("width") or 100),
             color=bool(options.get("color", False)),
+            verbose=bool(options.get("verbose", False)),
         ).encode("utf-8")
 
 

@@ -14,7 +14,7 @@ import click
 from sinkron.align.engine import CheckConfig, check
 from sinkron.align.report import Report
 from sinkron.align.rule import Rule
-from sinkron.builtins.report_common import terminal_safe
+from sinkron.builtins.report_common import severity_summary, terminal_safe
 from sinkron.cli._app import EXIT_PROBLEMS, fail
 from sinkron.cli._output import OutputFile, OutputFormat, choose_exporter, write_output
 from sinkron.cli._sources import read_sources, reader_options, source_options
@@ -72,13 +72,31 @@ def _terminal_width() -> int:
     "xlsx needs the spreadsheet plugin).",
 )
 @click.option("--output", "-o", type=OutputFile(), help="Write the report here.")
-@click.option("--select", multiple=True, metavar="PREFIX", help="Run only rules whose id starts so (SKN1,SKN301).")
-@click.option("--ignore", multiple=True, metavar="PREFIX", help="Skip rules whose id starts so (SKN203).")
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="PREFIX",
+    help="Run only the rules whose id starts with one of these prefixes, comma-separated or repeated "
+    "(SKN1 = family 1, SKN301 = one rule).",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    metavar="PREFIX",
+    help="Skip the rules whose id starts with one of these prefixes (SKN203), comma-separated or repeated.",
+)
 @click.option("--option", "rule_options", multiple=True, metavar="RULE.key=value", help="Set a rule option.")
 @click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True, help="Report language.")
 @source_options
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when error findings exist.")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: only on a terminal).")
+@click.option(
+    "--verbose",
+    "-v",
+    is_flag=True,
+    help="Text report in full: every path, fix and place, and each perangkat daerah's findings "
+    "(default: one line per finding).",
+)
 def check_cmd(
     sources: tuple[str, ...],
     demo: bool,
@@ -93,6 +111,7 @@ def check_cmd(
     read_options: tuple[str, ...],
     exit_zero: bool,
     color: bool | None,
+    verbose: bool,
 ) -> None:
     """Check plans for alignment (sinkronisasi) and report the findings.
 
@@ -139,9 +158,9 @@ def check_cmd(
         to_terminal = output is None and sys.stdout.isatty()
         render_options["color"] = color if color is not None else to_terminal and "NO_COLOR" not in os.environ
         render_options["width"] = _terminal_width() if to_terminal else 100
+        render_options["verbose"] = verbose
     write_output(report, exporter, output, **render_options)
-    counts = report.by_severity
-    summary = f"{len(report.findings)} finding(s): {counts['error']} error, {counts['warning']} warning, {counts['info']} info"
+    summary = severity_summary(report, "en")
     if output is not None:
         click.echo(f"sinkron: wrote {output} — {summary}", err=True)
     for failure in report.rule_failures:

@@ -132,7 +132,13 @@ def lookup(code: str, year: int | None, output_format: str, changes: tuple[Path,
 @click.argument("text", nargs=-1, required=True)
 @click.option("--year", type=int, help="Plan year.")
 @click.option("--level", type=click.Choice([lvl.value for lvl in CodeLevel]), help="Only this level.")
-@click.option("--limit", type=click.IntRange(1, 200), default=10, show_default=True)
+@click.option(
+    "--limit",
+    type=click.IntRange(1, 200),
+    default=10,
+    show_default=True,
+    help="Show at most this many matches (1–200).",
+)
 @format_option("text", "json")
 @changes_option
 def search(

@@ -17,6 +17,13 @@ from sinkron.diff import diff
 @format_option("text", "json", "md")
 @source_options
 @click.option("--exit-code", is_flag=True, help="Exit 1 when the plans differ (as `git diff --exit-code`).")
+@click.option(
+    "--lang",
+    type=click.Choice(["id", "en"]),
+    default="id",
+    show_default=True,
+    help="Language of the text and md output.",
+)
 def diff_cmd(
     old: str,
     new: str,
@@ -25,6 +32,7 @@ def diff_cmd(
     mapping: str | None,
     read_options: tuple[str, ...],
     exit_code: bool,
+    lang: str,
 ) -> None:
     """Compare OLD and NEW (files or URLs): items added, removed, recoded, retargeted, re-budgeted.
 
@@ -37,8 +45,8 @@ def diff_cmd(
     if output_format == "json":
         click.echo(result.to_json())
     elif output_format == "md":
-        click.echo(result.to_markdown(), nl=False)
+        click.echo(result.to_markdown(lang), nl=False)
     else:
-        click.echo(result.to_text())
+        click.echo(result.to_text(lang))
     if exit_code and not result.is_empty:
         sys.exit(EXIT_PROBLEMS)

@@ -22,7 +22,14 @@ from sinkron.plugins.manager import get_plugin_manager
 @click.command("read")
 @click.argument("source")
 @source_options
-@click.option("--to", "to", type=click.Choice(["json", "summary"]), default="summary", show_default=True)
+@click.option(
+    "--to",
+    "to",
+    type=click.Choice(["json", "summary"]),
+    default="summary",
+    show_default=True,
+    help="What to print: a summary of what was read, or the whole bundle as sinkron JSON.",
+)
 @click.option("--output", "-o", type=OutputFile(), help="Write here instead of stdout.")
 @click.option("--keep-going", is_flag=True, help="Print what could be read even when the source has errors.")
 @click.option(

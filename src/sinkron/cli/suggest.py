@@ -126,8 +126,20 @@ def _review(path: Path, bundle: Bundle | None, output: Path | None) -> None:
     help="Kinds of target (repeatable; default: all).",
 )
 @click.option("--plan", "plans", multiple=True, metavar="PLAN_ID", help="Suggest for this plan's items (repeatable).")
-@click.option("--level", type=click.Choice(list(_LEVELS)), default="sub_kegiatan", show_default=True)
-@click.option("--min-score", type=click.FloatRange(0, 1), default=0.1, show_default=True)
+@click.option(
+    "--level",
+    type=click.Choice(list(_LEVELS)),
+    default="sub_kegiatan",
+    show_default=True,
+    help="Suggest links for the items of this level.",
+)
+@click.option(
+    "--min-score",
+    type=click.FloatRange(0, 1),
+    default=0.1,
+    show_default=True,
+    help="Leave out suggestions scoring below this (0–1).",
+)
 @click.option("--stem/--no-stem", default=False, show_default=True, help="Light Indonesian stemming.")
 @click.option("--no-precedent", is_flag=True, help="Ignore how items of the same code are linked elsewhere.")
 @click.option(

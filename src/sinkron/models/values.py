@@ -10,7 +10,7 @@ import attrs
 
 from sinkron.errors import InvalidModel
 from sinkron.models._base import bounded_decimal, optional_year, to_decimal, year
-from sinkron.numbers import DecimalMark, format_id, number_text, parse_range, split_number_unit
+from sinkron.numbers import PERCENT_SIGN, DecimalMark, format_id, number_text, parse_range, split_number_unit
 
 __all__ = ["Baseline", "Realisation", "ReportingPeriod", "Target", "Value", "ValueKind"]
 
@@ -124,8 +124,8 @@ class Value:
         return cls(unit=unit, text=text)
 
     def display(self) -> str:
-        """The value formatted the id-ID way (``1.234,5 %``)."""
-        unit = f" {self.unit}" if self.unit else ""
+        """The value formatted the id-ID way (``1.234,5 Orang``, ``24,2%``: the percent sign follows the number)."""
+        unit = "" if not self.unit else self.unit if self.unit == PERCENT_SIGN else f" {self.unit}"
         if self.number is not None:
             return f"{format_id(self.number)}{unit}"
         if self.low is not None and self.high is not None:

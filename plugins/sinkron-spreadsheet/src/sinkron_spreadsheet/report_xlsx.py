@@ -3,7 +3,9 @@
 Sheet ``Temuan`` lists every finding (rule, severity, subject, path, the message in Indonesian and
 English, the evidence, the suggested fix, where the subject sits in its source); sheet ``Cakupan
 Prioritas`` lists the priority coverage (how many programs and sub kegiatan support each priority,
-with their pagu). Text is guarded against formula injection like every sheet sinkron writes, and
+with their pagu); sheet ``Per Perangkat Daerah`` counts the findings of each perangkat daerah by
+severity with the pagu involved, and one sheet per perangkat daerah lists what it must fix (its name,
+cut to Excel's 31 characters, titles the sheet; the full name heads it). Text is guarded against formula injection like every sheet sinkron writes, and
 control characters from the data are written as visible escapes (``\\x1b``).
 """
 
@@ -16,7 +18,7 @@ from typing import Any
 from sinkron.align import Report
 from sinkron.exporter import Exporter
 from sinkron.options import NoOptions
-from sinkron_spreadsheet.writer import _Sheet
+from sinkron_spreadsheet.writer import _Sheet, _sheet_title
 
 __all__ = ["ReportXlsxExporter", "render_report"]
 
@@ -89,9 +91,50 @@ def render_report(report: Report) -> bytes:
                 row.year,
             ]
         )
+    _by_agency(workbook, report)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+AGENCY_COLUMNS = (
+    "Perangkat daerah",
+    "Kesalahan (error)",
+    "Peringatan (warning)",
+    "Informasi (info)",
+    "Pagu terkait (Rp)",
+)
+AGENCY_FINDING_COLUMNS = ("Aturan (rule)", "Tingkat (severity)", "Jalur (path)", "Pesan", "Perbaikan", "Message", "Fix")
+
+
+def _by_agency(workbook: Any, report: Report) -> None:
+    """The summary sheet of findings per perangkat daerah, then one sheet per perangkat daerah."""
+    if not report.agencies:
+        return
+    used = {"temuan", "cakupan prioritas", "per perangkat daerah"}
+    summary = _Sheet(workbook, "Per Perangkat Daerah", escape_controls=True)
+    summary.append([summary.cell(h, bold=True) for h in AGENCY_COLUMNS])
+    for row in report.agencies:
+        counts = row.by_severity
+        name = row.name or "Lintas perangkat daerah"
+        summary.append([name, counts["error"], counts["warning"], counts["info"], summary.cell(row.pagu, fmt="#,##0")])
+    for row in report.agencies:
+        name = row.name or "Lintas perangkat daerah"
+        sheet = _Sheet(workbook, _sheet_title(name, used), escape_controls=True)
+        sheet.append([sheet.cell(name, bold=True)])
+        sheet.append([sheet.cell(h, bold=True) for h in AGENCY_FINDING_COLUMNS])
+        for finding in row.findings:
+            sheet.append(
+                [
+                    finding.rule,
+                    finding.severity.value,
+                    finding.path,
+                    finding.message.id,
+                    finding.fix.id if finding.fix else None,
+                    finding.message.en,
+                    finding.fix.en if finding.fix else None,
+                ]
+            )
 
 
 class ReportXlsxExporter(Exporter):
@@ -104,7 +147,7 @@ class ReportXlsxExporter(Exporter):
     requires = ("openpyxl",)
     install = "sinkron-spreadsheet"
     binary = True
-    description = "findings and priority coverage as an xlsx workbook"
+    description = "findings, priority coverage and findings per perangkat daerah as an xlsx workbook"
     render_options = NoOptions
 
     def render(self, obj: Any, **options: Any) -> bytes:

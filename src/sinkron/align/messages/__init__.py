@@ -16,12 +16,17 @@ must use the same placeholders (:meth:`Catalogue.problems` lists where they do n
 
 Placeholders are Python format fields, rendered per language. Besides the usual format specs:
 
-* ``{amount:rp}`` — a rupiah amount: ``Rp 1.250.000`` (id), ``Rp 1,250,000`` (en);
-* ``{share:%}`` — a fraction as a percentage rounded to 0.1: ``12,5 %`` (id), ``12.5%`` (en);
-* ``{number:num}`` — a number with grouping: ``1.234,5`` (id), ``1,234.5`` (en); ``{number:num.1}``
-  rounds to one decimal place first;
-* ``{change:+num}`` — a change with its sign: ``+1.234,5`` / ``-0,8`` (id), ``+1,234.5`` / ``-0.8`` (en);
-* ``{value:value}`` — a :class:`~sinkron.models.Value` with its satuan, numbers formatted per language;
+Numbers are written the Indonesian way in both languages (decimal comma, thousands dot), as the plans
+they come from write them:
+
+* ``{amount:rp}`` — a rupiah amount: ``Rp 1.250.000``;
+* ``{share:%}`` — a fraction as a percentage rounded to 0,1: ``12,5%``
+  (:func:`sinkron.numbers.format_percent`, the one way sinkron writes a percentage);
+* ``{number:num}`` — a number with grouping: ``1.234,5``; ``{number:num.1}`` rounds to one decimal place first;
+* ``{change:+num}`` — a change with its sign: ``+1.234,5`` / ``-0,8``;
+* ``{unit:change-unit}`` — the satuan of a difference: a difference of percentages is in ``poin persen``
+  (``percentage points``), any other satuan reads as it is;
+* ``{value:value}`` — a :class:`~sinkron.models.Value` with its satuan (``51.500 Orang``, ``24,2%``);
 * ``{name:lower}``, ``{name:cap}`` — a text in lower case, or with its first letter in upper case (official
   terms such as ``Sub kegiatan`` are passed as values and read the same in both languages).
 
@@ -35,12 +40,10 @@ import functools
 import importlib
 import string
 from collections.abc import Iterable, Iterator, Mapping
-from decimal import Decimal
 from typing import Any
 
 from sinkron.models.findings import Message
-from sinkron.models.values import Value
-from sinkron.numbers import format_id
+from sinkron.numbers import format_id, format_percent
 
 __all__ = ["LANGUAGES", "Catalogue", "builtin_catalogue", "format_value", "join_messages", "placeholders"]
 
@@ -148,41 +151,33 @@ class _Localised:
         return format_value(self.value, spec, self.language)
 
 
+_POINTS = {"id": "poin persen", "en": "percentage points"}
+"""The satuan of a difference between two percentages."""
+
+
 def format_value(value: Any, spec: str, language: str) -> str:
-    """``value`` written in ``language`` with the catalogue's format ``spec`` (see the module docs)."""
-    english = language == "en"
+    """``value`` written in ``language`` with the catalogue's format ``spec`` (see the module docs).
+
+    Numbers are written the Indonesian way in both languages (the plans they come from write them so).
+    """
     if isinstance(value, Message):
-        value = value.en if english else value.id
+        value = value.en if language == "en" else value.id
     if spec == "rp":
-        return f"Rp {value:,f}" if english else f"Rp {format_id(value)}"
+        return f"Rp {format_id(value)}"
     if spec == "%":
-        percent = _percent(value)
-        return f"{percent:f}%" if english else f"{format_id(percent)} %"
+        return format_percent(value * 100)
     if spec == "+num":
-        return f"{value:+,f}" if english else ("+" if value > 0 else "") + format_id(value)
+        return ("+" if value > 0 else "") + format_id(value)
     if spec.startswith("num"):
         places = int(spec[4:]) if spec.startswith("num.") else None
-        number = value.quantize(Decimal(1).scaleb(-places)) if places is not None else value
-        return f"{number:,f}" if english else format_id(number)
+        return format_id(value, places=places)
+    if spec == "change-unit":
+        return _POINTS[language] if str(value).strip() == "%" else str(value)
     if spec == "lower":
         return str(value).lower()
     if spec == "cap":
         text = str(value)
         return text[:1].upper() + text[1:]
     if spec == "value":
-        return _value_en(value) if english else str(value.display())
+        return str(value.display())
     return format(value, spec)
-
-
-def _percent(fraction: Decimal) -> Decimal:
-    value = (fraction * 100).quantize(Decimal("0.1"))
-    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
-
-
-def _value_en(value: Value) -> str:
-    unit = f" {value.unit}" if value.unit else ""
-    if value.number is not None:
-        return f"{value.number:,f}{unit}"
-    if value.low is not None and value.high is not None:
-        return f"{value.low:,f}–{value.high:,f}{unit}"
-    return value.text

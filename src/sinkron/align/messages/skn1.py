@@ -14,6 +14,10 @@ MESSAGES: dict[str, Message] = {
         id="{base} s.d. perubahan {current}",
         en="{base} as amended by {current}",
     ),
+    "skn1.version.amended.named": Message(
+        id="{base} s.d. {current}",
+        en="{base} as amended by {current}",
+    ),
     "skn1.or": Message(
         id="{first} atau {second}",
         en="{first} or {second}",

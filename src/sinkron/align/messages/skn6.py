@@ -103,8 +103,8 @@ MESSAGES: dict[str, Message] = {
         en="kabupaten/kota tanpa provinsi",
     ),
     "skn605.region": Message(
-        id="{name} {change:+num} {unit}",
-        en="{name} {change:+num} {unit}",
+        id="{name} {change:+num} {unit:change-unit}",
+        en="{name} {change:+num} {unit:change-unit}",
     ),
     "skn605.region.no-unit": Message(
         id="{name} {change:+num}",

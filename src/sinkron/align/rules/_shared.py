@@ -162,5 +162,5 @@ def level_label(level: CodeLevel) -> str:
 
 
 def percent_id(fraction: Decimal) -> str:
-    """``0.125`` → ``12,5 %``: the catalogue's ``{x:%}`` in Indonesian, for text written outside a finding."""
+    """``0.125`` → ``12,5%``: the catalogue's ``{x:%}`` in Indonesian, for text written outside a finding."""
     return format_value(fraction, "%", "id")

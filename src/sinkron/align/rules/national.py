@@ -293,7 +293,7 @@ def tag_out_of_version(ctx: Context) -> Iterator[Finding]:
             "document": document,
             "valid": valid,
             "period": period,
-            "replacement": better.id if better else None,
+            "replacement": f"{better.code or better.id} “{_short(better.name, 60)}”" if better else None,
             "replacement_document": better.document if better else None,
         }
         yield _report(
@@ -884,8 +884,8 @@ def _falls_short(
     base = normalise_unit(pair.target.unit or pair.source.unit)
     values = {
         "year": year,
-        "mine": mine.text,
-        "theirs": against.value.text,
+        "mine": mine.display(),
+        "theirs": against.value.display(),
         "national": _short(pair.target.name, 60),
         "region": region_name or (pair.plan.title if pair.plan is not None else ""),
         "document": against.document or pair.priority.document or "?",

@@ -112,7 +112,9 @@ def _version_label(ctx: Context, year: int) -> str | Message:
     current = ctx.nomenclature.version_for(year).regulation
     if current == base:
         return base
-    return ctx.text("skn1.version.amended", {"base": base, "current": current})
+    # A change list named "Perubahan …" is not announced with "s.d. perubahan" a second time.
+    key = "skn1.version.amended.named" if current.lower().startswith("perubahan") else "skn1.version.amended"
+    return ctx.text(key, {"base": base, "current": current})
 
 
 def _named(code: Code, name: str | None) -> str:
@@ -489,7 +491,7 @@ def penunjang_misuse(ctx: Context) -> Iterator[Finding]:
                 "level": level_name(record.level),
                 "code": code,
                 "sector": sector,
-                "agency": record.agency_id,
+                "agency": ctx.index.path(record.agency_id) if record.agency_id else "?",
                 "sectors": ", ".join(map(str, sectors)),
                 "candidates": _alternatives(ctx, candidates),
             }

@@ -762,7 +762,9 @@ def renstra_not_cascaded(ctx: Context) -> Iterator[Finding]:
                 "statement": statement.id,
                 "text": statement.text,
                 "plan": renstra.title,
-                "links": join_messages((ctx.text(_LINK_PROBLEMS[r], {"target": t}) for t, r in bad), "; "),
+                "links": join_messages(
+                    (ctx.text(_LINK_PROBLEMS[r], {"target": ctx.index.path(t)}) for t, r in bad), "; "
+                ),
             }
             yield ctx.report(
                 ref(renstra.id, statement.id),
