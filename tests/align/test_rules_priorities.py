@@ -218,7 +218,7 @@ def test_the_program_penunjang_is_left_out_of_the_share_unless_asked() -> None:
     assert "Tanpa program penunjang (Rp 600.000.000) porsinya 75" in counted.message.id
     [strict] = run(b, "SKN403", min_share="0.80")
     assert "di luar program penunjang (Rp 300.000.000 dari Rp 400.000.000)" in strict.message.id
-    assert "With the program penunjang (Rp 600,000,000) the share is 30" in strict.message.en
+    assert "With the program penunjang (Rp 600.000.000) the share is 30" in strict.message.en
 
 
 def test_priority_coverage_is_per_plan_year_never_summed_across_years() -> None:
