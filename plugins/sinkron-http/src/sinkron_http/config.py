@@ -55,7 +55,7 @@ class Timeouts:
     connect: float = attrs.field(default=10.0, validator=_positive)
     read: float = attrs.field(default=30.0, validator=_positive)
     total: float = attrs.field(default=300.0, validator=_positive)
-    """The most one response (headers and body) may take, however slowly it trickles in."""
+    """The most one attempt (connecting, the headers and the body) may take, however slowly it trickles in."""
 
 
 @attrs.frozen(kw_only=True)
