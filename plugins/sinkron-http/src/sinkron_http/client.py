@@ -201,7 +201,7 @@ class HttpReader:
         self.progress = progress
         self.sleep = sleep
         self.rng = rng or random.Random()
-        self.redactor = Redactor(source.secrets())
+        self.redactor = Redactor(source.secrets(), urls=[source.url])
         self.display_url = self.redactor.url(source.url)
         self.records_seen = 0
         self.pages_read = 0
@@ -533,8 +533,9 @@ class HttpReader:
             data = read(_SNIPPET * 4, decode_content=True)
         except Exception:
             return ""
-        text = " ".join(data.decode("utf-8", "replace").split())[:_SNIPPET]
-        return f": {self.redactor.text(text)!r}" if text else ""
+        # Masked before it is cut: a secret cut in two would no longer be recognised.
+        text = self.redactor.text(" ".join(data.decode("utf-8", "replace").split()))[:_SNIPPET]
+        return f": {text!r}" if text else ""
 
     def _body(self, response: requests.Response, deadline: Deadline, error: Callable[..., HttpError]) -> bytes:
         limits = self.source.limits
