@@ -58,6 +58,7 @@ from sinkron.codes import Code, CodeLevel
 from sinkron.models import Activity, Bundle, Indicator, Money, Plan, Program, SubActivity, Value
 from sinkron.nomenclature import CodeState, Nomenclature, compare_names, comparison_key, default_nomenclature
 from sinkron.numbers import format_id
+from sinkron.safe_text import escape_markdown
 
 __all__ = [
     "DIFF_SCHEMA_VERSION",
@@ -829,16 +830,12 @@ def render_text(result: PlanDiff) -> str:
     return "\n".join(lines)
 
 
-def _md(text: str) -> str:
-    return text.replace("|", "\\|")
-
-
 def render_markdown(result: PlanDiff) -> str:
     """The diff as Markdown: a section per paired plan with a totals table and a table of changes."""
     out: list[str] = ["# Plan diff", ""]
     for changes in result.plans:
         out += [
-            f"## {_md(changes.old.label())} → {_md(changes.new.label())}",
+            f"## {escape_markdown(changes.old.label())} → {escape_markdown(changes.new.label())}",
             "",
             f"Compared: {_years_label(changes)}.",
             "",
@@ -859,29 +856,30 @@ def render_markdown(result: PlanDiff) -> str:
             continue
         out += ["| change | level | code | name | detail |", "| --- | --- | --- | --- | --- |"]
         for i in changes.added:
-            out.append(f"| added | {_LEVEL_LABEL[i.level]} | {i.code} | {_md(i.name)} | |")
+            out.append(f"| added | {_LEVEL_LABEL[i.level]} | {i.code} | {escape_markdown(i.name)} | |")
         for i in changes.removed:
-            out.append(f"| removed | {_LEVEL_LABEL[i.level]} | {i.code} | {_md(i.name)} | |")
+            out.append(f"| removed | {_LEVEL_LABEL[i.level]} | {i.code} | {escape_markdown(i.name)} | |")
         for r in changes.recoded:
             out.append(
-                f"| recoded | {_LEVEL_LABEL[r.new.level]} | {r.old.code} → {r.new.code} | {_md(r.new.name)} "
-                f"| {r.reason.value} |"
+                f"| recoded | {_LEVEL_LABEL[r.new.level]} | {r.old.code} → {r.new.code} "
+                f"| {escape_markdown(r.new.name)} | {r.reason.value} |"
             )
         for t in changes.retargeted:
             out.append(
-                f"| retargeted | {_LEVEL_LABEL[t.item.level]} | {t.item.code} | {_md(t.item.name)} "
-                f"| {_md(t.indicator)} {t.year}: {_md(_shown(t.old))} → {_md(_shown(t.new))} |"
+                f"| retargeted | {_LEVEL_LABEL[t.item.level]} | {t.item.code} | {escape_markdown(t.item.name)} "
+                f"| {escape_markdown(t.indicator)} {t.year}: "
+                f"{escape_markdown(_shown(t.old))} → {escape_markdown(_shown(t.new))} |"
             )
         for b in changes.rebudgeted:
             out.append(
-                f"| rebudgeted | {_LEVEL_LABEL[b.item.level]} | {b.item.code} | {_md(b.item.name)} "
+                f"| rebudgeted | {_LEVEL_LABEL[b.item.level]} | {b.item.code} | {escape_markdown(b.item.name)} "
                 f"| {_year_pair(b.old_year, b.new_year)}: {_rp(b.old.amount if b.old else None)} → "
                 f"{_rp(b.new.amount if b.new else None)} ({_signed_rp(b.change)}) |"
             )
         out.append("")
     if result.plans_added or result.plans_removed:
         out += ["## Plans on one side only", ""]
-        out += [f"- only in new: {_md(p.label())}" for p in result.plans_added]
-        out += [f"- only in old: {_md(p.label())}" for p in result.plans_removed]
+        out += [f"- only in new: {escape_markdown(p.label())}" for p in result.plans_added]
+        out += [f"- only in old: {escape_markdown(p.label())}" for p in result.plans_removed]
         out.append("")
     return "\n".join(out).rstrip() + "\n"
