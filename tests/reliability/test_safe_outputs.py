@@ -309,3 +309,32 @@ def test_one_markdown_escaping_function() -> None:
     sources = [*(root / "src" / "sinkron").rglob("*.py"), *(root / "plugins").glob("*/src/**/*.py")]
     own = [str(p) for p in sources if p.name != "safe_text.py" and 'replace("|"' in p.read_text(encoding="utf-8")]
     assert own == []
+
+
+def test_review_sheet_xlsx_is_inert_and_reads_back(tmp_path: Path) -> None:
+    """The one sheet planners are meant to edit: hostile names come out neutralised, and read back as they were."""
+    from sinkron.models import LinkKind
+    from sinkron.suggest import Suggestion, TargetKind, read_review, write_review
+
+    suggestion = Suggestion(
+        source="renja#1.02.0.00.0.00.01.0000/1.02.02.2.02.0001",
+        target="PN06",
+        kind=LinkKind.TAGGED,
+        target_kind=TargetKind.PRIORITY,
+        score=0.8,
+        source_name=NAME,
+        target_name="'=" + TITLE,  # an apostrophe of its own comes back too
+        matched_terms=("-cmd", "+62"),
+    )
+    path = write_review([suggestion], tmp_path / "tinjauan.xlsx")
+    cells = xlsx_strings(path)
+    assert [cell for cell in cells if cell.startswith(DANGEROUS)] == []
+    assert "'" + NAME in cells and "''=" + TITLE in cells and "'-cmd; +62" in cells
+    book = load_workbook(path)
+    sheet = book.active
+    decision = next(cell.column for cell in sheet[1] if "keputusan" in str(cell.value).lower())
+    sheet.cell(row=2, column=decision, value="terima")
+    book.save(tmp_path / "diisi.xlsx")
+    result = read_review(tmp_path / "diisi.xlsx")
+    (link,) = result.links
+    assert (link.source, link.target) == (suggestion.source, suggestion.target)

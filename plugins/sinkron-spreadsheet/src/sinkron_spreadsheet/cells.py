@@ -27,6 +27,7 @@ from typing import Any
 
 from sinkron.models import Value
 from sinkron.numbers import parse_number
+from sinkron.safe_text import unneutralise
 
 __all__ = [
     "CellError",
@@ -65,10 +66,8 @@ class CellError(ValueError):
 
 
 def unescape_text(value: Any) -> Any:
-    """Undo the writer's formula-injection guard: ``"'=1+1"`` → ``"=1+1"``; other values unchanged."""
-    if isinstance(value, str) and value.startswith("'") and value[1:2] in ("=", "+", "-", "@", "\t", "\r", "'"):
-        return value[1:]
-    return value
+    """Undo the writer's formula-injection guard (``sinkron.safe_text.unneutralise``): ``"'=1+1"`` → ``"=1+1"``."""
+    return unneutralise(value) if isinstance(value, str) else value
 
 
 def is_blank(value: Any) -> bool:
