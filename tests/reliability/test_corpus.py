@@ -69,6 +69,11 @@ def long_cell_csv(length: int) -> bytes:
     return c.csv_text(rows).encode()
 
 
+def long_line_csv(size: int) -> bytes:
+    """The Renja csv with a third row of ``size`` bytes of two-letter cells."""
+    return c.csv_text(c.renja_csv_lines()[:2]).encode() + b"ab," * (size // 3) + b"\r\n"
+
+
 def split_csv(pagu: str) -> bytes:
     """The Renja csv with ``pagu`` written as is (unquoted) in the first row's last column."""
     lines = c.csv_text(c.renja_csv_lines()).splitlines()
@@ -399,6 +404,16 @@ CASES = [
             "(max_cell_length=32767)",
         ),
         CSV,
+    ),
+    Case(  # issue 25: a 120 MB line of short cells took 3.2 GB as Python strings; the row is counted as it is read
+        "csv-huge-line",
+        written("wide.csv", lambda _: long_line_csv(120 * 1024 * 1024)),
+        (
+            "row 3: the file cannot be read from this row on: the row holds more than 4194304 characters "
+            "(max_row_length=4194304)",
+        ),
+        CSV,
+        isolated=True,
     ),
     Case(
         "csv-long-cell",

@@ -16,8 +16,8 @@ rows is about 60 MB of XML, inflating 20 times) and at Excel's own sheet limits:
 >>> limits = ReadLimits()
 >>> limits.max_rows, limits.max_columns, limits.max_cell_length
 (1048576, 16384, 32767)
->>> limits.max_cells, limits.max_strings
-(16777216, 4194304)
+>>> limits.max_cells, limits.max_strings, limits.max_row_length
+(16777216, 4194304, 4194304)
 >>> ReadLimits.of({"max_rows": 5000}).max_rows
 5000
 """
@@ -55,6 +55,10 @@ class ReadLimits:
     """Columns of one row (Excel's sheet limit); cells further right are reported, not read."""
     max_cell_length: int = attrs.field(default=32_767, validator=_positive)
     """Characters in one text cell (Excel's cell limit); a longer cell is reported, not read."""
+    max_row_length: int = attrs.field(default=4 * 1024 * 1024, validator=_positive)
+    """Characters in one csv row as the file holds it, the line breaks inside its quoted cells included (4 MiB):
+    counted while the lines are read, before the row is split into cells (a row of millions of short cells
+    would take gigabytes as Python strings); a longer row stops the read there, reported at its row."""
     max_cells: int = attrs.field(default=16_777_216, validator=_positive)
     """Cells an xlsx sheet spans, from its first to its last cell holding a value (rows × columns, empty cells
     between included: python-calamine allocates about 32 bytes for each, so the default is 512 MiB); a sheet

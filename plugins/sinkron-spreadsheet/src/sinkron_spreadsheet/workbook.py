@@ -182,7 +182,7 @@ class Sheet:
                 values = next(stream)
             except StopIteration:
                 return
-            except (csv.Error, UnicodeDecodeError) as exc:
+            except (csv.Error, UnicodeDecodeError, RowTooLong) as exc:
                 reason = str(exc)
                 if "field larger than field limit" in reason:
                     reason = f"a cell holds more than {csv.field_size_limit()} characters (max_cell_length=" + (
@@ -243,6 +243,39 @@ class Sheet:
         return row
 
 
+class RowTooLong(Exception):
+    """A csv row holds more characters than :attr:`ReadLimits.max_row_length`."""
+
+
+class _BoundedLines:
+    """The lines of a csv file for ``csv.reader``, at most ``limit`` characters for one row.
+
+    A row may span several lines (line breaks inside quoted cells): the characters are counted from the end of
+    the previous row (:meth:`row_read`), and each line is read with ``readline(size)``, so even a line of
+    gigabytes is never held whole.
+    """
+
+    def __init__(self, handle: Any, limit: int) -> None:
+        self.handle = handle
+        self.limit = limit
+        self.used = 0
+
+    def __iter__(self) -> _BoundedLines:
+        return self
+
+    def __next__(self) -> str:
+        line: str = self.handle.readline(self.limit - self.used + 1)
+        if not line:
+            raise StopIteration
+        self.used += len(line)
+        if self.used > self.limit:
+            raise RowTooLong(f"the row holds more than {self.limit} characters (max_row_length={self.limit})")
+        return line
+
+    def row_read(self) -> None:
+        self.used = 0
+
+
 class Workbook:
     """A spreadsheet file: its sheet names and a way to stream each sheet's rows."""
 
@@ -298,10 +331,14 @@ class Workbook:
     # -- csv -----------------------------------------------------------------------------------
     def _csv_rows(self) -> Iterator[list[Any]]:
         assert self.encoding is not None and self.delimiter is not None
-        if self.limits is not None and self.limits.max_cell_length >= csv.field_size_limit():
-            csv.field_size_limit(self.limits.max_cell_length + 1)  # only ever raised, never lowered
+        limits = self.limits or ReadLimits()
+        if limits.max_cell_length >= csv.field_size_limit():
+            csv.field_size_limit(limits.max_cell_length + 1)  # only ever raised, never lowered
         with self.path.open(encoding=self.encoding, newline="") as handle:
-            yield from csv.reader(handle, delimiter=self.delimiter, strict=True)
+            lines = _BoundedLines(handle, limits.max_row_length)
+            for row in csv.reader(lines, delimiter=self.delimiter, strict=True):
+                lines.row_read()
+                yield row
 
     # -- xlsx cell notes -----------------------------------------------------------------------------
     def _scan_notes(self, sheet_name: str) -> dict[tuple[int, int], CellNote]:
