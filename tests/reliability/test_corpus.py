@@ -74,6 +74,21 @@ def long_line_csv(size: int) -> bytes:
     return c.csv_text(c.renja_csv_lines()[:2]).encode() + b"ab," * (size // 3) + b"\r\n"
 
 
+def csv_after_blank_lines(blank: int, line: str) -> bytes:
+    """The Renja csv's first sub kegiatan, ``blank`` empty lines, then ``line``."""
+    head = c.csv_text(c.renja_csv_lines()[:3])
+    return (head + "\r\n" * blank + line + "\r\n").encode()
+
+
+def stray_byte_csv(_: Path) -> bytes:
+    """UTF-8 text (an é on row 3) with one Windows-1252 byte (a ’ pasted from elsewhere) on row 4."""
+    rows = [
+        *c.renja_csv_lines()[:2],
+        [c.RENJA_ROWS[0][0], "Pelayanan Kesehatan Ibu Hamil (Posyandu Café)", "a", "1", "1"],
+    ]
+    return c.csv_text(rows).encode() + "1.02.02.2.02.0002,Pelayanan Ibu Bersalin’,a,1,1\r\n".encode("cp1252")
+
+
 def split_csv(pagu: str) -> bytes:
     """The Renja csv with ``pagu`` written as is (unquoted) in the first row's last column."""
     lines = c.csv_text(c.renja_csv_lines()).splitlines()
@@ -377,6 +392,30 @@ CASES = [
         CSV,
     ),
     Case("csv-nul-bytes", text_file("csv/nul_bytes.csv"), ("the file holds binary data",), CSV),
+    Case(  # issue 25: the first 64 KiB were checked, a NUL further on stayed in a name
+        "csv-nul-after-64-kib",
+        written("late_nul.csv", lambda _: csv_after_blank_lines(70_000, "1.02.02.2.02.0002,Peng\x00elolaan,a,1,1")),
+        ("row 70004: the file cannot be read from this row on: the row holds binary data (a NUL byte)",),
+        CSV,
+    ),
+    Case(  # was "binary data"
+        "csv-utf16",
+        written("utf16.csv", c.csv_text(c.renja_csv_lines()).encode("utf-16")),
+        ("the csv file is UTF-16 text; save it as UTF-8 (in Excel: CSV UTF-8)",),
+        CSV,
+    ),
+    Case(
+        "csv-utf16-without-bom",
+        written("utf16be.csv", c.csv_text(c.renja_csv_lines()).encode("utf-16-be")),
+        ("the csv file is UTF-16 text",),
+        CSV,
+    ),
+    Case(  # was read as Windows-1252 throughout: every UTF-8 letter of the file became mojibake
+        "csv-utf8-with-one-stray-byte",
+        written("stray.csv", stray_byte_csv),
+        ("row 4: the line is not UTF-8 text, while the rest of the file is",),
+        CSV,
+    ),
     Case(
         "csv-json-behind-extension",
         text_file("csv/json_inside.csv"),
@@ -662,3 +701,20 @@ def test_the_review_sheet_reader_refuses_entities(tmp_path: Path, member: str) -
     with pytest.raises(SourceError, match="not a readable xlsx file") as caught:
         read_review(path)
     assert caught.value.location.source == str(path) and SECRET not in str(caught.value)
+
+
+def test_many_bad_rows_print_a_screenful_and_the_count(tmp_path: Path) -> None:
+    """A file of a million bad rows printed a million lines; the first ones are printed, the others counted."""
+    from sinkron.cli._app import MAX_PRINTED_PROBLEMS
+
+    bad = MAX_PRINTED_PROBLEMS + 50
+    rows = [*c.renja_csv_lines()[:2]]
+    rows += [[f"1.02.02.2.02.{n:04d}", "x" * 32_768, "a", "1", "1"] for n in range(1, bad + 1)]
+    path = tmp_path / "bad_rows.csv"
+    path.write_text(c.csv_text(rows), encoding="utf-8")
+    outcome = read_safely(path, format="csv")
+    assert len(outcome.errors) == bad  # every problem is kept in the result
+    code, output = cli_read(path, "--from", "csv")
+    printed = [line for line in output.splitlines() if "more than max_cell_length" in line]
+    assert code == 2 and len(printed) == MAX_PRINTED_PROBLEMS
+    assert "… and 50 more problem(s), not shown" in output and f"{bad} problem(s) in {path}" in output

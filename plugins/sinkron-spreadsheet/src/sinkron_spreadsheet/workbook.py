@@ -182,7 +182,7 @@ class Sheet:
                 values = next(stream)
             except StopIteration:
                 return
-            except (csv.Error, UnicodeDecodeError, RowTooLong) as exc:
+            except (csv.Error, UnicodeDecodeError, RowRefused) as exc:
                 reason = str(exc)
                 if "field larger than field limit" in reason:
                     reason = f"a cell holds more than {csv.field_size_limit()} characters (max_cell_length=" + (
@@ -243,12 +243,12 @@ class Sheet:
         return row
 
 
-class RowTooLong(Exception):
-    """A csv row holds more characters than :attr:`ReadLimits.max_row_length`."""
+class RowRefused(Exception):
+    """A csv row holds more characters than :attr:`ReadLimits.max_row_length`, or a NUL byte (binary data)."""
 
 
 class _BoundedLines:
-    """The lines of a csv file for ``csv.reader``, at most ``limit`` characters for one row.
+    """The lines of a csv file for ``csv.reader``, at most ``limit`` characters for one row and no NUL byte.
 
     A row may span several lines (line breaks inside quoted cells): the characters are counted from the end of
     the previous row (:meth:`row_read`), and each line is read with ``readline(size)``, so even a line of
@@ -269,7 +269,9 @@ class _BoundedLines:
             raise StopIteration
         self.used += len(line)
         if self.used > self.limit:
-            raise RowTooLong(f"the row holds more than {self.limit} characters (max_row_length={self.limit})")
+            raise RowRefused(f"the row holds more than {self.limit} characters (max_row_length={self.limit})")
+        if "\x00" in line:  # the first 64 KiB were checked when the file was opened; this is further on
+            raise RowRefused("the row holds binary data (a NUL byte), not csv text")
         return line
 
     def row_read(self) -> None:
@@ -542,19 +544,58 @@ def _open_csv(path: Path, encoding: str | None, limits: ReadLimits) -> Workbook:
     return workbook
 
 
+#: A byte that is not UTF-8, as the ``surrogateescape`` error handler decodes it.
+_NOT_UTF8 = re.compile(r"[\udc80-\udcff]")
+#: A character beyond ASCII that was UTF-8 in the file.
+_UTF8_BEYOND_ASCII = re.compile(r"[^\x00-\x7f\udc80-\udcff]")
+
+
 def _detect_encoding(path: Path) -> str:
-    """``utf-8-sig`` when the whole file decodes as UTF-8 (BOM or not), else ``cp1252``."""
+    """``utf-8-sig`` when the whole file decodes as UTF-8 (BOM or not), ``cp1252`` when no character beyond ASCII
+    in it is UTF-8; raise :class:`OpenError` for UTF-16 text, and for UTF-8 text with a line that is not UTF-8
+    (a stray byte would otherwise turn every other accented letter of the file into mojibake)."""
     import codecs
 
-    utf8 = codecs.getincrementaldecoder("utf-8")()
     with path.open("rb") as handle:
-        try:
-            while chunk := handle.read(1 << 20):
-                utf8.decode(chunk)
-            utf8.decode(b"", final=True)
-        except UnicodeDecodeError:
-            return "cp1252"
-    return "utf-8-sig"
+        head = handle.read(1024)
+        if _is_utf16(head):
+            raise OpenError(
+                "the csv file is UTF-16 text; save it as UTF-8 (in Excel: CSV UTF-8) and read it again",
+                "a UTF-8 or Windows-1252 csv",
+            )
+        handle.seek(0)
+        utf8 = codecs.getincrementaldecoder("utf-8")(errors="surrogateescape")
+        line, bad_line, utf8_seen = 1, None, False
+        while True:
+            chunk = handle.read(1 << 20)
+            text = utf8.decode(chunk, final=not chunk)
+            if bad_line is None and (bad := _NOT_UTF8.search(text)) is not None:
+                bad_line = line + text.count("\n", 0, bad.start())
+            utf8_seen = utf8_seen or _UTF8_BEYOND_ASCII.search(text) is not None
+            line += text.count("\n")
+            if not chunk or (bad_line is not None and utf8_seen):
+                break
+    if bad_line is None:
+        return "utf-8-sig"
+    if utf8_seen:
+        raise OpenError(
+            "the line is not UTF-8 text, while the rest of the file is: it holds a byte of another "
+            "encoding (pasted from elsewhere?); fix that line or save the whole file as UTF-8 again",
+            "a csv file in one encoding (UTF-8, or Windows-1252 throughout)",
+            row=bad_line,
+        )
+    return "cp1252"
+
+
+def _is_utf16(head: bytes) -> bool:
+    """Whether the file's first bytes are UTF-16 text: a byte-order mark, or a NUL byte beside most characters."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    pairs = len(head) // 2
+    if pairs < 4:
+        return False
+    odd, even = head[1 : pairs * 2 : 2].count(0), head[0 : pairs * 2 : 2].count(0)
+    return max(odd, even) >= pairs * 0.4 and min(odd, even) == 0
 
 
 def _sniff_delimiter(sample: str) -> str:
