@@ -10,6 +10,7 @@ exit 1 or 2 with the file named).
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -161,6 +162,16 @@ def with_button_vml(members: dict[str, bytes]) -> None:
     )
 
 
+def fifo(name: str) -> Callable[[Path], Path]:
+    def build(folder: Path) -> Path:
+        path = folder / name
+        os.mkfifo(path)
+        return path
+
+    return build
+
+
+NOT_REGULAR = "not a regular file but "
 CSV = {"format": "csv"}
 SIPD = {"format": "sipd"}
 DOCTYPE = "declares a DOCTYPE (XML entities)"
@@ -255,6 +266,11 @@ CASES = [
         "xlsx-bomb-ratio",
         from_good(lambda s, t: c.inflated_member(s, t, 50 * 1024 * 1024), "bomb.xlsx"),
         ("more than max_compression_ratio=200",),
+    ),
+    Case(  # issue 25: each member just under 1 MiB was not held to the ratio; the total is
+        "xlsx-bomb-many-members",
+        from_good(lambda s, t: c.many_members(s, t, 480, 1024 * 1024 - 1), "bomb.xlsx"),
+        ("the 489 members together inflate", "more than max_compression_ratio=200"),
     ),
     Case(
         "xlsx-bomb-declared-size",
@@ -509,6 +525,19 @@ CASES = [
         "json-xlsx-behind-extension",
         written("b.json", good_bytes),
         ("not UTF-8 text",),
+    ),
+    # -- files that are not regular files (issue 25): a FIFO never ends opening, /dev/zero never ends reading ------
+    Case("json-fifo", fifo("data.json"), (NOT_REGULAR + "a FIFO (named pipe)",), isolated=True),
+    Case(
+        "json-dev-zero", lambda _: Path("/dev/zero"), (NOT_REGULAR + "a device",), isolated=True, cli=("--from", "json")
+    ),
+    Case(
+        "http-dev-zero",
+        lambda _: Path("/dev/zero"),
+        (NOT_REGULAR + "a device",),
+        {"format": "http"},
+        isolated=True,
+        cli=("--from", "http"),
     ),
     # -- SIPD JSON -----------------------------------------------------------------------------------------------
     Case(

@@ -624,14 +624,19 @@ def _check_sizes(infos: list[zipfile.ZipInfo], limits: ReadLimits) -> None:
             f"{limits.max_uncompressed_bytes} (a zip bomb?); nothing was read",
             f"at most {limits.max_uncompressed_bytes} bytes uncompressed (ReadLimits.max_uncompressed_bytes)",
         )
-    for info in infos:
-        if info.file_size < RATIO_MIN_BYTES:
+    compressed = sum(info.compress_size for info in infos)
+    # Each member of 1 MiB or more, and all of them together: many members just under 1 MiB are one bomb too.
+    for what, inflated, size in [
+        *((f"the member {info.filename}", info.file_size, info.compress_size) for info in infos),
+        (f"the {len(infos)} members together", total, compressed),
+    ]:
+        if inflated < RATIO_MIN_BYTES:
             continue
-        ratio = info.file_size / max(1, info.compress_size)
+        ratio = inflated / max(1, size)
         if ratio > limits.max_compression_ratio:
             raise OpenError(
-                f"the member {info.filename} inflates {ratio:.0f} times ({info.compress_size} to {info.file_size} "
-                f"bytes), more than max_compression_ratio={limits.max_compression_ratio} (a zip bomb?); "
+                f"{what} inflate{'s' if what.startswith('the member ') else ''} {ratio:.0f} times ({size} to "
+                f"{inflated} bytes), more than max_compression_ratio={limits.max_compression_ratio} (a zip bomb?); "
                 "nothing was read",
                 f"members inflating at most {limits.max_compression_ratio} times (ReadLimits.max_compression_ratio)",
             )
