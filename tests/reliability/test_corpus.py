@@ -350,6 +350,12 @@ CASES = [
         COMPLETE,
         items=TWO_SUBS,
     ),
+    Case(  # issue 25: a name in Windows-1252 bytes (copied from an old USB stick) was "No such file" to the reader
+        "xlsx-file-name-not-utf8",
+        lambda f: c.renja_workbook(f / os.fsdecode(b"renja-dinas-\xe9.xlsx")),
+        COMPLETE,
+        items=TWO_SUBS,
+    ),
     Case("xlsx-dimension-far-but-no-value-there", dimension("A1:XFD1048576"), COMPLETE, items=TWO_SUBS),
     Case(
         "xlsx-styled-empty-cell-at-XFD1048576",  # formatted, no value: the native reader allocates nothing for it

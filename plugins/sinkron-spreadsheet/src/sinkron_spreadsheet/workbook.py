@@ -32,6 +32,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import html
+import io
 import re
 import zipfile
 import zlib
@@ -50,7 +51,17 @@ from sinkron_spreadsheet.formulas import ExcelError, FormulaError, FormulaEvalua
 from sinkron_spreadsheet.limits import RATIO_MIN_BYTES, ReadLimits
 from sinkron_spreadsheet.xlsx_gate import XML_SUFFIXES, PartRefused, column_index, scan_parts
 
-__all__ = ["CellNote", "OpenError", "ReadProblem", "Sheet", "Workbook", "check_xlsx", "open_workbook", "with_workbook"]
+__all__ = [
+    "CellNote",
+    "OpenError",
+    "ReadProblem",
+    "Sheet",
+    "Workbook",
+    "check_xlsx",
+    "open_calamine",
+    "open_workbook",
+    "with_workbook",
+]
 
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
@@ -493,8 +504,6 @@ def _check_archive(path: Path, head: bytes, limits: ReadLimits) -> None:
 
 
 def _open_xlsx(path: Path, limits: ReadLimits) -> Workbook:
-    from python_calamine import CalamineWorkbook
-
     try:
         _verify_xlsx(path, limits)
     except OSError as exc:
@@ -509,7 +518,7 @@ def _open_xlsx(path: Path, limits: ReadLimits) -> Workbook:
     except (OSError, EOFError, zipfile.LargeZipFile, zlib.error, NotImplementedError, RuntimeError) as exc:
         raise OpenError(f"the xlsx archive cannot be read ({exc})", "an intact xlsx file") from None
     try:
-        calamine = CalamineWorkbook.from_path(str(path))
+        calamine = open_calamine(path)
     except Exception as exc:  # calamine raises its own error classes for every broken part
         raise OpenError(
             f"the xlsx workbook cannot be read: {type(exc).__name__}: {exc}", "an intact xlsx file"
@@ -519,6 +528,24 @@ def _open_xlsx(path: Path, limits: ReadLimits) -> Workbook:
     workbook._sheet_xml = sheet_xml
     workbook._styles = styles
     return workbook
+
+
+def open_calamine(path: str | Path) -> Any:
+    """python-calamine's workbook of the xlsx file ``path`` (checked first with :func:`check_xlsx`).
+
+    python-calamine takes a path as UTF-8 text: a file name that is not (bytes of another encoding, which
+    Python keeps as surrogate escapes) is "No such file" to it, so such a file is opened here and its bytes
+    handed over.
+    """
+    from python_calamine import CalamineWorkbook
+
+    name = str(path)
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        with open(path, "rb") as handle:
+            return CalamineWorkbook.from_filelike(io.BytesIO(handle.read()))
+    return CalamineWorkbook.from_path(name)
 
 
 def _open_csv(path: Path, encoding: str | None, limits: ReadLimits) -> Workbook:
