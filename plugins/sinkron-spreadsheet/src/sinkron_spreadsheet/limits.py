@@ -2,8 +2,8 @@
 
 An xlsx file is a zip archive of XML parts. Before anything is parsed, the sizes its members
 declare are checked: a file inflating to more than :attr:`ReadLimits.max_uncompressed_bytes` in
-total, or a member of 1 MiB or more inflating more than :attr:`ReadLimits.max_compression_ratio`
-times its compressed size, is refused (the shape of a zip bomb). Then every XML part is streamed once
+total, or a member of 1 MiB or more (or all members together, from 16 MiB) inflating more than
+:attr:`ReadLimits.max_compression_ratio` times its compressed size, is refused (the shape of a zip bomb). Then every XML part is streamed once
 (:mod:`sinkron_spreadsheet.xlsx_gate`): a cell reference beyond Excel's sheet limits, a sheet whose cells
 span more than :attr:`ReadLimits.max_cells`, or a shared-strings part announcing or holding more than
 :attr:`ReadLimits.max_strings` strings refuses the file before python-calamine allocates for it. Rows,
@@ -29,11 +29,14 @@ from typing import Any
 
 import attrs
 
-__all__ = ["RATIO_MIN_BYTES", "ReadLimits"]
+__all__ = ["RATIO_MIN_BYTES", "RATIO_MIN_TOTAL_BYTES", "ReadLimits"]
 
 #: Members smaller than this (inflated) are not held to the compression ratio: small parts of any
 #: ratio cannot exhaust memory, and tiny repetitive parts compress very well.
 RATIO_MIN_BYTES = 1024 * 1024
+#: All members together are held to the compression ratio from this total (inflated) on: many members each just
+#: under :data:`RATIO_MIN_BYTES` are one bomb too, while a small workbook of any ratio is harmless.
+RATIO_MIN_TOTAL_BYTES = 16 * RATIO_MIN_BYTES
 
 
 def _positive(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

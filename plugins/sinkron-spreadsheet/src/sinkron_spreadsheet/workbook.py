@@ -48,7 +48,7 @@ from sinkron.errors import Location, SourceError
 from sinkron.models import Bundle
 from sinkron_spreadsheet.cells import is_blank
 from sinkron_spreadsheet.formulas import ExcelError, FormulaError, FormulaEvaluator, shared_formula
-from sinkron_spreadsheet.limits import RATIO_MIN_BYTES, ReadLimits
+from sinkron_spreadsheet.limits import RATIO_MIN_BYTES, RATIO_MIN_TOTAL_BYTES, ReadLimits
 from sinkron_spreadsheet.xlsx_gate import XML_SUFFIXES, PartRefused, column_index, scan_parts
 
 __all__ = [
@@ -652,12 +652,13 @@ def _check_sizes(infos: list[zipfile.ZipInfo], limits: ReadLimits) -> None:
             f"at most {limits.max_uncompressed_bytes} bytes uncompressed (ReadLimits.max_uncompressed_bytes)",
         )
     compressed = sum(info.compress_size for info in infos)
-    # Each member of 1 MiB or more, and all of them together: many members just under 1 MiB are one bomb too.
-    for what, inflated, size in [
-        *((f"the member {info.filename}", info.file_size, info.compress_size) for info in infos),
-        (f"the {len(infos)} members together", total, compressed),
+    # Each member of 1 MiB or more, and all of them together from 16 MiB: many members just under 1 MiB are one
+    # bomb too.
+    for what, inflated, size, least in [
+        *((f"the member {info.filename}", info.file_size, info.compress_size, RATIO_MIN_BYTES) for info in infos),
+        (f"the {len(infos)} members together", total, compressed, RATIO_MIN_TOTAL_BYTES),
     ]:
-        if inflated < RATIO_MIN_BYTES:
+        if inflated < least:
             continue
         ratio = inflated / max(1, size)
         if ratio > limits.max_compression_ratio:
