@@ -484,10 +484,11 @@ def test_markdown_and_html_renderings_escape_and_keep_spans(tmp_path: Path) -> N
     md = render_tables_markdown(TableSet(title="Set", tables=[table]))
     assert "| NO | RPJMN › Prioritas | RPJMN › Target | PAGU |" in md and "|---|---|---|---:|" in md
     assert "**7,0–8,0<br>a \\| b**" in md and "**1.234.567**" in md
+    assert "<script>" not in md and "&lt;script&gt;alert(1)&lt;/script&gt;" in md  # HTML is text in Markdown too
     page = render_tables_html(table)
     assert "<script>alert" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert '<th rowspan=2 scope="col">NO</th><th colspan=2 scope="col">RPJMN</th>' in page
     assert '<tr class="num"><td>(1)</td>' in page and "<td class=money>1.234.567</td>" in page
     written = sinkron.write(TableSet(title="Set", tables=[table]), tmp_path / "out.html")
     assert written.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
-    assert sinkron.write(table, tmp_path / "out.md").read_text(encoding="utf-8").startswith("# Tabel <uji>")
+    assert sinkron.write(table, tmp_path / "out.md").read_text(encoding="utf-8").startswith("# Tabel &lt;uji&gt;")

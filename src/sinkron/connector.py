@@ -7,13 +7,15 @@ A connector subclasses :class:`Connector` and is registered through the
 from __future__ import annotations
 
 import importlib.util
+import os
+import stat
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
 import attrs
 
-from sinkron.errors import ConnectorUnavailable, SourceError, ValidationError
+from sinkron.errors import ConnectorUnavailable, Location, SourceError, ValidationError
 from sinkron.models import Bundle
 from sinkron.models._base import to_tuple
 from sinkron.models.findings import Finding
@@ -25,6 +27,27 @@ __all__ = ["Connector", "ReadResult", "Source"]
 
 #: What a connector reads: a path, or a URL string.
 Source = str | Path
+
+
+def refuse_special_file(source: Source) -> None:
+    """Refuse a FIFO, a device or a socket before any connector opens it.
+
+    Opening a FIFO waits for a writer, reading one (or ``/dev/zero``) never ends, and none has a size the
+    caps could look at. Regular files, folders and URLs pass.
+    """
+    if "://" in str(source):
+        return
+    try:
+        mode = os.stat(source).st_mode
+    except (OSError, ValueError, TypeError):
+        return  # a missing file is said below, once the connector is known
+    if stat.S_ISFIFO(mode) or stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISSOCK(mode):
+        kind = "a FIFO (named pipe)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+        raise SourceError(
+            f"not a regular file but {kind}: sinkron reads files and URLs",
+            location=Location(source=str(source)),
+            expected="a regular file, a folder or a URL",
+        )
 
 
 @attrs.frozen(kw_only=True)

@@ -62,6 +62,7 @@ from sinkron.codes import Code, CodeLevel
 from sinkron.models import Activity, Bundle, Indicator, Money, Plan, Program, SubActivity, Value
 from sinkron.nomenclature import CodeState, Nomenclature, compare_names, comparison_key, default_nomenclature
 from sinkron.numbers import format_id
+from sinkron.safe_text import escape_markdown
 
 __all__ = [
     "DIFF_SCHEMA_VERSION",
@@ -929,17 +930,13 @@ def render_text(result: PlanDiff, language: str = "en") -> str:
     return "\n".join(lines)
 
 
-def _md(text: str) -> str:
-    return text.replace("|", "\\|")
-
-
 def render_markdown(result: PlanDiff, language: str = "en") -> str:
     """The diff as Markdown: a section per paired plan with a totals table and a table of changes."""
     w = functools.partial(_word, language=language)
     out: list[str] = [f"# {w('title')}", ""]
     for changes in result.plans:
         out += [
-            f"## {_md(changes.old.label())} → {_md(changes.new.label())}",
+            f"## {escape_markdown(changes.old.label())} → {escape_markdown(changes.new.label())}",
             "",
             f"{w('compared')}: {_years_label(changes, language)}.",
             "",
@@ -961,29 +958,29 @@ def render_markdown(result: PlanDiff, language: str = "en") -> str:
         heads = " | ".join(w(k) for k in ("change", "level", "code", "name", "detail"))
         out += [f"| {heads} |", "| --- | --- | --- | --- | --- |"]
         for i in changes.added:
-            out.append(f"| {w('added')} | {_LEVEL_LABEL[i.level]} | {i.code} | {_md(i.name)} | |")
+            out.append(f"| {w('added')} | {_LEVEL_LABEL[i.level]} | {i.code} | {escape_markdown(i.name)} | |")
         for i in changes.removed:
-            out.append(f"| {w('removed')} | {_LEVEL_LABEL[i.level]} | {i.code} | {_md(i.name)} | |")
+            out.append(f"| {w('removed')} | {_LEVEL_LABEL[i.level]} | {i.code} | {escape_markdown(i.name)} | |")
         for r in changes.recoded:
             out.append(
-                f"| {w('recoded')} | {_LEVEL_LABEL[r.new.level]} | {r.old.code} → {r.new.code} | {_md(r.new.name)} "
+                f"| {w('recoded')} | {_LEVEL_LABEL[r.new.level]} | {r.old.code} → {r.new.code} | {escape_markdown(r.new.name)} "
                 f"| {r.reason.value} |"
             )
         for t in changes.retargeted:
             out.append(
-                f"| {w('retargeted')} | {_LEVEL_LABEL[t.item.level]} | {t.item.code} | {_md(t.item.name)} "
-                f"| {_md(t.indicator)} {t.year}: {_md(_shown(t.old))} → {_md(_shown(t.new))} |"
+                f"| {w('retargeted')} | {_LEVEL_LABEL[t.item.level]} | {t.item.code} | {escape_markdown(t.item.name)} "
+                f"| {escape_markdown(t.indicator)} {t.year}: {escape_markdown(_shown(t.old))} → {escape_markdown(_shown(t.new))} |"
             )
         for b in changes.rebudgeted:
             out.append(
-                f"| {w('rebudgeted')} | {_LEVEL_LABEL[b.item.level]} | {b.item.code} | {_md(b.item.name)} "
+                f"| {w('rebudgeted')} | {_LEVEL_LABEL[b.item.level]} | {b.item.code} | {escape_markdown(b.item.name)} "
                 f"| {_year_pair(b.old_year, b.new_year)}: {_rp(b.old.amount if b.old else None)} → "
                 f"{_rp(b.new.amount if b.new else None)} ({_signed_rp(b.change)}) |"
             )
         out.append("")
     if result.plans_added or result.plans_removed:
         out += [f"## {w('one side')}", ""]
-        out += [f"- {w('md only in new')}: {_md(p.label())}" for p in result.plans_added]
-        out += [f"- {w('md only in old')}: {_md(p.label())}" for p in result.plans_removed]
+        out += [f"- {w('md only in new')}: {escape_markdown(p.label())}" for p in result.plans_added]
+        out += [f"- {w('md only in old')}: {escape_markdown(p.label())}" for p in result.plans_removed]
         out.append("")
     return "\n".join(out).rstrip() + "\n"

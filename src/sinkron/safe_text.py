@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["FORMULA_STARTS", "escape_markdown", "neutralise"]
+__all__ = ["FORMULA_STARTS", "escape_markdown", "neutralise", "unneutralise"]
 
 #: What a spreadsheet program takes as the start of a formula (or of a cell to run).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -32,9 +32,26 @@ def escape_markdown(value: str) -> str:
 def neutralise(text: str) -> str:
     """Text a spreadsheet program would run as a formula, made inert with a leading apostrophe.
 
+    The one guard of every csv and xlsx cell sinkron writes. Text that already starts with an
+    apostrophe before such a character (or before another apostrophe) is given one more, so
+    :func:`unneutralise` gives back exactly the text written.
+
     >>> neutralise('=HYPERLINK("http://contoh.invalid","klik")')
     '\\'=HYPERLINK("http://contoh.invalid","klik")'
-    >>> neutralise("-5"), neutralise("Dinas Kesehatan"), neutralise("")
-    ("'-5", 'Dinas Kesehatan', '')
+    >>> neutralise("-5"), neutralise("Dinas Kesehatan"), neutralise(""), neutralise("'=1"), neutralise("'a")
+    ("'-5", 'Dinas Kesehatan', '', "''=1", "'a")
     """
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    if text.startswith(FORMULA_STARTS) or (text.startswith("'") and text[1:2] in (*FORMULA_STARTS, "'")):
+        return "'" + text
+    return text
+
+
+def unneutralise(text: str) -> str:
+    """The text :func:`neutralise` was given (how sinkron's readers take the apostrophe off again).
+
+    >>> unneutralise("'=1+1"), unneutralise("''=1"), unneutralise("'a"), unneutralise("Dinas")
+    ('=1+1', "'=1", "'a", 'Dinas')
+    """
+    if text.startswith("'") and text[1:2] in (*FORMULA_STARTS, "'"):
+        return text[1:]
+    return text

@@ -210,6 +210,16 @@ def inflated_member(source: Path, target: Path, size: int, *, member: str = "xl/
     return rewrite_xlsx(source, target, add)
 
 
+def many_members(source: Path, target: Path, count: int, size: int) -> Path:
+    """``count`` extra members of ``size`` zero bytes each (each under the size the ratio applies from)."""
+
+    def add(members: dict[str, bytes]) -> None:
+        for number in range(count):
+            members[f"xl/media/padding{number}.bin"] = bytes(size)
+
+    return rewrite_xlsx(source, target, add)
+
+
 def lying_sizes(source: Path, target: Path, declared: int, member: str = "xl/worksheets/sheet1.xml") -> Path:
     """The central directory claims ``member`` inflates to ``declared`` bytes (a bomb announcing itself)."""
     data = bytearray(source.read_bytes())

@@ -10,6 +10,7 @@ exit 1 or 2 with the file named).
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -67,6 +68,26 @@ def written(name: str, data: bytes | Callable[[Path], bytes]) -> Callable[[Path]
 def long_cell_csv(length: int) -> bytes:
     rows = [*c.renja_csv_lines()[:2], ["1.02.02.2.02.0001", "x" * length, "a", "1", "1"]]
     return c.csv_text(rows).encode()
+
+
+def long_line_csv(size: int) -> bytes:
+    """The Renja csv with a third row of ``size`` bytes of two-letter cells."""
+    return c.csv_text(c.renja_csv_lines()[:2]).encode() + b"ab," * (size // 3) + b"\r\n"
+
+
+def csv_after_blank_lines(blank: int, line: str) -> bytes:
+    """The Renja csv's first sub kegiatan, ``blank`` empty lines, then ``line``."""
+    head = c.csv_text(c.renja_csv_lines()[:3])
+    return (head + "\r\n" * blank + line + "\r\n").encode()
+
+
+def stray_byte_csv(_: Path) -> bytes:
+    """UTF-8 text (an é on row 3) with one Windows-1252 byte (a ’ pasted from elsewhere) on row 4."""
+    rows = [
+        *c.renja_csv_lines()[:2],
+        [c.RENJA_ROWS[0][0], "Pelayanan Kesehatan Ibu Hamil (Posyandu Café)", "a", "1", "1"],
+    ]
+    return c.csv_text(rows).encode() + "1.02.02.2.02.0002,Pelayanan Ibu Bersalin’,a,1,1\r\n".encode("cp1252")
 
 
 def split_csv(pagu: str) -> bytes:
@@ -161,6 +182,16 @@ def csv_with_pagu(*pagu: str) -> bytes:
     return c.csv_text(c.renja_csv_lines(rows), delimiter=";").encode()
 
 
+def fifo(name: str) -> Callable[[Path], Path]:
+    def build(folder: Path) -> Path:
+        path = folder / name
+        os.mkfifo(path)
+        return path
+
+    return build
+
+
+NOT_REGULAR = "not a regular file but "
 CSV = {"format": "csv"}
 SIPD = {"format": "sipd"}
 DOCTYPE = "declares a DOCTYPE (XML entities)"
@@ -256,6 +287,11 @@ CASES = [
         from_good(lambda s, t: c.inflated_member(s, t, 50 * 1024 * 1024), "bomb.xlsx"),
         ("more than max_compression_ratio=200",),
     ),
+    Case(  # issue 25: each member just under 1 MiB was not held to the ratio; the total is
+        "xlsx-bomb-many-members",
+        from_good(lambda s, t: c.many_members(s, t, 480, 1024 * 1024 - 1), "bomb.xlsx"),
+        ("the 489 members together inflate", "more than max_compression_ratio=200"),
+    ),
     Case(
         "xlsx-bomb-declared-size",
         from_good(lambda s, t: c.lying_sizes(s, t, 3_000_000_000), "bomb.xlsx"),
@@ -331,6 +367,12 @@ CASES = [
     Case(  # Excel writes HTML <br> into the VML of form controls: not XML, never parsed, no reason to refuse
         "xlsx-vml-with-html-br",
         from_good(lambda s, t: c.rewrite_xlsx(s, t, with_button_vml), "button.xlsx"),
+        COMPLETE,
+        items=TWO_SUBS,
+    ),
+    Case(  # issue 25: a name in Windows-1252 bytes (copied from an old USB stick) was "No such file" to the reader
+        "xlsx-file-name-not-utf8",
+        lambda f: c.renja_workbook(f / os.fsdecode(b"renja-dinas-\xe9.xlsx")),
         COMPLETE,
         items=TWO_SUBS,
     ),
@@ -411,6 +453,30 @@ CASES = [
         CSV,
     ),
     Case("csv-nul-bytes", text_file("csv/nul_bytes.csv"), ("the file holds binary data",), CSV),
+    Case(  # issue 25: the first 64 KiB were checked, a NUL further on stayed in a name
+        "csv-nul-after-64-kib",
+        written("late_nul.csv", lambda _: csv_after_blank_lines(70_000, "1.02.02.2.02.0002,Peng\x00elolaan,a,1,1")),
+        ("row 70004: the file cannot be read from this row on: the row holds binary data (a NUL byte)",),
+        CSV,
+    ),
+    Case(  # was "binary data"
+        "csv-utf16",
+        written("utf16.csv", c.csv_text(c.renja_csv_lines()).encode("utf-16")),
+        ("the csv file is UTF-16 text; save it as UTF-8 (in Excel: CSV UTF-8)",),
+        CSV,
+    ),
+    Case(
+        "csv-utf16-without-bom",
+        written("utf16be.csv", c.csv_text(c.renja_csv_lines()).encode("utf-16-be")),
+        ("the csv file is UTF-16 text",),
+        CSV,
+    ),
+    Case(  # was read as Windows-1252 throughout: every UTF-8 letter of the file became mojibake
+        "csv-utf8-with-one-stray-byte",
+        written("stray.csv", stray_byte_csv),
+        ("row 4: the line is not UTF-8 text, while the rest of the file is",),
+        CSV,
+    ),
     Case(
         "csv-json-behind-extension",
         text_file("csv/json_inside.csv"),
@@ -438,6 +504,16 @@ CASES = [
             "(max_cell_length=32767)",
         ),
         CSV,
+    ),
+    Case(  # issue 25: a 120 MB line of short cells took 3.2 GB as Python strings; the row is counted as it is read
+        "csv-huge-line",
+        written("wide.csv", lambda _: long_line_csv(120 * 1024 * 1024)),
+        (
+            "row 3: the file cannot be read from this row on: the row holds more than 4194304 characters "
+            "(max_row_length=4194304)",
+        ),
+        CSV,
+        isolated=True,
     ),
     Case(
         "csv-long-cell",
@@ -518,6 +594,19 @@ CASES = [
         "json-xlsx-behind-extension",
         written("b.json", good_bytes),
         ("not UTF-8 text",),
+    ),
+    # -- files that are not regular files (issue 25): a FIFO never ends opening, /dev/zero never ends reading ------
+    Case("json-fifo", fifo("data.json"), (NOT_REGULAR + "a FIFO (named pipe)",), isolated=True),
+    Case(
+        "json-dev-zero", lambda _: Path("/dev/zero"), (NOT_REGULAR + "a device",), isolated=True, cli=("--from", "json")
+    ),
+    Case(
+        "http-dev-zero",
+        lambda _: Path("/dev/zero"),
+        (NOT_REGULAR + "a device",),
+        {"format": "http"},
+        isolated=True,
+        cli=("--from", "http"),
     ),
     # -- SIPD JSON -----------------------------------------------------------------------------------------------
     Case(
@@ -719,3 +808,20 @@ def test_the_review_sheet_reader_refuses_entities(tmp_path: Path, member: str) -
     with pytest.raises(SourceError, match="not a readable xlsx file") as caught:
         read_review(path)
     assert caught.value.location.source == str(path) and SECRET not in str(caught.value)
+
+
+def test_many_bad_rows_print_a_screenful_and_the_count(tmp_path: Path) -> None:
+    """A file of a million bad rows printed a million lines; the first ones are printed, the others counted."""
+    from sinkron.cli._app import MAX_PRINTED_PROBLEMS
+
+    bad = MAX_PRINTED_PROBLEMS + 50
+    rows = [*c.renja_csv_lines()[:2]]
+    rows += [[f"1.02.02.2.02.{n:04d}", "x" * 32_768, "a", "1", "1"] for n in range(1, bad + 1)]
+    path = tmp_path / "bad_rows.csv"
+    path.write_text(c.csv_text(rows), encoding="utf-8")
+    outcome = read_safely(path, format="csv")
+    assert len(outcome.errors) == bad  # every problem is kept in the result
+    code, output = cli_read(path, "--from", "csv")
+    printed = [line for line in output.splitlines() if "more than max_cell_length" in line]
+    assert code == 2 and len(printed) == MAX_PRINTED_PROBLEMS
+    assert "… and 50 more problem(s), not shown" in output and f"{bad} problem(s) in {path}" in output

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from decimal import Decimal
 from html.parser import HTMLParser
 from pathlib import Path
@@ -246,4 +247,94 @@ def test_review_sheet_csv_is_inert_and_reads_back(tmp_path: Path) -> None:
     with edited.open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle).writerows(rows)
     (link,) = read_review(edited).links
+    assert (link.source, link.target) == (suggestion.source, suggestion.target)
+
+
+# -- Markdown: one escaping for every writer (issue 25 item 8) -------------------------------------------------
+#: A name that would be raw HTML, a javascript: link and an external image in a Markdown viewer.
+MARKDOWN_ATTACK = "<img src=x onerror=alert(1)> [klik](javascript:alert(1)) ![p](http://contoh.invalid/p.png) a|b"
+
+
+def assert_markdown_inert(text: str) -> None:
+    """``text`` carries the attack only escaped: no tag, no link or image, no extra table cell."""
+    assert re.search(r"<(?!br>)", text) is None, text  # no tag but the writers' own line breaks
+    assert re.search(r"(?<!\\)\]\(", text) is None and "![" not in text, text  # no link, no image
+    assert "&lt;img src=x onerror=alert(1)&gt;" in text and "\\[klik\\](javascript:alert(1))" in text
+    assert "a\\|b" in text
+
+
+def test_sinkron_diff_md_escapes_names(tmp_path: Path) -> None:
+    old = c.renja_workbook(tmp_path / "lama.xlsx")
+    renamed = [[c.RENJA_ROWS[0][0], MARKDOWN_ATTACK, *c.RENJA_ROWS[0][2:]], c.RENJA_ROWS[1]]
+    new = c.renja_workbook(
+        tmp_path / "baru.xlsx", rows=[*renamed, ["1.02.02.2.02.0003", MARKDOWN_ATTACK, "a", "1", "1"]]
+    )
+    code, output = run("diff", str(old), str(new), "--format", "md")
+    assert code == 0, output
+    assert_markdown_inert(output)
+
+
+def test_the_table_reports_md_escape_every_cell() -> None:
+    """Form 4, Form 5 and the matrix are Tables rendered by one Markdown writer: title, lines, headers, cells, notes."""
+    from sinkron.bridge.tables import Column, RowStyle, Table, TableRow, TableSet
+    from sinkron.builtins.table_exporters import render_tables_markdown
+
+    table = Table(
+        title=MARKDOWN_ATTACK,
+        subtitle=(MARKDOWN_ATTACK,),
+        columns=(Column(("NO",)), Column(("RPJMN", MARKDOWN_ATTACK))),
+        rows=(
+            TableRow(("1", MARKDOWN_ATTACK), style=RowStyle.GROUP),
+            TableRow(("2", (MARKDOWN_ATTACK, MARKDOWN_ATTACK))),
+            TableRow((MARKDOWN_ATTACK,), style=RowStyle.NOTE),
+        ),
+        notes=(MARKDOWN_ATTACK,),
+    )
+    text = render_tables_markdown(TableSet(title=MARKDOWN_ATTACK, tables=(table,), notes=(MARKDOWN_ATTACK,)))
+    assert_markdown_inert(text)
+    rows = [re.split(r"(?<!\\)\|", line)[1:-1] for line in text.splitlines() if line.startswith("|")]
+    assert len(rows) == 5 and {len(cells) for cells in rows} == {2}  # the | in the data made no extra cell
+
+
+def test_the_minutes_and_check_md_escape_the_same_way(tmp_path: Path) -> None:
+    from sinkron.builtins.report_markdown import render_markdown
+
+    report = Report(findings=(finding(MARKDOWN_ATTACK),), metrics=Metrics())
+    assert_markdown_inert(render_markdown(report))
+
+
+def test_one_markdown_escaping_function() -> None:
+    """No module escapes Markdown by itself: every writer calls sinkron.safe_text.escape_markdown."""
+    root = Path(sinkron.__file__).resolve().parents[2]
+    sources = [*(root / "src" / "sinkron").rglob("*.py"), *(root / "plugins").glob("*/src/**/*.py")]
+    own = [str(p) for p in sources if p.name != "safe_text.py" and 'replace("|"' in p.read_text(encoding="utf-8")]
+    assert own == []
+
+
+def test_review_sheet_xlsx_is_inert_and_reads_back(tmp_path: Path) -> None:
+    """The one sheet planners are meant to edit: hostile names come out neutralised, and read back as they were."""
+    from sinkron.models import LinkKind
+    from sinkron.suggest import Suggestion, TargetKind, read_review, write_review
+
+    suggestion = Suggestion(
+        source="renja#1.02.0.00.0.00.01.0000/1.02.02.2.02.0001",
+        target="PN06",
+        kind=LinkKind.TAGGED,
+        target_kind=TargetKind.PRIORITY,
+        score=0.8,
+        source_name=NAME,
+        target_name="'=" + TITLE,  # an apostrophe of its own comes back too
+        matched_terms=("-cmd", "+62"),
+    )
+    path = write_review([suggestion], tmp_path / "tinjauan.xlsx")
+    cells = xlsx_strings(path)
+    assert [cell for cell in cells if cell.startswith(DANGEROUS)] == []
+    assert "'" + NAME in cells and "''=" + TITLE in cells and "'-cmd; +62" in cells
+    book = load_workbook(path)
+    sheet = book.active
+    decision = next(cell.column for cell in sheet[1] if "keputusan" in str(cell.value).lower())
+    sheet.cell(row=2, column=decision, value="terima")
+    book.save(tmp_path / "diisi.xlsx")
+    result = read_review(tmp_path / "diisi.xlsx")
+    (link,) = result.links
     assert (link.source, link.target) == (suggestion.source, suggestion.target)

@@ -50,6 +50,8 @@ class Reply:
     """Send the body with chunked transfer encoding (no Content-Length)."""
     trickle: float = 0.0
     """Seconds between single bytes of the body."""
+    header_trickle: float = 0.0
+    """Seconds between single bytes of the status line and headers (a server that never finishes its headers)."""
 
 
 Route = Callable[[Request], Reply]
@@ -61,6 +63,8 @@ class ApiServer:
     def __init__(self) -> None:
         self.routes: dict[str, Route] = {}
         self.log: list[Request] = []
+        self.headers_sent: list[str] = []
+        """Paths whose trickled headers (``Reply.header_trickle``) were sent to the end, the client still reading."""
         self.stopping = threading.Event()
         self._counts: dict[str, int] = {}
         self._lock = threading.Lock()
@@ -127,6 +131,9 @@ class ApiServer:
         if reply.delay and self.stopping.wait(min(reply.delay, 10.0)):
             return
         body = reply.body if isinstance(reply.body, bytes) else json.dumps(reply.body).encode("utf-8")
+        if reply.header_trickle:
+            self._trickle_headers(handler, reply.header_trickle)
+            return
         handler.send_response(reply.status)
         headers = {"Content-Type": "application/json", **reply.headers}
         for name, value in headers.items():
@@ -153,6 +160,17 @@ class ApiServer:
         else:
             handler.wfile.write(body)
         handler.wfile.flush()
+
+    def _trickle_headers(self, handler: BaseHTTPRequestHandler, every: float) -> None:
+        """A status line and a few headers (no body), one byte every ``every`` seconds, until the client or the test stops."""
+        handler.close_connection = True
+        head = b"HTTP/1.1 200 OK\r\n" + b"".join(b"X-Padding-%d: %s\r\n" % (n, b"x" * 50) for n in range(5)) + b"\r\n"
+        for byte in head:
+            if self.stopping.wait(every):
+                return
+            handler.wfile.write(bytes([byte]))
+            handler.wfile.flush()
+        self.headers_sent.append(handler.path)
 
     def start(self) -> None:
         self.thread.start()

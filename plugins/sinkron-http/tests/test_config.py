@@ -114,7 +114,7 @@ year = "tahun_anggaran"
         ({}, "url", "the URL is missing"),
         ({"url": "ftp://x.example"}, None, "must start with http:// or https://"),
         ({"url": URL, "colour": "red"}, None, "unknown key(s) 'colour'"),
-        ({"url": URL, "retry": {"attempts": 0}}, "retry", "attempts must be a positive number"),
+        ({"url": URL, "retry": {"attempts": 0}}, "retry", "attempts must be a whole number above 0"),
         ({"url": URL, "retry": {"tries": 3}}, "retry", "unknown key(s) 'tries'"),
         ({"url": URL, "auth": {"type": "basic"}}, "auth.type", "unknown authentication type"),
         ({"url": URL, "auth": {"type": "bearer"}}, "auth", "give the secret as `env`"),
@@ -125,7 +125,7 @@ year = "tahun_anggaran"
         ({"url": URL, "form": {"a": "b"}}, None, "form fields need method='POST'"),
         ({"url": URL, "mapping": {"preset": "simda"}}, "mapping.preset", "unknown mapping preset"),
         ({"url": URL, "mapping": {"kode": "x"}}, "mapping", "unknown key(s) 'kode'"),
-        ({"url": URL, "timeouts": {"read": -1}}, "timeouts", "read must be a positive number"),
+        ({"url": URL, "timeouts": {"read": -1}}, "timeouts", "read must be more than 0 and at most 604800 seconds"),
         ({"url": URL, "params": ["a"]}, "params", "must be a table"),
     ],
 )
@@ -187,3 +187,22 @@ def test_pagination_and_retry_validation() -> None:
         PageNumber(size=0)
     with pytest.raises(ValueError, match="exactly one"):
         Secret()
+
+
+@pytest.mark.parametrize(
+    ("table", "field", "fragment"),
+    [
+        ({"limits": {"max_pages": float("inf")}}, "limits", "Limits.max_pages must be a whole number above 0, got inf"),
+        ({"limits": {"max_records": 1e308}}, "limits", "Limits.max_records must be a whole number above 0"),
+        ({"timeouts": {"total": 1e308}}, "timeouts", "Timeouts.total must be more than 0 and at most 604800 seconds"),
+        ({"timeouts": {"read": float("nan")}}, "timeouts", "Timeouts.read must be more than 0"),
+        ({"retry": {"max_retry_after": float("inf")}}, "retry", "RetryPolicy.max_retry_after must be 0 or more"),
+    ],
+)
+def test_values_that_would_overflow_or_turn_a_cap_off_are_named(
+    table: dict[str, Any], field: str, fragment: str
+) -> None:
+    """inf and 1e308 failed later as an unexpected OverflowError without the key, and max_pages = inf had no cap."""
+    with pytest.raises(SourceError) as caught:
+        source_from_dict({"url": URL, **table})
+    assert caught.value.location.field == field and fragment in str(caught.value)

@@ -168,6 +168,18 @@ def test_body_trickling_past_the_total_timeout(server: ApiServer) -> None:
     assert "total timeout of 0.5 s" in error.message
 
 
+def test_headers_trickling_past_the_total_timeout(server: ApiServer) -> None:
+    """One byte of the headers every 20 ms never lets the read timeout expire: the total ends the attempt."""
+    server.route("/api/slow-headers")(lambda request: Reply(body={"data": []}, header_trickle=0.02))
+    source = source_for(
+        server, "/api/slow-headers", timeouts=Timeouts(connect=2, read=1, total=0.5), retry=RetryPolicy(attempts=1)
+    )
+    error = only_error(read_http(source, mapping=MAPPING))
+    assert_located(error, server, "/api/slow-headers", 1, HttpErrorKind.TIMEOUT)
+    assert "total timeout of 0.5 s" in error.message
+    assert server.headers_sent == [], "the client waited for the whole header instead of hanging up at the total"
+
+
 def test_truncated_json_is_reported_as_not_json(server: ApiServer) -> None:
     @server.route("/api/truncated")
     def truncated(request: Request) -> Reply:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import base64
+import json
 import logging
+import re
+from urllib.parse import quote, quote_plus
 
 import pytest
 
@@ -131,3 +135,41 @@ def test_environment_secret_reprs_name_the_variable_only(monkeypatch: pytest.Mon
 )
 def test_sensitive_names(name: str, sensitive: bool) -> None:
     assert is_sensitive_name(name) is sensitive
+
+
+#: A token with the characters JSON, URL and base64 encodings change (``/``, ``+``, ``=``, a space, non-ASCII).
+ODD_TOKEN = "tok/9f+a1=77 é-SECRET"
+ECHOES = {
+    "as-is": ODD_TOKEN,
+    "php-json": json.dumps(ODD_TOKEN).strip('"').replace("/", "\\/"),  # PHP's json_encode: \/ and \u00e9
+    "json-unicode": json.dumps(ODD_TOKEN, ensure_ascii=False).strip('"'),
+    "url-encoded": quote(ODD_TOKEN, safe=""),
+    "url-encoded-lowercase": re.sub("%[0-9A-F]{2}", lambda m: m.group(0).lower(), quote(ODD_TOKEN, safe="")),
+    "form-encoded": quote_plus(ODD_TOKEN),
+    "base64": base64.b64encode(ODD_TOKEN.encode()).decode(),
+}
+
+
+@pytest.mark.parametrize("form", sorted(ECHOES))
+def test_a_5xx_echoing_the_token_in_another_form_is_masked(
+    server: ApiServer, caplog: pytest.LogCaptureFixture, form: str
+) -> None:
+    echoed = ECHOES[form]
+    body = f'{{"message": "Server Error", "debug": {{"header": "Bearer {echoed}"}}}}'.encode()
+    server.route("/api/echo-5xx")(lambda request: Reply(503, body))
+    source = HttpSource(url=server.url("/api/echo-5xx"), auth=BearerToken(ODD_TOKEN), **FAST)
+    with caplog.at_level(logging.DEBUG):
+        result = read_http(source, mapping=FieldMapping(**MAPPING_FIELDS))
+    (error,) = result.errors
+    said = _everything_said(caplog, [], error, error.to_dict(), repr(error))
+    assert "HTTP 503" in str(error) and "Bearer ***" in str(error)  # the body's start is shown, masked
+    assert echoed not in said and ODD_TOKEN not in said
+
+
+def test_a_password_in_the_url_is_masked_with_its_basic_authentication_form() -> None:
+    url = "https://pengguna:kata%2Fsandi@api.example.go.id/x?token=q%2BSECRET&tahun=2026"
+    redactor = Redactor(urls=[url])
+    basic = base64.b64encode(b"pengguna:kata/sandi").decode()
+    said = redactor.text(f"Authorization: Basic {basic}; password kata/sandi, kata%2Fsandi; token q+SECRET")
+    assert said == "Authorization: Basic ***; password ***, ***; token ***"
+    assert redactor.url(url) == "https://pengguna:***@api.example.go.id/x?token=***&tahun=2026"

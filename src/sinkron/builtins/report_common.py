@@ -135,19 +135,27 @@ _PRIORITY_KINDS: dict[str, tuple[str, str]] = {
 }
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+#: C0/C1 control characters, and the bytes of a file name that were not UTF-8 (Python keeps them as surrogate
+#: escapes, which no terminal encoding can print).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\udc80-\udcff]")
 
 
 def terminal_safe(value: str) -> str:
     """Text from the data with its control characters shown as escapes, so printing it cannot drive a terminal.
 
     Tabs and line breaks stay (``\\r\\n`` becomes ``\\n``); every other C0/C1 control character, such as
-    the ESC that starts a terminal escape sequence, is written out as ``\\x1b``.
+    the ESC that starts a terminal escape sequence, is written out as ``\\x1b``; so is a byte of a file name
+    that is not UTF-8 (``renja-\\xe9.xlsx``).
 
     >>> terminal_safe("Nama\\x1b[2J\\x07 baru\\r\\nbaris")
     'Nama\\\\x1b[2J\\\\x07 baru\\nbaris'
     """
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", value.replace("\r\n", "\n"))
+    return _CONTROL.sub(_escape, value.replace("\r\n", "\n"))
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code - 0xDC00 if code >= 0xDC80 else code:02x}"
 
 
 @attrs.frozen(kw_only=True)

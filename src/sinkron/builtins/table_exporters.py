@@ -17,6 +17,7 @@ from sinkron.errors import SinkronError
 from sinkron.exporter import Exporter
 from sinkron.options import NoOptions
 from sinkron.plugins.hookspecs import hookimpl
+from sinkron.safe_text import escape_markdown
 
 __all__ = ["TablesHtmlExporter", "TablesMarkdownExporter", "render_tables_html", "render_tables_markdown"]
 
@@ -32,24 +33,20 @@ def _tables(obj: Any) -> tuple[str | None, tuple[Table, ...], tuple[str, ...]]:
 # -- Markdown -------------------------------------------------------------------------------------------
 
 
-def _md(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
-
-
 def _md_cell(cell: Cell, style: RowStyle) -> str:
     lines = cell if isinstance(cell, tuple) else (cell_text(cell),)
-    text = "<br>".join(_md(line) for line in lines if line)
+    text = "<br>".join(escape_markdown(line) for line in lines if line)
     if text and style in (RowStyle.GROUP, RowStyle.TOTAL):
         return f"**{text}**"
     return text
 
 
 def _md_table(table: Table, heading: str) -> str:
-    out = [f"{heading} {_md(table.title)}", ""]
-    out += [f"{_md(line)}  " for line in table.subtitle]
+    out = [f"{heading} {escape_markdown(table.title)}", ""]
+    out += [f"{escape_markdown(line)}  " for line in table.subtitle]
     if table.subtitle:
         out.append("")
-    out.append("| " + " | ".join(_md(c.full_label) for c in table.columns) + " |")
+    out.append("| " + " | ".join(escape_markdown(c.full_label) for c in table.columns) + " |")
     out.append("|" + "|".join("---:" if c.kind in ("money", "number") else "---" for c in table.columns) + "|")
     width = len(table.columns)
     for row in table.rows:
@@ -60,7 +57,7 @@ def _md_table(table: Table, heading: str) -> str:
         out.append("| " + " | ".join(cells) + " |")
     if table.notes:
         out.append("")
-        out += [f"_{_md(note)}_" for note in table.notes]
+        out += [f"_{escape_markdown(note)}_" for note in table.notes]
     return "\n".join(out) + "\n"
 
 
@@ -70,12 +67,12 @@ def render_tables_markdown(obj: Table | TableSet) -> str:
     parts: list[str] = []
     heading = "#"
     if title is not None:
-        parts.append(f"# {_md(title)}\n")
+        parts.append(f"# {escape_markdown(title)}\n")
         heading = "##"
     parts += [_md_table(t, heading) for t in tables]
     if not tables:
         parts.append("Tidak ada tabel.\n")
-    parts += [f"_{_md(note)}_\n" for note in notes]
+    parts += [f"_{escape_markdown(note)}_\n" for note in notes]
     return "\n".join(parts)
 
 

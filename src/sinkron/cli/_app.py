@@ -13,7 +13,7 @@ import json
 import os
 import sys
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, NoReturn, TypeVar
 
 import click
@@ -34,6 +34,20 @@ def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     """Print ``sinkron: <message>`` to stderr and exit."""
     click.echo(terminal_safe(f"sinkron: {message}"), err=True)
     sys.exit(code)
+
+
+#: Problems of one source printed one a line; the rest are counted (a file of a million bad rows prints a screenful).
+MAX_PRINTED_PROBLEMS = 100
+
+
+def echo_problems(problems: Sequence[Any], source: str, describe: Callable[[Any], str] = str) -> None:
+    """Print the first :data:`MAX_PRINTED_PROBLEMS` problems of ``source``, one a line, then how many there are."""
+    for problem in problems[:MAX_PRINTED_PROBLEMS]:
+        click.echo(terminal_safe(f"sinkron: {describe(problem)}"), err=True)
+    hidden = len(problems) - MAX_PRINTED_PROBLEMS
+    if hidden > 0:
+        click.echo(f"sinkron: … and {hidden} more problem(s), not shown", err=True)
+    click.echo(terminal_safe(f"sinkron: {len(problems)} problem(s) in {source}"), err=True)
 
 
 def report_error(exc: SinkronError) -> NoReturn:

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 import click
 
 from sinkron.builtins.report_common import terminal_safe
-from sinkron.cli._app import EXIT_USAGE, fail, warn_failed_plugins
+from sinkron.cli._app import EXIT_USAGE, echo_problems, fail, warn_failed_plugins
 from sinkron.cli._progress import progress_bar
 from sinkron.connector import Connector
 from sinkron.errors import OptionError, SinkronError, SourceError
@@ -163,9 +163,7 @@ def read_sources(
             failed.append(source)
             continue
         if result.errors:
-            for error in result.errors:
-                click.echo(terminal_safe(f"sinkron: {error.describe(cli_read_option)}"), err=True)
-            click.echo(terminal_safe(f"sinkron: {len(result.errors)} problem(s) in {source}"), err=True)
+            echo_problems(result.errors, source, lambda error: error.describe(cli_read_option))
             failed.append(source)
             if not keep_going:
                 continue

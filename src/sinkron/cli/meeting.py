@@ -9,7 +9,7 @@ from typing import Any, NoReturn
 
 import click
 
-from sinkron.cli._app import echo_json, fail
+from sinkron.cli._app import echo_json, echo_problems, fail
 from sinkron.cli._output import OutputFile, OutputFormat, choose_exporter, write_output
 from sinkron.convert import loads
 from sinkron.errors import SinkronError, ValidationError
@@ -49,10 +49,8 @@ def _read_bundle(source: str) -> Bundle:
 
 
 def _report(errors: Iterable[Any], source: str) -> NoReturn:
-    errors = list(errors)
-    for error in errors:
-        click.echo(f"sinkron: {error}", err=True)
-    fail(f"{len(errors)} problem(s) in {source}; nothing was done")
+    echo_problems(list(errors), source)
+    fail("nothing was done")
 
 
 def _pick(bundle: Bundle, source: str, meeting_id: str | None) -> Meeting:

@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from sinkron.atomic import write_atomic
-from sinkron.cli._app import fail
+from sinkron.cli._app import echo_problems, fail
 from sinkron.cli._output import OutputFile
 from sinkron.cli._sources import read_sources, reader_options, source_options
 from sinkron.codes import CodeLevel
@@ -76,10 +76,9 @@ def _review(path: Path, bundle: Bundle | None, output: Path | None) -> None:
         result: ReviewResult = read_review(path, bundle=bundle)
     except SinkronError as exc:
         fail(str(exc))
-    for error in result.errors:
-        click.echo(f"sinkron: {error}", err=True)
     if result.errors:
-        fail(f"{len(result.errors)} problem(s) in {path}; no link was taken from it")
+        echo_problems(result.errors, str(path))
+        fail("no link was taken from it")
     summary = f"{len(result.links)} accepted, {len(result.rejected)} rejected, {len(result.undecided)} undecided" + (
         f" (rows {', '.join(map(str, result.undecided[:10]))}{' …' if len(result.undecided) > 10 else ''})"
         if result.undecided

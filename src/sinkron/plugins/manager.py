@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 import attrs
 import pluggy
 
+from sinkron.connector import refuse_special_file
 from sinkron.errors import PluginConflict, PluginLoadError, PluginWarning, UnknownFormat
 from sinkron.plugins import hookspecs
 from sinkron.plugins.defaults import DEFAULT_PLUGINS
@@ -264,8 +265,10 @@ class PluginManager:
         recognise the content, else those that cannot tell, are kept, and a tie goes to the higher
         ``priority``, then to a first-party connector (sinkron's own or a distribution in
         :data:`~sinkron.plugins.first_party.FIRST_PARTY`) before a third-party one, then to the one
-        registered last (built-ins first, then entry points by name).
+        registered last (built-ins first, then entry points by name). A FIFO, a device or a socket is refused
+        first (:func:`~sinkron.connector.refuse_special_file`): looking at one to detect its format would hang.
         """
+        refuse_special_file(source)
         if format is not None:
             return ConnectorChoice(self._connector_named(format), f"named by format {format!r}")
         connectors = self.connectors()

@@ -27,7 +27,7 @@ from sinkron.align.index import BundleIndex
 from sinkron.atomic import write_atomic
 from sinkron.errors import ConnectorUnavailable, Location, SourceError, ValidationError
 from sinkron.models import Bundle, Link, LinkKind, Origin, Provenance
-from sinkron.safe_text import FORMULA_STARTS, neutralise
+from sinkron.safe_text import neutralise, unneutralise
 from sinkron.suggest.suggestion import Suggestion
 
 __all__ = ["COLUMNS", "ReviewResult", "read_review", "render_review_csv", "write_review"]
@@ -158,10 +158,12 @@ def _render_xlsx(suggestions: Sequence[Suggestion]) -> bytes:
         cell.font = Font(bold=True)
     for number, suggestion in enumerate(suggestions, start=1):
         row = _row(number, suggestion)
-        sheet.append([row[key] for key, _ in COLUMNS])
+        # Text neutralised as in every sheet sinkron writes (a name starting with "=" shows as text when
+        # the planner edits it) and stored as text, never a formula.
+        sheet.append([neutralise(row[key]) if isinstance(row[key], str) else row[key] for key, _ in COLUMNS])
         for cell in sheet[sheet.max_row]:
             if isinstance(cell.value, str):
-                cell.data_type = "s"  # never a formula, whatever the text starts with
+                cell.data_type = "s"
     widths = {
         "source": 46,
         "source_name": 40,
@@ -253,10 +255,7 @@ def _text(value: Any) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = str(value)
-    if text.startswith("'") and text[1:2] in FORMULA_STARTS:
-        text = text[1:]  # the apostrophe the csv writer put before formula-like text
-    return " ".join(text.split())
+    return " ".join(unneutralise(str(value)).split())  # the apostrophe the writer put before formula-like text
 
 
 def _header_columns(header_row: list[Any], where: Location) -> dict[str, int]:

@@ -2,8 +2,9 @@
 
 :class:`HttpReader` does every request of one read with one ``requests`` session:
 
-* connect/read timeouts on every request, and a total time per response checked while the body
-  streams in (a body trickling in can overrun it by at most one read timeout);
+* connect/read timeouts on every request, and a total time per attempt covering the connection,
+  the status line and headers, and the body (a :class:`~sinkron_http.deadline.Deadline` shuts the
+  socket down when it passes, so a server trickling its headers or body cannot hold the read);
 * retries of connection errors, timeouts, broken bodies, HTTP 5xx and 429 with exponential backoff
   and jitter, honouring ``Retry-After`` up to ``RetryPolicy.max_retry_after``;
 * the body streamed under ``Limits.max_bytes`` (after decompression), pages under ``max_pages``,
@@ -37,6 +38,7 @@ from sinkron.errors import Location
 from sinkron.progress import Progress, ProgressEvent
 from sinkron_http.auth import RequestParts
 from sinkron_http.config import HttpSource
+from sinkron_http.deadline import Deadline, DeadlineAdapter
 from sinkron_http.errors import HttpError, HttpErrorKind
 from sinkron_http.jsonbody import JsonBodyError, parse_json_body
 from sinkron_http.jsonpath import MISSING, describe_json, get_path, json_path
@@ -199,7 +201,7 @@ class HttpReader:
         self.progress = progress
         self.sleep = sleep
         self.rng = rng or random.Random()
-        self.redactor = Redactor(source.secrets())
+        self.redactor = Redactor(source.secrets(), urls=[source.url])
         self.display_url = self.redactor.url(source.url)
         self.records_seen = 0
         self.pages_read = 0
@@ -328,6 +330,9 @@ class HttpReader:
         session = _Session()
         session.trust_env = self.source.trust_env
         session.max_redirects = 10
+        adapter = DeadlineAdapter()
+        session.mount("http://", adapter)
+        session.mount("https://", adapter)
         return session
 
     def _parts(self, step: PageStep, page: int, display: str) -> RequestParts:
@@ -403,26 +408,57 @@ class HttpReader:
     def _attempt(
         self, session: requests.Session, step: PageStep, parts: RequestParts, page: int, display: str
     ) -> tuple[Any, dict[str, str]]:
+        """One request and its response, all under the total timeout (connect, headers and body)."""
+        with Deadline(self.source.timeouts.total).running() as deadline:
+            return self._exchange(session, step, parts, page, display, deadline)
+
+    def _total_timeout(self) -> _Transient:
+        return _Transient(
+            HttpErrorKind.TIMEOUT,
+            f"the response took longer than the total timeout of {self.source.timeouts.total:g} s",
+        )
+
+    def _send(
+        self, session: requests.Session, step: PageStep, parts: RequestParts, deadline: Deadline
+    ) -> requests.Response:
+        """The response to the request, its headers read (the body is left to stream)."""
         source = self.source
         timeouts = source.timeouts
-        started = time.monotonic()
-
-        def error(message: str, kind: HttpErrorKind, status: int | None = None, **more: Any) -> HttpError:
-            return HttpError(self.redactor.text(message), url=display, page=page, kind=kind, status=status, **more)
-
         try:
-            response = session.request(
+            return session.request(
                 source.method,
                 step.url,
                 params=parts.query or None,
                 data=parts.form or None,
                 headers=parts.headers,
-                timeout=(timeouts.connect, timeouts.read),
+                timeout=(min(timeouts.connect, deadline.remaining()), min(timeouts.read, deadline.remaining())),
                 stream=True,
                 verify=source.verify,
                 auth=_keep,
                 allow_redirects=True,
             )
+        except requests.exceptions.RequestException:
+            if deadline.fired:  # the deadline shut the socket down under the connect or the headers
+                raise self._total_timeout() from None
+            raise
+
+    def _exchange(
+        self,
+        session: requests.Session,
+        step: PageStep,
+        parts: RequestParts,
+        page: int,
+        display: str,
+        deadline: Deadline,
+    ) -> tuple[Any, dict[str, str]]:
+        source = self.source
+        timeouts = source.timeouts
+
+        def error(message: str, kind: HttpErrorKind, status: int | None = None, **more: Any) -> HttpError:
+            return HttpError(self.redactor.text(message), url=display, page=page, kind=kind, status=status, **more)
+
+        try:
+            response = self._send(session, step, parts, deadline)
         except _CrossSiteRedirect as exc:
             target = urllib3.util.parse_url(exc.target)
             raise error(
@@ -467,7 +503,7 @@ class HttpReader:
                         kind,
                         status,
                     )
-                raise _Transient(kind, reason + self._snippet(response, started), wait=wait, status=status)
+                raise _Transient(kind, reason + self._snippet(response), wait=wait, status=status)
             if status in (401, 403):
                 auth = source.auth.describe()
                 advice = (
@@ -479,8 +515,8 @@ class HttpReader:
             if status == 404:
                 raise error(f"{reason}: check the URL and its parameters", HttpErrorKind.NOT_FOUND, status)
             if status >= 300:
-                raise error(reason + self._snippet(response, started), HttpErrorKind.HTTP, status)
-            body_bytes = self._body(response, started, error)
+                raise error(reason + self._snippet(response), HttpErrorKind.HTTP, status)
+            body_bytes = self._body(response, deadline, error)
             links = {
                 rel: link["url"] for rel, link in response.links.items() if isinstance(link, dict) and "url" in link
             }
@@ -489,7 +525,7 @@ class HttpReader:
         self._check_status(body, error)
         return body, links
 
-    def _snippet(self, response: requests.Response, started: float) -> str:
+    def _snippet(self, response: requests.Response) -> str:
         """A short, redacted start of an error body (best effort, bounded)."""
         raw = response.raw
         read = getattr(raw, "read1", None) or raw.read
@@ -497,12 +533,12 @@ class HttpReader:
             data = read(_SNIPPET * 4, decode_content=True)
         except Exception:
             return ""
-        text = " ".join(data.decode("utf-8", "replace").split())[:_SNIPPET]
-        return f": {self.redactor.text(text)!r}" if text else ""
+        # Masked before it is cut: a secret cut in two would no longer be recognised.
+        text = self.redactor.text(" ".join(data.decode("utf-8", "replace").split()))[:_SNIPPET]
+        return f": {text!r}" if text else ""
 
-    def _body(self, response: requests.Response, started: float, error: Callable[..., HttpError]) -> bytes:
+    def _body(self, response: requests.Response, deadline: Deadline, error: Callable[..., HttpError]) -> bytes:
         limits = self.source.limits
-        timeouts = self.source.timeouts
         announced = response.headers.get("Content-Length")
         if announced and announced.strip().isdigit() and int(announced) > limits.max_bytes:
             raise error(
@@ -517,26 +553,16 @@ class HttpReader:
         chunks: list[bytes] = []
         size = 0
         while True:
-            if time.monotonic() - started > timeouts.total:
-                raise _Transient(
-                    HttpErrorKind.TIMEOUT, f"the response took longer than the total timeout of {timeouts.total:g} s"
-                )
+            if deadline.passed:
+                raise self._total_timeout()
             try:
                 chunk = (
                     read1(_CHUNK, decode_content=True) if read1 is not None else raw.read(_CHUNK, decode_content=True)
                 )
-            except urllib3.exceptions.ReadTimeoutError:
-                raise _Transient(
-                    HttpErrorKind.TIMEOUT, f"the body stalled for the read timeout of {timeouts.read:g} s"
-                ) from None
-            except urllib3.exceptions.DecodeError:
-                raise error("the compressed body cannot be decoded", HttpErrorKind.NOT_JSON) from None
             except (urllib3.exceptions.HTTPError, OSError, ValueError) as exc:
-                expected = f" of {announced}" if announced else ""
-                raise _Transient(
-                    HttpErrorKind.CONNECTION,
-                    f"the connection broke after {size}{expected} bytes of the body ({self.redactor.text(_reason(exc))})",
-                ) from None
+                raise self._body_failure(exc, size, announced, deadline, error) from None
+            if deadline.fired:  # the socket was shut down: what came may be cut short
+                raise self._total_timeout()
             if not chunk:
                 break
             size += len(chunk)
@@ -550,6 +576,29 @@ class HttpReader:
                 )
             chunks.append(chunk)
         return b"".join(chunks)
+
+    def _body_failure(
+        self,
+        exc: Exception,
+        size: int,
+        announced: str | None,
+        deadline: Deadline,
+        error: Callable[..., HttpError],
+    ) -> Exception:
+        """What a failed read of the body is: the total timeout, a stall, an undecodable body or a broken link."""
+        if deadline.fired:
+            return self._total_timeout()
+        if isinstance(exc, urllib3.exceptions.ReadTimeoutError):
+            return _Transient(
+                HttpErrorKind.TIMEOUT, f"the body stalled for the read timeout of {self.source.timeouts.read:g} s"
+            )
+        if isinstance(exc, urllib3.exceptions.DecodeError):
+            return error("the compressed body cannot be decoded", HttpErrorKind.NOT_JSON)
+        expected = f" of {announced}" if announced else ""
+        return _Transient(
+            HttpErrorKind.CONNECTION,
+            f"the connection broke after {size}{expected} bytes of the body ({self.redactor.text(_reason(exc))})",
+        )
 
     def _json(self, body: bytes, content_type: str, error: Callable[..., HttpError]) -> Any:
         try:

@@ -38,14 +38,34 @@ Method = Literal["GET", "POST"]
 ParamValue = str | Secret
 
 
+#: The longest any wait may be (a week, in seconds): the clocks and timers below refuse larger ones, and a
+#: timeout of ``inf`` would turn the bound off.
+MAX_SECONDS = 7 * 24 * 3600
+
+
+def _seconds(instance: object, attribute: attrs.Attribute[Any], value: float | int, *, positive: bool) -> None:
+    name = f"{type(instance).__name__}.{attribute.name}"
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError(f"{name} must be a number of seconds, got {value!r}")
+    if not ((value > 0 if positive else value >= 0) and value <= MAX_SECONDS):  # nan fails every comparison
+        bound = "more than 0" if positive else "0 or more"
+        raise ValueError(f"{name} must be {bound} and at most {MAX_SECONDS} seconds (a week), got {value!r}")
+
+
 def _positive(instance: object, attribute: attrs.Attribute[Any], value: float | int) -> None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
-        raise ValueError(f"{type(instance).__name__}.{attribute.name} must be a positive number, got {value!r}")
+    """Seconds above 0, at most :data:`MAX_SECONDS` (``inf`` and ``nan`` are refused)."""
+    _seconds(instance, attribute, value, positive=True)
 
 
 def _not_negative(instance: object, attribute: attrs.Attribute[Any], value: float | int) -> None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-        raise ValueError(f"{type(instance).__name__}.{attribute.name} must be 0 or more, got {value!r}")
+    """Seconds, 0 or more, at most :data:`MAX_SECONDS`."""
+    _seconds(instance, attribute, value, positive=False)
+
+
+def _count(instance: object, attribute: attrs.Attribute[Any], value: int) -> None:
+    """A whole number above 0: ``inf`` or ``1e308`` as a count would turn its cap off."""
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise ValueError(f"{type(instance).__name__}.{attribute.name} must be a whole number above 0, got {value!r}")
 
 
 @attrs.frozen(kw_only=True)
@@ -55,7 +75,7 @@ class Timeouts:
     connect: float = attrs.field(default=10.0, validator=_positive)
     read: float = attrs.field(default=30.0, validator=_positive)
     total: float = attrs.field(default=300.0, validator=_positive)
-    """The most one response (headers and body) may take, however slowly it trickles in."""
+    """The most one attempt (connecting, the headers and the body) may take, however slowly it trickles in."""
 
 
 @attrs.frozen(kw_only=True)
@@ -71,7 +91,7 @@ class RetryPolicy:
     [1.0, 2.0, 4.0, 5.0]
     """
 
-    attempts: int = attrs.field(default=4, validator=_positive)
+    attempts: int = attrs.field(default=4, validator=_count)
     """Requests per page in total (1 means no retry)."""
     backoff: float = attrs.field(default=0.5, validator=_not_negative)
     max_backoff: float = attrs.field(default=30.0, validator=_not_negative)
@@ -100,9 +120,9 @@ class RetryPolicy:
 class Limits:
     """Caps that keep a read bounded: pages, records, bytes per response; and loop detection."""
 
-    max_pages: int = attrs.field(default=10_000, validator=_positive)
-    max_records: int = attrs.field(default=5_000_000, validator=_positive)
-    max_bytes: int = attrs.field(default=64 * 1024 * 1024, validator=_positive)
+    max_pages: int = attrs.field(default=10_000, validator=_count)
+    max_records: int = attrs.field(default=5_000_000, validator=_count)
+    max_bytes: int = attrs.field(default=64 * 1024 * 1024, validator=_count)
     """The largest response body accepted (after decompression)."""
     detect_repeats: bool = True
     """Stop with an error when a page returns exactly the records of an earlier page."""

@@ -4,7 +4,8 @@ A :class:`Secret` holds a value given as an argument or names an environment var
 it. Its ``repr`` and ``str`` never show the value; only :meth:`Secret.reveal` does, and only the
 request code calls it. A :class:`Redactor` removes secret values and the values of sensitive query
 parameters (``api_key``, ``token`` …) from URLs and messages before they reach an error, a log
-record, a progress event or a bundle.
+record, a progress event or a bundle — in every form a server may echo a secret back in
+(:func:`secret_forms`: as it is, JSON-escaped, URL-encoded, base64).
 
 >>> key = Secret("s3cr3t-key")
 >>> key
@@ -15,10 +16,12 @@ Secret('***')
 
 from __future__ import annotations
 
+import base64
+import json
 import os
 import re
-from collections.abc import Iterable, Mapping
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from collections.abc import Iterable, Iterator, Mapping
+from urllib.parse import parse_qsl, quote, quote_plus, unquote, urlencode, urlsplit, urlunsplit
 
 import attrs
 
@@ -31,6 +34,7 @@ __all__ = [
     "Redactor",
     "Secret",
     "is_sensitive_name",
+    "secret_forms",
 ]
 
 #: What a redacted value is replaced with.
@@ -136,25 +140,82 @@ class Secret:
         return MASK
 
 
+_PERCENT_ESCAPE = re.compile(r"%[0-9A-F]{2}")
+
+
+def _base64(text: str) -> set[str]:
+    """The standard and URL-safe base64 of ``text``, with and without their padding."""
+    raw = text.encode("utf-8")
+    encoded = {base64.b64encode(raw).decode("ascii"), base64.urlsafe_b64encode(raw).decode("ascii")}
+    return encoded | {form.rstrip("=") for form in encoded}
+
+
+def secret_forms(value: str, *, user: str | None = None) -> set[str]:
+    """Every form ``value`` may be echoed back in by a server or a library.
+
+    As it is; JSON-escaped (with ``\\uXXXX`` escapes or not, and ``/`` as ``\\/``, PHP's default);
+    URL-encoded (``%2F`` or ``%2f``, a space as ``%20`` or ``+``); base64 (standard and URL-safe); and,
+    for a password, the base64 of ``user:password`` that HTTP Basic authentication sends.
+
+    >>> sorted(secret_forms("a/b c"))
+    ['YS9iIGM', 'YS9iIGM=', 'a%2Fb%20c', 'a%2Fb+c', 'a%2fb%20c', 'a%2fb+c', 'a/b c', 'a/b%20c', 'a/b+c', 'a\\\\/b c']
+    """
+    forms = {value}
+    for ascii_only in (True, False):
+        escaped = json.dumps(value, ensure_ascii=ascii_only)[1:-1]
+        forms |= {escaped, escaped.replace("/", "\\/")}
+    for encoded in (
+        quote(value, safe=""),
+        quote(value, safe="/"),
+        quote_plus(value, safe=""),
+        quote_plus(value, safe="/"),
+    ):
+        forms |= {encoded, _PERCENT_ESCAPE.sub(lambda m: m.group(0).lower(), encoded)}
+    forms |= _base64(value)
+    if user is not None:
+        forms |= _base64(f"{user}:{value}")
+    return {form for form in forms if form}
+
+
+def _url_secrets(url: str) -> Iterator[tuple[str, str | None]]:
+    """The secrets a URL carries: the password of its ``user:password@`` (with the user) and sensitive query values."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return
+    if parts.password:
+        yield unquote(parts.password), unquote(parts.username or "")
+    for name, value in parse_qsl(parts.query, keep_blank_values=True):
+        if is_sensitive_name(name) and value:
+            yield value, None
+
+
 class Redactor:
     """Removes secrets from URLs and texts.
 
     It knows the values of the given secrets (read from the environment where they live there) and
-    masks the values of query parameters whose names look sensitive (:func:`is_sensitive_name`),
-    plus the password of a ``user:password@`` URL.
+    of the secrets the ``urls`` carry (a ``user:password@`` password, sensitive query values), and
+    masks each in every form of :func:`secret_forms`; in URLs it also masks the values of query
+    parameters whose names look sensitive (:func:`is_sensitive_name`) and the userinfo password.
+
+    >>> Redactor([Secret("tok/3f+9")]).text('{"error": "bad token tok\\/3f+9", "sent": "tok%2F3f%2B9"}')
+    '{"error": "bad token ***", "sent": "***"}'
     """
 
-    def __init__(self, secrets: Iterable[Secret | str] = ()) -> None:
-        values: set[str] = set()
+    def __init__(self, secrets: Iterable[Secret | str] = (), *, urls: Iterable[str] = ()) -> None:
+        forms: set[str] = set()
         for secret in secrets:
             value = secret.peek() if isinstance(secret, Secret) else secret
             if value:
-                values.add(value)
-        # Longest first, so a secret containing another is masked whole.
-        self._values = sorted(values, key=len, reverse=True)
+                forms |= secret_forms(value)
+        for url in urls:
+            for value, user in _url_secrets(url):
+                forms |= secret_forms(value, user=user)
+        # Longest first, so a secret containing another (or a form containing another) is masked whole.
+        self._values = sorted(forms, key=lambda form: (-len(form), form))
 
     def text(self, text: str) -> str:
-        """``text`` with every known secret value replaced by ``***``."""
+        """``text`` with every known secret, in every form, replaced by ``***``: the one masking of sinkron-http."""
         for value in self._values:
             text = text.replace(value, MASK)
         return text

@@ -18,19 +18,16 @@ from sinkron.errors import SinkronError
 from sinkron.exporter import Exporter
 from sinkron.models import Money
 from sinkron.options import NoOptions
+from sinkron.safe_text import neutralise
 
 __all__ = ["TablesXlsxExporter", "render_tables_xlsx"]
 
-_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _SHEET_BAD = re.compile(r"[\[\]:*?/\\']")
 
 
 def _safe(text: str) -> str:
-    text = _XML_ILLEGAL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
-    if text.startswith(_DANGEROUS) or (text.startswith("'") and text[1:2].startswith(("'", *_DANGEROUS))):
-        return "'" + text
-    return text
+    return neutralise(_XML_ILLEGAL.sub(lambda m: f"\\x{ord(m.group()):02x}", text))
 
 
 def _sheet_title(table: Table, index: int, used: set[str]) -> str:

@@ -24,7 +24,7 @@ import attrs
 
 from sinkron.errors import Location, SourceError
 from sinkron.numbers import parse_number
-from sinkron_spreadsheet import ReadLimits, check_xlsx
+from sinkron_spreadsheet import ReadLimits, check_xlsx, open_calamine
 
 __all__ = ["SheetRows", "cell_number", "cell_text", "column_letter", "read_sheets"]
 
@@ -61,15 +61,13 @@ def read_sheets(
 
     A file that cannot be opened gives no sheets and one error saying why.
     """
-    from python_calamine import CalamineWorkbook
-
     limits = limits or ReadLimits()
     where = Location(source=source)
     refused = check_xlsx(path, limits=limits, source=source)  # the gate every xlsx passes before calamine
     if refused is not None:
         return [], [refused]
     try:
-        workbook = CalamineWorkbook.from_path(str(path))
+        workbook = open_calamine(path)
     except Exception as exc:  # calamine raises its own error classes for every broken part
         return [], [SourceError(f"the xlsx workbook cannot be read: {exc}", location=where)]
     sheets: list[SheetRows] = []

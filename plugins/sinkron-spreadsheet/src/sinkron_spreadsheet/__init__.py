@@ -8,7 +8,8 @@ Public API:
 * :class:`Mapping`, :func:`load_mapping`, :func:`builtin_layouts` — declarative column mappings;
 * :class:`ReadLimits` — the caps on what a read takes in (zip size and ratio, cells and shared strings an
   xlsx declares, rows, columns, cell length);
-  :func:`check_xlsx` — the same checks before parsing, for connectors that read xlsx themselves;
+  :func:`check_xlsx` — the same checks before parsing, for connectors that read xlsx themselves, and
+  :func:`open_calamine` — python-calamine's workbook of a checked file, whatever the encoding of its name;
 * :func:`read_meeting` / :func:`render_meeting_workbook` / :func:`write_meeting_workbook` — the meeting
   workbook (agreements, attendance, follow-up, proposals; the minutes and the empty template);
 * :class:`XlsxConnector`, :class:`CsvConnector`, :class:`ReportXlsxExporter`, :class:`MeetingXlsxExporter` — what
@@ -25,7 +26,7 @@ from sinkron_spreadsheet.meetings import is_meeting_file, read_meeting
 from sinkron_spreadsheet.reader import Detection, detect_layout, read_spreadsheet
 from sinkron_spreadsheet.report_xlsx import ReportXlsxExporter, render_report
 from sinkron_spreadsheet.rkpd_report import RKPD_REPORT, read_rkpd_report, rkpd_report_mapping, write_rkpd_report
-from sinkron_spreadsheet.workbook import check_xlsx
+from sinkron_spreadsheet.workbook import check_xlsx, open_calamine
 from sinkron_spreadsheet.writer import default_layout, render_workbook, write_workbook
 
 __version__ = "0.1.0"
@@ -48,6 +49,7 @@ __all__ = [
     "detect_layout",
     "is_meeting_file",
     "load_mapping",
+    "open_calamine",
     "read_meeting",
     "read_rkpd_report",
     "read_spreadsheet",

@@ -28,6 +28,7 @@ from typing import Any
 from sinkron.errors import InvalidModel
 from sinkron.models import Money, Value
 from sinkron.numbers import number_text, parse_number
+from sinkron.safe_text import unneutralise
 
 __all__ = [
     "CellError",
@@ -66,10 +67,8 @@ class CellError(ValueError):
 
 
 def unescape_text(value: Any) -> Any:
-    """Undo the writer's formula-injection guard: ``"'=1+1"`` → ``"=1+1"``; other values unchanged."""
-    if isinstance(value, str) and value.startswith("'") and value[1:2] in ("=", "+", "-", "@", "\t", "\r", "'"):
-        return value[1:]
-    return value
+    """Undo the writer's formula-injection guard (``sinkron.safe_text.unneutralise``): ``"'=1+1"`` → ``"=1+1"``."""
+    return unneutralise(value) if isinstance(value, str) else value
 
 
 def is_blank(value: Any) -> bool:

@@ -2,8 +2,8 @@
 
 An xlsx file is a zip archive of XML parts. Before anything is parsed, the sizes its members
 declare are checked: a file inflating to more than :attr:`ReadLimits.max_uncompressed_bytes` in
-total, or a member of 1 MiB or more inflating more than :attr:`ReadLimits.max_compression_ratio`
-times its compressed size, is refused (the shape of a zip bomb). Then every XML part is streamed once
+total, or a member of 1 MiB or more (or all members together, from 16 MiB) inflating more than
+:attr:`ReadLimits.max_compression_ratio` times its compressed size, is refused (the shape of a zip bomb). Then every XML part is streamed once
 (:mod:`sinkron_spreadsheet.xlsx_gate`): a cell reference beyond Excel's sheet limits, a sheet whose cells
 span more than :attr:`ReadLimits.max_cells`, or a shared-strings part announcing or holding more than
 :attr:`ReadLimits.max_strings` strings refuses the file before python-calamine allocates for it. Rows,
@@ -16,8 +16,8 @@ rows is about 60 MB of XML, inflating 20 times) and at Excel's own sheet limits:
 >>> limits = ReadLimits()
 >>> limits.max_rows, limits.max_columns, limits.max_cell_length
 (1048576, 16384, 32767)
->>> limits.max_cells, limits.max_strings
-(16777216, 4194304)
+>>> limits.max_cells, limits.max_strings, limits.max_row_length
+(16777216, 4194304, 4194304)
 >>> ReadLimits.of({"max_rows": 5000}).max_rows
 5000
 """
@@ -29,11 +29,14 @@ from typing import Any
 
 import attrs
 
-__all__ = ["RATIO_MIN_BYTES", "ReadLimits"]
+__all__ = ["RATIO_MIN_BYTES", "RATIO_MIN_TOTAL_BYTES", "ReadLimits"]
 
 #: Members smaller than this (inflated) are not held to the compression ratio: small parts of any
 #: ratio cannot exhaust memory, and tiny repetitive parts compress very well.
 RATIO_MIN_BYTES = 1024 * 1024
+#: All members together are held to the compression ratio from this total (inflated) on: many members each just
+#: under :data:`RATIO_MIN_BYTES` are one bomb too, while a small workbook of any ratio is harmless.
+RATIO_MIN_TOTAL_BYTES = 16 * RATIO_MIN_BYTES
 
 
 def _positive(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -55,6 +58,10 @@ class ReadLimits:
     """Columns of one row (Excel's sheet limit); cells further right are reported, not read."""
     max_cell_length: int = attrs.field(default=32_767, validator=_positive)
     """Characters in one text cell (Excel's cell limit); a longer cell is reported, not read."""
+    max_row_length: int = attrs.field(default=4 * 1024 * 1024, validator=_positive)
+    """Characters in one csv row as the file holds it, the line breaks inside its quoted cells included (4 MiB):
+    counted while the lines are read, before the row is split into cells (a row of millions of short cells
+    would take gigabytes as Python strings); a longer row stops the read there, reported at its row."""
     max_cells: int = attrs.field(default=16_777_216, validator=_positive)
     """Cells an xlsx sheet spans, from its first to its last cell holding a value (rows × columns, empty cells
     between included: python-calamine allocates about 32 bytes for each, so the default is 512 MiB); a sheet

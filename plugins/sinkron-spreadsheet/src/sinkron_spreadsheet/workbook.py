@@ -32,6 +32,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import html
+import io
 import re
 import zipfile
 import zlib
@@ -47,10 +48,20 @@ from sinkron.errors import Location, SourceError
 from sinkron.models import Bundle
 from sinkron_spreadsheet.cells import is_blank
 from sinkron_spreadsheet.formulas import ExcelError, FormulaError, FormulaEvaluator, shared_formula
-from sinkron_spreadsheet.limits import RATIO_MIN_BYTES, ReadLimits
+from sinkron_spreadsheet.limits import RATIO_MIN_BYTES, RATIO_MIN_TOTAL_BYTES, ReadLimits
 from sinkron_spreadsheet.xlsx_gate import XML_SUFFIXES, PartRefused, column_index, scan_parts
 
-__all__ = ["CellNote", "OpenError", "ReadProblem", "Sheet", "Workbook", "check_xlsx", "open_workbook", "with_workbook"]
+__all__ = [
+    "CellNote",
+    "OpenError",
+    "ReadProblem",
+    "Sheet",
+    "Workbook",
+    "check_xlsx",
+    "open_calamine",
+    "open_workbook",
+    "with_workbook",
+]
 
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
@@ -182,7 +193,7 @@ class Sheet:
                 values = next(stream)
             except StopIteration:
                 return
-            except (csv.Error, UnicodeDecodeError) as exc:
+            except (csv.Error, UnicodeDecodeError, RowRefused) as exc:
                 reason = str(exc)
                 if "field larger than field limit" in reason:
                     reason = f"a cell holds more than {csv.field_size_limit()} characters (max_cell_length=" + (
@@ -243,6 +254,41 @@ class Sheet:
         return row
 
 
+class RowRefused(Exception):
+    """A csv row holds more characters than :attr:`ReadLimits.max_row_length`, or a NUL byte (binary data)."""
+
+
+class _BoundedLines:
+    """The lines of a csv file for ``csv.reader``, at most ``limit`` characters for one row and no NUL byte.
+
+    A row may span several lines (line breaks inside quoted cells): the characters are counted from the end of
+    the previous row (:meth:`row_read`), and each line is read with ``readline(size)``, so even a line of
+    gigabytes is never held whole.
+    """
+
+    def __init__(self, handle: Any, limit: int) -> None:
+        self.handle = handle
+        self.limit = limit
+        self.used = 0
+
+    def __iter__(self) -> _BoundedLines:
+        return self
+
+    def __next__(self) -> str:
+        line: str = self.handle.readline(self.limit - self.used + 1)
+        if not line:
+            raise StopIteration
+        self.used += len(line)
+        if self.used > self.limit:
+            raise RowRefused(f"the row holds more than {self.limit} characters (max_row_length={self.limit})")
+        if "\x00" in line:  # the first 64 KiB were checked when the file was opened; this is further on
+            raise RowRefused("the row holds binary data (a NUL byte), not csv text")
+        return line
+
+    def row_read(self) -> None:
+        self.used = 0
+
+
 class Workbook:
     """A spreadsheet file: its sheet names and a way to stream each sheet's rows."""
 
@@ -298,10 +344,14 @@ class Workbook:
     # -- csv -----------------------------------------------------------------------------------
     def _csv_rows(self) -> Iterator[list[Any]]:
         assert self.encoding is not None and self.delimiter is not None
-        if self.limits is not None and self.limits.max_cell_length >= csv.field_size_limit():
-            csv.field_size_limit(self.limits.max_cell_length + 1)  # only ever raised, never lowered
+        limits = self.limits or ReadLimits()
+        if limits.max_cell_length >= csv.field_size_limit():
+            csv.field_size_limit(limits.max_cell_length + 1)  # only ever raised, never lowered
         with self.path.open(encoding=self.encoding, newline="") as handle:
-            yield from csv.reader(handle, delimiter=self.delimiter, strict=True)
+            lines = _BoundedLines(handle, limits.max_row_length)
+            for row in csv.reader(lines, delimiter=self.delimiter, strict=True):
+                lines.row_read()
+                yield row
 
     # -- xlsx cell notes -----------------------------------------------------------------------------
     def _scan_notes(self, sheet_name: str) -> dict[tuple[int, int], CellNote]:
@@ -454,8 +504,6 @@ def _check_archive(path: Path, head: bytes, limits: ReadLimits) -> None:
 
 
 def _open_xlsx(path: Path, limits: ReadLimits) -> Workbook:
-    from python_calamine import CalamineWorkbook
-
     try:
         _verify_xlsx(path, limits)
     except OSError as exc:
@@ -470,7 +518,7 @@ def _open_xlsx(path: Path, limits: ReadLimits) -> Workbook:
     except (OSError, EOFError, zipfile.LargeZipFile, zlib.error, NotImplementedError, RuntimeError) as exc:
         raise OpenError(f"the xlsx archive cannot be read ({exc})", "an intact xlsx file") from None
     try:
-        calamine = CalamineWorkbook.from_path(str(path))
+        calamine = open_calamine(path)
     except Exception as exc:  # calamine raises its own error classes for every broken part
         raise OpenError(
             f"the xlsx workbook cannot be read: {type(exc).__name__}: {exc}", "an intact xlsx file"
@@ -480,6 +528,24 @@ def _open_xlsx(path: Path, limits: ReadLimits) -> Workbook:
     workbook._sheet_xml = sheet_xml
     workbook._styles = styles
     return workbook
+
+
+def open_calamine(path: str | Path) -> Any:
+    """python-calamine's workbook of the xlsx file ``path`` (checked first with :func:`check_xlsx`).
+
+    python-calamine takes a path as UTF-8 text: a file name that is not (bytes of another encoding, which
+    Python keeps as surrogate escapes) is "No such file" to it, so such a file is opened here and its bytes
+    handed over.
+    """
+    from python_calamine import CalamineWorkbook
+
+    name = str(path)
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        with open(path, "rb") as handle:
+            return CalamineWorkbook.from_filelike(io.BytesIO(handle.read()))
+    return CalamineWorkbook.from_path(name)
 
 
 def _open_csv(path: Path, encoding: str | None, limits: ReadLimits) -> Workbook:
@@ -505,19 +571,58 @@ def _open_csv(path: Path, encoding: str | None, limits: ReadLimits) -> Workbook:
     return workbook
 
 
+#: A byte that is not UTF-8, as the ``surrogateescape`` error handler decodes it.
+_NOT_UTF8 = re.compile(r"[\udc80-\udcff]")
+#: A character beyond ASCII that was UTF-8 in the file.
+_UTF8_BEYOND_ASCII = re.compile(r"[^\x00-\x7f\udc80-\udcff]")
+
+
 def _detect_encoding(path: Path) -> str:
-    """``utf-8-sig`` when the whole file decodes as UTF-8 (BOM or not), else ``cp1252``."""
+    """``utf-8-sig`` when the whole file decodes as UTF-8 (BOM or not), ``cp1252`` when no character beyond ASCII
+    in it is UTF-8; raise :class:`OpenError` for UTF-16 text, and for UTF-8 text with a line that is not UTF-8
+    (a stray byte would otherwise turn every other accented letter of the file into mojibake)."""
     import codecs
 
-    utf8 = codecs.getincrementaldecoder("utf-8")()
     with path.open("rb") as handle:
-        try:
-            while chunk := handle.read(1 << 20):
-                utf8.decode(chunk)
-            utf8.decode(b"", final=True)
-        except UnicodeDecodeError:
-            return "cp1252"
-    return "utf-8-sig"
+        head = handle.read(1024)
+        if _is_utf16(head):
+            raise OpenError(
+                "the csv file is UTF-16 text; save it as UTF-8 (in Excel: CSV UTF-8) and read it again",
+                "a UTF-8 or Windows-1252 csv",
+            )
+        handle.seek(0)
+        utf8 = codecs.getincrementaldecoder("utf-8")(errors="surrogateescape")
+        line, bad_line, utf8_seen = 1, None, False
+        while True:
+            chunk = handle.read(1 << 20)
+            text = utf8.decode(chunk, final=not chunk)
+            if bad_line is None and (bad := _NOT_UTF8.search(text)) is not None:
+                bad_line = line + text.count("\n", 0, bad.start())
+            utf8_seen = utf8_seen or _UTF8_BEYOND_ASCII.search(text) is not None
+            line += text.count("\n")
+            if not chunk or (bad_line is not None and utf8_seen):
+                break
+    if bad_line is None:
+        return "utf-8-sig"
+    if utf8_seen:
+        raise OpenError(
+            "the line is not UTF-8 text, while the rest of the file is: it holds a byte of another "
+            "encoding (pasted from elsewhere?); fix that line or save the whole file as UTF-8 again",
+            "a csv file in one encoding (UTF-8, or Windows-1252 throughout)",
+            row=bad_line,
+        )
+    return "cp1252"
+
+
+def _is_utf16(head: bytes) -> bool:
+    """Whether the file's first bytes are UTF-16 text: a byte-order mark, or a NUL byte beside most characters."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    pairs = len(head) // 2
+    if pairs < 4:
+        return False
+    odd, even = head[1 : pairs * 2 : 2].count(0), head[0 : pairs * 2 : 2].count(0)
+    return max(odd, even) >= pairs * 0.4 and min(odd, even) == 0
 
 
 def _sniff_delimiter(sample: str) -> str:
@@ -546,14 +651,20 @@ def _check_sizes(infos: list[zipfile.ZipInfo], limits: ReadLimits) -> None:
             f"{limits.max_uncompressed_bytes} (a zip bomb?); nothing was read",
             f"at most {limits.max_uncompressed_bytes} bytes uncompressed (ReadLimits.max_uncompressed_bytes)",
         )
-    for info in infos:
-        if info.file_size < RATIO_MIN_BYTES:
+    compressed = sum(info.compress_size for info in infos)
+    # Each member of 1 MiB or more, and all of them together from 16 MiB: many members just under 1 MiB are one
+    # bomb too.
+    for what, inflated, size, least in [
+        *((f"the member {info.filename}", info.file_size, info.compress_size, RATIO_MIN_BYTES) for info in infos),
+        (f"the {len(infos)} members together", total, compressed, RATIO_MIN_TOTAL_BYTES),
+    ]:
+        if inflated < least:
             continue
-        ratio = info.file_size / max(1, info.compress_size)
+        ratio = inflated / max(1, size)
         if ratio > limits.max_compression_ratio:
             raise OpenError(
-                f"the member {info.filename} inflates {ratio:.0f} times ({info.compress_size} to {info.file_size} "
-                f"bytes), more than max_compression_ratio={limits.max_compression_ratio} (a zip bomb?); "
+                f"{what} inflate{'s' if what.startswith('the member ') else ''} {ratio:.0f} times ({size} to "
+                f"{inflated} bytes), more than max_compression_ratio={limits.max_compression_ratio} (a zip bomb?); "
                 "nothing was read",
                 f"members inflating at most {limits.max_compression_ratio} times (ReadLimits.max_compression_ratio)",
             )

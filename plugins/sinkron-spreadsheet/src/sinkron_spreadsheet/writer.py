@@ -36,28 +36,17 @@ from sinkron.exporter import write_atomic
 from sinkron.models import Activity, Agency, Bundle, Indicator, Plan, PlanKind, Program, SubActivity, Value
 from sinkron.nomenclature import Nomenclature, default_nomenclature
 from sinkron.numbers import format_id
+from sinkron.safe_text import neutralise
 from sinkron_spreadsheet.cells import CellError, join_list, to_value
 from sinkron_spreadsheet.mapping import BUILTIN_LAYOUTS
 
-__all__ = ["default_layout", "escape_text", "render_workbook", "write_workbook"]
+__all__ = ["default_layout", "render_workbook", "write_workbook"]
 
-_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 #: What XML 1.0, and so an xlsx cell, cannot hold: C0 control characters other than tab, LF and CR.
 _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
 
 Item = Program | Activity | SubActivity
-
-
-def escape_text(text: str) -> str:
-    """Neutralise formula injection: ``"=HYPERLINK(…)"`` → ``"'=HYPERLINK(…)"`` (undone on reading).
-
-    >>> escape_text("=1+1"), escape_text("-"), escape_text("Tersedia")
-    ("'=1+1", "'-", 'Tersedia')
-    """
-    if text.startswith(_DANGEROUS) or (text.startswith("'") and text[1:2].startswith(("'", *_DANGEROUS))):
-        return "'" + text
-    return text
 
 
 def abandon(workbook: Any) -> None:
@@ -73,11 +62,11 @@ def abandon(workbook: Any) -> None:
 
 
 def write_only_cell(sheet: Any, value: Any, *, fmt: str | None = None, bold: bool = False) -> Any:
-    """A cell for a write-only ``sheet``: text escaped (:func:`escape_text`) and stored as text, a number format, bold."""
+    """A cell for a write-only ``sheet``: text neutralised (``sinkron.safe_text.neutralise``) and stored as text."""
     from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
 
     if isinstance(value, str):
-        value = escape_text(value)
+        value = neutralise(value)
     cell = WriteOnlyCell(sheet, value=value)
     if isinstance(value, str):
         cell.data_type = "s"
