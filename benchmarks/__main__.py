@@ -4,7 +4,9 @@ python -m benchmarks                      # every task at 100 000 sub kegiatan r
 python -m benchmarks --rows 20000 --tasks read-csv,raw-csv
 python -m benchmarks --growth             # 10 000 and 100 000 rows, and the growth table
 python -m benchmarks --growth --million   # … and 1 000 000 rows (slow: tens of minutes)
-python -m benchmarks generate --rows 5000 --out data/   # only write the files
+python -m benchmarks --defects 0.03,unknown_codes=0.1   # the realistic data's shares (default 0.03 each)
+python -m benchmarks --defects 0                        # the clean data only
+python -m benchmarks generate --rows 5000 --out data/ --defects 0.03   # only write the files
 """
 
 from __future__ import annotations
@@ -15,8 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.generate import write_renja_csv, write_rkpd_xlsx, write_sipd_jsonl
-from benchmarks.runner import ORDER, format_growth, format_table, format_targets, machine, run_size
+from benchmarks.generate import Defects, write_renja_csv, write_rkpd_xlsx, write_sipd_jsonl
+from benchmarks.runner import ORDER, format_cases, format_growth, format_table, format_targets, machine, run_size
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -35,6 +37,14 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--repeat", type=int, default=1, help="repeat each task, keep the best (default 1)")
     parser.add_argument("--tasks", default=",".join(ORDER), help="comma-separated tasks (default: all)")
     parser.add_argument(
+        "--defects",
+        type=Defects.parse,
+        default=Defects.realistic(),
+        help="the realistic data run beside the clean data: a share of the rows for every defect, and/or "
+        "name=share for one (unknown_codes, retired_codes, name_variants, missing_indicators, subtotal_errors); "
+        "default 0.03; 0 runs the clean data only",
+    )
+    parser.add_argument(
         "--data",
         type=Path,
         default=Path(tempfile.gettempdir()) / "sinkron-bench",
@@ -48,24 +58,33 @@ def _parser() -> argparse.ArgumentParser:
     gen.add_argument("--variant", type=int, default=0, help="1: a revision of the same data (for diff)")
     gen.add_argument("--units-per-sheet", type=int, default=1, help="perangkat daerah per xlsx sheet")
     gen.add_argument("--formats", default="xlsx,csv,jsonl")
+    gen.add_argument("--defects", type=Defects.parse, default=Defects(), help="as above (default: clean data)")
     return parser
 
 
 def _generate(args: argparse.Namespace) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
-    suffix = f"-v{args.variant}" if args.variant else ""
+    defects: Defects = args.defects
+    suffix = (f"-v{args.variant}" if args.variant else "") + ("" if defects.clean else f"-{defects.label}")
     formats = set(args.formats.split(","))
     if "xlsx" in formats:
         path = args.out / f"rkpd-{args.rows}{suffix}.xlsx"
-        write_rkpd_xlsx(path, args.rows, seed=args.seed, variant=args.variant, units_per_sheet=args.units_per_sheet)
+        write_rkpd_xlsx(
+            path,
+            args.rows,
+            seed=args.seed,
+            variant=args.variant,
+            units_per_sheet=args.units_per_sheet,
+            defects=defects,
+        )
         print(path)
     if "csv" in formats:
         path = args.out / f"renja-{args.rows}{suffix}.csv"
-        write_renja_csv(path, args.rows, seed=args.seed, variant=args.variant)
+        write_renja_csv(path, args.rows, seed=args.seed, variant=args.variant, defects=defects)
         print(path)
     if "jsonl" in formats:
         path = args.out / f"sipd-{args.rows}{suffix}.jsonl"
-        write_sipd_jsonl(path, args.rows, seed=args.seed, variant=args.variant)
+        write_sipd_jsonl(path, args.rows, seed=args.seed, variant=args.variant, defects=defects)
         print(path)
     return 0
 
@@ -91,10 +110,15 @@ def main(argv: list[str] | None = None) -> int:
             chosen = [t for t in tasks if t not in skipped]
             if skipped & set(tasks):
                 print(f"  (left out at this size: {', '.join(sorted(skipped & set(tasks)))})", flush=True)
-        results = run_size(args.data, size, chosen, repeat=args.repeat, log=lambda s: print(s, flush=True))
+        results = run_size(
+            args.data, size, chosen, repeat=args.repeat, log=lambda s: print(s, flush=True), defects=args.defects
+        )
         measurements.extend(results)
         print()
         print(format_table(results), flush=True)
+        if any(m.case != "clean" for m in results):
+            print("\nThe clean and the realistic data side by side (CPU seconds):\n")
+            print(format_cases(results), flush=True)
     if len(sizes) > 1:
         print("\nGrowth (CPU seconds; the last column is the cost of 10× rows, linear = 10):\n")
         print(format_growth(measurements))

@@ -17,11 +17,23 @@ thematic tag; programs carry a capaian indicator and kegiatan a hasil indicator.
 ``variant=1`` gives a revision of the same data for diff benchmarks: about 1% of pagu raised by a
 tenth, 0.3% of targets changed, 0.5% of rows dropped.
 
+``defects=Defects.realistic()`` makes the same rows imperfect the way real plans are (each share of the
+rows configurable, a few percent by default): codes the nomenclature does not know (a typo in the code,
+or a code of a newer list; the name kept), codes retired by a change list (:func:`benchmark_changes`, to
+check against), names written with spelling variants (upper case, doubled spaces and line breaks,
+abbreviations, a typo), sub kegiatan without their keluaran indicator, and kegiatan subtotals of the
+RKPD report that do not add up. The RKPD report then also carries the row of column numbers
+(``1 2 3 … 19``) under its header, as Permendagri 86/2017 reports print it. The defects draw from their
+own random stream: the clean rows stay the rows of the clean data.
+
 >>> rows = list(synthetic_rows(5))
 >>> len(rows), rows[0].sub_code.level.value
 (5, 'sub_kegiatan')
 >>> len({(r.unit.code, r.sub_code) for r in synthetic_rows(3000)})
 3000
+>>> flawed = list(synthetic_rows(3000, defects=Defects.realistic(0.05)))
+>>> sum(r.sub_code != c.sub_code for r, c in zip(flawed, synthetic_rows(3000))) in range(100, 200)
+True
 """
 
 from __future__ import annotations
@@ -39,13 +51,15 @@ import attrs
 
 from benchmarks.xlsx import XlsxWriter
 from sinkron.codes import Code, CodeLevel
-from sinkron.nomenclature import Entry, default_nomenclature
+from sinkron.nomenclature import Change, ChangeKind, Entry, Version, default_nomenclature
 from sinkron.numbers import format_id
 
 __all__ = [
     "YEAR",
+    "Defects",
     "SyntheticRow",
     "Unit",
+    "benchmark_changes",
     "synthetic_rows",
     "write_all",
     "write_renja_csv",
@@ -85,6 +99,59 @@ class Unit:
     sector: Code
 
 
+@attrs.frozen(kw_only=True)
+class Defects:
+    """The share of rows (0–1) carrying each imperfection real plans have; all 0 is the clean data."""
+
+    unknown_codes: float = 0.0
+    """Sub kegiatan codes the nomenclature does not know (the name kept: a typo, or a code of a newer list)."""
+    retired_codes: float = 0.0
+    """Sub kegiatan codes retired by :func:`benchmark_changes` (about this share of the catalogue's codes)."""
+    name_variants: float = 0.0
+    """Sub kegiatan names written with a spelling variant."""
+    missing_indicators: float = 0.0
+    """Sub kegiatan without their keluaran indicator."""
+    subtotal_errors: float = 0.0
+    """Sub kegiatan whose kegiatan subtotal in the RKPD report is off by Rp 1 000 000."""
+
+    @classmethod
+    def realistic(cls, share: float = 0.03) -> Defects:
+        """Every imperfection at ``share`` of the rows."""
+        return cls(**dict.fromkeys(_DEFECT_NAMES, share))
+
+    @classmethod
+    def parse(cls, text: str) -> Defects:
+        """``"0.03"`` (every share), ``"unknown_codes=0.1"`` or ``"0.03,unknown_codes=0.1"`` (one share changed).
+
+        >>> Defects.parse("0.02,unknown_codes=0.1").unknown_codes, Defects.parse("0.02").name_variants
+        (0.1, 0.02)
+        """
+        shares: dict[str, float] = {}
+        for part in filter(None, (p.strip() for p in text.split(","))):
+            name, equals, value = part.partition("=")
+            if not equals:
+                shares.update(dict.fromkeys(_DEFECT_NAMES, float(name)))
+            elif name.strip() in _DEFECT_NAMES:
+                shares[name.strip()] = float(value)
+            else:
+                raise ValueError(f"unknown defect {name.strip()!r}; known: {', '.join(_DEFECT_NAMES)}")
+        return cls(**shares)
+
+    @property
+    def clean(self) -> bool:
+        return not any(attrs.astuple(self))
+
+    @property
+    def label(self) -> str:
+        """A short name for files and tables: ``clean``, or the shares in per mille (``u100-r30-n30-m30-s30``)."""
+        if self.clean:
+            return "clean"
+        return "-".join(f"{name[0]}{round(getattr(self, name) * 1000)}" for name in _DEFECT_NAMES)
+
+
+_DEFECT_NAMES = tuple(field.name for field in attrs.fields(Defects))
+
+
 @attrs.frozen
 class SyntheticRow:
     """One sub kegiatan row with everything the three file shapes carry."""
@@ -107,6 +174,8 @@ class SyntheticRow:
     funding: tuple[str, str]
     label: tuple[str, str] | None
     tag: tuple[str, str] | None
+    subtotal_error: bool = False
+    """The kegiatan subtotal of this row's group in the RKPD report is off (see :class:`Defects`)."""
 
 
 @functools.lru_cache(maxsize=1)
@@ -132,11 +201,16 @@ def _name(code: Code, entries: dict[Code, Entry]) -> str:
     return entry.name if entry is not None else f"Nomenklatur {code}"
 
 
-def synthetic_rows(count: int, *, seed: int = 2026, variant: int = 0) -> Iterator[SyntheticRow]:
-    """``count`` sub kegiatan rows (fewer with ``variant=1``, which drops about 0.5%), deterministic per seed."""
+def synthetic_rows(
+    count: int, *, seed: int = 2026, variant: int = 0, defects: Defects | None = None
+) -> Iterator[SyntheticRow]:
+    """``count`` sub kegiatan rows (fewer with ``variant=1``, which drops about 0.5%), deterministic per seed;
+    ``defects`` makes some of them imperfect (see :class:`Defects`)."""
     by_sector, entries = _catalogue()
     sectors = sorted(by_sector)
     rng = random.Random(seed)
+    flaws = random.Random(seed + 1_000_003)  # the defects' own stream: the clean draws stay the same
+    defects = defects or Defects()
     made = 0
     unit_number = 0
     while made < count:
@@ -171,7 +245,7 @@ def synthetic_rows(count: int, *, seed: int = 2026, variant: int = 0) -> Iterato
                     pagu += pagu // 10
                 if index % 307 == 5:
                     target += 1
-            yield SyntheticRow(
+            row = SyntheticRow(
                 index=index,
                 unit=unit,
                 program_code=activity.parent,
@@ -191,6 +265,82 @@ def synthetic_rows(count: int, *, seed: int = 2026, variant: int = 0) -> Iterato
                 label=label,
                 tag=tag,
             )
+            yield row if defects.clean else _flawed(row, defects, flaws, entries, seed)
+
+
+def _flawed(
+    row: SyntheticRow, defects: Defects, flaws: random.Random, entries: dict[Code, Entry], seed: int
+) -> SyntheticRow:
+    """``row`` with the imperfections ``defects`` draws for it (always the same number of draws per row)."""
+    unknown, variant, missing, subtotal = (flaws.random() for _ in range(4))
+    spelling, suffix = flaws.randrange(len(_SPELLINGS)), flaws.randrange(9000, 10000)
+    changes: dict[str, Any] = {}
+    if row.sub_code in _retired(defects.retired_codes, seed):
+        pass  # the change list retires the code: nothing to change in the row
+    elif unknown < defects.unknown_codes:
+        code = Code.parse(f"{row.activity_code}.{suffix:04d}")
+        if code not in entries and code.as_generic() not in entries:
+            changes["sub_code"] = code
+    if variant < defects.name_variants:
+        changes["sub_name"] = _SPELLINGS[spelling](row.sub_name)
+    if missing < defects.missing_indicators:
+        changes["indicator"] = ""
+    if subtotal < defects.subtotal_errors:
+        changes["subtotal_error"] = True
+    return attrs.evolve(row, **changes) if changes else row
+
+
+def _typo(name: str) -> str:
+    """Two neighbouring letters of the longest word swapped."""
+    words = name.split(" ")
+    longest = max(range(len(words)), key=lambda i: len(words[i]))
+    word = words[longest]
+    if len(word) > 3:
+        words[longest] = word[:1] + word[2] + word[1] + word[3:]
+    return " ".join(words)
+
+
+#: How plans misspell official names: upper case, doubled spaces and a line break, abbreviations, a typo.
+_SPELLINGS = (
+    str.upper,
+    lambda name: name.replace(" ", "  ", 2).replace(" dan ", "\ndan ", 1),
+    lambda name: name.replace("Kabupaten/Kota", "Kab/Kota").replace("Pemerintah", "Pem.").replace(" dan ", " & "),
+    _typo,
+)
+
+
+@functools.lru_cache(maxsize=8)
+def _retired(share: float, seed: int) -> frozenset[Code]:
+    """The sub kegiatan codes :func:`benchmark_changes` retires: about ``share`` of the catalogue's own codes."""
+    if share <= 0:
+        return frozenset()
+    _, entries = _catalogue()
+    codes = sorted(c for c in entries if c.level is CodeLevel.SUB_ACTIVITY and not c.is_generic)
+    chooser = random.Random(seed + 2_000_003)
+    return frozenset(chooser.sample(codes, round(share * len(codes))))
+
+
+def benchmark_changes(defects: Defects, *, seed: int = 2026) -> Version | None:
+    """The change list the realistic data is checked against: it retires :attr:`Defects.retired_codes` of the
+    catalogue's sub kegiatan codes from the plan year, each replaced by its neighbour (``None``: nothing retired).
+    Illustrative, not a regulation."""
+    retired = sorted(_retired(defects.retired_codes, seed))
+    if not retired:
+        return None
+    _, entries = _catalogue()
+    retiring = set(retired)
+    in_force = sorted(c for c in entries if c.level is CodeLevel.SUB_ACTIVITY and c not in retiring)
+    changes = []
+    for code in retired:
+        replacement = next((c for c in in_force if c > code and c.parent == code.parent), None)
+        changes.append(Change(kind=ChangeKind.RETIRED, code=code, replacement=replacement))
+    return Version(
+        id=f"benchmark-retired-{defects.label}",
+        regulation="Perubahan nomenklatur ILUSTRASI (benchmark sinkron, bukan regulasi)",
+        effective_year=YEAR,
+        changes=tuple(changes),
+        scope="kabupaten/kota",
+    )
 
 
 # -- SIPD JSON Lines ------------------------------------------------------------------------------
@@ -241,7 +391,9 @@ def sipd_record(row: SyntheticRow) -> dict[str, Any]:
                 "targetoutput": str(row.target),
                 "targetoutputteks": f"{format_id(Decimal(row.target))} {row.satuan}",
             }
-        ],
+        ]
+        if row.indicator
+        else [],
         "capaian_prog_sub_keg": [_CAPAIAN],
         "sub_keg_indikator_hasil": [_HASIL],
         "lokasi_sub_keg": [
@@ -256,12 +408,14 @@ def sipd_record(row: SyntheticRow) -> dict[str, Any]:
     return record
 
 
-def write_sipd_jsonl(path: str | Path, rows: int, *, seed: int = 2026, variant: int = 0) -> int:
+def write_sipd_jsonl(
+    path: str | Path, rows: int, *, seed: int = 2026, variant: int = 0, defects: Defects | None = None
+) -> int:
     """Write SIPD sub kegiatan records as JSON Lines; returns the number of records."""
     count = 0
     with Path(path).open("w", encoding="utf-8") as handle:
         batch: list[str] = []
-        for row in synthetic_rows(rows, seed=seed, variant=variant):
+        for row in synthetic_rows(rows, seed=seed, variant=variant, defects=defects):
             batch.append(json.dumps(sipd_record(row), ensure_ascii=False))
             count += 1
             if len(batch) >= 1000:
@@ -293,14 +447,16 @@ RENJA_HEADER = (
 )
 
 
-def write_renja_csv(path: str | Path, rows: int, *, seed: int = 2026, variant: int = 0) -> int:
+def write_renja_csv(
+    path: str | Path, rows: int, *, seed: int = 2026, variant: int = 0, defects: Defects | None = None
+) -> int:
     """Write the flat Renja PD layout as csv (``;``-free, comma-separated); returns the number of sub kegiatan rows."""
     count = 0
     unit_code: str | None = None
     with Path(path).open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow([f"Periode : {YEAR}"])
-        for row in synthetic_rows(rows, seed=seed, variant=variant):
+        for row in synthetic_rows(rows, seed=seed, variant=variant, defects=defects):
             if row.unit.code != unit_code:
                 writer.writerow([f"Unit Organisasi : {row.unit.code} {row.unit.name}"])
                 if unit_code is None:
@@ -313,7 +469,7 @@ def write_renja_csv(path: str | Path, rows: int, *, seed: int = 2026, variant: i
                     "Persentase capaian program",
                     "100 %",
                     row.indicator,
-                    f"{format_id(Decimal(row.target))} {row.satuan}",
+                    f"{format_id(Decimal(row.target))} {row.satuan}" if row.indicator else "",
                     "Persentase kegiatan yang terlaksana",
                     "100 %",
                     f"{row.funding[0]} {row.funding[1]}",
@@ -350,7 +506,7 @@ _MERGES = (
 )
 
 
-def _header_rows() -> list[list[Any]]:
+def _header_rows(*, numbered: bool = False) -> list[list[Any]]:
     row1: list[Any] = [None] * 19
     row2: list[Any] = [None] * 19
     row3: list[Any] = [None] * 19
@@ -370,6 +526,8 @@ def _header_rows() -> list[list[Any]]:
     row2[16], row2[18] = "Target Capaian Kinerja", "Kebutuhan Dana/Pagu Indikatif (Rp.)"
     row3[10], row3[11], row3[12] = "Program", "Keluaran Sub Kegiatan", "Hasil Kegiatan"
     row3[16], row3[17] = "Tolok Ukur", "Target"
+    if numbered:  # the row of column numbers under the header (Permendagri 86/2017 reports)
+        return [row1, row2, row3, [1, None, None, None, None, *range(2, 16)]]
     return [row1, row2, row3]
 
 
@@ -421,7 +579,7 @@ def _unit_block(unit: Unit, rows: Sequence[SyntheticRow], entries: dict[Code, En
                 None,
                 None,
                 "100 %",
-                sum(r.pagu for r in group),
+                sum(r.pagu for r in group) + (1_000_000 if any(r.subtotal_error for r in group) else 0),
                 None,
                 None,
                 None,
@@ -433,28 +591,30 @@ def _unit_block(unit: Unit, rows: Sequence[SyntheticRow], entries: dict[Code, En
                     *_code_cells(r.sub_code),
                     r.sub_name,
                     None,
-                    r.indicator,
+                    r.indicator or None,
                     None,
                     r.location,
                     None,
-                    f"{format_id(Decimal(r.target))} {r.satuan}",
+                    f"{format_id(Decimal(r.target))} {r.satuan}" if r.indicator else None,
                     None,
                     r.pagu,
                     f"{r.funding[0]} {r.funding[1]}",
                     None,
-                    r.indicator,
-                    f"{format_id(Decimal(r.next_target))} {r.satuan}",
+                    r.indicator or None,
+                    f"{format_id(Decimal(r.next_target))} {r.satuan}" if r.indicator else None,
                     r.next_pagu,
                 ]
 
 
-def _sheet_rows(units: Sequence[list[SyntheticRow]], entries: dict[Code, Entry]) -> Iterator[list[Any]]:
+def _sheet_rows(
+    units: Sequence[list[SyntheticRow]], entries: dict[Code, Entry], *, numbered: bool = False
+) -> Iterator[list[Any]]:
     """A report sheet holding one or more units: each starts with its ``Unit Organisasi`` line; one TOTAL."""
     for number, rows in enumerate(units):
         unit = rows[0].unit
         yield [f"Unit Organisasi : {unit.code} {unit.name}"]
         if number == 0:
-            yield from _header_rows()
+            yield from _header_rows(numbered=numbered)
         yield from _unit_block(unit, rows, entries)
     total = sum(r.pagu for rows in units for r in rows)
     total_next = sum(r.next_pagu for rows in units for r in rows)
@@ -462,10 +622,18 @@ def _sheet_rows(units: Sequence[list[SyntheticRow]], entries: dict[Code, Entry])
 
 
 def write_rkpd_xlsx(
-    path: str | Path, rows: int, *, seed: int = 2026, variant: int = 0, units_per_sheet: int = 1
+    path: str | Path,
+    rows: int,
+    *,
+    seed: int = 2026,
+    variant: int = 0,
+    units_per_sheet: int = 1,
+    defects: Defects | None = None,
 ) -> int:
-    """Write the RKPD report layout, ``units_per_sheet`` perangkat daerah per sheet; returns the sub kegiatan rows."""
+    """Write the RKPD report layout, ``units_per_sheet`` perangkat daerah per sheet; returns the sub kegiatan rows.
+    With ``defects`` (not all 0) the header is followed by the row of column numbers."""
     _, entries = _catalogue()
+    numbered = defects is not None and not defects.clean
     count = 0
     with XlsxWriter(path) as book:
         units: list[list[SyntheticRow]] = []
@@ -476,14 +644,14 @@ def write_rkpd_xlsx(
             sheets += 1
             book.add_sheet(
                 f"PD {sheets}",
-                _sheet_rows(units, entries),
+                _sheet_rows(units, entries, numbered=numbered),
                 merges=[m.format(2, 3, 4) for m in _MERGES],
                 bold_rows=(2, 3, 4),
                 money_columns={13, 18},
             )
             units.clear()
 
-        for row in synthetic_rows(rows, seed=seed, variant=variant):
+        for row in synthetic_rows(rows, seed=seed, variant=variant, defects=defects):
             if not units or row.unit != units[-1][0].unit:
                 if len(units) == units_per_sheet:
                     flush()
@@ -495,17 +663,19 @@ def write_rkpd_xlsx(
     return count
 
 
-def write_all(folder: str | Path, rows: int, *, seed: int = 2026, variant: int = 0) -> dict[str, Path]:
+def write_all(
+    folder: str | Path, rows: int, *, seed: int = 2026, variant: int = 0, defects: Defects | None = None
+) -> dict[str, Path]:
     """Write the three shapes into ``folder``: ``{"xlsx": …, "csv": …, "jsonl": …}``."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    suffix = f"-v{variant}" if variant else ""
+    suffix = (f"-v{variant}" if variant else "") + (f"-{defects.label}" if defects and not defects.clean else "")
     paths = {
         "xlsx": folder / f"rkpd-{rows}{suffix}.xlsx",
         "csv": folder / f"renja-{rows}{suffix}.csv",
         "jsonl": folder / f"sipd-{rows}{suffix}.jsonl",
     }
-    write_rkpd_xlsx(paths["xlsx"], rows, seed=seed, variant=variant)
-    write_renja_csv(paths["csv"], rows, seed=seed, variant=variant)
-    write_sipd_jsonl(paths["jsonl"], rows, seed=seed, variant=variant)
+    write_rkpd_xlsx(paths["xlsx"], rows, seed=seed, variant=variant, defects=defects)
+    write_renja_csv(paths["csv"], rows, seed=seed, variant=variant, defects=defects)
+    write_sipd_jsonl(paths["jsonl"], rows, seed=seed, variant=variant, defects=defects)
     return paths

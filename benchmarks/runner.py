@@ -15,9 +15,9 @@ from typing import Any
 
 import attrs
 
-from benchmarks.generate import write_renja_csv, write_rkpd_xlsx, write_sipd_jsonl
+from benchmarks.generate import Defects, write_renja_csv, write_rkpd_xlsx, write_sipd_jsonl
 
-__all__ = ["TARGETS", "Measurement", "format_table", "run_size", "run_task_process"]
+__all__ = ["REALISTIC_TASKS", "TARGETS", "Measurement", "format_cases", "format_table", "run_size", "run_task_process"]
 
 GIB = 1 << 30
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,6 +42,17 @@ _FILES = {
     "json-dump": "jsonl",
     "diff": "jsonl",
 }
+#: The tasks also run on the realistic data (``--defects``): the readers, their raw baselines, and check.
+REALISTIC_TASKS = (
+    "raw-calamine",
+    "read-xlsx",
+    "raw-csv",
+    "raw-pyarrow-csv",
+    "read-csv",
+    "raw-json-lines",
+    "read-sipd",
+    "check",
+)
 ORDER = (
     "raw-calamine",
     "read-xlsx",
@@ -74,6 +85,8 @@ class Measurement:
     """CPU time over the fastest raw reader's CPU time (the machine is shared: CPU time is steadier)."""
     baseline: str | None = None
     wall_ratio: float | None = None
+    case: str = "clean"
+    """The data: ``clean``, or the label of the realistic data's defects (:attr:`Defects.label`)."""
 
     @property
     def rows_per_second(self) -> float:
@@ -104,22 +117,27 @@ def run_task_process(task: str, args: dict[str, Any], *, python: str = sys.execu
     return result
 
 
-def ensure_files(folder: Path, size: int, *, log: Callable[[str], None] = print) -> dict[str, Path]:
-    """Generate (once; kept in ``folder`` for later runs) the files of a size and its diff variant."""
+def ensure_files(
+    folder: Path, size: int, *, log: Callable[[str], None] = print, defects: Defects | None = None
+) -> dict[str, Path]:
+    """Generate (once; kept in ``folder`` for later runs) the files of a size and its diff variant; with
+    ``defects``, the realistic files of that size instead (no diff variant)."""
     folder.mkdir(parents=True, exist_ok=True)
+    case = "" if defects is None or defects.clean else f"-{defects.label}"
     paths = {
-        "xlsx": folder / f"rkpd-{size}.xlsx",
-        "csv": folder / f"renja-{size}.csv",
-        "jsonl": folder / f"sipd-{size}.jsonl",
+        "xlsx": folder / f"rkpd-{size}{case}.xlsx",
+        "csv": folder / f"renja-{size}{case}.csv",
+        "jsonl": folder / f"sipd-{size}{case}.jsonl",
         "jsonl-v1": folder / f"sipd-{size}-v1.jsonl",
         "json": folder / f"bundle-{size}.json",
     }
     writers: dict[str, Callable[[Path], int]] = {
-        "xlsx": lambda p: write_rkpd_xlsx(p, size),
-        "csv": lambda p: write_renja_csv(p, size),
-        "jsonl": lambda p: write_sipd_jsonl(p, size),
-        "jsonl-v1": lambda p: write_sipd_jsonl(p, size, variant=1),
+        "xlsx": lambda p: write_rkpd_xlsx(p, size, defects=defects),
+        "csv": lambda p: write_renja_csv(p, size, defects=defects),
+        "jsonl": lambda p: write_sipd_jsonl(p, size, defects=defects),
     }
+    if not case:
+        writers["jsonl-v1"] = lambda p: write_sipd_jsonl(p, size, variant=1)
     for key, write in writers.items():
         if not paths[key].exists():
             started = time.perf_counter()
@@ -134,10 +152,36 @@ def ensure_files(folder: Path, size: int, *, log: Callable[[str], None] = print)
 
 
 def run_size(
-    folder: Path, size: int, tasks: Sequence[str], *, repeat: int = 1, log: Callable[[str], None] = print
+    folder: Path,
+    size: int,
+    tasks: Sequence[str],
+    *,
+    repeat: int = 1,
+    log: Callable[[str], None] = print,
+    defects: Defects | None = None,
 ) -> list[Measurement]:
-    """Every task at one size (each repeated ``repeat`` times, best kept), with ratios to the raw readers."""
-    paths = ensure_files(folder, size, log=log)
+    """Every task at one size (each repeated ``repeat`` times, best kept), with ratios to the raw readers; with
+    ``defects``, then the tasks of :data:`REALISTIC_TASKS` again on the realistic data of that size."""
+    out = _run_case(folder, size, tasks, repeat=repeat, log=log, defects=None)
+    if defects is not None and not defects.clean:
+        realistic = [t for t in tasks if t in REALISTIC_TASKS]
+        if realistic:
+            log(f"  realistic data ({defects.label}):")
+            out += _run_case(folder, size, realistic, repeat=repeat, log=log, defects=defects)
+    return out
+
+
+def _run_case(
+    folder: Path,
+    size: int,
+    tasks: Sequence[str],
+    *,
+    repeat: int,
+    log: Callable[[str], None],
+    defects: Defects | None,
+) -> list[Measurement]:
+    paths = ensure_files(folder, size, log=log, defects=defects)
+    case = "clean" if defects is None else defects.label
     chosen = [t for t in ORDER if t in tasks]
     for task, module in (("raw-pyarrow-csv", "pyarrow"), ("parquet", "sinkron_parquet")):
         if task in chosen and not _has(module):
@@ -146,14 +190,14 @@ def run_size(
         chosen.insert(chosen.index("json-load"), "json-dump")
     if chosen and set(chosen) & {"check", "json-dump", "diff"} and "read-sipd" not in chosen:
         log("  (no read-sipd in this run: check, json-dump and diff read the SIPD file themselves)")
-    cache = folder / f"bundle-{size}.pickle"
+    cache = folder / f"bundle-{size}-{case}.pickle"
     cache.unlink(missing_ok=True)  # written by this run's read-sipd, never reused across runs (code changes)
     out: list[Measurement] = []
     try:
-        _run_tasks(chosen, paths, cache, repeat, size, out, log)
+        _run_tasks(chosen, paths, cache, repeat, size, out, log, defects)
     finally:
         cache.unlink(missing_ok=True)
-    by_task = {m.task: m for m in out}
+    by_task = {m.task: m for m in out}  # one case: ratios compare files of the same data
     for m in out:
         baselines = [by_task[b] for b in BASELINES.get(m.task, ()) if b in by_task]
         if baselines:
@@ -171,9 +215,13 @@ def _run_tasks(
     size: int,
     out: list[Measurement],
     log: Callable[[str], None],
+    defects: Defects | None = None,
 ) -> None:
+    case = "clean" if defects is None else defects.label
     for task in chosen:
         args: dict[str, Any] = {"path": str(paths[_FILES.get(task, "jsonl")]), "cache": str(cache)}
+        if defects is not None:
+            args["defects"] = attrs.asdict(defects)  # check: against the change list retiring codes
         if task == "json-dump":
             args["out"] = str(paths["json"])
         if task == "json-load":
@@ -196,6 +244,7 @@ def _run_tasks(
             cpu=best["cpu"],
             rss=best["rss"],
             errors=best["errors"],
+            case=case,
         )
         out.append(measurement)
         log(f"  {task:<16} {measurement.wall:8.2f} s wall {measurement.cpu:8.2f} s cpu {_mib(measurement.rss):>10}")
@@ -213,9 +262,26 @@ def format_table(measurements: Sequence[Measurement]) -> str:
     ]
     for m in measurements:
         ratio = f"{m.ratio:.1f}× {m.baseline} ({m.wall_ratio:.1f}×)" if m.ratio is not None else "—"
+        task = m.task if m.case == "clean" else f"{m.task} ({m.case})"
         lines.append(
-            f"| {m.task} | {m.rows:,} | {m.wall:.2f} | {m.cpu:.2f} | {m.rows_per_second:,.0f} | {_mib(m.rss)} | {ratio} |"
+            f"| {task} | {m.rows:,} | {m.wall:.2f} | {m.cpu:.2f} | {m.rows_per_second:,.0f} | {_mib(m.rss)} | {ratio} |"
         )
+    return "\n".join(lines)
+
+
+def format_cases(measurements: Sequence[Measurement]) -> str:
+    """The clean and the realistic data side by side: CPU seconds of each task and their ratio."""
+    lines = [
+        "| task | rows | clean cpu s | realistic cpu s | realistic / clean | data |",
+        "| --- | ---: | ---: | ---: | ---: | --- |",
+    ]
+    clean = {(m.task, m.size): m for m in measurements if m.case == "clean"}
+    for m in measurements:
+        base = clean.get((m.task, m.size))
+        if m.case == "clean" or base is None:
+            continue
+        factor = f"{m.cpu / base.cpu:.2f}×" if base.cpu > 0 else "—"
+        lines.append(f"| {m.task} | {m.size:,} | {base.cpu:.2f} | {m.cpu:.2f} | {factor} | {m.case} |")
     return "\n".join(lines)
 
 
@@ -294,16 +360,37 @@ TARGETS = (
 )
 
 
+def _realistic_check(ms: Sequence[Measurement]) -> tuple[bool | None, str]:
+    pairs = [
+        (m, c)
+        for m in ms
+        if m.task == "check" and m.case != "clean"
+        for c in ms
+        if c.task == "check" and c.case == "clean" and c.size == m.size
+    ]
+    if not pairs:
+        return None, "not measured (--defects)"
+    m, c = max(pairs, key=lambda pair: pair[0].size)
+    factor = m.cpu / max(c.cpu, 1e-6)
+    return factor <= 1.3, f"{factor:.2f}× ({m.cpu:.2f} s / {c.cpu:.2f} s CPU at {m.size:,} rows, {m.case})"
+
+
+#: Judged on the realistic data beside the clean data.
+REALISTIC_TARGETS = (Target("check on realistic data within 1.3× of clean data (CPU)", _realistic_check),)
+
+
 def format_targets(measurements: Sequence[Measurement]) -> str:
     lines = ["| target | holds | measured |", "| --- | --- | --- |"]
-    for target in TARGETS:
-        holds, text = target.judge(measurements)
+    clean = [m for m in measurements if m.case == "clean"]
+    for target in (*TARGETS, *REALISTIC_TARGETS):
+        holds, text = target.judge(clean if target in TARGETS else measurements)
         mark = "yes" if holds else ("no" if holds is False else "—")
         lines.append(f"| {target.name} | {mark} | {text} |")
     return "\n".join(lines)
 
 
 def format_growth(measurements: Sequence[Measurement]) -> str:
+    measurements = [m for m in measurements if m.case == "clean"]
     sizes = sorted({m.size for m in measurements})
     tasks = [t for t in ORDER if any(m.task == t for m in measurements)]
     head = "| task | " + " | ".join(f"{s:,} rows (cpu s)" for s in sizes) + " | cpu ×, per 10× rows |"

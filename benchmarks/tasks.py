@@ -221,12 +221,17 @@ def _bundle(path: str, cache: str | None = None) -> Any:
 
 def check(args: dict[str, Any]) -> Callable[[], tuple[int, int]]:
     import sinkron
+    from benchmarks.generate import Defects, benchmark_changes
+    from sinkron.nomenclature import default_nomenclature
 
     _warm()
     bundle = _bundle(args["path"], args.get("cache"))
+    changes = benchmark_changes(Defects(**args.get("defects", {})))
+    # realistic data: checked against the change list that retires some of its codes
+    config = sinkron.CheckConfig(nomenclature=default_nomenclature().with_changes(changes) if changes else None)
 
     def run() -> tuple[int, int]:
-        report = sinkron.check(bundle)
+        report = sinkron.check(bundle, config=config)
         return _count_subs(bundle), len(report.rule_failures)
 
     return run

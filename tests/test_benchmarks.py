@@ -23,12 +23,22 @@ pytest.importorskip("sinkron_sipd", reason="sinkron-sipd is not installed")
 
 import sinkron  # noqa: E402
 from benchmarks.generate import (  # noqa: E402
+    Defects,
+    benchmark_changes,
     synthetic_rows,
+    write_all,
     write_renja_csv,
     write_rkpd_xlsx,
     write_sipd_jsonl,
 )
-from benchmarks.runner import Measurement, format_growth, format_table, format_targets, run_size  # noqa: E402
+from benchmarks.runner import (  # noqa: E402
+    Measurement,
+    format_cases,
+    format_growth,
+    format_table,
+    format_targets,
+    run_size,
+)
 from benchmarks.xlsx import MAX_ROWS, XlsxWriter, column_letter  # noqa: E402
 from sinkron.codes import CodeLevel  # noqa: E402
 from sinkron.nomenclature import default_nomenclature  # noqa: E402
@@ -182,3 +192,43 @@ def test_targets_are_judged_from_the_measurements() -> None:
     assert "| check on 1M sub kegiatan under 20 s (CPU) | no | 25.0 s" in text
     assert "| peak memory for 1M rows under 2 GiB | no | 3.0 GiB" in text
     assert "| check | 0.20 | 2.10 | 10.5 |" in format_growth(linear)
+
+
+def test_realistic_data_carries_each_defect_and_the_readers_report_them(tmp_path: Path) -> None:
+    """Each defect at 5%: the same rows as the clean data, some imperfect; every reader still reads every row."""
+    defects = Defects.realistic(0.05)
+    clean, flawed = list(synthetic_rows(2000)), list(synthetic_rows(2000, defects=defects))
+    assert [(r.unit, r.pagu) for r in clean] == [(r.unit, r.pagu) for r in flawed]
+    nomenclature = default_nomenclature()
+    changes = benchmark_changes(defects)
+    assert changes is not None and benchmark_changes(Defects()) is None
+    retired = {change.code for change in changes.changes}
+    unknown = [r for r in flawed if nomenclature.lookup(r.sub_code, 2026) is None]
+    assert 50 <= len(unknown) <= 150 and all(r.sub_code not in retired for r in unknown)
+    assert 30 <= sum(r.sub_code in retired for r in flawed) <= 200
+    assert 50 <= sum(r.sub_name != c.sub_name for r, c in zip(flawed, clean, strict=True)) <= 150
+    assert 50 <= sum(not r.indicator for r in flawed) <= 150
+    paths = write_all(tmp_path, 2000, defects=defects)
+    assert paths["xlsx"].name == "rkpd-2000-u50-r50-n50-m50-s50.xlsx"
+    report = read_rkpd_report(paths["xlsx"])
+    assert not report.errors and len(_subs(report.bundle)) == 2000
+    subtotals = [f for f in report.bundle.source_findings if f.rule == "SKN001" and "field 'pagu'" in (f.path or "")]
+    assert subtotals  # the kegiatan subtotals that do not add up
+    for result in (
+        sinkron.read_result(paths["csv"], mapping="renja"),
+        sinkron.read_result(paths["jsonl"], format="sipd"),
+    ):
+        assert not result.errors and len(_subs(result.bundle)) == 2000
+    bundle = sinkron.read(paths["jsonl"], format="sipd")
+    config = sinkron.CheckConfig(nomenclature=nomenclature.with_changes(changes), select=("SKN101", "SKN102", "SKN201"))
+    found = Counter(f.rule for f in sinkron.check(bundle, config=config).findings)
+    assert found["SKN101"] == len(unknown) and found["SKN102"] >= 30 and found["SKN201"] >= 50
+
+
+def test_the_realistic_case_is_reported_beside_the_clean_one() -> None:
+    measurements = [_m("check", 10_000, 0.2), _m("check", 10_000, 0.25)]
+    measurements[1].case = "u100-r0-n0-m0-s0"
+    assert "| check | 10,000 | 0.20 | 0.25 | 1.25× | u100-r0-n0-m0-s0 |" in format_cases(measurements)
+    assert "| check (u100-r0-n0-m0-s0) | 10,000 |" in format_table(measurements)
+    assert "| check on realistic data within 1.3× of clean data (CPU) | yes | 1.25×" in format_targets(measurements)
+    assert "| check | 0.20 |" in format_growth(measurements)  # the growth table: clean data only

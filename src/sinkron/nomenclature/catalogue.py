@@ -148,12 +148,26 @@ class SearchHit:
 class _State:
     """The entries in force after one version, plus what was retired so far."""
 
-    __slots__ = ("entries", "retired", "search_keys")
+    __slots__ = ("choices", "entries", "retired")
 
     def __init__(self, entries: dict[Code, Entry], retired: dict[Code, tuple[Code | None, Version, Entry]]) -> None:
         self.entries = entries
         self.retired = retired
-        self.search_keys: tuple[list[Entry], list[str], dict[str, Entry]] | None = None
+        self.choices: dict[CodeLevel | None, _Choices] = {}
+        """What names are searched among, per level (``None``: every level), built on first use."""
+
+
+class _Choices:
+    """The entries a name search scores, their names as words (``tokens``), and their names by comparison key."""
+
+    __slots__ = ("entries", "exact", "keys")
+
+    def __init__(self, entries: list[Entry]) -> None:
+        self.entries = entries
+        self.keys = [" ".join(tokens(e.name)) for e in entries]
+        self.exact: dict[str, Entry] = {}
+        for entry in entries:
+            self.exact.setdefault(comparison_key(entry.name), entry)
 
 
 class Nomenclature:
@@ -319,7 +333,9 @@ class Nomenclature:
     def search(
         self, text: str, *, year: int | None = None, level: CodeLevel | None = None, limit: int = 10
     ) -> list[SearchHit]:
-        """Entries whose name best matches ``text``, tolerant of case, spacing, punctuation and typos.
+        """Entries (of ``level``, when given) whose name best matches ``text``, tolerant of case, spacing,
+        punctuation and typos: the name written the same way (comparison key) first, with score 1.0, then by
+        rapidfuzz ``WRatio`` (scores capped at 0.99).
 
         A text that is a code returns that code's entry.
         """
@@ -327,32 +343,67 @@ class Nomenclature:
         if code is not None and not rest:
             entry = self.lookup(code, year)
             return [SearchHit(entry, 1.0)] if entry is not None else []
-        state = self._state(self._index_for(year))
-        if state.search_keys is None:
-            listed = [e for e in state.entries.values() if e.code.parts[0] != "X" or len(e.code.parts) > 2]
-            state.search_keys = (listed, [" ".join(tokens(e.name)) for e in listed], {})
-            for entry in listed:
-                state.search_keys[2].setdefault(comparison_key(entry.name), entry)
-        listed, keys, exact = state.search_keys
         query = " ".join(tokens(text))
         if not query:
             return []
+        choices = self._choices(year, level)
         hits: list[SearchHit] = []
-        seen: set[Code] = set()
-        exact_entry = exact.get(comparison_key(text))
-        if exact_entry is not None and (level is None or exact_entry.level is level):
-            hits.append(SearchHit(exact_entry, 1.0))
-            seen.add(exact_entry.code)
-        results = process.extract(query, keys, scorer=fuzz.WRatio, limit=limit * 4 + 10)
-        for _, score, index in results:
-            entry = listed[index]
-            if entry.code in seen or (level is not None and entry.level is not level):
-                continue
-            seen.add(entry.code)
-            hits.append(SearchHit(entry, round(min(score, 99.0) / 100, 4)))
-            if len(hits) >= limit:
-                break
+        exact = choices.exact.get(comparison_key(text))
+        if exact is not None:
+            hits.append(SearchHit(exact, 1.0))
+        for _, score, index in process.extract(query, choices.keys, scorer=fuzz.WRatio, limit=limit + 1):
+            entry = choices.entries[index]
+            if entry is not exact:
+                hits.append(SearchHit(entry, _score(score)))
         return hits[:limit]
+
+    def closest(
+        self, texts: Iterable[str], *, year: int | None = None, level: CodeLevel | None = None, min_score: float = 0.9
+    ) -> dict[str, SearchHit]:
+        """The best entry for each of ``texts`` scoring at least ``min_score``, matched once per distinct text:
+        the first hit of :meth:`search` (``limit=1``) whenever that one scores ``min_score`` or more.
+
+        Made for many names at once (the suggestions of a whole report): a name written the same way is found
+        by its comparison key, and each other one is scored with a cutoff, so that the entries that cannot
+        reach ``min_score`` are left as soon as that is certain. Texts without such an entry are left out.
+
+        >>> from sinkron.nomenclature import default_nomenclature
+        >>> found = default_nomenclature().closest(["PENGELOLAAN PELAYANAN KESEHATAN IBU HAMIL", "Pesta Kembang Api"])
+        >>> [(text, str(hit.entry.code), hit.score) for text, hit in found.items()]
+        [('PENGELOLAAN PELAYANAN KESEHATAN IBU HAMIL', '1.02.02.2.02.0001', 1.0)]
+        """
+        choices = self._choices(year, level)
+        found: dict[str, SearchHit] = {}
+        for text in dict.fromkeys(texts):
+            code, rest = Code.split_name(text.strip())
+            if code is not None and not rest:
+                entry = self.lookup(code, year)
+                hit = SearchHit(entry, 1.0) if entry is not None and (level is None or entry.level is level) else None
+            elif (exact := choices.exact.get(comparison_key(text))) is not None:
+                hit = SearchHit(exact, 1.0)
+            else:
+                best = process.extractOne(
+                    " ".join(tokens(text)), choices.keys, scorer=fuzz.WRatio, score_cutoff=min_score * 100
+                )
+                hit = SearchHit(choices.entries[best[2]], _score(best[1])) if best is not None else None
+            if hit is not None and hit.score >= min_score:
+                found[text] = hit
+        return found
+
+    def _choices(self, year: int | None, level: CodeLevel | None) -> _Choices:
+        """The entries in force in ``year`` that a name search scores (of ``level``; generic ``X.XX`` urusan and
+        bidang rows left out)."""
+        state = self._state(self._index_for(year))
+        choices = state.choices.get(level)
+        if choices is None:
+            choices = state.choices[level] = _Choices(
+                [
+                    e
+                    for e in state.entries.values()
+                    if (e.code.parts[0] != "X" or len(e.code.parts) > 2) and (level is None or e.level is level)
+                ]
+            )
+        return choices
 
     # -- loading -------------------------------------------------------------------------------
     @classmethod
@@ -367,6 +418,11 @@ class Nomenclature:
         path = Path(path)
         with path.open(encoding="utf-8-sig", newline="") as handle:
             return self.with_changes(*read_change_list(handle, str(path)))
+
+
+def _score(wratio: float) -> float:
+    """A rapidfuzz score (0–100) as a search score: 0–0.99, 1.0 kept for the name written the same way."""
+    return round(min(wratio, 99.0) / 100, 4)
 
 
 _ENTRY_COLUMNS = ("kode", "nomenklatur")

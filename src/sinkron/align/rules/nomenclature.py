@@ -22,7 +22,7 @@ from sinkron.align.rule import Rule, register_all, rule
 from sinkron.align.rules._options import NameMatchOptions, UnknownCodeOptions
 from sinkron.codes import Code, CodeLevel, skpd_sectors
 from sinkron.models import Plan, ref
-from sinkron.nomenclature import CodeState, CodeStatus, Nomenclature, compare_names
+from sinkron.nomenclature import CodeState, CodeStatus, Nomenclature, SearchHit, compare_names
 from sinkron.plugins.hookspecs import hookimpl
 
 __all__ = ["PROVINCIAL_VARIANT", "agency_sectors", "level_name", "lookup_year"]
@@ -148,30 +148,9 @@ def unknown_code(ctx: Context) -> Iterator[Finding]:
     """
     nomenclature = ctx.nomenclature
     statuses = _statuses(ctx)
-    searches: dict[tuple[str, CodeLevel, int], tuple[Code, str, float] | None] = {}
-    budget = [int(ctx.option("max_suggestions"))] if ctx.option("suggest") else [0]
-    min_score = float(ctx.option("suggest_min_score"))
-
-    def suggest(record: ItemRecord, year: int) -> tuple[Code, str, float] | None:
-        key = (record.item.name, record.level, year)
-        if key in searches:
-            return searches[key]
-        if budget[0] <= 0:
-            return None
-        budget[0] -= 1
-        found = None
-        prefix, rest = Code.split_name(record.item.name)  # SIPD writes "1.02.02.2.02.0001 Nama …"
-        query = rest if prefix is not None and rest else record.item.name
-        for hit in nomenclature.search(query, year=year, level=record.level, limit=1):
-            code = hit.entry.code
-            sector = record.code.sector
-            if code.is_generic and sector is not None and not sector.is_generic:
-                code = code.in_sector(sector)
-            if hit.score >= min_score and code != record.code:
-                found = (code, hit.entry.name, hit.score)
-        searches[key] = found
-        return found
-
+    # Findings in order; an unknown code waits as (record, year, regulation, label) until every unknown name is
+    # matched at once (the suggestions), then becomes its finding.
+    found: list[Finding | tuple[ItemRecord, int, str, str | Message]] = []
     for plan, year, records in _plans(ctx):
         version = nomenclature.version_for(year)
         label = _version_label(ctx, year)
@@ -184,65 +163,109 @@ def unknown_code(ctx: Context) -> Iterator[Finding]:
                 program_code = code.ancestor(CodeLevel.PROGRAM)
                 if program_code == record.program.code or statuses(program_code, year).state is not CodeState.UNKNOWN:
                     continue
-                yield ctx.report(
-                    record.ref,
-                    "skn101.provincial-program",
-                    {
-                        "level": level_name(record.level),
-                        "code": code,
-                        "program": program_code,
-                        "year": year,
-                        "version": label,
-                    },
-                    evidence={
-                        "code": str(code),
-                        "program": str(program_code),
-                        "year": year,
-                        "nomenclature": version.regulation,
-                        "provincial_variant": True,
-                    },
-                    fix="skn101.provincial-program.fix",
+                found.append(
+                    ctx.report(
+                        record.ref,
+                        "skn101.provincial-program",
+                        {
+                            "level": level_name(record.level),
+                            "code": code,
+                            "program": program_code,
+                            "year": year,
+                            "version": label,
+                        },
+                        evidence={
+                            "code": str(code),
+                            "program": str(program_code),
+                            "year": year,
+                            "nomenclature": version.regulation,
+                            "provincial_variant": True,
+                        },
+                        fix="skn101.provincial-program.fix",
+                    )
                 )
                 continue
-            if statuses(code.modernised(), year).state is not CodeState.UNKNOWN:
-                continue
-            evidence: dict[str, object] = {
-                "code": str(code),
-                "level": record.level.value,
-                "name": record.item.name,
-                "year": year,
-                "nomenclature": version.regulation,
-            }
-            values: dict[str, object] = {
-                "level": level_name(record.level),
-                "code": code,
-                "year": year,
-                "version": label,
-            }
-            fix = "skn101.unknown.fix"
-            hit = suggest(record, year)
-            if hit is not None:
-                evidence["suggestion"] = {"code": str(hit[0]), "name": hit[1], "score": hit[2]}
-                values.update(suggestion=hit[0], suggestion_name=hit[1])
-                fix = "skn101.unknown.suggestion.fix"
-            yield ctx.report(record.ref, "skn101.unknown", values, evidence=evidence, fix=fix)
+            if statuses(code.modernised(), year).state is CodeState.UNKNOWN:
+                found.append((record, year, version.regulation, label))
         if provincial:
             codes = sorted({str(r.code) for r in provincial})
-            yield ctx.report(
-                plan.id,
-                "skn101.provincial-unloaded",
-                {"count": len(provincial)},
-                severity=Severity.INFO,
-                evidence={
-                    "items": len(provincial),
-                    "codes": codes[:_EXAMPLES],
-                    "distinct_codes": len(codes),
-                    "year": year,
-                    "nomenclature": version.regulation,
-                    "scope": version.scope,
-                },
-                fix="skn101.provincial-unloaded.fix",
+            found.append(
+                ctx.report(
+                    plan.id,
+                    "skn101.provincial-unloaded",
+                    {"count": len(provincial)},
+                    severity=Severity.INFO,
+                    evidence={
+                        "items": len(provincial),
+                        "codes": codes[:_EXAMPLES],
+                        "distinct_codes": len(codes),
+                        "year": year,
+                        "nomenclature": version.regulation,
+                        "scope": version.scope,
+                    },
+                    fix="skn101.provincial-unloaded.fix",
+                )
             )
+    unknown = [(f[0], f[1]) for f in found if isinstance(f, tuple)]
+    suggestions = _suggestions(ctx, unknown) if ctx.option("suggest") and unknown else {}
+    for finding in found:
+        if isinstance(finding, tuple):
+            yield _unknown_finding(ctx, *finding, suggestions)
+        else:
+            yield finding
+
+
+def _unknown_finding(
+    ctx: Context,
+    record: ItemRecord,
+    year: int,
+    regulation: str,
+    label: str | Message,
+    suggestions: dict[tuple[str, CodeLevel, int], SearchHit],
+) -> Finding:
+    """SKN101's finding for an unknown code, with the closest official name as the fix when there is one."""
+    code = record.code
+    evidence: dict[str, object] = {
+        "code": str(code),
+        "level": record.level.value,
+        "name": record.item.name,
+        "year": year,
+        "nomenclature": regulation,
+    }
+    values: dict[str, object] = {"level": level_name(record.level), "code": code, "year": year, "version": label}
+    fix = "skn101.unknown.fix"
+    hit = suggestions.get((_suggestion_query(record.item.name), record.level, year))
+    suggested = hit.entry.code if hit is not None else None
+    sector = code.sector
+    if suggested is not None and suggested.is_generic and sector is not None and not sector.is_generic:
+        suggested = suggested.in_sector(sector)  # a penunjang sub kegiatan, in the item's own bidang
+    if hit is not None and suggested is not None and suggested != code:
+        evidence["suggestion"] = {"code": str(suggested), "name": hit.entry.name, "score": hit.score}
+        values.update(suggestion=suggested, suggestion_name=hit.entry.name)
+        fix = "skn101.unknown.suggestion.fix"
+    return ctx.report(record.ref, "skn101.unknown", values, evidence=evidence, fix=fix)
+
+
+def _suggestion_query(name: str) -> str:
+    """The name searched for: without the code SIPD writes in front of it (``"1.02.02.2.02.0001 Nama …"``)."""
+    prefix, rest = Code.split_name(name)
+    return rest if prefix is not None and rest else name
+
+
+def _suggestions(ctx: Context, unknown: list[tuple[ItemRecord, int]]) -> dict[tuple[str, CodeLevel, int], SearchHit]:
+    """The closest official name of each distinct (name, level, year) of the unknown items, matched once, in batch
+    per level and year (:meth:`Nomenclature.closest`); at most ``max_suggestions`` distinct names are searched."""
+    wanted = list(dict.fromkeys((_suggestion_query(r.item.name), r.level, year) for r, year in unknown))
+    wanted = wanted[: int(ctx.option("max_suggestions"))]
+    by_scope: dict[tuple[CodeLevel, int], list[str]] = {}
+    for name, level, year in wanted:
+        by_scope.setdefault((level, year), []).append(name)
+    min_score = float(ctx.option("suggest_min_score"))
+    found: dict[tuple[str, CodeLevel, int], SearchHit] = {}
+    for (level, year), names in by_scope.items():
+        for name, hit in ctx.nomenclature.closest(names, year=year, level=level, min_score=min_score).items():
+            found[(name, level, year)] = hit
+    return found
 
 
 # -- SKN102 -------------------------------------------------------------------------------------------
