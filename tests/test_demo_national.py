@@ -139,7 +139,7 @@ def test_form4_says_where_a_target_is_missing_and_takes_loaded_rkp_year_targets(
     rkp = read_target_table(io.StringIO(csv), document="RKP 2026").raise_for_errors()
     loaded = add_target_table(bundle, rkp)
     row = next(r for r in build_form4(loaded, 2026, government_id="62").table(loaded).rows if r.cells[1] == "04")
-    assert row.cells[4][stunting] == "17,0 % (RKP 2026)"  # type: ignore[index]
+    assert row.cells[4][stunting] == "17,0% (RKP 2026)"  # type: ignore[index]
     assert "Prevalensi stunting pada balita” tidak ada" not in row.cells[-1]  # type: ignore[operator]
 
 
