@@ -144,22 +144,26 @@ def _tree() -> tuple[tuple[Entry, ...], dict[Code, tuple[Entry, ...]], dict[Code
 
 @functools.lru_cache(maxsize=256)
 def codes(level: CodeLevel = CodeLevel.SUB_ACTIVITY, *, known: bool = True) -> st.SearchStrategy[Code]:
-    """Codes of ``level``: from the shipped nomenclature, or (``known=False``) well-formed but absent from it."""
+    """Codes of ``level``: from the shipped nomenclature, or (``known=False``) well-formed but absent from it.
+
+    Every urusan ``1``–``9`` is in the nomenclature, so ``codes(CodeLevel.AFFAIR, known=False)`` raises
+    :class:`ValueError` (no well-formed urusan code is unknown).
+    """
     entries = default_nomenclature().entries()
     if known:
         pool = sorted(c for c in entries if c.level is level and not c.is_generic)
         return st.sampled_from(pool)
-    n_parts = {
-        CodeLevel.AFFAIR: 1,
-        CodeLevel.SECTOR: 2,
-        CodeLevel.PROGRAM: 3,
-        CodeLevel.ACTIVITY: 5,
-        CodeLevel.SUB_ACTIVITY: 6,
-    }[level]
+    if level is CodeLevel.AFFAIR:
+        unknown_affairs = [c for c in (Code(parts=(str(n),)) for n in range(1, 10)) if c not in entries]
+        if not unknown_affairs:
+            raise ValueError("every urusan code 1-9 is in the nomenclature: no well-formed urusan code is unknown")
+        return st.sampled_from(unknown_affairs)
+    # urusan, bidang, program, kegiatan variant, kegiatan, sub kegiatan: each part's canonical width
+    n_parts = {CodeLevel.SECTOR: 2, CodeLevel.PROGRAM: 3, CodeLevel.ACTIVITY: 5, CodeLevel.SUB_ACTIVITY: 6}[level]
     widths = (1, 2, 2, 1, 2, 4)[:n_parts]
     parts = st.tuples(*(st.integers(1, 10**w - 1).map(functools.partial(_padded, width=w)) for w in widths))
-    unknown_parts = parts.filter(lambda p: p[0] in "123" and (len(p) < 4 or p[3] in "1234579"))
-    return unknown_parts.map(lambda p: Code(parts=tuple(p))).filter(lambda c: c not in entries)
+    nomenclature = default_nomenclature()
+    return parts.map(lambda p: Code(parts=tuple(p))).filter(lambda c: nomenclature.lookup(c) is None)
 
 
 def money(max_amount: int = 50_000_000_000) -> st.SearchStrategy[Money]:
@@ -526,9 +530,13 @@ def bundles(*, faults: Iterable[str]) -> st.SearchStrategy[FaultyBundle]: ...
 def bundles(*, faults: Iterable[str] | None = None) -> st.SearchStrategy[Bundle] | st.SearchStrategy[FaultyBundle]:
     """A bundle with a province, its agencies, 1–2 plans, priorities, a meeting and links between them.
 
-    With ``faults`` (names from :data:`sinkron.testing.faults.FAULTS`), an *aligned* bundle — RPJMD,
-    Renstra, Renja and RKPD that agree — with those faults injected, as a
-    :class:`~sinkron.testing.faults.FaultyBundle` carrying the findings they must produce.
+    The result's type depends on whether ``faults`` is *given*, never on its value: ``bundles()``
+    draws :class:`~sinkron.Bundle`; ``bundles(faults=...)`` (names from
+    :data:`sinkron.testing.faults.FAULTS`) draws a :class:`~sinkron.testing.faults.FaultyBundle`, an
+    *aligned* bundle — RPJMD, Renstra, Renja and RKPD that agree — with those faults injected and the
+    findings they must produce. ``faults=set()`` is that aligned bundle with no fault and no expected
+    finding (``FaultyBundle.expected == ()``); :func:`sinkron.testing.faults.aligned_bundles` draws
+    the same bundles as plain ``Bundle``.
     """
     if faults is not None:
         from sinkron.testing.faults import faulty_bundles
