@@ -131,3 +131,33 @@ def test_bundles_type_follows_whether_faults_are_given(data: st.DataObject) -> N
     no_fault = data.draw(sst.bundles(faults=set()))
     assert isinstance(no_fault, FaultyBundle)
     assert (no_fault.faults, no_fault.expected) == (frozenset(), ())
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.data())
+def test_a_failing_bundle_prints_as_a_compact_outline(data: st.DataObject) -> None:
+    """What hypothesis prints for a failing example: one line per record, codes as Code('…'), no lambda source."""
+    from hypothesis.vendor.pretty import pretty
+
+    from sinkron.testing import strategies as sst
+
+    bundle = data.draw(sst.bundles())
+    printed = pretty(bundle)
+    records = [
+        *bundle.governments,
+        *bundle.agencies,
+        *bundle.priorities,
+        *bundle.meetings,
+        *bundle.links,
+        *(item for plan in bundle.plans for item in plan.items()),
+        *(i for plan in bundle.plans for item in plan.items() for i in item.indicators),
+        *(s for plan in bundle.plans for s in (*plan.goals, *plan.objectives, *plan.missions)),
+        *(i for plan in bundle.plans for s in (*plan.goals, *plan.objectives) for i in s.indicators),
+    ]
+    # a header and a closing line per plan and for the bundle, a visi per plan, a title per section
+    assert len(printed.splitlines()) <= len(records) + 4 * len(bundle.plans) + 10
+    assert "lambda" not in printed and "Code(parts=" not in printed
+    item = next(item for plan in bundle.plans for item in plan.items())
+    assert f"{item.code} {item.name[:40]}" in printed.replace("'", "")
+    assert printed.splitlines() == repr(bundle).splitlines()
+    assert pretty(item.code) == repr(item.code) == f"Code('{item.code}')"
