@@ -47,3 +47,27 @@ def test_all_faults_together(case: FaultyBundle) -> None:
 def test_unknown_fault_name_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown fault"):
         faulty_bundles({"no_such_fault"})
+
+
+def _reported_rules(case: FaultyBundle) -> set[str]:
+    report = sinkron.check(case.bundle, config=case.config)
+    return {f.rule for f in report.findings if f.severity is not Severity.INFO}
+
+
+@settings(max_examples=8, deadline=None)
+@given(st.data())
+@pytest.mark.parametrize("fault", sorted(FAULTS))
+def test_a_fault_reports_nothing_beyond_its_rule_and_what_it_may_also_cause(fault: str, data: st.DataObject) -> None:
+    """What docs/testing.md's fault table promises: "exactly these findings" assertions can be written."""
+    case: FaultyBundle = data.draw(sst.bundles(faults={fault}))
+    assert _reported_rules(case) <= {FAULTS[fault].rule, *FAULTS[fault].also}
+
+
+@pytest.mark.parametrize("fault", sorted(name for name, f in FAULTS.items() if f.also))
+def test_what_a_fault_may_also_cause_does_occur(fault: str) -> None:
+    """Each rule a fault declares in ``also`` is reported for some generated bundle (the table lists no stale rule)."""
+    from hypothesis import HealthCheck, Phase, find
+
+    quick = settings(max_examples=100, database=None, phases=[Phase.generate], suppress_health_check=list(HealthCheck))
+    for rule in FAULTS[fault].also:
+        find(sst.bundles(faults={fault}), lambda case, r=rule: r in _reported_rules(case), settings=quick)

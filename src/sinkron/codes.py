@@ -27,6 +27,7 @@ from __future__ import annotations
 import enum
 import functools
 import re
+from typing import Any
 
 import attrs
 
@@ -271,6 +272,10 @@ class Code:
 
     def __repr__(self) -> str:
         return f"Code({str(self)!r})"
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        """Hypothesis' and IPython's pretty printers show ``Code('1.02.02')`` too, not the parts field by field."""
+        printer.text(repr(self))
 
     def _key(self) -> tuple[tuple[int, str], ...]:
         return tuple((-1, p) if p[0] == "X" else (int(p), p) for p in self.parts)

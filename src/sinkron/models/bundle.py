@@ -48,6 +48,17 @@ class Bundle:
     does not add up, a formula evaluated by sinkron, a code inferred from its official name … Each is
     located in its source; :func:`sinkron.check` reports them beside the rule findings."""
 
+    def __repr__(self) -> str:
+        """An outline: one line per record (see :mod:`sinkron.models._outline`)."""
+        from sinkron.models._outline import bundle_lines
+
+        return "\n".join(bundle_lines(self))
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        from sinkron.models._outline import bundle_lines, pretty
+
+        pretty(bundle_lines(self), printer)
+
     def merge(self, *others: Bundle) -> Bundle:
         """One bundle holding this one's records and the others'.
 

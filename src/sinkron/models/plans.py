@@ -189,6 +189,17 @@ class Plan:
         if self.revision < 0:
             raise InvalidModel("Plan", "revision", f"must be 0 or more, got {self.revision}")
 
+    def __repr__(self) -> str:
+        """An outline: one line per program, kegiatan, sub kegiatan and indicator (see :mod:`sinkron.models._outline`)."""
+        from sinkron.models._outline import plan_lines
+
+        return "\n".join(plan_lines(self))
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        from sinkron.models._outline import plan_lines, pretty
+
+        pretty(plan_lines(self), printer)
+
     @property
     def year(self) -> int | None:
         """The plan year of a yearly plan (RKPD 2026 → 2026), else ``None``."""

@@ -1,44 +1,47 @@
 """Registers sinkron's strategies with hypothesis, so ``st.from_type(sinkron.Plan)`` works anywhere.
 
 Hypothesis calls :func:`_hypothesis_setup_hook` through the ``hypothesis`` entry-point group when
-it is imported. Strategies are deferred: nothing of sinkron (nor its nomenclature) loads until a
-test actually draws a value.
+it is imported — possibly *while* :mod:`sinkron.testing.strategies` is importing hypothesis, so the
+hook names the strategies and looks them up only when a test draws a value (the module is complete
+by then). Nothing of the strategies (nor the nomenclature) loads before that.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
 from typing import Any
 
-
-def _registrations() -> dict[type, Callable[[], Any]]:
-    from sinkron import models
-    from sinkron.testing import strategies as sst
-
-    return {
-        models.Bundle: sst.bundles,
-        models.Plan: sst.plans,
-        models.Program: sst.programs,
-        models.Activity: sst.activities,
-        models.SubActivity: sst.sub_activities,
-        models.Indicator: sst.indicators,
-        models.Value: sst.values,
-        models.Money: sst.money,
-        models.Priority: sst.priorities,
-        models.Meeting: sst.meetings,
-        models.Government: sst.governments,
-        models.Agency: sst.agencies,
-    }
+#: Each registered model class (by its name in :mod:`sinkron.models`) and the strategy it draws from.
+REGISTERED: dict[str, str] = {
+    "Bundle": "bundles",
+    "Plan": "plans",
+    "Program": "programs",
+    "Activity": "activities",
+    "SubActivity": "sub_activities",
+    "Indicator": "indicators",
+    "Value": "values",
+    "Money": "money",
+    "Priority": "priorities",
+    "Meeting": "meetings",
+    "Government": "governments",
+    "Agency": "agencies",
+}
 
 
 def _hypothesis_setup_hook() -> None:
     from hypothesis import strategies as st
 
-    for cls, factory in _registrations().items():
-        st.register_type_strategy(cls, _deferred(factory))
+    from sinkron import models
+
+    for class_name, strategy_name in REGISTERED.items():
+        st.register_type_strategy(getattr(models, class_name), _deferred(strategy_name))
 
 
-def _deferred(factory: Callable[[], Any]) -> Any:
+def _deferred(strategy_name: str) -> Any:
     from hypothesis import strategies as st
 
-    return st.deferred(lambda: factory())
+    def factory() -> Any:
+        strategies = importlib.import_module("sinkron.testing.strategies")
+        return getattr(strategies, strategy_name)()
+
+    return st.deferred(factory)

@@ -390,6 +390,12 @@ class Fault:
     inject: Injector = attrs.field(eq=False, repr=False)
     uses_slot: bool = True
     """Whether the fault rewrites a sub kegiatan of its own (each such fault gets a distinct one)."""
+    also: tuple[str, ...] = ()
+    """Rules that may report the fault's consequences too (other subjects, or the rules downstream of it).
+
+    Besides :attr:`rule`'s finding, a check of the faulty bundle reports no finding above info level
+    of a rule outside ``(rule, *also)``: an "exactly these findings" assertion allows these.
+    """
 
 
 def _sub(plan: Plan, slot: int) -> SubActivity:
@@ -621,12 +627,14 @@ FAULTS: dict[str, Fault] = {
             rule="SKN101",
             description="a Renja sub kegiatan code absent from the nomenclature",
             inject=_unknown_code,
+            also=("SKN301", "SKN501"),
         ),
         Fault(
             name="retired_code",
             rule="SKN102",
             description="a code retired by a change list in force in the plan year",
             inject=_retired_code,
+            also=("SKN102",),
         ),
         Fault(
             name="name_mismatch",
@@ -639,12 +647,14 @@ FAULTS: dict[str, Fault] = {
             rule="SKN105",
             description="a sub kegiatan under a kegiatan of another code",
             inject=_wrong_parent,
+            also=("SKN301", "SKN306"),
         ),
         Fault(
             name="missing_indicator",
             rule="SKN201",
             description="a sub kegiatan without indicators",
             inject=_missing_indicator,
+            also=("SKN502",),
         ),
         Fault(
             name="missing_target",
@@ -657,24 +667,28 @@ FAULTS: dict[str, Fault] = {
             rule="SKN301",
             description="a Renja sub kegiatan absent from the Renstra",
             inject=_renja_outside_renstra,
+            also=("SKN306",),
         ),
         Fault(
             name="renja_target_mismatch",
             rule="SKN302",
             description="a Renja target far from the Renstra target of the year",
             inject=_renja_target_mismatch,
+            also=("SKN502",),
         ),
         Fault(
             name="renja_pagu_mismatch",
             rule="SKN303",
             description="a Renja pagu twice the Renstra pagu of the year",
             inject=_renja_pagu_mismatch,
+            also=("SKN306", "SKN503"),
         ),
         Fault(
             name="renstra_not_cascaded",
             rule="SKN305",
             description="Renstra sasaran without a cascading link to the RPJMD",
             inject=_renstra_not_cascaded,
+            also=("SKN305",),
             uses_slot=False,
         ),
         Fault(
@@ -682,6 +696,7 @@ FAULTS: dict[str, Fault] = {
             rule="SKN306",
             description="a program pagu that is not the sum of its kegiatan",
             inject=_pagu_mismatch,
+            also=("SKN304",),
             uses_slot=False,
         ),
         Fault(
@@ -703,6 +718,7 @@ FAULTS: dict[str, Fault] = {
             rule="SKN601",
             description="a realisation at 30 % of its target",
             inject=_low_achievement,
+            also=("SKN604",),
         ),
         Fault(
             name="agreement_not_followed",

@@ -4,7 +4,7 @@
 * ``sinkron_plugin_manager`` — an isolated :class:`~sinkron.plugins.PluginManager`: plugins you
   register in the test are gone afterwards; third-party entry points are *not* loaded unless the
   test is marked ``@pytest.mark.sinkron_entry_points`` or pytest runs with ``--sinkron-entry-points``.
-* ``sinkron_spreadsheet`` — writes real ``.xlsx``/``.csv`` files in ``tmp_path`` from rows, or from a
+* ``sinkron_spreadsheet`` — writes real ``.xlsx``/``.csv`` files in ``tmp_path`` from rows, or ``.xlsx`` from a
   Bundle in a chosen layout (needs the spreadsheet plugin for layouts and for xlsx).
 """
 
@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from sinkron.models import Bundle
-from sinkron.plugins import PluginManager
+from sinkron.plugins import PluginManager, get_plugin_manager
 
 __all__ = ["SpreadsheetBuilder"]
 
@@ -92,14 +92,29 @@ class SpreadsheetBuilder:
         return path
 
     def bundle(self, name: str, bundle: Bundle, *, layout: str | None = None) -> Path:
-        """Write ``bundle`` to ``name`` through the spreadsheet plugin, in ``layout`` (e.g. ``"renja"``)."""
+        """Write ``bundle`` to ``name`` (``.xlsx``) through the spreadsheet plugin, in ``layout`` (e.g. ``"renja"``).
+
+        Layouts: ``renstra``, ``renja``, ``rkpd-report``, ``tujuan-sasaran`` (default: by plan kind).
+        The test is skipped only when the spreadsheet plugin is not installed; a name sinkron cannot
+        write a Bundle to (``.csv``: the plugin reads csv exports but does not write them) raises
+        :class:`ValueError`.
+        """
         import sinkron
 
+        path = self.folder / name
+        if path.suffix.lower() not in _BUNDLE_SUFFIXES:
+            raise ValueError(
+                f"{name}: a Bundle is written as {' or '.join(_BUNDLE_SUFFIXES)} (the spreadsheet plugin reads csv "
+                "exports but does not write them); use .rows() to write csv rows"
+            )
+        manager = self.plugins or get_plugin_manager()
+        if "spreadsheet" not in manager.connectors():  # pragma: no cover - depends on the environment
+            pytest.skip(f"writing {name} needs the spreadsheet plugin (pip install sinkron-spreadsheet)")
         options: dict[str, Any] = {"layout": layout} if layout else {}
-        try:
-            return sinkron.write(bundle, self.folder / name, plugins=self.plugins, **options)
-        except sinkron.UnknownFormat as exc:  # pragma: no cover - depends on the environment
-            pytest.skip(f"writing {name} needs the spreadsheet plugin: {exc}")
+        return sinkron.write(bundle, path, plugins=self.plugins, **options)
+
+
+_BUNDLE_SUFFIXES = (".xlsx", ".xlsm")
 
 
 @pytest.fixture
