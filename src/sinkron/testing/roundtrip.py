@@ -143,12 +143,13 @@ def _sipd_item(item: Program | Activity | SubActivity, year: int) -> Program | A
             spending=(),
             budget_lines=(),
             funding=[FundingSource(name=f.name) for f in item.funding],
+            extra={},  # a SIPD read keeps how each record was written there (extra["sipd"]), not the bundle's extra
         )
     if isinstance(item, Activity):
         subs = [_sipd_item(s, year) for s in item.sub_activities]
-        return attrs.evolve(item, indicators=indicators, budgets=(), sub_activities=subs)
+        return attrs.evolve(item, indicators=indicators, budgets=(), sub_activities=subs, extra={})
     return attrs.evolve(
-        item, indicators=indicators, budgets=(), activities=[_sipd_item(a, year) for a in item.activities]
+        item, indicators=indicators, budgets=(), activities=[_sipd_item(a, year) for a in item.activities], extra={}
     )
 
 
@@ -201,10 +202,11 @@ FORMATS: dict[str, FormatKeeps] = {
             extension=".json",
             write_format="sipd",
             read_format="sipd",
-            keeps="agencies (code, name); the first year of each plan: items with codes and names, sub kegiatan pagu, "
-            "lokasi, sumber dana names, indicators with satuan and that year's target",
+            keeps="agencies (code, name); a Renja, RKPD or DPA's year: items with codes and names, sub kegiatan pagu, "
+            "lokasi, sumber dana names, indicators with satuan and that year's target (a Renstra or RPJMD is written "
+            "as planning rows, docs/sipd.md)",
             drops="plan identity (read as `sipd-rkpd-<year>`), other years, program and kegiatan pagu, baselines, "
-            "realisations, spending, rincian belanja, indicator direction; governments, priorities, meetings, links",
+            "realisations, spending, rincian belanja, indicator direction, extra; governments, priorities, meetings, links",
             project=_sipd,
         ),
         FormatKeeps(
