@@ -22,7 +22,7 @@ from sinkron.align.rule import Rule, register_all, rule
 from sinkron.align.rules._options import NameMatchOptions, UnknownCodeOptions
 from sinkron.codes import Code, CodeLevel, skpd_sectors
 from sinkron.models import Plan, ref
-from sinkron.nomenclature import CodeState, CodeStatus, Nomenclature, compare_names
+from sinkron.nomenclature import BASE_VERSION, CodeState, CodeStatus, Nomenclature, compare_names
 from sinkron.plugins.hookspecs import hookimpl
 
 __all__ = ["PROVINCIAL_VARIANT", "agency_sectors", "level_name", "lookup_year"]
@@ -107,12 +107,16 @@ def _provincial_unloaded(nomenclature: Nomenclature, year: int) -> bool:
 
 
 def _version_label(ctx: Context, year: int) -> str | Message:
-    """How the version in force is named: the base regulation, and the latest change list applied."""
-    base = ctx.nomenclature.versions[0].regulation
-    current = ctx.nomenclature.version_for(year).regulation
-    if current == base:
+    """How the list checked against is named: the shipped list as such, an imported one by its name, and the
+    latest change list applied for ``year``."""
+    first = ctx.nomenclature.versions[0]
+    base: str | Message = ctx.nomenclature.name
+    if first == BASE_VERSION:
+        base = ctx.text("skn1.list.shipped", {"regulation": first.regulation})
+    current = ctx.nomenclature.version_for(year)
+    if current is first:
         return base
-    return ctx.text("skn1.version.amended", {"base": base, "current": current})
+    return ctx.text("skn1.version.amended", {"base": base, "current": current.regulation})
 
 
 def _named(code: Code, name: str | None) -> str:
@@ -132,8 +136,8 @@ def _alternatives(ctx: Context, codes: list[str]) -> str | Message:
     "SKN101",
     "unknown-code",
     Severity.ERROR,
-    id="Kode program/kegiatan/sub kegiatan tidak terdapat dalam nomenklatur yang berlaku pada tahun rencana",
-    en="Program/kegiatan/sub kegiatan code not in the nomenclature in force in the plan year",
+    id="Kode program/kegiatan/sub kegiatan tidak terdapat dalam daftar nomenklatur yang dipakai untuk tahun rencana",
+    en="Program/kegiatan/sub kegiatan code not in the nomenclature list used for the plan year",
     options=UnknownCodeOptions,
 )
 def unknown_code(ctx: Context) -> Iterator[Finding]:
@@ -210,6 +214,7 @@ def unknown_code(ctx: Context) -> Iterator[Finding]:
                 "name": record.item.name,
                 "year": year,
                 "nomenclature": version.regulation,
+                "nomenclature_list": nomenclature.name,
             }
             values: dict[str, object] = {
                 "level": level_name(record.level),
@@ -223,7 +228,8 @@ def unknown_code(ctx: Context) -> Iterator[Finding]:
                 evidence["suggestion"] = {"code": str(hit[0]), "name": hit[1], "score": hit[2]}
                 values.update(suggestion=hit[0], suggestion_name=hit[1])
                 fix = "skn101.unknown.suggestion.fix"
-            yield ctx.report(record.ref, "skn101.unknown", values, evidence=evidence, fix=fix)
+            message = "skn101.unknown.in-force" if nomenclature.versions[0].in_force(year) else "skn101.unknown"
+            yield ctx.report(record.ref, message, values, evidence=evidence, fix=fix)
         if provincial:
             codes = sorted({str(r.code) for r in provincial})
             yield ctx.report(
