@@ -50,7 +50,7 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def master_record(kegiatan: str, kegiatan_name: str, code: str, name: str) -> dict[str, str]:
     """One ``get_master_sub_keg_sipd`` record: ids, codes, and names carrying their code as a prefix."""
     return {
-        "id_sub_giat": str(abs(hash(code)) % 100000),
+        "id_sub_giat": code.replace(".", "")[-6:],
         "tahun_anggaran": "2026",
         "kode_bidang_urusan": "1.02",
         "nama_bidang_urusan": "1.02 URUSAN PEMERINTAHAN BIDANG KESEHATAN",
@@ -180,7 +180,9 @@ def test_sipd_master_problems_are_all_located(tmp_path: Path) -> None:
     records = [master_record(*row) for row in MASTER_ROWS]
     records[1]["kode_sub_giat"] = "1.02.02.1.01.00x2"
     records[2]["nama_sub_giat"] = "1.02.02.2.02.0009 Pelayanan Ibu Hamil Contoh"  # prefix disagrees with the code
+    records[3] |= {"kode_giat": "1.02.02.1.01", "nama_giat": "1.02.02.1.01 Layanan Rujukan Contoh Tingkat Provinsi"}
     records[3] |= {"kode_sub_giat": "1.02.02.1.01.0001", "nama_sub_giat": "1.02.02.1.01.0001 Lain"}  # given twice
+    records.append(master_record(*MASTER_ROWS[2][:2], *MASTER_ROWS[0][2:]))  # a sub kegiatan under another kegiatan
     path = tmp_path / "bad.json"
     path.write_text(json.dumps({"data": records}), encoding="utf-8")
     with pytest.raises(ValidationError) as raised:
@@ -190,6 +192,7 @@ def test_sipd_master_problems_are_all_located(tmp_path: Path) -> None:
         ("$.data[1]", "kode_sub_giat"),
         ("$.data[2]", "nama_sub_giat"),
         ("$.data[3]", "kode_sub_giat"),
+        ("$.data[4]", "kode_sub_giat"),
     }
 
 
@@ -320,6 +323,8 @@ def test_cli_imports_lists_looks_up_searches_checks_and_removes(tmp_path: Path, 
     assert code == 0 and "Kalteng SIPD" in err and str(home) in err
     code, _, err = cli("nomenclature", "import", str(master), "--name", "Kalteng SIPD")
     assert code == 2 and "already stored" in err
+    code, _, err = cli("nomenclature", "import", str(master), "--name", "Lain", "--base", "Kalteng SIPD")
+    assert code == 2 and "--base is for a change table" in err
     code, out, _ = cli("nomenclature", "list", "--format", "json")
     [listed] = json.loads(out)
     assert (listed["name"], listed["declared_years"], listed["entries"]) == ("Kalteng SIPD", [2026, 2026], 8)

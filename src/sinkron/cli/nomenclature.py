@@ -13,6 +13,7 @@ from sinkron.nomenclature import (
     Nomenclature,
     SourceKind,
     catalogue_home,
+    detect_kind,
     import_nomenclature,
     load_nomenclature,
     remove_nomenclature,
@@ -94,12 +95,14 @@ def import_cmd(
     declared = parse_years(years) if years else None
     stored_names = {c.name.lower() for c in stored_nomenclatures()}
     base_catalogue: Nomenclature | None = None
-    changes_table = (kind or "") == SourceKind.CHANGES.value or (kind is None and source.suffix.lower() == ".csv")
-    if base is not None or changes_table:
+    chosen = SourceKind(kind) if kind is not None else detect_kind(source)
+    if base is not None and chosen is not SourceKind.CHANGES:
+        fail("--base is for a change table; a SIPD master export or a Kodefikasi file is a list of its own")
+    if chosen is SourceKind.CHANGES:
         base_name = base or (name if name.lower() in stored_names else SHIPPED)
         base_catalogue = load_nomenclature(base_name)
     built = import_nomenclature(
-        source, name=name, kind=kind, base=base_catalogue, regulation=regulation, years=declared, level=level
+        source, name=name, kind=chosen, base=base_catalogue, regulation=regulation, years=declared, level=level
     )
     amending_itself = base_catalogue is not None and base_catalogue.name.lower() == name.lower()
     folder = store_nomenclature(built, source=str(source.resolve()), replace=replace or amending_itself)

@@ -178,31 +178,44 @@ def read_sipd_master(source: str | Path) -> tuple[list[Entry], tuple[int, ...]]:
         if isinstance(year, (int, str)) and str(year).strip().isdigit():
             years.add(int(str(year).strip()))
         read_any = False
+        above: tuple[Code, str] | None = None
         for code_field, name_field in _MASTER_LEVELS:
-            code_text = _text(record.get(code_field))
-            name_text = _text(record.get(name_field))
-            if code_text is None and name_text is None:
+            if _text(record.get(code_field)) is None and _text(record.get(name_field)) is None:
                 continue
             read_any = True
-            try:
-                prefix, name = Code.split_name(name_text or "")
-                code = Code.parse(code_text) if code_text is not None else prefix
-            except CodeError as exc:
-                found.error(exc.reason, where.evolve(field=code_field), code_text)
+            entry = _master_entry(record, code_field, name_field, where, found)
+            if entry is None:
                 continue
-            if code is None:
-                found.error("no code", where.evolve(field=code_field), name_text)
+            if above is not None and entry.code.ancestor(above[0].level) != above[0]:
+                found.error(f"{entry.code} does not belong to {above[1]} {above[0]}", where.evolve(field=code_field))
                 continue
-            if prefix is not None and prefix != code:
-                found.error(f"{name_field} starts with {prefix}, not {code}", where.evolve(field=name_field))
-                continue
-            if not name:
-                found.error("empty name", where.evolve(field=name_field))
-                continue
-            found.add(Entry(code=code, name=name), where.evolve(field=code_field))
+            found.add(entry, where.evolve(field=code_field))
+            above = (entry.code, code_field)
         if not read_any:
             found.error("not a SIPD master record: no kode_sub_giat, kode_giat or kode_program", where)
     return found.result(), tuple(sorted(years))
+
+
+def _master_entry(
+    record: Mapping[str, Any], code_field: str, name_field: str, where: Location, found: _Entries
+) -> Entry | None:
+    """One level of a master record (``kode_giat``/``nama_giat``); ``None`` when it has a problem (recorded)."""
+    code_text, name_text = _text(record.get(code_field)), _text(record.get(name_field))
+    try:
+        prefix, name = Code.split_name(name_text or "")
+        code = Code.parse(code_text) if code_text is not None else prefix
+    except CodeError as exc:
+        found.error(exc.reason, where.evolve(field=code_field), code_text)
+        return None
+    if code is None:
+        found.error("no code", where.evolve(field=code_field), name_text)
+    elif prefix is not None and prefix != code:
+        found.error(f"{name_field} starts with {prefix}, not {code}", where.evolve(field=name_field))
+    elif not name:
+        found.error("empty name", where.evolve(field=name_field))
+    else:
+        return Entry(code=code, name=name)
+    return None
 
 
 def _master_records(path: Path) -> Iterator[tuple[Location, Mapping[str, Any]]]:
