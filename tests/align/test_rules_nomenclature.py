@@ -53,8 +53,9 @@ def test_unknown_code_names_the_change_list_in_force_and_strips_a_code_from_the_
     unknown = sub("1.02.02.2.02.0999", "1.02.02.2.02.0999 Pengelolaan Pelayanan Kesehatan Ibu Hamil", period=Y2026)
     b = bundle(plan([program("1.02.02", [activity("1.02.02.2.02", [unknown], period=Y2026)], period=Y2026)]))
     [finding] = run(b, "SKN101", nomenclature=nomenclature)
-    assert "(Kepmendagri 900.1.15.5-1317/2023 s.d. perubahan Contoh 1/2025)" in finding.message.id
-    assert "as amended by Contoh 1/2025" in finding.message.en
+    assert "Kepmendagri 900.1.15.5-1317/2023 (daftar bawaan sinkron) s.d. perubahan Contoh 1/2025" in finding.message.id
+    assert "Kepmendagri 900.1.15.5-1317/2023 (shipped) as amended by Contoh 1/2025" in finding.message.en
+    assert "berlaku" not in finding.message.id and "in force" not in finding.message.en  # no years were declared
     assert finding.evidence["nomenclature"] == "Contoh 1/2025"
     assert finding.evidence["suggestion"] == {
         "code": "1.02.02.2.02.0001",

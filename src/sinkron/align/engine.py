@@ -28,7 +28,7 @@ from sinkron.align.support import SupportMap
 from sinkron.collector import paused_gc
 from sinkron.errors import SinkronError, UnknownRule
 from sinkron.models import Bundle
-from sinkron.nomenclature import Nomenclature, default_nomenclature
+from sinkron.nomenclature import Nomenclature, default_nomenclature, load_nomenclature
 from sinkron.plugins.manager import PluginManager, get_plugin_manager
 
 __all__ = ["CheckConfig", "check", "select_rules"]
@@ -105,12 +105,16 @@ def check(
     config: CheckConfig | None = None,
     *,
     plugins: PluginManager | None = None,
+    nomenclature: Nomenclature | str | None = None,
 ) -> Report:
     """Run the alignment rules on ``bundle`` and return a :class:`~sinkron.align.report.Report`.
 
     ``rules`` may be Rule objects, or id prefixes selecting among the registered rules (one
     prefix, ``"SKN1"``, or several); a prefix, here or in ``config.select``, that no rule id starts
-    with raises :class:`~sinkron.errors.UnknownRule`.
+    with raises :class:`~sinkron.errors.UnknownRule`. ``nomenclature`` is the catalogue codes are checked
+    against — a :class:`~sinkron.nomenclature.Nomenclature` or the name of an imported one
+    (:func:`~sinkron.nomenclature.load_nomenclature`); it takes precedence over ``config.nomenclature``,
+    and the shipped list is used when neither is given.
     """
     config = config or CheckConfig()
     registered: dict[str, Rule] = (plugins or get_plugin_manager()).rules()
@@ -131,7 +135,9 @@ def check(
     # Every option is structured before anything runs: a bad one is an OptionError, never a failed rule.
     options = {r.id: r.configure(config.options.get(r.id, {})) for r in chosen}
 
-    nomenclature = config.nomenclature or default_nomenclature()
+    if isinstance(nomenclature, str):
+        nomenclature = load_nomenclature(nomenclature)
+    nomenclature = nomenclature or config.nomenclature or default_nomenclature()
     today = config.today or dt.date.today()
     index: BundleIndex | None = None
     with paused_gc():  # indexing and checking allocate millions of small objects that all survive the run

@@ -125,12 +125,13 @@ def main() -> None:
 
 
 def _register() -> None:
-    from sinkron.cli import check, codes, diff, meeting, plugin_cmd, plugins_cmd, read, report, suggest
+    from sinkron.cli import check, codes, diff, meeting, nomenclature, plugin_cmd, plugins_cmd, read, report, suggest
 
     main.add_command(check.check_cmd)
     main.add_command(codes.codes)
     main.add_command(diff.diff_cmd)
     main.add_command(meeting.meeting)
+    main.add_command(nomenclature.nomenclature)
     main.add_command(plugin_cmd.plugin)
     main.add_command(plugins_cmd.plugins)
     main.add_command(read.read_cmd)

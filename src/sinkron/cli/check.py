@@ -18,7 +18,9 @@ from sinkron.builtins.report_common import severity_summary, terminal_safe
 from sinkron.cli._app import EXIT_PROBLEMS, fail
 from sinkron.cli._output import OutputFile, OutputFormat, choose_exporter, write_output
 from sinkron.cli._sources import read_sources, reader_options, source_options
+from sinkron.cli.nomenclature import nomenclature_option
 from sinkron.errors import OptionError, SinkronError, UnknownRule
+from sinkron.nomenclature import load_nomenclature
 from sinkron.plugins.manager import get_plugin_manager
 
 __all__ = ["check_cmd"]
@@ -87,6 +89,7 @@ def _terminal_width() -> int:
 )
 @click.option("--option", "rule_options", multiple=True, metavar="RULE.key=value", help="Set a rule option.")
 @click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True, help="Report language.")
+@nomenclature_option
 @source_options
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when error findings exist.")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: only on a terminal).")
@@ -106,6 +109,7 @@ def check_cmd(
     ignore: tuple[str, ...],
     rule_options: tuple[str, ...],
     lang: str,
+    nomenclature_name: str | None,
     fmt: str | None,
     mapping: str | None,
     read_options: tuple[str, ...],
@@ -118,6 +122,7 @@ def check_cmd(
     Reads every PATH or URL (all problems of a source are printed with their location; exit 2
     when a source cannot be read completely), merges them, runs the alignment rules and prints
     the report or writes it to --output. --demo adds the built-in, illustrative demo data.
+    --nomenclature NAME checks codes against a catalogue imported with `sinkron nomenclature import`.
 
     Exit codes: 1 when there are error findings (0 with --exit-zero) or a rule failed to run;
     0 otherwise; 2 on usage or source errors.
@@ -125,6 +130,7 @@ def check_cmd(
     if not sources and not demo:
         fail("nothing to check: give one or more PATH/URL, or --demo")
     options = _rule_options(rule_options, get_plugin_manager().rules())
+    nomenclature = load_nomenclature(nomenclature_name) if nomenclature_name else None
     bundles = read_sources(sources, fmt, reader_options(mapping, read_options), what="checked")
     config_extra: dict[str, Any] = {}
     if demo:
@@ -145,7 +151,7 @@ def check_cmd(
         **config_extra,
     )
     try:
-        report = check(bundle, config=config)
+        report = check(bundle, config=config, nomenclature=nomenclature)
     except UnknownRule as exc:
         fail(f"--select: {exc}")
     except SinkronError as exc:

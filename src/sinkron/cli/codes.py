@@ -8,10 +8,11 @@ from typing import Any
 import click
 
 from sinkron.cli._app import EXIT_PROBLEMS, echo_json, fail, format_option, report_error
+from sinkron.cli.nomenclature import nomenclature_option
 from sinkron.codes import Code, CodeLevel
 from sinkron.errors import CodeError, SinkronError
 from sinkron.models.organisations import GovernmentLevel
-from sinkron.nomenclature import CodeState, CodeStatus, Nomenclature, default_nomenclature
+from sinkron.nomenclature import CodeState, CodeStatus, Nomenclature, default_nomenclature, load_nomenclature
 from sinkron.regions import REGULATION, search_governments
 
 _LEVEL_LABEL = {
@@ -23,8 +24,8 @@ _LEVEL_LABEL = {
 }
 
 
-def _catalogue(changes: tuple[Path, ...]) -> Nomenclature:
-    nomenclature = default_nomenclature()
+def _catalogue(changes: tuple[Path, ...], name: str | None) -> Nomenclature:
+    nomenclature = load_nomenclature(name) if name else default_nomenclature()
     for path in changes:
         try:
             nomenclature = nomenclature.with_change_file(path)
@@ -40,7 +41,7 @@ changes_option = click.option(
     "changes",
     multiple=True,
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="A nomenclature change-list CSV to apply on top of the shipped list (repeatable).",
+    help="A nomenclature change-list CSV to apply on top of the list used (repeatable).",
 )
 
 
@@ -64,11 +65,13 @@ def _status_json(status: CodeStatus, nomenclature: Nomenclature, year: int | Non
             for a in status.code.ancestors
         ],
         "replacement": str(status.replacement) if status.replacement else None,
+        "list": nomenclature.name,
         "version": {
             "id": status.version.id,
             "regulation": status.version.regulation,
             "effective_year": status.version.effective_year,
             "scope": status.version.scope,
+            "declared_years": list(status.version.declared_years) if status.version.declared_years else None,
         },
     }
     if status.changed_by is not None:
@@ -93,9 +96,10 @@ def _status_text(status: CodeStatus, nomenclature: Nomenclature, year: int | Non
         rows.append(("replacement", str(status.replacement)))
     if status.changed_by is not None:
         rows.append(("changed by", status.changed_by.regulation))
-    rows.append(
-        ("version", f"{status.version.regulation} (from {status.version.effective_year}, {status.version.scope})")
-    )
+    version = status.version
+    since = f"from {version.effective_year}, " if version.effective_year > 0 else ""
+    rows.append(("list", nomenclature.name))
+    rows.append(("version", f"{version.regulation} ({since}{version.scope})"))
     width = max(len(k) for k, _ in rows)
     lines += [f"  {k.ljust(width)}  {v}" for k, v in rows]
     return "\n".join(lines)
@@ -106,7 +110,10 @@ def _status_text(status: CodeStatus, nomenclature: Nomenclature, year: int | Non
 @click.option("--year", type=int, help="Plan year (picks the nomenclature version in force).")
 @format_option("text", "json")
 @changes_option
-def lookup(code: str, year: int | None, output_format: str, changes: tuple[Path, ...]) -> None:
+@nomenclature_option
+def lookup(
+    code: str, year: int | None, output_format: str, changes: tuple[Path, ...], nomenclature_name: str | None
+) -> None:
     """Show a code's name, kinerja, indikator and satuan, and whether it is valid in YEAR.
 
     Exits 1 when the code is unknown, retired or in the legacy 2-digit form.
@@ -115,14 +122,14 @@ def lookup(code: str, year: int | None, output_format: str, changes: tuple[Path,
         parsed = Code.parse(code)
     except CodeError as exc:
         fail(str(exc))
-    nomenclature = _catalogue(changes)
+    nomenclature = _catalogue(changes, nomenclature_name)
     status = nomenclature.status(parsed, year)
     if output_format == "json":
         echo_json(_status_json(status, nomenclature, year))
     elif status.state is not CodeState.UNKNOWN:
         click.echo(_status_text(status, nomenclature, year))
     if status.state is CodeState.UNKNOWN:
-        fail(f"code {parsed} is not in {status.version.regulation} ({status.version.scope})", EXIT_PROBLEMS)
+        fail(f"code {parsed} is not in {nomenclature.name} ({status.version.scope})", EXIT_PROBLEMS)
     if not status.is_valid:
         hint = f"; use {status.replacement}" if status.replacement else ""
         fail(f"code {parsed} is {status.state.value} in {year or 'the latest version'}{hint}", EXIT_PROBLEMS)
@@ -141,6 +148,7 @@ def lookup(code: str, year: int | None, output_format: str, changes: tuple[Path,
 )
 @format_option("text", "json")
 @changes_option
+@nomenclature_option
 def search(
     text: tuple[str, ...],
     year: int | None,
@@ -148,9 +156,10 @@ def search(
     limit: int,
     output_format: str,
     changes: tuple[Path, ...],
+    nomenclature_name: str | None,
 ) -> None:
     """Find codes by name, tolerant of case, spacing, punctuation and small misspellings."""
-    nomenclature = _catalogue(changes)
+    nomenclature = _catalogue(changes, nomenclature_name)
     hits = nomenclature.search(" ".join(text), year=year, level=CodeLevel(level) if level else None, limit=limit)
     if output_format == "json":
         echo_json(
@@ -167,7 +176,7 @@ def search(
         )
         return
     if not hits:
-        fail("no match", EXIT_PROBLEMS)
+        fail(f"no match in {nomenclature.name}", EXIT_PROBLEMS)
     for hit in hits:
         click.echo(f"{hit.score:5.2f}  {hit.entry.code!s:<20} {hit.entry.name}")
 

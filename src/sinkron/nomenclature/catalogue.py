@@ -100,8 +100,20 @@ class Version:
     enacted: dt.date | None = None
     changes: tuple[Change, ...] = ()
     scope: str = "kabupaten/kota"
-    """Which lampiran: ``kabupaten/kota`` or ``provinsi``."""
+    """Which lampiran: ``kabupaten/kota``, ``provinsi``, or both (``provinsi dan kabupaten/kota``)."""
     note: str | None = None
+    declared_years: tuple[int, int | None] | None = None
+    """The plan years someone declared this list in force for (first, last; ``None`` for open-ended).
+
+    Only then may a message say the list is *berlaku* for a year; without it, messages name the list and the
+    year it was used for, and claim nothing more."""
+
+    def in_force(self, year: int) -> bool:
+        """Whether ``year`` lies in the declared years (never, when none were declared)."""
+        if self.declared_years is None:
+            return False
+        first, last = self.declared_years
+        return first <= year and (last is None or year <= last)
 
 
 class CodeState(str, enum.Enum):
@@ -181,7 +193,12 @@ class Nomenclature:
     'legacy'
     """
 
-    def __init__(self, base: Version, entries: Iterable[Entry], changes: Sequence[Version] = ()) -> None:
+    def __init__(
+        self, base: Version, entries: Iterable[Entry], changes: Sequence[Version] = (), *, name: str | None = None
+    ) -> None:
+        self.name = name or base.regulation
+        """What the catalogue is called in messages: ``"Kepmendagri 900.1.15.5-1317/2023 (shipped)"`` for the
+        shipped list, the name given at import for an imported one."""
         self._versions: tuple[Version, ...] = (base, *sorted(changes, key=lambda v: v.effective_year))
         base_entries = {}
         for entry in entries:
@@ -196,6 +213,11 @@ class Nomenclature:
     def versions(self) -> tuple[Version, ...]:
         """The base version first, then the change lists by effective year."""
         return self._versions
+
+    @property
+    def base_entries(self) -> Mapping[Code, Entry]:
+        """The entries of the base list, before any change list."""
+        return self._base_entries
 
     def version_for(self, year: int | None) -> Version:
         """The version in force for plan year ``year`` (the latest when ``None``)."""
@@ -212,7 +234,12 @@ class Nomenclature:
 
     def with_changes(self, *versions: Version) -> Nomenclature:
         """A new catalogue with more change lists applied on top."""
-        return Nomenclature(self._versions[0], self._base_entries.values(), (*self._versions[1:], *versions))
+        return Nomenclature(
+            self._versions[0], self._base_entries.values(), (*self._versions[1:], *versions), name=self.name
+        )
+
+    def __repr__(self) -> str:
+        return f"<Nomenclature {self.name!r}: {len(self._versions)} version(s)>"
 
     def _state(self, index: int) -> _State:
         if self._states is None:

@@ -1,8 +1,9 @@
 """Messages of rule family 1, nomenclature (see :mod:`sinkron.align.messages`).
 
 {level} is the Indonesian name of a code level (``sub kegiatan``), read the same in both languages; {version}
-names the nomenclature version in force (skn1.version.amended when a change list applies); {candidates} lists
-codes joined by skn1.or.
+names the list checked against — the shipped one as skn1.list.shipped, an imported one by its name, and
+skn1.version.amended when a change list applies; {candidates} lists codes joined by skn1.or. A message says a
+list is in force (*berlaku*) for a year only when the list declares that year (``Version.declared_years``).
 """
 
 from __future__ import annotations
@@ -18,17 +19,25 @@ MESSAGES: dict[str, Message] = {
         id="{base} s.d. {current}",
         en="{base} as amended by {current}",
     ),
+    "skn1.list.shipped": Message(
+        id="{regulation} (daftar bawaan sinkron)",
+        en="{regulation} (shipped)",
+    ),
     "skn1.or": Message(
         id="{first} atau {second}",
         en="{first} or {second}",
     ),
     "skn101.unknown": Message(
+        id="Kode {level} {code} tidak terdapat dalam daftar nomenklatur {version}, yang dipakai untuk tahun {year}.",
+        en="The {level} code {code} is not in the nomenclature list {version}, used for {year}.",
+    ),
+    "skn101.unknown.in-force": Message(
         id="Kode {level} {code} tidak terdapat dalam nomenklatur yang berlaku tahun {year} ({version}).",
         en="The {level} code {code} is not in the nomenclature in force in {year} ({version}).",
     ),
     "skn101.unknown.fix": Message(
-        id="Periksa kembali kode {level} ini terhadap nomenklatur tahun {year}.",
-        en="Check this {level} code against the nomenclature for {year}.",
+        id="Periksa kembali kode {level} ini, dan apakah daftar nomenklatur ini yang dipakai daerah untuk tahun {year}.",
+        en="Check this {level} code, and whether this is the nomenclature list the region uses for {year}.",
     ),
     "skn101.unknown.suggestion.fix": Message(
         id="Nama ini paling mirip dengan {suggestion} “{suggestion_name}”; gunakan kode tersebut bila memang itu "
@@ -36,10 +45,10 @@ MESSAGES: dict[str, Message] = {
         en="The name is closest to {suggestion} “{suggestion_name}”; use that code if it is the one meant.",
     ),
     "skn101.provincial-program": Message(
-        id="Kode {level} {code} memakai program {program} yang tidak terdapat dalam nomenklatur tahun {year} "
-        "({version}).",
-        en="The {level} code {code} belongs to program {program}, which is not in the nomenclature for {year} "
-        "({version}).",
+        id="Kode {level} {code} memakai program {program} yang tidak terdapat dalam daftar nomenklatur {version} "
+        "(dipakai untuk tahun {year}).",
+        en="The {level} code {code} belongs to program {program}, which is not in the nomenclature list {version} "
+        "(used for {year}).",
     ),
     "skn101.provincial-program.fix": Message(
         id="Periksa kembali bagian program dari kode (program {program}).",

@@ -22,7 +22,7 @@ from sinkron.align.rule import Rule, register_all, rule
 from sinkron.align.rules._options import NameMatchOptions, UnknownCodeOptions
 from sinkron.codes import Code, CodeLevel, skpd_sectors
 from sinkron.models import Plan, ref
-from sinkron.nomenclature import CodeState, CodeStatus, Nomenclature, SearchHit, compare_names
+from sinkron.nomenclature import BASE_VERSION, CodeState, CodeStatus, Nomenclature, SearchHit, compare_names
 from sinkron.plugins.hookspecs import hookimpl
 
 __all__ = ["PROVINCIAL_VARIANT", "agency_sectors", "level_name", "lookup_year"]
@@ -107,14 +107,19 @@ def _provincial_unloaded(nomenclature: Nomenclature, year: int) -> bool:
 
 
 def _version_label(ctx: Context, year: int) -> str | Message:
-    """How the version in force is named: the base regulation, and the latest change list applied."""
-    base = ctx.nomenclature.versions[0].regulation
-    current = ctx.nomenclature.version_for(year).regulation
-    if current == base:
+    """How the list checked against is named: the shipped list as such, an imported one by its name, and the
+    latest change list applied for ``year``."""
+    first = ctx.nomenclature.versions[0]
+    base: str | Message = ctx.nomenclature.name
+    if first == BASE_VERSION:
+        base = ctx.text("skn1.list.shipped", {"regulation": first.regulation})
+    current = ctx.nomenclature.version_for(year)
+    if current is first:
         return base
     # A change list named "Perubahan …" is not announced with "s.d. perubahan" a second time.
-    key = "skn1.version.amended.named" if current.lower().startswith("perubahan") else "skn1.version.amended"
-    return ctx.text(key, {"base": base, "current": current})
+    amended = current.regulation.lower().startswith("perubahan")
+    key = "skn1.version.amended.named" if amended else "skn1.version.amended"
+    return ctx.text(key, {"base": base, "current": current.regulation})
 
 
 def _named(code: Code, name: str | None) -> str:
@@ -134,8 +139,8 @@ def _alternatives(ctx: Context, codes: list[str]) -> str | Message:
     "SKN101",
     "unknown-code",
     Severity.ERROR,
-    id="Kode program/kegiatan/sub kegiatan tidak terdapat dalam nomenklatur yang berlaku pada tahun rencana",
-    en="Program/kegiatan/sub kegiatan code not in the nomenclature in force in the plan year",
+    id="Kode program/kegiatan/sub kegiatan tidak terdapat dalam daftar nomenklatur yang dipakai untuk tahun rencana",
+    en="Program/kegiatan/sub kegiatan code not in the nomenclature list used for the plan year",
     options=UnknownCodeOptions,
 )
 def unknown_code(ctx: Context) -> Iterator[Finding]:
@@ -231,6 +236,7 @@ def _unknown_finding(
         "name": record.item.name,
         "year": year,
         "nomenclature": regulation,
+        "nomenclature_list": ctx.nomenclature.name,
     }
     values: dict[str, object] = {"level": level_name(record.level), "code": code, "year": year, "version": label}
     fix = "skn101.unknown.fix"
@@ -243,7 +249,8 @@ def _unknown_finding(
         evidence["suggestion"] = {"code": str(suggested), "name": hit.entry.name, "score": hit.score}
         values.update(suggestion=suggested, suggestion_name=hit.entry.name)
         fix = "skn101.unknown.suggestion.fix"
-    return ctx.report(record.ref, "skn101.unknown", values, evidence=evidence, fix=fix)
+    key = "skn101.unknown.in-force" if ctx.nomenclature.versions[0].in_force(year) else "skn101.unknown"
+    return ctx.report(record.ref, key, values, evidence=evidence, fix=fix)
 
 
 def _suggestion_query(name: str) -> str:
