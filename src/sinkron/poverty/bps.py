@@ -27,6 +27,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -533,16 +534,25 @@ def _xlsx_rows(path: Path, sheet: str | None) -> tuple[str, list[list[Any]]]:
 
 
 def _csv_rows(path: Path) -> list[list[Any]]:
+    """The rows of a csv, its separator (``,``, ``;`` or tab) being the one that splits most rows alike.
+
+    A BPS csv saved with ``;`` holds decimal commas (``4,80``), so a guess from the characters alone can
+    take the comma; the separator that gives the most rows of one width (more than one cell) is taken.
+    """
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = raw.decode("cp1252")
-    try:
-        dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    return [list(row) for row in csv.reader(io.StringIO(text), dialect)]
+    best: list[list[Any]] = []
+    best_score = -1
+    for delimiter in (",", ";", "\t"):
+        rows = [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+        widths = Counter(len(row) for row in rows if len(row) > 1)
+        score = widths.most_common(1)[0][1] if widths else 0
+        if score > best_score:
+            best, best_score = rows, score
+    return best
 
 
 def merge_tables(tables: Iterable[PovertyTable]) -> PovertyTable:
