@@ -32,6 +32,7 @@ from sinkron.align.achievement import achievement
 from sinkron.align.context import Context
 from sinkron.align.findings import Finding, Message, Severity
 from sinkron.align.index import PATH_SEPARATOR, IndicatorRecord
+from sinkron.align.messages import join_messages
 from sinkron.align.metrics import band_of
 from sinkron.align.rule import Rule, register_all, rule
 from sinkron.align.rules._options import (
@@ -593,11 +594,11 @@ def _shown(ctx: Context, t: _Trajectory, direction: Direction, unit: str) -> Mes
 
 def _order(ctx: Context, ranked: list[_Trajectory], direction: Direction, unit: str) -> Message:
     """The whole ranking as one text: ``1. Kabupaten Kapuas -0,70 poin persen; 2. …``."""
-    places = [
+    places = (
         ctx.text("skn605.place", {"rank": i + 1, "region": _shown(ctx, t, direction, unit)})
         for i, t in enumerate(ranked)
-    ]
-    return Message(id="; ".join(p.id for p in places), en="; ".join(p.en for p in places))
+    )
+    return join_messages(places, "; ")
 
 
 def _display_name(key: str, groups: Iterable[list[IndicatorRecord]], canonical: Mapping[str, str]) -> str:
@@ -693,6 +694,7 @@ def regional_ranking(ctx: Context) -> Iterator[Finding]:
         where = province.name if province else (province_id or ctx.text("skn605.no-province").id)
         subject = province_id or ranked[0].government
         path = f"{where}{PATH_SEPARATOR}{name}" + (f" ({unit})" if unit else "")
+        lower = direction is Direction.LOWER_IS_BETTER
         values = {
             "count": len(ranked),
             "where": where,
@@ -700,10 +702,8 @@ def regional_ranking(ctx: Context) -> Iterator[Finding]:
             "direction": _direction(ctx, direction),
             "best": _shown(ctx, ranked[0], direction, unit),
             "worst": _shown(ctx, ranked[-1], direction, unit),
-            "best_label": ctx.text("skn605.best." + ("lower" if direction is Direction.LOWER_IS_BETTER else "higher")),
-            "worst_label": ctx.text(
-                "skn605.worst." + ("lower" if direction is Direction.LOWER_IS_BETTER else "higher")
-            ),
+            "best_label": ctx.text("skn605.best.lower" if lower else "skn605.best.higher"),
+            "worst_label": ctx.text("skn605.worst.lower" if lower else "skn605.worst.higher"),
             "order": _order(ctx, ranked, direction, unit),
         }
         yield ctx.report(
