@@ -45,6 +45,7 @@ FLOORS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "sinkron.plugins",
             "sinkron.progress",
             "sinkron.demo",
+            "sinkron.poverty",
         ),
     ),
     ("public API", ("sinkron",)),

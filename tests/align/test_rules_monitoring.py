@@ -416,8 +416,12 @@ def test_skn605_ranks_kabkota_by_poverty_decline() -> None:
     assert [r["improvement"] for r in ranking] == [Decimal("0.70"), Decimal("0.30"), Decimal("-0.10")]
     assert ranking[0]["start"] == "5,10" and ranking[0]["latest"] == "4,40"
     assert ranking[0]["indicator"] == "rpjmd-62.02#S1#persentase-penduduk-miskin-p0"
-    assert "terbaik Kabupaten Kapuas -0,70 poin persen" in finding.message.id
-    assert "lowest Kota Palangka Raya +0,10 percentage points" in finding.message.en
+    assert "penurunan terbesar Kabupaten Kapuas -0,70 poin persen" in finding.message.id
+    assert "penurunan terkecil Kota Palangka Raya +0,10 poin persen" in finding.message.id
+    assert "terendah" not in finding.message.id
+    assert "smallest decline Kota Palangka Raya +0,10 percentage points" in finding.message.en
+    # the whole ranking is in the message every report prints, not only in the JSON evidence
+    assert "2. Kabupaten Kotawaringin Barat -0,30 poin persen" in finding.message.id
 
 
 def test_skn605_relative_ranking_option() -> None:

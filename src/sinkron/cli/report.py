@@ -9,12 +9,15 @@ from typing import Any, TypeVar
 import click
 
 from sinkron.bridge import TableSet, form4_tables, form5_tables, matrix_tables
+from sinkron.builtins.report_common import terminal_safe
 from sinkron.cli._app import fail
 from sinkron.cli._output import OutputFile, OutputFormat, choose_exporter, write_output
 from sinkron.cli._sources import read_sources, reader_options, source_options
 from sinkron.errors import SinkronError
 from sinkron.kl import regional_plans
 from sinkron.models import Bundle, PlanKind
+from sinkron.poverty import PovertyRanking, rank_poverty, read_bps_poverty
+from sinkron.poverty.bps import merge_tables
 
 __all__ = ["report"]
 
@@ -106,7 +109,8 @@ def report() -> None:
     form4: RKPD Form 4, regional sub kegiatan and pagu per national priority (PN/PP/KP);
     form5: RKPD Form 5, each perangkat daerah's programs with the national-priority column;
     matrix: the K/L × region synchronisation matrix (RO ↔ sub kegiatan, APBN vs APBD, lokasi) and
-    the routing of the regions' usulan to K/L programs.
+    the routing of the regions' usulan to K/L programs;
+    kemiskinan: kab/kota ranked by the decline of poverty, from BPS tables (docs/poverty.md).
     """
 
 
@@ -189,3 +193,51 @@ def matrix_cmd(
     if not tables.tables:
         fail(f"no K/L RO of {chosen} is located in the regions of the sources, and no usulan to route")
     _emit(tables, output_format, output)
+
+
+_POVERTY_FORMATS = ("md", "html", "xlsx", "json", "csv")
+_POVERTY_DATA = OutputFormat(PovertyRanking, "poverty ranking")
+
+
+@report.command("kemiskinan")
+@click.argument("sources", nargs=-1, required=True, metavar="BPS_TABLE...")
+@click.option("--release", metavar="TEXT", help="The BPS release the tables come from (default: their Sumber line).")
+@click.option("--province", metavar="KODE", help="Rank the kab/kota of this province (62); default: every one read.")
+@click.option("--from", "start", type=int, metavar="YEAR", help="First year of the period (default: the earliest).")
+@click.option("--to", "end", type=int, metavar="YEAR", help="Last year of the period (default: the latest).")
+@click.option("--sheet", metavar="NAME", help="The xlsx sheet to read (default: the first).")
+@click.option("--format", "output_format", type=click.Choice(_POVERTY_FORMATS), default=None, help="Output format.")
+@click.option("--output", "-o", type=OutputFile(), help="Write here.")
+def poverty_cmd(
+    sources: tuple[str, ...],
+    release: str | None,
+    province: str | None,
+    start: int | None,
+    end: int | None,
+    sheet: str | None,
+    output_format: str | None,
+    output: Path | None,
+) -> None:
+    """Kab/kota ranked by the decline of poverty (BPS P0 in poin persen, and number of poor), P1/P2 beside.
+
+    Reads the BPS tables "jumlah dan persentase penduduk miskin menurut kabupaten/kota" (csv or xlsx,
+    long or wide); rows that cannot be placed are reported on stderr. See docs/poverty.md.
+    """
+    reads = []
+    for source in sources:
+        try:
+            reads.append(read_bps_poverty(source, release=release, sheet=sheet))
+        except SinkronError as exc:
+            fail(str(exc))
+    for finding in (f for r in reads for f in r.findings):
+        click.echo(terminal_safe(f"sinkron: {finding.rule} {finding.path}: {finding.message.en}"), err=True)
+    try:
+        ranking = rank_poverty(merge_tables(r.table for r in reads), province=province, start=start, end=end)
+    except ValueError as exc:
+        fail(str(exc))
+    chosen = output_format or (output.suffix.lower().lstrip(".") if output is not None and output.suffix else "md")
+    obj: object = ranking if chosen in ("json", "csv") else ranking.tables()
+    exporter = choose_exporter(obj, chosen, None, _POVERTY_DATA if obj is ranking else _FORMAT, default="md")
+    write_output(obj, exporter, output)
+    if output is not None:
+        click.echo(f"sinkron: wrote {output}", err=True)

@@ -12,6 +12,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "sinkron.builtins.report_csv",
     "sinkron.builtins.minutes_exporters",
     "sinkron.builtins.table_exporters",
+    "sinkron.builtins.poverty_exporters",
     "sinkron.align.rules.source",
     "sinkron.align.rules.nomenclature",
     "sinkron.align.rules.completeness",

@@ -93,11 +93,17 @@ MESSAGES: dict[str, Message] = {
         "locations, pagu) in the next year's Renja/RKPD.",
     ),
     "skn605.ranking": Message(
-        id="Peringkat {count} kabupaten/kota di {where} menurut perbaikan «{indicator}» ({direction}): terbaik "
-        "{best}, terendah {worst}.",
-        en="{count} kabupaten/kota in {where} ranked by improvement on “{indicator}” ({direction}): best {best}, "
-        "lowest {worst}.",
+        id="Peringkat {count} kabupaten/kota di {where} menurut perbaikan «{indicator}» ({direction}): {best_label} "
+        "{best}, {worst_label} {worst}. Urutan lengkap: {order}.",
+        en="{count} kabupaten/kota in {where} ranked by improvement on “{indicator}” ({direction}): {best_label} "
+        "{best}, {worst_label} {worst}. Full ranking: {order}.",
     ),
+    "skn605.best.lower": Message(id="penurunan terbesar", en="largest decline"),
+    "skn605.worst.lower": Message(id="penurunan terkecil", en="smallest decline"),
+    "skn605.best.higher": Message(id="kenaikan terbesar", en="largest rise"),
+    "skn605.worst.higher": Message(id="kenaikan terkecil", en="smallest rise"),
+    "skn605.place": Message(id="{rank}. {region}", en="{rank}. {region}"),
+    "skn605.points": Message(id="poin persen", en="percentage points"),
     "skn605.no-province": Message(
         id="kabupaten/kota tanpa provinsi",
         en="kabupaten/kota tanpa provinsi",

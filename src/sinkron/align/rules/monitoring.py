@@ -32,6 +32,7 @@ from sinkron.align.achievement import achievement
 from sinkron.align.context import Context
 from sinkron.align.findings import Finding, Message, Severity
 from sinkron.align.index import PATH_SEPARATOR, IndicatorRecord
+from sinkron.align.messages import join_messages
 from sinkron.align.metrics import band_of
 from sinkron.align.rule import Rule, register_all, rule
 from sinkron.align.rules._options import (
@@ -583,10 +584,21 @@ def _government_of(ctx: Context, record: IndicatorRecord) -> str | None:
 
 
 def _shown(ctx: Context, t: _Trajectory, direction: Direction, unit: str) -> Message:
-    """``Kota Palangka Raya -0,8 %``: the region and its change in the indicator's own terms."""
+    """``Kota Palangka Raya -0,8 poin persen``: the region and its change in the indicator's own terms (the
+    change of a percentage is in percentage points, *poin persen*)."""
     change = -t.improvement if direction is Direction.LOWER_IS_BETTER else t.improvement
-    values = {"name": t.name, "change": change, "unit": unit}
+    shown_unit: str | Message = ctx.text("skn605.points") if _unit_key(unit) == _unit_key("%") else unit
+    values = {"name": t.name, "change": change, "unit": shown_unit}
     return ctx.text("skn605.region" if unit else "skn605.region.no-unit", values)
+
+
+def _order(ctx: Context, ranked: list[_Trajectory], direction: Direction, unit: str) -> Message:
+    """The whole ranking as one text: ``1. Kabupaten Kapuas -0,70 poin persen; 2. …``."""
+    places = (
+        ctx.text("skn605.place", {"rank": i + 1, "region": _shown(ctx, t, direction, unit)})
+        for i, t in enumerate(ranked)
+    )
+    return join_messages(places, "; ")
 
 
 def _display_name(key: str, groups: Iterable[list[IndicatorRecord]], canonical: Mapping[str, str]) -> str:
@@ -682,6 +694,7 @@ def regional_ranking(ctx: Context) -> Iterator[Finding]:
         where = province.name if province else (province_id or ctx.text("skn605.no-province").id)
         subject = province_id or ranked[0].government
         path = f"{where}{PATH_SEPARATOR}{name}" + (f" ({unit})" if unit else "")
+        lower = direction is Direction.LOWER_IS_BETTER
         values = {
             "count": len(ranked),
             "where": where,
@@ -689,6 +702,9 @@ def regional_ranking(ctx: Context) -> Iterator[Finding]:
             "direction": _direction(ctx, direction),
             "best": _shown(ctx, ranked[0], direction, unit),
             "worst": _shown(ctx, ranked[-1], direction, unit),
+            "best_label": ctx.text("skn605.best.lower" if lower else "skn605.best.higher"),
+            "worst_label": ctx.text("skn605.worst.lower" if lower else "skn605.worst.higher"),
+            "order": _order(ctx, ranked, direction, unit),
         }
         yield ctx.report(
             subject,
