@@ -47,6 +47,11 @@ class CheckConfig:
     """Catalogue to check codes against (the shipped one by default)."""
     today: dt.date | None = None
     """The date overdue action items are judged against (today by default)."""
+    as_of: dt.date | None = None
+    """Judge the data as it stood on this date (``sinkron check --as-of 2026-09-30``): monitoring rules count
+    only the spending of periods ended by then and judge the year so far (early warning); durations such as
+    "days overdue" count to it, and the messages name it. It is the check date too: give ``as_of`` or
+    ``today``, not two different dates. ``None``: closed years only, durations to ``today``."""
 
 
 def select_rules(rules: Iterable[Rule], select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Rule]:
@@ -70,12 +75,19 @@ def _run_rules(
     index: BundleIndex,
     nomenclature: Nomenclature,
     today: dt.date,
+    as_of: dt.date | None,
 ) -> tuple[list[Finding], list[RuleFailure]]:
     findings: list[Finding] = []
     failures: list[RuleFailure] = []
     for rule in chosen:
         context = Context(
-            bundle=bundle, index=index, nomenclature=nomenclature, rule=rule, options=options[rule.id], today=today
+            bundle=bundle,
+            index=index,
+            nomenclature=nomenclature,
+            rule=rule,
+            options=options[rule.id],
+            today=today,
+            as_of=as_of,
         )
         try:
             findings.extend(rule.check(context))
@@ -104,14 +116,23 @@ def check(
     config: CheckConfig | None = None,
     *,
     plugins: PluginManager | None = None,
+    as_of: dt.date | None = None,
 ) -> Report:
     """Run the alignment rules on ``bundle`` and return a :class:`~sinkron.align.report.Report`.
 
     ``rules`` may be Rule objects, or id prefixes selecting among the registered rules (one
     prefix, ``"SKN1"``, or several); a prefix, here or in ``config.select``, that no rule id starts
-    with raises :class:`~sinkron.errors.UnknownRule`.
+    with raises :class:`~sinkron.errors.UnknownRule`. ``as_of`` is :attr:`CheckConfig.as_of` given directly
+    (``check(bundle, as_of=dt.date(2026, 9, 30))``).
     """
     config = config or CheckConfig()
+    if as_of is not None:
+        config = attrs.evolve(config, as_of=as_of)
+    if config.as_of is not None and config.today is not None and config.as_of != config.today:
+        raise SinkronError(
+            f"as_of {config.as_of.isoformat()} and today {config.today.isoformat()} differ: the as-of date is the "
+            "check date, give one of them"
+        )
     registered: dict[str, Rule] = (plugins or get_plugin_manager()).rules()
     if rules is None:
         candidates = list(registered.values())
@@ -131,12 +152,12 @@ def check(
     options = {r.id: r.configure(config.options.get(r.id, {})) for r in chosen}
 
     nomenclature = config.nomenclature or default_nomenclature()
-    today = config.today or dt.date.today()
+    today = config.as_of or config.today or dt.date.today()
     index: BundleIndex | None = None
     with paused_gc():  # indexing and checking allocate millions of small objects that all survive the run
         try:
             index = BundleIndex(bundle, nomenclature)
-            findings, failures = _run_rules(chosen, options, bundle, index, nomenclature, today)
+            findings, failures = _run_rules(chosen, options, bundle, index, nomenclature, today, config.as_of)
             metrics = compute_metrics(index, SupportMap.of(index))
         finally:
             if index is not None:
