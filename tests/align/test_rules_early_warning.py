@@ -4,6 +4,7 @@ and stays silent on a consistent one; spending after the as-of date is not count
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -217,3 +218,26 @@ def test_closed_year_rules_leave_the_open_year_of_the_as_of_date_alone() -> None
     (closed,) = check(data, ["SKN602"], CheckConfig(today=dt.date(2027, 1, 15))).findings
     assert closed.evidence["absorption_percent"] == Decimal("37.00")
     assert check(data, ["SKN602"], as_of=dt.date(2027, 1, 15)).findings == (closed,)
+
+
+def test_cli_as_of_is_the_date_durations_count_to() -> None:
+    from click.testing import CliRunner
+
+    from sinkron.cli import main
+
+    def skn504(*extra: str) -> list[dict[str, object]]:
+        args = ["check", "--demo", "--select", "SKN504", "--format", "json", "--exit-zero", *extra]
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 0, result.output
+        return [f for f in json.loads(result.stdout)["findings"] if f["rule"] == "SKN504"]
+
+    stated = skn504("--as-of", "2026-09-30")
+    assert stated, "the demo has overdue action items"
+    for finding in stated:
+        evidence = finding["evidence"]
+        assert isinstance(evidence, dict) and evidence["today"] == "2026-09-30"
+        due = dt.date.fromisoformat(str(evidence["due"]))
+        assert evidence["days_overdue"] == (AS_OF - due).days
+        assert "2026-09-30" in json.dumps(finding["message"], ensure_ascii=False)
+    bad = CliRunner().invoke(main, ["check", "--demo", "--as-of", "30/09/2026"])
+    assert bad.exit_code == 2 and "--as-of" in bad.output
