@@ -27,6 +27,7 @@ from sinkron.align.support import SupportMap
 from sinkron.collector import paused_gc
 from sinkron.errors import SinkronError, UnknownRule
 from sinkron.models import Bundle
+from sinkron.monitoring import attach_monitoring
 from sinkron.nomenclature import Nomenclature, default_nomenclature
 from sinkron.plugins.manager import PluginManager, get_plugin_manager
 
@@ -152,6 +153,7 @@ def check(
     options = {r.id: r.configure(config.options.get(r.id, {})) for r in chosen}
 
     nomenclature = config.nomenclature or default_nomenclature()
+    bundle = attach_monitoring(bundle)  # an anggaran kas or realisation report onto the plans it belongs to
     today = config.as_of or config.today or dt.date.today()
     index: BundleIndex | None = None
     with paused_gc():  # indexing and checking allocate millions of small objects that all survive the run
