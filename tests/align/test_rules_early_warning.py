@@ -241,3 +241,20 @@ def test_cli_as_of_is_the_date_durations_count_to() -> None:
         assert "2026-09-30" in json.dumps(finding["message"], ensure_ascii=False)
     bad = CliRunner().invoke(main, ["check", "--demo", "--as-of", "30/09/2026"])
     assert bad.exit_code == 2 and "--as-of" in bad.output
+
+
+def test_cli_demo_as_of_shows_the_planted_early_warning() -> None:
+    from click.testing import CliRunner
+
+    from sinkron.cli import main
+
+    args = ["check", "--demo", "--as-of", "2026-09-30", "--select", "SKN606,SKN607", "--format", "json"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output  # warnings only
+    found = {(f["rule"], f["subject"]) for f in json.loads(result.stdout)["findings"]}
+    assert found == {
+        ("SKN606", "renja-dinkes-kalteng-2026#kalteng.dinkes/1.02.02.2.02.0004"),
+        ("SKN607", "renja-pupr-kalteng-2026"),
+    }
+    quiet = CliRunner().invoke(main, [*args[:2], *args[4:]])  # the demo's own date, 15 January 2026
+    assert json.loads(quiet.stdout)["findings"] == []
