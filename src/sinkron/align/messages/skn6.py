@@ -120,7 +120,7 @@ MESSAGES: dict[str, Message] = {
         id="Per {as_of} (akhir triwulan {quarter} {year}) realisasi {spent:rp} ({spent_percent:num.1}% pagu) tertinggal "
         "{gap:rp} dari anggaran kas {planned:rp} ({planned_percent:num.1}%): selisih {gap_points:num.1} poin persen, "
         "di atas batas {maximum:num.1} poin.",
-        en="As of {as_of} (end of Q{quarter_number} {year}) spending of {spent:rp} ({spent_percent:num.1}% of the pagu) is "
+        en="As of {as_of} (end of quarter {quarter} {year}) spending of {spent:rp} ({spent_percent:num.1}% of the pagu) is "
         "{gap:rp} behind the anggaran kas of {planned:rp} ({planned_percent:num.1}%): {gap_points:num.1} percentage "
         "points, above the {maximum:num.1}-point limit.",
     ),
@@ -128,7 +128,7 @@ MESSAGES: dict[str, Message] = {
         id="Per {as_of} (akhir triwulan {quarter} {year}) realisasi {agency} {spent:rp} ({spent_percent:num.1}% "
         "pagu) tertinggal {gap:rp} dari anggaran kas {planned:rp} ({planned_percent:num.1}%): selisih "
         "{gap_points:num.1} poin persen, di atas batas {maximum:num.1} poin.",
-        en="As of {as_of} (end of Q{quarter_number} {year}) spending of {agency}, {spent:rp} ({spent_percent:num.1}% of the "
+        en="As of {as_of} (end of quarter {quarter} {year}) spending of {agency}, {spent:rp} ({spent_percent:num.1}% of the "
         "pagu), is {gap:rp} behind its anggaran kas of {planned:rp} ({planned_percent:num.1}%): "
         "{gap_points:num.1} percentage points, above the {maximum:num.1}-point limit.",
     ),
@@ -142,7 +142,7 @@ MESSAGES: dict[str, Message] = {
         id="Per {as_of} (akhir triwulan {quarter} {year}) {agency} diproyeksikan merealisasikan {share:num.1}% "
         "anggaran kas setahun di triwulan IV ({projected_q4:rp} dari {planned_year:rp}: rencana triwulan IV "
         "{planned_q4:rp} ditambah ketertinggalan {behind:rp}), melebihi batas {maximum:num.1}%.",
-        en="As of {as_of} (end of Q{quarter_number} {year}) {agency} is heading to spend {share:num.1}% of its yearly "
+        en="As of {as_of} (end of quarter {quarter} {year}) {agency} is heading to spend {share:num.1}% of its yearly "
         "anggaran kas in Q4 ({projected_q4:rp} of {planned_year:rp}: the Q4 plan of {planned_q4:rp} plus "
         "{behind:rp} behind so far), above the {maximum:num.1}% limit.",
     ),
