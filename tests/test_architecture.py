@@ -36,6 +36,7 @@ FLOORS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "sinkron.diff",
             "sinkron.bridge",
             "sinkron.meetings",
+            "sinkron.monitoring",
             "sinkron.suggest",
             "sinkron.kl",
             "sinkron.connector",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import attrs
 import pytest
 
 import sinkron
@@ -15,6 +16,7 @@ from sinkron.align.report import Report
 from sinkron.codes import CodeLevel
 from sinkron.convert import dumps, loads
 from sinkron.demo import (
+    DEMO_AS_OF,
     DEMO_SOURCE,
     KNOCK_ON,
     PLANTED,
@@ -36,9 +38,29 @@ REGISTERED = sorted(PluginManager().rules().values(), key=lambda r: r.id)
 CHECKED = [r for r in REGISTERED if r.family in FAMILIES]
 
 
+#: The in-year rules: judged at the demo's as-of date (before the first quarter of 2026 ends they are silent).
+IN_YEAR = {"SKN606", "SKN607"}
+
+
 @pytest.fixture(scope="module")
-def report() -> Report:
+def closed_year_report() -> Report:
     return sinkron.check(demo_bundle(), config=demo_config())
+
+
+@pytest.fixture(scope="module")
+def in_year_report() -> Report:
+    return sinkron.check(demo_bundle(), config=demo_config(select=sorted(IN_YEAR), as_of=DEMO_AS_OF))
+
+
+@pytest.fixture(scope="module")
+def report(closed_year_report: Report, in_year_report: Report) -> Report:
+    """The demo's findings: every rule at DEMO_TODAY, the in-year ones at DEMO_AS_OF."""
+    kept = tuple(f for f in closed_year_report.findings if f.rule not in IN_YEAR)
+    return attrs.evolve(closed_year_report, findings=kept + in_year_report.findings)
+
+
+def test_the_early_warning_is_silent_before_the_first_quarter_ends(closed_year_report: Report) -> None:
+    assert [f for f in closed_year_report.findings if f.rule in IN_YEAR] == []
 
 
 def test_bundle_is_deterministic_and_round_trips() -> None:

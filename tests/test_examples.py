@@ -49,6 +49,8 @@ READ_OPTIONS: dict[str, dict[str, Any]] = {
     "rincian-1.02.02.2.02.0001.xlsx": {},
     "opd-kabupaten.xlsx": {},
     "rkpd-2026-sipd.json": {"format": "sipd", "plan_kind": "rkpd"},
+    "anggaran-kas-dinkes-2026.xlsx": {},
+    "emonev-dinkes-2026.xlsx": {},
 }
 
 #: The source findings of each sample: (rule, row, column).
@@ -75,10 +77,16 @@ FINDINGS: dict[str, set[tuple[str, int | None, str | None]]] = {
     "rincian-1.02.02.2.02.0001.xlsx": {("SKN013", 7, "K")},
     "opd-kabupaten.xlsx": set(),
     "rkpd-2026-sipd.json": set(),
+    "anggaran-kas-dinkes-2026.xlsx": {("SKN007", 1, None)},
+    "emonev-dinkes-2026.xlsx": {("SKN007", 1, None)},
 }
 
 #: Documented commands whose exit code is not 0.
-EXIT_CODES = {"sinkron check docs/examples/data/renstra-dpupr-messy.xlsx -R start_year=2025": 1}
+EXIT_CODES = {
+    "sinkron check docs/examples/data/renstra-dpupr-messy.xlsx -R start_year=2025": 1,
+    "sinkron check docs/examples/data/renja-dinkes-2026.xlsx docs/examples/data/anggaran-kas-dinkes-2026.xlsx "
+    "docs/examples/data/emonev-dinkes-2026.xlsx --as-of 2026-09-30": 1,
+}
 
 
 def load_generator() -> ModuleType:

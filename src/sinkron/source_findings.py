@@ -52,6 +52,7 @@ __all__ = [
     "ROW_NOT_READ",
     "SUBTOTAL_MISMATCH",
     "TARGET_WITHOUT_INDICATOR",
+    "UNMATCHED_CODE",
     "YEAR_INFERRED",
     "SourceProblem",
     "as_errors",
@@ -272,6 +273,18 @@ NAME_FROM_NOMENCLATURE = _problem(
 """A program, kegiatan or sub kegiatan row with a code but an empty name: the item is read with the
 nomenclature's name for its code (write the name in the file)."""
 
+UNMATCHED_CODE = _problem(
+    "SKN015",
+    "unmatched-code",
+    Severity.ERROR,
+    "Kode sub kegiatan pada data pemantauan tidak ada dalam rencana yang diperiksa",
+    "A sub kegiatan code of monitoring data is in no plan being checked",
+    drops_data=True,
+)
+"""A row of an anggaran kas or a realisation report (monitoring data, :mod:`sinkron.monitoring`) whose sub
+kegiatan code is in no DPA, Renja or RKPD of its year among the plans being checked: its amounts are not put
+on any plan. Either the code is wrong or the plan that holds it was not given."""
+
 CATALOGUE: tuple[SourceProblem, ...] = (
     SUBTOTAL_MISMATCH,
     FORMULA_NOT_EVALUATED,
@@ -287,6 +300,7 @@ CATALOGUE: tuple[SourceProblem, ...] = (
     LINE_AMOUNT_MISMATCH,
     AMOUNT_COMPUTED,
     NAME_FROM_NOMENCLATURE,
+    UNMATCHED_CODE,
 )
 """Every source problem, by rule id."""
 

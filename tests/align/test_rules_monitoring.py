@@ -480,11 +480,11 @@ def test_bad_option_is_an_option_error_before_any_rule_runs() -> None:
 def test_generated_bundles_give_no_family_6_errors(bundle: Bundle) -> None:
     report = check(bundle, ["SKN6"], CheckConfig(today=TODAY))
     assert not report.rule_failures, report.rule_failures
-    assert set(report.rules_run) == {"SKN601", "SKN602", "SKN603", "SKN604", "SKN605"}
+    assert set(report.rules_run) == {"SKN601", "SKN602", "SKN603", "SKN604", "SKN605", "SKN606", "SKN607"}
     assert [f for f in report.findings if f.severity is Severity.ERROR] == []
 
 
-@pytest.mark.parametrize("rule_id", ["SKN601", "SKN602", "SKN603", "SKN604", "SKN605"])
+@pytest.mark.parametrize("rule_id", ["SKN601", "SKN602", "SKN603", "SKN604", "SKN605", "SKN606", "SKN607"])
 def test_rules_are_registered_with_bilingual_descriptions(rule_id: str) -> None:
     from sinkron.plugins import get_plugin_manager
 

@@ -440,6 +440,66 @@ def opd(path: Path) -> Path:
     return save(workbook, path)
 
 
+# -- Monitoring: anggaran kas and e-Monev realisation ------------------------------------------------------------------
+#: The Dinas Kesehatan Renja 2026 sub kegiatan with their pagu, and one (gizi masyarakat) only the Renja
+#: perubahan holds: monthly anggaran kas (rupiah; January … December) and quarterly realisation (TW I–III).
+MONTHLY_CASH: tuple[tuple[tuple[str, str], int, list[int]], ...] = (
+    (DOKUMEN_PERENCANAAN, 84_500_000, [7_000_000] * 11 + [7_500_000]),
+    (IBU_HAMIL, 296_200_000, [24_600_000] * 11 + [25_600_000]),
+    (IBU_BERSALIN, 187_650_000, [15_600_000] * 11 + [16_050_000]),
+    (BAYI, 143_000_000, [5_000_000] * 9 + [30_000_000, 30_000_000, 38_000_000]),
+    (BALITA, 158_750_000, [13_000_000] * 11 + [15_750_000]),
+    (GIZI, 96_000_000, [8_000_000] * 12),
+)
+#: Realisasi keuangan per triwulan (TW IV not yet reported) and realisasi fisik (%), by sub kegiatan code.
+QUARTERLY_SPENT: dict[str, tuple[list[int | None], float]] = {
+    DOKUMEN_PERENCANAAN[0]: ([21_000_000, 21_000_000, 21_000_000, None], 75.0),
+    IBU_HAMIL[0]: ([40_000_000, 45_000_000, 50_000_000, None], 45.5),
+    IBU_BERSALIN[0]: ([46_800_000, 46_800_000, 40_000_000, None], 70.0),
+    BAYI[0]: ([15_000_000, 15_000_000, 15_000_000, None], 30.0),
+    BALITA[0]: ([39_000_000, 39_000_000, 39_000_000, None], 74.0),
+}
+MONTHS = ("JANUARI", "FEBRUARI", "MARET", "APRIL", "MEI", "JUNI", "JULI", "AGUSTUS", "SEPTEMBER", "OKTOBER",
+          "NOVEMBER", "DESEMBER")  # fmt: skip
+
+
+def anggaran_kas(path: Path) -> Path:
+    """The DPA 2026 anggaran kas of Dinas Kesehatan per sub kegiatan and month (one code not in the Renja)."""
+    workbook, sheet = new_sheet("Anggaran Kas")
+    rows = [[code, name, pagu, *months] for (code, name), pagu, months in MONTHLY_CASH]
+    append(sheet, [
+        ["ANGGARAN KAS DPA TAHUN ANGGARAN 2026"],
+        [f"Unit Organisasi : {DINKES[0]} {DINKES[1]}"],
+        ["KODE SUB KEGIATAN", "NAMA SUB KEGIATAN", "PAGU DPA", *MONTHS],
+        *rows,
+    ])  # fmt: skip
+    number_format(sheet, "CDEFGHIJKLMNO", range(4, sheet.max_row + 1), "#,##0")
+    return save(workbook, path)
+
+
+def emonev(path: Path) -> Path:
+    """An e-Monev-style quarterly realisation sheet of Dinas Kesehatan 2026, reported to the end of TW III."""
+    workbook, sheet = new_sheet("Realisasi")
+    pagu = {code: amount for (code, _), amount, _ in MONTHLY_CASH}
+    rows = [
+        [code, name, pagu[code], *QUARTERLY_SPENT[code][0], QUARTERLY_SPENT[code][1]]
+        for (code, name), _, _ in MONTHLY_CASH
+        if code in QUARTERLY_SPENT
+    ]
+    append(sheet, [
+        ["LAPORAN REALISASI FISIK DAN KEUANGAN TAHUN 2026 S/D TRIWULAN III"],
+        [f"Unit Organisasi : {DINKES[0]} {DINKES[1]}"],
+        ["KODE SUB KEGIATAN", "NAMA SUB KEGIATAN", "PAGU", "REALISASI KEUANGAN (Rp)", None, None, None,
+         "REALISASI FISIK (%)"],
+        [None, None, None, "TW I", "TW II", "TW III", "TW IV", None],
+        *rows,
+    ])  # fmt: skip
+    for cells in ("A3:A4", "B3:B4", "C3:C4", "D3:G3", "H3:H4"):
+        sheet.merge_cells(cells)
+    number_format(sheet, "CDEFG", range(5, sheet.max_row + 1), "#,##0")
+    return save(workbook, path)
+
+
 # -- SIPD JSON -------------------------------------------------------------------------------------------------------
 def sipd_record(number: int, agency: tuple[str, str], program: tuple[str, str], activity: tuple[str, str],
                 sub: tuple[str, str], pagu: int, output: tuple[str, str, str],
@@ -508,6 +568,8 @@ SAMPLES: dict[str, Callable[[Path], Path]] = {
     "rincian-1.02.02.2.02.0001.xlsx": rincian,
     "opd-kabupaten.xlsx": opd,
     "rkpd-2026-sipd.json": sipd,
+    "anggaran-kas-dinkes-2026.xlsx": anggaran_kas,
+    "emonev-dinkes-2026.xlsx": emonev,
 }
 
 

@@ -34,6 +34,7 @@ class Context:
         rule: Rule,
         options: Mapping[str, Any],
         today: dt.date,
+        as_of: dt.date | None = None,
     ) -> None:
         self.bundle = bundle
         self.index = index
@@ -41,6 +42,9 @@ class Context:
         self.rule = rule
         self.options = options
         self.today = today
+        """The check date: the as-of date when the run states one, else the day the check runs."""
+        self.as_of = as_of
+        """The as-of date the run states (``--as-of``), or ``None``: then monitoring rules judge closed years only."""
 
     def option(self, name: str) -> Any:
         """A rule option (``KeyError`` names the rule when the option does not exist)."""

@@ -28,6 +28,7 @@ from sinkron.align.support import SupportMap
 from sinkron.collector import paused_gc
 from sinkron.errors import SinkronError, UnknownRule
 from sinkron.models import Bundle
+from sinkron.monitoring import attach_monitoring
 from sinkron.nomenclature import Nomenclature, default_nomenclature, load_nomenclature
 from sinkron.plugins.manager import PluginManager, get_plugin_manager
 
@@ -48,6 +49,11 @@ class CheckConfig:
     """Catalogue to check codes against (the shipped one by default)."""
     today: dt.date | None = None
     """The date overdue action items are judged against (today by default)."""
+    as_of: dt.date | None = None
+    """Judge the data as it stood on this date (``sinkron check --as-of 2026-09-30``): monitoring rules count
+    only the spending of periods ended by then and judge the year so far (early warning); durations such as
+    "days overdue" count to it, and the messages name it. It is the check date too: give ``as_of`` or
+    ``today``, not two different dates. ``None``: closed years only, durations to ``today``."""
 
 
 def select_rules(rules: Iterable[Rule], select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Rule]:
@@ -71,12 +77,19 @@ def _run_rules(
     index: BundleIndex,
     nomenclature: Nomenclature,
     today: dt.date,
+    as_of: dt.date | None,
 ) -> tuple[list[Finding], list[RuleFailure]]:
     findings: list[Finding] = []
     failures: list[RuleFailure] = []
     for rule in chosen:
         context = Context(
-            bundle=bundle, index=index, nomenclature=nomenclature, rule=rule, options=options[rule.id], today=today
+            bundle=bundle,
+            index=index,
+            nomenclature=nomenclature,
+            rule=rule,
+            options=options[rule.id],
+            today=today,
+            as_of=as_of,
         )
         try:
             findings.extend(rule.check(context))
@@ -106,6 +119,7 @@ def check(
     *,
     plugins: PluginManager | None = None,
     nomenclature: Nomenclature | str | None = None,
+    as_of: dt.date | None = None,
 ) -> Report:
     """Run the alignment rules on ``bundle`` and return a :class:`~sinkron.align.report.Report`.
 
@@ -115,8 +129,16 @@ def check(
     against — a :class:`~sinkron.nomenclature.Nomenclature` or the name of an imported one
     (:func:`~sinkron.nomenclature.load_nomenclature`); it takes precedence over ``config.nomenclature``,
     and the shipped list is used when neither is given.
+    ``as_of`` is :attr:`CheckConfig.as_of` given directly (``check(bundle, as_of=dt.date(2026, 9, 30))``).
     """
     config = config or CheckConfig()
+    if as_of is not None:
+        config = attrs.evolve(config, as_of=as_of)
+    if config.as_of is not None and config.today is not None and config.as_of != config.today:
+        raise SinkronError(
+            f"as_of {config.as_of.isoformat()} and today {config.today.isoformat()} differ: the as-of date is the "
+            "check date, give one of them"
+        )
     registered: dict[str, Rule] = (plugins or get_plugin_manager()).rules()
     if rules is None:
         candidates = list(registered.values())
@@ -138,12 +160,13 @@ def check(
     if isinstance(nomenclature, str):
         nomenclature = load_nomenclature(nomenclature)
     nomenclature = nomenclature or config.nomenclature or default_nomenclature()
-    today = config.today or dt.date.today()
+    bundle = attach_monitoring(bundle)  # an anggaran kas or realisation report onto the plans it belongs to
+    today = config.as_of or config.today or dt.date.today()
     index: BundleIndex | None = None
     with paused_gc():  # indexing and checking allocate millions of small objects that all survive the run
         try:
             index = BundleIndex(bundle, nomenclature)
-            findings, failures = _run_rules(chosen, options, bundle, index, nomenclature, today)
+            findings, failures = _run_rules(chosen, options, bundle, index, nomenclature, today, config.as_of)
             metrics = compute_metrics(index, SupportMap.of(index))
             findings.sort(key=lambda f: (f.severity.rank, f.rule, f.path, f.subject))
             agencies = findings_by_agency(index, findings)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import sys
@@ -88,6 +89,15 @@ def _terminal_width() -> int:
     help="Skip the rules whose id starts with one of these prefixes (SKN203), comma-separated or repeated.",
 )
 @click.option("--option", "rule_options", multiple=True, metavar="RULE.key=value", help="Set a rule option.")
+@click.option(
+    "--as-of",
+    "as_of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    metavar="YYYY-MM-DD",
+    help="Judge the data as it stood on this date: monitoring rules judge the year so far (early warning), "
+    "durations count to it (default: closed years only, durations to today).",
+)
 @click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True, help="Report language.")
 @nomenclature_option
 @source_options
@@ -108,6 +118,7 @@ def check_cmd(
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     rule_options: tuple[str, ...],
+    as_of: dt.datetime | None,
     lang: str,
     nomenclature_name: str | None,
     fmt: str | None,
@@ -140,6 +151,9 @@ def check_cmd(
         if not sources:
             # The demo's illustrative change list applies to the demo data alone, never to real plans.
             config_extra = {"nomenclature": demo_nomenclature(), "today": DEMO_TODAY}
+    if as_of is not None:
+        config_extra.pop("today", None)  # the as-of date is the check date
+        config_extra["as_of"] = as_of.date()
     try:
         bundle = bundles[0].merge(*bundles[1:])
     except SinkronError as exc:

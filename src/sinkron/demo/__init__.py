@@ -39,6 +39,7 @@ from sinkron.models import Bundle
 from sinkron.nomenclature import Change, ChangeKind, Nomenclature, Version, default_nomenclature
 
 __all__ = [
+    "DEMO_AS_OF",
     "DEMO_CHANGES",
     "DEMO_SOURCE",
     "DEMO_TODAY",
@@ -76,6 +77,10 @@ DEMO_CHANGES = Version(
 #: The date the demo is judged against (so that the demo report never changes with the clock).
 DEMO_TODAY = dt.date(2026, 1, 15)
 
+#: The as-of date of the demo's in-year data (anggaran kas and spending of 2026 to September):
+#: ``sinkron check --demo --as-of 2026-09-30`` shows the early warning (SKN606, SKN607).
+DEMO_AS_OF = dt.date(2026, 9, 30)
+
 
 @functools.lru_cache(maxsize=1)
 def demo_bundle() -> Bundle:
@@ -93,12 +98,15 @@ def demo_config(
     select: Iterable[str] = (),
     ignore: Iterable[str] = (),
     options: Mapping[str, Mapping[str, Any]] | None = None,
+    as_of: dt.date | None = None,
 ) -> CheckConfig:
-    """A :class:`~sinkron.CheckConfig` for the demo: its nomenclature and a fixed date."""
+    """A :class:`~sinkron.CheckConfig` for the demo: its nomenclature and a fixed date (:data:`DEMO_TODAY`, or
+    the as-of date given, such as :data:`DEMO_AS_OF`)."""
     return CheckConfig(
         select=tuple(select),
         ignore=tuple(ignore),
         options=dict(options or {}),
         nomenclature=demo_nomenclature(),
-        today=DEMO_TODAY,
+        today=None if as_of is not None else DEMO_TODAY,
+        as_of=as_of,
     )

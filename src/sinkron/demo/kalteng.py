@@ -49,6 +49,7 @@ from sinkron.models import (
     Link,
     LinkKind,
     Mission,
+    Money,
     Objective,
     Plan,
     PlanKind,
@@ -620,6 +621,36 @@ def _renja_programs(agency_id: str) -> tuple[Program, ...]:
     return resum(programs)
 
 
+#: In-year 2026 data (judged with ``--as-of 2026-09-30``): share of the anggaran kas to the end of September
+#: each planted sub kegiatan has spent; every other one spends its anggaran kas month by month.
+BEHIND_CASH_PLAN = {"1.02.02.2.02.0004": D("0.5")}
+
+
+def _in_year(agency_id: str, programs: tuple[Program, ...]) -> tuple[Program, ...]:
+    """The Renja 2026 sub kegiatan with their anggaran kas (the month profile of 2025) and spending to September.
+
+    Planted: SKN606 on the Dinkes balita sub kegiatan (half its anggaran kas spent); SKN607 on the Dinas PUPR,
+    whose anggaran kas for physical works itself leaves 55 % of the year to triwulan IV.
+    """
+
+    def in_year(sub: SubActivity) -> SubActivity:
+        code = str(sub.code)
+        budget = sub.budget_for(2026)
+        if budget is None:
+            return sub
+        cash_plan = monthly_spending(budget.amount, _profile(agency_id, code), 2026)
+        share = BEHIND_CASH_PLAN.get(code, D(1))
+        spent = tuple(
+            attrs.evolve(month, amount=Money((month.amount.amount * share).quantize(D(1), rounding=ROUND_HALF_UP)))
+            for month in cash_plan[:9]
+        )
+        return attrs.evolve(sub, cash_plan=cash_plan, spending=spent)
+
+    return update_subs(
+        programs, {str(s.code): in_year for p in programs for a in p.activities for s in a.sub_activities}
+    )
+
+
 def _renja(agency_id: str) -> Plan:
     return Plan(
         id=IDS[f"renja_{_agency_short(agency_id)}"],
@@ -628,7 +659,7 @@ def _renja(agency_id: str) -> Plan:
         title=f"Renja {_AGENCY_TITLES[agency_id]} Provinsi Kalimantan Tengah 2026 (ilustrasi)",
         owner_id=agency_id,
         government_id=PROVINCE,
-        programs=_renja_programs(agency_id),
+        programs=_in_year(agency_id, _renja_programs(agency_id)),
     )
 
 
@@ -842,6 +873,12 @@ def _realise(ind: Indicator, ratio: Decimal, year: int) -> Indicator:
     return attrs.evolve(ind, realisations=(Realisation(year=year, value=Value.of(value)),))
 
 
+def _profile(agency_id: str, code: str) -> Sequence[int]:
+    """How a sub kegiatan spends over the months: salaries flat, the Dinas PUPR's physical works late, others normal."""
+    salaries = code.endswith(".2.02.0001") and code.split(".")[2] == "01"
+    return FLAT if salaries else LATE if agency_id == PUPR and code.split(".")[2] != "01" else NORMAL
+
+
 def _dpa_programs(agency_id: str) -> tuple[Program, ...]:
     programs = tuple(slice_program(p, 2025, BudgetKind.CEILING) for p in _programs(agency_id, RENSTRA_ROWS[agency_id]))
     counter = iter(range(1000))
@@ -852,7 +889,7 @@ def _dpa_programs(agency_id: str) -> tuple[Program, ...]:
         pagu = sub.budgets[0].amount.amount
         salaries = code.endswith(".2.02.0001") and code.split(".")[2] == "01"
         absorption = LOW_ABSORPTION.get(code, D("0.99") if salaries else D("0.96"))
-        profile = FLAT if salaries else LATE if agency_id == PUPR and code.split(".")[2] != "01" else NORMAL
+        profile = _profile(agency_id, code)
         return attrs.evolve(
             sub,
             indicators=tuple(_realise(i, ratio, 2025) for i in sub.indicators),

@@ -2,7 +2,8 @@
 
 ``docs/demo.md`` lists the same cases; a test keeps the two in step and checks that every
 registered rule of families 1–4, 6 and 7 reports its planted case(s) on the demo (family 5 is
-planted in the meetings, :mod:`sinkron.demo.meetings`).
+planted in the meetings, :mod:`sinkron.demo.meetings`). The in-year early-warning rules (SKN606, SKN607)
+report theirs with the demo's as-of date, :data:`~sinkron.demo.DEMO_AS_OF`.
 """
 
 from __future__ import annotations
@@ -264,6 +265,19 @@ PLANTED: tuple[PlantedCase, ...] = (
         IDS["dpa_pupr"],
         "55 % belanja sub kegiatan fisik Dinas PUPR 2025 jatuh di triwulan IV.",
         "55 % of the Dinas PUPR's 2025 spending on physical sub kegiatan falls in Q4.",
+    ),
+    # In-year early warning: reported with the as-of date DEMO_AS_OF (``--as-of 2026-09-30``).
+    _case(
+        "SKN606",
+        ref(IDS["renja_dinkes"], f"{DINKES}/1.02.02.2.02.0004"),
+        "Per 30-09-2026 realisasi balita baru separuh anggaran kas: tertinggal 32 poin persen dari pagu.",
+        "As of 2026-09-30 the balita sub kegiatan has spent half its anggaran kas: 32 points of its pagu behind.",
+    ),
+    _case(
+        "SKN607",
+        IDS["renja_pupr"],
+        "Anggaran kas Dinas PUPR 2026 menyisakan 53 % setahun untuk triwulan IV.",
+        "The Dinas PUPR's 2026 anggaran kas leaves 53 % of the year to Q4.",
     ),
     _case(
         "SKN604",

@@ -61,7 +61,11 @@ class Budget:
 
 @attrs.frozen(kw_only=True)
 class Spending:
-    """Realisasi anggaran: money spent in a year, or in one quarter or month of it."""
+    """Realisasi anggaran: money spent in a year, or in one quarter or month of it.
+
+    The same record, in :attr:`SubActivity.cash_plan`, is the money the anggaran kas plans to spend in that
+    period. Amounts are per period, never cumulative (``q2`` is what April–June adds).
+    """
 
     year: int = attrs.field(validator=year)
     amount: Money = attrs.field(validator=of_type(Money))
@@ -239,6 +243,9 @@ class SubActivity(_ItemMixin):
     """Indikator keluaran (output) of the sub kegiatan."""
     budgets: tuple[Budget, ...] = attrs.field(factory=tuple, converter=to_tuple)
     spending: tuple[Spending, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    """Realisasi anggaran: the money spent, per year, quarter or month."""
+    cash_plan: tuple[Spending, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    """Anggaran kas (rencana penarikan dana of the DPA): the money planned to be spent, per month or quarter."""
     locations: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple)
     """Lokasi as written (``"Kec. Pahandut, Semua Kelurahan"``)."""
     funding: tuple[FundingSource, ...] = attrs.field(factory=tuple, converter=to_tuple)

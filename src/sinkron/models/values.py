@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import enum
 import re
 from decimal import Decimal
@@ -177,6 +179,20 @@ class ReportingPeriod(str, enum.Enum):
     @property
     def is_month(self) -> bool:
         return self.value.startswith("m")
+
+    @property
+    def last_month(self) -> int:
+        """The last month (1–12) the period covers: 12 for the year, 3, 6, 9 or 12 for a quarter."""
+        if self is ReportingPeriod.YEAR:
+            return 12
+        if self.is_month:
+            return int(self.value[1:])
+        return 3 * int(self.value[1:])
+
+    def ends_by(self, year: int, day: dt.date) -> bool:
+        """Whether the period of ``year`` is over on ``day`` (its last day is ``day`` or earlier)."""
+        month = self.last_month
+        return dt.date(year, month, calendar.monthrange(year, month)[1]) <= day
 
     @classmethod
     def month(cls, number: int) -> ReportingPeriod:

@@ -20,5 +20,6 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "sinkron.align.rules.priorities",
     "sinkron.align.rules.meetings",
     "sinkron.align.rules.monitoring",
+    "sinkron.align.rules.early_warning",
     "sinkron.align.rules.national",
 )

@@ -38,6 +38,8 @@ from sinkron.models import (
     Origin,
     Program,
     Provenance,
+    ReportingPeriod,
+    Spending,
     SubActivity,
     Target,
     Value,
@@ -65,6 +67,7 @@ from sinkron_spreadsheet.cells import (
     plain_number,
     split_list,
     to_date,
+    to_decimal,
     to_money,
     to_text,
     to_value,
@@ -116,6 +119,10 @@ class _Item:
     """year → (amount, row, column letter) as written in the item's row."""
     locations: list[str] = attrs.field(factory=list)
     funding: list[FundingSource] = attrs.field(factory=list)
+    cash_plan: list[Spending] = attrs.field(factory=list)
+    """Anggaran kas of a sub kegiatan row, per month or quarter of the plan year."""
+    spending: list[Spending] = attrs.field(factory=list)
+    """Realisasi keuangan of a sub kegiatan row, per month or quarter of the plan year."""
     children: dict[Code, _Item] = attrs.field(factory=dict)
 
 
@@ -181,6 +188,9 @@ class _Reader:
         take the slower cell reading that looks the notes up."""
         self.columns: dict[str, tuple[Column, ...]] = {f: tuple(c) for f, c in header.columns.items() if c}
         self.budget_fields = [f for f in ("pagu", "pagu.{i}", "pagu.{year}", "next.pagu") if f in self.columns]
+        self.period_fields = [
+            (f, ReportingPeriod(f.partition(".")[2])) for f in self.columns if f.startswith(("cash.", "spent."))
+        ]
         self.funding_read: dict[str, FundingSource] = {}
         self.noted_seen: set[tuple[int, int]] = set()
         self.lost_rows: set[int] = set()
@@ -682,6 +692,8 @@ class _Reader:
     # -- fields of an item row -----------------------------------------------------------------------
     def fields(self, item: _Item, values: list[Any], r: int) -> None:
         self.indicators(item, values, r)
+        if item.level is CodeLevel.SUB_ACTIVITY:
+            self.monitoring(item, values, r)
         for year, cell in self.budgets(values, r).items():
             item.budgets[year] = cell
         for field in ("note", "output", "objective"):
@@ -716,6 +728,28 @@ class _Reader:
                         self.unreadable(problem, r, found[0], "funding", part)
             else:
                 item.extra["funding"] = to_text(found[1])
+
+    def monitoring(self, item: _Item, values: list[Any], r: int) -> None:
+        """The anggaran kas (``cash.*``) and realisasi (``spent.*``) cells of a sub kegiatan row, and its
+        realisasi fisik (``physical``, in ``extra``). Program and kegiatan rows carry subtotals: not read."""
+        for field, period in self.period_fields:
+            found = self.one(values, r, field)
+            if found is None:
+                continue
+            try:
+                amount = Money(to_money(found[1]))
+            except (CellError, InvalidModel) as exc:
+                problem = exc if isinstance(exc, CellError) else CellError(str(exc), "an amount of zero or more")
+                self.unreadable(problem, r, found[0], field, found[1])
+                continue
+            records = item.cash_plan if field.startswith("cash.") else item.spending
+            records.append(Spending(year=self.year, amount=amount, period=period))
+        found = self.one(values, r, "physical")
+        if found is not None:
+            try:
+                item.extra["physical_progress_percent"] = plain_number(to_decimal(found[1]))
+            except CellError as exc:
+                self.unreadable(exc, r, found[0], "physical", found[1])
 
     def budgets(self, values: list[Any], r: int) -> dict[int, tuple[Decimal, int, str]]:
         out: dict[int, tuple[Decimal, int, str]] = {}
@@ -1016,7 +1050,13 @@ class _Reader:
         }
         try:
             if item.level is CodeLevel.SUB_ACTIVITY:
-                return SubActivity(**common, locations=item.locations, funding=item.funding)
+                return SubActivity(
+                    **common,
+                    locations=item.locations,
+                    funding=item.funding,
+                    cash_plan=item.cash_plan,
+                    spending=item.spending,
+                )
             if item.level is CodeLevel.ACTIVITY:
                 return Activity(**common, sub_activities=children)
             return Program(**common, activities=children)

@@ -1,7 +1,8 @@
 """Declarative column mappings: which header text feeds which model field.
 
 A :class:`Mapping` is read from a TOML or JSON file, a dict, or the name of a built-in layout
-(``renstra``, ``renja``, ``tujuan-sasaran``, ``rkpd-report``, ``rincian``, ``opd``). See ``docs/spreadsheets.md`` for
+(``renstra``, ``renja``, ``tujuan-sasaran``, ``rkpd-report``, ``rincian``, ``opd``,
+``anggaran-kas``, ``emonev``). See ``docs/spreadsheets.md`` for
 the format and the field vocabulary.
 
 >>> m = load_mapping({"extends": "renja", "name": "renja-pasangkayu", "year": 2024,
@@ -78,7 +79,12 @@ ITEM_FIELDS: tuple[str, ...] = (
     "end",
     "output",
     "objective",
+    *(f"{what}.{period}" for what in ("cash", "spent") for period in ("q1", "q2", "q3", "q4")),
+    *(f"{what}.m{month:02d}" for what in ("cash", "spent") for month in range(1, 13)),
+    "physical",
 )
+"""``cash.q1`` … ``cash.m12``: the anggaran kas of a sub kegiatan for that quarter or month; ``spent.q1`` …
+``spent.m12``: its realisasi keuangan; ``physical``: realisasi fisik in percent (kept in ``extra``)."""
 #: Fields of the ``goals`` shape (tujuan and sasaran rows).
 GOAL_FIELDS: tuple[str, ...] = ("group", "text", "indicator", "note", "id")
 
@@ -102,7 +108,16 @@ BUDGET_LINE_FIELDS: tuple[str, ...] = (
 AGENCY_FIELDS: tuple[str, ...] = ("code", "name", "note")
 
 #: The built-in layouts, by name.
-BUILTIN_LAYOUTS: tuple[str, ...] = ("renstra", "renja", "tujuan-sasaran", "rkpd-report", "rincian", "opd")
+BUILTIN_LAYOUTS: tuple[str, ...] = (
+    "renstra",
+    "renja",
+    "tujuan-sasaran",
+    "rkpd-report",
+    "rincian",
+    "opd",
+    "anggaran-kas",
+    "emonev",
+)
 
 _FIELDS = {"items": ITEM_FIELDS, "goals": GOAL_FIELDS, "budget-lines": BUDGET_LINE_FIELDS, "agencies": AGENCY_FIELDS}
 _SHAPES = tuple(_FIELDS)
@@ -151,6 +166,9 @@ class Mapping:
     total_labels: tuple[str, ...] = ("TOTAL", "JUMLAH", "JUMLAH TOTAL", "GRAND TOTAL")
     year: int | None = None
     start_year: int | None = None
+    attach: bool = False
+    """The sheet is monitoring data (an anggaran kas, a realisation report): :func:`sinkron.check` puts its
+    sub kegiatan's anggaran kas and spending on the matching sub kegiatan of the plans it is checked with."""
 
     def __attrs_post_init__(self) -> None:
         if self.shape not in _SHAPES:
@@ -178,6 +196,7 @@ class Mapping:
             "header_rows": self.header_rows,
             "split_code": self.split_code,
             "check_subtotals": self.check_subtotals,
+            "attach": self.attach,
             "total_labels": list(self.total_labels),
             "required": list(self.required),
             "columns": {k: list(v) for k, v in self.columns.items()},
@@ -204,6 +223,7 @@ _KEYS = {
     "total_labels",
     "year",
     "start_year",
+    "attach",
     "extends",
 }
 
@@ -255,6 +275,7 @@ def _from_dict(data: AbcMapping[str, Any], *, default_name: str) -> Mapping:
         required=tuple(merged.get("required", ())),
         split_code=bool(merged.get("split_code", False)),
         check_subtotals=bool(merged.get("check_subtotals", True)),
+        attach=bool(merged.get("attach", False)),
         total_labels=tuple(merged.get("total_labels") or _DEFAULT_TOTALS),
         year=merged.get("year"),
         start_year=merged.get("start_year"),

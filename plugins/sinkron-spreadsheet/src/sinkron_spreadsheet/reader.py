@@ -20,6 +20,7 @@ from sinkron.connector import ReadResult
 from sinkron.errors import InvalidModel, Location, SourceError
 from sinkron.models import Agency, Bundle, Plan, PlanKind, PlanPeriod, PlanStage, Provenance
 from sinkron.models.findings import Finding
+from sinkron.monitoring import MONITORING_DATA
 from sinkron.nomenclature import default_nomenclature
 from sinkron.progress import Progress, ProgressEvent
 from sinkron.source_findings import CELL_UNREADABLE, NAME_CONFLICT, YEAR_INFERRED
@@ -391,7 +392,7 @@ class _SheetReading:
                 revision=revision,
                 nomenclature=given.get("nomenclature", (None, 0))[0] or None,
                 provenance=Provenance(source=self.place.source, sheet=self.place.sheet, row=self.header.row + 1),
-                extra=body.extra,
+                extra={**body.extra, MONITORING_DATA: True} if self.layout.attach else body.extra,
                 **body.plan_fields,
             )
         except InvalidModel as exc:
@@ -406,7 +407,10 @@ class _SheetReading:
     def _plan_id(self) -> str:
         assert self.period is not None
         unit = self._unit()
-        parts = (self.kind.value, str(self.period.start), unit.code if unit is not None else None)
+        # Monitoring data (an anggaran kas, a realisation report) is named after its layout: beside the DPA it
+        # belongs to, and beside another report of the same unit and year, its id stays its own.
+        kind = self.layout.name if self.layout.attach else self.kind.value
+        parts = (kind, str(self.period.start), unit.code if unit is not None else None)
         return self.options.plan_id or self.preamble.values.get("id", (None, 0))[0] or "-".join(p for p in parts if p)
 
     def _default_title(self) -> str:

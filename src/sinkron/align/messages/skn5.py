@@ -73,9 +73,9 @@ MESSAGES: dict[str, Message] = {
     ),
     "skn504.overdue": Message(
         id="Tindak lanjut {action} “{description}” ({owner}) dari {meeting} berbatas waktu {due}, sudah lewat "
-        "{days} hari, dan berstatus “{status}”.",
-        en="Action {action} “{description}” ({owner}) from {meeting} was due {due}, {days} days ago, and is still "
-        "“{status}”.",
+        "{days} hari per {today}, dan berstatus “{status}”.",
+        en="Action {action} “{description}” ({owner}) from {meeting} was due {due}, {days} days before {today}, and "
+        "is still “{status}”.",
     ),
     "skn504.overdue.fix": Message(
         id="Selesaikan tindak lanjut ini atau tetapkan batas waktu baru bersama {owner}, lalu perbarui statusnya.",

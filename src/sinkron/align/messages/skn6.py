@@ -122,4 +122,40 @@ MESSAGES: dict[str, Message] = {
         en="Discuss the ranking at the evaluation Rakor: learn from the kabupaten/kota that improved most and direct "
         "support to those lagging behind.",
     ),
+    "skn606.behind": Message(
+        id="Per {as_of} (akhir triwulan {quarter} {year}) realisasi {spent:rp} ({spent_percent:num.1}% pagu) tertinggal "
+        "{gap:rp} dari anggaran kas {planned:rp} ({planned_percent:num.1}%): selisih {gap_points:num.1} poin persen, "
+        "di atas batas {maximum:num.1} poin.",
+        en="As of {as_of} (end of quarter {quarter} {year}) spending of {spent:rp} ({spent_percent:num.1}% of the pagu) is "
+        "{gap:rp} behind the anggaran kas of {planned:rp} ({planned_percent:num.1}%): {gap_points:num.1} percentage "
+        "points, above the {maximum:num.1}-point limit.",
+    ),
+    "skn606.behind.agency": Message(
+        id="Per {as_of} (akhir triwulan {quarter} {year}) realisasi {agency} {spent:rp} ({spent_percent:num.1}% "
+        "pagu) tertinggal {gap:rp} dari anggaran kas {planned:rp} ({planned_percent:num.1}%): selisih "
+        "{gap_points:num.1} poin persen, di atas batas {maximum:num.1} poin.",
+        en="As of {as_of} (end of quarter {quarter} {year}) spending of {agency}, {spent:rp} ({spent_percent:num.1}% of the "
+        "pagu), is {gap:rp} behind its anggaran kas of {planned:rp} ({planned_percent:num.1}%): "
+        "{gap_points:num.1} percentage points, above the {maximum:num.1}-point limit.",
+    ),
+    "skn606.behind.fix": Message(
+        id="Telusuri penyebab keterlambatan (pengadaan, kontrak, SPP/SPM yang belum diajukan) dan percepat "
+        "pelaksanaan pada triwulan berikutnya; bila jadwal berubah, perbarui anggaran kas.",
+        en="Find out what is late (procurement, contracts, payment requests not yet filed) and speed up delivery "
+        "in the next quarter; if the schedule changed, update the anggaran kas.",
+    ),
+    "skn607.projected": Message(
+        id="Per {as_of} (akhir triwulan {quarter} {year}) {agency} diproyeksikan merealisasikan {share:num.1}% "
+        "anggaran kas setahun di triwulan IV ({projected_q4:rp} dari {planned_year:rp}: rencana triwulan IV "
+        "{planned_q4:rp} ditambah ketertinggalan {behind:rp}), melebihi batas {maximum:num.1}%.",
+        en="As of {as_of} (end of quarter {quarter} {year}) {agency} is heading to spend {share:num.1}% of its yearly "
+        "anggaran kas in Q4 ({projected_q4:rp} of {planned_year:rp}: the Q4 plan of {planned_q4:rp} plus "
+        "{behind:rp} behind so far), above the {maximum:num.1}% limit.",
+    ),
+    "skn607.projected.fix": Message(
+        id="Kejar ketertinggalan pada triwulan berjalan dan mulai pengadaan sisa paket sekarang; tinjau anggaran "
+        "kas agar penarikan dana tidak menumpuk di akhir tahun.",
+        en="Catch up in the current quarter and start procuring the remaining packages now; review the anggaran "
+        "kas so that spending does not pile up at year end.",
+    ),
 }

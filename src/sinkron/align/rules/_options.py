@@ -22,6 +22,7 @@ __all__ = [
     "AchievementOptions",
     "BaselineOptions",
     "BudgetSumOptions",
+    "CashPlanGapOptions",
     "DakCapOptions",
     "ForwardYearsOptions",
     "IndicatorLevelsOptions",
@@ -30,6 +31,7 @@ __all__ = [
     "NationalPriorityOptions",
     "PaguToleranceOptions",
     "PriorityShareOptions",
+    "ProjectedYearEndOptions",
     "RankingOptions",
     "TargetAndPaguToleranceOptions",
     "TargetToleranceOptions",
@@ -191,6 +193,28 @@ class YearEndOptions:
     max_q4_share_percent: Decimal = option(
         Decimal("40"),
         "Largest share of the year's spending in the fourth quarter, in percent.",
+        validator=_NON_NEGATIVE,
+    )
+
+
+@attrs.frozen(kw_only=True)
+class CashPlanGapOptions:
+    """SKN606."""
+
+    max_gap_points: Decimal = option(
+        Decimal("10"),
+        "Largest shortfall of realisation behind the anggaran kas at a quarter end, in percentage points of the pagu.",
+        validator=_NON_NEGATIVE,
+    )
+
+
+@attrs.frozen(kw_only=True)
+class ProjectedYearEndOptions:
+    """SKN607."""
+
+    max_q4_share_percent: Decimal = option(
+        Decimal("40"),
+        "Largest projected share of the year's spending in the fourth quarter, in percent.",
         validator=_NON_NEGATIVE,
     )
 

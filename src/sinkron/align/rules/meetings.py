@@ -250,6 +250,7 @@ def action_item_overdue(ctx: Context) -> Iterator[Finding]:
                 "meeting": meeting.title,
                 "due": action.due.isoformat(),
                 "days": days,
+                "today": today.isoformat(),
                 "status": action.status.value,
             }
             finding = ctx.report(

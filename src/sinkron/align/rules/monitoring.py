@@ -12,6 +12,10 @@ Renja (Permendagri 86/2017, evaluasi hasil pelaksanaan):
 * SKN605 — kabupaten/kota of a province ranked by improvement on a shared indicator (tingkat
   kemiskinan, prevalensi stunting …).
 
+SKN602 and SKN603 judge closed years. With an as-of date (``CheckConfig(as_of=...)``, ``--as-of``) they count
+only the spending of periods ended by then, and the year of that date is open until its year-end figure is
+in; the in-year early-warning rules are in :mod:`sinkron.align.rules.early_warning`.
+
 Every rule makes one pass over the index (or over the sub kegiatan), so the cost is linear in the
 size of the bundle. Thresholds are percentages given as decimal strings (``"75"``), overridable per
 run: ``CheckConfig(options={"SKN602": {"min_absorption_percent": "90"}})``.
@@ -241,12 +245,14 @@ _MONTH_OF = {p: int(p.value[1:]) for p in ReportingPeriod if p.is_month}
 _QUARTER_OF = {p: int(p.value[1:]) for p in ReportingPeriod if p.value.startswith("q")}
 
 
-def yearly_spending(item: SubActivity) -> dict[int, YearSpending]:
-    """The sub kegiatan's spending records grouped by year."""
+def yearly_spending(item: SubActivity, until: dt.date | None = None) -> dict[int, YearSpending]:
+    """The sub kegiatan's spending records grouped by year (with ``until``, only the periods ended by then)."""
     whole: dict[int, Decimal] = {}
     months: dict[int, dict[int, Decimal]] = defaultdict(dict)
     quarters: dict[int, dict[int, Decimal]] = defaultdict(dict)
     for spending in item.spending:
+        if until is not None and not spending.period.ends_by(spending.year, until):
+            continue
         amount = spending.amount.amount
         year = spending.year
         period = spending.period
@@ -284,7 +290,7 @@ def low_absorption(ctx: Context) -> Iterator[Finding]:
         assert isinstance(item, SubActivity)
         if not item.spending:
             continue
-        for year, spent in yearly_spending(item).items():
+        for year, spent in yearly_spending(item, ctx.as_of).items():
             if not spent.closed(ctx.today):
                 continue
             budget = item.budget_for(year)
@@ -345,7 +351,7 @@ def year_end_spending(ctx: Context) -> Iterator[Finding]:
         assert isinstance(item, SubActivity)
         if not item.spending:
             continue
-        for year, spent in yearly_spending(item).items():
+        for year, spent in yearly_spending(item, ctx.as_of).items():
             if not spent.closed(ctx.today):
                 continue
             key = (record.plan.id, record.agency_id, year)
