@@ -131,29 +131,8 @@ def check(
     and the shipped list is used when neither is given.
     ``as_of`` is :attr:`CheckConfig.as_of` given directly (``check(bundle, as_of=dt.date(2026, 9, 30))``).
     """
-    config = config or CheckConfig()
-    if as_of is not None:
-        config = attrs.evolve(config, as_of=as_of)
-    if config.as_of is not None and config.today is not None and config.as_of != config.today:
-        raise SinkronError(
-            f"as_of {config.as_of.isoformat()} and today {config.today.isoformat()} differ: the as-of date is the "
-            "check date, give one of them"
-        )
-    registered: dict[str, Rule] = (plugins or get_plugin_manager()).rules()
-    if rules is None:
-        candidates = list(registered.values())
-    else:
-        given = [rules] if isinstance(rules, (str, Rule)) else list(rules)
-        candidates = [r for r in given if isinstance(r, Rule)]
-        prefixes = tuple(r for r in given if isinstance(r, str))
-        _unknown_selectors(prefixes, registered.values())
-        if prefixes:
-            candidates += [r for r in select_rules(registered.values(), prefixes) if r not in candidates]
-    _unknown_selectors(config.select, [*candidates, *registered.values()])
-    chosen = select_rules(candidates, config.select, config.ignore)
-    unknown = set(config.options) - {r.id for r in chosen} - set(registered)
-    if unknown:
-        raise SinkronError(f"options given for unknown rule(s): {', '.join(sorted(unknown))}")
+    config = _with_as_of(config or CheckConfig(), as_of)
+    chosen = _chosen_rules(rules, config, (plugins or get_plugin_manager()).rules())
     # Every option is structured before anything runs: a bad one is an OptionError, never a failed rule.
     options = {r.id: r.configure(config.options.get(r.id, {})) for r in chosen}
 
@@ -186,3 +165,37 @@ def check(
         agencies=agencies,
         titles=titles,
     )
+
+
+def _with_as_of(config: CheckConfig, as_of: dt.date | None) -> CheckConfig:
+    """``config`` with ``as_of`` given directly; an as-of date and a different ``today`` are refused."""
+    if as_of is not None:
+        config = attrs.evolve(config, as_of=as_of)
+    if config.as_of is not None and config.today is not None and config.as_of != config.today:
+        raise SinkronError(
+            f"as_of {config.as_of.isoformat()} and today {config.today.isoformat()} differ: the as-of date is the "
+            "check date, give one of them"
+        )
+    return config
+
+
+def _chosen_rules(
+    rules: Rule | str | Iterable[Rule | str] | None, config: CheckConfig, registered: dict[str, Rule]
+) -> list[Rule]:
+    """The rules a check runs: those given (rules or id prefixes) or every registered one, then ``select``/``ignore``;
+    an unknown selector or options for an unknown rule are errors before anything runs."""
+    if rules is None:
+        candidates = list(registered.values())
+    else:
+        given = [rules] if isinstance(rules, (str, Rule)) else list(rules)
+        candidates = [r for r in given if isinstance(r, Rule)]
+        prefixes = tuple(r for r in given if isinstance(r, str))
+        _unknown_selectors(prefixes, registered.values())
+        if prefixes:
+            candidates += [r for r in select_rules(registered.values(), prefixes) if r not in candidates]
+    _unknown_selectors(config.select, [*candidates, *registered.values()])
+    chosen = select_rules(candidates, config.select, config.ignore)
+    unknown = set(config.options) - {r.id for r in chosen} - set(registered)
+    if unknown:
+        raise SinkronError(f"options given for unknown rule(s): {', '.join(sorted(unknown))}")
+    return list(chosen)

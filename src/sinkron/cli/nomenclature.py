@@ -123,7 +123,14 @@ def _years_text(years: tuple[int, int | None] | None) -> str:
 
 
 @nomenclature.command("list")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text (one line per list) or json.",
+)
 def list_cmd(output_format: str) -> None:
     """List the imported catalogues (and where they are kept)."""
     found = stored_nomenclatures()
