@@ -206,3 +206,17 @@ def test_values_that_would_overflow_or_turn_a_cap_off_are_named(
     with pytest.raises(SourceError) as caught:
         source_from_dict({"url": URL, **table})
     assert caught.value.location.field == field and fragment in str(caught.value)
+
+
+@pytest.mark.parametrize("value", [{"path": "kode"}, ["kode"], 7])
+def test_a_mapping_field_that_is_not_a_path_is_named(value: object) -> None:
+    """A table or a list as a field path (a self-referring table included) failed later, unexpectedly, per record."""
+    cyclic: dict[str, Any] = {}
+    cyclic["self"] = cyclic
+    for given in (value, cyclic):
+        with pytest.raises(SourceError) as caught:
+            source_from_dict({"url": URL, "mapping": {"code": "kode", "name": given}})
+        assert caught.value.location.field == "mapping"
+        assert f"FieldMapping.name must be a dotted path (text such as 'data.kode'), got {type(given).__name__}" in str(
+            caught.value
+        )

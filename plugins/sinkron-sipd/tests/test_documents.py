@@ -139,7 +139,10 @@ def test_envelope_fields_after_data_are_kept_and_checked(tmp_path: Path) -> None
 
 def test_a_single_line_envelope_is_not_taken_for_json_lines(tmp_path: Path) -> None:
     path = tmp_path / "one-line.json"
-    path.write_text(json.dumps(envelope("get_sub_keg_sipd", [sub_keg(), sub_keg(sub_id=2)])) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps(envelope("get_sub_keg_sipd", [sub_keg(), sub_keg(sub_id=2, code="1.02.02.2.02.0002")])) + "\n",
+        encoding="utf-8",
+    )
     result = read_sipd(path)
     assert result.errors == () and result.records == 2
     assert same(json.loads(dumps(result.bundle)), json.loads(path.read_text(encoding="utf-8")))

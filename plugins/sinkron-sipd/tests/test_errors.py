@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 pytest.importorskip("sinkron_sipd", reason="sinkron-sipd is not installed in this environment")
 from sipd_samples import envelope, sub_keg, write_json, write_lines
@@ -19,6 +20,7 @@ from sipd_samples import envelope, sub_keg, write_json, write_lines
 import sinkron
 from sinkron import SourceError, ValidationError
 from sinkron.align import Severity
+from sinkron.cli import main
 from sinkron.models import ref
 from sinkron_sipd import dumps, read_sipd
 from sinkron_sipd.layout import same
@@ -216,3 +218,57 @@ def test_a_multi_year_plan_kind_does_not_fit_sub_kegiatan_records(tmp_path: Path
     result = read_sipd(path, plan_kind="rpjmd")
     assert [e.location.json_path for e in result.errors] == ["$[0]", "$[1]"]
     assert "not a yearly plan" in result.errors[0].message and result.bundle.plans == ()
+
+
+# -- the same sub kegiatan given twice -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("container", ["list", "lines"])
+def test_a_sub_kegiatan_given_twice_is_named_with_both_records_and_the_first_kept(
+    tmp_path: Path, container: str
+) -> None:
+    other = sub_keg(sub_id=2, code="1.02.02.2.02.0002", name="Pengelolaan Pelayanan Kesehatan Bayi")
+    again = sub_keg(sub_id=3, pagu="175000000")  # the first record's sub kegiatan, unit and year, another pagu
+    records = [sub_keg(sub_id=1), other, again]
+    if container == "lines":
+        path = write_lines(tmp_path / "twice.jsonl", records)
+        first_at, again_at = "$[0] (line 1)", "$[2] (line 3)"
+    else:
+        path = write_json(tmp_path / "twice.json", records)
+        first_at, again_at = "$[0]", "$[2]"
+    result = read_sipd(path)
+    assert result.errors == ()
+    [finding] = result.findings
+    assert (finding.rule, finding.severity) == ("SKN010", Severity.ERROR)
+    assert finding.location is not None and finding.location.json_path == "$[2].kode_sub_giat"
+    assert finding.message.en == (
+        f"Sub kegiatan 1.02.02.2.02.0001 of unit 1.02.0.00.0.00.01.0000 in 2026 is already given by record {first_at}; "
+        f"record {again_at} is not read."
+    )
+    assert finding.evidence["first_json_path"] == "$[0]"
+    subs = list(result.bundle.plans[0].sub_activities())
+    assert [(str(s.code), s.budget_for(2026)) for s in subs] == [  # the first is kept: the pagu is not counted twice
+        ("1.02.02.2.02.0001", sinkron.Money(150_000_000)),
+        ("1.02.02.2.02.0002", sinkron.Money(150_000_000)),
+    ]
+    assert not result.complete  # the left-out record is named, not silently dropped
+    strict = sinkron.read_result(path, format="sipd", strict=True)
+    assert [e.location.json_path for e in strict.errors] == ["$[2].kode_sub_giat"]
+
+
+def test_the_same_code_in_another_unit_or_year_is_another_sub_kegiatan(tmp_path: Path) -> None:
+    records = [
+        sub_keg(sub_id=1),
+        sub_keg(sub_id=2, year="2027"),
+        sub_keg(sub_id=3, skpd=("1.02.0.00.0.00.02.0000", "RSUD Contoh")),
+    ]
+    for plan_kind in ("rkpd", "renja_pd"):
+        result = read_sipd(write_json(tmp_path / "three.json", records), plan_kind=plan_kind)
+        assert (result.errors, result.findings) == ((), ())
+        assert sum(len(list(plan.sub_activities())) for plan in result.bundle.plans) == 3
+
+
+def test_check_names_the_repeated_sub_kegiatan(tmp_path: Path) -> None:
+    path = write_json(tmp_path / "twice.json", [sub_keg(sub_id=1), sub_keg(sub_id=2)])
+    result = CliRunner().invoke(main, ["check", str(path), "--from", "sipd", "--lang", "en", "--verbose"])
+    assert "SKN010" in result.output and "record $[1] is not read" in result.output, result.output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import attrs
@@ -160,3 +161,64 @@ def test_convert_says_what_sipd_would_lose(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["convert", str(source), str(tmp_path / "out.jsonl")])
     assert result.exit_code == 2 and "would lose target 2030" in result.stderr
     assert not (tmp_path / "out.jsonl").exists()
+
+
+# -- yearly plans: the pagu and targets a sub kegiatan record holds, or a refusal (issue 26, noticed) ---------------
+
+
+def test_a_renja_keeps_its_pagu_of_the_plan_year_and_the_next(tmp_path: Path) -> None:
+    bundle = renja("Program Rehabilitasi Sosial", "Rehabilitasi Sosial", "Pelayanan Sosial", ())
+    plan = bundle.plans[0]
+    sub = next(plan.sub_activities())
+    budgets = [
+        Budget(year=2026, amount=Money(140_000_000), kind=BudgetKind.CEILING),
+        Budget(year=2026, amount=Money(150_000_000), kind=BudgetKind.INDICATIVE),
+        Budget(year=2027, amount=Money(165_000_000), kind=BudgetKind.INDICATIVE),
+    ]
+    target = sinkron.write(
+        _with_sub(bundle, attrs.evolve(sub, budgets=budgets)), tmp_path / "renja.json", format="sipd"
+    )
+    (back,) = sinkron.read(target, format="sipd", plan_kind="renja_pd").plans
+    assert sorted(next(back.sub_activities()).budgets, key=lambda b: (b.year, b.kind.value)) == budgets
+
+
+def test_a_renja_pagu_or_target_sipd_cannot_hold_is_refused_and_nothing_is_written(tmp_path: Path) -> None:
+    bundle = renja("Program Rehabilitasi Sosial", "Rehabilitasi Sosial", "Pelayanan Sosial", ())
+    sub = next(bundle.plans[0].sub_activities())
+    indicator = sinkron.Indicator(
+        name="Jumlah penyandang disabilitas yang direhabilitasi",
+        unit="Orang",
+        targets=[
+            sinkron.Target(year=2026, value=sinkron.Value.parse("120")),
+            sinkron.Target(year=2027, value=sinkron.Value.parse("130")),
+        ],
+    )
+    target = tmp_path / "renja.json"
+    target.write_text("[]", encoding="utf-8")
+    cases = [
+        (Budget(year=2028, amount=Money(5), kind=BudgetKind.INDICATIVE), "pagu_indikatif 2028 of 1.06.04.2.01.0001"),
+        (Budget(year=2027, amount=Money(5), kind=BudgetKind.CEILING), "pagu 2027 of 1.06.04.2.01.0001"),
+        (Budget(year=2026, amount=Money(5), kind=BudgetKind.REVISED), "pagu_perubahan 2026 of 1.06.04.2.01.0001"),
+        (indicator, "target 2027 of 'Jumlah penyandang disabilitas yang direhabilitasi' (1.06.04.2.01.0001)"),
+    ]
+    for extra, lost in cases:
+        changed = (
+            attrs.evolve(sub, budgets=[*sub.budgets, extra])
+            if isinstance(extra, Budget)
+            else attrs.evolve(sub, indicators=[extra])
+        )
+        with pytest.raises(SipdWriteError, match=re.escape(f"would lose {lost}")):
+            sinkron.write(_with_sub(bundle, changed), target, format="sipd")
+        assert target.read_text(encoding="utf-8") == "[]"
+    source = sinkron.write(_with_sub(bundle, attrs.evolve(sub, indicators=[indicator])), tmp_path / "renja-in.json")
+    result = CliRunner().invoke(main, ["convert", str(source), str(tmp_path / "out.jsonl")])
+    assert result.exit_code == 2 and "would lose target 2027" in result.stderr
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+def _with_sub(bundle: Bundle, sub: SubActivity) -> Bundle:
+    """``bundle`` (one plan, one sub kegiatan) with that sub kegiatan replaced by ``sub``."""
+    plan = bundle.plans[0]
+    program = plan.programs[0]
+    activity = attrs.evolve(program.activities[0], sub_activities=[sub])
+    return attrs.evolve(bundle, plans=[attrs.evolve(plan, programs=[attrs.evolve(program, activities=[activity])])])

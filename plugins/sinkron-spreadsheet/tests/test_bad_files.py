@@ -106,3 +106,28 @@ def test_a_mapping_names_its_plan_and_budget_kind_from_the_list(key: str, value:
         load_mapping({"extends": "renja", key: value})
     assert str(raised.value) == f"{key} must be one of {', '.join(k.value for k in kinds)}, got {value!r}"
     assert load_mapping({"extends": "renja", key: list(kinds)[1].value}).to_dict()[key] == list(kinds)[1].value
+
+
+def test_mapping_files_that_extend_each_other_in_a_cycle_are_named(tmp_path: Path) -> None:
+    """A cycle of ``extends`` failed as an unexpected RecursionError without the file or the key (issue 25)."""
+    from click.testing import CliRunner
+
+    from sinkron.cli import main
+    from sinkron_spreadsheet import load_mapping
+    from sinkron_spreadsheet.mapping import MappingError
+
+    first, second, own = tmp_path / "a.toml", tmp_path / "b.toml", tmp_path / "self.toml"
+    first.write_text(f'extends = "{second}"\n', encoding="utf-8")
+    second.write_text(f'extends = "{first}"\nyear = 2026\n', encoding="utf-8")
+    own.write_text(f'extends = "{own}"\n', encoding="utf-8")
+    for path, cycle in ((first, [first, second, first]), (own, [own, own])):
+        with pytest.raises(MappingError) as raised:
+            load_mapping(path)
+        assert str(raised.value) == "extends: the mappings extend each other in a cycle: " + " → ".join(map(str, cycle))
+    second.write_text('extends = "renja"\nyear = 2026\n', encoding="utf-8")  # a chain, not a cycle
+    assert load_mapping(first).year == 2026
+    second.write_text(f'extends = "{first}"\n', encoding="utf-8")
+    path = csv_file(tmp_path / "renja.csv", [RENJA, [*ROW, "1000"]])
+    result = CliRunner().invoke(main, ["check", str(path), "--mapping", str(first)])
+    assert result.exit_code == 2 and "extends: the mappings extend each other in a cycle" in result.stderr
+    assert "RecursionError" not in result.output

@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -437,6 +438,24 @@ def test_minutes_round_trip_every_field(tmp_path: Path) -> None:
     meeting = _meeting_full()
     path = sinkron.write(meeting, tmp_path / "berita-acara.xlsx")
     assert load_workbook(path).sheetnames == ["Berita Acara", *SHEETS]
+    assert sinkron.read(path).meetings == (meeting,)
+
+
+def test_amounts_a_spreadsheet_number_would_round_are_written_as_text_and_read_back_exactly(tmp_path: Path) -> None:
+    """Issue 25 item 11: the meeting workbook wrote every pagu as a number, rounded past 15-16 digits."""
+    meeting = _meeting_full()
+    big = Money(Decimal("123456789012345678"))  # 18 digits: a float keeps 16
+    with_sen = Money(Decimal("9876543210987.65"))  # 15 digits: a number cell holds it exactly
+    meeting = attrs.evolve(
+        meeting,
+        agreements=[attrs.evolve(meeting.agreements[0], pagu=big)],
+        proposals=[attrs.evolve(meeting.proposals[0], pagu=with_sen)],
+    )
+    with pytest.warns(UserWarning, match=r"1 amount\(s\) have more digits .* Rp 123\.456\.789\.012\.345\.678 on sheet"):
+        path = sinkron.write(meeting, tmp_path / "berita-acara.xlsx")
+    book = load_workbook(path)
+    cells = {c.value for sheet in ("Kesepakatan", "Usulan") for row in book[sheet].iter_rows() for c in row}
+    assert "123.456.789.012.345.678" in cells and float(with_sen.amount) in cells
     assert sinkron.read(path).meetings == (meeting,)
 
 

@@ -207,3 +207,33 @@ def test_diff_after_a_round_trip_is_empty(tmp_path: Path, layout: str) -> None:
     assert read_plan.programs[0].budget_for(2026) == Money(100)  # … and writes the program's subtotal
     result = diff(plan, read_plan)
     assert result.is_empty, result.to_text()
+
+
+def test_the_xlsx_report_writes_a_pagu_a_number_would_round_as_text() -> None:
+    """Issue 25 item 11: the coverage and per-agency sheets wrote pagu as numbers, rounded past 15-16 digits."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from sinkron.align.report import AgencyFindings, CoverageRow, Metrics, Report
+    from sinkron_spreadsheet.report_xlsx import render_report
+
+    big, exact = Decimal("123456789012345678"), Decimal("296187500")
+    rows = (
+        CoverageRow(priority="pn-1", code="PN1", name="SDM", kind="PN", programs=1, sub_activities=2, pagu=big),
+        CoverageRow(priority="pn-2", code="PN2", name="Pangan", kind="PN", programs=1, sub_activities=1, pagu=exact),
+    )
+    report = Report(
+        metrics=Metrics(priority_coverage=rows),
+        agencies=(AgencyFindings(agency="1.02", name="Dinas Kesehatan", findings=(), pagu=big),),
+    )
+    with pytest.warns(
+        UserWarning, match=r"2 amount\(s\) .* Rp 123\.456\.789\.012\.345\.678 on sheet 'Cakupan Prioritas'"
+    ):
+        content = render_report(report)
+    book = load_workbook(io.BytesIO(content))
+    coverage = [row[7] for row in book["Cakupan Prioritas"].iter_rows(min_row=2, values_only=True)]
+    assert coverage == ["123.456.789.012.345.678", int(exact)]
+    assert [row[4] for row in book["Per Perangkat Daerah"].iter_rows(min_row=2, values_only=True)] == [
+        "123.456.789.012.345.678"
+    ]

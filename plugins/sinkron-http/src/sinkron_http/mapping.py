@@ -116,6 +116,21 @@ def _text(value: Any) -> str | None:
     return text or None
 
 
+def _required_path(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A field of :class:`FieldMapping` is a dotted path: text (a table or a list is refused, named by its key)."""
+    if not isinstance(value, str):
+        raise TypeError(
+            f"FieldMapping.{attribute.name} must be a dotted path (text such as 'data.kode'), "
+            f"got {type(value).__name__}"
+        )
+
+
+def _optional_path(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A field of :class:`FieldMapping` that may be left out (``None``), else a dotted path."""
+    if value is not None:
+        _required_path(instance, attribute, value)
+
+
 @attrs.frozen(kw_only=True)
 class FieldMapping:
     """A declarative mapping of JSON record fields (dotted paths) to sub kegiatan rows.
@@ -128,18 +143,18 @@ class FieldMapping:
     Only ``code`` and ``name`` are required; ``year`` or ``default_year`` must give the year.
     """
 
-    code: str = "code"
-    name: str = "name"
-    agency: str | None = None
-    agency_name: str | None = None
-    indicator: str | None = None
-    unit: str | None = None
-    target: str | None = None
-    pagu: str | None = None
-    year: str | None = None
+    code: str = attrs.field(default="code", validator=_required_path)
+    name: str = attrs.field(default="name", validator=_required_path)
+    agency: str | None = attrs.field(default=None, validator=_optional_path)
+    agency_name: str | None = attrs.field(default=None, validator=_optional_path)
+    indicator: str | None = attrs.field(default=None, validator=_optional_path)
+    unit: str | None = attrs.field(default=None, validator=_optional_path)
+    target: str | None = attrs.field(default=None, validator=_optional_path)
+    pagu: str | None = attrs.field(default=None, validator=_optional_path)
+    year: str | None = attrs.field(default=None, validator=_optional_path)
     default_year: int | None = None
-    program_name: str | None = None
-    activity_name: str | None = None
+    program_name: str | None = attrs.field(default=None, validator=_optional_path)
+    activity_name: str | None = attrs.field(default=None, validator=_optional_path)
     plan_kind: PlanKind = attrs.field(default=PlanKind.RENJA_PD, converter=PlanKind)
     budget_kind: BudgetKind = attrs.field(default=BudgetKind.INDICATIVE, converter=BudgetKind)
     indicator_kind: IndicatorKind = attrs.field(default=IndicatorKind.OUTPUT, converter=IndicatorKind)

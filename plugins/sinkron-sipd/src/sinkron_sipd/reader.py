@@ -16,7 +16,8 @@ Every record is checked as a whole and all of its problems are reported, located
 (and line, for JSON Lines). A record is kept whenever its data allows (docs/errors.md, "Tolerant and
 strict reading"): a value that cannot be read is left out with a source finding ``SKN008``; a
 record that cannot be placed in a plan (no sub kegiatan code, no year) is named by a finding
-``SKN005``; only a record that cannot be read at all (not an object, a key given twice, not a SIPD
+``SKN005``; a record that gives a sub kegiatan again (same year, SKPD, unit and code as an earlier record)
+is named by ``SKN010`` with both records, and the first is kept; only a record that cannot be read at all (not an object, a key given twice, not a SIPD
 record) is a located error. Either way the records around it still read.
 """
 
@@ -181,6 +182,8 @@ class BundleBuilder:
         self._links: list[Link] = []
         self._planning = PlanningRows(self)
         self._first_layout: dict[str, Any] | None = None
+        self._sub_records: dict[tuple[str, str | None, str | None, Code], RawRecord] = {}
+        """The record that gave each sub kegiatan (plan, SKPD, unit, code), its value dropped: a second one is SKN010."""
 
     # -- public ---------------------------------------------------------------------------------------
     def add(self, record: RawRecord) -> bool:
@@ -416,6 +419,12 @@ class BundleBuilder:
         skpd, unit = self._sub_keg_agencies(read, record)
         plan = self._plan(year, master=False, owner=skpd)
         agency_id = unit.code if unit else None
+        key = (plan.id, skpd.code if skpd else None, agency_id, sub_code)
+        first = self._sub_records.get(key)
+        if first is not None:
+            problems.repeated(sub_code, agency_id, year, first)
+            return False
+        self._sub_records[key] = attrs.evolve(record, value=None)
         program, activity = self._items(plan, agency_id, (program_code, activity_code), names[:2], record)
         extra: dict[str, Any] = {}  # filled below: the layout is rendered from the sub kegiatan itself
         sub = SubActivity(

@@ -32,7 +32,7 @@ from sinkron.models import (
 )
 from sinkron.models.findings import Finding
 from sinkron.numbers import DecimalMark, parse_number
-from sinkron.source_findings import CELL_UNREADABLE, ROW_NOT_READ
+from sinkron.source_findings import CELL_UNREADABLE, DUPLICATE_ROW, ROW_NOT_READ
 from sinkron_sipd.documents import RawRecord
 from sinkron_sipd.fields import RecordKind
 
@@ -87,6 +87,8 @@ class Problems:
       read needs): a located :class:`~sinkron.errors.SourceError`, and the record is left out;
     * :meth:`not_placed` — the record can be read but not placed in a plan (no sub kegiatan code, no
       year): a source finding ``SKN005`` naming it, and the record is left out;
+    * :meth:`repeated` — the record gives a sub kegiatan an earlier record already gave: a source
+      finding ``SKN010`` naming both records, and the record is left out (the first one is kept);
     * :meth:`unreadable` — one value cannot be read: a source finding ``SKN008``, the value is left
       out and the record is kept (written back to SIPD as it was read).
     """
@@ -159,6 +161,28 @@ class Problems:
                 found=actual,
                 fix_id="Lengkapi atau perbaiki rekaman ini di SIPD lalu ekspor ulang.",
                 fix_en="Complete or correct this record in SIPD and export again.",
+            )
+        )
+
+    def repeated(self, code: Code, unit: str | None, year: int, first: RawRecord) -> None:
+        """The record gives sub kegiatan ``code`` of ``unit`` (sub SKPD) in ``year`` again, as ``first`` did: named
+        by an ``SKN010`` finding with both records, and left out; the first record is kept."""
+        self.placed = False
+        first_at = first.json_path + (f" (line {first.row})" if first.row is not None else "")
+        this_at = self.record.json_path + (f" (line {self.record.row})" if self.record.row is not None else "")
+        of_unit = (f" unit {unit}", f" of unit {unit}") if unit else ("", "")
+        self.findings.append(
+            DUPLICATE_ROW.at(
+                self.location(".kode_sub_giat", "kode_sub_giat"),
+                id=f"Sub kegiatan {code}{of_unit[0]} tahun {year} sudah ada pada rekaman {first_at}; "
+                f"rekaman {this_at} tidak dibaca.",
+                en=f"Sub kegiatan {code}{of_unit[1]} in {year} is already given by record {first_at}; "
+                f"record {this_at} is not read.",
+                expected="each sub kegiatan once per unit (sub SKPD) and year",
+                found=str(code),
+                evidence={"first_record": first.index, "first_json_path": first.json_path, "first_line": first.row},
+                fix_id="Hapus rekaman ganda di SIPD (atau gabungkan nilainya ke rekaman pertama) lalu ekspor ulang.",
+                fix_en="Remove the repeated record in SIPD (or merge its values into the first one) and export again.",
             )
         )
 

@@ -3,6 +3,8 @@
 Every sub kegiatan of every plan becomes one sub kegiatan record (the sub kegiatan of a plan read
 from master rows become master rows again); agencies read from SKPD rows become SKPD rows again.
 Records keep the order they were read in; records made in sinkron follow, in bundle order.
+A plan holding what the records cannot (a pagu or target of a year they have no field for) is refused
+with :class:`SipdWriteError`, never cut short.
 A record that was read from SIPD is written back exactly as it was, except for what was changed in
 the models (see :mod:`sinkron_sipd.layout`).
 """
@@ -97,6 +99,8 @@ class _Writer:
                 yield from self._planning(plan)
                 continue
             master = _layout(plan.extra, RecordKind.MASTER) is not None
+            if not master:
+                _refuse_yearly_losses(plan)
             for program in plan.programs:
                 referenced = _referenced(program)
                 for activity in program.activities:
@@ -316,25 +320,49 @@ def _refuse_losses(plan: Plan, *, read_from_sipd: bool) -> None:
             f"{PlanPeriod(start=start + PLANNING_YEARS, end=end)} of {where} would be lost; split the plan or "
             "write it in sinkron JSON"
         )
+    held = {(year, BudgetKind.INDICATIVE) for year in plan.period.years}
+    lost = _losses(plan, held, set(plan.period.years))
+    if lost:
+        raise SipdWriteError(
+            f"SIPD planning rows hold the pagu indikatif and the targets of the years {plan.period} of {where}; "
+            f"writing it would lose {lost}"
+        )
+
+
+def _refuse_yearly_losses(plan: Plan) -> None:
+    """Raise :class:`SipdWriteError` naming what the sub kegiatan records of a yearly ``plan`` (Renja, RKPD, DPA)
+    could not hold: a record holds ``pagu`` (pagu of the plan year), ``pagu_indikatif`` (of the plan year),
+    ``pagu_n_depan`` (pagu indikatif of the next year) and the targets of the plan year."""
+    year = plan.period.start
+    held = {(year, BudgetKind.CEILING), (year, BudgetKind.INDICATIVE), (year + 1, BudgetKind.INDICATIVE)}
+    lost = _losses(plan, held, {year})
+    if lost:
+        raise SipdWriteError(
+            f"SIPD sub kegiatan records hold pagu {year}, pagu_indikatif {year}, pagu_n_depan (pagu indikatif "
+            f"{year + 1}) and the targets of {year} of plan {plan.id!r} ({plan.kind.value} {plan.period}); "
+            f"writing it would lose {lost}"
+        )
+
+
+def _losses(plan: Plan, held: set[tuple[int, BudgetKind]], target_years: set[int]) -> str:
+    """The pagu (by year and kind) and targets (by year) of ``plan``'s items outside what the records hold, listed
+    (the first few, and how many more), or ``""``."""
     lost: list[str] = []
     for item in plan.items():
-        for budget in item.budgets:
-            if budget.kind is not BudgetKind.INDICATIVE or budget.year not in plan.period:
-                lost.append(f"{budget.kind.value} {budget.year} of {item.code}")
+        lost.extend(
+            f"{budget.kind.value} {budget.year} of {item.code}"
+            for budget in item.budgets
+            if (budget.year, budget.kind) not in held
+        )
         for indicator in item.indicators:
             lost.extend(
                 f"target {target.year} of {indicator.name!r} ({item.code})"
                 for target in indicator.targets
-                if target.year not in plan.period
+                if target.year not in target_years
             )
-    if lost:
-        shown = "; ".join(lost[:_SHOWN_LOSSES]) + (
-            f"; and {len(lost) - _SHOWN_LOSSES} more" if len(lost) > _SHOWN_LOSSES else ""
-        )
-        raise SipdWriteError(
-            f"SIPD planning rows hold the pagu indikatif and the targets of the years {plan.period} of {where}; "
-            f"writing it would lose {shown}"
-        )
+    if len(lost) > _SHOWN_LOSSES:
+        return "; ".join(lost[:_SHOWN_LOSSES]) + f"; and {len(lost) - _SHOWN_LOSSES} more"
+    return "; ".join(lost)
 
 
 def _label_slot(priority: Priority) -> str | None:

@@ -238,13 +238,18 @@ def _member(kinds: type[_Kind], merged: AbcMapping[str, Any], key: str, default:
         ) from None
 
 
-def _from_dict(data: AbcMapping[str, Any], *, default_name: str) -> Mapping:
+_Chain = tuple[tuple[str, str], ...]
+"""The mappings being loaded, outermost first: (resolved file path or built-in name, as written)."""
+
+
+def _from_dict(data: AbcMapping[str, Any], *, default_name: str, chain: _Chain = ()) -> Mapping:
+    """The mapping ``data`` describes; ``chain``: the mappings it is part of, outermost first (a cycle is refused)."""
     unknown = sorted(set(data) - _KEYS)
     if unknown:
         raise MappingError(f"unknown mapping key(s) {', '.join(unknown)}; known: {', '.join(sorted(_KEYS))}")
     base: dict[str, Any] = {}
     if "extends" in data:
-        parent = load_mapping(data["extends"])
+        parent = _load(data["extends"], chain)
         base = parent.to_dict()
         base["name"] = f"{parent.name}+"
         columns = dict(parent.columns)
@@ -292,19 +297,28 @@ def builtin_layouts() -> dict[str, Mapping]:
 
 def load_mapping(spec: Mapping | AbcMapping[str, Any] | str | Path) -> Mapping:
     """A :class:`Mapping` from a built-in name (``"renja"``; ``"renja@2024"`` also sets the year),
-    a ``.toml`` or ``.json`` file, or a dict. Raises :class:`MappingError` when it is not valid.
+    a ``.toml`` or ``.json`` file, or a dict. Raises :class:`MappingError` when it is not valid, or when
+    files ``extends`` each other in a cycle (the message names every file of the cycle).
     """
+    return _load(spec, ())
+
+
+def _load(spec: Mapping | AbcMapping[str, Any] | str | Path, chain: _Chain) -> Mapping:
+    """:func:`load_mapping`, for a mapping that the mappings of ``chain`` extend."""
     if isinstance(spec, Mapping):
         return spec
     if isinstance(spec, AbcMapping):
-        return _from_dict(spec, default_name="custom")
+        return _from_dict(spec, default_name="custom", chain=chain)
+    if not isinstance(spec, (str, Path)):
+        raise MappingError(f"extends must name a built-in layout or a .toml/.json file, got {type(spec).__name__}")
     text = str(spec)
     match = _NAME_YEAR.match(text)
     if match and match.group(1) in BUILTIN_LAYOUTS:
-        return attrs.evolve(load_mapping(match.group(1)), year=int(match.group(2)))
+        return attrs.evolve(_load(match.group(1), chain), year=int(match.group(2)))
     if text in BUILTIN_LAYOUTS:
         shipped = resources.files("sinkron_spreadsheet").joinpath("layouts").joinpath(f"{text}.toml")
-        return _from_dict(_toml_loads(shipped.read_text(encoding="utf-8")), default_name=text)
+        layout = _toml_loads(shipped.read_text(encoding="utf-8"))
+        return _from_dict(layout, default_name=text, chain=_extended(chain, text, text))
     path = Path(text)
     if not path.is_file():
         raise MappingError(
@@ -317,4 +331,14 @@ def load_mapping(spec: Mapping | AbcMapping[str, Any] | str | Path) -> Mapping:
         raise MappingError(f"cannot read the mapping file {path}: {exc}") from None
     if not isinstance(data, dict):
         raise MappingError(f"the mapping file {path} must hold a table/object, got {type(data).__name__}")
-    return _from_dict(data, default_name=path.stem)
+    return _from_dict(data, default_name=path.stem, chain=_extended(chain, str(path.resolve()), text))
+
+
+def _extended(chain: _Chain, key: str, shown: str) -> _Chain:
+    """``chain`` followed by the mapping ``key`` (a resolved file path or a built-in name, ``shown`` as written),
+    or a :class:`MappingError` naming the cycle when ``key`` is already in it."""
+    keys = [entry_key for entry_key, _ in chain]
+    if key in keys:
+        cycle = [entry_shown for _, entry_shown in chain[keys.index(key) :]]
+        raise MappingError(f"extends: the mappings extend each other in a cycle: {' → '.join([*cycle, shown])}")
+    return (*chain, (key, shown))

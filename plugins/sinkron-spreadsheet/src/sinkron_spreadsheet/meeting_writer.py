@@ -6,7 +6,8 @@ signatory roles), then one sheet per table — and :func:`read_meeting` reads it
 meeting. Given a :class:`~sinkron.meetings.MeetingTemplate` it writes the empty workbook a desk
 secretariat fills in, with a ``Petunjuk`` (instructions) sheet. Written with openpyxl in write-only
 mode; text that a spreadsheet program would run as a formula gets a leading apostrophe, which the
-reader removes.
+reader removes. An amount a spreadsheet number would round (more than 15–16 significant digits) is
+written as id-ID text, which the reader reads back exactly, with a :class:`UserWarning` naming it.
 """
 
 from __future__ import annotations
@@ -23,9 +24,10 @@ import attrs
 from sinkron.exporter import Exporter, write_atomic
 from sinkron.meetings import MeetingTemplate, minutes_sections
 from sinkron.models import Bundle, Meeting, MeetingKind, Participant, Value
+from sinkron.numbers import format_id
 from sinkron.options import option
 from sinkron_spreadsheet.meetings import GUIDE_SHEET, HEADER_LABELS, MEETING_SHEET, MINUTES_SHEET, TABLES, Table
-from sinkron_spreadsheet.writer import write_only_cell
+from sinkron_spreadsheet.writer import _warn_written_as_text, exact_as_number, write_only_cell
 
 __all__ = [
     "MeetingXlsxExporter",
@@ -60,6 +62,8 @@ class _Book:
 
         self.workbook = Workbook(write_only=True)
         self.sheet: Any = None
+        self.amounts_as_text: list[tuple[str, Decimal]] = []
+        """(sheet title, amount) of each amount a spreadsheet number would round, written as text."""
 
     def new_sheet(self, title: str, widths: Sequence[int] = ()) -> None:
         from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
@@ -82,12 +86,16 @@ class _Book:
         if isinstance(value, dt.date):
             return self.cell(value, fmt=_DATE, bold=bold)
         if isinstance(value, Decimal):
+            if not exact_as_number(value):
+                self.amounts_as_text.append((self.sheet.title, value))
+                return self.cell(format_id(value), bold=bold)  # 1.234.567,89: read back exactly
             return self.cell(value, fmt="#,##0" if value == value.to_integral_value() else "#,##0.00", bold=bold)
         return self.cell(value, bold=bold)
 
     def render(self) -> bytes:
         buffer = io.BytesIO()
         self.workbook.save(buffer)
+        _warn_written_as_text(self.amounts_as_text)
         return buffer.getvalue()
 
 

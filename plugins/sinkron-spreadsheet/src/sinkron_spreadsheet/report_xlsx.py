@@ -6,7 +6,9 @@ Prioritas`` lists the priority coverage (how many programs and sub kegiatan supp
 with their pagu); sheet ``Per Perangkat Daerah`` counts the findings of each perangkat daerah by
 severity with the pagu involved, and one sheet per perangkat daerah lists what it must fix (its name,
 cut to Excel's 31 characters, titles the sheet; the full name heads it). Text is guarded against formula injection like every sheet sinkron writes, and
-control characters from the data are written as visible escapes (``\\x1b``).
+control characters from the data are written as visible escapes (``\\x1b``). A pagu a spreadsheet number
+would round (more than 15–16 significant digits) is written as id-ID text, with a :class:`UserWarning`, as
+in a bundle's workbook.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from typing import Any
 from sinkron.align import Report
 from sinkron.exporter import Exporter
 from sinkron.options import NoOptions
-from sinkron_spreadsheet.writer import _Sheet, _sheet_title
+from sinkron_spreadsheet.writer import _money_cell, _Sheet, _sheet_title, _warn_amounts_as_text
 
 __all__ = ["ReportXlsxExporter", "render_report"]
 
@@ -87,13 +89,14 @@ def render_report(report: Report) -> bytes:
                 "ya" if row.supported else "tidak",
                 row.programs,
                 row.sub_activities,
-                coverage.cell(row.pagu, fmt="#,##0"),
+                _money_cell(coverage, row.pagu),
                 row.year,
             ]
         )
-    _by_agency(workbook, report)
+    summary = _by_agency(workbook, report)
     buffer = io.BytesIO()
     workbook.save(buffer)
+    _warn_amounts_as_text([coverage] if summary is None else [coverage, summary])
     return buffer.getvalue()
 
 
@@ -107,17 +110,17 @@ AGENCY_COLUMNS = (
 AGENCY_FINDING_COLUMNS = ("Aturan (rule)", "Tingkat (severity)", "Jalur (path)", "Pesan", "Perbaikan", "Message", "Fix")
 
 
-def _by_agency(workbook: Any, report: Report) -> None:
-    """The summary sheet of findings per perangkat daerah, then one sheet per perangkat daerah."""
+def _by_agency(workbook: Any, report: Report) -> _Sheet | None:
+    """The summary sheet of findings per perangkat daerah (returned), then one sheet per perangkat daerah."""
     if not report.agencies:
-        return
+        return None
     used = {"temuan", "cakupan prioritas", "per perangkat daerah"}
     summary = _Sheet(workbook, "Per Perangkat Daerah", escape_controls=True)
     summary.append([summary.cell(h, bold=True) for h in AGENCY_COLUMNS])
     for row in report.agencies:
         counts = row.by_severity
         name = row.name or "Lintas perangkat daerah"
-        summary.append([name, counts["error"], counts["warning"], counts["info"], summary.cell(row.pagu, fmt="#,##0")])
+        summary.append([name, counts["error"], counts["warning"], counts["info"], _money_cell(summary, row.pagu)])
     for row in report.agencies:
         name = row.name or "Lintas perangkat daerah"
         sheet = _Sheet(workbook, _sheet_title(name, used), escape_controls=True)
@@ -135,6 +138,7 @@ def _by_agency(workbook: Any, report: Report) -> None:
                     finding.fix.en if finding.fix else None,
                 ]
             )
+    return summary
 
 
 class ReportXlsxExporter(Exporter):

@@ -195,7 +195,11 @@ def _money_cell(sheet: _Sheet, amount: Decimal | None) -> Any:
 
 
 def _warn_amounts_as_text(sheets: Sequence[_Sheet]) -> None:
-    written = [(sheet.title, amount) for sheet in sheets for amount in sheet.amounts_as_text]
+    _warn_written_as_text([(sheet.title, amount) for sheet in sheets for amount in sheet.amounts_as_text])
+
+
+def _warn_written_as_text(written: Sequence[tuple[str, Decimal]]) -> None:
+    """One :class:`UserWarning` for the amounts (sheet title, amount) written as text, if any."""
     if written:
         title, amount = written[0]
         warnings.warn(
