@@ -38,6 +38,7 @@ FLOORS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "sinkron.meetings",
             "sinkron.suggest",
             "sinkron.kl",
+            "sinkron.spm",
             "sinkron.connector",
             "sinkron.source_findings",
             "sinkron.exporter",

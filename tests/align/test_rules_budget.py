@@ -150,10 +150,17 @@ def test_skn408_flags_a_present_service_without_pagu_or_target() -> None:
     assert {f.evidence["funded"] for f in findings} == {False} and "tidak berpagu" in findings[0].message.id
 
 
-def test_skn408_scope_all_judges_fields_the_rkpd_does_not_hold(tmp_path: Path) -> None:
+def test_skn408_scope_all_judges_fields_the_rkpd_does_not_hold() -> None:
     plan = rkpd(chain(HEALTH_SPM, years=[2026]))
-    fields = {f.evidence["field"] for f in run(bundle(plan), "SKN408", scope="all")}
-    assert fields == {"pendidikan", "pekerjaan_umum", "perumahan_rakyat", "trantibumlinmas", "sosial"}
+    findings = run(bundle(plan), "SKN408", scope="all")
+    assert len(findings) == 1 and "pendidikan: 1.01.02.2.03" in findings[0].message.id
+    assert set(findings[0].evidence["fields"]) == {
+        "pendidikan",
+        "pekerjaan_umum",
+        "perumahan_rakyat",
+        "trantibumlinmas",
+        "sosial",
+    }
 
 
 def test_skn408_reads_a_user_spm_list(tmp_path: Path) -> None:

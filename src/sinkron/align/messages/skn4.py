@@ -178,8 +178,8 @@ MESSAGES: dict[str, Message] = {
         "why where that spending yields a measurable output.",
     ),
     "skn408.missing": Message(
-        id="{plan} tidak memuat {count} layanan SPM bidang {field}: {services}.",
-        en="{plan} holds none of {count} SPM service(s) of the {field} field: {services}.",
+        id="{plan} tidak memuat sub kegiatan {count} layanan SPM — {services}.",
+        en="{plan} holds no sub kegiatan for {count} SPM service(s) — {services}.",
     ),
     "skn408.missing.fix": Message(
         id="Rencanakan sub kegiatan SPM ini dengan pagu dan target (PP 2/2018; Permendagri 59/2021), atau catat "

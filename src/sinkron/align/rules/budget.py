@@ -346,7 +346,8 @@ def _targeted(sub: SubActivity, year: int) -> bool:
 def spm_not_planned(ctx: Context) -> Iterator[Finding]:
     """Each RKPD of a province or kab/kota must hold, for every SPM service of its level (PP 2/2018;
     Permendagri 59/2021), a sub kegiatan of the service's code with a pagu and a target in the plan year.
-    With ``scope`` ``bidang`` only the SPM fields whose bidang urusan the RKPD holds are judged.
+    With ``scope`` ``bidang`` only the SPM fields whose bidang urusan the RKPD holds are judged. The services
+    an RKPD lacks make one finding on the plan, grouped by field.
     """
     services = _spm_services(ctx)
     for plan in ctx.index.bundle.plans:
@@ -360,32 +361,39 @@ def spm_not_planned(ctx: Context) -> Iterator[Finding]:
         subs = list(plan.sub_activities())
         sectors = {s.code.sector for s in subs}
         wanted = [s for s in services if s.level == level and (ctx.option("scope") == "all" or _sector(s) in sectors)]
-        missing: dict[str, list[SpmService]] = defaultdict(list)
+        missing: list[SpmService] = []
         for service in wanted:
             found = [s for s in subs if service.covers(s.code)]
             if not found:
-                missing[service.field].append(service)
+                missing.append(service)
             elif not any(_funded(s, year) for s in found) or not any(_targeted(s, year) for s in found):
                 yield _unplanned(ctx, plan, year, service, found[0])
-        for field, absent in missing.items():
-            yield ctx.report(
-                plan.id,
-                "skn408.missing",
-                {
-                    "plan": plan.title,
-                    "field": field.replace("_", " "),
-                    "count": len(absent),
-                    "services": "; ".join(f"{s.code} {s.name}" for s in absent),
-                },
-                evidence={
-                    "plan": plan.id,
-                    "year": year,
-                    "level": level,
-                    "field": field,
-                    "missing": [{"code": s.code, "service": s.name, "status": s.status} for s in absent],
-                },
-                fix="skn408.missing.fix",
-            )
+        if missing:
+            yield _missing(ctx, plan, year, level, missing)
+
+
+def _missing(ctx: Context, plan: Plan, year: int, level: str, missing: list[SpmService]) -> Finding:
+    """One finding per RKPD naming every SPM service it lacks, grouped by field."""
+    by_field: dict[str, list[SpmService]] = defaultdict(list)
+    for service in missing:
+        by_field[service.field].append(service)
+    services = "; ".join(
+        f"{field.replace('_', ' ')}: " + ", ".join(f"{s.code} {s.name}" for s in group)
+        for field, group in by_field.items()
+    )
+    return ctx.report(
+        plan.id,
+        "skn408.missing",
+        {"plan": plan.title, "count": len(missing), "services": services},
+        evidence={
+            "plan": plan.id,
+            "year": year,
+            "level": level,
+            "fields": list(by_field),
+            "missing": [{"field": s.field, "code": s.code, "service": s.name, "status": s.status} for s in missing],
+        },
+        fix="skn408.missing.fix",
+    )
 
 
 def _sector(service: SpmService) -> Code | None:
