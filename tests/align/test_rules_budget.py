@@ -42,6 +42,11 @@ def dpa(year: int, lines: list[BudgetLine], code: str = "1.02.02.2.02.0001", kin
     )
 
 
+def with_rkpd(*plans: Plan, pagu: int, year: int = 2025) -> list[Plan]:
+    """The plans and an RKPD of the same government and year whose pagu is ``pagu``."""
+    return [*plans, rkpd(chain(years=[year], pagu=pagu), year=year)]
+
+
 BALANCED = [
     line("5.1.01.01.01.0001", "Gaji Pokok PNS", 200),
     line("5.2.03.01.01.0001", "Pembangunan Gedung Sekolah", 450),
@@ -53,7 +58,7 @@ BALANCED = [
 # -- SKN406 ----------------------------------------------------------------------------------------------
 def test_skn406_fires_on_each_share_out_of_bounds() -> None:
     lines = [line("5.1.01.01.01.0001", "Gaji Pokok PNS", 500), line("5.1.02.02.01.0001", "Jasa Kebersihan", 500)]
-    findings = run(bundle(dpa(2025, lines)), "SKN406")
+    findings = run(bundle(*with_rkpd(dpa(2025, lines), pagu=1000)), "SKN406")
     assert sorted(f.evidence.get("max_personnel_share") is not None for f in findings) == [False, False, True]
     personnel = next(f for f in findings if "max_personnel_share" in f.evidence)
     assert personnel.evidence["share"] == Decimal("0.5000") and personnel.subject == CITY
@@ -61,7 +66,7 @@ def test_skn406_fires_on_each_share_out_of_bounds() -> None:
 
 
 def test_skn406_silent_when_shares_are_within_bounds() -> None:
-    assert run(bundle(dpa(2025, BALANCED, code="1.01.02.2.01.0001")), "SKN406") == []
+    assert run(bundle(*with_rkpd(dpa(2025, BALANCED, code="1.01.02.2.01.0001"), pagu=750)), "SKN406") == []
 
 
 def test_skn406_infrastructure_leaves_out_transfers_and_takes_the_accounts_option() -> None:
@@ -70,16 +75,31 @@ def test_skn406_infrastructure_leaves_out_transfers_and_takes_the_accounts_optio
         line("5.4.02.05.01.0001", "Bantuan Keuangan Desa", 400),
         line("5.1.02.03.02.0001", "Pemeliharaan Jalan", 200),
     ]
-    plan = dpa(2025, lines, code="1.01.02.2.01.0001")
-    assert not [f for f in run(bundle(plan), "SKN406") if "min_infrastructure_share" in f.evidence]
-    narrow = run(bundle(plan), "SKN406", infrastructure_accounts=["5.2.03"])
+    plans = with_rkpd(dpa(2025, lines, code="1.01.02.2.01.0001"), pagu=1000)
+    assert not [f for f in run(bundle(*plans), "SKN406") if "min_infrastructure_share" in f.evidence]
+    narrow = run(bundle(*plans), "SKN406", infrastructure_accounts=["5.2.03"])
     assert [f.evidence["share"] for f in narrow if "min_infrastructure_share" in f.evidence] == [Decimal(0)]
 
 
 def test_skn406_uses_the_dpa_not_the_renja_of_the_same_year() -> None:
     renja = dpa(2025, [line("5.1.01.01.01.0001", "Gaji", 900)], kind=PlanKind.RENJA_PD)
     final = dpa(2025, BALANCED, code="1.01.02.2.01.0001")
-    assert run(bundle(renja, final), "SKN406") == []
+    assert run(bundle(*with_rkpd(renja, final, pagu=750)), "SKN406") == []
+
+
+def test_skn406_does_not_judge_lines_that_do_not_cover_the_rkpd() -> None:
+    lines = [line("5.1.01.01.01.0001", "Gaji Pokok PNS", 500), line("5.1.02.02.01.0001", "Jasa Kebersihan", 500)]
+    partial = run(bundle(*with_rkpd(dpa(2025, lines), pagu=10_000)), "SKN406")
+    assert [(f.severity, f.evidence["shares"]["max_personnel_share"]) for f in partial] == [
+        (Severity.INFO, Decimal("0.5000"))
+    ]
+    assert "tidak dinilai" in partial[0].message.id and "Rp 10.000" in partial[0].message.id
+    alone = run(bundle(dpa(2025, lines)), "SKN406")
+    assert [(f.severity, f.evidence["rkpd_pagu"]) for f in alone] == [(Severity.INFO, None)]
+    assert "Tanpa RKPD Kota Palangka Raya 2025" in alone[0].message.id
+    assert [
+        f.severity for f in run(bundle(*with_rkpd(dpa(2025, lines), pagu=10_000)), "SKN406", min_coverage="0.1")
+    ] == [Severity.WARNING] * 3
 
 
 def test_without_lines_each_budget_rule_says_once_it_could_not_run() -> None:

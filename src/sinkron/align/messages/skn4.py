@@ -127,6 +127,22 @@ MESSAGES: dict[str, Message] = {
         id="Muat Form Rincian RKA/DPA (plugin spreadsheet, rincian.py) bersama dokumen perencanaannya.",
         en="Load the RKA/DPA Form Rincian (spreadsheet plugin, rincian.py) with the plans.",
     ),
+    "skn406.partial": Message(
+        id="Rincian belanja {government} {year} ({total:rp}) tidak mencakup pagu RKPD-nya ({rkpd:rp}): porsi belanja "
+        "wajib tidak dinilai. Porsi pada dokumen yang dimuat: pegawai {personnel:%}, infrastruktur pelayanan publik "
+        "{infrastructure:%}, pendidikan {education:%}.",
+        en="The rincian belanja of {government} {year} ({total:rp}) do not cover its RKPD pagu ({rkpd:rp}): the "
+        "mandatory shares are not judged. Shares in the plans loaded: personnel {personnel:%}, public-service "
+        "infrastructure {infrastructure:%}, education {education:%}.",
+    ),
+    "skn406.partial.no-rkpd": Message(
+        id="Tanpa RKPD {government} {year} dalam data, tidak diketahui apakah rincian belanja ({total:rp}) mencakup "
+        "seluruh APBD: porsi belanja wajib tidak dinilai. Porsi pada dokumen yang dimuat: pegawai {personnel:%}, "
+        "infrastruktur pelayanan publik {infrastructure:%}, pendidikan {education:%}.",
+        en="With no RKPD of {government} {year} in the bundle, whether the rincian belanja ({total:rp}) cover the "
+        "whole APBD is unknown: the mandatory shares are not judged. Shares in the plans loaded: personnel "
+        "{personnel:%}, public-service infrastructure {infrastructure:%}, education {education:%}.",
+    ),
     "skn406.personnel": Message(
         id="Belanja pegawai {government} {year} = {amount:rp} dari {base:rp} ({share:%}), di atas batas {bound:%} "
         "(UU 1/2022 Pasal 146).",

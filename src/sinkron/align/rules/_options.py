@@ -186,6 +186,11 @@ class MandatorySpendingOptions:
         "Smallest share of spending on urusan pendidikan (1.01) in all belanja (UUD 1945 Pasal 31 ayat (4): 20 %).",
         validator=_NON_NEGATIVE,
     )
+    min_coverage: Decimal = option(
+        Decimal("0.90"),
+        "Share of the RKPD pagu the rincian belanja must add up to before the APBD shares are judged.",
+        validator=_NON_NEGATIVE,
+    )
     infrastructure_accounts: tuple[str, ...] = option(
         ("5.2.03", "5.2.04"),
         "Kode akun prefixes counted as belanja infrastruktur pelayanan publik (default belanja modal gedung dan "

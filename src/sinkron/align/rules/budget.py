@@ -122,72 +122,119 @@ def mandatory_spending(ctx: Context) -> Iterator[Finding]:
     (the ``infrastructure_accounts``) at least ``min_infrastructure_share`` of belanja without belanja
     transfer ``5.4`` (Pasal 147); the lines of sub kegiatan of urusan pendidikan (``1.01``) at least
     ``min_education_share`` of all belanja (UUD 1945 Pasal 31 ayat (4)).
+
+    The bounds are of the whole APBD: a government and year is judged only when its lines add up to at
+    least ``min_coverage`` of the pagu of its RKPD in the bundle. Otherwise one info finding gives the
+    shares of the plans loaded, judged against nothing.
     """
     sets = line_sets(ctx.index)
     if not sets:
         yield from _absent(ctx)
         return
-    infrastructure = ctx.option("infrastructure_accounts")
-    education = Code.parse("1.01")
     for lines in sets:
         total = lines.total()
-        if not total:
+        if total:
+            yield from _judge_shares(ctx, lines, total)
+
+
+@attrs.frozen
+class _Share:
+    """One mandatory share: its message and fix keys, the amount, the base it is a share of, its option."""
+
+    key: str
+    fix: str
+    amount: Decimal
+    base: Decimal
+    option: str
+
+    @property
+    def value(self) -> Decimal:
+        return (self.amount / self.base).quantize(Decimal("0.0001")) if self.base else Decimal(0)
+
+    def within(self, bound: Decimal) -> bool:
+        return self.value <= bound if self.option.startswith("max") else self.value >= bound
+
+
+def _shares(ctx: Context, lines: LineSet, total: Decimal) -> tuple[_Share, _Share, _Share]:
+    """Belanja pegawai, belanja infrastruktur pelayanan publik and urusan pendidikan, as shares."""
+    infrastructure = ctx.option("infrastructure_accounts")
+    education = Code.parse("1.01")
+    return (
+        _Share(
+            "skn406.personnel",
+            "skn406.personnel.fix",
+            lines.total(lambda s, line: _under(line.account, "5.1.01")),
+            total,
+            "max_personnel_share",
+        ),
+        _Share(
+            "skn406.infrastructure",
+            "skn406.infrastructure.fix",
+            lines.total(lambda s, line: any(_under(line.account, p) for p in infrastructure)),
+            lines.total(lambda s, line: not _under(line.account, "5.4")),
+            "min_infrastructure_share",
+        ),
+        _Share(
+            "skn406.education",
+            "skn406.education.fix",
+            lines.total(lambda s, line: s.code.is_within(education)),
+            total,
+            "min_education_share",
+        ),
+    )
+
+
+def _rkpd_pagu(index: BundleIndex, government: str | None, year: int) -> Decimal | None:
+    """The sub kegiatan pagu of the government's RKPD for ``year`` in the bundle (``None`` without one)."""
+    plans = [
+        p
+        for p in regional_plans(index)
+        if p.kind is PlanKind.RKPD and p.period.start == year and plan_government(index, p) == government
+    ]
+    if not plans:
+        return None
+    return sum((pagu_of(s, year) or Decimal(0) for p in plans for s in p.sub_activities()), Decimal(0))
+
+
+def _judge_shares(ctx: Context, lines: LineSet, total: Decimal) -> Iterator[Finding]:
+    personnel, infrastructure, education = shares = _shares(ctx, lines, total)
+    values: dict[str, object] = {
+        "government": _government_name(ctx.index, lines.government, lines.plans),
+        "year": lines.year,
+    }
+    subject = lines.government or lines.plans[0].id
+    rkpd = _rkpd_pagu(ctx.index, lines.government, lines.year)
+    evidence: dict[str, object] = {
+        "government": lines.government,
+        "year": lines.year,
+        "plan_kind": lines.kind.value,
+        "plans": [p.id for p in lines.plans],
+        "total": total,
+        "rkpd_pagu": rkpd,
+        "shares": {s.option: s.value for s in shares},
+    }
+    if rkpd is None or total < ctx.option("min_coverage") * rkpd:
+        values |= {
+            "total": total,
+            "rkpd": rkpd or Decimal(0),
+            "personnel": personnel.value,
+            "infrastructure": infrastructure.value,
+            "education": education.value,
+        }
+        key = "skn406.partial.no-rkpd" if rkpd is None else "skn406.partial"
+        yield ctx.report(subject, key, values, evidence=evidence, severity=Severity.INFO)
+        return
+    for share in shares:
+        bound = ctx.option(share.option)
+        if not share.base or share.within(bound):
             continue
-        without_transfer = lines.total(lambda s, line: not _under(line.account, "5.4"))
-        checks = (
-            (
-                "skn406.personnel",
-                "skn406.personnel.fix",
-                lines.total(lambda s, line: _under(line.account, "5.1.01")),
-                total,
-                "max_personnel_share",
-            ),
-            (
-                "skn406.infrastructure",
-                "skn406.infrastructure.fix",
-                lines.total(lambda s, line: any(_under(line.account, p) for p in infrastructure)),
-                without_transfer,
-                "min_infrastructure_share",
-            ),
-            (
-                "skn406.education",
-                "skn406.education.fix",
-                lines.total(lambda s, line: s.code.is_within(education)),
-                total,
-                "min_education_share",
-            ),
+        yield ctx.report(
+            subject,
+            share.key,
+            values | {"share": share.value, "amount": share.amount, "base": share.base, "bound": bound},
+            evidence=evidence | {"amount": share.amount, "base": share.base, "share": share.value, share.option: bound},
+            fix=share.fix,
         )
-        for key, fix, amount, base, option in checks:
-            if not base:
-                continue
-            share = amount / base
-            bound = ctx.option(option)
-            if (share <= bound) if option.startswith("max") else (share >= bound):
-                continue
-            values = {
-                "government": _government_name(ctx.index, lines.government, lines.plans),
-                "year": lines.year,
-                "share": share,
-                "amount": amount,
-                "base": base,
-                "bound": bound,
-            }
-            yield ctx.report(
-                lines.government or lines.plans[0].id,
-                key,
-                values,
-                evidence={
-                    "government": lines.government,
-                    "year": lines.year,
-                    "plan_kind": lines.kind.value,
-                    "plans": [p.id for p in lines.plans],
-                    "amount": amount,
-                    "base": base,
-                    "share": share.quantize(Decimal("0.0001")),
-                    option: bound,
-                },
-                fix=fix,
-            )
 
 
 # -- SKN407 ------------------------------------------------------------------------------------------------
