@@ -39,6 +39,7 @@ FLOORS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "sinkron.monitoring",
             "sinkron.suggest",
             "sinkron.kl",
+            "sinkron.spm",
             "sinkron.connector",
             "sinkron.source_findings",
             "sinkron.exporter",

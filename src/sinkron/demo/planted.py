@@ -235,6 +235,38 @@ PLANTED: tuple[PlantedCase, ...] = (
         "Prioritas provinsi yang tidak didukung rencana kabupaten/kota mana pun.",
         "A provincial priority supported by none of the kab/kota plans.",
     ),
+    _case(
+        "SKN406",
+        "62",
+        "Demo tidak memuat rincian belanja (RKA/DPA): pemeriksaan belanja wajib tidak dapat dijalankan (info).",
+        "The demo holds no rincian belanja (RKA/DPA lines): the mandatory spending check could not run (info).",
+    ),
+    _case(
+        "SKN407",
+        "62",
+        "Demo tidak memuat rincian belanja (RKA/DPA): pemeriksaan belanja Inpres 1/2025 tidak dapat dijalankan (info).",
+        "The demo holds no rincian belanja (RKA/DPA lines): the Inpres 1/2025 spending check could not run (info).",
+    ),
+    _case(
+        "SKN408",
+        _RKPD,
+        "RKPD provinsi memakai kode kab/kota (penyederhanaan demo): sub kegiatan SPM sosial provinsi (1.06.04.1.xx, "
+        "1.06.06.1.01) tidak ada.",
+        "The provincial RKPD uses kab/kota codes (a demo simplification): the provincial SPM sosial sub kegiatan "
+        "(1.06.04.1.xx, 1.06.06.1.01) are missing.",
+    ),
+    _case(
+        "SKN408",
+        _PKY,
+        "RKPD Kota Palangka Raya memuat sebagian kecil layanan SPM kesehatan, pekerjaan umum dan sosial.",
+        "The Palangka Raya RKPD holds only a few of the SPM services of kesehatan, pekerjaan umum and sosial.",
+    ),
+    _case(
+        "SKN408",
+        _KOTIM,
+        "RKPD Kabupaten Kotawaringin Timur memuat sebagian kecil layanan SPM kesehatan, pekerjaan umum dan sosial.",
+        "The Kotawaringin Timur RKPD holds only a few of the SPM services of kesehatan, pekerjaan umum and sosial.",
+    ),
     # Family 6 — monitoring and evaluation
     _case(
         "SKN601",

@@ -117,4 +117,106 @@ MESSAGES: dict[str, Message] = {
         en="Raise kabupaten/kota support for this priority at the provincial Musrenbang/Rakortek, and ask them to "
         "tag their supporting programs (the provincial priority label).",
     ),
+    "skn4.no-lines": Message(
+        id="Pemeriksaan kualitas belanja tidak dapat dijalankan: tidak ada rincian belanja (RKA/DPA) pada {count} "
+        "dokumen perencanaan tahunan daerah yang diperiksa.",
+        en="The spending-quality check could not run: none of the {count} yearly regional plans checked carries "
+        "rincian belanja (RKA/DPA lines).",
+    ),
+    "skn4.no-lines.fix": Message(
+        id="Muat Form Rincian RKA/DPA (plugin spreadsheet, rincian.py) bersama dokumen perencanaannya.",
+        en="Load the RKA/DPA Form Rincian (spreadsheet plugin, rincian.py) with the plans.",
+    ),
+    "skn406.partial": Message(
+        id="Rincian belanja {government} {year} ({total:rp}) tidak mencakup pagu RKPD-nya ({rkpd:rp}): porsi belanja "
+        "wajib tidak dinilai. Porsi pada dokumen yang dimuat: pegawai {personnel:%}, infrastruktur pelayanan publik "
+        "{infrastructure:%}, pendidikan {education:%}.",
+        en="The rincian belanja of {government} {year} ({total:rp}) do not cover its RKPD pagu ({rkpd:rp}): the "
+        "mandatory shares are not judged. Shares in the plans loaded: personnel {personnel:%}, public-service "
+        "infrastructure {infrastructure:%}, education {education:%}.",
+    ),
+    "skn406.partial.no-rkpd": Message(
+        id="Tanpa RKPD {government} {year} dalam data, tidak diketahui apakah rincian belanja ({total:rp}) mencakup "
+        "seluruh APBD: porsi belanja wajib tidak dinilai. Porsi pada dokumen yang dimuat: pegawai {personnel:%}, "
+        "infrastruktur pelayanan publik {infrastructure:%}, pendidikan {education:%}.",
+        en="With no RKPD of {government} {year} in the bundle, whether the rincian belanja ({total:rp}) cover the "
+        "whole APBD is unknown: the mandatory shares are not judged. Shares in the plans loaded: personnel "
+        "{personnel:%}, public-service infrastructure {infrastructure:%}, education {education:%}.",
+    ),
+    "skn406.personnel": Message(
+        id="Belanja pegawai {government} {year} = {amount:rp} dari {base:rp} ({share:%}), di atas batas {bound:%} "
+        "(UU 1/2022 Pasal 146).",
+        en="Belanja pegawai of {government} {year} = {amount:rp} of {base:rp} ({share:%}), above the {bound:%} cap "
+        "(UU 1/2022 Art. 146).",
+    ),
+    "skn406.personnel.fix": Message(
+        id="Sesuaikan belanja pegawai dalam masa transisi lima tahun UU 1/2022; periksa apakah tunjangan guru dari "
+        "TKD (dikecualikan undang-undang) ikut terhitung.",
+        en="Adjust belanja pegawai within the five-year transition of UU 1/2022; check whether teacher allowances "
+        "paid from TKD (which the law excludes) are counted.",
+    ),
+    "skn406.infrastructure": Message(
+        id="Belanja infrastruktur pelayanan publik {government} {year} = {amount:rp} dari {base:rp} di luar belanja "
+        "transfer ({share:%}), di bawah batas {bound:%} (UU 1/2022 Pasal 147).",
+        en="Belanja infrastruktur pelayanan publik of {government} {year} = {amount:rp} of {base:rp} without "
+        "belanja transfer ({share:%}), below the {bound:%} floor (UU 1/2022 Art. 147).",
+    ),
+    "skn406.infrastructure.fix": Message(
+        id="Arahkan belanja modal ke infrastruktur pelayanan publik, atau sesuaikan akun yang dihitung (opsi "
+        "infrastructure_accounts).",
+        en="Direct belanja modal to public-service infrastructure, or adjust the accounts counted (option "
+        "infrastructure_accounts).",
+    ),
+    "skn406.education": Message(
+        id="Belanja urusan pendidikan {government} {year} = {amount:rp} dari {base:rp} ({share:%}), di bawah batas "
+        "{bound:%} (UUD 1945 Pasal 31 ayat (4)).",
+        en="Spending on urusan pendidikan of {government} {year} = {amount:rp} of {base:rp} ({share:%}), below the "
+        "{bound:%} floor (UUD 1945 Art. 31(4)).",
+    ),
+    "skn406.education.fix": Message(
+        id="Periksa alokasi fungsi pendidikan (termasuk yang di luar urusan 1.01) dan penuhi 20% APBD.",
+        en="Check the education allocation (including spending outside urusan 1.01) and meet 20% of the APBD.",
+    ),
+    "skn407.shares": Message(
+        id="Belanja {agency} {year} yang dibatasi Inpres 1/2025 (dari {total:rp}): {shares}.",
+        en="Spending of {agency} {year} that Inpres 1/2025 limits (of {total:rp}): {shares}.",
+    ),
+    "skn407.not-cut": Message(
+        id="{agency} {year} belum menghemat {categories} sesuai Inpres 1/2025: {previous}: {before}; {year}: "
+        "{shares} (dari {total:rp}).",
+        en="{agency} {year} has not cut {categories} as Inpres 1/2025 asks: {previous}: {before}; {year}: {shares} "
+        "(of {total:rp}).",
+    ),
+    "skn407.not-cut.fix": Message(
+        id="Kurangi perjalanan dinas sedikitnya separuh dan batasi seremonial, kajian, honorarium dan ATK; catat "
+        "alasan bila belanja itu menghasilkan keluaran yang terukur.",
+        en="Cut perjalanan dinas by at least half and limit ceremonies, studies, honoraria and stationery; record "
+        "why where that spending yields a measurable output.",
+    ),
+    "skn408.missing": Message(
+        id="{plan} tidak memuat sub kegiatan {count} layanan SPM — {services}.",
+        en="{plan} holds no sub kegiatan for {count} SPM service(s) — {services}.",
+    ),
+    "skn408.missing.fix": Message(
+        id="Rencanakan sub kegiatan SPM ini dengan pagu dan target (PP 2/2018; Permendagri 59/2021), atau catat "
+        "alasan layanan ini tidak dianggarkan.",
+        en="Plan these SPM sub kegiatan with a pagu and a target (PP 2/2018; Permendagri 59/2021), or record why the "
+        "service is not funded.",
+    ),
+    "skn408.no-pagu": Message(
+        id="Sub kegiatan SPM {code} ({service}) tidak berpagu pada {year}.",
+        en="SPM sub kegiatan {code} ({service}) has no pagu in {year}.",
+    ),
+    "skn408.no-target": Message(
+        id="Sub kegiatan SPM {code} ({service}) tidak bertarget pada {year}.",
+        en="SPM sub kegiatan {code} ({service}) has no target in {year}.",
+    ),
+    "skn408.no-pagu-target": Message(
+        id="Sub kegiatan SPM {code} ({service}) tidak berpagu dan tidak bertarget pada {year}.",
+        en="SPM sub kegiatan {code} ({service}) has neither a pagu nor a target in {year}.",
+    ),
+    "skn408.unplanned.fix": Message(
+        id="Isi pagu dan target tahunan sub kegiatan SPM ini (target layanan dasar 100%).",
+        en="Give this SPM sub kegiatan its yearly pagu and target (basic services target 100%).",
+    ),
 }

@@ -24,15 +24,18 @@ __all__ = [
     "BudgetSumOptions",
     "CashPlanGapOptions",
     "DakCapOptions",
+    "EfficiencyOptions",
     "ForwardYearsOptions",
     "IndicatorLevelsOptions",
     "KpCoverageOptions",
+    "MandatorySpendingOptions",
     "NameMatchOptions",
     "NationalPriorityOptions",
     "PaguToleranceOptions",
     "PriorityShareOptions",
     "ProjectedYearEndOptions",
     "RankingOptions",
+    "SpmOptions",
     "TargetAndPaguToleranceOptions",
     "TargetToleranceOptions",
     "TargetYearsOptions",
@@ -162,6 +165,69 @@ class PriorityShareOptions:
         False,
         "Count the program penunjang urusan (X.XX.01: salaries, offices, planning) in the share; by default it is "
         "left out of both the pagu on priorities and the total.",
+    )
+
+
+@attrs.frozen(kw_only=True)
+class MandatorySpendingOptions:
+    """SKN406."""
+
+    max_personnel_share: Decimal = option(
+        Decimal("0.30"),
+        "Largest share of belanja pegawai in all belanja (UU 1/2022 Pasal 146 ayat (1): 30 %).",
+        validator=_NON_NEGATIVE,
+    )
+    min_infrastructure_share: Decimal = option(
+        Decimal("0.40"),
+        "Smallest share of belanja infrastruktur pelayanan publik in belanja without belanja transfer "
+        "(UU 1/2022 Pasal 147 ayat (1): 40 %).",
+        validator=_NON_NEGATIVE,
+    )
+    min_education_share: Decimal = option(
+        Decimal("0.20"),
+        "Smallest share of spending on urusan pendidikan (1.01) in all belanja (UUD 1945 Pasal 31 ayat (4): 20 %).",
+        validator=_NON_NEGATIVE,
+    )
+    min_coverage: Decimal = option(
+        Decimal("0.90"),
+        "Share of the RKPD pagu the rincian belanja must add up to before the APBD shares are judged.",
+        validator=_NON_NEGATIVE,
+    )
+    infrastructure_accounts: tuple[str, ...] = option(
+        ("5.2.03", "5.2.04"),
+        "Kode akun prefixes counted as belanja infrastruktur pelayanan publik (default belanja modal gedung dan "
+        "bangunan, jalan, jaringan dan irigasi).",
+    )
+
+
+@attrs.frozen(kw_only=True)
+class EfficiencyOptions:
+    """SKN407."""
+
+    min_travel_cut: Decimal = option(
+        Decimal("0.50"),
+        "Smallest year-on-year cut of perjalanan dinas (Inpres 1/2025: cut by 50 %).",
+        validator=between(0, 1),
+    )
+    max_growth: Decimal = option(
+        Decimal("0"),
+        "Largest year-on-year growth of the other categories Inpres 1/2025 limits (0 is no growth).",
+        validator=_NON_NEGATIVE,
+    )
+
+
+@attrs.frozen(kw_only=True)
+class SpmOptions:
+    """SKN408."""
+
+    spm_list: str = option(
+        "",
+        "A CSV of SPM services to use instead of the shipped list (docs/rules.md, SKN408); empty for the shipped one.",
+    )
+    scope: str = option(
+        "bidang",
+        "bidang (only the SPM fields whose bidang urusan the plan holds) or all (every SPM field of the level).",
+        validator=one_of("bidang", "all"),
     )
 
 
