@@ -234,6 +234,27 @@ PLANTED: tuple[PlantedCase, ...] = (
         "Prioritas provinsi yang tidak didukung rencana kabupaten/kota mana pun.",
         "A provincial priority supported by none of the kab/kota plans.",
     ),
+    _case(
+        "SKN406",
+        ref(_RPJMD, "M4"),
+        "Misi 4 (lingkungan dan bencana): sasaran S4 (risiko bencana) tidak dilayani program mana pun.",
+        "Misi 4 (environment and disasters): sasaran S4 (disaster risk) is served by no program.",
+    ),
+    *(
+        _case(
+            "SKN407",
+            f"PN0{number}",
+            f"Tidak ada misi RPJMD yang dipetakan ke Asta Cita {number}.",
+            f"No RPJMD misi is mapped to Asta Cita {number}.",
+        )
+        for number in (1, 5, 7)
+    ),
+    _case(
+        "SKN408",
+        "PD62.06",
+        "Program prioritas gubernur (air minum) ada dalam program RPJMD 1.03.03, tetapi tidak dalam RKPD 2026.",
+        "The governor's priority program (drinking water) is in RPJMD program 1.03.03 but not in the RKPD 2026.",
+    ),
     # Family 6 — monitoring and evaluation
     _case(
         "SKN601",
@@ -369,6 +390,12 @@ KNOCK_ON: tuple[PlantedCase, ...] = (
         "PD62.05",
         "Prioritas provinsi yang tidak didukung siapa pun juga tidak didukung kabupaten/kota.",
         "The provincial priority nobody supports is not supported by any kab/kota either.",
+    ),
+    _case(
+        "SKN405",
+        "PD62.06",
+        "Program prioritas gubernur yang baru ada di RPJMD belum didukung kabupaten/kota.",
+        "The governor's priority program, so far only in the RPJMD, is not supported by the kab/kota either.",
     ),
 )
 

@@ -17,6 +17,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "sinkron.align.rules.completeness",
     "sinkron.align.rules.vertical",
     "sinkron.align.rules.priorities",
+    "sinkron.align.rules.cascade",
     "sinkron.align.rules.meetings",
     "sinkron.align.rules.monitoring",
     "sinkron.align.rules.national",
