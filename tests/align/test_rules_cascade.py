@@ -85,19 +85,22 @@ def test_skn406_does_not_judge_a_level_the_plan_does_not_record() -> None:
 
 
 # -- SKN407 ----------------------------------------------------------------------------------------------
-def test_skn407_an_asta_cita_no_mission_is_mapped_to_is_info() -> None:
-    priorities = [_asta_cita(n) for n in (4, 5, 6)]
+def test_skn407_asta_cita_no_mission_is_mapped_to_are_info_one_finding_per_plan() -> None:
+    priorities = [_asta_cita(n) for n in (1, 4, 5, 6)]
     findings = run(bundle(_plan(), priorities=priorities), "SKN407")
-    assert [(f.subject, f.severity) for f in findings] == [("PN05", Severity.INFO)]
-    assert (
-        findings[0].message.en
-        == "Asta Cita 5 “Asta Cita 5” is mapped to no misi of RPJMD Kota Palangka Raya 2025–2029."
-    )
-    mapped_all = _plan(missions=[Mission(id="M1", number=1, text="Kota sehat", asta_cita=[4, 5, 6])])
+    assert [(f.subject, f.severity) for f in findings] == [(RPJMD_ID, Severity.INFO)]
+    assert findings[0].message.en == "No misi of RPJMD Kota Palangka Raya 2025–2029 is mapped to Asta Cita 1 and 5."
+    assert findings[0].message.id.endswith("yang dipetakan ke Asta Cita 1 dan 5.")
+    assert [u["priority"] for u in findings[0].evidence["unmapped"]] == ["PN01", "PN05"]
+    one = run(bundle(_plan(), priorities=priorities[1:]), "SKN407")
+    assert one[0].message.en.endswith("is mapped to Asta Cita 5.")
+    mapped_all = _plan(missions=[Mission(id="M1", number=1, text="Kota sehat", asta_cita=[1, 4, 5, 6])])
     assert run(bundle(mapped_all, priorities=priorities), "SKN407") == []
-    # Without the crosswalk the plan is not judged.
+    # Without the crosswalk the plan is not judged; an Asta Cita of another period is not expected.
     unmapped = _plan(missions=[Mission(id="M1", text="Kota sehat"), Mission(id="M2", text="Kota sejahtera")])
     assert run(bundle(unmapped, priorities=priorities), "SKN407") == []
+    later = attrs.evolve(_asta_cita(5), period=PlanPeriod(start=2030, end=2034))
+    assert run(bundle(_plan(), priorities=[later]), "SKN407") == []
 
 
 def test_asta_cita_records_win_over_the_pn_of_the_same_number() -> None:

@@ -240,14 +240,11 @@ PLANTED: tuple[PlantedCase, ...] = (
         "Misi 4 (lingkungan dan bencana): sasaran S4 (risiko bencana) tidak dilayani program mana pun.",
         "Misi 4 (environment and disasters): sasaran S4 (disaster risk) is served by no program.",
     ),
-    *(
-        _case(
-            "SKN407",
-            f"PN0{number}",
-            f"Tidak ada misi RPJMD yang dipetakan ke Asta Cita {number}.",
-            f"No RPJMD misi is mapped to Asta Cita {number}.",
-        )
-        for number in (1, 5, 7)
+    _case(
+        "SKN407",
+        _RPJMD,
+        "Tidak ada misi RPJMD yang dipetakan ke Asta Cita 1, 5 dan 7.",
+        "No RPJMD misi is mapped to Asta Cita 1, 5 and 7.",
     ),
     _case(
         "SKN408",

@@ -146,15 +146,23 @@ MESSAGES: dict[str, Message] = {
         en="Link (supports/cascades) the perangkat daerah programs that achieve this misi's sasaran, or plan a "
         "program for it.",
     ),
+    "skn407.one": Message(
+        id="{number}",
+        en="{number}",
+    ),
+    "skn407.many": Message(
+        id="{head} dan {last}",
+        en="{head} and {last}",
+    ),
     "skn407.unmapped": Message(
-        id="Asta Cita {number} “{name}” tidak dipetakan ke misi mana pun dalam {plan}.",
-        en="Asta Cita {number} “{name}” is mapped to no misi of {plan}.",
+        id="Tidak ada misi dalam {plan} yang dipetakan ke Asta Cita {numbers}.",
+        en="No misi of {plan} is mapped to Asta Cita {numbers}.",
     ),
     "skn407.unmapped.fix": Message(
-        id="Periksa pemetaan misi ke Asta Cita: tambahkan Asta Cita ini pada misi yang mendukungnya, atau catat "
-        "bahwa daerah tidak berkontribusi padanya.",
-        en="Review the misi-to-Asta Cita crosswalk: add this Asta Cita to the misi that serves it, or record that "
-        "the region does not contribute to it.",
+        id="Periksa pemetaan misi ke Asta Cita ({count} Asta Cita tanpa misi): tambahkan Asta Cita pada misi yang "
+        "mendukungnya, atau catat bahwa daerah tidak berkontribusi padanya.",
+        en="Review the misi-to-Asta Cita crosswalk ({count} Asta Cita without a misi): add each Asta Cita to the "
+        "misi that serves it, or record that the region does not contribute to it.",
     ),
     "skn408.absent": Message(
         id="Program prioritas kepala daerah {code} “{name}” tidak didukung program mana pun dalam {plan}, "

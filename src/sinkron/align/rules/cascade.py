@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 
 from sinkron.align.context import Context
-from sinkron.align.findings import Finding, Severity
+from sinkron.align.findings import Finding, Message, Severity
 from sinkron.align.index import BundleIndex
 from sinkron.align.rule import Rule, register_all, rule
 from sinkron.align.rules._shared import MEDIUM_TERM_REGIONAL, cached, overlaps, plan_government
@@ -126,8 +126,8 @@ def asta_cita_priorities(priorities: tuple[Priority, ...]) -> dict[int, Priority
 )
 def asta_cita_without_mission(ctx: Context) -> Iterator[Finding]:
     """Asta Cita (or the PN of the same number) overlapping the period of an RPJMD/RPD whose misi carry the
-    crosswalk (``Mission.asta_cita``) but none of which is mapped to it. Plans without the crosswalk are
-    not judged.
+    crosswalk (``Mission.asta_cita``) but none of which is mapped to them: one finding per plan, naming
+    every such Asta Cita. Plans without the crosswalk are not judged.
     """
     index = ctx.index
     asta_cita = asta_cita_priorities(index.bundle.priorities)
@@ -135,22 +135,32 @@ def asta_cita_without_mission(ctx: Context) -> Iterator[Finding]:
         mapped = {n for m in plan.missions for n in m.asta_cita}
         if not mapped:
             continue
-        for number, priority in sorted(asta_cita.items()):
-            if number in mapped or not overlaps(priority.period, plan.period):
-                continue
-            yield ctx.report(
-                priority.id,
-                "skn407.unmapped",
-                {"number": number, "name": priority.name, "plan": plan.title},
-                evidence={
-                    "plan": plan.id,
-                    "asta_cita": number,
-                    "priority": priority.id,
-                    "name": priority.name,
-                    "mapped": sorted(mapped),
-                },
-                fix="skn407.unmapped.fix",
-            )
+        unmapped = [
+            (number, priority)
+            for number, priority in sorted(asta_cita.items())
+            if number not in mapped and overlaps(priority.period, plan.period)
+        ]
+        if not unmapped:
+            continue
+        yield ctx.report(
+            plan.id,
+            "skn407.unmapped",
+            {"numbers": _numbers(ctx, [n for n, _ in unmapped]), "count": len(unmapped), "plan": plan.title},
+            evidence={
+                "plan": plan.id,
+                "mapped": sorted(mapped),
+                "unmapped": [{"asta_cita": n, "priority": p.id, "name": p.name} for n, p in unmapped],
+            },
+            fix="skn407.unmapped.fix",
+        )
+
+
+def _numbers(ctx: Context, numbers: list[int]) -> Message:
+    """``1, 5 dan 7`` (``1, 5 and 7`` in English)."""
+    if len(numbers) == 1:
+        return ctx.text("skn407.one", {"number": numbers[0]})
+    head = ", ".join(str(n) for n in numbers[:-1])
+    return ctx.text("skn407.many", {"head": head, "last": numbers[-1]})
 
 
 # -- SKN408 ----------------------------------------------------------------------------------------------
