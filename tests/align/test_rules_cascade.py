@@ -7,7 +7,7 @@ import attrs
 import pytest
 from family34_bundles import CITY, DINKES, bundle, chain, link, rkpd, rpjmd, run
 
-from sinkron import Goal, Link, LinkKind, Mission, Objective, Plan, PlanPeriod, Priority, PriorityKind
+from sinkron import Goal, Link, LinkKind, Mission, Objective, Plan, PlanKind, PlanPeriod, Priority, PriorityKind
 from sinkron.align import Severity
 from sinkron.align.rules.cascade import asta_cita_priorities
 from sinkron.convert import dumps, loads
@@ -146,3 +146,23 @@ def test_the_asta_cita_crosswalk_round_trips_and_is_checked() -> None:
     assert loads(dumps(plan), Plan) == plan and loads(dumps(plan), Plan).missions[0].asta_cita == (4,)
     with pytest.raises(InvalidModel, match="Asta Cita are numbered from 1"):
         Mission(id="M1", text="Kota sehat", asta_cita=[0])
+
+
+# -- suggesting the crosswalk ------------------------------------------------------------------------------
+def test_suggested_crosswalk_of_the_demo_rpjmd_finds_its_asta_cita_and_feeds_skn407() -> None:
+    from sinkron.demo import demo_bundle
+    from sinkron.suggest import accept_asta_cita, suggest_asta_cita
+
+    demo = demo_bundle()
+    rpjmd_plan = next(p for p in demo.plans if p.kind is PlanKind.RPJMD)
+    blank = attrs.evolve(rpjmd_plan, missions=[attrs.evolve(m, asta_cita=()) for m in rpjmd_plan.missions])
+    top = suggest_asta_cita(blank, demo.priorities, top_k=1)
+    assert {s.mission_id: s.asta_cita for s in top} == {"M1": 4, "M2": 3, "M3": 6, "M4": 8}
+    assert all(s.asta_cita in next(m for m in rpjmd_plan.missions if m.id == s.mission_id).asta_cita for s in top)
+    assert "@kemiskinan" in next(s for s in top if s.mission_id == "M3").terms
+    confirmed = accept_asta_cita(blank, top)
+    assert [m.asta_cita for m in confirmed.missions] == [(4,), (3,), (6,), (8,)]
+    plans = [confirmed if p.id == rpjmd_plan.id else p for p in demo.plans]
+    findings = run(attrs.evolve(demo, plans=plans), "SKN407")
+    assert [u["asta_cita"] for u in findings[0].evidence["unmapped"]] == [1, 2, 5, 7]
+    assert suggest_asta_cita(blank, demo.priorities, min_score=0.5) == []
