@@ -280,6 +280,15 @@ def test_minutes_open_with_the_formula_and_print_targets_with_their_satuan() -> 
     assert any("| 24,24% |" in line for line in lines)
 
 
+def test_minutes_name_the_host_and_do_not_repeat_the_kind_in_the_title() -> None:
+    aceh = Government(level=GovernmentLevel.PROVINCE, region_code="11", name="Provinsi Aceh")
+    meeting = _meeting(kind=MeetingKind.RAKORTEKRENBANG, title="Rakortekrenbang Provinsi Aceh 2025", host_id="11")
+    lines = render_minutes_markdown(meeting, Bundle(governments=[aceh])).splitlines()
+    assert "| Penyelenggara | Provinsi Aceh |" in lines
+    assert "telah dilaksanakan Rakortekrenbang Provinsi Aceh 2025." in lines[2]
+    assert "| Penyelenggara | 11 |" in render_minutes_markdown(meeting).splitlines()  # no bundle: as recorded
+
+
 def test_dates_and_numbers_in_words() -> None:
     from sinkron.meetings import date_in_words
     from sinkron.numbers import number_in_words

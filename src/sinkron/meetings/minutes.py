@@ -95,7 +95,9 @@ def opening_formula(meeting: Meeting) -> str:
         when += f" sampai dengan hari {date_in_words(meeting.end)}"
     where = f", bertempat di {meeting.venue}" if meeting.venue else ""
     chair = f" yang dipimpin oleh {meeting.chair}" if meeting.chair else ""
-    return f"{when}{where}, telah dilaksanakan {meeting.kind.label} “{meeting.title}”{chair}."
+    label = meeting.kind.label
+    what = meeting.title if meeting.title.casefold().startswith(label.casefold()) else f"{label} “{meeting.title}”"
+    return f"{when}{where}, telah dilaksanakan {what}{chair}."
 
 
 def _dates(meeting: Meeting) -> str:
@@ -182,7 +184,15 @@ def _signatory_rows(parties: Sequence[Participant], bundle: Bundle | None) -> tu
     return tuple(rows)
 
 
-def _particulars_section(meeting: Meeting) -> MinutesSection:
+def _host(meeting: Meeting, bundle: Bundle | None) -> str:
+    """The host by its name when the bundle knows it (``Provinsi Kalimantan Tengah``), else as recorded."""
+    if meeting.host_id is None or bundle is None:
+        return meeting.host_id or ""
+    names = {g.id: g.name for g in bundle.governments} | {a.id: a.name for a in bundle.agencies}
+    return names.get(meeting.host_id, meeting.host_id)
+
+
+def _particulars_section(meeting: Meeting, bundle: Bundle | None) -> MinutesSection:
     """The title, the opening formula and the meeting's particulars (number, kind, dates, venue, host, chair,
     attendance)."""
     particulars = [
@@ -190,7 +200,7 @@ def _particulars_section(meeting: Meeting) -> MinutesSection:
         ("Jenis rapat", meeting.kind.label),
         ("Tanggal", _dates(meeting)),
         ("Tempat", meeting.venue or ""),
-        ("Penyelenggara", meeting.host_id or ""),
+        ("Penyelenggara", _host(meeting, bundle)),
         ("Pimpinan rapat", meeting.chair or ""),
         ("Peserta", f"{len(meeting.participants)} pihak, {meeting.participant_count} orang"),
     ]
@@ -342,7 +352,7 @@ def minutes_sections(
     meeting: Meeting, bundle: Bundle | None = None, nomenclature: Nomenclature | None = None
 ) -> list[MinutesSection]:
     """The minutes' content, format-neutral (the Markdown and HTML renderers lay it out)."""
-    sections = [_particulars_section(meeting)]
+    sections = [_particulars_section(meeting, bundle)]
     if meeting.participants:
         sections.append(_attendance_section(meeting, bundle))
     if meeting.agenda:
