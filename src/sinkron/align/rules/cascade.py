@@ -52,6 +52,13 @@ def _medium_term(index: BundleIndex) -> list[Plan]:
 
 
 # -- SKN406 ----------------------------------------------------------------------------------------------
+#: The message and the fix of SKN406 by the first level missing under the misi.
+_MISSING_KEYS = {
+    "goal": ("skn406.no-goal", "skn406.no-goal.fix"),
+    "objective": ("skn406.no-objective", "skn406.no-objective.fix"),
+    "program": ("skn406.no-program", "skn406.no-program.fix"),
+}
+
 @rule(
     "SKN406",
     "mission-without-program",
@@ -85,7 +92,7 @@ def mission_without_program(ctx: Context) -> Iterator[Finding]:
                 continue
             yield ctx.report(
                 f"{plan.id}{REF_SEPARATOR}{mission.id}",
-                f"skn406.no-{missing}",
+                _MISSING_KEYS[missing][0],
                 {"mission": _mission_label(mission), "plan": plan.title, "goals": ", ".join(goals)},
                 evidence={
                     "plan": plan.id,
@@ -95,7 +102,7 @@ def mission_without_program(ctx: Context) -> Iterator[Finding]:
                     "goals": goals,
                     "objectives": objectives,
                 },
-                fix=f"skn406.no-{missing}.fix",
+                fix=_MISSING_KEYS[missing][1],
             )
 
 
