@@ -648,7 +648,7 @@ def _rkpd_province() -> Plan:
 # -- RPJMD 2025–2029 ---------------------------------------------------------------------------
 def _rpjmd() -> Plan:
     lower = Direction.LOWER_IS_BETTER
-    # The crosswalk misi → Asta Cita (Mission.asta_cita). Planted SKN407: no misi is mapped to Asta Cita 1, 5 or 7.
+    # The crosswalk misi → Asta Cita (Mission.asta_cita). Planted SKN410: no misi is mapped to Asta Cita 1, 5 or 7.
     missions = [
         Mission(
             id="M1",
@@ -660,7 +660,7 @@ def _rpjmd() -> Plan:
             id="M2", number=2, text="Mewujudkan infrastruktur wilayah yang merata dan berkelanjutan", asta_cita=[2, 3]
         ),
         Mission(id="M3", number=3, text="Mewujudkan kesejahteraan sosial dan menanggulangi kemiskinan", asta_cita=[6]),
-        # Planted SKN406: the sasaran of misi 4 (S4, risiko bencana) is served by no program.
+        # Planted SKN409: the sasaran of misi 4 (S4, risiko bencana) is served by no program.
         Mission(
             id="M4",
             number=4,
@@ -1149,7 +1149,7 @@ KABKOTA_TAGS: dict[str, dict[str, tuple[str, ...]]] = {
     # Only one small sub kegiatan is tagged: planted SKN403 (low share of pagu on priorities).
     IDS["rkpd_kotim"]: {"kotim.pupr/1.03.10.2.01.0032": ("PD6202.01", "PD62.02")},
 }
-#: TAGGED links of the RPJMD's programs. Planted SKN408: the governor's priority program PD62.06 (air minum) is
+#: TAGGED links of the RPJMD's programs. Planted SKN411: the governor's priority program PD62.06 (air minum) is
 #: planted in the RPJMD's program 1.03.03 but carried by no program of the RKPD 2026.
 RPJMD_TAGS: dict[str, tuple[str, ...]] = {f"{PUPR}/1.03.03": ("PD62.06",)}
 #: SUPPORTS links from an item to a priority indicator: the item contributes to it. (The item, not its

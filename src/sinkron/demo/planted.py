@@ -235,19 +235,19 @@ PLANTED: tuple[PlantedCase, ...] = (
         "A provincial priority supported by none of the kab/kota plans.",
     ),
     _case(
-        "SKN406",
+        "SKN409",
         ref(_RPJMD, "M4"),
         "Misi 4 (lingkungan dan bencana): sasaran S4 (risiko bencana) tidak dilayani program mana pun.",
         "Misi 4 (environment and disasters): sasaran S4 (disaster risk) is served by no program.",
     ),
     _case(
-        "SKN407",
+        "SKN410",
         _RPJMD,
         "Tidak ada misi RPJMD yang dipetakan ke Asta Cita 1, 5 dan 7.",
         "No RPJMD misi is mapped to Asta Cita 1, 5 and 7.",
     ),
     _case(
-        "SKN408",
+        "SKN411",
         "PD62.06",
         "Program prioritas gubernur (air minum) ada dalam program RPJMD 1.03.03, tetapi tidak dalam RKPD 2026.",
         "The governor's priority program (drinking water) is in RPJMD program 1.03.03 but not in the RKPD 2026.",

@@ -5,7 +5,7 @@ the name of each Asta Cita (or the Prioritas Nasional of the same number) by the
 :class:`~sinkron.suggest.text.Analyzer`: words after spelling fixes and stop words, and themes
 (``balita`` → ``@stunting``). The score is the share of terms the two texts have in common (Jaccard).
 Nothing is applied: :func:`accept_asta_cita` writes the suggestions a planner accepted into the plan,
-and the rules SKN406–SKN408 read the result.
+and the rules SKN409–SKN411 read the result.
 
 >>> from sinkron.models import Goal, Mission, Plan, PlanKind, PlanPeriod, Priority, PriorityKind
 >>> rpjmd = Plan(id="rpjmd", kind=PlanKind.RPJMD, title="RPJMD 2025–2029", period=PlanPeriod(start=2025, end=2029),

@@ -51,16 +51,17 @@ def _medium_term(index: BundleIndex) -> list[Plan]:
     return [p for p in index.bundle.plans if p.kind in MEDIUM_TERM_REGIONAL and p.missions]
 
 
-# -- SKN406 ----------------------------------------------------------------------------------------------
-#: The message and the fix of SKN406 by the first level missing under the misi.
+# -- SKN409 ----------------------------------------------------------------------------------------------
+#: The message and the fix of SKN409 by the first level missing under the misi.
 _MISSING_KEYS = {
-    "goal": ("skn406.no-goal", "skn406.no-goal.fix"),
-    "objective": ("skn406.no-objective", "skn406.no-objective.fix"),
-    "program": ("skn406.no-program", "skn406.no-program.fix"),
+    "goal": ("skn409.no-goal", "skn409.no-goal.fix"),
+    "objective": ("skn409.no-objective", "skn409.no-objective.fix"),
+    "program": ("skn409.no-program", "skn409.no-program.fix"),
 }
 
+
 @rule(
-    "SKN406",
+    "SKN409",
     "mission-without-program",
     Severity.WARNING,
     id="Misi kepala daerah tidak dijabarkan sampai ke sasaran dan program",
@@ -112,7 +113,7 @@ def _mission_label(mission: Mission) -> str:
     return f"Misi{number} “{mission.text}”"
 
 
-# -- SKN407 ----------------------------------------------------------------------------------------------
+# -- SKN410 ----------------------------------------------------------------------------------------------
 def asta_cita_priorities(priorities: tuple[Priority, ...]) -> dict[int, Priority]:
     """The Asta Cita of the bundle by number: top-level priorities of kind ``asta_cita``, else the Prioritas
     Nasional of the same number (PN *k* is Asta Cita *k* in RPJMN 2025–2029)."""
@@ -125,7 +126,7 @@ def asta_cita_priorities(priorities: tuple[Priority, ...]) -> dict[int, Priority
 
 
 @rule(
-    "SKN407",
+    "SKN410",
     "asta-cita-without-mission",
     Severity.INFO,
     id="Asta Cita tidak dipetakan ke misi kepala daerah mana pun",
@@ -151,28 +152,28 @@ def asta_cita_without_mission(ctx: Context) -> Iterator[Finding]:
             continue
         yield ctx.report(
             plan.id,
-            "skn407.unmapped",
+            "skn410.unmapped",
             {"numbers": _numbers(ctx, [n for n, _ in unmapped]), "count": len(unmapped), "plan": plan.title},
             evidence={
                 "plan": plan.id,
                 "mapped": sorted(mapped),
                 "unmapped": [{"asta_cita": n, "priority": p.id, "name": p.name} for n, p in unmapped],
             },
-            fix="skn407.unmapped.fix",
+            fix="skn410.unmapped.fix",
         )
 
 
 def _numbers(ctx: Context, numbers: list[int]) -> Message:
     """``1, 5 dan 7`` (``1, 5 and 7`` in English)."""
     if len(numbers) == 1:
-        return ctx.text("skn407.one", {"number": numbers[0]})
+        return ctx.text("skn410.one", {"number": numbers[0]})
     head = ", ".join(str(n) for n in numbers[:-1])
-    return ctx.text("skn407.many", {"head": head, "last": numbers[-1]})
+    return ctx.text("skn410.many", {"head": head, "last": numbers[-1]})
 
 
-# -- SKN408 ----------------------------------------------------------------------------------------------
+# -- SKN411 ----------------------------------------------------------------------------------------------
 @rule(
-    "SKN408",
+    "SKN411",
     "regional-priority-not-in-rkpd",
     Severity.WARNING,
     id="Program prioritas kepala daerah tidak ada dalam RKPD tahun berjalan",
@@ -206,7 +207,7 @@ def regional_priority_not_in_rkpd(ctx: Context) -> Iterator[Finding]:
                 continue
             yield ctx.report(
                 priority.id,
-                "skn408.absent",
+                "skn411.absent",
                 {
                     "code": priority.code or priority.id,
                     "name": priority.name,
@@ -220,7 +221,7 @@ def regional_priority_not_in_rkpd(ctx: Context) -> Iterator[Finding]:
                     "name": priority.name,
                     "supported_in": [{"plan": p, "title": plans_by_id[p].title} for p in own],
                 },
-                fix="skn408.absent.fix",
+                fix="skn411.absent.fix",
             )
 
 
