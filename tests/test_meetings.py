@@ -242,6 +242,77 @@ def test_markdown_minutes_list_agreements_per_desk_and_signatories() -> None:
     assert "Pengelolaan Pelayanan Kesehatan Ibu Hamil" in text and "300.000.000" in text
 
 
+def test_minutes_open_with_the_formula_and_print_targets_with_their_satuan() -> None:
+    meeting = _meeting(
+        kind=MeetingKind.RAKOR_POVERTY,
+        start=dt.date(2026, 12, 8),
+        end=dt.date(2026, 12, 10),
+        minutes_number="050/123/BAPPEDALITBANG/XII/2026",
+        agreements=[
+            Agreement(
+                id="A1",
+                desk_id="D1",
+                agency_id="dinkes",
+                sub_activity=Code.parse("1.02.02.2.02.0001"),
+                year=2027,
+                target=Value.parse("51500", unit="Orang"),
+            ),
+            Agreement(
+                id="A2",
+                desk_id="D1",
+                agency_id="dinkes",
+                sub_activity=Code.parse("1.02.02.2.02.0004"),
+                year=2027,
+                target=Value.parse("24.24 %"),
+            ),
+        ],
+    )
+    for text in (render_minutes_markdown(meeting), render_minutes_html(meeting)):
+        assert (
+            "Pada hari ini, Selasa tanggal delapan bulan Desember tahun dua ribu dua puluh enam sampai dengan hari "
+            "Kamis tanggal sepuluh bulan Desember tahun dua ribu dua puluh enam, bertempat di IPDN Jatinangor, "
+            "telah dilaksanakan Rakor Penanggulangan Kemiskinan “Rakor Sinkronisasi 2025”." in text
+        )
+        assert "050/123/BAPPEDALITBANG/XII/2026" in text and "rakor_kemiskinan" not in text
+    lines = render_minutes_markdown(meeting).splitlines()
+    assert "| Jenis rapat | Rakor Penanggulangan Kemiskinan |" in lines
+    assert any("| 51.500 Orang |" in line for line in lines)
+    assert any("| 24,24% |" in line for line in lines)
+
+
+def test_minutes_name_the_host_and_do_not_repeat_the_kind_in_the_title() -> None:
+    aceh = Government(level=GovernmentLevel.PROVINCE, region_code="11", name="Provinsi Aceh")
+    meeting = _meeting(kind=MeetingKind.RAKORTEKRENBANG, title="Rakortekrenbang Provinsi Aceh 2025", host_id="11")
+    lines = render_minutes_markdown(meeting, Bundle(governments=[aceh])).splitlines()
+    assert "| Penyelenggara | Provinsi Aceh |" in lines
+    assert "telah dilaksanakan Rakortekrenbang Provinsi Aceh 2025." in lines[2]
+    assert "| Penyelenggara | 11 |" in render_minutes_markdown(meeting).splitlines()  # no bundle: as recorded
+
+
+def test_dates_and_numbers_in_words() -> None:
+    from sinkron.meetings import date_in_words
+    from sinkron.numbers import number_in_words
+
+    assert date_in_words(dt.date(2025, 3, 4)) == "Selasa tanggal empat bulan Maret tahun dua ribu dua puluh lima"
+    assert (
+        date_in_words(dt.date(2024, 2, 29))
+        == "Kamis tanggal dua puluh sembilan bulan Februari tahun dua ribu dua puluh empat"
+    )
+    assert date_in_words(dt.date(2000, 1, 1)) == "Sabtu tanggal satu bulan Januari tahun dua ribu"
+    assert [number_in_words(n) for n in (0, 11, 17, 100, 111, 1000, 1999, 21_000, 1_000_000, 2_500_000_000)] == [
+        "nol",
+        "sebelas",
+        "tujuh belas",
+        "seratus",
+        "seratus sebelas",
+        "seribu",
+        "seribu sembilan ratus sembilan puluh sembilan",
+        "dua puluh satu ribu",
+        "satu juta",
+        "dua miliar lima ratus juta",
+    ]
+
+
 def test_html_minutes_escape_the_data() -> None:
     page = render_minutes_html(_meeting(title="<script>alert(1)</script>"))
     assert "<script>alert" not in page and "&lt;script&gt;" in page

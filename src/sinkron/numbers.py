@@ -30,6 +30,7 @@ __all__ = [
     "PERCENT_SIGN",
     "format_id",
     "format_percent",
+    "number_in_words",
     "number_text",
     "parse_number",
     "parse_range",
@@ -208,3 +209,50 @@ def format_percent(value: Decimal, *, places: int = 1) -> str:
     if rounded == rounded.to_integral_value():
         rounded = rounded.quantize(Decimal(1))
     return format_id(rounded) + PERCENT_SIGN
+
+
+_ONES = ("nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "sebelas")
+_SCALES = ((10**12, "triliun"), (10**9, "miliar"), (10**6, "juta"), (1000, "ribu"))
+
+
+def number_in_words(value: int) -> str:
+    """A whole number in Indonesian words (*terbilang*), as berita acara and kuitansi write it.
+
+    ``se-`` stands for "one" before ``belas``, ``puluh``, ``ratus`` and ``ribu`` (``sebelas``,
+    ``seratus``, ``seribu``), but not before ``juta`` and above (``satu juta``).
+
+    >>> number_in_words(9), number_in_words(2026), number_in_words(1_115)
+    ('sembilan', 'dua ribu dua puluh enam', 'seribu seratus lima belas')
+    >>> number_in_words(1_000_000), number_in_words(-21)
+    ('satu juta', 'minus dua puluh satu')
+    """
+    if value < 0:
+        return "minus " + number_in_words(-value)
+    if value >= 1000 * 10**12:
+        raise ValueError(f"{value} is too large to write in words")
+    if value < 1000:
+        return _hundreds_in_words(value) if value else _ONES[0]
+    words: list[str] = []
+    for scale, name in _SCALES:
+        count, value = divmod(value, scale)
+        if count == 1 and scale == 1000:
+            words.append("seribu")
+        elif count:
+            words.append(f"{_hundreds_in_words(count)} {name}")
+    if value:
+        words.append(_hundreds_in_words(value))
+    return " ".join(words)
+
+
+def _hundreds_in_words(value: int) -> str:
+    """1–999 in words (``seratus dua belas``); ``""`` for 0."""
+    hundreds, rest = divmod(value, 100)
+    words = ["seratus" if hundreds == 1 else f"{_ONES[hundreds]} ratus"] if hundreds else []
+    if rest >= 20:
+        tens, ones = divmod(rest, 10)
+        words.append(f"{_ONES[tens]} puluh" + (f" {_ONES[ones]}" if ones else ""))
+    elif rest >= 12:
+        words.append(f"{_ONES[rest - 10]} belas")
+    elif rest:
+        words.append(_ONES[rest])
+    return " ".join(words)

@@ -191,7 +191,7 @@ def test_the_template_has_every_sheet_with_its_headers_and_prefills() -> None:
         headers = [c.value for c in next(workbook[table.sheet].iter_rows(max_row=1))]
         assert headers == [c.header for c in table.columns], table.sheet
     labels = {row[0].value: row[1].value for row in workbook["Rapat"].iter_rows()}
-    assert labels["Jenis Rapat"] == "rakor_kemiskinan" and labels["ID Rapat"] is None
+    assert labels["Jenis Rapat"] == "Rakor Penanggulangan Kemiskinan" and labels["ID Rapat"] is None
     assert [c.value for c in list(workbook["Desk"].iter_rows())[1]] == ["D1", "Desk Kesehatan", "1.02", None]
     assert [c.value for c in list(workbook["Undangan"].iter_rows())[1]][:4] == [
         "62.71",
@@ -379,6 +379,7 @@ def _meeting_full() -> Meeting:
         host_id="62",
         venue="Palangka Raya",
         chair="Sekda",
+        minutes_number="050/12/BAPPEDALITBANG/III/2025",
         desks=[
             Desk(
                 id="D1",
@@ -465,6 +466,13 @@ def test_the_printed_minutes_list_agreements_per_desk_and_signatories(tmp_path: 
     assert "Berita Acara =Rakortek 2025" in texts
     assert texts.index("Desk Kesehatan") < texts.index("1.02.02.2.02.0001") < texts.index("Desk PU")
     assert "Penandatangan desk: Kepala Bappeda (Ir. A)" in texts and "Penandatangan" in texts
+    assert texts[texts.index("Nomor") + 1] == "050/12/BAPPEDALITBANG/III/2025"
+    assert texts[texts.index("Jenis rapat") + 1] == "Rakortekrenbang"
+    assert any(
+        t.startswith("Pada hari ini, Selasa tanggal empat bulan Maret tahun dua ribu dua puluh lima") for t in texts
+    )
+    labels = {row[0].value: row[1].value for row in load_workbook(path)["Rapat"].iter_rows()}
+    assert labels["Nomor Berita Acara"] == "050/12/BAPPEDALITBANG/III/2025"
 
 
 _TEXT = (
@@ -508,6 +516,7 @@ def _wider_meetings(draw: st.DrawFn) -> Meeting:
         end=base.end,
         venue=draw(st.none() | _TEXT),
         chair=draw(st.none() | _TEXT),
+        minutes_number=draw(st.none() | _TEXT),
         host_id="62",
         desks=desks,
         agreements=agreements,

@@ -240,6 +240,7 @@ def _priorities() -> tuple[Priority, ...]:
         ("PD62.03", PROVINCE, "Penanggulangan kemiskinan dan perlindungan sosial"),
         ("PD62.04", PROVINCE, "Pengurangan risiko bencana dan pengendalian kebakaran hutan dan lahan"),
         ("PD62.05", PROVINCE, "Pengembangan pariwisata berbasis budaya dan kearifan lokal"),
+        ("PD62.06", PROVINCE, "Air minum layak untuk seluruh rumah tangga (program prioritas gubernur)"),
         ("PD6271.01", CITY, "Palangka Raya kota sehat dan bebas stunting"),
         ("PD6202.01", REGENCY, "Konektivitas jalan ke sentra produksi perkebunan dan pertanian"),
     )
@@ -678,13 +679,25 @@ def _rkpd_province() -> Plan:
 # -- RPJMD 2025–2029 ---------------------------------------------------------------------------
 def _rpjmd() -> Plan:
     lower = Direction.LOWER_IS_BETTER
+    # The crosswalk misi → Asta Cita (Mission.asta_cita). Planted SKN410: no misi is mapped to Asta Cita 1, 5 or 7.
     missions = [
         Mission(
-            id="M1", number=1, text="Meningkatkan kualitas sumber daya manusia yang sehat, cerdas dan berdaya saing"
+            id="M1",
+            number=1,
+            text="Meningkatkan kualitas sumber daya manusia yang sehat, cerdas dan berdaya saing",
+            asta_cita=[4],
         ),
-        Mission(id="M2", number=2, text="Mewujudkan infrastruktur wilayah yang merata dan berkelanjutan"),
-        Mission(id="M3", number=3, text="Mewujudkan kesejahteraan sosial dan menanggulangi kemiskinan"),
-        Mission(id="M4", number=4, text="Menjaga kelestarian lingkungan dan ketangguhan daerah terhadap bencana"),
+        Mission(
+            id="M2", number=2, text="Mewujudkan infrastruktur wilayah yang merata dan berkelanjutan", asta_cita=[2, 3]
+        ),
+        Mission(id="M3", number=3, text="Mewujudkan kesejahteraan sosial dan menanggulangi kemiskinan", asta_cita=[6]),
+        # Planted SKN409: the sasaran of misi 4 (S4, risiko bencana) is served by no program.
+        Mission(
+            id="M4",
+            number=4,
+            text="Menjaga kelestarian lingkungan dan ketangguhan daerah terhadap bencana",
+            asta_cita=[8],
+        ),
     ]
     goals = [
         Goal(
@@ -1173,6 +1186,9 @@ KABKOTA_TAGS: dict[str, dict[str, tuple[str, ...]]] = {
     # Only one small sub kegiatan is tagged: planted SKN403 (low share of pagu on priorities).
     IDS["rkpd_kotim"]: {"kotim.pupr/1.03.10.2.01.0032": ("PD6202.01", "PD62.02")},
 }
+#: TAGGED links of the RPJMD's programs. Planted SKN411: the governor's priority program PD62.06 (air minum) is
+#: planted in the RPJMD's program 1.03.03 but carried by no program of the RKPD 2026.
+RPJMD_TAGS: dict[str, tuple[str, ...]] = {f"{PUPR}/1.03.03": ("PD62.06",)}
 #: SUPPORTS links from an item to a priority indicator: the item contributes to it. (The item, not its
 #: output indicator: a count of documents or families cannot be compared with a percentage.)
 ITEM_SUPPORTS: tuple[tuple[str, str, str], ...] = (
@@ -1202,7 +1218,7 @@ CASCADES: tuple[tuple[str, str, str], ...] = (
 def _links(plans: Mapping[str, Plan]) -> tuple[Link, ...]:
     links: list[Link] = []
     index = {(plan_id, item.id): item for plan_id, plan in plans.items() for item in plan.items()}
-    tags = {IDS["rkpd"]: PROVINCE_TAGS, **KABKOTA_TAGS}
+    tags = {IDS["rkpd"]: PROVINCE_TAGS, **KABKOTA_TAGS, IDS["rpjmd"]: RPJMD_TAGS}
     # The DPA 2025 carry the same labels as the RKPD, except the PN 4 tag planted for SKN404.
     for dpa in (IDS["dpa_dinkes"], IDS["dpa_pupr"], IDS["dpa_dinsos"]):
         tags[dpa] = {

@@ -267,6 +267,24 @@ PLANTED: tuple[PlantedCase, ...] = (
         "RKPD Kabupaten Kotawaringin Timur memuat sebagian kecil layanan SPM kesehatan, pekerjaan umum dan sosial.",
         "The Kotawaringin Timur RKPD holds only a few of the SPM services of kesehatan, pekerjaan umum and sosial.",
     ),
+    _case(
+        "SKN409",
+        ref(_RPJMD, "M4"),
+        "Misi 4 (lingkungan dan bencana): sasaran S4 (risiko bencana) tidak dilayani program mana pun.",
+        "Misi 4 (environment and disasters): sasaran S4 (disaster risk) is served by no program.",
+    ),
+    _case(
+        "SKN410",
+        _RPJMD,
+        "Tidak ada misi RPJMD yang dipetakan ke Asta Cita 1, 5 dan 7.",
+        "No RPJMD misi is mapped to Asta Cita 1, 5 and 7.",
+    ),
+    _case(
+        "SKN411",
+        "PD62.06",
+        "Program prioritas gubernur (air minum) ada dalam program RPJMD 1.03.03, tetapi tidak dalam RKPD 2026.",
+        "The governor's priority program (drinking water) is in RPJMD program 1.03.03 but not in the RKPD 2026.",
+    ),
     # Family 6 — monitoring and evaluation
     _case(
         "SKN601",
@@ -415,6 +433,12 @@ KNOCK_ON: tuple[PlantedCase, ...] = (
         "PD62.05",
         "Prioritas provinsi yang tidak didukung siapa pun juga tidak didukung kabupaten/kota.",
         "The provincial priority nobody supports is not supported by any kab/kota either.",
+    ),
+    _case(
+        "SKN405",
+        "PD62.06",
+        "Program prioritas gubernur yang baru ada di RPJMD belum didukung kabupaten/kota.",
+        "The governor's priority program, so far only in the RPJMD, is not supported by the kab/kota either.",
     ),
 )
 

@@ -9,13 +9,21 @@ family-5 rules SKN501–SKN506). This package adds what a secretariat needs arou
 * :func:`render_minutes_markdown` / :func:`render_minutes_html` — the minutes, also through
   ``sinkron.write(meeting, "berita-acara.md")`` (the ``minutes-md`` and ``minutes-html`` exporters);
   the spreadsheet plugin writes them as xlsx in the meeting workbook layout, which reads back into
-  the same meeting;
+  the same meeting. They open with the formula of a berita acara (:func:`opening_formula`: the day and
+  the date in words, :func:`date_in_words`, then the place) and print targets with their satuan;
 * :class:`MeetingTemplate` — what ``sinkron meeting template`` writes.
 
 See ``docs/meetings.md``.
 """
 
-from sinkron.meetings.minutes import format_date, minutes_sections, render_minutes_html, render_minutes_markdown
+from sinkron.meetings.minutes import (
+    date_in_words,
+    format_date,
+    minutes_sections,
+    opening_formula,
+    render_minutes_html,
+    render_minutes_markdown,
+)
 from sinkron.meetings.summary import (
     LEVELS,
     AgencyFollowUp,
@@ -40,8 +48,10 @@ __all__ = [
     "LevelAttendance",
     "MeetingSummary",
     "MeetingTemplate",
+    "date_in_words",
     "format_date",
     "minutes_sections",
+    "opening_formula",
     "party_key",
     "party_level",
     "render_minutes_html",

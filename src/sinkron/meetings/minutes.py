@@ -32,10 +32,18 @@ import attrs
 from sinkron._version import __version__
 from sinkron.models import Agreement, Bundle, Meeting, Participant
 from sinkron.nomenclature import Nomenclature, default_nomenclature
-from sinkron.numbers import format_id
+from sinkron.numbers import format_id, number_in_words
 from sinkron.safe_text import escape_markdown
 
-__all__ = ["MinutesSection", "format_date", "minutes_sections", "render_minutes_html", "render_minutes_markdown"]
+__all__ = [
+    "MinutesSection",
+    "date_in_words",
+    "format_date",
+    "minutes_sections",
+    "opening_formula",
+    "render_minutes_html",
+    "render_minutes_markdown",
+]
 
 _MONTHS = (
     "Januari",
@@ -53,9 +61,43 @@ _MONTHS = (
 )
 
 
+_DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+
+
 def format_date(day: dt.date) -> str:
     """``4 Maret 2025``."""
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def date_in_words(day: dt.date) -> str:
+    """A date as the opening of a berita acara writes it: the day's name, then the date in words.
+
+    >>> date_in_words(dt.date(2026, 12, 8))
+    'Selasa tanggal delapan bulan Desember tahun dua ribu dua puluh enam'
+    """
+    return (
+        f"{_DAYS[day.weekday()]} tanggal {number_in_words(day.day)} bulan {_MONTHS[day.month - 1]} "
+        f"tahun {number_in_words(day.year)}"
+    )
+
+
+def opening_formula(meeting: Meeting) -> str:
+    """The opening sentence of the berita acara: when, where and which meeting was held.
+
+    >>> from sinkron.models import MeetingKind
+    >>> print(opening_formula(Meeting(id="r", kind=MeetingKind.RAKOR_POVERTY, title="Rakor TKPK 2026",
+    ...     start=dt.date(2026, 12, 8), venue="Aula Bappeda")))  # doctest: +NORMALIZE_WHITESPACE
+    Pada hari ini, Selasa tanggal delapan bulan Desember tahun dua ribu dua puluh enam, bertempat di Aula Bappeda,
+    telah dilaksanakan Rakor Penanggulangan Kemiskinan “Rakor TKPK 2026”.
+    """
+    when = f"Pada hari ini, {date_in_words(meeting.start)}"
+    if meeting.end is not None and meeting.end != meeting.start:
+        when += f" sampai dengan hari {date_in_words(meeting.end)}"
+    where = f", bertempat di {meeting.venue}" if meeting.venue else ""
+    chair = f" yang dipimpin oleh {meeting.chair}" if meeting.chair else ""
+    label = meeting.kind.label
+    what = meeting.title if meeting.title.casefold().startswith(label.casefold()) else f"{label} “{meeting.title}”"
+    return f"{when}{where}, telah dilaksanakan {what}{chair}."
 
 
 def _dates(meeting: Meeting) -> str:
@@ -110,7 +152,7 @@ def _agreement_row(n: int, agreement: Agreement, bundle: Bundle | None, nomencla
         str(agreement.sub_activity),
         entry.name if entry is not None else "",
         agreement.outcome or "",
-        target.text if target is not None else "",
+        target.display() if target is not None else "",
         _money(agreement.pagu.amount) if agreement.pagu is not None else "",
         str(agreement.year),
         agreement.notes or "",
@@ -142,19 +184,30 @@ def _signatory_rows(parties: Sequence[Participant], bundle: Bundle | None) -> tu
     return tuple(rows)
 
 
-def _particulars_section(meeting: Meeting) -> MinutesSection:
-    """The title and the meeting's particulars (kind, dates, venue, host, chair, attendance)."""
+def _host(meeting: Meeting, bundle: Bundle | None) -> str:
+    """The host by its name when the bundle knows it (``Provinsi Kalimantan Tengah``), else as recorded."""
+    if meeting.host_id is None or bundle is None:
+        return meeting.host_id or ""
+    names = {g.id: g.name for g in bundle.governments} | {a.id: a.name for a in bundle.agencies}
+    return names.get(meeting.host_id, meeting.host_id)
+
+
+def _particulars_section(meeting: Meeting, bundle: Bundle | None) -> MinutesSection:
+    """The title, the opening formula and the meeting's particulars (number, kind, dates, venue, host, chair,
+    attendance)."""
     particulars = [
-        ("Jenis rapat", meeting.kind.value),
+        ("Nomor", meeting.minutes_number or ""),
+        ("Jenis rapat", meeting.kind.label),
         ("Tanggal", _dates(meeting)),
         ("Tempat", meeting.venue or ""),
-        ("Penyelenggara", meeting.host_id or ""),
+        ("Penyelenggara", _host(meeting, bundle)),
         ("Pimpinan rapat", meeting.chair or ""),
         ("Peserta", f"{len(meeting.participants)} pihak, {meeting.participant_count} orang"),
     ]
     return MinutesSection(
         heading=f"Berita Acara {meeting.title}",
         level=1,
+        lines=(opening_formula(meeting),),
         headers=("Keterangan", "Isi"),
         rows=tuple((k, v) for k, v in particulars if v),
     )
@@ -299,7 +352,7 @@ def minutes_sections(
     meeting: Meeting, bundle: Bundle | None = None, nomenclature: Nomenclature | None = None
 ) -> list[MinutesSection]:
     """The minutes' content, format-neutral (the Markdown and HTML renderers lay it out)."""
-    sections = [_particulars_section(meeting)]
+    sections = [_particulars_section(meeting, bundle)]
     if meeting.participants:
         sections.append(_attendance_section(meeting, bundle))
     if meeting.agenda:

@@ -44,6 +44,25 @@ class MeetingKind(str, enum.Enum):
     RAKOR_POVERTY = "rakor_kemiskinan"
     """Rakor penanggulangan kemiskinan (TKPK), feeding the RPKD."""
 
+    @property
+    def label(self) -> str:
+        """The name a berita acara gives the kind of meeting (``Rakor Penanggulangan Kemiskinan``).
+
+        >>> MeetingKind.RAKOR_POVERTY.label
+        'Rakor Penanggulangan Kemiskinan'
+        """
+        return _KIND_LABELS[self]
+
+
+_KIND_LABELS = {
+    MeetingKind.RAKOR: "Rapat Koordinasi",
+    MeetingKind.RAKORTEKRENBANG: "Rakortekrenbang",
+    MeetingKind.DESK: "Desk Urusan",
+    MeetingKind.MUSRENBANG: "Musrenbang",
+    MeetingKind.FORUM_PD: "Forum Perangkat Daerah",
+    MeetingKind.RAKOR_POVERTY: "Rakor Penanggulangan Kemiskinan",
+}
+
 
 class ActionStatus(str, enum.Enum):
     """Status of a follow-up action (tindak lanjut)."""
@@ -159,6 +178,8 @@ class Meeting:
     """The government or agency hosting it (e.g. the provincial Bappeda)."""
     venue: str | None = None
     chair: str | None = None
+    minutes_number: str | None = None
+    """Nomor berita acara, as the secretariat numbers the minutes (``050/123/BAPPEDA/XII/2026``)."""
     participants: tuple[Participant, ...] = attrs.field(factory=tuple, converter=to_tuple)
     agenda: tuple[AgendaItem, ...] = attrs.field(factory=tuple, converter=to_tuple)
     desks: tuple[Desk, ...] = attrs.field(factory=tuple, converter=to_tuple, validator=unique_ids("desk"))

@@ -100,13 +100,27 @@ class PlanPeriod:
         return str(self.start) if self.start == self.end else f"{self.start}–{self.end}"
 
 
+def _asta_cita_numbers(instance: object, attribute: attrs.Attribute[Any], value: tuple[int, ...]) -> None:
+    for number in value:
+        if isinstance(number, bool) or not isinstance(number, int) or number < 1:
+            raise InvalidModel("Mission", "asta_cita", f"Asta Cita are numbered from 1, got {number!r}")
+
+
 @attrs.frozen(kw_only=True)
 class Mission:
-    """Misi of the head of region (or of a K/L), numbered."""
+    """Misi of the head of region (or of a K/L), numbered.
+
+    >>> Mission(id="M3", number=3, text="Mewujudkan kesejahteraan sosial dan menanggulangi kemiskinan",
+    ...         asta_cita=[6]).asta_cita
+    (6,)
+    """
 
     id: str = attrs.field(validator=non_empty)
     text: str = attrs.field(validator=non_empty)
     number: int | None = None
+    asta_cita: tuple[int, ...] = attrs.field(factory=tuple, converter=to_tuple, validator=_asta_cita_numbers)
+    """The Asta Cita missions of the President (RPJMN 2025–2029) this misi serves, by number: the crosswalk
+    misi → Asta Cita that the region supplies or confirms. Asta Cita *k* is Prioritas Nasional *k*."""
 
 
 @attrs.frozen(kw_only=True)

@@ -19,6 +19,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "sinkron.align.rules.vertical",
     "sinkron.align.rules.priorities",
     "sinkron.align.rules.budget",
+    "sinkron.align.rules.cascade",
     "sinkron.align.rules.meetings",
     "sinkron.align.rules.monitoring",
     "sinkron.align.rules.early_warning",

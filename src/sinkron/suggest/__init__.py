@@ -10,18 +10,21 @@ terms and a reason in Indonesian and English. Nothing is applied: :func:`accept`
 suggestions into links with provenance origin ``suggested``, and the review sheet
 (:func:`write_review`, :func:`read_review`) lets a planner accept or reject them in a spreadsheet.
 
-See ``docs/suggest.md``.
+:func:`suggest_asta_cita` proposes the crosswalk of an RPJMD's misi to the Asta Cita for the region to
+confirm (:func:`accept_asta_cita`). See ``docs/suggest.md``.
 """
 
 from sinkron.suggest.bidang import BidangMap, BidangRule
 from sinkron.suggest.engine import SuggestConfig, suggest_links
 from sinkron.suggest.lexicon import Lexicon
+from sinkron.suggest.missions import AstaCitaSuggestion, accept_asta_cita, suggest_asta_cita
 from sinkron.suggest.review import ReviewResult, read_review, render_review_csv, write_review
 from sinkron.suggest.scorer import Weights
 from sinkron.suggest.suggestion import Suggestion, accept
 from sinkron.suggest.targets import TargetKind
 
 __all__ = [
+    "AstaCitaSuggestion",
     "BidangMap",
     "BidangRule",
     "Lexicon",
@@ -31,8 +34,10 @@ __all__ = [
     "TargetKind",
     "Weights",
     "accept",
+    "accept_asta_cita",
     "read_review",
     "render_review_csv",
+    "suggest_asta_cita",
     "suggest_links",
     "write_review",
 ]

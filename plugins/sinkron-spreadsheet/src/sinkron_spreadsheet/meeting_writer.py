@@ -184,9 +184,9 @@ _GUIDE = (
     (
         "Rapat",
         "Isi kolom B: ID Rapat (kode unik, misalnya rakortek-prov-2025), Jenis Rapat ("
-        + ", ".join(k.value for k in MeetingKind)
+        + ", ".join(k.label for k in MeetingKind)
         + "), Nama Rapat, Tanggal Mulai/Selesai (tanggal), Penyelenggara "
-        "(kode wilayah atau id instansi), Tempat, Pimpinan Rapat.",
+        "(kode wilayah atau id instansi), Tempat, Pimpinan Rapat, Nomor Berita Acara.",
     ),
     (
         "Desk",
@@ -227,7 +227,7 @@ def render_meeting_workbook(obj: Meeting | MeetingTemplate, *, bundle: Bundle | 
         book.row(["Lembar", "Cara mengisi"], bold=True)
         for sheet, text in _GUIDE:
             book.row([sheet, text])
-        _header_block(book, {"kind": obj.kind.value if obj.kind else None, "title": obj.title})
+        _header_block(book, {"kind": obj.kind.label if obj.kind else None, "title": obj.title})
         template = Meeting(
             id="template",
             kind=obj.kind or MeetingKind.RAKOR,
@@ -243,13 +243,14 @@ def render_meeting_workbook(obj: Meeting | MeetingTemplate, *, bundle: Bundle | 
             book,
             {
                 "id": obj.id,
-                "kind": obj.kind.value,
+                "kind": obj.kind.label,
                 "title": obj.title,
                 "start": obj.start,
                 "end": obj.end,
                 "host_id": obj.host_id,
                 "venue": obj.venue,
                 "chair": obj.chair,
+                "minutes_number": obj.minutes_number,
             },
         )
         rows = _table_rows(obj)

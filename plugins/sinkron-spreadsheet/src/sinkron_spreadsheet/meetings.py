@@ -216,12 +216,14 @@ HEADER_LABELS: dict[str, tuple[str, ...]] = {
     "host_id": ("Penyelenggara",),
     "venue": ("Tempat",),
     "chair": ("Pimpinan Rapat", "Pimpinan"),
+    "minutes_number": ("Nomor Berita Acara", "Nomor BA", "No. BA"),
 }
 _LABELS = {normalise_header(label): key for key, labels in HEADER_LABELS.items() for label in labels}
 _LINE = re.compile(r"^\s*([^:]{2,40}?)\s*:\s*(.*?)\s*$", re.S)
 _KINDS = (
     {normalise_header(k.value): k for k in MeetingKind}
     | {normalise_header(k.name): k for k in MeetingKind}
+    | {normalise_header(k.label): k for k in MeetingKind}
     | {
         "desk urusan": MeetingKind.DESK,
         "forum perangkat daerah": MeetingKind.FORUM_PD,

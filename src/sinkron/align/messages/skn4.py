@@ -219,4 +219,63 @@ MESSAGES: dict[str, Message] = {
         id="Isi pagu dan target tahunan sub kegiatan SPM ini (target layanan dasar 100%).",
         en="Give this SPM sub kegiatan its yearly pagu and target (basic services target 100%).",
     ),
+    "skn409.no-goal": Message(
+        id="{mission} dalam {plan} tidak dijabarkan ke tujuan mana pun.",
+        en="{mission} in {plan} is cascaded to no tujuan.",
+    ),
+    "skn409.no-goal.fix": Message(
+        id="Rumuskan tujuan (dengan indikatornya) yang menjabarkan misi ini, atau catat tujuan yang ada di bawah "
+        "misi ini (kolom misi pada tabel tujuan).",
+        en="Write the tujuan (with indicators) that cascade this misi, or record which existing tujuan belong to "
+        "it (the misi column of the tujuan table).",
+    ),
+    "skn409.no-objective": Message(
+        id="{mission} dalam {plan} tidak memiliki sasaran di bawah tujuannya ({goals}).",
+        en="{mission} in {plan} has no sasaran under its tujuan ({goals}).",
+    ),
+    "skn409.no-objective.fix": Message(
+        id="Rumuskan sasaran (dengan indikator kinerja utama) di bawah tujuan misi ini.",
+        en="Write the sasaran (with key performance indicators) under the tujuan of this misi.",
+    ),
+    "skn409.no-program": Message(
+        id="{mission} dalam {plan} tidak didukung program mana pun: tidak ada program yang ditautkan ke sasaran "
+        "atau tujuannya ({goals}).",
+        en="{mission} in {plan} is supported by no program: no program is linked to its sasaran or tujuan ({goals}).",
+    ),
+    "skn409.no-program.fix": Message(
+        id="Tautkan (supports/cascades) program perangkat daerah yang mewujudkan sasaran misi ini, atau "
+        "rencanakan program untuknya.",
+        en="Link (supports/cascades) the perangkat daerah programs that achieve this misi's sasaran, or plan a "
+        "program for it.",
+    ),
+    "skn410.one": Message(
+        id="{number}",
+        en="{number}",
+    ),
+    "skn410.many": Message(
+        id="{head} dan {last}",
+        en="{head} and {last}",
+    ),
+    "skn410.unmapped": Message(
+        id="Tidak ada misi dalam {plan} yang dipetakan ke Asta Cita {numbers}.",
+        en="No misi of {plan} is mapped to Asta Cita {numbers}.",
+    ),
+    "skn410.unmapped.fix": Message(
+        id="Periksa pemetaan misi ke Asta Cita ({count} Asta Cita tanpa misi): tambahkan Asta Cita pada misi yang "
+        "mendukungnya, atau catat bahwa daerah tidak berkontribusi padanya.",
+        en="Review the misi-to-Asta Cita crosswalk ({count} Asta Cita without a misi): add each Asta Cita to the "
+        "misi that serves it, or record that the region does not contribute to it.",
+    ),
+    "skn411.absent": Message(
+        id="Program prioritas kepala daerah {code} “{name}” tidak didukung program mana pun dalam {plan}, "
+        "padahal dimuat dalam {where}.",
+        en="The priority program of the head of region {code} “{name}” is supported by no program in {plan}, "
+        "although {where} carries it.",
+    ),
+    "skn411.absent.fix": Message(
+        id="Masukkan program/sub kegiatan pendukung prioritas ini ke RKPD tahun ini dan tandai dengan label "
+        "prioritas daerah, atau catat alasan penundaannya.",
+        en="Put programs/sub kegiatan supporting this priority in this year's RKPD and tag them with the regional "
+        "priority label, or record why it is postponed.",
+    ),
 }
