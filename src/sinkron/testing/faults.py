@@ -67,7 +67,7 @@ from sinkron.models import (
 )
 from sinkron.nomenclature import Change, ChangeKind, Version, default_nomenclature
 
-__all__ = ["FAULTS", "ExpectedFinding", "Fault", "FaultyBundle", "aligned_bundles", "faulty_bundles"]
+__all__ = ["FAULTS", "NOT_JUDGED", "ExpectedFinding", "Fault", "FaultyBundle", "aligned_bundles", "faulty_bundles"]
 
 PROVINCE = "62"
 PERIOD = PlanPeriod(start=2025, end=2029)
@@ -85,11 +85,16 @@ class ExpectedFinding:
         return any(f.rule == self.rule and f.subject == self.subject for f in report.findings)
 
 
+#: Rules a faulty bundle's ``config`` leaves out: they judge what the generated plans do not try to be
+#: (SKN408: that an RKPD holds every SPM service of its bidang).
+NOT_JUDGED: tuple[str, ...] = ("SKN408",)
+
+
 @attrs.frozen(kw_only=True)
 class FaultyBundle:
     """A generated bundle, the faults injected into it and the findings they must produce.
 
-    Check it with ``config`` (some faults need a nomenclature change list).
+    Check it with ``config`` (some faults need a nomenclature change list; it leaves out :data:`NOT_JUDGED`).
     """
 
     bundle: Bundle
@@ -760,8 +765,9 @@ def faulty_bundles(faults: Iterable[str] | None = None) -> st.SearchStrategy[Fau
             expected += found
             if fault_config is not None:
                 config = fault_config
-        return FaultyBundle(
-            bundle=base.bundle(), faults=names, expected=tuple(expected), config=config or CheckConfig()
-        )
+        config = config or CheckConfig()
+        # The generated plans are aligned, not complete: they are not meant to hold every SPM service.
+        config = attrs.evolve(config, ignore=(*config.ignore, *NOT_JUDGED))
+        return FaultyBundle(bundle=base.bundle(), faults=names, expected=tuple(expected), config=config)
 
     return build()
