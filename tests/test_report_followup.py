@@ -207,3 +207,16 @@ def test_the_xlsx_report_has_a_sheet_per_perangkat_daerah(demo_report: Report, t
         assert rows[0][0] in names and rows[0][0].startswith(re.sub(r" \(\d+\)$", "", title))
         listed += len(rows) - 2
     assert listed == len(demo_report.findings)  # every finding, on its perangkat daerah's sheet
+
+
+def test_the_compact_coverage_table_puts_the_years_side_by_side_never_summed(demo_report: Report) -> None:
+    """Issue 20 fix 1 in the compact text: one row per priority, a column per plan year."""
+    text = render_text(demo_report, language="id", color=False)
+    table = text.split("Cakupan prioritas", 1)[1].split("Porsi pagu", 1)[0]
+    assert "Pagu 2025" in table and "Pagu 2026" in table
+    [pn02] = [line for line in table.splitlines() if line.startswith("02 ")]
+    assert "2 · Rp 26.500.000.000" in pn02 and "2 · Rp 27.825.000.000" in pn02
+    assert "54.325.000.000" not in text  # the two years are never added up
+    verbose = render_text(demo_report, language="id", color=False, verbose=True)
+    years = [line.split()[0] for line in verbose.splitlines() if re.match(r" 20\d\d  02 Memantapkan", line)]
+    assert years == ["2025", "2026"]  # verbose: one row per priority and year

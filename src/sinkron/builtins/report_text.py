@@ -227,7 +227,14 @@ def _family_table(report: Report, language: str) -> list[str]:
     return [*_heading(label("by_family", language)), *_table(headers, rows, widths, right=(1, 2, 3))]
 
 
+_PIVOT_YEARS = 3
+"""The compact coverage table puts up to this many years side by side (one row per priority)."""
+
+
 def _coverage(report: Report, language: str, width: int, verbose: bool) -> list[str]:
+    years = sorted({row.year for row in report.metrics.priority_coverage if row.year is not None})
+    if not verbose and 1 < len(years) <= _PIVOT_YEARS:
+        return _coverage_by_year(report, language, width, years)
     name_width = width - 5 - 8 - 7 - 12 - 19 - 8 - 2 * 6
     rows = [
         [
@@ -247,6 +254,45 @@ def _coverage(report: Report, language: str, width: int, verbose: bool) -> list[
     widths = [5, 0, 8, 7, 12, max((len(r[5]) for r in rows), default=4), 8]
     widths[1] = max(width - sum(widths) - 2 * (len(widths) - 1), 24)
     return [*_heading(label("coverage", language)), *_table(headers, rows, widths, right=(0, 3, 4, 5))]
+
+
+def _coverage_by_year(report: Report, language: str, width: int, years: list[int]) -> list[str]:
+    """The compact coverage table: one row per priority, a column per plan year with its sub kegiatan and
+    pagu (``–`` where no sub kegiatan supports it that year); never a sum across years."""
+    cells: dict[tuple[str, object], dict[int, CoverageRow]] = {}
+    first: list[CoverageRow] = []  # each priority's first row: its label and kind
+    for row in report.metrics.priority_coverage:
+        key: tuple[str, object] = (row.priority, row.kind)
+        if key not in cells:
+            cells[key] = {}
+            first.append(row)
+        if row.year is not None:
+            cells[key][row.year] = row
+    year_cells: list[list[str]] = []
+    for row in first:
+        by_year = cells[(row.priority, row.kind)]
+        year_cells.append(
+            [
+                f"{by_year[y].sub_activities} · {format_money(by_year[y].pagu, language)}"
+                if y in by_year and by_year[y].supported
+                else "–"
+                for y in years
+            ]
+        )
+    headers = [
+        label("priority", language),
+        label("kind", language),
+        *(f"{label('sub_activities', language)} · {label('pagu', language)} {y}" for y in years),
+    ]
+    year_width = max(max((len(c) for row in year_cells for c in row), default=4), *(len(h) for h in headers[2:]))
+    name_width = max(width - 8 - (year_width + 2) * len(years) - 2, 24)
+    rows = [
+        [_one_line(_priority_label(row), name_width), priority_kind(row.kind, language), *values]
+        for row, values in zip(first, year_cells)
+    ]
+    widths = [name_width, 8, *([year_width] * len(years))]
+    right = tuple(range(2, 2 + len(years)))
+    return [*_heading(label("coverage", language)), *_table(headers, rows, widths, right=right)]
 
 
 def _priority_label(row: CoverageRow) -> str:
