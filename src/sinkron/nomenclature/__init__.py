@@ -2,7 +2,9 @@
 
 ``default_nomenclature()`` returns the shipped catalogue — the kabupaten/kota list of (probably)
 Kepmendagri 900.1.15.5-1317/2023, see ``data/SOURCES.md`` — loaded on first use, so importing
-sinkron stays fast. Apply newer change lists with :meth:`Nomenclature.with_change_file` or
+sinkron stays fast. ``provincial_nomenclature()`` returns the shipped provincial list (SIPD-RI's
+sub kegiatan list for planning year 2027, provincial rows; see ``data/SOURCES.md``), which provincial
+plans and provincial-variant codes (kegiatan digit ``1``) are read and checked against. Apply newer change lists with :meth:`Nomenclature.with_change_file` or
 :meth:`Nomenclature.with_changes`.
 """
 
@@ -12,6 +14,7 @@ import datetime as dt
 import functools
 from importlib import resources
 
+from sinkron.codes import Code
 from sinkron.names import NameMatch, NameMatchKind, compare_names, comparison_key, normalise_name
 from sinkron.nomenclature.catalogue import (
     Change,
@@ -27,6 +30,8 @@ from sinkron.nomenclature.catalogue import (
 
 __all__ = [
     "BASE_VERSION",
+    "PROVINCIAL_SCOPE",
+    "PROVINCIAL_VERSION",
     "Change",
     "ChangeKind",
     "CodeState",
@@ -40,7 +45,10 @@ __all__ = [
     "compare_names",
     "comparison_key",
     "default_nomenclature",
+    "is_provincial",
+    "list_for_code",
     "normalise_name",
+    "provincial_nomenclature",
     "read_change_list",
 ]
 
@@ -57,14 +65,75 @@ BASE_VERSION = Version(
     ),
 )
 
+PROVINCIAL_SCOPE = "provinsi"
+"""The ``Version.scope`` of a provincial list (the kegiatan of a provincial list carry variant digit ``1``)."""
+
+#: The version of the shipped provincial list: a SIPD-RI export, not one decision.
+PROVINCIAL_VERSION = Version(
+    id="sipd-ri-2027-provinsi",
+    regulation="SIPD-RI nomenklatur sub kegiatan provinsi, versi pemutakhiran 2027 (ekspor 2026-01-23)",
+    effective_year=2027,
+    scope=PROVINCIAL_SCOPE,
+    note=(
+        "The provincial rows of SIPD-RI's sub kegiatan list for planning year 2027, exported 2026-01-23 "
+        "(allweDepth/sesendok). It names no Kepmendagri: it follows 900.1.15.5-3406/2024 and predates 900.1-861/2026."
+    ),
+)
+
 _DATA_FILE = "kepmendagri_900_1317_2023_kabkota.csv"
+_PROVINCIAL_DATA_FILE = "sipd_2027_provinsi.csv"
+_PROVINCIAL_VARIANT = "1"
+_KABKOTA_VARIANT = "2"
+
+
+def _shipped(version: Version, file_name: str) -> Nomenclature:
+    from sinkron.nomenclature.catalogue import _read_entries
+
+    data = resources.files("sinkron.nomenclature").joinpath("data").joinpath(file_name)
+    with data.open(encoding="utf-8") as handle:
+        return Nomenclature(version, list(_read_entries(handle, file_name)))
 
 
 @functools.lru_cache(maxsize=1)
 def default_nomenclature() -> Nomenclature:
-    """The shipped catalogue, loaded once on first use."""
-    from sinkron.nomenclature.catalogue import _read_entries
+    """The shipped kabupaten/kota catalogue, loaded once on first use."""
+    return _shipped(BASE_VERSION, _DATA_FILE)
 
-    data = resources.files("sinkron.nomenclature").joinpath("data").joinpath(_DATA_FILE)
-    with data.open(encoding="utf-8") as handle:
-        return Nomenclature(BASE_VERSION, list(_read_entries(handle, _DATA_FILE)))
+
+@functools.lru_cache(maxsize=1)
+def provincial_nomenclature() -> Nomenclature:
+    """The shipped provincial catalogue (:data:`PROVINCIAL_VERSION`), loaded once on first use.
+
+    >>> entry = provincial_nomenclature().lookup("1.01.02.1.01.0001")
+    >>> entry.name, entry.satuan
+    ('Pembangunan USB (Unit Sekolah Baru)', 'Unit')
+    """
+    return _shipped(PROVINCIAL_VERSION, _PROVINCIAL_DATA_FILE)
+
+
+def is_provincial(nomenclature: Nomenclature) -> bool:
+    """True when the catalogue is a provincial list (its base version's scope names ``provinsi``)."""
+    return PROVINCIAL_SCOPE in nomenclature.versions[0].scope.lower()
+
+
+def list_for_code(nomenclature: Nomenclature, code: Code) -> Nomenclature:
+    """The catalogue that lists ``code``: ``nomenclature`` itself, unless the code's kegiatan variant belongs
+    to the other level of government.
+
+    A provincial-variant code (kegiatan digit ``1``) met with a kabupaten/kota catalogue is looked up in
+    the shipped provincial list, and a kab/kota-variant code (digit ``2``) met with a provincial catalogue
+    in the shipped kab/kota list. Readers and writers use it to name the items of either level;
+    the alignment rules choose per plan (``docs/rules.md``).
+
+    >>> str(list_for_code(default_nomenclature(), Code.parse("1.01.02.1.01")).versions[0].scope)
+    'provinsi'
+    >>> list_for_code(default_nomenclature(), Code.parse("1.02.02.2.02")) is default_nomenclature()
+    True
+    """
+    variant = code.variant
+    provincial = is_provincial(nomenclature)
+    if variant == _PROVINCIAL_VARIANT and not provincial:
+        return provincial_nomenclature()
+    if variant == _KABKOTA_VARIANT and provincial:
+        return default_nomenclature()
+    return nomenclature
