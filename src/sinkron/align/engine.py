@@ -27,7 +27,7 @@ from sinkron.align.support import SupportMap
 from sinkron.collector import paused_gc
 from sinkron.errors import SinkronError, UnknownRule
 from sinkron.models import Bundle
-from sinkron.nomenclature import Nomenclature, default_nomenclature
+from sinkron.nomenclature import Nomenclature, default_nomenclature, is_provincial, provincial_nomenclature
 from sinkron.plugins.manager import PluginManager, get_plugin_manager
 
 __all__ = ["CheckConfig", "check", "select_rules"]
@@ -44,7 +44,12 @@ class CheckConfig:
     options: Mapping[str, Mapping[str, Any]] = attrs.field(factory=dict)
     """Per-rule option overrides: ``{"SKN303": {"pagu_tolerance": Decimal("0.05")}}`` (or ``"0.05"``)."""
     nomenclature: Nomenclature | None = None
-    """Catalogue to check codes against (the shipped one by default)."""
+    """Catalogue to check codes against (the shipped kabupaten/kota list by default)."""
+    provincial_nomenclature: Nomenclature | None = None
+    """Catalogue for provincial plans and provincial-variant codes. By default the shipped provincial list
+    when ``nomenclature`` is left at its default too, ``nomenclature`` itself when it is a provincial list,
+    and none otherwise (a catalogue of your own is never mixed with a shipped one: provincial codes are then
+    checked up to their program, and the report says so once per plan)."""
     today: dt.date | None = None
     """The date overdue action items are judged against (today by default)."""
 
@@ -70,12 +75,19 @@ def _run_rules(
     index: BundleIndex,
     nomenclature: Nomenclature,
     today: dt.date,
+    provincial: Nomenclature | None = None,
 ) -> tuple[list[Finding], list[RuleFailure]]:
     findings: list[Finding] = []
     failures: list[RuleFailure] = []
     for rule in chosen:
         context = Context(
-            bundle=bundle, index=index, nomenclature=nomenclature, rule=rule, options=options[rule.id], today=today
+            bundle=bundle,
+            index=index,
+            nomenclature=nomenclature,
+            rule=rule,
+            options=options[rule.id],
+            today=today,
+            provincial_nomenclature=provincial,
         )
         try:
             findings.extend(rule.check(context))
@@ -85,6 +97,15 @@ def _run_rules(
                 RuleFailure(rule=rule.id, error=f"{type(exc).__name__}: {exc} ({where.filename}:{where.lineno})")
             )
     return findings, failures
+
+
+def _provincial_list(config: CheckConfig) -> Nomenclature | None:
+    """The provincial catalogue of a check (see :attr:`CheckConfig.provincial_nomenclature`)."""
+    if config.provincial_nomenclature is not None:
+        return config.provincial_nomenclature
+    if config.nomenclature is None:
+        return provincial_nomenclature()
+    return config.nomenclature if is_provincial(config.nomenclature) else None
 
 
 def _unknown_selectors(selectors: Iterable[str], rules: Iterable[Rule]) -> None:
@@ -131,12 +152,13 @@ def check(
     options = {r.id: r.configure(config.options.get(r.id, {})) for r in chosen}
 
     nomenclature = config.nomenclature or default_nomenclature()
+    provincial = _provincial_list(config)
     today = config.today or dt.date.today()
     index: BundleIndex | None = None
     with paused_gc():  # indexing and checking allocate millions of small objects that all survive the run
         try:
             index = BundleIndex(bundle, nomenclature)
-            findings, failures = _run_rules(chosen, options, bundle, index, nomenclature, today)
+            findings, failures = _run_rules(chosen, options, bundle, index, nomenclature, today, provincial)
             metrics = compute_metrics(index, SupportMap.of(index))
         finally:
             if index is not None:

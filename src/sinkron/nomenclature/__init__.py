@@ -14,7 +14,7 @@ import datetime as dt
 import functools
 from importlib import resources
 
-from sinkron.codes import Code
+from sinkron.codes import KABKOTA_VARIANT, PROVINCIAL_VARIANT, Code
 from sinkron.names import NameMatch, NameMatchKind, compare_names, comparison_key, normalise_name
 from sinkron.nomenclature.catalogue import (
     Change,
@@ -30,6 +30,7 @@ from sinkron.nomenclature.catalogue import (
 
 __all__ = [
     "BASE_VERSION",
+    "KABKOTA_SCOPE",
     "PROVINCIAL_SCOPE",
     "PROVINCIAL_VERSION",
     "Change",
@@ -52,21 +53,23 @@ __all__ = [
     "read_change_list",
 ]
 
+PROVINCIAL_SCOPE = "provinsi"
+"""The ``Version.scope`` of a provincial list (the kegiatan of a provincial list carry variant digit ``1``)."""
+KABKOTA_SCOPE = "kabupaten/kota"
+"""The ``Version.scope`` of a kabupaten/kota list (variant digit ``2``), the shipped default."""
+
 #: The version of the shipped list.
 BASE_VERSION = Version(
     id="kepmendagri-900.1.15.5-1317-2023",
     regulation="Kepmendagri 900.1.15.5-1317/2023",
     effective_year=2024,
     enacted=dt.date(2023, 6, 23),
-    scope="kabupaten/kota",
+    scope=KABKOTA_SCOPE,
     note=(
         "Probable: the upstream file (allweDepth/sesendok 'Sub keg 900.xlsx', 2024-02-15) names only '900' "
         "and predates Kepmendagri 900.1.15.5-3406/2024."
     ),
 )
-
-PROVINCIAL_SCOPE = "provinsi"
-"""The ``Version.scope`` of a provincial list (the kegiatan of a provincial list carry variant digit ``1``)."""
 
 #: The version of the shipped provincial list: a SIPD-RI export, not one decision.
 PROVINCIAL_VERSION = Version(
@@ -82,8 +85,6 @@ PROVINCIAL_VERSION = Version(
 
 _DATA_FILE = "kepmendagri_900_1317_2023_kabkota.csv"
 _PROVINCIAL_DATA_FILE = "sipd_2027_provinsi.csv"
-_PROVINCIAL_VARIANT = "1"
-_KABKOTA_VARIANT = "2"
 
 
 def _shipped(version: Version, file_name: str) -> Nomenclature:
@@ -132,8 +133,8 @@ def list_for_code(nomenclature: Nomenclature, code: Code) -> Nomenclature:
     """
     variant = code.variant
     provincial = is_provincial(nomenclature)
-    if variant == _PROVINCIAL_VARIANT and not provincial:
+    if variant == PROVINCIAL_VARIANT and not provincial:
         return provincial_nomenclature()
-    if variant == _KABKOTA_VARIANT and provincial:
+    if variant == KABKOTA_VARIANT and provincial:
         return default_nomenclature()
     return nomenclature
