@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, overload
 import attrs
 from hypothesis import strategies as st
 
-from sinkron.codes import Code, CodeLevel
+from sinkron.codes import PROVINCIAL_VARIANT, Code, CodeLevel
 from sinkron.models import (
     ActionItem,
     ActionStatus,
@@ -70,7 +70,7 @@ from sinkron.models import (
     Value,
     ref,
 )
-from sinkron.nomenclature import Entry, default_nomenclature
+from sinkron.nomenclature import KABKOTA_SCOPE, PROVINCIAL_SCOPE, Entry, default_nomenclature, provincial_nomenclature
 
 if TYPE_CHECKING:
     from sinkron.testing.faults import FaultyBundle
@@ -123,13 +123,19 @@ text = st.lists(st.sampled_from(_WORDS), min_size=1, max_size=6).map(" ".join)
 years = st.integers(min_value=2020, max_value=2035)
 
 
-@functools.lru_cache(maxsize=1)
-def _tree() -> tuple[tuple[Entry, ...], dict[Code, tuple[Entry, ...]], dict[Code, tuple[Entry, ...]]]:
-    """Concrete (non-generic) programs of the shipped list with their kegiatan, and kegiatan with sub kegiatan."""
-    entries = default_nomenclature().entries()
+@functools.lru_cache(maxsize=2)
+def _tree(
+    scope: str = KABKOTA_SCOPE,
+) -> tuple[tuple[Entry, ...], dict[Code, tuple[Entry, ...]], dict[Code, tuple[Entry, ...]]]:
+    """Concrete (non-generic) programs of the shipped list of ``scope`` with their kegiatan, and kegiatan with
+    sub kegiatan (a provincial tree holds provincial kegiatan only, variant ``1``)."""
+    provincial = scope == PROVINCIAL_SCOPE
+    entries = (provincial_nomenclature() if provincial else default_nomenclature()).entries()
     children: dict[Code, list[Entry]] = {}
     # Only programs whose kegiatan have sub kegiatan can hold a complete tree.
     for code, entry in entries.items():
+        if provincial and code.variant != PROVINCIAL_VARIANT:
+            continue
         if code.parent is not None and code.level in (CodeLevel.ACTIVITY, CodeLevel.SUB_ACTIVITY):
             children.setdefault(code.parent, []).append(entry)
     programs = tuple(
@@ -292,8 +298,10 @@ def _draw_children(draw: st.DrawFn, pool: Sequence[Entry], max_size: int) -> lis
     return [pool[i] for i in sorted(indices)]
 
 
-def _draw_activity(draw: st.DrawFn, entry: Entry, period: PlanPeriod, agency_id: str | None) -> Activity:
-    _, children, _ = _tree()
+def _draw_activity(
+    draw: st.DrawFn, entry: Entry, period: PlanPeriod, agency_id: str | None, scope: str = KABKOTA_SCOPE
+) -> Activity:
+    _, children, _ = _tree(scope)
     subs = [_draw_sub(draw, e, period, agency_id) for e in _draw_children(draw, children[entry.code], 3)]
     return Activity(
         code=entry.code,
@@ -305,9 +313,11 @@ def _draw_activity(draw: st.DrawFn, entry: Entry, period: PlanPeriod, agency_id:
     )
 
 
-def _draw_program(draw: st.DrawFn, entry: Entry, period: PlanPeriod, agency_id: str | None) -> Program:
-    _, _, with_subs = _tree()
-    acts = [_draw_activity(draw, e, period, agency_id) for e in _draw_children(draw, with_subs[entry.code], 2)]
+def _draw_program(
+    draw: st.DrawFn, entry: Entry, period: PlanPeriod, agency_id: str | None, scope: str = KABKOTA_SCOPE
+) -> Program:
+    _, _, with_subs = _tree(scope)
+    acts = [_draw_activity(draw, e, period, agency_id, scope) for e in _draw_children(draw, with_subs[entry.code], 2)]
     return Program(
         code=entry.code,
         name=entry.name,
@@ -386,9 +396,17 @@ def agencies(government_id: str = "62") -> st.SearchStrategy[Agency]:
 
 @functools.lru_cache(maxsize=256)
 def plans(
-    *, kind: PlanKind | None = None, period: PlanPeriod | None = None, agency_id: str | None = None
+    *,
+    kind: PlanKind | None = None,
+    period: PlanPeriod | None = None,
+    agency_id: str | None = None,
+    scope: str = KABKOTA_SCOPE,
 ) -> st.SearchStrategy[Plan]:
-    """A plan with 1–3 programs, misi/tujuan/sasaran for medium-term kinds, years inside the period."""
+    """A plan with 1–3 programs, misi/tujuan/sasaran for medium-term kinds, years inside the period.
+
+    ``scope`` is the list its codes come from: ``"kabupaten/kota"`` (the shipped kab/kota list, the default)
+    or ``"provinsi"`` (the shipped provincial list, provincial kegiatan only) — for a provincial plan.
+    """
 
     @st.composite
     def build(draw: st.DrawFn) -> Plan:
@@ -402,8 +420,10 @@ def plans(
             plan_period = PlanPeriod(start=y, end=y)
         else:
             plan_period = PlanPeriod(start=2025, end=2029)
-        program_entries, _, _ = _tree()
-        progs = [_draw_program(draw, e, plan_period, agency_id) for e in _draw_children(draw, program_entries, 3)]
+        program_entries, _, _ = _tree(scope)
+        progs = [
+            _draw_program(draw, e, plan_period, agency_id, scope) for e in _draw_children(draw, program_entries, 3)
+        ]
         medium = not plan_kind.is_yearly
         plan_id = f"{plan_kind.value}-{plan_period.start}-{draw(st.integers(1, 999))}"
         return Plan(
