@@ -11,7 +11,7 @@ from sinkron.cli._app import EXIT_PROBLEMS, echo_json, fail, format_option, repo
 from sinkron.codes import Code, CodeLevel
 from sinkron.errors import CodeError, SinkronError
 from sinkron.models.organisations import GovernmentLevel
-from sinkron.nomenclature import CodeState, CodeStatus, Nomenclature, default_nomenclature
+from sinkron.nomenclature import CodeState, CodeStatus, Nomenclature, default_nomenclature, list_for_code
 from sinkron.regions import REGULATION, search_governments
 
 _LEVEL_LABEL = {
@@ -115,7 +115,8 @@ def lookup(code: str, year: int | None, output_format: str, changes: tuple[Path,
         parsed = Code.parse(code)
     except CodeError as exc:
         fail(str(exc))
-    nomenclature = _catalogue(changes)
+    # a provincial-variant code is looked up in the provincial list (a kab/kota one in the kab/kota list)
+    nomenclature = list_for_code(_catalogue(changes), parsed)
     status = nomenclature.status(parsed, year)
     if output_format == "json":
         echo_json(_status_json(status, nomenclature, year))
