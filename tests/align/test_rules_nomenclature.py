@@ -465,3 +465,15 @@ def test_kewenangan_reads_the_level_from_the_kode_wilayah_when_the_bundle_has_no
     assert run(b, "SKN107") == []
     b = attrs.evolve(b, plans=(attrs.evolve(b.plans[0], government_id="63.71"),))
     assert [f.evidence["plan_government_level"] for f in run(b, "SKN107")] == ["kabupaten/kota"]
+
+
+def test_a_plan_written_wholly_in_the_other_levels_codes_gets_one_finding_at_the_plan() -> None:
+    kegiatan = [activity("1.02.02.2.01", [], period=Y2026), activity("1.02.02.2.02", [], period=Y2026)]
+    health = program("1.02.02", kegiatan, period=Y2026)
+    b = bundle(_in_province(plan([health, tree(Y2026, "1.02.01.2.01.0001")])))
+    [finding] = run(b, "SKN107")
+    assert finding.subject == "renja_pd-dinkes-2026"
+    assert finding.evidence["kegiatan"] == 2
+    assert finding.evidence["codes"] == ["1.02.02.2.01", "1.02.02.2.02"]
+    assert finding.message.id.startswith("Seluruh 2 kegiatan dokumen ini memakai kode varian kabupaten/kota")
+    assert finding.fix is not None and "Provinsi Kalimantan Tengah" in finding.fix.id

@@ -69,6 +69,20 @@ MESSAGES: dict[str, Message] = {
         en="Use the matching kegiatan of the {plan_scope} nomenclature (variant digit {expected_variant}), or "
         "leave this kegiatan to the {code_scope} government that holds the authority.",
     ),
+    "skn107.kewenangan.plan": Message(
+        id="Seluruh {count} kegiatan dokumen ini memakai kode varian {code_scope}, padahal dokumen ini milik "
+        "{government}, pemerintah {plan_scope}. Menurut Lampiran UU 23/2014 (pembagian urusan pemerintahan "
+        "konkuren), kegiatan tersebut kewenangan pemerintah {code_scope}.",
+        en="All {count} kegiatan of this plan use {code_scope} variant codes, but it belongs to {government}, a "
+        "{plan_scope} government. Under the Lampiran of UU 23/2014 (the division of concurrent urusan between "
+        "levels), those kegiatan are a {code_scope} authority.",
+    ),
+    "skn107.kewenangan.plan.fix": Message(
+        id="Periksa apakah dokumen ini memang milik {government}; bila ya, tulis ulang dengan nomenklatur "
+        "{plan_scope} (varian digit {expected_variant}).",
+        en="Check that this plan really belongs to {government}; if it does, rewrite it in the {plan_scope} "
+        "nomenclature (variant digit {expected_variant}).",
+    ),
     "skn102.retired": Message(
         id="Kode {level} {code} sudah dihapus/diganti oleh {regulation} dan tidak berlaku lagi pada tahun {year}.",
         en="The {level} code {code} was retired by {regulation} and is no longer valid in {year}.",

@@ -15,6 +15,7 @@ an *info* finding that counts them, instead of one error per item.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator
 
 from sinkron.align.context import Context
@@ -583,7 +584,9 @@ def kewenangan(ctx: Context) -> Iterator[Finding]:
     (digit ``2``) in a provincial plan: the Lampiran of UU 23/2014 gives each sub-urusan to one level.
 
     Reported at the kegiatan (its sub kegiatan carry the same variant and are counted in the evidence),
-    and at a sub kegiatan only when its kegiatan is not reported. Penunjang codes (program ``01``) and
+    and at a sub kegiatan only when its kegiatan is not reported. A plan whose every judged kegiatan (two
+    or more) belongs to the other level gets one finding instead, at the plan: the whole plan is written in
+    the other level's list, or its government is the wrong one. Penunjang codes (program ``01``) and
     unsur codes (urusan 4–9) are exempt (:func:`code_scope`); the plan's level is
     :func:`~sinkron.align.rules._shared.plan_scope` (plans whose government is unknown are not judged).
     """
@@ -591,47 +594,87 @@ def kewenangan(ctx: Context) -> Iterator[Finding]:
         scope = plan_scope(ctx.index, plan)
         if scope is None:
             continue
+        misplaced = _misplaced(records, scope)
+        if not misplaced:
+            continue
         government_id = plan_government(ctx.index, plan)
         government = ctx.index.governments.get(government_id) if government_id else None
-        government_name = government.name if government is not None else government_id
-        below: dict[str, int] = {}
-        for record in records:
-            if record.level is CodeLevel.SUB_ACTIVITY and record.activity is not None:
-                key = ref(plan.id, record.activity.id)
-                below[key] = below.get(key, 0) + 1
-        for record in records:
+        values: dict[str, object] = {
+            "plan_scope": ctx.text(_SCOPE_KEYS[scope]),
+            "government": government.name if government is not None else government_id,
+            "expected_variant": _VARIANT_OF_SCOPE[scope],
+        }
+        evidence: dict[str, object] = {
+            "plan_government_level": scope,
+            "government": government_id,
+            "regulation": "UU 23/2014, Lampiran",
+        }
+        judged = [r for r in records if r.level is CodeLevel.ACTIVITY and code_scope(r.code) is not None]
+        if len(misplaced) >= 2 and all(r.level is CodeLevel.ACTIVITY for r in misplaced) and misplaced == judged:
+            yield _whole_plan(ctx, plan, misplaced, values, evidence)
+            continue
+        below = Counter(
+            ref(plan.id, r.activity.id) for r in records if r.level is CodeLevel.SUB_ACTIVITY and r.activity
+        )
+        for record in misplaced:
             code = record.code
             belongs_to = code_scope(code)
-            if belongs_to is None or belongs_to == scope:
-                continue
-            activity = record.activity if record.level is CodeLevel.SUB_ACTIVITY else None
-            if activity is not None and code_scope(activity.code) == belongs_to:
-                continue  # reported at its kegiatan
-            values = {
-                "level": level_name(record.level),
-                "code": code,
-                "variant": code.variant,
-                "code_scope": ctx.text(_SCOPE_KEYS[belongs_to]),
-                "plan_scope": ctx.text(_SCOPE_KEYS[scope]),
-                "government": government_name,
-                "expected_variant": _VARIANT_OF_SCOPE[scope],
-            }
+            assert belongs_to is not None
             yield ctx.report(
                 record.ref,
                 "skn107.kewenangan",
-                values,
+                {
+                    **values,
+                    "level": level_name(record.level),
+                    "code": code,
+                    "variant": code.variant,
+                    "code_scope": ctx.text(_SCOPE_KEYS[belongs_to]),
+                },
                 evidence={
+                    **evidence,
                     "code": str(code),
                     "level": record.level.value,
                     "variant": code.variant,
                     "code_government_level": belongs_to,
-                    "plan_government_level": scope,
-                    "government": government_id,
-                    "sub_activities": below.get(record.ref, 0),
-                    "regulation": "UU 23/2014, Lampiran",
+                    "sub_activities": below[record.ref],
                 },
                 fix="skn107.kewenangan.fix",
             )
+
+
+def _misplaced(records: list[ItemRecord], scope: str) -> list[ItemRecord]:
+    """The kegiatan of the other level's variant, and sub kegiatan of it under a kegiatan that is not."""
+    out = []
+    for record in records:
+        belongs_to = code_scope(record.code)
+        if belongs_to is None or belongs_to == scope:
+            continue
+        activity = record.activity if record.level is CodeLevel.SUB_ACTIVITY else None
+        if activity is not None and code_scope(activity.code) == belongs_to:
+            continue  # reported at its kegiatan
+        out.append(record)
+    return out
+
+
+def _whole_plan(
+    ctx: Context, plan: Plan, misplaced: list[ItemRecord], values: dict[str, object], evidence: dict[str, object]
+) -> Finding:
+    """One finding for a plan written entirely in the other level's codes (a wrong list, or a wrong government)."""
+    belongs_to = code_scope(misplaced[0].code)
+    assert belongs_to is not None
+    codes = sorted(str(r.code) for r in misplaced)
+    return ctx.report(
+        plan.id,
+        "skn107.kewenangan.plan",
+        {**values, "count": len(misplaced), "code_scope": ctx.text(_SCOPE_KEYS[belongs_to])},
+        evidence={
+            **evidence,
+            "code_government_level": belongs_to,
+            "kegiatan": len(codes),
+            "codes": codes[:_EXAMPLES],
+        },
+        fix="skn107.kewenangan.plan.fix",
+    )
 
 
 @hookimpl
