@@ -26,6 +26,15 @@ def test_lookup_json_gives_kinerja_indikator_satuan() -> None:
     assert data["status"] == "active"
 
 
+def test_lookup_of_a_provincial_code_answers_from_the_provincial_list() -> None:
+    code, out, _ = run("codes", "lookup", "1.01.02.1.01.0001", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["name"] == "Pembangunan USB (Unit Sekolah Baru)"
+    assert data["version"]["scope"] == "provinsi"
+    assert data["parents"][-1]["name"] == "Pengelolaan Pendidikan Sekolah Menengah Atas"
+
+
 def test_lookup_text() -> None:
     code, out, _ = run("codes", "lookup", "1.03.01.2.01.0001")
     assert code == 0

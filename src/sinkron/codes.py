@@ -33,7 +33,12 @@ import attrs
 
 from sinkron.errors import CodeError
 
-__all__ = ["Code", "CodeLevel", "skpd_sectors"]
+__all__ = ["KABKOTA_VARIANT", "PROVINCIAL_VARIANT", "Code", "CodeLevel", "skpd_sectors"]
+
+PROVINCIAL_VARIANT = "1"
+"""The kegiatan variant digit of the provincial lampiran (``1.01.02.1.01``)."""
+KABKOTA_VARIANT = "2"
+"""The kegiatan variant digit of the regular kabupaten/kota lampiran (``1.02.02.2.02``)."""
 
 
 class CodeLevel(str, enum.Enum):

@@ -8,11 +8,19 @@ import attrs
 import pytest
 from rule_bundles import AGENCY, activity, bundle, official, plan, program, run, run_all, sub, tree
 
-from sinkron import Agency, Code, PlanKind, PlanPeriod, Program
+from sinkron import Agency, Code, Plan, PlanKind, PlanPeriod, Program, SubActivity
 from sinkron.align import Severity
 from sinkron.align.index import BundleIndex
 from sinkron.align.rules.nomenclature import agency_sectors, lookup_year
-from sinkron.nomenclature import Entry, Nomenclature, Version, default_nomenclature, read_change_list
+from sinkron.nomenclature import (
+    PROVINCIAL_VERSION,
+    Entry,
+    Nomenclature,
+    Version,
+    default_nomenclature,
+    provincial_nomenclature,
+    read_change_list,
+)
 
 Y2026 = PlanPeriod(start=2026, end=2026)
 
@@ -88,8 +96,9 @@ def test_legacy_code_whose_4_digit_form_is_unknown_is_unknown() -> None:
     assert finding.evidence["code"] == "1.02.02.2.02.99"
 
 
-def test_provincial_kegiatan_give_one_info_per_plan_not_errors() -> None:
-    # 1.01.02.1.01 (SMA, variant 1) is provincial: the shipped kab/kota list does not have it.
+def test_provincial_kegiatan_give_one_info_per_plan_not_errors_without_a_provincial_list() -> None:
+    # 1.01.02.1.01 (SMA, variant 1) is provincial: a kab/kota list of one's own does not have it, and
+    # sinkron does not mix the shipped provincial list into a catalogue the user chose.
     provincial = activity(
         "1.01.02.1.01",
         [
@@ -100,7 +109,8 @@ def test_provincial_kegiatan_give_one_info_per_plan_not_errors() -> None:
         name="Pengelolaan Pendidikan Sekolah Menengah Atas",
     )
     b = bundle(plan([program("1.01.02", [provincial], period=Y2026)]))
-    findings = run(b, "SKN101")
+    own_list = default_nomenclature().with_changes()
+    findings = run(b, "SKN101", nomenclature=own_list)
     assert [f.severity for f in findings] == [Severity.INFO]
     [info] = findings
     assert info.subject == "renja_pd-dinkes-2026"
@@ -108,14 +118,15 @@ def test_provincial_kegiatan_give_one_info_per_plan_not_errors() -> None:
     assert info.evidence["codes"] == ["1.01.02.1.01", "1.01.02.1.01.0001", "1.01.02.1.01.0002"]
     assert info.evidence["scope"] == "kabupaten/kota"
     assert "provinsi" in info.message.id
-    # the rest of family 1 stays quiet about them too (no name or retirement errors)
-    assert [f.rule for f in run_all(b, "SKN1")] == ["SKN101"]
+    # the rest of family 1 stays quiet about them too (no name or retirement errors); SKN107 says that
+    # provincial codes do not belong in this kota's plan, which needs no list
+    assert [f.rule for f in run_all(b, "SKN1", nomenclature=own_list) if f.rule != "SKN107"] == ["SKN101"]
 
 
 def test_provincial_kegiatan_are_still_checked_at_the_program_part() -> None:
     misplaced = activity("1.01.99.1.01", [], period=Y2026, name="Kegiatan Provinsi")
     b = bundle(plan([program("1.01.02", [misplaced], period=Y2026)]))
-    findings = run(b, "SKN101")
+    findings = run(b, "SKN101", nomenclature=default_nomenclature().with_changes())
     errors = [f for f in findings if f.severity is Severity.ERROR]
     assert [f.evidence["program"] for f in errors] == ["1.01.99"]
     assert [f.severity for f in findings if f.severity is Severity.INFO] == [Severity.INFO]
@@ -366,3 +377,104 @@ def test_items_without_a_known_agency_do_not_fire_penunjang_bidang() -> None:
         plan([program("1.03.01", [kegiatan], period=period, agency_id=None)], kind=PlanKind.RKPD), owner_id="62.71"
     )
     assert run(bundle(rkpd, agencies=[]), "SKN106") == []
+
+
+# -- provincial plans and SKN107 kewenangan ---------------------------------------------------------------
+PROVINCE = "62"
+
+
+def _in_province(p: Plan) -> Plan:
+    return attrs.evolve(p, government_id=PROVINCE)
+
+
+def _sma(*subs: SubActivity) -> Program:
+    kegiatan = activity(
+        "1.01.02.1.01",
+        list(subs) or [sub("1.01.02.1.01.0001", "Pembangunan USB (Unit Sekolah Baru)", period=Y2026)],
+        period=Y2026,
+        name="Pengelolaan Pendidikan Sekolah Menengah Atas",
+    )
+    return program("1.01.02", [kegiatan], period=Y2026, name="PROGRAM PENGELOLAAN PENDIDIKAN")
+
+
+def test_a_provincial_plan_is_checked_to_sub_kegiatan_against_the_shipped_provincial_list() -> None:
+    unknown = sub("1.01.02.1.01.0999", "Pembangunan USB (Unit Sekolah Baru)", period=Y2026)
+    renamed = sub("1.01.02.1.01.0003", "Kegiatan dengan nama lain sama sekali", period=Y2026)
+    b = bundle(_in_province(plan([_sma(unknown, renamed)])))
+    [error] = run(b, "SKN101")
+    assert error.severity is Severity.ERROR
+    assert error.evidence["code"] == "1.01.02.1.01.0999"
+    assert error.evidence["nomenclature"] == PROVINCIAL_VERSION.regulation
+    assert error.evidence["suggestion"]["code"] == "1.01.02.1.01.0001"
+    [mismatch] = run(b, "SKN104")
+    assert mismatch.evidence["code"] == "1.01.02.1.01.0003"
+    assert mismatch.evidence["official_name"] == provincial_nomenclature().lookup("1.01.02.1.01.0003").name
+
+
+def test_a_consistent_provincial_plan_gives_no_family_1_findings() -> None:
+    assert run_all(bundle(_in_province(plan([_sma()]))), "SKN1") == []
+
+
+def test_the_provincial_list_names_the_penunjang_program_of_a_province() -> None:
+    # Program codes are looked up in the list of the plan's level: a province's penunjang program is "… PROVINSI".
+    penunjang = program("1.02.01", [], period=Y2026, name="PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH PROVINSI")
+    assert run_all(bundle(_in_province(plan([penunjang]))), "SKN104") == []
+
+
+def test_kewenangan_fires_on_a_kota_plan_with_a_provincial_kegiatan() -> None:
+    b = bundle(plan([_sma(), tree(Y2026)]))
+    [finding] = run(b, "SKN107")
+    assert finding.severity is Severity.ERROR
+    assert finding.subject == f"renja_pd-dinkes-2026#{AGENCY}/1.01.02.1.01"
+    assert finding.evidence["code_government_level"] == "provinsi"
+    assert finding.evidence["plan_government_level"] == "kabupaten/kota"
+    assert finding.evidence["sub_activities"] == 1
+    assert "kewenangan pemerintah provinsi" in finding.message.id and "Kota Palangka Raya" in finding.message.id
+    assert "a provincial authority" in finding.message.en
+    assert "UU 23/2014" in finding.message.id
+
+
+def test_kewenangan_fires_on_a_province_with_a_kabkota_kegiatan() -> None:
+    b = bundle(_in_province(plan([_sma(), tree(Y2026)])))
+    [finding] = run(b, "SKN107")
+    assert finding.evidence["code"] == "1.02.02.2.02"
+    assert finding.evidence["code_government_level"] == "kabupaten/kota"
+    assert "Provinsi Kalimantan Tengah" in finding.message.id
+    assert finding.fix is not None and "varian digit 1" in finding.fix.id
+
+
+def test_kewenangan_reports_a_sub_kegiatan_alone_only_when_its_kegiatan_is_of_the_plans_level() -> None:
+    stray = sub("1.02.02.1.01.0001", "Sub kegiatan provinsi", period=Y2026)
+    kegiatan = activity("1.02.02.2.02", [sub("1.02.02.2.02.0001", period=Y2026), stray], period=Y2026)
+    b = bundle(plan([program("1.02.02", [kegiatan], period=Y2026)]))
+    assert [f.evidence["code"] for f in run(b, "SKN107")] == ["1.02.02.1.01.0001"]
+
+
+def test_kewenangan_is_silent_on_penunjang_unsur_and_plans_of_unknown_government() -> None:
+    # a kab/kota penunjang kegiatan in a province, an unsur code (urusan 4–9): exempt
+    penunjang = tree(Y2026, "1.02.01.2.01.0001")
+    unsur = program("4.01.02", [activity("4.01.02.2.01", [], period=Y2026, name="Unsur")], period=Y2026, name="Unsur")
+    assert run(bundle(_in_province(plan([penunjang, unsur]))), "SKN107") == []
+    # no government at all: not judged
+    anonymous = attrs.evolve(plan([_sma()]), government_id=None, owner_id=None)
+    assert run(bundle(anonymous), "SKN107") == []
+
+
+def test_kewenangan_reads_the_level_from_the_kode_wilayah_when_the_bundle_has_no_government() -> None:
+    b = bundle(attrs.evolve(plan([_sma()]), government_id="63"), agencies=[])
+    b = attrs.evolve(b, governments=())
+    assert run(b, "SKN107") == []
+    b = attrs.evolve(b, plans=(attrs.evolve(b.plans[0], government_id="63.71"),))
+    assert [f.evidence["plan_government_level"] for f in run(b, "SKN107")] == ["kabupaten/kota"]
+
+
+def test_a_plan_written_wholly_in_the_other_levels_codes_gets_one_finding_at_the_plan() -> None:
+    kegiatan = [activity("1.02.02.2.01", [], period=Y2026), activity("1.02.02.2.02", [], period=Y2026)]
+    health = program("1.02.02", kegiatan, period=Y2026)
+    b = bundle(_in_province(plan([health, tree(Y2026, "1.02.01.2.01.0001")])))
+    [finding] = run(b, "SKN107")
+    assert finding.subject == "renja_pd-dinkes-2026"
+    assert finding.evidence["kegiatan"] == 2
+    assert finding.evidence["codes"] == ["1.02.02.2.01", "1.02.02.2.02"]
+    assert finding.message.id.startswith("Seluruh 2 kegiatan dokumen ini memakai kode varian kabupaten/kota")
+    assert finding.fix is not None and "Provinsi Kalimantan Tengah" in finding.fix.id

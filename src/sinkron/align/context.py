@@ -16,8 +16,9 @@ from sinkron.align.findings import Finding, Message, Severity
 from sinkron.align.index import BundleIndex
 from sinkron.align.messages import Catalogue, builtin_catalogue
 from sinkron.align.rule import Rule
+from sinkron.codes import KABKOTA_VARIANT, PROVINCIAL_VARIANT, Code
 from sinkron.models import Bundle
-from sinkron.nomenclature import Nomenclature
+from sinkron.nomenclature import PROVINCIAL_SCOPE, Nomenclature
 
 __all__ = ["Context"]
 
@@ -35,16 +36,36 @@ class Context:
         options: Mapping[str, Any],
         today: dt.date,
         as_of: dt.date | None = None,
+        provincial_nomenclature: Nomenclature | None = None,
     ) -> None:
         self.bundle = bundle
         self.index = index
         self.nomenclature = nomenclature
+        self.provincial_nomenclature = provincial_nomenclature
+        """The list provincial plans and provincial-variant codes are checked against (``None``: not loaded)."""
         self.rule = rule
         self.options = options
         self.today = today
         """The check date: the as-of date when the run states one, else the day the check runs."""
         self.as_of = as_of
         """The as-of date the run states (``--as-of``), or ``None``: then monitoring rules judge closed years only."""
+
+    def nomenclature_for(self, code: Code, scope: str | None = None) -> Nomenclature | None:
+        """The catalogue ``code`` is checked against, in a plan of government ``scope`` (``provinsi``,
+        ``kabupaten/kota`` or ``None`` when unknown).
+
+        A provincial-variant code (kegiatan digit ``1``) goes to the provincial list, a kab/kota-variant
+        one (digit ``2``) to :attr:`nomenclature`; any other code (program and above, the special-region
+        variants) to the list of the plan's level. ``None`` when a code needs the provincial list and none
+        is loaded (the rules then check it only up to its program).
+        """
+        provincial = self.provincial_nomenclature
+        variant = code.variant
+        if variant == PROVINCIAL_VARIANT or (variant != KABKOTA_VARIANT and scope == PROVINCIAL_SCOPE):
+            if provincial is not None:
+                return provincial
+            return None if variant == PROVINCIAL_VARIANT else self.nomenclature
+        return self.nomenclature
 
     def option(self, name: str) -> Any:
         """A rule option (``KeyError`` names the rule when the option does not exist)."""

@@ -29,7 +29,13 @@ from sinkron.collector import paused_gc
 from sinkron.errors import SinkronError, UnknownRule
 from sinkron.models import Bundle
 from sinkron.monitoring import attach_monitoring
-from sinkron.nomenclature import Nomenclature, default_nomenclature, load_nomenclature
+from sinkron.nomenclature import (
+    Nomenclature,
+    default_nomenclature,
+    is_provincial,
+    load_nomenclature,
+    provincial_nomenclature,
+)
 from sinkron.plugins.manager import PluginManager, get_plugin_manager
 
 __all__ = ["CheckConfig", "check", "select_rules"]
@@ -46,7 +52,12 @@ class CheckConfig:
     options: Mapping[str, Mapping[str, Any]] = attrs.field(factory=dict)
     """Per-rule option overrides: ``{"SKN303": {"pagu_tolerance": Decimal("0.05")}}`` (or ``"0.05"``)."""
     nomenclature: Nomenclature | None = None
-    """Catalogue to check codes against (the shipped one by default)."""
+    """Catalogue to check codes against (the shipped kabupaten/kota list by default)."""
+    provincial_nomenclature: Nomenclature | None = None
+    """Catalogue for provincial plans and provincial-variant codes. By default the shipped provincial list
+    when ``nomenclature`` is left at its default too, ``nomenclature`` itself when it is a provincial list,
+    and none otherwise (a catalogue of your own is never mixed with a shipped one: provincial codes are then
+    checked up to their program, and the report says so once per plan)."""
     today: dt.date | None = None
     """The date overdue action items are judged against (today by default)."""
     as_of: dt.date | None = None
@@ -78,6 +89,7 @@ def _run_rules(
     nomenclature: Nomenclature,
     today: dt.date,
     as_of: dt.date | None,
+    provincial: Nomenclature | None = None,
 ) -> tuple[list[Finding], list[RuleFailure]]:
     findings: list[Finding] = []
     failures: list[RuleFailure] = []
@@ -90,6 +102,7 @@ def _run_rules(
             options=options[rule.id],
             today=today,
             as_of=as_of,
+            provincial_nomenclature=provincial,
         )
         try:
             findings.extend(rule.check(context))
@@ -99,6 +112,15 @@ def _run_rules(
                 RuleFailure(rule=rule.id, error=f"{type(exc).__name__}: {exc} ({where.filename}:{where.lineno})")
             )
     return findings, failures
+
+
+def _provincial_list(config: CheckConfig) -> Nomenclature | None:
+    """The provincial catalogue of a check (see :attr:`CheckConfig.provincial_nomenclature`)."""
+    if config.provincial_nomenclature is not None:
+        return config.provincial_nomenclature
+    if config.nomenclature is None:
+        return provincial_nomenclature()
+    return config.nomenclature if is_provincial(config.nomenclature) else None
 
 
 def _unknown_selectors(selectors: Iterable[str], rules: Iterable[Rule]) -> None:
@@ -138,14 +160,19 @@ def check(
 
     if isinstance(nomenclature, str):
         nomenclature = load_nomenclature(nomenclature)
-    nomenclature = nomenclature or config.nomenclature or default_nomenclature()
+    if nomenclature is not None:
+        config = attrs.evolve(config, nomenclature=nomenclature)
+    nomenclature = config.nomenclature or default_nomenclature()
+    provincial = _provincial_list(config)
     bundle = attach_monitoring(bundle)  # an anggaran kas or realisation report onto the plans it belongs to
     today = config.as_of or config.today or dt.date.today()
     index: BundleIndex | None = None
     with paused_gc():  # indexing and checking allocate millions of small objects that all survive the run
         try:
             index = BundleIndex(bundle, nomenclature)
-            findings, failures = _run_rules(chosen, options, bundle, index, nomenclature, today, config.as_of)
+            findings, failures = _run_rules(
+                chosen, options, bundle, index, nomenclature, today, config.as_of, provincial
+            )
             metrics = compute_metrics(index, SupportMap.of(index))
             findings.sort(key=lambda f: (f.severity.rank, f.rule, f.path, f.subject))
             agencies = findings_by_agency(index, findings)

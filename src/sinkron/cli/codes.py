@@ -12,7 +12,14 @@ from sinkron.cli.nomenclature import nomenclature_option
 from sinkron.codes import Code, CodeLevel
 from sinkron.errors import CodeError, SinkronError
 from sinkron.models.organisations import GovernmentLevel
-from sinkron.nomenclature import CodeState, CodeStatus, Nomenclature, default_nomenclature, load_nomenclature
+from sinkron.nomenclature import (
+    CodeState,
+    CodeStatus,
+    Nomenclature,
+    default_nomenclature,
+    list_for_code,
+    load_nomenclature,
+)
 from sinkron.regions import REGULATION, search_governments
 
 _LEVEL_LABEL = {
@@ -122,7 +129,8 @@ def lookup(
         parsed = Code.parse(code)
     except CodeError as exc:
         fail(str(exc))
-    nomenclature = _catalogue(changes, nomenclature_name)
+    # a provincial-variant code is looked up in the provincial list (a kab/kota one in the kab/kota list)
+    nomenclature = list_for_code(_catalogue(changes, nomenclature_name), parsed)
     status = nomenclature.status(parsed, year)
     if output_format == "json":
         echo_json(_status_json(status, nomenclature, year))

@@ -98,6 +98,14 @@ PLANTED: tuple[PlantedCase, ...] = (
         "Program penunjang bidang 1.02 (kesehatan) di Dinas Sosial, yang mengampu bidang 1.06.",
         "A penunjang program of bidang 1.02 (health) in the Dinas Sosial, which carries bidang 1.06.",
     ),
+    _case(
+        "SKN107",
+        _RKPD,
+        "RKPD provinsi ditulis dengan kode kegiatan kabupaten/kota (varian digit 2): kewenangan kabupaten/kota "
+        "menurut Lampiran UU 23/2014 (lihat Penyederhanaan di docs/demo.md).",
+        "The provincial RKPD is written in kabupaten/kota kegiatan codes (variant digit 2): a kabupaten/kota "
+        "authority under the Lampiran of UU 23/2014 (see Simplifications in docs/demo.md).",
+    ),
     # Family 2 — completeness and measurability
     _case(
         "SKN201",
@@ -398,6 +406,21 @@ PLANTED: tuple[PlantedCase, ...] = (
 
 #: Findings that follow from a planted case elsewhere (the RKPD is compiled from the Renja, …).
 KNOCK_ON: tuple[PlantedCase, ...] = (
+    *(
+        _case(
+            "SKN107",
+            IDS[key],
+            "Dokumen provinsi ini juga ditulis dengan kode kegiatan kabupaten/kota (seperti RKPD-nya).",
+            "This provincial plan is written in kabupaten/kota kegiatan codes too (like its RKPD).",
+        )
+        for key in (
+            *(
+                f"{kind}_{agency.split('.')[1]}"
+                for kind in ("renstra", "renja", "dpa")
+                for agency in (DINKES, PUPR, DINSOS)
+            ),
+        )
+    ),
     _case(
         "SKN201",
         ref(_RKPD, f"{DINSOS}/1.06.05.2.02.0004"),

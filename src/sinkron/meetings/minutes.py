@@ -31,7 +31,7 @@ import attrs
 
 from sinkron._version import __version__
 from sinkron.models import Agreement, Bundle, Meeting, Participant
-from sinkron.nomenclature import Nomenclature, default_nomenclature
+from sinkron.nomenclature import Nomenclature, default_nomenclature, list_for_code
 from sinkron.numbers import format_id, number_in_words
 from sinkron.safe_text import escape_markdown
 
@@ -143,7 +143,8 @@ def _money(amount: Decimal) -> str:
 
 
 def _agreement_row(n: int, agreement: Agreement, bundle: Bundle | None, nomenclature: Nomenclature) -> tuple[str, ...]:
-    entry = nomenclature.lookup(agreement.sub_activity.modernised(), agreement.year)
+    code = agreement.sub_activity.modernised()
+    entry = list_for_code(nomenclature, code).lookup(code, agreement.year)
     target = agreement.target
     return (
         str(n),

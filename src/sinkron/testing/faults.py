@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 
 from sinkron.align.engine import CheckConfig
 from sinkron.align.report import Report
-from sinkron.codes import Code, CodeLevel
+from sinkron.codes import PROVINCIAL_VARIANT, Code, CodeLevel
 from sinkron.models import (
     Activity,
     Agency,
@@ -65,7 +65,7 @@ from sinkron.models import (
     Value,
     ref,
 )
-from sinkron.nomenclature import Change, ChangeKind, Version, default_nomenclature
+from sinkron.nomenclature import Change, ChangeKind, Version, provincial_nomenclature
 
 __all__ = ["FAULTS", "NOT_JUDGED", "ExpectedFinding", "Fault", "FaultyBundle", "aligned_bundles", "faulty_bundles"]
 
@@ -134,10 +134,11 @@ class _Base:
 
 
 def _entries_tree() -> tuple[list[Code], dict[Code, list[Code]]]:
-    entries = default_nomenclature().entries()
+    entries = provincial_nomenclature().entries()
     children: dict[Code, list[Code]] = {}
     for code in entries:
-        if not code.is_generic and code.level in (CodeLevel.ACTIVITY, CodeLevel.SUB_ACTIVITY) and code.parent:
+        # the base is a province: its kegiatan are provincial (variant 1), never a special-region variant
+        if code.variant == PROVINCIAL_VARIANT and not code.is_generic and code.parent:
             children.setdefault(code.parent, []).append(code)
     for codes in children.values():
         codes.sort()
@@ -181,7 +182,7 @@ def _budgets(amount: Decimal, years: Iterable[int]) -> list[Budget]:
 def _base(draw: st.DrawFn, sub_count: int = 2) -> _Base:
     """An aligned base whose one kegiatan holds ``sub_count`` sub kegiatan (one code of it stays free)."""
     programs, children = _entries_tree()
-    nomenclature = default_nomenclature()
+    nomenclature = provincial_nomenclature()
     roomy = [p for p in programs if any(len(children.get(a, ())) > sub_count for a in children[p])]
     program_code = draw(st.sampled_from(roomy))
     activity_codes = [a for a in children[program_code] if len(children.get(a, ())) > sub_count]
@@ -448,7 +449,7 @@ def _free_code(base: _Base) -> Code:
 
 
 def _unknown_code(base: _Base, slot: int) -> tuple[_Base, list[ExpectedFinding], None]:
-    entries = default_nomenclature().entries()
+    entries = provincial_nomenclature().entries()
     activity = _sub(base.renja, slot).code.parent
     assert activity is not None
     candidates = (Code(parts=(*activity.parts, f"{n:04d}")) for n in range(9999, 0, -1))
@@ -465,7 +466,7 @@ def _retired_code(base: _Base, slot: int) -> tuple[_Base, list[ExpectedFinding],
         effective_year=PERIOD.start,
         changes=(Change(kind=ChangeKind.RETIRED, code=sub.code, replacement=replacement),),
     )
-    config = CheckConfig(nomenclature=default_nomenclature().with_changes(version))
+    config = CheckConfig(provincial_nomenclature=provincial_nomenclature().with_changes(version))
     return base, [ExpectedFinding("SKN102", ref("renja", sub.id))], config
 
 
@@ -480,7 +481,7 @@ def _wrong_parent(base: _Base, slot: int) -> tuple[_Base, list[ExpectedFinding],
     own_activity = _sub(base.renja, slot).code.parent
     other = next(a for p in programs for a in children[p] if a != own_activity and len(children.get(a, ())) >= 1)
     code = children[other][0]
-    entry = default_nomenclature().lookup(code)
+    entry = provincial_nomenclature().lookup(code)
     assert entry is not None
     old = _sub(base.renja, slot)
     stray = attrs.evolve(old, code=code, name=entry.name, id=f"{old.agency_id}/{code}")
@@ -503,7 +504,7 @@ def _missing_target(base: _Base, slot: int) -> tuple[_Base, list[ExpectedFinding
 
 def _renja_outside_renstra(base: _Base, slot: int) -> tuple[_Base, list[ExpectedFinding], None]:
     code = _free_code(base)
-    entry = default_nomenclature().lookup(code)
+    entry = provincial_nomenclature().lookup(code)
     assert entry is not None
     old = _sub(base.renja, slot)
     extra = attrs.evolve(old, code=code, name=entry.name, id=f"{old.agency_id}/{code}")

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, TypeVar, overload
 
 from hypothesis import strategies as st
 
-from sinkron.codes import Code, CodeLevel
+from sinkron.codes import PROVINCIAL_VARIANT, Code, CodeLevel
 from sinkron.models import (
     ActionItem,
     ActionStatus,
@@ -69,7 +69,7 @@ from sinkron.models import (
     Value,
     ref,
 )
-from sinkron.nomenclature import Entry, default_nomenclature
+from sinkron.nomenclature import KABKOTA_SCOPE, PROVINCIAL_SCOPE, Entry, default_nomenclature, provincial_nomenclature
 from sinkron.testing import _vocabulary
 from sinkron.testing._vocabulary import IndicatorTemplate
 
@@ -106,13 +106,19 @@ def _with_leading_punctuation(texts: st.SearchStrategy[str]) -> st.SearchStrateg
 statements = _with_leading_punctuation(text)
 
 
-@functools.lru_cache(maxsize=1)
-def _tree() -> tuple[tuple[Entry, ...], dict[Code, tuple[Entry, ...]], dict[Code, tuple[Entry, ...]]]:
-    """Concrete (non-generic) programs of the shipped list with their kegiatan, and kegiatan with sub kegiatan."""
-    entries = default_nomenclature().entries()
+@functools.lru_cache(maxsize=2)
+def _tree(
+    scope: str = KABKOTA_SCOPE,
+) -> tuple[tuple[Entry, ...], dict[Code, tuple[Entry, ...]], dict[Code, tuple[Entry, ...]]]:
+    """Concrete (non-generic) programs of the shipped list of ``scope`` with their kegiatan, and kegiatan with
+    sub kegiatan (a provincial tree holds provincial kegiatan only, variant ``1``)."""
+    provincial = scope == PROVINCIAL_SCOPE
+    entries = (provincial_nomenclature() if provincial else default_nomenclature()).entries()
     children: dict[Code, list[Entry]] = {}
     # Only programs whose kegiatan have sub kegiatan can hold a complete tree.
     for code, entry in entries.items():
+        if provincial and code.variant != PROVINCIAL_VARIANT:
+            continue
         if code.parent is not None and code.level in (CodeLevel.ACTIVITY, CodeLevel.SUB_ACTIVITY):
             children.setdefault(code.parent, []).append(entry)
     programs = tuple(
@@ -376,10 +382,12 @@ _ANY_INDEX = 2**16
 
 
 @functools.lru_cache(maxsize=4096)
-def _activity(entry: Entry, period: PlanPeriod, agency_id: str | None) -> st.SearchStrategy[Activity]:
+def _activity(
+    entry: Entry, period: PlanPeriod, agency_id: str | None, scope: str = KABKOTA_SCOPE
+) -> st.SearchStrategy[Activity]:
     @st.composite
     def build(draw: st.DrawFn) -> Activity:
-        _, children, _ = _tree()
+        _, children, _ = _tree(scope)
         subs = [draw(_sub_activity(e, period, agency_id)) for e in _draw_children(draw, children[entry.code], 3)]
         return Activity(
             code=entry.code,
@@ -394,11 +402,13 @@ def _activity(entry: Entry, period: PlanPeriod, agency_id: str | None) -> st.Sea
 
 
 @functools.lru_cache(maxsize=4096)
-def _program(entry: Entry, period: PlanPeriod, agency_id: str | None) -> st.SearchStrategy[Program]:
+def _program(
+    entry: Entry, period: PlanPeriod, agency_id: str | None, scope: str = KABKOTA_SCOPE
+) -> st.SearchStrategy[Program]:
     @st.composite
     def build(draw: st.DrawFn) -> Program:
-        _, _, with_subs = _tree()
-        acts = [draw(_activity(e, period, agency_id)) for e in _draw_children(draw, with_subs[entry.code], 2)]
+        _, _, with_subs = _tree(scope)
+        acts = [draw(_activity(e, period, agency_id, scope)) for e in _draw_children(draw, with_subs[entry.code], 2)]
         return Program(
             code=entry.code,
             name=entry.name,
@@ -474,9 +484,9 @@ def agencies(government_id: str = "62") -> st.SearchStrategy[Agency]:
     return st.builds(agency, st.sampled_from(sectors), st.integers(1, 20))
 
 
-def _programs_of(agency_id: str | None) -> tuple[Entry, ...]:
-    """Programs of the agency's bidang urusan (its SKPD code starts with it), or every program."""
-    program_entries, _, _ = _tree()
+def _programs_of(agency_id: str | None, scope: str = KABKOTA_SCOPE) -> tuple[Entry, ...]:
+    """Programs of the agency's bidang urusan (its SKPD code starts with it), or every program (of ``scope``'s list)."""
+    program_entries, _, _ = _tree(scope)
     sector = ".".join(agency_id.split(".")[:2]) if agency_id else ""
     own = tuple(e for e in program_entries if str(e.code).startswith(sector + "."))
     return own or program_entries
@@ -493,9 +503,17 @@ _PLAN_TITLES = {
 
 @functools.lru_cache(maxsize=256)
 def plans(
-    *, kind: PlanKind | None = None, period: PlanPeriod | None = None, agency_id: str | None = None
+    *,
+    kind: PlanKind | None = None,
+    period: PlanPeriod | None = None,
+    agency_id: str | None = None,
+    scope: str = KABKOTA_SCOPE,
 ) -> st.SearchStrategy[Plan]:
-    """A plan with 1–3 programs, misi/tujuan/sasaran for medium-term kinds, years inside the period."""
+    """A plan with 1–3 programs, misi/tujuan/sasaran for medium-term kinds, years inside the period.
+
+    ``scope`` is the list its codes come from: ``"kabupaten/kota"`` (the shipped kab/kota list, the default)
+    or ``"provinsi"`` (the shipped provincial list, provincial kegiatan only) — for a provincial plan.
+    """
 
     @st.composite
     def build(draw: st.DrawFn) -> Plan:
@@ -507,7 +525,8 @@ def plans(
             plan_period = PlanPeriod(start=y, end=y)
         else:
             plan_period = PlanPeriod(start=2025, end=2029)
-        progs = [draw(_program(e, plan_period, agency_id)) for e in _draw_children(draw, _programs_of(agency_id), 3)]
+        programs_ = _programs_of(agency_id, scope)
+        progs = [draw(_program(e, plan_period, agency_id, scope)) for e in _draw_children(draw, programs_, 3)]
         medium = not plan_kind.is_yearly
         plan_id = f"{plan_kind.value}-{plan_period.start}-{draw(st.integers(1, 999))}"
         title = _PLAN_TITLES.get(plan_kind, "{period}").format(period=plan_period)

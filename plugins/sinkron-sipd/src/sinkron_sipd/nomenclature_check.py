@@ -22,7 +22,7 @@ import attrs
 from sinkron.codes import Code
 from sinkron.errors import Location, SourceError
 from sinkron.models import Activity, Bundle, Plan, Program, SubActivity
-from sinkron.nomenclature import CodeState, Nomenclature, default_nomenclature
+from sinkron.nomenclature import CodeState, Nomenclature, default_nomenclature, list_for_code
 
 __all__ = ["NomenclatureProblem", "nomenclature_problems"]
 
@@ -92,7 +92,7 @@ def nomenclature_problems(bundle: Bundle, nomenclature: Nomenclature | None = No
             if (item.id, item.code) in seen:
                 continue
             seen.add((item.id, item.code))
-            status = nom.status(item.code, year)
+            status = list_for_code(nom, item.code).status(item.code, year)
             if status.is_valid:
                 continue
             field = _FIELDS[type(item)]

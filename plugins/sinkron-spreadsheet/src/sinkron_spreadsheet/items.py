@@ -46,7 +46,7 @@ from sinkron.models import (
 )
 from sinkron.models import Baseline as BaselineModel
 from sinkron.models.findings import Finding
-from sinkron.nomenclature import NameMatchKind, Nomenclature, compare_names
+from sinkron.nomenclature import Entry, NameMatchKind, Nomenclature, compare_names, list_for_code
 from sinkron.source_findings import (
     CELL_UNREADABLE,
     CODE_INFERRED,
@@ -377,10 +377,15 @@ class _Reader:
                 candidates.append(".".join([*parts[:ambiguous_at], variant, *parts[ambiguous_at + 1 :]]))
         return ".".join(parts), first, candidates
 
+    def lookup(self, code: Code) -> Entry | None:
+        """The nomenclature entry of ``code`` in the list of its level (a provincial-variant code in the
+        provincial list, a kab/kota one in the kab/kota list: :func:`sinkron.nomenclature.list_for_code`)."""
+        return list_for_code(self.nomenclature, code).lookup(code, self.year)
+
     def parse_code(self, text: str, r: int, column: Column, candidates: list[str], values: list[Any]) -> Code | None:
         if candidates:
             codes = [c for c in (_try_code(t) for t in candidates) if c is not None]
-            known = [c for c in codes if self.nomenclature.lookup(c, self.year) is not None]
+            known = [c for c in codes if self.lookup(c) is not None]
             if len(known) == 1:
                 return known[0]
             readings = " atau ".join(str(c) for c in codes)
@@ -554,7 +559,7 @@ class _Reader:
 
     def code_inferred(self, code: Code, r: int, column: Column, name: str) -> None:
         """The code of a row without one was taken from its name (``SKN006``): say so, with the official name."""
-        entry = self.nomenclature.lookup(code, self.year)
+        entry = self.lookup(code)
         official = entry.name if entry is not None else name
         self.report.add(
             CODE_INFERRED,
@@ -577,7 +582,7 @@ class _Reader:
             parent = self.context.get(level)
             if parent is None:
                 continue
-            entries = self.nomenclature.children(parent.code, self.year)
+            entries = list_for_code(self.nomenclature, parent.code).children(parent.code, self.year)
             compared = [(entry, compare_names(name, entry.name)) for entry in entries]
             exact = [entry for entry, match in compared if match.kind is NameMatchKind.EXACT]
             near = exact or [entry for entry, match in compared if match.matches]
@@ -602,7 +607,7 @@ class _Reader:
         self.open_headings.append(heading)
         if name_cell is not None:
             raw = to_text(name_cell[1])
-            entry = self.nomenclature.lookup(code, self.year) if not code.is_generic else None
+            entry = self.lookup(code) if not code.is_generic else None
             if entry is None or raw != entry.name:
                 self.heading_names[str(code)] = raw
 
@@ -636,7 +641,7 @@ class _Reader:
         item = self._builder(code)
         item.row = r + 1
         if name_cell is None:
-            entry = self.nomenclature.lookup(code, self.year)
+            entry = self.lookup(code)
             if entry is not None:
                 self.report.add(
                     NAME_FROM_NOMENCLATURE,
@@ -997,7 +1002,7 @@ class _Reader:
         name = item.name
         extra = dict(item.extra)
         if name is None:
-            entry = self.nomenclature.lookup(item.code, self.year)
+            entry = self.lookup(item.code)
             if entry is None:
                 level = item.level.value.replace("_", " ")
                 self.lost(

@@ -38,7 +38,7 @@ from sinkron.models import (
     SubActivity,
 )
 from sinkron.models.findings import Finding, Severity
-from sinkron.nomenclature import Nomenclature
+from sinkron.nomenclature import Nomenclature, list_for_code
 from sinkron.numbers import format_id
 from sinkron.source_findings import (
     AMOUNT_COMPUTED,
@@ -466,7 +466,7 @@ def _chain(
     def name_of(level_code: Code, written: str | None = None) -> str:
         if written:
             return written
-        entry = nomenclature.lookup(level_code, year)
+        entry = list_for_code(nomenclature, level_code).lookup(level_code, year)
         return entry.name if entry is not None else str(level_code)
 
     try:

@@ -61,8 +61,40 @@ MESSAGES: dict[str, Message] = {
         "is not loaded, so those codes were checked up to the program level only.",
     ),
     "skn101.provincial-unloaded.fix": Message(
-        id="Muat lampiran nomenklatur provinsi (versi dengan scope 'provinsi') untuk memeriksa kode ini sepenuhnya.",
-        en="Load the provincial nomenclature list (a version with scope 'provinsi') to check these codes fully.",
+        id="Muat daftar nomenklatur provinsi (CheckConfig(provincial_nomenclature=…), versi dengan scope "
+        "'provinsi'; sinkron menyertakan daftar SIPD-RI 2027) untuk memeriksa kode ini sepenuhnya.",
+        en="Load a provincial nomenclature list (CheckConfig(provincial_nomenclature=…), a version with scope "
+        "'provinsi'; sinkron ships SIPD-RI's 2027 list) to check these codes fully.",
+    ),
+    "skn1.scope.provinsi": Message(id="provinsi", en="provincial"),
+    "skn1.scope.kabkota": Message(id="kabupaten/kota", en="kabupaten/kota"),
+    "skn107.kewenangan": Message(
+        id="{level:cap} {code} memakai kode varian {code_scope} (digit {variant} pada kegiatan), padahal dokumen "
+        "ini milik {government}, pemerintah {plan_scope}. Menurut Lampiran UU 23/2014 (pembagian urusan "
+        "pemerintahan konkuren), kegiatan ini kewenangan pemerintah {code_scope}.",
+        en="The {level} {code} uses a {code_scope} variant code (kegiatan digit {variant}), but this plan belongs "
+        "to {government}, a {plan_scope} government. Under the Lampiran of UU 23/2014 (the division of "
+        "concurrent urusan between levels), this kegiatan is a {code_scope} authority.",
+    ),
+    "skn107.kewenangan.fix": Message(
+        id="Gunakan kegiatan yang setara dari nomenklatur {plan_scope} (varian digit {expected_variant}), atau "
+        "serahkan kegiatan ini kepada pemerintah {code_scope} yang berwenang.",
+        en="Use the matching kegiatan of the {plan_scope} nomenclature (variant digit {expected_variant}), or "
+        "leave this kegiatan to the {code_scope} government that holds the authority.",
+    ),
+    "skn107.kewenangan.plan": Message(
+        id="Seluruh {count} kegiatan dokumen ini memakai kode varian {code_scope}, padahal dokumen ini milik "
+        "{government}, pemerintah {plan_scope}. Menurut Lampiran UU 23/2014 (pembagian urusan pemerintahan "
+        "konkuren), kegiatan tersebut kewenangan pemerintah {code_scope}.",
+        en="All {count} kegiatan of this plan use {code_scope} variant codes, but it belongs to {government}, a "
+        "{plan_scope} government. Under the Lampiran of UU 23/2014 (the division of concurrent urusan between "
+        "levels), those kegiatan are a {code_scope} authority.",
+    ),
+    "skn107.kewenangan.plan.fix": Message(
+        id="Periksa apakah dokumen ini memang milik {government}; bila ya, tulis ulang dengan nomenklatur "
+        "{plan_scope} (varian digit {expected_variant}).",
+        en="Check that this plan really belongs to {government}; if it does, rewrite it in the {plan_scope} "
+        "nomenclature (variant digit {expected_variant}).",
     ),
     "skn102.retired": Message(
         id="Kode {level} {code} sudah dihapus/diganti oleh {regulation} dan tidak berlaku lagi pada tahun {year}.",

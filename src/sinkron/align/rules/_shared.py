@@ -7,6 +7,7 @@ instead of rebuilding them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import TypeVar
@@ -15,8 +16,18 @@ from sinkron.align.index import BundleIndex
 from sinkron.align.messages import format_value
 from sinkron.align.support import SupportMap
 from sinkron.codes import CodeLevel
-from sinkron.models import Activity, BudgetKind, Plan, PlanKind, PlanPeriod, PlanStage, Program, SubActivity
-from sinkron.nomenclature import comparison_key
+from sinkron.models import (
+    Activity,
+    BudgetKind,
+    GovernmentLevel,
+    Plan,
+    PlanKind,
+    PlanPeriod,
+    PlanStage,
+    Program,
+    SubActivity,
+)
+from sinkron.nomenclature import KABKOTA_SCOPE, PROVINCIAL_SCOPE, comparison_key
 
 __all__ = [
     "cached",
@@ -26,6 +37,7 @@ __all__ = [
     "pagu_of",
     "percent_id",
     "plan_government",
+    "plan_scope",
     "regional_plans",
     "relative_difference",
     "support_map",
@@ -33,6 +45,8 @@ __all__ = [
 ]
 
 Item = Program | Activity | SubActivity
+_PROVINCE_CODE = re.compile(r"\d{2}")
+_KABKOTA_CODE = re.compile(r"\d{2}\.\d{2}")
 T = TypeVar("T")
 
 
@@ -72,6 +86,29 @@ def plan_government(index: BundleIndex, plan: Plan) -> str | None:
     if agency is not None:
         return agency.government_id
     return owner if owner in index.governments else None
+
+
+_KABKOTA_LEVELS = (GovernmentLevel.REGENCY, GovernmentLevel.CITY)
+
+
+def plan_scope(index: BundleIndex, plan: Plan) -> str | None:
+    """The level of government a plan belongs to, named as a nomenclature list's scope: ``provinsi`` or
+    ``kabupaten/kota``; ``None`` for a national plan or when nothing tells.
+
+    The level of the plan's government (:func:`plan_government`) when the bundle holds it, else read from
+    its kode wilayah: ``62`` is a province, ``62.71`` a kabupaten/kota.
+    """
+    government_id = plan_government(index, plan)
+    if government_id is None:
+        return None
+    government = index.governments.get(government_id)
+    if government is not None:
+        if government.level is GovernmentLevel.PROVINCE:
+            return PROVINCIAL_SCOPE
+        return KABKOTA_SCOPE if government.level in _KABKOTA_LEVELS else None
+    if _PROVINCE_CODE.fullmatch(government_id):
+        return PROVINCIAL_SCOPE
+    return KABKOTA_SCOPE if _KABKOTA_CODE.fullmatch(government_id) else None
 
 
 def overlaps(a: PlanPeriod | None, b: PlanPeriod) -> bool:

@@ -22,6 +22,7 @@ from sinkron.align.rules._options import (
     IndicatorLevelsOptions,
     TargetYearsOptions,
 )
+from sinkron.align.rules._shared import plan_scope
 from sinkron.codes import CodeLevel
 from sinkron.models import Goal, IndicatorKind, Plan, PlanKind, ValueKind
 from sinkron.nomenclature import CodeState
@@ -204,7 +205,8 @@ def missing_unit(ctx: Context) -> Iterator[Finding]:
         if suggestion is None:
             owner = ctx.index.items.get(record.owner_ref)
             if owner is not None and owner.level is CodeLevel.SUB_ACTIVITY:
-                status = nomenclature.status(owner.code.modernised(), plan.period.start)
+                catalogue = ctx.nomenclature_for(owner.code, plan_scope(ctx.index, plan)) or nomenclature
+                status = catalogue.status(owner.code.modernised(), plan.period.start)
                 if status.state is CodeState.ACTIVE and status.entry is not None and status.entry.satuan:
                     suggestion, source = status.entry.satuan, "nomenklatur"
         evidence: dict[str, object] = {"indicator": _name(record), "unit": indicator.unit}

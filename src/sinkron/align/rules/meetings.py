@@ -31,7 +31,7 @@ from sinkron.codes import Code
 from sinkron.kl import Ministry, MinistryPlan, MinistryProgram
 from sinkron.models import ActionStatus, Agreement, Desk, Meeting, Proposal, Provenance, ref
 from sinkron.names import comparison_key
-from sinkron.nomenclature import Nomenclature
+from sinkron.nomenclature import Nomenclature, list_for_code
 from sinkron.plugins.hookspecs import hookimpl
 
 __all__ = ["agreement_path", "proposal_programs"]
@@ -45,7 +45,7 @@ def _desk(meeting: Meeting, desk_id: str | None) -> Desk | None:
 
 
 def _code_name(nomenclature: Nomenclature, code: Code, year: int | None) -> str:
-    entry = nomenclature.lookup(code, year)
+    entry = list_for_code(nomenclature, code).lookup(code, year)
     return entry.name if entry is not None else ""
 
 

@@ -4,15 +4,18 @@ The year a code is checked against is :func:`lookup_year`: the plan year for a y
 Renja, DPA) and the first year of the period for a medium-term plan (RPJMD, Renstra: a plan is
 written in the nomenclature in force when it is drawn up).
 
-Provincial kegiatan carry the variant digit ``1`` (``1.01.02.1.01``). When the nomenclature version
-in force is the kabupaten/kota list (the shipped one), those codes cannot be looked up: SKN101
-checks them only up to the program level and reports, once per plan, an *info* finding that counts
-them, instead of one error per item. Load a provincial list (a version whose ``scope`` names
-``provinsi``) to check them fully.
+Each code is checked against the list of its level (:meth:`Context.nomenclature_for`): provincial
+kegiatan (variant digit ``1``, ``1.01.02.1.01``) against the provincial list, kab/kota ones (``2``)
+against the kabupaten/kota list, other codes (program and above, the special-region variants) against
+the list of the plan's government (:func:`~sinkron.align.rules._shared.plan_scope`). Whether a code
+of one level belongs in a plan of the other is SKN107's question. When no provincial list is loaded,
+provincial-variant codes are checked only up to the program level and SKN101 reports, once per plan,
+an *info* finding that counts them, instead of one error per item.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator
 
 from sinkron.align.context import Context
@@ -20,15 +23,23 @@ from sinkron.align.findings import Finding, Message, Severity
 from sinkron.align.index import BundleIndex, ItemRecord
 from sinkron.align.rule import Rule, register_all, rule
 from sinkron.align.rules._options import NameMatchOptions, UnknownCodeOptions
-from sinkron.codes import Code, CodeLevel, skpd_sectors
+from sinkron.align.rules._shared import plan_government, plan_scope
+from sinkron.codes import KABKOTA_VARIANT, PROVINCIAL_VARIANT, Code, CodeLevel, skpd_sectors
 from sinkron.models import Plan, ref
-from sinkron.nomenclature import BASE_VERSION, CodeState, CodeStatus, Nomenclature, SearchHit, compare_names
+from sinkron.nomenclature import (
+    BASE_VERSION,
+    KABKOTA_SCOPE,
+    PROVINCIAL_SCOPE,
+    CodeState,
+    CodeStatus,
+    Nomenclature,
+    SearchHit,
+    compare_names,
+)
 from sinkron.plugins.hookspecs import hookimpl
 
-__all__ = ["PROVINCIAL_VARIANT", "agency_sectors", "level_name", "lookup_year"]
+__all__ = ["PROVINCIAL_VARIANT", "agency_sectors", "code_scope", "level_name", "lookup_year"]
 
-PROVINCIAL_VARIANT = "1"
-"""The kegiatan variant digit of the provincial lampiran."""
 
 _LEVEL_NAMES = {
     CodeLevel.AFFAIR: "urusan",
@@ -73,27 +84,26 @@ def agency_sectors(index: BundleIndex, agency_id: str | None) -> tuple[Code, ...
 
 
 class _Statuses:
-    """``Nomenclature.status`` per (code, year), computed once per code and year within a rule run."""
+    """``Nomenclature.status`` per (list, code, year), computed once within a check."""
 
-    def __init__(self, nomenclature: Nomenclature) -> None:
-        self.nomenclature = nomenclature
-        self._cache: dict[tuple[Code, int], CodeStatus] = {}
+    def __init__(self) -> None:
+        self._cache: dict[tuple[int, Code, int], CodeStatus] = {}
 
-    def __call__(self, code: Code, year: int) -> CodeStatus:
-        key = (code, year)
+    def __call__(self, code: Code, year: int, nomenclature: Nomenclature) -> CodeStatus:
+        key = (id(nomenclature), code, year)
         status = self._cache.get(key)
         if status is None:
-            status = self._cache[key] = self.nomenclature.status(code, year)
+            status = self._cache[key] = nomenclature.status(code, year)
         return status
 
-    def name(self, code: Code, year: int) -> str | None:
-        status = self(code, year)
+    def name(self, code: Code, year: int, nomenclature: Nomenclature) -> str | None:
+        status = self(code, year, nomenclature)
         return status.entry.name if status.state is CodeState.ACTIVE and status.entry is not None else None
 
 
 def _statuses(ctx: Context) -> _Statuses:
     """The status cache of this check, shared by the family's rules (the index lives for one check)."""
-    return ctx.index.derived("nomenclature.statuses", lambda _: _Statuses(ctx.nomenclature))
+    return ctx.index.derived("nomenclature.statuses", lambda _: _Statuses())
 
 
 def _plans(ctx: Context) -> Iterator[tuple[Plan, int, list[ItemRecord]]]:
@@ -102,18 +112,14 @@ def _plans(ctx: Context) -> Iterator[tuple[Plan, int, list[ItemRecord]]]:
         yield plan, lookup_year(plan), records
 
 
-def _provincial_unloaded(nomenclature: Nomenclature, year: int) -> bool:
-    return "provinsi" not in nomenclature.version_for(year).scope.lower()
-
-
-def _version_label(ctx: Context, year: int) -> str | Message:
-    """How the list checked against is named: the shipped list as such, an imported one by its name, and the
+def _version_label(ctx: Context, nomenclature: Nomenclature, year: int) -> str | Message:
+    """How a list checked against is named: the shipped list as such, an imported one by its name, and the
     latest change list applied for ``year``."""
-    first = ctx.nomenclature.versions[0]
-    base: str | Message = ctx.nomenclature.name
+    first = nomenclature.versions[0]
+    base: str | Message = nomenclature.name
     if first == BASE_VERSION:
         base = ctx.text("skn1.list.shipped", {"regulation": first.regulation})
-    current = ctx.nomenclature.version_for(year)
+    current = nomenclature.version_for(year)
     if current is first:
         return base
     # A change list named "Perubahan …" is not announced with "s.d. perubahan" a second time.
@@ -146,27 +152,30 @@ def _alternatives(ctx: Context, codes: list[str]) -> str | Message:
 def unknown_code(ctx: Context) -> Iterator[Finding]:
     """Codes the nomenclature of the plan year does not know (neither active, retired nor added later).
 
-    A legacy 2-digit code is judged by its 4-digit form. Provincial kegiatan (variant ``1``) are
-    checked up to the program part when only the kab/kota list is loaded, and counted in one info
-    finding per plan. With ``suggest`` the closest official name (score ≥ ``suggest_min_score``) is
+    A legacy 2-digit code is judged by its 4-digit form, in the list of its level. Provincial kegiatan
+    (variant ``1``) are checked up to the program part when no provincial list is loaded, and counted in
+    one info finding per plan. With ``suggest`` the closest official name (score ≥ ``suggest_min_score``) is
     offered as the fix, for at most ``max_suggestions`` items per run.
     """
-    nomenclature = ctx.nomenclature
     statuses = _statuses(ctx)
-    # Findings in order; an unknown code waits as (record, year, regulation, label) until every unknown name is
-    # matched at once (the suggestions), then becomes its finding.
-    found: list[Finding | tuple[ItemRecord, int, str, str | Message]] = []
+    # Findings in order; an unknown code waits as (record, year, its list) until every unknown name is matched
+    # at once (the suggestions), then becomes its finding.
+    found: list[Finding | tuple[ItemRecord, int, Nomenclature]] = []
     for plan, year, records in _plans(ctx):
-        version = nomenclature.version_for(year)
-        label = _version_label(ctx, year)
-        skip_provincial = _provincial_unloaded(nomenclature, year)
+        scope = plan_scope(ctx.index, plan)
         provincial: list[ItemRecord] = []
         for record in records:
             code = record.code
-            if skip_provincial and code.variant == PROVINCIAL_VARIANT:
+            nomenclature = ctx.nomenclature_for(code, scope)
+            if nomenclature is None:
                 provincial.append(record)
                 program_code = code.ancestor(CodeLevel.PROGRAM)
-                if program_code == record.program.code or statuses(program_code, year).state is not CodeState.UNKNOWN:
+                program_list = ctx.nomenclature_for(program_code, scope) or ctx.nomenclature
+                version = program_list.version_for(year)
+                if (
+                    program_code == record.program.code
+                    or statuses(program_code, year, program_list).state is not CodeState.UNKNOWN
+                ):
                     continue
                 found.append(
                     ctx.report(
@@ -177,7 +186,7 @@ def unknown_code(ctx: Context) -> Iterator[Finding]:
                             "code": code,
                             "program": program_code,
                             "year": year,
-                            "version": label,
+                            "version": _version_label(ctx, program_list, year),
                         },
                         evidence={
                             "code": str(code),
@@ -190,10 +199,11 @@ def unknown_code(ctx: Context) -> Iterator[Finding]:
                     )
                 )
                 continue
-            if statuses(code.modernised(), year).state is CodeState.UNKNOWN:
-                found.append((record, year, version.regulation, label))
+            if statuses(code.modernised(), year, nomenclature).state is CodeState.UNKNOWN:
+                found.append((record, year, nomenclature))
         if provincial:
             codes = sorted({str(r.code) for r in provincial})
+            version = ctx.nomenclature.version_for(year)
             found.append(
                 ctx.report(
                     plan.id,
@@ -211,7 +221,7 @@ def unknown_code(ctx: Context) -> Iterator[Finding]:
                     fix="skn101.provincial-unloaded.fix",
                 )
             )
-    unknown = [(f[0], f[1]) for f in found if isinstance(f, tuple)]
+    unknown = [f for f in found if isinstance(f, tuple)]
     suggestions = _suggestions(ctx, unknown) if ctx.option("suggest") and unknown else {}
     for finding in found:
         if isinstance(finding, tuple):
@@ -224,23 +234,27 @@ def _unknown_finding(
     ctx: Context,
     record: ItemRecord,
     year: int,
-    regulation: str,
-    label: str | Message,
-    suggestions: dict[tuple[str, CodeLevel, int], SearchHit],
+    nomenclature: Nomenclature,
+    suggestions: dict[tuple[str, str, CodeLevel, int], SearchHit],
 ) -> Finding:
-    """SKN101's finding for an unknown code, with the closest official name as the fix when there is one."""
+    """SKN101's finding for an unknown code, with the closest official name of its list as the fix when there is one."""
     code = record.code
     evidence: dict[str, object] = {
         "code": str(code),
         "level": record.level.value,
         "name": record.item.name,
         "year": year,
-        "nomenclature": regulation,
-        "nomenclature_list": ctx.nomenclature.name,
+        "nomenclature": nomenclature.version_for(year).regulation,
+        "nomenclature_list": nomenclature.name,
     }
-    values: dict[str, object] = {"level": level_name(record.level), "code": code, "year": year, "version": label}
+    values: dict[str, object] = {
+        "level": level_name(record.level),
+        "code": code,
+        "year": year,
+        "version": _version_label(ctx, nomenclature, year),
+    }
     fix = "skn101.unknown.fix"
-    hit = suggestions.get((_suggestion_query(record.item.name), record.level, year))
+    hit = suggestions.get((nomenclature.name, _suggestion_query(record.item.name), record.level, year))
     suggested = hit.entry.code if hit is not None else None
     sector = code.sector
     if suggested is not None and suggested.is_generic and sector is not None and not sector.is_generic:
@@ -249,7 +263,7 @@ def _unknown_finding(
         evidence["suggestion"] = {"code": str(suggested), "name": hit.entry.name, "score": hit.score}
         values.update(suggestion=suggested, suggestion_name=hit.entry.name)
         fix = "skn101.unknown.suggestion.fix"
-    key = "skn101.unknown.in-force" if ctx.nomenclature.versions[0].in_force(year) else "skn101.unknown"
+    key = "skn101.unknown.in-force" if nomenclature.versions[0].in_force(year) else "skn101.unknown"
     return ctx.report(record.ref, key, values, evidence=evidence, fix=fix)
 
 
@@ -259,19 +273,24 @@ def _suggestion_query(name: str) -> str:
     return rest if prefix is not None and rest else name
 
 
-def _suggestions(ctx: Context, unknown: list[tuple[ItemRecord, int]]) -> dict[tuple[str, CodeLevel, int], SearchHit]:
-    """The closest official name of each distinct (name, level, year) of the unknown items, matched once, in batch
-    per level and year (:meth:`Nomenclature.closest`); at most ``max_suggestions`` distinct names are searched."""
-    wanted = list(dict.fromkeys((_suggestion_query(r.item.name), r.level, year) for r, year in unknown))
+def _suggestions(
+    ctx: Context, unknown: list[tuple[ItemRecord, int, Nomenclature]]
+) -> dict[tuple[str, str, CodeLevel, int], SearchHit]:
+    """The closest official name of each distinct (list, name, level, year) of the unknown items, matched once, in
+    batch per list, level and year (:meth:`Nomenclature.closest`); at most ``max_suggestions`` distinct names are
+    searched."""
+    lists = {n.name: n for _, _, n in unknown}
+    wanted = list(dict.fromkeys((n.name, _suggestion_query(r.item.name), r.level, year) for r, year, n in unknown))
     wanted = wanted[: int(ctx.option("max_suggestions"))]
-    by_scope: dict[tuple[CodeLevel, int], list[str]] = {}
-    for name, level, year in wanted:
-        by_scope.setdefault((level, year), []).append(name)
+    by_scope: dict[tuple[str, CodeLevel, int], list[str]] = {}
+    for list_name, name, level, year in wanted:
+        by_scope.setdefault((list_name, level, year), []).append(name)
     min_score = float(ctx.option("suggest_min_score"))
-    found: dict[tuple[str, CodeLevel, int], SearchHit] = {}
-    for (level, year), names in by_scope.items():
-        for name, hit in ctx.nomenclature.closest(names, year=year, level=level, min_score=min_score).items():
-            found[(name, level, year)] = hit
+    found: dict[tuple[str, str, CodeLevel, int], SearchHit] = {}
+    for (list_name, level, year), names in by_scope.items():
+        closest = lists[list_name].closest(names, year=year, level=level, min_score=min_score)
+        for name, hit in closest.items():
+            found[(list_name, name, level, year)] = hit
     return found
 
 
@@ -286,9 +305,13 @@ def _suggestions(ctx: Context, unknown: list[tuple[ItemRecord, int]]) -> dict[tu
 def retired_code(ctx: Context) -> Iterator[Finding]:
     """Codes retired by a change list in force in the plan year (with the replacement), or added only later."""
     statuses = _statuses(ctx)
-    for _plan, year, records in _plans(ctx):
+    for plan, year, records in _plans(ctx):
+        scope = plan_scope(ctx.index, plan)
         for record in records:
-            status = statuses(record.code.modernised(), year)
+            nomenclature = ctx.nomenclature_for(record.code, scope)
+            if nomenclature is None:
+                continue
+            status = statuses(record.code.modernised(), year, nomenclature)
             code = record.code
             values: dict[str, object] = {"level": level_name(record.level), "code": code, "year": year}
             if status.state is CodeState.RETIRED:
@@ -308,7 +331,7 @@ def retired_code(ctx: Context) -> Iterator[Finding]:
                 key, fix = "skn102.retired", "skn102.retired.fix"
                 replacement = status.replacement
                 if replacement is not None:
-                    new_name = statuses.name(replacement, year)
+                    new_name = statuses.name(replacement, year, nomenclature)
                     evidence["replacement"] = str(replacement)
                     evidence["replacement_name"] = new_name
                     values.update(replacement=replacement, replacement_named=_named(replacement, new_name))
@@ -346,13 +369,14 @@ def retired_code(ctx: Context) -> Iterator[Finding]:
 def legacy_code(ctx: Context) -> Iterator[Finding]:
     """Sub kegiatan codes in the pre-050-5889/2021 2-digit form, with their 4-digit form as the fix."""
     statuses = _statuses(ctx)
-    for _plan, year, records in _plans(ctx):
+    for plan, year, records in _plans(ctx):
+        scope = plan_scope(ctx.index, plan)
         for record in records:
             code = record.code
             if not code.is_legacy:
                 continue
             modern = code.modernised()
-            state = statuses(modern, year).state
+            state = statuses(modern, year, ctx.nomenclature_for(code, scope) or ctx.nomenclature).state
             yield ctx.report(
                 record.ref,
                 "skn103.legacy",
@@ -384,9 +408,13 @@ def name_mismatch(ctx: Context) -> Iterator[Finding]:
     statuses = _statuses(ctx)
     threshold = float(ctx.option("threshold"))
     compared: dict[tuple[str, str], tuple[bool, float]] = {}
-    for _plan, year, records in _plans(ctx):
+    for plan, year, records in _plans(ctx):
+        scope = plan_scope(ctx.index, plan)
         for record in records:
-            status = statuses(record.code.modernised(), year)
+            nomenclature = ctx.nomenclature_for(record.code, scope)
+            if nomenclature is None:
+                continue
+            status = statuses(record.code.modernised(), year, nomenclature)
             if status.state is not CodeState.ACTIVE or status.entry is None:
                 continue
             official = status.entry.name
@@ -442,6 +470,7 @@ def wrong_parent(ctx: Context) -> Iterator[Finding]:
     """
     statuses = _statuses(ctx)
     for plan, year, records in _plans(ctx):
+        scope = plan_scope(ctx.index, plan)
         for record in records:
             parent = record.parent
             if parent is None:
@@ -451,7 +480,7 @@ def wrong_parent(ctx: Context) -> Iterator[Finding]:
             if _same_parent(expected, parent.code):
                 continue
             present = bool(ctx.index.items_by_code.get((plan.id, expected)))
-            expected_name = statuses.name(expected, year)
+            expected_name = statuses.name(expected, year, ctx.nomenclature_for(expected, scope) or ctx.nomenclature)
             values = {
                 "level": level_name(record.level),
                 "code": record.code,
@@ -558,6 +587,136 @@ def penunjang_misuse(ctx: Context) -> Iterator[Finding]:
                 },
                 fix="skn106.generic.fix" if candidates else "skn106.generic.no-sector.fix",
             )
+
+
+# -- SKN107 -------------------------------------------------------------------------------------------
+_SCOPE_OF_VARIANT = {PROVINCIAL_VARIANT: PROVINCIAL_SCOPE, KABKOTA_VARIANT: KABKOTA_SCOPE}
+_VARIANT_OF_SCOPE = {scope: variant for variant, scope in _SCOPE_OF_VARIANT.items()}
+_SCOPE_KEYS = {PROVINCIAL_SCOPE: "skn1.scope.provinsi", KABKOTA_SCOPE: "skn1.scope.kabkota"}
+_CONCURRENT_AFFAIRS = frozenset("123")
+"""Urusan pemerintahan konkuren (wajib pelayanan dasar, wajib non pelayanan dasar, pilihan): the urusan
+the Lampiran of UU 23/2014 divides between the levels of government. Unsur (4–9) are not divided."""
+
+
+def code_scope(code: Code) -> str | None:
+    """The level of government a code's kegiatan variant belongs to: ``provinsi`` (digit ``1``) or
+    ``kabupaten/kota`` (digit ``2``); ``None`` for a code above the kegiatan level, a special-region variant
+    (``3``–``8``), a penunjang code (program ``01``, shared by every level) and an unsur code (urusan 4–9).
+
+    >>> code_scope(Code.parse("1.01.02.1.01.0001")), code_scope(Code.parse("1.02.02.2.02"))
+    ('provinsi', 'kabupaten/kota')
+    >>> code_scope(Code.parse("1.02.01.2.01.0001")), code_scope(Code.parse("7.01.02.2.01"))
+    (None, None)
+    """
+    variant = code.variant
+    if variant is None or code.is_support or code.is_generic or code.parts[0] not in _CONCURRENT_AFFAIRS:
+        return None
+    return _SCOPE_OF_VARIANT.get(variant)
+
+
+@rule(
+    "SKN107",
+    "kewenangan",
+    Severity.ERROR,
+    id="Kegiatan/sub kegiatan dari nomenklatur tingkat pemerintahan lain (kewenangan, Lampiran UU 23/2014)",
+    en="Kegiatan/sub kegiatan from the nomenclature of the other level of government (kewenangan, UU 23/2014)",
+)
+def kewenangan(ctx: Context) -> Iterator[Finding]:
+    """A provincial-variant kegiatan (digit ``1``) in a kabupaten/kota plan, or a kab/kota-variant one
+    (digit ``2``) in a provincial plan: the Lampiran of UU 23/2014 gives each sub-urusan to one level.
+
+    Reported at the kegiatan (its sub kegiatan carry the same variant and are counted in the evidence),
+    and at a sub kegiatan only when its kegiatan is not reported. A plan whose every judged kegiatan (two
+    or more) belongs to the other level gets one finding instead, at the plan: the whole plan is written in
+    the other level's list, or its government is the wrong one. Penunjang codes (program ``01``) and
+    unsur codes (urusan 4–9) are exempt (:func:`code_scope`); the plan's level is
+    :func:`~sinkron.align.rules._shared.plan_scope` (plans whose government is unknown are not judged).
+    """
+    for plan, _year, records in _plans(ctx):
+        scope = plan_scope(ctx.index, plan)
+        if scope is None:
+            continue
+        misplaced = _misplaced(records, scope)
+        if not misplaced:
+            continue
+        government_id = plan_government(ctx.index, plan)
+        government = ctx.index.governments.get(government_id) if government_id else None
+        values: dict[str, object] = {
+            "plan_scope": ctx.text(_SCOPE_KEYS[scope]),
+            "government": government.name if government is not None else government_id,
+            "expected_variant": _VARIANT_OF_SCOPE[scope],
+        }
+        evidence: dict[str, object] = {
+            "plan_government_level": scope,
+            "government": government_id,
+            "regulation": "UU 23/2014, Lampiran",
+        }
+        judged = [r for r in records if r.level is CodeLevel.ACTIVITY and code_scope(r.code) is not None]
+        if len(misplaced) >= 2 and all(r.level is CodeLevel.ACTIVITY for r in misplaced) and misplaced == judged:
+            yield _whole_plan(ctx, plan, misplaced, values, evidence)
+            continue
+        below = Counter(
+            ref(plan.id, r.activity.id) for r in records if r.level is CodeLevel.SUB_ACTIVITY and r.activity
+        )
+        for record in misplaced:
+            code = record.code
+            belongs_to = code_scope(code)
+            assert belongs_to is not None
+            yield ctx.report(
+                record.ref,
+                "skn107.kewenangan",
+                {
+                    **values,
+                    "level": level_name(record.level),
+                    "code": code,
+                    "variant": code.variant,
+                    "code_scope": ctx.text(_SCOPE_KEYS[belongs_to]),
+                },
+                evidence={
+                    **evidence,
+                    "code": str(code),
+                    "level": record.level.value,
+                    "variant": code.variant,
+                    "code_government_level": belongs_to,
+                    "sub_activities": below[record.ref],
+                },
+                fix="skn107.kewenangan.fix",
+            )
+
+
+def _misplaced(records: list[ItemRecord], scope: str) -> list[ItemRecord]:
+    """The kegiatan of the other level's variant, and sub kegiatan of it under a kegiatan that is not."""
+    out = []
+    for record in records:
+        belongs_to = code_scope(record.code)
+        if belongs_to is None or belongs_to == scope:
+            continue
+        activity = record.activity if record.level is CodeLevel.SUB_ACTIVITY else None
+        if activity is not None and code_scope(activity.code) == belongs_to:
+            continue  # reported at its kegiatan
+        out.append(record)
+    return out
+
+
+def _whole_plan(
+    ctx: Context, plan: Plan, misplaced: list[ItemRecord], values: dict[str, object], evidence: dict[str, object]
+) -> Finding:
+    """One finding for a plan written entirely in the other level's codes (a wrong list, or a wrong government)."""
+    belongs_to = code_scope(misplaced[0].code)
+    assert belongs_to is not None
+    codes = sorted(str(r.code) for r in misplaced)
+    return ctx.report(
+        plan.id,
+        "skn107.kewenangan.plan",
+        {**values, "count": len(misplaced), "code_scope": ctx.text(_SCOPE_KEYS[belongs_to])},
+        evidence={
+            **evidence,
+            "code_government_level": belongs_to,
+            "kegiatan": len(codes),
+            "codes": codes[:_EXAMPLES],
+        },
+        fix="skn107.kewenangan.plan.fix",
+    )
 
 
 @hookimpl
