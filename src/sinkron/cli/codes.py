@@ -129,8 +129,11 @@ def lookup(
         parsed = Code.parse(code)
     except CodeError as exc:
         fail(str(exc))
-    # a provincial-variant code is looked up in the provincial list (a kab/kota one in the kab/kota list)
-    nomenclature = list_for_code(_catalogue(changes, nomenclature_name), parsed)
+    nomenclature = _catalogue(changes, nomenclature_name)
+    if nomenclature_name is None:
+        # a provincial-variant code is looked up in the shipped provincial list (a kab/kota one in the kab/kota
+        # list); a list of the user's own is never mixed with a shipped one
+        nomenclature = list_for_code(nomenclature, parsed)
     status = nomenclature.status(parsed, year)
     if output_format == "json":
         echo_json(_status_json(status, nomenclature, year))
