@@ -119,3 +119,10 @@ def test_three_decimal_numbers_occur_and_are_written_with_a_decimal_comma() -> N
         sst.values(measurable=True), lambda v: v.number is not None and _decimals(v.number) == 3, settings=_FIND
     )
     assert "," in value.text.split()[0]  # never the "3.125" a reader takes for thousands (issue 26 bug 1)
+
+
+def test_governments_come_from_the_552_shipped() -> None:
+    from sinkron.regions import governments as shipped
+
+    drawn = find(sst.governments(), lambda g: not g.id.startswith("62"), settings=_FIND)
+    assert drawn in shipped()

@@ -14,7 +14,7 @@ from decimal import Decimal
 import attrs
 
 from sinkron.codes import Code
-from sinkron.models import Direction, Government, GovernmentLevel, MeetingKind
+from sinkron.models import Direction, Government, MeetingKind
 
 
 @attrs.frozen
@@ -105,14 +105,20 @@ def agency_name(sector: Code, bidang: str, government: Government | None) -> str
 
 @functools.lru_cache(maxsize=1)
 def governments() -> tuple[Government, ...]:
-    """The province, kabupaten and kota sinkron ships (the demo's Kalimantan Tengah)."""
-    from sinkron.demo.kalteng import GOVERNMENTS
+    """The 38 provinces and 514 kabupaten/kota sinkron ships (:mod:`sinkron.regions`)."""
+    from sinkron.regions import governments as shipped
 
-    return tuple(g for g in GOVERNMENTS if g.level is not GovernmentLevel.NATIONAL)
+    return shipped()
 
 
 def government(government_id: str) -> Government | None:
-    return next((g for g in governments() if g.id == government_id), None)
+    from sinkron.regions import UnknownRegion
+    from sinkron.regions import government as shipped
+
+    try:
+        return shipped(government_id)
+    except UnknownRegion:
+        return None
 
 
 #: Prioritas daerah as RPJMD and RKPD name them.

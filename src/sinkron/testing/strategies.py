@@ -452,11 +452,8 @@ def programs(*, period: PlanPeriod | None = None, agency_id: str | None = None) 
 
 @functools.lru_cache(maxsize=256)
 def governments(level: GovernmentLevel | None = None) -> st.SearchStrategy[Government]:
-    """A province, kabupaten or kota with its kode wilayah.
-
-    sinkron ships no list of the 552 governments: these are the demo's (Provinsi Kalimantan Tengah,
-    Kota Palangka Raya, Kabupaten Kotawaringin Timur).
-    """
+    """A province, kabupaten or kota with its kode wilayah, from the 552 governments sinkron ships
+    (:mod:`sinkron.regions`, Kepmendagri 300.2.2-2138/2025)."""
     pool = [g for g in _vocabulary.governments() if level is None or g.level is level]
     if not pool:
         raise ValueError(f"the kit has no government of level {level.value if level else None!r}")
