@@ -220,3 +220,25 @@ def test_the_compact_coverage_table_puts_the_years_side_by_side_never_summed(dem
     verbose = render_text(demo_report, language="id", color=False, verbose=True)
     years = [line.split()[0] for line in verbose.splitlines() if re.match(r" 20\d\d  02 Memantapkan", line)]
     assert years == ["2025", "2026"]  # verbose: one row per priority and year
+
+
+def test_the_json_and_csv_reports_carry_the_follow_up_per_perangkat_daerah(demo_report: Report) -> None:
+    """Issue 20 item 11: the per-OPD section exists in every format, JSON and csv included."""
+    import csv
+    import io
+    import json
+
+    from sinkron.builtins.report_csv import render_csv
+
+    document = json.loads(demo_report.to_json())
+    groups = document["agencies"]
+    assert [g["name"] for g in groups] == [g.name for g in demo_report.agencies]
+    for group in groups:
+        severities = [document["findings"][i]["severity"] for i in group["findings"]]
+        assert {s: severities.count(s) for s in ("error", "warning", "info")} == group["by_severity"]
+    named = {g["name"] for g in groups if g["name"]}
+    rows = list(csv.DictReader(io.StringIO(render_csv(demo_report))))
+    owners = {row["perangkat_daerah"] for row in rows if row["perangkat_daerah"]}
+    assert owners == named
+    dinkes = next(g for g in groups if g["name"] == "Dinas Kesehatan Provinsi Kalimantan Tengah")
+    assert sum(1 for row in rows if row["perangkat_daerah"] == dinkes["name"]) == len(dinkes["findings"])

@@ -13,8 +13,13 @@ JSON schema (``schema_version`` 1)::
                                          "sub_activities", "pagu", "year"}],
                   "pagu_on_priorities": [{"plan", "year", "total", "on_priorities", "share", "support",
                                           "support_on_priorities", "share_without_support"}],
-                  "achievement": [{"year", "band", "count"}]}
+                  "achievement": [{"year", "band", "count"}]},
+      "agencies": [{"agency": str | null, "name": str | null, "by_severity": {…}, "pagu": str,
+                    "findings": [int]}]
     }
+
+``agencies`` is the follow-up per perangkat daerah (``agency`` null: findings tied to no agency); its
+``findings`` are positions in ``findings``.
 
 Money is written as a decimal string of rupiah; shares and percentages as decimal strings.
 """
@@ -268,4 +273,20 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             ],
             "achievement": [{"year": a.year, "band": a.band, "count": a.count} for a in metrics.achievement],
         },
+        "agencies": _agencies_to_list(report),
     }
+
+
+def _agencies_to_list(report: Report) -> list[dict[str, Any]]:
+    """The per-perangkat-daerah follow-up: each agency's counts, pagu and its findings (indices into ``findings``)."""
+    position = {id(f): i for i, f in enumerate(report.findings)}
+    return [
+        {
+            "agency": group.agency,
+            "name": group.name,
+            "by_severity": group.by_severity,
+            "pagu": _num(group.pagu),
+            "findings": [position[id(f)] for f in group.findings if id(f) in position],
+        }
+        for group in report.agencies
+    ]

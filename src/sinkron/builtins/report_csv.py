@@ -40,6 +40,7 @@ COLUMNS = (
     "source",
     "sheet",
     "row",
+    "perangkat_daerah",
 )
 
 _DELIMITERS = (",", ";", "\t")
@@ -52,6 +53,8 @@ def render_csv(report: Report, *, delimiter: str = ",") -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow(COLUMNS)
+    # the perangkat daerah that must act on each finding (the report's per-OPD follow-up), by name
+    owners = {id(f): group.name or "" for group in report.agencies for f in group.findings}
     for finding in report.findings:
         location = finding.location
         cells: list[str | int | None] = [
@@ -67,6 +70,7 @@ def render_csv(report: Report, *, delimiter: str = ",") -> str:
             location.source if location else None,
             location.sheet if location else None,
             location.row if location else None,
+            owners.get(id(finding)) or None,
         ]
         writer.writerow(["" if cell is None else neutralise(cell) if isinstance(cell, str) else cell for cell in cells])
     return buffer.getvalue()
