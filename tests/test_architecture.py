@@ -44,6 +44,7 @@ FLOORS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "sinkron.source_findings",
             "sinkron.exporter",
             "sinkron.safe_text",
+            "sinkron.sheet_rows",
             "sinkron.plugins",
             "sinkron.progress",
             "sinkron.demo",

@@ -35,12 +35,13 @@ from typing import Any
 
 import attrs
 
-from sinkron.errors import ConnectorUnavailable, Location, SourceError
+from sinkron.errors import Location, SourceError
 from sinkron.models import Government, GovernmentLevel, Provenance
 from sinkron.models.findings import Finding
 from sinkron.names import compare_names, comparison_key
 from sinkron.numbers import parse_number
 from sinkron.regions import UnknownRegion, government, governments, search_governments
+from sinkron.sheet_rows import xlsx_rows
 from sinkron.source_findings import CELL_UNREADABLE, DUPLICATE_ROW, NAME_CONFLICT, ROW_NOT_READ, leaves_rows_out
 
 __all__ = ["PovertyFigure", "PovertyRead", "PovertyTable", "read_bps_poverty", "read_poverty_rows"]
@@ -127,7 +128,9 @@ def read_bps_poverty(source: str | Path, *, release: str | None = None, sheet: s
     if not path.is_file():
         raise SourceError("no such file", location=Location(source=str(path)))
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        sheet_name, rows = _xlsx_rows(path, sheet)
+        sheet_name, rows = xlsx_rows(
+            path, sheet, what="the BPS poverty table as xlsx", expected="a BPS table saved as xlsx"
+        )
     else:
         sheet_name, rows = None, _csv_rows(path)
     return read_poverty_rows(rows, source=str(path), sheet=sheet_name, release=release)
@@ -491,46 +494,6 @@ def _text(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return " ".join(str(value).split())
-
-
-def _openpyxl() -> Any:
-    try:
-        import openpyxl  # type: ignore[import-untyped,unused-ignore]
-    except ImportError:  # pragma: no cover - openpyxl comes with sinkron-spreadsheet
-        raise ConnectorUnavailable(
-            "the BPS poverty table as xlsx", "./plugins/sinkron-spreadsheet (or openpyxl)", "openpyxl is not installed"
-        ) from None
-    return openpyxl
-
-
-def _xlsx_rows(path: Path, sheet: str | None) -> tuple[str, list[list[Any]]]:
-    openpyxl = _openpyxl()
-    try:
-        opened = path.open("rb")
-    except OSError as exc:
-        raise SourceError(f"cannot open the file: {exc.strerror or exc}", location=Location(source=str(path))) from None
-    with opened as stream:
-        try:
-            workbook = openpyxl.load_workbook(stream, read_only=True, data_only=True)
-        except Exception as exc:  # openpyxl raises many kinds (zip, xml, key errors) for a bad file
-            raise SourceError(
-                f"not a readable xlsx file ({type(exc).__name__})",
-                location=Location(source=str(path)),
-                expected="a BPS table saved as xlsx",
-            ) from None
-        try:
-            if sheet is not None and sheet not in workbook.sheetnames:
-                raise SourceError(
-                    "no such sheet",
-                    location=Location(source=str(path), sheet=sheet),
-                    expected=", ".join(workbook.sheetnames),
-                    actual=sheet,
-                )
-            name = sheet or workbook.sheetnames[0]
-            rows = [list(values) for values in workbook[name].iter_rows(values_only=True)]
-        finally:
-            workbook.close()
-    return name, rows
 
 
 def _csv_rows(path: Path) -> list[list[Any]]:

@@ -25,9 +25,10 @@ import attrs
 
 from sinkron.align.index import BundleIndex
 from sinkron.atomic import write_atomic
-from sinkron.errors import ConnectorUnavailable, Location, SourceError, ValidationError
+from sinkron.errors import Location, SourceError, ValidationError
 from sinkron.models import Bundle, Link, LinkKind, Origin, Provenance
 from sinkron.safe_text import neutralise, unneutralise
+from sinkron.sheet_rows import openpyxl_module, xlsx_rows
 from sinkron.suggest.suggestion import Suggestion
 
 __all__ = ["COLUMNS", "ReviewResult", "read_review", "render_review_csv", "write_review"]
@@ -135,18 +136,8 @@ def write_review(suggestions: Iterable[Suggestion], target: str | Path, format: 
     return write_atomic(path, data)
 
 
-def _openpyxl() -> Any:
-    try:
-        import openpyxl  # type: ignore[import-untyped,unused-ignore]
-    except ImportError:  # pragma: no cover - openpyxl comes with sinkron-spreadsheet
-        raise ConnectorUnavailable(
-            "the xlsx review sheet", "./plugins/sinkron-spreadsheet (or openpyxl)", "openpyxl is not installed"
-        ) from None
-    return openpyxl
-
-
 def _render_xlsx(suggestions: Sequence[Suggestion]) -> bytes:
-    openpyxl = _openpyxl()
+    openpyxl = openpyxl_module("the xlsx review sheet")
     from openpyxl.styles import Font  # type: ignore[import-untyped,unused-ignore]
     from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped,unused-ignore]
 
@@ -200,41 +191,16 @@ def read_review(source: str | Path, *, bundle: Bundle | None = None, sheet: str 
     if not path.is_file():
         raise SourceError("no such file", location=Location(source=str(path)))
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        sheet_name, rows = _xlsx_rows(path, sheet)
+        sheet_name, rows = xlsx_rows(
+            path,
+            sheet,
+            what="the xlsx review sheet",
+            expected="an xlsx review sheet written by sinkron suggest",
+            preferred=SHEET,
+        )
     else:
         sheet_name, rows = None, _csv_rows(path)
     return _read_rows(rows, str(path), sheet_name, BundleIndex(bundle) if bundle is not None else None)
-
-
-def _xlsx_rows(path: Path, sheet: str | None) -> tuple[str, list[list[Any]]]:
-    openpyxl = _openpyxl()
-    # The file is opened here, so it is closed also when openpyxl refuses it half-way (entities, a bad zip).
-    try:
-        opened = path.open("rb")
-    except OSError as exc:
-        raise SourceError(f"cannot open the file: {exc.strerror or exc}", location=Location(source=str(path))) from None
-    with opened as stream:
-        try:
-            workbook = openpyxl.load_workbook(stream, read_only=True, data_only=True)
-        except Exception as exc:  # openpyxl raises many kinds (zip, xml, key errors) for a bad file
-            raise SourceError(
-                f"not a readable xlsx file ({type(exc).__name__})",
-                location=Location(source=str(path)),
-                expected="an xlsx review sheet written by sinkron suggest",
-            ) from None
-        try:
-            if sheet is not None and sheet not in workbook.sheetnames:
-                raise SourceError(
-                    "no such sheet",
-                    location=Location(source=str(path), sheet=sheet),
-                    expected=", ".join(workbook.sheetnames),
-                    actual=sheet,
-                )
-            name = sheet or (SHEET if SHEET in workbook.sheetnames else workbook.sheetnames[0])
-            rows = [list(values) for values in workbook[name].iter_rows(values_only=True)]
-        finally:
-            workbook.close()
-    return name, rows
 
 
 def _csv_rows(path: Path) -> list[list[Any]]:
